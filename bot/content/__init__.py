@@ -1,0 +1,1 @@
+"""The content base: what staff edit under ``content/``, loaded, checked and rendered."""

@@ -1,0 +1,360 @@
+"""The content schema: every file staff edit, declared once, typed, with docstrings as the staff reference.
+
+Field docstrings are what staff read (``python -m bot schema`` prints them); keep them short and concrete.
+Ids (pages, questions, choices, FAQ entries) are short ASCII names shared by ``ja/`` and ``en/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from bot.content.models import ContentModel
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+TREATMENTS = ("tms", "exosome", "combined")
+PAGE_ACTIONS = ("apply", "delete_data", "language", "privacy")
+MENU_ACTIONS = ("apply", "language", "privacy", "ask")
+QUESTION_KINDS = ("choice", "multi", "text", "phone", "email", "date", "number")
+FLAGS = ("minor", "screening", "crisis", "guardian")
+
+
+def check_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError(f"expected an id of lower-case ASCII letters, digits and _ (max 32), found {value!r}")
+    return value
+
+
+# --- settings.yaml ----------------------------------------------------------------------------------------------
+
+class Settings(ContentModel):
+    """``content/settings.yaml``: what both languages share."""
+
+    languages: list[str] = ["ja", "en"]
+    """Language folders under content/, in the order they are offered."""
+    default_language: str = "ja"
+    """The language used when nothing else says which."""
+    review_max_age_days: int = Field(365, ge=1)
+    """A page whose ``reviewed`` date is older than this many days gets a warning."""
+    required_notices: dict[str, list[str]] = {}
+    """For each treatment (tms, exosome, combined), the notices its pages must list."""
+
+
+# --- clinic.yaml ------------------------------------------------------------------------------------------------
+
+class Prices(ContentModel):
+    """Free-care (自由診療) prices, tax included. Leave empty until the clinic confirms them."""
+
+    consultation: str | None = None
+    """First consultation fee."""
+    tms_session: str | None = None
+    """One TMS session."""
+    tms_course: str | None = None
+    """A full TMS course (e.g. 30 sessions)."""
+    exosome_infusion: str | None = None
+    """One exosome infusion."""
+    combined_course: str | None = None
+    """The combined TMS + exosome protocol, if priced as a course."""
+
+
+class Clinic(ContentModel):
+    """``clinic.yaml``: facts about the clinic, used in pages as ``{{ clinic.name }}`` and so on.
+
+    An empty value means "not known yet": the checker lists it as to be filled in by the clinic and the bot
+    says "please ask the clinic" in its place. Never invent a value.
+    """
+
+    name: str
+    """The clinic's full name."""
+    doctor: str | None = None
+    """The doctor who wrote the clinic's article."""
+    area: str
+    """Ward and city, e.g. 名古屋市千種区."""
+    address: str | None = None
+    """Full postal address."""
+    phone: str | None = None
+    """Phone number for enquiries."""
+    hours: str | None = None
+    """Opening hours."""
+    website: str | None = None
+    """The clinic's website address."""
+    email: str | None = None
+    """E-mail address for enquiries."""
+    access: str | None = None
+    """How to get there (station, parking)."""
+    prices: Prices = Prices()
+    """Free-care prices."""
+
+
+# --- pages/*.md front matter ------------------------------------------------------------------------------------
+
+class LintAllowance(ContentModel):
+    """Silences one claims-lint finding on this page; the reason is required."""
+
+    word: str
+    """The flagged word, exactly as the lint reported it."""
+    reason: str = Field(min_length=5)
+    """Why this use is not a prohibited claim."""
+
+
+class PageMeta(ContentModel):
+    """The front matter at the top of a page file, between two ``---`` lines."""
+
+    title: str = Field(min_length=1)
+    """Shown in bold at the top of the page."""
+    button: str = Field(min_length=1, max_length=40)
+    """Label of the buttons that open this page; keep it short."""
+    links: list[str] = []
+    """Ids of other pages, shown as buttons under the text."""
+    actions: list[Literal["apply", "delete_data", "language", "privacy"]] = []
+    """Buttons that do something: apply (start the monitor application), delete_data, language, privacy."""
+    treatment: Literal["tms", "exosome", "combined"] | None = None
+    """Set on pages that describe a treatment; their required notices are checked."""
+    notices: list[str] = []
+    """Notices (files in notices/) shown folded under the page."""
+    image: str | None = None
+    """A picture in images/ sent before the text."""
+    reviewed: dt.date
+    """Date of the last medical review (YYYY-MM-DD)."""
+    sources: list[str] = []
+    """Where the facts on this page come from."""
+    lint_allow: list[LintAllowance] = []
+    """Claims-lint findings silenced on this page, each with a reason."""
+
+    @field_validator("links", "notices")
+    @classmethod
+    def _ids(cls, values: list[str]) -> list[str]:
+        return [check_id(v) for v in values]
+
+
+# --- menu.yaml --------------------------------------------------------------------------------------------------
+
+class MenuItem(ContentModel):
+    """One main-menu button: either a page or an action."""
+
+    page: str | None = None
+    """Id of the page the button opens."""
+    action: Literal["apply", "language", "privacy", "ask"] | None = None
+    """Or an action: apply, language, privacy, ask (how to type a question)."""
+    label: str | None = Field(None, max_length=40)
+    """Button label; defaults to the page's ``button``. Required for actions."""
+
+    @model_validator(mode="after")
+    def _one_target(self) -> MenuItem:
+        if (self.page is None) == (self.action is None):
+            raise ValueError("expected exactly one of 'page' or 'action'")
+        if self.action is not None and not self.label:
+            raise ValueError("an action needs a 'label'")
+        return self
+
+
+class Menu(ContentModel):
+    """``menu.yaml``: the welcome and the main menu."""
+
+    welcome: str = Field(min_length=1)
+    """Shown after /start, above the main menu (Markdown)."""
+    disclaimer: str = Field(min_length=1)
+    """One line under the welcome: general information, not medical advice; emergency 119."""
+    title: str = Field(min_length=1)
+    """Shown above the menu buttons when the user goes Home."""
+    items: list[MenuItem] = Field(min_length=1)
+    """The buttons, in order."""
+    columns: int = Field(1, ge=1, le=3)
+    """Buttons per row."""
+
+
+# --- claims.yaml ------------------------------------------------------------------------------------------------
+
+class ClaimCategory(ContentModel):
+    """A group of words the medical advertising guideline does not allow."""
+
+    why: str
+    """Why these words are a problem (shown with each finding)."""
+    words: list[str] = Field(min_length=1)
+    """Words or phrases; matched ignoring case and full-/half-width. Whole words for English."""
+
+
+class Claims(ContentModel):
+    """``claims.yaml``: the claims lint's word lists for this language."""
+
+    categories: dict[str, ClaimCategory]
+    """Category name (guarantee, superlative, testimonial, discount ...) -> its words."""
+
+
+# --- faq.yaml ---------------------------------------------------------------------------------------------------
+
+class FaqEntry(ContentModel):
+    """One answer to typed questions."""
+
+    id: str
+    """Shared by both languages."""
+    questions: list[str] = Field(min_length=1)
+    """Example phrasings a patient might type (several, in different styles)."""
+    answer: str = ""
+    """A short answer (Markdown); may use {{ clinic.* }}."""
+    page: str | None = None
+    """A page offered as "read more"."""
+    action: Literal["apply", "contact"] | None = None
+    """Instead of only answering: apply starts the application, contact shows the clinic's contact."""
+
+    _check_id = field_validator("id")(classmethod(lambda cls, v: check_id(v)))
+
+    @model_validator(mode="after")
+    def _has_reply(self) -> FaqEntry:
+        if not self.answer.strip() and self.page is None and self.action is None:
+            raise ValueError("expected an 'answer', a 'page' or an 'action'")
+        return self
+
+
+class Faq(ContentModel):
+    """``faq.yaml``: answers to typed questions and the synonyms that help find them."""
+
+    synonyms: list[list[str]] = []
+    """Groups of words that mean the same thing (TMS = 経頭蓋磁気刺激 = 磁気刺激)."""
+    entries: list[FaqEntry] = Field(min_length=1)
+    """The answers."""
+
+
+# --- crisis.yaml ------------------------------------------------------------------------------------------------
+
+class Crisis(ContentModel):
+    """``crisis.yaml``: the crisis message and what triggers it (phrases of both languages are always used)."""
+
+    message: str = Field(min_length=1)
+    """Warm, brief, with emergency numbers and hotlines (Markdown; may use {{ clinic.* }})."""
+    phrases: list[str] = Field(min_length=1)
+    """Phrases that signal risk; matched after normalising width, kana and spacing."""
+    patterns: list[str] = []
+    """Regular expressions for phrasings a plain phrase cannot catch."""
+    not_risk: list[str] = []
+    """Phrases that contain a risk word but are ordinary questions (e.g. 死亡例はありますか)."""
+
+    @field_validator("patterns")
+    @classmethod
+    def _regexes(cls, values: list[str]) -> list[str]:
+        for value in values:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"not a valid regular expression {value!r}: {exc}") from None
+        return values
+
+
+# --- intake.yaml ------------------------------------------------------------------------------------------------
+
+class Choice(ContentModel):
+    """One button of a choice or multi question."""
+
+    id: str
+    """Shared by both languages; used in conditions (``when``)."""
+    label: str = Field(min_length=1, max_length=60)
+    """The button text."""
+    flag: Literal["minor", "screening", "crisis", "guardian"] | None = None
+    """Choosing this flags the lead for the doctor (minor, screening ...)."""
+
+    _check_id = field_validator("id")(classmethod(lambda cls, v: check_id(v)))
+
+
+class Question(ContentModel):
+    """One question of the application."""
+
+    id: str
+    """Shared by both languages."""
+    kind: Literal["choice", "multi", "text", "phone", "email", "date", "number"]
+    """choice (one button), multi (several buttons), text, phone, email, date (YYYY-MM-DD), number."""
+    text: str = Field(min_length=1)
+    """The question (Markdown)."""
+    help: str = ""
+    """A hint shown under the question."""
+    label: str = Field(min_length=1, max_length=40)
+    """Short name of the answer on the review screen and in the lead card."""
+    section: str = ""
+    """Heading of the group the question belongs to (e.g. 安全確認)."""
+    health: bool = False
+    """True for health information (要配慮個人情報): asked only after consent."""
+    optional: bool = False
+    """May be skipped with a Skip button."""
+    when: dict[str, str | list[str]] = {}
+    """Ask only if earlier answers match: {question_id: choice_id or [choice ids]}."""
+    choices: list[Choice] = []
+    """For choice and multi questions."""
+    min: float | None = None
+    """Smallest number allowed (number) or earliest days from today (date)."""
+    max: float | None = None
+    """Largest number allowed (number) or latest days from today (date)."""
+    max_length: int = Field(500, ge=1, le=2000)
+    """For text: the longest answer accepted."""
+
+    _check_id = field_validator("id")(classmethod(lambda cls, v: check_id(v)))
+
+    @model_validator(mode="after")
+    def _choices_fit_kind(self) -> Question:
+        if self.kind in ("choice", "multi") and not self.choices:
+            raise ValueError(f"a {self.kind} question needs 'choices'")
+        if self.kind not in ("choice", "multi") and self.choices:
+            raise ValueError(f"a {self.kind} question cannot have 'choices'")
+        return self
+
+
+class Consent(ContentModel):
+    """The consent step shown before any health question."""
+
+    version: str = Field(min_length=1)
+    """Version of this notice; stored with every consent. Change it when the text changes."""
+    text: str = Field(min_length=1)
+    """Purpose, what is collected, who sees it, how long it is kept, how to withdraw or delete."""
+    agree: str = Field(min_length=1, max_length=40)
+    """Button to agree."""
+    decline: str = Field(min_length=1, max_length=40)
+    """Button to decline."""
+    declined: str = Field(min_length=1)
+    """Kind message after declining."""
+
+
+class IntakeErrors(ContentModel):
+    """What the bot says when an answer cannot be accepted. ``{{ max }}``/``{{ min }}`` may be used."""
+
+    choice: str
+    """A typed answer where a button was expected."""
+    text_too_long: str
+    """Text longer than ``max_length``."""
+    empty: str
+    """An empty answer to a required question."""
+    phone: str
+    """Not a phone number."""
+    email: str
+    """Not an e-mail address."""
+    date: str
+    """Not a date, or out of range."""
+    number: str
+    """Not a number, or out of range."""
+    not_text: str
+    """A sticker, photo or other non-text message."""
+
+
+class Intake(ContentModel):
+    """``intake.yaml``: the monitor application questionnaire."""
+
+    version: str = Field(min_length=1)
+    """Version of the question set; an application in progress keeps the version it started with."""
+    intro: str = Field(min_length=1)
+    """What the programme is and what happens after applying."""
+    start: str = Field(min_length=1, max_length=40)
+    """Button to begin."""
+    consent: Consent
+    """The consent step."""
+    questions: list[Question] = Field(min_length=1)
+    """The questions in order."""
+    review: str = Field(min_length=1)
+    """Heading of the review screen."""
+    submit: str = Field(min_length=1, max_length=40)
+    """Button to submit."""
+    thanks: str = Field(min_length=1)
+    """After submitting; ``{{ lead_id }}`` is the application number."""
+    flagged_note: str = ""
+    """Added to the thanks when an answer needs the doctor's review."""
+    errors: IntakeErrors
+    """Messages for answers that cannot be accepted."""
