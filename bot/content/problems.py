@@ -5,6 +5,7 @@ Severities:
     error    the content cannot be served; ``check`` exits 1 and the bot refuses it
     warning  probably a mistake (unknown key, old review date); fails ``check --strict``
     notice   something the clinic still has to fill in; never fails the check
+    info     worth knowing (a page is sent as several messages); never fails the check
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     NOTICE = "notice"
+    INFO = "info"
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class Problems:
     def notice(self, file: str, line: int | None, where: str, message: str) -> None:
         self.add(Severity.NOTICE, file, line, where, message)
 
+    def info(self, file: str, line: int | None, where: str, message: str) -> None:
+        self.add(Severity.INFO, file, line, where, message)
+
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             if problem not in self._items:
@@ -94,6 +99,7 @@ class Problems:
             ("Errors", self.errors),
             ("Warnings" + (" (fail because of --strict)" if strict else ""), self.warnings),
             ("To be filled in by the clinic (notices, never fail the check)", self.notices),
+            ("For information", self.of(Severity.INFO)),
         ):
             if items:
                 lines.append(f"{title}:")

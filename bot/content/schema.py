@@ -164,6 +164,8 @@ class Menu(ContentModel):
     """The buttons, in order."""
     columns: int = Field(1, ge=1, le=3)
     """Buttons per row."""
+    lint_allow: list[LintAllowance] = []
+    """Claims-lint findings silenced in this file, each with a reason."""
 
 
 # --- claims.yaml ------------------------------------------------------------------------------------------------
@@ -212,6 +214,8 @@ class FaqEntry(ContentModel):
 class Faq(ContentModel):
     """``faq.yaml``: answers to typed questions and the synonyms that help find them."""
 
+    lint_allow: list[LintAllowance] = []
+    """Claims-lint findings silenced in this file, each with a reason."""
     synonyms: list[list[str]] = []
     """Groups of words that mean the same thing (TMS = 経頭蓋磁気刺激 = 磁気刺激)."""
     entries: list[FaqEntry] = Field(min_length=1)
@@ -358,3 +362,5 @@ class Intake(ContentModel):
     """Added to the thanks when an answer needs the doctor's review."""
     errors: IntakeErrors
     """Messages for answers that cannot be accepted."""
+    lint_allow: list[LintAllowance] = []
+    """Claims-lint findings silenced in this file, each with a reason."""

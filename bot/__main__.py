@@ -1,0 +1,55 @@
+"""Command line: ``python -m bot run`` starts the bot, ``python -m bot check [--strict]`` checks the content."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _check(args: argparse.Namespace) -> int:
+    from bot.content.loader import load_content
+
+    content_dir = Path(args.content) if args.content else _content_dir_from_env()
+    _content, problems = load_content(content_dir)
+    print(problems.report(strict=args.strict))
+    return 1 if problems.failed(strict=args.strict) else 0
+
+
+def _content_dir_from_env() -> Path:
+    from bot.config import load_settings
+
+    return load_settings(require_token=False).content_dir
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError, load_settings
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    from bot.app import run
+
+    return run(settings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="start the bot (long polling, or a webhook when WEBHOOK_URL is set)")
+    run.set_defaults(handler=_run)
+    check = commands.add_parser("check", help="check the content files and print every problem")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--content", help="content folder (default: CONTENT_DIR or ./content)")
+    check.set_defaults(handler=_check)
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

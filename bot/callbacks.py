@@ -1,0 +1,67 @@
+"""Callback data for inline buttons: short ASCII ids, never the visible label (labels are translated).
+
+Telegram allows 1-64 bytes. Every button the bot can show is encoded here, so the checker can verify the limit
+with the same function the handlers use.
+
+    p:<page>            open a page                    a:<action>        menu action (apply, language ...)
+    l:<lang>            switch language                i:<op>[:<arg>]    intake step (choice, back, edit ...)
+    f:<lang>:<entry>    show an FAQ answer             s:<lead>:<status> staff sets a lead's status
+    d:<op>              data deletion (ask, confirm, cancel)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CALLBACK_LIMIT = 64
+
+
+@dataclass(frozen=True)
+class Callback:
+    kind: str
+    args: tuple[str, ...]
+
+
+def encode(kind: str, *args: str | int) -> str:
+    data = ":".join([kind, *(str(a) for a in args)])
+    if len(data.encode("utf-8")) > CALLBACK_LIMIT:
+        raise ValueError(f"callback data over {CALLBACK_LIMIT} bytes: {data!r}")
+    return data
+
+
+def decode(data: str | None) -> Callback | None:
+    """``None`` for anything that is not ours (an old bot version's button, a forged query)."""
+    if not data or ":" not in data:
+        return None
+    kind, *args = data.split(":")
+    if not kind or len(kind) > 2:
+        return None
+    return Callback(kind, tuple(args))
+
+
+def page(page_id: str) -> str:
+    return encode("p", page_id)
+
+
+def action(name: str) -> str:
+    return encode("a", name)
+
+
+def language(lang: str) -> str:
+    return encode("l", lang)
+
+
+def intake(op: str, *args: str | int) -> str:
+    return encode("i", op, *args)
+
+
+def faq(lang: str, entry_id: str) -> str:
+    return encode("f", lang, entry_id)
+
+
+def staff_status(lead_id: int, status: str) -> str:
+    return encode("s", lead_id, status)
+
+
+def deletion(op: str) -> str:
+    return encode("d", op)

@@ -1,0 +1,133 @@
+"""Settings from the environment (and an optional ``.env`` file), validated once with messages that say how to fix.
+
+| variable              | default     | meaning                                                                    |
+|-----------------------|-------------|----------------------------------------------------------------------------|
+| TELEGRAM_BOT_TOKEN    | (required)  | the bot's token from @BotFather                                            |
+| TELEGRAM_API_BASE_URL | Telegram's  | another Bot API server, e.g. http://127.0.0.1:8081/bot                     |
+| BOT_DATA_DIR          | ./data      | SQLite database and anything else the bot keeps                            |
+| STAFF_CHAT_ID         | (none)      | the clinic's chat that receives leads and may use staff commands           |
+| STAFF_USER_IDS        | (none)      | optional comma-separated user ids also allowed to use staff commands      |
+| CONTENT_DIR           | ./content   | the content base                                                           |
+| WEBHOOK_URL           | (none)      | serve a webhook at this public URL instead of long polling                 |
+| WEBHOOK_SECRET        | (none)      | required with WEBHOOK_URL: Telegram's secret-token header value            |
+| PORT                  | 8443        | the local port the webhook server listens on                               |
+| LEAD_RETENTION_DAYS   | 180         | leads older than this are erased automatically                             |
+| MAX_APPLICATIONS_PER_DAY | 3        | submitted applications accepted per user per day                           |
+| CONTENT_POLL_SECONDS  | 5           | how often the content folder is checked for changes (0 = never)           |
+| LOG_LEVEL             | INFO        | logging level                                                              |
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TOKEN_HELP = """\
+TELEGRAM_BOT_TOKEN is not set, so the bot cannot connect to Telegram.
+To get a token, open Telegram, talk to @BotFather, send /newbot and follow its questions; it answers with a token
+like 123456789:AAE... Then start the bot with it, for example:
+    TELEGRAM_BOT_TOKEN=123456789:AAE... python -m bot run
+or put the line TELEGRAM_BOT_TOKEN=... into a file named .env in this folder (never commit that file)."""
+
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message tells the operator what to do."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str
+    api_base_url: str | None = None
+    data_dir: Path = Path("data")
+    staff_chat_id: int | None = None
+    staff_user_ids: frozenset[int] = field(default_factory=frozenset)
+    content_dir: Path = Path("content")
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    port: int = 8443
+    retention_days: int = 180
+    max_applications_per_day: int = 3
+    content_poll_seconds: float = 5.0
+    log_level: str = "INFO"
+
+    @property
+    def api_file_url(self) -> str | None:
+        """The file endpoint of a custom Bot API server (``.../bot`` -> ``.../file/bot``)."""
+        if not self.api_base_url:
+            return None
+        base = self.api_base_url.rstrip("/")
+        return base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
+
+
+def _int(env: Mapping[str, str], name: str, default: int, example: str, *, minimum: int = 0) -> int:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number such as {example}, found {value!r}") from None
+    if number < minimum:
+        raise ConfigError(f"{name} must be at least {minimum}, found {number}")
+    return number
+
+
+def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Settings:
+    """Read and validate every setting; raise ``ConfigError`` with an actionable message."""
+    if env is None:
+        from dotenv import dotenv_values
+
+        env = {**{k: v for k, v in dotenv_values(".env").items() if v is not None}, **os.environ}
+    token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if require_token and not token:
+        raise ConfigError(TOKEN_HELP)
+    staff_chat = env.get("STAFF_CHAT_ID", "").strip()
+    staff_chat_id: int | None = None
+    if staff_chat:
+        try:
+            staff_chat_id = int(staff_chat)
+        except ValueError:
+            raise ConfigError(
+                f"STAFF_CHAT_ID must be a Telegram chat id such as -1001234567890, found {staff_chat!r}") from None
+    staff_users: set[int] = set()
+    for part in env.get("STAFF_USER_IDS", "").replace(" ", "").split(","):
+        if part:
+            try:
+                staff_users.add(int(part))
+            except ValueError:
+                raise ConfigError(f"STAFF_USER_IDS must be user ids separated by commas, found {part!r}") from None
+    webhook_url = env.get("WEBHOOK_URL", "").strip() or None
+    secret = env.get("WEBHOOK_SECRET", "").strip() or None
+    if webhook_url:
+        if not webhook_url.startswith("https://") and not webhook_url.startswith("http://127.0.0.1"):
+            raise ConfigError(f"WEBHOOK_URL must start with https:// (Telegram requires it), found {webhook_url!r}")
+        if not secret:
+            raise ConfigError("WEBHOOK_SECRET must be set when WEBHOOK_URL is: Telegram sends it with every update "
+                              "so the bot can refuse anyone else. Use 1-256 characters A-Z a-z 0-9 _ -")
+        if not _SECRET.match(secret):
+            raise ConfigError("WEBHOOK_SECRET may contain only A-Z a-z 0-9 _ - (1-256 characters)")
+    poll = env.get("CONTENT_POLL_SECONDS", "").strip()
+    try:
+        poll_seconds = float(poll) if poll else 5.0
+    except ValueError:
+        raise ConfigError(f"CONTENT_POLL_SECONDS must be a number of seconds such as 5, found {poll!r}") from None
+    return Settings(
+        token=token,
+        api_base_url=env.get("TELEGRAM_API_BASE_URL", "").strip() or None,
+        data_dir=Path(env.get("BOT_DATA_DIR", "").strip() or "data"),
+        staff_chat_id=staff_chat_id,
+        staff_user_ids=frozenset(staff_users),
+        content_dir=Path(env.get("CONTENT_DIR", "").strip() or "content"),
+        webhook_url=webhook_url,
+        webhook_secret=secret,
+        port=_int(env, "PORT", 8443, "8443", minimum=1),
+        retention_days=_int(env, "LEAD_RETENTION_DAYS", 180, "180", minimum=1),
+        max_applications_per_day=_int(env, "MAX_APPLICATIONS_PER_DAY", 3, "3", minimum=1),
+        content_poll_seconds=poll_seconds,
+        log_level=env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO",
+    )

@@ -1,0 +1,100 @@
+"""The loaded content base: one immutable snapshot per successful load, swapped in one step on reload."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.content.render import Renderer
+from bot.content.schema import Claims, Clinic, Crisis, Faq, Intake, Menu, PageMeta, Settings
+from bot.content.telegram_html import markdown_blocks, split_messages
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page file as written: front matter and Markdown body."""
+
+    id: str
+    lang: str
+    meta: PageMeta
+    body: str
+    file: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page ready to send: Telegram HTML messages, its buttons and its picture."""
+
+    id: str
+    lang: str
+    title: str
+    button: str
+    messages: tuple[str, ...]
+    links: tuple[str, ...]
+    actions: tuple[str, ...]
+    image: Path | None
+
+
+@dataclass
+class LanguageContent:
+    """Everything in one language folder."""
+
+    lang: str
+    root: Path
+    clinic: Clinic
+    menu: Menu
+    claims: Claims
+    faq: Faq
+    intake: Intake
+    crisis: Crisis
+    pages: dict[str, Page]
+    notices: dict[str, str]
+    rendered: dict[str, RenderedPage] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    """Rendered HTML of every YAML text field, by key (``menu.welcome``, ``faq.tms_what.answer`` ...)."""
+
+
+@dataclass
+class ContentBase:
+    settings: Settings
+    languages: dict[str, LanguageContent]
+    renderer: Renderer
+    fingerprint: str
+
+    @property
+    def default_language(self) -> str:
+        return self.settings.default_language
+
+    def lang(self, code: str | None) -> LanguageContent:
+        """The content in ``code``, or in the default language when ``code`` is not offered."""
+        if code in self.languages:
+            return self.languages[code]
+        return self.languages[self.settings.default_language]
+
+    def supported(self, code: str | None) -> str:
+        return code if code in self.languages else self.settings.default_language
+
+    def page(self, lang: str, page_id: str) -> RenderedPage | None:
+        return self.lang(lang).rendered.get(page_id)
+
+    def text(self, lang: str, key: str) -> str:
+        """Pre-rendered HTML of a YAML text (raises KeyError for a key the loader did not register)."""
+        return self.lang(lang).texts[key]
+
+    def render(self, lang: str, source: str, **extra: Any) -> str:
+        """Render a Markdown+Jinja text at run time (texts with per-user values, questionnaire snapshots)."""
+        name = "inline:" + hashlib.sha1(source.encode("utf-8")).hexdigest()
+        self.renderer.register(name, source)
+        return "\n\n".join(markdown_blocks(self.renderer.render_markdown(name, lang, **extra)))
+
+    def render_messages(self, lang: str, source: str, **extra: Any) -> list[str]:
+        return split_messages(markdown_blocks(self.renderer.render_markdown(
+            self._inline(source), lang, **extra)))
+
+    def _inline(self, source: str) -> str:
+        name = "inline:" + hashlib.sha1(source.encode("utf-8")).hexdigest()
+        self.renderer.register(name, source)
+        return name

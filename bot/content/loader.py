@@ -1,0 +1,259 @@
+"""Reads ``content/`` into a checked ``ContentBase``: every file parsed, validated, rendered and cross-checked.
+
+``load_content`` never raises for bad content: it returns ``(None, problems)`` when there are errors, so the CLI,
+start-up and live reload all show staff the same report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from bot.content.base import ContentBase, LanguageContent, Page, RenderedPage
+from bot.content.models import ContentModel, validate_doc
+from bot.content.problems import Problems
+from bot.content.render import Renderer, TemplateError, facts_of
+from bot.content.schema import Claims, Clinic, Crisis, Faq, Intake, Menu, PageMeta, Settings
+from bot.content.telegram_html import escape, split_messages
+from bot.content.yamldoc import YamlDoc, format_path, load_yaml, parse_yaml, split_front_matter
+
+M = TypeVar("M", bound=ContentModel)
+
+YAML_FILES: dict[str, type[ContentModel]] = {
+    "clinic.yaml": Clinic,
+    "menu.yaml": Menu,
+    "claims.yaml": Claims,
+    "faq.yaml": Faq,
+    "intake.yaml": Intake,
+    "crisis.yaml": Crisis,
+}
+
+
+@dataclass
+class TextSource:
+    """A Markdown+Jinja text inside a YAML file, located for error messages."""
+
+    key: str
+    file: str
+    line: int | None
+    source: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class RawLanguage:
+    """One language folder as far as it could be read; missing parts are ``None`` and already reported."""
+
+    lang: str
+    root: Path
+    display_root: str
+    models: dict[str, Any] = field(default_factory=dict)
+    docs: dict[str, YamlDoc] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+    page_docs: dict[str, YamlDoc] = field(default_factory=dict)
+    notices: dict[str, str] = field(default_factory=dict)
+    texts: list[TextSource] = field(default_factory=list)
+    rendered: dict[str, RenderedPage] = field(default_factory=dict)
+    rendered_texts: dict[str, str] = field(default_factory=dict)
+    rendered_notices: dict[tuple[str, str | None], str] = field(default_factory=dict)
+
+    def display(self, *parts: str) -> str:
+        return "/".join([self.display_root, *parts])
+
+    def model(self, name: str, kind: type[M]) -> M | None:
+        value = self.models.get(name)
+        return value if isinstance(value, kind) else None
+
+
+def load_content(content_dir: Path) -> tuple[ContentBase | None, Problems]:
+    """Load and check everything; the content base only when there are no errors."""
+    from bot.content.checker import run_checks  # the checks need the raw languages defined here
+
+    problems = Problems()
+    display_root = content_dir.name or "content"
+    settings_doc = load_yaml(content_dir / "settings.yaml", f"{display_root}/settings.yaml", problems)
+    settings = validate_doc(Settings, settings_doc, problems) if settings_doc else None
+    if settings is None:
+        return None, problems
+
+    raws = {lang: _read_language(content_dir / lang, f"{display_root}/{lang}", lang, problems)
+            for lang in settings.languages}
+    renderer = Renderer({lang: _template_globals(raw) for lang, raw in raws.items()})
+    for raw in raws.values():
+        _render_language(raw, settings, renderer, problems)
+    run_checks(settings, raws, problems, display_root)
+    if problems.errors:
+        return None, problems
+
+    languages = {lang: _assemble(raw) for lang, raw in raws.items()}
+    return ContentBase(settings, languages, renderer, _fingerprint(content_dir)), problems
+
+
+def _fingerprint(content_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(content_dir.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path.relative_to(content_dir)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def content_fingerprint(content_dir: Path) -> str:
+    """Cheap change detector for the file watcher: names, sizes and modification times."""
+    return _fingerprint(content_dir)
+
+
+def _read_language(root: Path, display_root: str, lang: str, problems: Problems) -> RawLanguage:
+    raw = RawLanguage(lang, root, display_root)
+    if not root.is_dir():
+        problems.error(display_root, None, "", f"language folder is missing (settings.yaml lists '{lang}')")
+        return raw
+    for name, kind in YAML_FILES.items():
+        doc = load_yaml(root / name, raw.display(name), problems)
+        if doc is None:
+            continue
+        raw.docs[name] = doc
+        model = validate_doc(kind, doc, problems)
+        if model is not None:
+            raw.models[name] = model
+    pages_dir = root / "pages"
+    if not pages_dir.is_dir():
+        problems.error(raw.display("pages"), None, "", "folder is missing")
+    for path in sorted(pages_dir.glob("*.md")):
+        _read_page(raw, path, problems)
+    for path in sorted((root / "notices").glob("*.md")):
+        raw.notices[path.stem] = path.read_text(encoding="utf-8")
+    _collect_texts(raw)
+    return raw
+
+
+def _read_page(raw: RawLanguage, path: Path, problems: Problems) -> None:
+    display = raw.display("pages", path.name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.error(display, None, "", f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8")
+        return
+    front, body, body_line = split_front_matter(text)
+    if front is None:
+        problems.error(display, 1, "", "expected front matter between two '---' lines at the top (title, button ...)")
+        return
+    doc = parse_yaml(front, display, problems, line_offset=1)
+    if doc is None:
+        return
+    if not isinstance(doc.data, dict):
+        problems.error(display, 2, "", "front matter must be 'key: value' lines")
+        return
+    page_id = path.stem
+    if not page_id.replace("_", "").isalnum() or not page_id.isascii() or page_id != page_id.lower():
+        problems.error(display, None, "", f"file name must be a lower-case ASCII id, found '{page_id}'")
+        return
+    meta = validate_doc(PageMeta, doc, problems)
+    raw.page_docs[page_id] = doc
+    if meta is not None:
+        raw.pages[page_id] = Page(page_id, raw.lang, meta, body, display, body_line)
+
+
+def _collect_texts(raw: RawLanguage) -> None:
+    """Every Markdown text inside the YAML files, with where it was written."""
+
+    def add(key: str, file: str, path: list[str | int], value: str, **extra: Any) -> None:
+        doc = raw.docs[file]
+        line = doc.line(path)
+        raw.texts.append(TextSource(key, raw.display(file), line, value, extra))
+
+    menu = raw.model("menu.yaml", Menu)
+    if menu:
+        for name in ("welcome", "disclaimer", "title"):
+            add(f"menu.{name}", "menu.yaml", [name], getattr(menu, name))
+    faq = raw.model("faq.yaml", Faq)
+    if faq:
+        for i, entry in enumerate(faq.entries):
+            if entry.answer.strip():
+                add(f"faq.{entry.id}.answer", "faq.yaml", ["entries", i, "answer"], entry.answer)
+    crisis = raw.model("crisis.yaml", Crisis)
+    if crisis:
+        add("crisis.message", "crisis.yaml", ["message"], crisis.message)
+    intake = raw.model("intake.yaml", Intake)
+    if intake:
+        for name in ("intro", "review", "thanks", "flagged_note"):
+            value = getattr(intake, name)
+            if value:
+                add(f"intake.{name}", "intake.yaml", [name], value, lead_id="A-000001")
+        add("intake.consent.text", "intake.yaml", ["consent", "text"], intake.consent.text)
+        add("intake.consent.declined", "intake.yaml", ["consent", "declined"], intake.consent.declined)
+        for i, question in enumerate(intake.questions):
+            add(f"intake.q.{question.id}.text", "intake.yaml", ["questions", i, "text"], question.text)
+            if question.help:
+                add(f"intake.q.{question.id}.help", "intake.yaml", ["questions", i, "help"], question.help)
+        for name in type(intake.errors).model_fields:
+            add(f"intake.errors.{name}", "intake.yaml", ["errors", name], getattr(intake.errors, name),
+                min=1, max=2)
+
+
+def _template_globals(raw: RawLanguage) -> dict[str, Any]:
+    clinic = raw.model("clinic.yaml", Clinic) or Clinic(name="", area="")
+    return {"clinic": facts_of(raw.lang, clinic, "clinic"), "lang": raw.lang}
+
+
+def _render(renderer: Renderer, problems: Problems, name: str, lang: str, file: str,
+            first_line: int | None, **extra: Any) -> list[str] | None:
+    try:
+        return renderer.render_blocks(name, lang, **extra)
+    except TemplateError as exc:
+        line = None
+        if first_line is not None:
+            line = first_line + (exc.line - 1 if exc.line else 0)
+        problems.error(file, line, "", exc.message)
+        return None
+
+
+def _render_language(raw: RawLanguage, settings: Settings, renderer: Renderer, problems: Problems) -> None:
+    lang = raw.lang
+    for text in raw.texts:
+        name = f"{text.file}#{text.key}"
+        renderer.register(name, text.source)
+        first = None if text.line is None else text.line + (1 if "\n" in text.source else 0)
+        blocks = _render(renderer, problems, name, lang, text.file, first, **text.extra)
+        if blocks is not None:
+            raw.rendered_texts[text.key] = "\n\n".join(blocks)
+    for notice_id, source in raw.notices.items():
+        file = raw.display("notices", f"{notice_id}.md")
+        renderer.register(file, source)
+        for treatment in (None, "tms", "exosome", "combined"):
+            blocks = _render(renderer, problems, file, lang, file, 1, treatment=treatment)
+            if blocks is None:
+                break
+            raw.rendered_notices[(notice_id, treatment)] = "\n\n".join(blocks)
+    for page in raw.pages.values():
+        renderer.register(page.file, page.body)
+        blocks = _render(renderer, problems, page.file, lang, page.file, page.body_line)
+        if blocks is None:
+            continue
+        notices = [raw.rendered_notices.get((n, page.meta.treatment)) for n in page.meta.notices]
+        folded = [f"<blockquote expandable>{n}</blockquote>" for n in notices if n]
+        messages = split_messages([f"<b>{escape(page.meta.title)}</b>", *blocks, *folded])
+        image = raw.root / page.meta.image if page.meta.image else None
+        raw.rendered[page.id] = RenderedPage(
+            page.id, lang, page.meta.title, page.meta.button, tuple(messages), tuple(page.meta.links),
+            tuple(page.meta.actions), image,
+        )
+
+
+def _assemble(raw: RawLanguage) -> LanguageContent:
+    def need(name: str, kind: type[M]) -> M:
+        model = raw.model(name, kind)
+        assert model is not None, f"{name} passed the checks but did not load"
+        return model
+
+    return LanguageContent(
+        lang=raw.lang, root=raw.root, clinic=need("clinic.yaml", Clinic), menu=need("menu.yaml", Menu),
+        claims=need("claims.yaml", Claims), faq=need("faq.yaml", Faq), intake=need("intake.yaml", Intake),
+        crisis=need("crisis.yaml", Crisis), pages=dict(raw.pages), notices=dict(raw.notices),
+        rendered=dict(raw.rendered), texts=dict(raw.rendered_texts),
+    )
+
+
+__all__ = ["RawLanguage", "TextSource", "content_fingerprint", "format_path", "load_content"]
