@@ -43,8 +43,8 @@ def run_checks(settings: Settings, raws: Mapping[str, RawLanguage], problems: Pr
 # --- references -------------------------------------------------------------------------------------------------
 
 def _check_references(raw: RawLanguage, problems: Problems) -> None:
-    pages = raw.pages
-    for page in pages.values():
+    pages = raw.page_ids
+    for page in raw.pages.values():
         doc = raw.page_docs[page.id]
         for i, link in enumerate(page.meta.links):
             if link not in pages:
@@ -250,7 +250,7 @@ def _check_parity(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
     first = raws[langs[0]]
     for lang in langs[1:]:
         other = raws[lang]
-        _compare_sets(first, other, set(first.pages), set(other.pages), "pages", ".md", problems)
+        _compare_sets(first, other, first.page_ids, other.page_ids, "pages", ".md", problems)
         _compare_sets(first, other, set(first.notices), set(other.notices), "notices", ".md", problems)
         for page_id in sorted(set(first.pages) & set(other.pages)):
             a, b = first.pages[page_id], other.pages[page_id]

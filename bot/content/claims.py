@@ -37,9 +37,9 @@ class ClaimsLint:
                     continue
                 pattern = re.escape(folded)
                 if folded[0].isascii() and (folded[0].isalnum() or folded[0] == "_"):
-                    pattern = r"(?<![\w])" + pattern
+                    pattern = r"(?<![A-Za-z0-9_])" + pattern
                 if folded[-1].isascii() and (folded[-1].isalnum() or folded[-1] == "_"):
-                    pattern = pattern + r"(?![\w])"
+                    pattern = pattern + r"(?![A-Za-z0-9_])"
                 self._rules.append((re.compile(pattern), Finding(category, word, rule.why)))
 
     def findings(self, text: str) -> list[Finding]:

@@ -52,6 +52,8 @@ class RawLanguage:
     models: dict[str, Any] = field(default_factory=dict)
     docs: dict[str, YamlDoc] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
+    page_ids: set[str] = field(default_factory=set)
+    """Every page file present, valid or not: references to a broken page are not reported twice."""
     page_docs: dict[str, YamlDoc] = field(default_factory=dict)
     notices: dict[str, str] = field(default_factory=dict)
     texts: list[TextSource] = field(default_factory=list)
@@ -147,9 +149,11 @@ def _read_page(raw: RawLanguage, path: Path, problems: Problems) -> None:
         problems.error(display, 2, "", "front matter must be 'key: value' lines")
         return
     page_id = path.stem
+    raw.page_ids.add(page_id)
     if not page_id.replace("_", "").isalnum() or not page_id.isascii() or page_id != page_id.lower():
         problems.error(display, None, "", f"file name must be a lower-case ASCII id, found '{page_id}'")
         return
+    raw.page_ids.add(page_id)
     meta = validate_doc(PageMeta, doc, problems)
     raw.page_docs[page_id] = doc
     if meta is not None:
