@@ -55,6 +55,12 @@ class LanguageContent:
     rendered: dict[str, RenderedPage] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     """Rendered HTML of every YAML text field, by key (``menu.welcome``, ``faq.tms_what.answer`` ...)."""
+    parents: dict[str, str | None] = field(default_factory=dict)
+    """Where Back leads from each page: the page that first links to it from the menu, None for menu pages."""
+
+    def __post_init__(self) -> None:
+        if not self.parents:
+            self.parents = _parents(self.menu, self.pages)
 
 
 @dataclass
@@ -80,21 +86,39 @@ class ContentBase:
     def page(self, lang: str, page_id: str) -> RenderedPage | None:
         return self.lang(lang).rendered.get(page_id)
 
+    def parent_of(self, lang: str, page_id: str) -> str | None:
+        return self.lang(lang).parents.get(page_id)
+
     def text(self, lang: str, key: str) -> str:
         """Pre-rendered HTML of a YAML text (raises KeyError for a key the loader did not register)."""
         return self.lang(lang).texts[key]
 
     def render(self, lang: str, source: str, **extra: Any) -> str:
         """Render a Markdown+Jinja text at run time (texts with per-user values, questionnaire snapshots)."""
-        name = "inline:" + hashlib.sha1(source.encode("utf-8")).hexdigest()
-        self.renderer.register(name, source)
-        return "\n\n".join(markdown_blocks(self.renderer.render_markdown(name, lang, **extra)))
+        return "\n\n".join(markdown_blocks(self.renderer.render_markdown(self._inline(source), lang, **extra)))
 
     def render_messages(self, lang: str, source: str, **extra: Any) -> list[str]:
-        return split_messages(markdown_blocks(self.renderer.render_markdown(
-            self._inline(source), lang, **extra)))
+        return split_messages(markdown_blocks(self.renderer.render_markdown(self._inline(source), lang, **extra)))
 
     def _inline(self, source: str) -> str:
         name = "inline:" + hashlib.sha1(source.encode("utf-8")).hexdigest()
         self.renderer.register(name, source)
         return name
+
+
+def _parents(menu: Menu, pages: dict[str, Page]) -> dict[str, str | None]:
+    """Breadth-first from the menu, so Back always leads one step closer to it."""
+    parents: dict[str, str | None] = {}
+    queue = [item.page for item in menu.items if item.page]
+    for page_id in queue:
+        parents.setdefault(page_id, None)
+    while queue:
+        current = queue.pop(0)
+        page = pages.get(current)
+        if page is None:
+            continue
+        for link in page.meta.links:
+            if link not in parents:
+                parents[link] = current
+                queue.append(link)
+    return parents

@@ -334,11 +334,8 @@ def _compare_clinic(a: RawLanguage, b: RawLanguage, problems: Problems) -> None:
 # --- checks owned by the domain packages ------------------------------------------------------------------------
 
 def _check_domain(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
-    try:  # TEMPORARY while the domain packages are written in parallel
-        from bot.intake.check import check_intake
-        from bot.safety.crisis import check_crisis
-    except ImportError:
-        return
+    from bot.intake.check import check_intake
+    from bot.safety.crisis import check_crisis
 
     intakes = {lang: raw.model("intake.yaml", Intake) for lang, raw in raws.items()}
     if all(intakes.values()):

@@ -258,6 +258,8 @@ class Choice(ContentModel):
     """The button text."""
     flag: Literal["minor", "screening", "crisis", "guardian"] | None = None
     """Choosing this flags the lead for the doctor (minor, screening ...)."""
+    exclusive: bool = False
+    """For multi questions: choosing this clears the other choices, and the others clear it (e.g. "none")."""
 
     _check_id = field_validator("id")(classmethod(lambda cls, v: check_id(v)))
 

@@ -1,0 +1,147 @@
+"""Builds the Telegram application from the settings and wires the handlers, jobs and commands.
+
+Start-up refuses content with errors (and prints the checker's report); everything else that can fail at run
+time (Telegram, the staff chat, a broken content edit) is handled without taking the bot down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from urllib.parse import urlparse
+
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
+
+from bot.config import Settings
+from bot.handlers import errors, guard, intake, menu, privacy, questions, staff
+from bot.i18n import t
+from bot.live import ContentRefused, LiveContent
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+PATIENT_COMMANDS = ("start", "menu", "apply", "language", "privacy", "delete", "help", "cancel")
+COMMAND_DESCRIPTIONS = {
+    "start": "Welcome and main menu",
+    "menu": "Main menu",
+    "apply": "Apply as a monitor",
+    "language": "日本語 / English",
+    "privacy": "Privacy notice",
+    "delete": "Delete my data",
+    "help": "What this bot can do",
+    "cancel": "Stop the application",
+}
+STAFF_COMMANDS = {
+    "leads": "Open leads, newest first",
+    "lead": "One lead: /lead ID",
+    "export": "CSV of leads: /export [from] [to]",
+    "unanswered": "Questions the bot could not answer",
+    "reload": "Reload the content now",
+    "health": "Lead delivery status",
+}
+
+
+def build_application(settings: Settings, *, live: LiveContent | None = None) -> Application:
+    """The whole bot, ready to run; raises ``ContentRefused`` when the content has errors."""
+    live = live or LiveContent.open(settings.content_dir)
+    services = Services.open(settings, live)
+    builder = (
+        Application.builder()
+        .token(settings.token)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .concurrent_updates(False)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if settings.api_base_url:
+        builder = builder.base_url(settings.api_base_url).base_file_url(settings.api_file_url or "")
+    app = builder.build()
+    app.bot_data["services"] = services
+    for group, handler in guard.handlers():
+        app.add_handler(handler, group=group)  # type: ignore[arg-type]
+    for module in (menu, intake, privacy, staff, questions, errors):
+        app.add_handlers(module.handlers())
+    app.add_handler(staff.unknown_command_handler())
+    app.add_error_handler(errors.on_error)
+    return app
+
+
+async def _post_init(app: Application) -> None:
+    services: Services = app.bot_data["services"]
+    await _register_commands(app, services)
+    jobs = app.job_queue
+    assert jobs is not None, "install python-telegram-bot[job-queue]"
+    jobs.run_repeating(_deliver_leads, interval=2.0, first=0.5, name="lead-delivery")
+    jobs.run_repeating(_apply_retention, interval=3600.0, first=5.0, name="retention")
+    if services.settings.content_poll_seconds > 0:
+        jobs.run_repeating(_watch_content, interval=services.settings.content_poll_seconds,
+                           first=services.settings.content_poll_seconds, name="content-watch")
+    if services.settings.staff_chat_id is None:
+        log.warning("STAFF_CHAT_ID is not set: leads are stored and wait in the outbox until it is")
+    try:
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGHUP, lambda: app.create_task(staff.reload_content(app, "SIGHUP")))
+    except (NotImplementedError, RuntimeError, AttributeError):
+        pass  # no SIGHUP on this platform, or not the main thread (tests)
+
+
+async def _post_shutdown(app: Application) -> None:
+    services: Services = app.bot_data["services"]
+    services.close()
+
+
+async def _register_commands(app: Application, services: Services) -> None:
+    try:
+        for lang in services.live.current.content.languages:
+            commands = [BotCommand(name, t(lang, COMMAND_DESCRIPTIONS[name])) for name in PATIENT_COMMANDS]
+            await app.bot.set_my_commands(commands, language_code=None if lang == "en" else lang)
+        if services.settings.staff_chat_id is not None:
+            staff_commands = [BotCommand(name, text) for name, text in STAFF_COMMANDS.items()]
+            await app.bot.set_my_commands(staff_commands, scope=BotCommandScopeChat(services.settings.staff_chat_id))
+    except TelegramError as exc:
+        log.warning("could not register the command list: %s", exc.__class__.__name__)
+
+
+async def _deliver_leads(context: ContextTypes.DEFAULT_TYPE) -> None:
+    services: Services = context.application.bot_data["services"]
+    await services.deliver_due(context.bot)
+
+
+async def _apply_retention(context: ContextTypes.DEFAULT_TYPE) -> None:
+    services: Services = context.application.bot_data["services"]
+    services.apply_retention()
+
+
+async def _watch_content(context: ContextTypes.DEFAULT_TYPE) -> None:
+    services: Services = context.application.bot_data["services"]
+    if await asyncio.to_thread(services.live.changed_on_disk):
+        await staff.reload_content(context.application, "file change")
+
+
+def run(settings: Settings) -> int:
+    """``python -m bot run``: long polling, or a webhook when WEBHOOK_URL is set."""
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines contain the bot token
+    try:
+        app = build_application(settings)
+    except ContentRefused as exc:
+        print("The bot cannot start: the content has errors.\n" + exc.report, file=sys.stderr)
+        return 1
+    if settings.webhook_url:
+        app.run_webhook(
+            listen="0.0.0.0",
+            port=settings.port,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            secret_token=settings.webhook_secret,
+            webhook_url=settings.webhook_url,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0

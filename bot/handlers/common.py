@@ -1,0 +1,168 @@
+"""What every handler needs: the services, the user's language, keyboards and sending or editing in place.
+
+Handlers stay thin: they read the update, ask the domain, and show the result with these helpers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot import callbacks
+from bot.i18n import t
+
+if TYPE_CHECKING:
+    from bot.content.base import ContentBase, RenderedPage
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+TEXT_LIMIT = 4000
+"""Typed text is cut to this many characters before anything looks at it."""
+
+Context = ContextTypes.DEFAULT_TYPE
+Keyboard = list[list[InlineKeyboardButton]]
+
+
+def services(context: Context) -> Services:
+    return context.application.bot_data["services"]
+
+
+def language_from_telegram(code: str | None) -> str:
+    """Telegram's language code: ja* is Japanese, anything else English."""
+    return "ja" if (code or "").lower().startswith("ja") else "en"
+
+
+def user_lang(context: Context, update: Update) -> str:
+    """The remembered language, else the one Telegram reports for the user."""
+    svc = services(context)
+    user = update.effective_user
+    if user is None:
+        return svc.live.current.content.default_language
+    record = svc.users.get(user.id)
+    if record is not None and record.language:
+        return svc.live.current.content.supported(record.language)
+    return svc.live.current.content.supported(language_from_telegram(user.language_code))
+
+
+def remember_lang(context: Context, user_id: int, lang: str) -> None:
+    svc = services(context)
+    record = svc.users.get(user_id)
+    if record is None or record.language != lang:
+        svc.users.set_language(user_id, lang, svc.now())
+
+
+def typed_text(update: Update) -> str:
+    """The user's text (or caption), cut to ``TEXT_LIMIT`` so a 10,000-character message costs no more."""
+    message = update.effective_message
+    if message is None:
+        return ""
+    return (message.text or message.caption or "")[:TEXT_LIMIT]
+
+
+# --- keyboards --------------------------------------------------------------------------------------------------
+
+def button(label: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=data)
+
+
+def rows(buttons: Sequence[InlineKeyboardButton], columns: int) -> Keyboard:
+    return [list(buttons[i : i + columns]) for i in range(0, len(buttons), columns)]
+
+
+def home_row(lang: str) -> list[InlineKeyboardButton]:
+    return [button(t(lang, "🏠 Menu"), callbacks.action("home"))]
+
+
+def menu_keyboard(content: ContentBase, lang: str) -> InlineKeyboardMarkup:
+    menu = content.lang(lang).menu
+    buttons = []
+    for item in menu.items:
+        if item.page is not None:
+            page = content.page(lang, item.page)
+            label = item.label or (page.button if page else item.page)
+            buttons.append(button(label, callbacks.page(item.page)))
+        elif item.action is not None:
+            buttons.append(button(item.label or item.action, callbacks.action(item.action)))
+    return InlineKeyboardMarkup(rows(buttons, menu.columns))
+
+
+ACTION_LABELS = {
+    "apply": "📝 Apply as a monitor",
+    "delete_data": "🗑 Delete my data",
+    "language": "🌐 Language",
+    "privacy": "🔒 Privacy",
+}
+
+
+def page_keyboard(content: ContentBase, page: RenderedPage) -> InlineKeyboardMarkup:
+    lang = page.lang
+    links = []
+    for target in page.links:
+        linked = content.page(lang, target)
+        if linked is not None:
+            links.append(button(linked.button, callbacks.page(target)))
+    actions = [button(t(lang, ACTION_LABELS[a]), callbacks.action(a)) for a in page.actions]
+    keyboard = [*[[b] for b in actions], *rows(links, 2)]
+    parent = content.parent_of(lang, page.id)
+    nav = [button(t(lang, "◀ Back"), callbacks.page(parent) if parent else callbacks.action("home")),
+           *home_row(lang)]
+    keyboard.append(nav)
+    return InlineKeyboardMarkup(keyboard)
+
+
+# --- sending ----------------------------------------------------------------------------------------------------
+
+async def typing(update: Update, context: Context, action: str = ChatAction.TYPING) -> None:
+    chat = update.effective_chat
+    if chat is not None:
+        await context.bot.send_chat_action(chat.id, action)
+
+
+async def reply(update: Update, context: Context, text: str,
+                keyboard: InlineKeyboardMarkup | None = None) -> Message:
+    chat = update.effective_chat
+    assert chat is not None
+    return await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard,
+                                          disable_web_page_preview=True)
+
+
+async def show(update: Update, context: Context, messages: Sequence[str],
+               keyboard: InlineKeyboardMarkup | None = None, *, edit: bool = False) -> None:
+    """Show one or more messages; the keyboard goes under the last. ``edit`` replaces the pressed message."""
+    if not messages:
+        return
+    query = update.callback_query
+    first, rest = messages[0], list(messages[1:])
+    edited = False
+    if edit and query is not None and query.message is not None and isinstance(query.message, Message) \
+            and query.message.text is not None:
+        try:
+            await query.edit_message_text(first, parse_mode=ParseMode.HTML,
+                                          reply_markup=None if rest else keyboard,
+                                          disable_web_page_preview=True)
+            edited = True
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                edited = True
+            else:
+                log.info("could not edit in place (%s); sending instead", exc.__class__.__name__)
+    if not edited:
+        await reply(update, context, first, None if rest else keyboard)
+    for i, text in enumerate(rest):
+        await reply(update, context, text, keyboard if i == len(rest) - 1 else None)
+
+
+async def send_photo(update: Update, context: Context, path: Path, caption: str) -> None:
+    chat = update.effective_chat
+    assert chat is not None
+    await typing(update, context, ChatAction.UPLOAD_PHOTO)
+    with path.open("rb") as handle:
+        await context.bot.send_photo(chat.id, handle, caption=caption, parse_mode=ParseMode.HTML)

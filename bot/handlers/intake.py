@@ -1,0 +1,372 @@
+"""The monitor application: intro, consent, one question at a time, review, submit. See ``intake.mmd``.
+
+The questionnaire itself lives in content (``intake.yaml``) and its rules in ``bot.intake.engine``; this module only
+shows the current step and turns button presses and typed answers into engine calls. The draft is saved after
+every step, so a restart or a day away resumes at the same question, and it remembers which questionnaire it
+started with, so a content reload does not change the questions under the applicant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import logging
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+
+from bot import callbacks
+from bot.handlers.common import Context, button, home_row, reply, services, show, user_lang
+from bot.i18n import t
+from bot.intake.draft import Draft
+from bot.intake.engine import IntakeEngine, Outcome
+from bot.leads.model import Consent
+
+log = logging.getLogger(__name__)
+
+CRISIS_FLAG_WINDOW = dt.timedelta(days=30)
+STAFF_LANG = "ja"
+
+
+@dataclass
+class Application:
+    """A user's draft with the questionnaire it belongs to."""
+
+    user_id: int
+    key: str
+    engine: IntakeEngine
+    draft: Draft
+
+    def dump(self) -> str:
+        return json.dumps({"key": self.key, "draft": self.draft.to_dict()}, ensure_ascii=False)
+
+
+def load_application(context: Context, user_id: int) -> Application | None:
+    """The application in progress, or None (also for a stored draft that can no longer be read)."""
+    svc = services(context)
+    record = svc.users.get(user_id)
+    if record is None or not record.draft:
+        return None
+    try:
+        data = json.loads(record.draft)
+        key = str(data["key"])
+        draft = Draft.from_dict(data["draft"])
+    except (ValueError, KeyError, TypeError):
+        log.warning("discarding an unreadable application draft")
+        svc.users.clear_draft(user_id, svc.now())
+        return None
+    engine = svc.engine_for(key)
+    if engine is None:
+        svc.users.clear_draft(user_id, svc.now())
+        return None
+    if draft.stage in ("done", "declined"):
+        return None
+    engine.resume(draft)
+    return Application(user_id, key, engine, draft)
+
+
+def save(context: Context, application: Application) -> None:
+    svc = services(context)
+    svc.users.save_draft(application.user_id, application.dump(), svc.now())
+
+
+def discard(context: Context, user_id: int) -> None:
+    svc = services(context)
+    svc.users.clear_draft(user_id, svc.now())
+
+
+# --- showing the current step -----------------------------------------------------------------------------------
+
+def _text(context: Context, lang: str, source: str, **extra: object) -> str:
+    return services(context).live.current.content.render(lang, source, **extra)
+
+
+def _nav_row(lang: str, *, back: bool = True) -> list[InlineKeyboardButton]:
+    row = [button(t(lang, "◀ Back"), callbacks.intake("back"))] if back else []
+    row.append(button(t(lang, "✖ Cancel"), callbacks.intake("cancel")))
+    return row
+
+
+def step_view(context: Context, app: Application) -> tuple[str, InlineKeyboardMarkup]:
+    """The message and buttons for where the application stands."""
+    draft, engine = app.draft, app.engine
+    lang = draft.lang
+    intake = engine.intake(lang)
+    if draft.stage == "intro":
+        return _text(context, lang, intake.intro), InlineKeyboardMarkup(
+            [[button(intake.start, callbacks.intake("start"))], _nav_row(lang, back=False)])
+    if draft.stage == "consent":
+        return _text(context, lang, intake.consent.text), InlineKeyboardMarkup(
+            [[button(intake.consent.agree, callbacks.intake("agree"))],
+             [button(intake.consent.decline, callbacks.intake("decline"))], _nav_row(lang)])
+    if draft.stage == "review":
+        lines = [f"<b>{html.escape(item.label)}</b>: {html.escape(item.value)}"
+                 for item in engine.review_items(draft, lang)]
+        text = _text(context, lang, intake.review) + "\n\n" + "\n".join(lines)
+        edits = [button(t(lang, "✏️ {label}", label=item.label), callbacks.intake("e", item.question_id))
+                 for item in engine.review_items(draft, lang)]
+        return text, InlineKeyboardMarkup([[button(intake.submit, callbacks.intake("submit"))],
+                                           *[edits[i:i + 2] for i in range(0, len(edits), 2)], _nav_row(lang)])
+    question = engine.current_question(draft, lang)
+    if question is None:  # nothing left to ask
+        return t(lang, "This application is complete."), InlineKeyboardMarkup([home_row(lang)])
+    n, total = engine.progress(draft)
+    parts = [f"<i>{html.escape(t(lang, 'Question {n} of {total}', n=n, total=total))}</i>"]
+    if question.section and engine.is_new_section(draft):
+        parts.append(f"<b>{html.escape(question.section)}</b>")
+    parts.append(_text(context, lang, question.text))
+    if question.help:
+        parts.append(f"<i>{_text(context, lang, question.help)}</i>")
+    current = engine.display_answer(draft, question.id, lang)
+    if current is not None and draft.editing:
+        parts.append(html.escape(t(lang, "Current answer: {value}", value=current)))
+    keyboard: list[list[InlineKeyboardButton]] = []
+    if question.kind == "choice":
+        keyboard += [[button(c.label, callbacks.intake("c", question.id, c.id))] for c in question.choices]
+    elif question.kind == "multi":
+        ticked = set(engine.selected(draft))
+        keyboard += [[button(("☑ " if c.id in ticked else "☐ ") + c.label, callbacks.intake("m", question.id, c.id))]
+                     for c in question.choices]
+        keyboard.append([button(t(lang, "Done ✓"), callbacks.intake("md", question.id))])
+        parts.append(f"<i>{html.escape(t(lang, 'Choose all that apply, then press Done.'))}</i>")
+    else:
+        parts.append(f"<i>{html.escape(t(lang, 'Please type your answer below.'))}</i>")
+    if question.optional:
+        keyboard.append([button(t(lang, "Skip"), callbacks.intake("s", question.id))])
+    keyboard.append(_nav_row(lang))
+    return "\n\n".join(parts), InlineKeyboardMarkup(keyboard)
+
+
+async def show_step(update: Update, context: Context, app: Application, *, edit: bool) -> None:
+    text, keyboard = step_view(context, app)
+    await show(update, context, [text], keyboard, edit=edit)
+
+
+async def show_error(update: Update, context: Context, app: Application, outcome: Outcome) -> None:
+    """Explains why an answer was not accepted, then asks the same question again."""
+    lang = app.draft.lang
+    errors = app.engine.intake(lang).errors
+    source = getattr(errors, outcome.error or "empty", errors.empty)
+    await reply(update, context, "⚠️ " + _text(context, lang, source, **dict(outcome.params)))
+    await show_step(update, context, app, edit=False)
+
+
+# --- entry points -----------------------------------------------------------------------------------------------
+
+async def begin_application(update: Update, context: Context) -> None:
+    """Starts the application (or resumes the one in progress) with the intro."""
+    user = update.effective_user
+    if user is None:
+        return
+    svc = services(context)
+    lang = user_lang(context, update)
+    existing = load_application(context, user.id)
+    if existing is not None:
+        await reply(update, context, t(lang, "You have an application in progress. Let's continue where you "
+                                             "left off."))
+        await show_step(update, context, existing, edit=False)
+        return
+    since = svc.now() - dt.timedelta(days=1)
+    if svc.users.count_submissions_since(user.id, since) >= svc.settings.max_applications_per_day:
+        await reply(update, context, t(lang, "We have received several applications from you today. The clinic "
+                                             "will contact you; please wait for their reply."),
+                    InlineKeyboardMarkup([home_row(lang)]))
+        return
+    key, engine = svc.current_intake()
+    app = Application(user.id, key, engine, engine.start(lang))
+    save(context, app)
+    await show_step(update, context, app, edit=False)
+
+
+async def apply_command(update: Update, context: Context) -> None:
+    """/apply: starts or resumes the monitor application."""
+    await begin_application(update, context)
+
+
+async def cancel_command(update: Update, context: Context) -> None:
+    """/cancel: ends the application and discards the answers."""
+    user = update.effective_user
+    if user is None:
+        return
+    lang = user_lang(context, update)
+    if load_application(context, user.id) is None:
+        await reply(update, context, t(lang, "There is no application in progress."),
+                    InlineKeyboardMarkup([home_row(lang)]))
+        return
+    discard(context, user.id)
+    await reply(update, context, t(lang, "The application was cancelled and your answers were discarded."),
+                InlineKeyboardMarkup([home_row(lang)]))
+
+
+async def on_text(update: Update, context: Context) -> bool:
+    """A typed answer to the current question. False when no question is waiting (the text is a free question)."""
+    user = update.effective_user
+    message = update.effective_message
+    if user is None or message is None or message.text is None:
+        return False
+    app = load_application(context, user.id)
+    if app is None or app.draft.stage != "question":
+        return False
+    outcome = app.engine.answer_text(app.draft, message.text[:4000])
+    save(context, app)
+    if outcome.kind == "error":
+        await show_error(update, context, app, outcome)
+    else:
+        await show_step(update, context, app, edit=False)
+    return True
+
+
+async def remind_current_question(update: Update, context: Context) -> bool:
+    """A sticker or photo during the questions: say what is being asked. False when no question is waiting."""
+    user = update.effective_user
+    if user is None:
+        return False
+    app = load_application(context, user.id)
+    if app is None or app.draft.stage != "question":
+        return False
+    outcome = app.engine.answer_non_text(app.draft)
+    if outcome.kind == "error":
+        await show_error(update, context, app, outcome)
+    else:
+        await show_step(update, context, app, edit=False)
+    return True
+
+
+async def resume_after_language_change(update: Update, context: Context) -> bool:
+    """After a language switch, show the application step in the new language, keeping every answer."""
+    user = update.effective_user
+    if user is None:
+        return False
+    app = load_application(context, user.id)
+    if app is None:
+        return False
+    lang = user_lang(context, update)
+    if lang in app.engine.languages:
+        app.engine.switch_language(app.draft, lang)
+        save(context, app)
+    await show_step(update, context, app, edit=True)
+    return True
+
+
+# --- buttons ----------------------------------------------------------------------------------------------------
+
+async def on_button(update: Update, context: Context) -> None:
+    """Every button of the application: start, consent, choices, back, edit, submit, cancel."""
+    query = update.callback_query
+    user = update.effective_user
+    assert query is not None and user is not None
+    data = callbacks.decode(query.data)
+    op, args = (data.args[0], data.args[1:]) if data and data.args else ("", ())
+    lang = user_lang(context, update)
+    app = load_application(context, user.id)
+    if op == "cancel":
+        await query.answer()
+        if app is not None:
+            discard(context, user.id)
+        await show(update, context, [t(lang, "The application was cancelled and your answers were discarded.")],
+                   InlineKeyboardMarkup([home_row(lang)]), edit=True)
+        return
+    if app is None:
+        await query.answer(t(lang, "This application is no longer open."))
+        await show(update, context, [t(lang, "This application is no longer open. You can start a new one "
+                                             "from the menu.")], InlineKeyboardMarkup([home_row(lang)]), edit=True)
+        return
+    draft, engine = app.draft, app.engine
+    now = services(context).now()
+    if op == "start":
+        outcome = engine.open_consent(draft)
+    elif op == "agree":
+        outcome = engine.accept_consent(draft, now)
+    elif op == "decline":
+        outcome = engine.decline_consent(draft)
+        if outcome.accepted:
+            await query.answer()
+            discard(context, user.id)
+            await show(update, context, [_text(context, draft.lang, engine.intake(draft.lang).consent.declined)],
+                       InlineKeyboardMarkup([home_row(draft.lang)]), edit=True)
+            return
+    elif op == "back":
+        outcome = engine.back(draft)
+    elif op == "c" and len(args) == 2:
+        outcome = engine.answer_choice(draft, args[0], args[1])
+    elif op == "m" and len(args) == 2:
+        outcome = engine.toggle_multi(draft, args[0], args[1])
+    elif op == "md" and len(args) == 1:
+        outcome = engine.finish_multi(draft, args[0])
+    elif op == "s" and len(args) == 1:
+        outcome = engine.skip(draft, args[0])
+    elif op == "e" and len(args) == 1:
+        outcome = engine.edit(draft, args[0])
+    elif op == "submit":
+        await query.answer()
+        await submit(update, context, app)
+        return
+    else:
+        outcome = Outcome("stale")
+    if outcome.kind == "stale":
+        await query.answer(t(lang, "That button is out of date. Here is where your application stands."))
+        await show_step(update, context, app, edit=False)
+        return
+    await query.answer()
+    save(context, app)
+    if outcome.kind == "error":
+        await show_error(update, context, app, outcome)
+        return
+    await show_step(update, context, app, edit=True)
+
+
+async def submit(update: Update, context: Context, app: Application) -> None:
+    """Stores the lead (on disk before the thank-you), clears the draft, thanks, and wakes delivery."""
+    svc = services(context)
+    draft, engine = app.draft, app.engine
+    lang = draft.lang
+    now = svc.now()
+    if svc.users.count_submissions_since(app.user_id, now - dt.timedelta(days=1)) >= \
+            svc.settings.max_applications_per_day:
+        await reply(update, context, t(lang, "We have received several applications from you today. The clinic "
+                                             "will contact you; please wait for their reply."))
+        return
+    outcome = engine.submit(draft)
+    if not outcome.accepted:
+        save(context, app)
+        await show_step(update, context, app, edit=False)
+        return
+    assert draft.consent is not None
+    staff_lang = STAFF_LANG if STAFF_LANG in engine.languages else lang
+    answers = {item.question_id: {"label": item.label, "value": item.value}
+               for item in engine.review_items(draft, staff_lang)}
+    flags = list(engine.flags(draft))
+    if svc.users.crisis_seen_since(app.user_id, now - CRISIS_FLAG_WINDOW):
+        flags.append("crisis")
+    chat = update.effective_chat
+    lead = svc.leads.submit(
+        submission_key=f"{app.user_id}:{app.key}:{draft.consent.time}",
+        user_id=app.user_id,
+        chat_id=chat.id if chat else app.user_id,
+        lang=lang,
+        answers=answers,
+        flags=flags,
+        consent=Consent(draft.consent.version, draft.consent.lang,
+                        dt.datetime.fromisoformat(draft.consent.time.replace("Z", "+00:00"))),
+        intake_version=draft.version,
+        now=now,
+    )
+    discard(context, app.user_id)
+    log.info("lead %s submitted", lead.id)
+    intake = engine.intake(lang)
+    text = _text(context, lang, intake.thanks, lead_id=lead.ref)
+    if intake.flagged_note and {"minor", "screening", "crisis"} & set(flags):
+        text += "\n\n" + _text(context, lang, intake.flagged_note)
+    await show(update, context, [text], InlineKeyboardMarkup([home_row(lang)]), edit=True)
+    context.application.create_task(svc.deliver_due(context.bot), update=update)
+
+
+def handlers() -> list[object]:
+    private = filters.ChatType.PRIVATE
+    return [
+        CommandHandler("apply", apply_command, filters=private),
+        CommandHandler("cancel", cancel_command, filters=private),
+        CallbackQueryHandler(on_button, pattern=r"^i:"),
+    ]

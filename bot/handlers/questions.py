@@ -1,0 +1,118 @@
+"""Typed questions: answered from the FAQ in the language of the question, honestly when there is no answer.
+
+The crisis screen has already seen the text (``guard``); a waiting application question takes it first. A clear
+match answers with a button to the full page; a near tie offers the top matches; no match says so, offers the
+menu and the clinic's contact, and counts the question (without who asked) for staff's ``/unanswered``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+
+from bot import callbacks
+from bot.handlers import intake
+from bot.handlers.common import Context, button, home_row, reply, services, typed_text, typing
+from bot.i18n import t
+from bot.storage.unanswered import scrub
+
+log = logging.getLogger(__name__)
+CHOICE_LABEL_LIMIT = 40
+
+
+async def on_text(update: Update, context: Context) -> None:
+    """Routes typed text: the open application question first, otherwise a question for the FAQ."""
+    if await intake.on_text(update, context):
+        return
+    text = typed_text(update).strip()
+    if not text:
+        return
+    await typing(update, context)
+    await answer_question(update, context, text)
+
+
+async def answer_question(update: Update, context: Context, text: str) -> None:
+    svc = services(context)
+    live = svc.live.current
+    match = live.faq.match(text)
+    lang = live.content.supported(match.lang)
+    if match.status == "answer" and match.entry_id is not None:
+        await show_entry(update, context, lang, match.entry_id)
+        return
+    if match.status == "choices" and match.candidates:
+        buttons = []
+        for entry_id, _score in match.candidates[:3]:
+            entry = live.faq.entry(lang, entry_id)
+            label = entry.questions[0]
+            if len(label) > CHOICE_LABEL_LIMIT:
+                label = label[: CHOICE_LABEL_LIMIT - 1] + "…"
+            buttons.append([button(label, callbacks.faq(lang, entry_id))])
+        buttons.append(home_row(lang))
+        await reply(update, context, t(lang, "Did you mean one of these?"), InlineKeyboardMarkup(buttons))
+        return
+    svc.unanswered.record(scrub(text), lang, svc.now())
+    keyboard = InlineKeyboardMarkup([
+        [button(t(lang, "📞 Contact the clinic"), callbacks.page("clinic"))],
+        home_row(lang),
+    ])
+    await reply(update, context, t(lang, "I'm sorry, I don't have an answer to that question. Please choose a "
+                                         "topic from the menu, or ask the clinic directly."), keyboard)
+
+
+async def show_entry(update: Update, context: Context, lang: str, entry_id: str) -> None:
+    """Shows one FAQ answer (or runs its action: apply starts the application, contact shows the clinic)."""
+    live = services(context).live.current
+    entry = live.faq.entry(lang, entry_id)
+    if entry.action == "apply":
+        await intake.begin_application(update, context)
+        return
+    keyboard_rows = []
+    if entry.page and live.content.page(lang, entry.page):
+        page = live.content.page(lang, entry.page)
+        assert page is not None
+        keyboard_rows.append([button(t(lang, "📖 {title}", title=page.button), callbacks.page(entry.page))])
+    if entry.action == "contact" and entry.page != "clinic":
+        keyboard_rows.append([button(t(lang, "📞 Contact the clinic"), callbacks.page("clinic"))])
+    keyboard_rows.append(home_row(lang))
+    key = f"faq.{entry_id}.answer"
+    text = live.content.lang(lang).texts.get(key)
+    if text is None:  # an entry that only points to a page
+        from bot.handlers.menu import open_page
+
+        if entry.page and await open_page(update, context, lang, entry.page, edit=False):
+            return
+        text = t(lang, "Please see the menu.")
+    await reply(update, context, text, InlineKeyboardMarkup(keyboard_rows))
+
+
+async def on_faq_button(update: Update, context: Context) -> None:
+    """A "Did you mean" button: shows that answer."""
+    query = update.callback_query
+    assert query is not None
+    data = callbacks.decode(query.data)
+    live = services(context).live.current
+    await query.answer()
+    if data is None or len(data.args) != 2 or data.args[0] not in live.content.languages:
+        from bot.handlers.menu import stale_button
+
+        await stale_button(update, context, answered=True)
+        return
+    lang, entry_id = data.args
+    try:
+        live.faq.entry(lang, entry_id)
+    except KeyError:
+        from bot.handlers.menu import stale_button
+
+        await stale_button(update, context, answered=True)
+        return
+    await show_entry(update, context, lang, entry_id)
+
+
+def handlers() -> list[object]:
+    text = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    return [
+        MessageHandler(text, on_text),
+        CallbackQueryHandler(on_faq_button, pattern=r"^f:"),
+    ]

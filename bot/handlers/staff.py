@@ -1,0 +1,217 @@
+"""Staff commands and lead status buttons, accepted only in the staff chat (or from listed staff user ids).
+
+Anyone else gets exactly the answer an unknown command gets, so the commands do not reveal themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import logging
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import callbacks
+from bot.content.telegram_html import MESSAGE_LIMIT
+from bot.handlers.common import Context, reply, services, user_lang
+from bot.handlers.staff_sink import STAFF_LANG, status_keyboard
+from bot.i18n import t
+from bot.leads.card import format_card, format_time, status_label
+from bot.leads.errors import LeadError
+from bot.leads.export import export_csv
+from bot.leads.model import STAFF_STATUSES, parse_lead_ref
+
+log = logging.getLogger(__name__)
+
+
+def is_staff(update: Update, context: Context) -> bool:
+    settings = services(context).settings
+    chat, user = update.effective_chat, update.effective_user
+    if chat is not None and settings.staff_chat_id is not None and chat.id == settings.staff_chat_id:
+        return True
+    return user is not None and user.id in settings.staff_user_ids and chat is not None and chat.type == "private"
+
+
+async def unknown_command(update: Update, context: Context) -> None:
+    """The one answer for a command the bot does not know (and for staff commands from anyone else)."""
+    chat = update.effective_chat
+    if chat is None or chat.type != "private":
+        return
+    lang = user_lang(context, update)
+    await reply(update, context, t(lang, "Sorry, I don't know that command. /help lists what I can do."))
+
+
+def staff_only(handler):
+    async def guarded(update: Update, context: Context) -> None:
+        if not is_staff(update, context):
+            await unknown_command(update, context)
+            return
+        await handler(update, context)
+
+    guarded.__doc__ = handler.__doc__
+    guarded.__name__ = handler.__name__
+    return guarded
+
+
+@staff_only
+async def leads_command(update: Update, context: Context) -> None:
+    """/leads: open leads, newest first."""
+    leads = services(context).leads.list_open(limit=30)
+    if not leads:
+        await reply(update, context, "未対応の申込はありません。")
+        return
+    lines = ["<b>未対応の申込（新しい順）</b>"]
+    for lead in leads:
+        flags = " ⚠️" if lead.flags else ""
+        lines.append(f"{lead.ref} · {status_label(lead.status, STAFF_LANG)} · "
+                     f"{format_time(lead.created_at, STAFF_LANG)}{flags}")
+    lines.append("\n詳しくは /lead 番号 （例: /lead " + leads[0].ref + "）")
+    await reply(update, context, "\n".join(lines))
+
+
+@staff_only
+async def lead_command(update: Update, context: Context) -> None:
+    """/lead ID: one lead's card with its status buttons."""
+    lead_id = parse_lead_ref(context.args[0]) if context.args else None
+    lead = services(context).leads.get(lead_id) if lead_id is not None else None
+    if lead is None:
+        await reply(update, context, "申込番号が見つかりません。例: /lead A-000123")
+        return
+    await reply(update, context, format_card(lead, STAFF_LANG), status_keyboard(lead))
+
+
+def _parse_day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.replace("/", "-"))
+    except ValueError:
+        return None
+
+
+@staff_only
+async def export_command(update: Update, context: Context) -> None:
+    """/export [from] [to]: a CSV of leads (UTF-8 with BOM, opens in Excel)."""
+    args = context.args or []
+    days = [_parse_day(a) for a in args[:2]]
+    if any(d is None for d in days):
+        await reply(update, context, "日付は 2026-11-01 の形で指定してください。例: /export 2026-11-01 2026-11-30")
+        return
+    start = days[0] if days else None
+    end = days[1] if len(days) > 1 else None
+    rows = services(context).leads.export_rows(start, end)
+    data = export_csv(rows, STAFF_LANG)
+    chat = update.effective_chat
+    assert chat is not None
+    stamp = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=9))).strftime("%Y%m%d-%H%M")
+    await context.bot.send_document(chat.id, io.BytesIO(data), filename=f"leads-{stamp}.csv",
+                                    caption=f"{len(rows)} 件")
+    log.info("leads exported (%d row(s))", len(rows))
+
+
+@staff_only
+async def unanswered_command(update: Update, context: Context) -> None:
+    """/unanswered: the questions the bot could not answer, most frequent first."""
+    top = services(context).unanswered.top(20)
+    if not top:
+        await reply(update, context, "答えられなかった質問はまだありません。")
+        return
+    lines = ["<b>答えられなかった質問（多い順）</b>"]
+    lines += [f"{item.count}× [{item.lang}] {html.escape(item.question)}" for item in top]
+    await reply(update, context, "\n".join(lines)[:MESSAGE_LIMIT])
+
+
+@staff_only
+async def reload_command(update: Update, context: Context) -> None:
+    """/reload: checks the content files and swaps them in if they pass (the report comes to this chat)."""
+    await reload_content(context.application, "/reload")
+
+
+@staff_only
+async def health_command(update: Update, context: Context) -> None:
+    """/health: how lead delivery is doing."""
+    svc = services(context)
+    pending = svc.leads.outbox.pending_count()
+    age = svc.leads.outbox.oldest_pending_age(svc.now())
+    failing = svc.leads.outbox.failing()
+    text = f"配信待ち: {pending} 件"
+    if age is not None:
+        text += f"（最も古いもの: {int(age.total_seconds())} 秒前）"
+    if failing:
+        text += f"\n失敗が続いている配信: {len(failing)} 件"
+    text += f"\nコンテンツ: {svc.live.current.fingerprint}"
+    await reply(update, context, text)
+
+
+async def on_status_button(update: Update, context: Context) -> None:
+    """A staff member sets a lead's status; the card shows who changed what and when."""
+    query = update.callback_query
+    assert query is not None
+    if not is_staff(update, context):
+        await query.answer()
+        return
+    data = callbacks.decode(query.data)
+    args = data.args if data else ()
+    if len(args) != 2 or not args[0].isdigit() or args[1] not in STAFF_STATUSES:
+        await query.answer("このボタンは古くなっています。")
+        return
+    svc = services(context)
+    who = update.effective_user.full_name if update.effective_user else "staff"
+    try:
+        lead = svc.leads.set_status(int(args[0]), args[1], who, svc.now(), edit_card=False)
+    except LeadError:
+        await query.answer("この申込は変更できません（削除済みか見つかりません）。")
+        return
+    await query.answer(f"{lead.ref}: {status_label(lead.status, STAFF_LANG)}")
+    try:
+        await query.edit_message_text(format_card(lead, STAFF_LANG), parse_mode=ParseMode.HTML,
+                                      reply_markup=status_keyboard(lead))
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            log.info("could not update the card in place (%s)", exc.__class__.__name__)
+
+
+def reload_report(swapped: bool, report: str, reason: str) -> str:
+    """The staff chat's message after a reload attempt."""
+    if swapped:
+        head = f"✅ コンテンツを更新しました（{html.escape(reason)}）。"
+        summary = report.strip().splitlines()[-1] if report.strip() else ""
+        return f"{head}\n{html.escape(summary)}"
+    head = (f"❌ コンテンツの変更にエラーがあるため、反映していません（{html.escape(reason)}）。"
+            "以前の内容で動き続けています。修正してください:\n")
+    body = html.escape(report)
+    room = MESSAGE_LIMIT - len(head) - 40
+    if len(body) > room:
+        body = body[:room] + "\n…"
+    return f"{head}<pre>{body}</pre>"
+
+
+async def reload_content(app: Application, reason: str) -> tuple[bool, str]:
+    """Checks and swaps in the content; on errors keeps the old content and posts the report to staff."""
+    svc = app.bot_data["services"]
+    swapped, report = await svc.live.reload()
+    staff_chat = svc.settings.staff_chat_id
+    if staff_chat is not None:
+        try:
+            await app.bot.send_message(staff_chat, reload_report(swapped, report, reason), parse_mode=ParseMode.HTML)
+        except Exception as exc:
+            log.warning("could not post the reload report to staff: %s", exc.__class__.__name__)
+    return swapped, report
+
+
+def handlers() -> list[object]:
+    return [
+        CommandHandler("leads", leads_command),
+        CommandHandler("lead", lead_command),
+        CommandHandler("export", export_command),
+        CommandHandler("unanswered", unanswered_command),
+        CommandHandler("reload", reload_command),
+        CommandHandler("health", health_command),
+        CallbackQueryHandler(on_status_button, pattern=r"^s:"),
+    ]
+
+
+def unknown_command_handler() -> MessageHandler:
+    return MessageHandler(filters.COMMAND, unknown_command)

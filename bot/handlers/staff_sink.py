@@ -1,0 +1,81 @@
+"""The Telegram end of lead delivery: posts cards to the staff chat and maps Telegram's errors for the worker.
+
+RetryAfter (429), network trouble and 5xx are temporary; a missing chat or a bot without rights is permanent
+(retried slowly, and visible in the log and /health). Messages are never logged, only error kinds.
+"""
+
+from __future__ import annotations
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+
+from bot import callbacks
+from bot.leads.card import STATUS_BUTTONS, format_card, format_notice
+from bot.leads.errors import PermanentDeliveryError, TemporaryDeliveryError
+from bot.leads.model import Lead
+
+STAFF_LANG = "ja"
+
+
+def status_keyboard(lead: Lead, lang: str = STAFF_LANG) -> InlineKeyboardMarkup | None:
+    if lead.erased or lead.status == "withdrawn":
+        return None
+    buttons = [InlineKeyboardButton(("● " if s.id == lead.status else "") + s.label(lang),
+                                    callback_data=callbacks.staff_status(lead.id, s.id)) for s in STATUS_BUTTONS]
+    return InlineKeyboardMarkup([buttons[i:i + 2] for i in range(0, len(buttons), 2)])
+
+
+def _translate(exc: TelegramError) -> Exception:
+    if isinstance(exc, RetryAfter):
+        retry = exc.retry_after
+        seconds = retry.total_seconds() if hasattr(retry, "total_seconds") else float(retry)
+        return TemporaryDeliveryError("rate_limited", retry_after=seconds)
+    if isinstance(exc, TimedOut):
+        return TemporaryDeliveryError("timed_out")
+    if isinstance(exc, Forbidden):
+        return PermanentDeliveryError("forbidden")
+    if isinstance(exc, BadRequest):
+        if "chat not found" in str(exc).lower():
+            return PermanentDeliveryError("chat_not_found")
+        return PermanentDeliveryError("bad_request")
+    if isinstance(exc, NetworkError):
+        return TemporaryDeliveryError("network")
+    return TemporaryDeliveryError("telegram_error")
+
+
+class TelegramLeadSink:
+    """``LeadSink`` over a PTB bot and the staff chat id."""
+
+    def __init__(self, bot: Bot, chat_id: int) -> None:
+        self.bot = bot
+        self.chat_id = chat_id
+
+    async def send_card(self, lead: Lead) -> int:
+        try:
+            message = await self.bot.send_message(self.chat_id, format_card(lead, STAFF_LANG),
+                                                  parse_mode=ParseMode.HTML, reply_markup=status_keyboard(lead))
+        except TelegramError as exc:
+            raise _translate(exc) from None
+        return message.message_id
+
+    async def send_notice(self, lead_id: int, kind: str) -> None:
+        try:
+            await self.bot.send_message(self.chat_id, format_notice(lead_id, kind, STAFF_LANG),
+                                        parse_mode=ParseMode.HTML)
+        except TelegramError as exc:
+            raise _translate(exc) from None
+
+    async def edit_card(self, lead: Lead, message_id: int) -> None:
+        try:
+            await self.bot.edit_message_text(format_card(lead, STAFF_LANG), chat_id=self.chat_id,
+                                             message_id=message_id, parse_mode=ParseMode.HTML,
+                                             reply_markup=status_keyboard(lead))
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                return
+            if "message to edit not found" in str(exc).lower():
+                return  # staff deleted the card: nothing left to update
+            raise _translate(exc) from None
+        except TelegramError as exc:
+            raise _translate(exc) from None

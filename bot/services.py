@@ -1,0 +1,117 @@
+"""Everything a handler may use, opened once at start-up: content, storage, leads, flood control.
+
+Kept free of Telegram types except where delivery needs a bot (passed in by the caller), so the domain can be
+driven from tests and scripts directly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from bot.config import Settings
+from bot.content.schema import Intake
+from bot.flood import FloodGuard
+from bot.intake.engine import IntakeEngine
+from bot.leads.delivery import DeliveryWorker
+from bot.leads.store import LeadStore
+from bot.live import LiveContent
+from bot.storage.db import Database, utcnow
+from bot.storage.snapshots import SnapshotStore
+from bot.storage.unanswered import UnansweredLog
+from bot.storage.users import UserStore
+
+if TYPE_CHECKING:
+    from telegram import Bot
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    live: LiveContent
+    db: Database
+    users: UserStore
+    leads: LeadStore
+    snapshots: SnapshotStore
+    unanswered: UnansweredLog
+    flood: FloodGuard = field(default_factory=FloodGuard)
+    _engines: dict[str, IntakeEngine] = field(default_factory=dict)
+    _delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _worker: DeliveryWorker | None = None
+
+    @classmethod
+    def open(cls, settings: Settings, live: LiveContent) -> Services:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        db = Database.open(settings.data_dir)
+        return cls(settings, live, db, UserStore(db), LeadStore(db), SnapshotStore(db), UnansweredLog(db))
+
+    def now(self) -> dt.datetime:
+        return utcnow()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- the questionnaire an application started with ------------------------------------------------------------
+
+    def current_intake(self) -> tuple[str, IntakeEngine]:
+        """The questionnaire of the current content, saved as a snapshot so drafts can keep it after a reload."""
+        live = self.live.current
+        if live.intake_key not in self._engines:
+            self.snapshots.save_snapshot(live.intake_key, live.intake_json, self.now())
+            self._engines[live.intake_key] = live.intake
+        return live.intake_key, live.intake
+
+    def engine_for(self, key: str) -> IntakeEngine | None:
+        """The engine of the questionnaire ``key``; None if it is no longer known (then start afresh)."""
+        current_key, current = self.current_intake()
+        if key == current_key:
+            return current
+        if key not in self._engines:
+            payload = self.snapshots.load_snapshot(key)
+            if payload is None:
+                return None
+            import json
+
+            data = json.loads(payload)
+            self._engines[key] = IntakeEngine({lang: Intake.model_validate(value) for lang, value in data.items()})
+        return self._engines[key]
+
+    # --- leads --------------------------------------------------------------------------------------------------
+
+    def worker(self, bot: Bot) -> DeliveryWorker:
+        if self._worker is None:
+            from bot.handlers.staff_sink import TelegramLeadSink
+
+            assert self.settings.staff_chat_id is not None
+            self._worker = DeliveryWorker(self.leads, TelegramLeadSink(bot, self.settings.staff_chat_id))
+        return self._worker
+
+    async def deliver_due(self, bot: Bot) -> int:
+        """Deliver what is due in the outbox; one pass at a time (the job and a fresh submit never overlap)."""
+        if self.settings.staff_chat_id is None:
+            return 0
+        if self._delivery_lock.locked():
+            return 0
+        async with self._delivery_lock:
+            return await self.worker(bot).run_once()
+
+    def apply_retention(self) -> None:
+        """Erase leads, abandoned drafts and unanswered-question counts older than the retention period."""
+        now = self.now()
+        days = self.settings.retention_days
+        erased = self.leads.purge_older_than(days, now)
+        drafts = self.users.purge_drafts_older_than(days, now)
+        questions = self.unanswered.purge_older_than(days, now)
+        if erased or drafts or questions:
+            log.info("retention: erased %d lead(s), %d draft(s), %d question count(s)",
+                     len(erased), drafts, questions)
+
+    @cached_property
+    def staff_user_ids(self) -> frozenset[int]:
+        return self.settings.staff_user_ids

@@ -1,0 +1,114 @@
+"""The database schema as numbered migrations: script N runs once, when ``PRAGMA user_version`` is N - 1.
+
+Rules for adding one: append a new script (never edit a shipped one); change the schema with additive statements
+(``CREATE TABLE``, ``ALTER TABLE ... ADD COLUMN``, ``CREATE INDEX``) so existing rows are kept as they are; no
+``BEGIN``/``COMMIT`` inside (the runner wraps each script in its own transaction with the version bump).
+
+All times are UTC text written by ``bot.storage.db.to_db_time`` (fixed width, so text order is time order).
+"""
+
+from __future__ import annotations
+
+_V1_USERS = """
+-- One row per Telegram user; every hot-path statement finds it by primary key.
+CREATE TABLE users (
+    user_id          INTEGER PRIMARY KEY,
+    language         TEXT,
+    draft            TEXT,            -- JSON of an application in progress, or NULL
+    draft_started_at TEXT,
+    updated_at       TEXT NOT NULL
+);
+CREATE INDEX users_draft_started ON users (draft_started_at) WHERE draft IS NOT NULL;
+
+-- Submitted applications per user, for the daily limit; pruned as they age.
+CREATE TABLE user_submissions (
+    user_id      INTEGER NOT NULL,
+    submitted_at TEXT NOT NULL
+);
+CREATE INDEX user_submissions_user ON user_submissions (user_id, submitted_at);
+
+-- Question sets that applications in progress started with (content may be reloaded meanwhile).
+CREATE TABLE snapshots (
+    version_key TEXT PRIMARY KEY,
+    payload     TEXT NOT NULL,
+    saved_at    TEXT NOT NULL
+);
+"""
+
+_V1_LEADS = """
+-- AUTOINCREMENT: an id shown to a patient (A-000123) is never handed out again, even after erasure.
+CREATE TABLE leads (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    submission_key   TEXT UNIQUE,     -- NULL once erased
+    created_at       TEXT NOT NULL,
+    user_id          INTEGER,         -- personal: NULL once erased
+    chat_id          INTEGER,         -- personal: NULL once erased
+    lang             TEXT NOT NULL,
+    answers          TEXT,            -- personal: JSON {question id: {label, value}}, NULL once erased
+    flags            TEXT NOT NULL,   -- JSON list
+    consent          TEXT NOT NULL,   -- JSON {version, lang, time}
+    intake_version   TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    staff_message_id INTEGER,
+    erased_at        TEXT,
+    erased_reason    TEXT
+);
+CREATE INDEX leads_user ON leads (user_id) WHERE user_id IS NOT NULL;
+CREATE INDEX leads_status ON leads (status, id);
+CREATE INDEX leads_created ON leads (created_at);
+
+CREATE TABLE lead_history (
+    id      INTEGER PRIMARY KEY,
+    lead_id INTEGER NOT NULL REFERENCES leads (id),
+    at      TEXT NOT NULL,
+    who     TEXT NOT NULL,
+    status  TEXT NOT NULL
+);
+CREATE INDEX lead_history_lead ON lead_history (lead_id, id);
+
+-- What must reach the staff chat; a row is delivered once delivered_at is set.
+CREATE TABLE outbox (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    lead_id          INTEGER NOT NULL REFERENCES leads (id),
+    kind             TEXT NOT NULL CHECK (kind IN ('card', 'withdrawn', 'status_update')),
+    created_at       TEXT NOT NULL,
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at  TEXT NOT NULL,
+    last_error_kind  TEXT,
+    last_attempt_at  TEXT,
+    delivered_at     TEXT,
+    staff_message_id INTEGER
+);
+CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE delivered_at IS NULL;
+CREATE INDEX outbox_lead ON outbox (lead_id, id);
+
+-- Erasures, kept without personal data: which lead, when, why.
+CREATE TABLE audit (
+    id      INTEGER PRIMARY KEY,
+    lead_id INTEGER,
+    at      TEXT NOT NULL,
+    action  TEXT NOT NULL
+);
+CREATE INDEX audit_lead ON audit (lead_id);
+
+-- Typed questions the bot could not answer, counted per day, with no user identity.
+CREATE TABLE unanswered (
+    question TEXT NOT NULL,
+    lang     TEXT NOT NULL,
+    day      TEXT NOT NULL,           -- YYYY-MM-DD (UTC)
+    count    INTEGER NOT NULL,
+    PRIMARY KEY (question, lang, day)
+) WITHOUT ROWID;
+CREATE INDEX unanswered_day ON unanswered (day);
+"""
+
+_V2_CRISIS = """
+-- When the crisis screen last answered this user: a later application is flagged for the doctor.
+ALTER TABLE users ADD COLUMN crisis_seen_at TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    _V1_USERS + _V1_LEADS,
+    _V2_CRISIS,
+)
+"""Index i holds migration i + 1. Append only."""

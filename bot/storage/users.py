@@ -1,0 +1,134 @@
+"""Per-user state: language, the application in progress (draft) and recent submissions for the daily limit.
+
+Every method reads or writes ONE user's rows through an index on ``user_id``, so the cost of an update stays
+flat whether the bot has 100 users or 100,000 (a test checks the query plans). Methods join the caller's
+transaction when one is open, so ``LeadStore.submit`` records a submission atomically with the lead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.storage.db import Database, from_db_time, maybe_time, to_db_time
+
+SUBMISSION_MEMORY = timedelta(days=7)
+"""Submission times older than this are pruned when a new one is recorded (the limit is per day)."""
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    user_id: int
+    language: str | None
+    draft: str | None
+    """JSON text of the application in progress, or None."""
+    draft_started_at: datetime | None
+    updated_at: datetime
+
+
+class UserStore:
+    """Reads and writes one user's row at a time."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, user_id: int) -> UserRecord | None:
+        row = self.db.query_one(
+            "SELECT user_id, language, draft, draft_started_at, updated_at FROM users WHERE user_id = ?", (user_id,)
+        )
+        if row is None:
+            return None
+        return UserRecord(
+            user_id=row["user_id"],
+            language=row["language"],
+            draft=row["draft"],
+            draft_started_at=maybe_time(row["draft_started_at"]),
+            updated_at=from_db_time(row["updated_at"]),
+        )
+
+    def save(self, record: UserRecord) -> None:
+        """Insert or replace the whole row of ``record.user_id``."""
+        self.db.execute(
+            "INSERT INTO users (user_id, language, draft, draft_started_at, updated_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, draft = excluded.draft, "
+            "draft_started_at = excluded.draft_started_at, updated_at = excluded.updated_at",
+            (
+                record.user_id,
+                record.language,
+                record.draft,
+                None if record.draft_started_at is None else to_db_time(record.draft_started_at),
+                to_db_time(record.updated_at),
+            ),
+        )
+
+    def set_language(self, user_id: int, language: str, now: datetime) -> None:
+        self.db.execute(
+            "INSERT INTO users (user_id, language, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at",
+            (user_id, language, to_db_time(now)),
+        )
+
+    def save_draft(self, user_id: int, draft: str, now: datetime) -> None:
+        """Store the application in progress; ``draft_started_at`` is set by the first save and kept after that."""
+        stamp = to_db_time(now)
+        self.db.execute(
+            "INSERT INTO users (user_id, draft, draft_started_at, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET draft = excluded.draft, updated_at = excluded.updated_at, "
+            "draft_started_at = CASE WHEN users.draft IS NULL THEN excluded.draft_started_at "
+            "ELSE users.draft_started_at END",
+            (user_id, draft, stamp, stamp),
+        )
+
+    def clear_draft(self, user_id: int, now: datetime) -> None:
+        self.db.execute(
+            "UPDATE users SET draft = NULL, draft_started_at = NULL, updated_at = ? WHERE user_id = ?",
+            (to_db_time(now), user_id),
+        )
+
+    def delete_user(self, user_id: int) -> bool:
+        """Forget the user: their row, draft and submission times. True if there was a row."""
+        with self.db.transaction() as connection:
+            connection.execute("DELETE FROM user_submissions WHERE user_id = ?", (user_id,))
+            return connection.execute("DELETE FROM users WHERE user_id = ?", (user_id,)).rowcount > 0
+
+    def record_submission(self, user_id: int, now: datetime) -> None:
+        """Remember one submitted application (and forget this user's submissions older than a week)."""
+        with self.db.transaction() as connection:
+            connection.execute(
+                "DELETE FROM user_submissions WHERE user_id = ? AND submitted_at < ?",
+                (user_id, to_db_time(now - SUBMISSION_MEMORY)),
+            )
+            connection.execute(
+                "INSERT INTO user_submissions (user_id, submitted_at) VALUES (?, ?)", (user_id, to_db_time(now))
+            )
+
+    def mark_crisis(self, user_id: int, now: datetime) -> None:
+        """Remember that the crisis screen answered this user, so their application is flagged for the doctor."""
+        self.db.execute(
+            "INSERT INTO users (user_id, crisis_seen_at, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET crisis_seen_at = excluded.crisis_seen_at, "
+            "updated_at = excluded.updated_at",
+            (user_id, to_db_time(now), to_db_time(now)),
+        )
+
+    def crisis_seen_since(self, user_id: int, since: datetime) -> bool:
+        row = self.db.query_one(
+            "SELECT crisis_seen_at FROM users WHERE user_id = ? AND crisis_seen_at >= ?", (user_id, to_db_time(since))
+        )
+        return row is not None
+
+    def count_submissions_since(self, user_id: int, since: datetime) -> int:
+        row = self.db.query_one(
+            "SELECT COUNT(*) FROM user_submissions WHERE user_id = ? AND submitted_at >= ?",
+            (user_id, to_db_time(since)),
+        )
+        return int(row[0]) if row else 0
+
+    def purge_drafts_older_than(self, days: int, now: datetime) -> int:
+        """Drop applications abandoned for ``days`` (they may hold health answers). Returns how many."""
+        cursor = self.db.execute(
+            "UPDATE users SET draft = NULL, draft_started_at = NULL, updated_at = ? "
+            "WHERE draft IS NOT NULL AND draft_started_at < ?",
+            (to_db_time(now), to_db_time(now - timedelta(days=days))),
+        )
+        return cursor.rowcount

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the bot with its test tools into .venv, then runs everything CI runs: lint, types, the content
+# check (strict) and the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh test
+echo "== ruff"
+.venv/bin/ruff check bot tests bench scripts
+echo "== mypy"
+.venv/bin/mypy
+echo "== content check (strict)"
+.venv/bin/python -m bot check --strict
+echo "== pytest"
+.venv/bin/python -m pytest -q "$@"
