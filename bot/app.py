@@ -19,7 +19,7 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
 
 from bot.config import Settings
 from bot.handlers import errors, guard, intake, menu, privacy, questions, staff
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.live import ContentRefused, LiveContent
 from bot.services import Services
 
@@ -27,14 +27,14 @@ log = logging.getLogger(__name__)
 
 PATIENT_COMMANDS = ("start", "menu", "apply", "language", "privacy", "delete", "help", "cancel")
 COMMAND_DESCRIPTIONS = {
-    "start": "Welcome and main menu",
-    "menu": "Main menu",
-    "apply": "Apply as a monitor",
-    "language": "日本語 / English",
-    "privacy": "Privacy notice",
-    "delete": "Delete my data",
-    "help": "What this bot can do",
-    "cancel": "Stop the application",
+    "start": N_("Welcome and main menu"),
+    "menu": N_("Main menu"),
+    "apply": N_("Apply as a monitor"),
+    "language": N_("Change the language (日本語 / English)"),
+    "privacy": N_("Privacy notice"),
+    "delete": N_("Delete my data"),
+    "help": N_("What this bot can do"),
+    "cancel": N_("Stop the application"),
 }
 STAFF_COMMANDS = {
     "leads": "Open leads, newest first",

@@ -5,7 +5,7 @@ Programmers own these; staff own ``content/``. Message ids are the English text.
 ``pybabel compile`` can never leave the bot speaking the wrong language.
 
 Workflow (written down in the README):
-    pybabel extract -F babel.cfg -k t:2 -o bot/locales/messages.pot bot
+    pybabel extract -F babel.cfg -k t:2 -k N_ --no-location --sort-output -o bot/locales/messages.pot bot
     pybabel update -i bot/locales/messages.pot -d bot/locales
     (translate bot/locales/ja/LC_MESSAGES/messages.po)
 """
@@ -37,6 +37,11 @@ def _catalog(lang: str) -> NullTranslations:
     write_mo(buffer, catalog)
     buffer.seek(0)
     return Translations(buffer)
+
+
+def N_(message: str) -> str:
+    """Marks a constant for extraction; translate it later with ``t(lang, CONSTANT)``."""
+    return message
 
 
 def t(lang: str, message: str, **params: Any) -> str:

@@ -16,7 +16,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import callbacks
-from bot.i18n import t
+from bot.i18n import N_, t
 
 if TYPE_CHECKING:
     from bot.content.base import ContentBase, RenderedPage
@@ -95,10 +95,10 @@ def menu_keyboard(content: ContentBase, lang: str) -> InlineKeyboardMarkup:
 
 
 ACTION_LABELS = {
-    "apply": "📝 Apply as a monitor",
-    "delete_data": "🗑 Delete my data",
-    "language": "🌐 Language",
-    "privacy": "🔒 Privacy",
+    "apply": N_("📝 Apply as a monitor"),
+    "delete_data": N_("🗑 Delete my data"),
+    "language": N_("🌐 Language"),
+    "privacy": N_("🔒 Privacy"),
 }
 
 

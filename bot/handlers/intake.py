@@ -1,4 +1,4 @@
-"""The monitor application: intro, consent, one question at a time, review, submit. See ``intake.mmd``.
+"""The monitor application: intro, consent, one question at a time, review, submit. See ``bot/intake/flow.mmd``.
 
 The questionnaire itself lives in content (``intake.yaml``) and its rules in ``bot.intake.engine``; this module only
 shows the current step and turns button presses and typed answers into engine calls. The draft is saved after
@@ -83,8 +83,9 @@ def _text(context: Context, lang: str, source: str, **extra: object) -> str:
     return services(context).live.current.content.render(lang, source, **extra)
 
 
-def _nav_row(lang: str, *, back: bool = True) -> list[InlineKeyboardButton]:
-    row = [button(t(lang, "◀ Back"), callbacks.intake("back"))] if back else []
+def _nav_row(lang: str, position: str | None = None) -> list[InlineKeyboardButton]:
+    """Back (naming where it was pressed, so an old Back button is recognised as stale) and Cancel."""
+    row = [button(t(lang, "◀ Back"), callbacks.intake("back", position))] if position else []
     row.append(button(t(lang, "✖ Cancel"), callbacks.intake("cancel")))
     return row
 
@@ -94,13 +95,14 @@ def step_view(context: Context, app: Application) -> tuple[str, InlineKeyboardMa
     draft, engine = app.draft, app.engine
     lang = draft.lang
     intake = engine.intake(lang)
+    position = engine.position(draft)
     if draft.stage == "intro":
         return _text(context, lang, intake.intro), InlineKeyboardMarkup(
-            [[button(intake.start, callbacks.intake("start"))], _nav_row(lang, back=False)])
+            [[button(intake.start, callbacks.intake("start"))], _nav_row(lang)])
     if draft.stage == "consent":
         return _text(context, lang, intake.consent.text), InlineKeyboardMarkup(
             [[button(intake.consent.agree, callbacks.intake("agree"))],
-             [button(intake.consent.decline, callbacks.intake("decline"))], _nav_row(lang)])
+             [button(intake.consent.decline, callbacks.intake("decline"))], _nav_row(lang, position)])
     if draft.stage == "review":
         lines = [f"<b>{html.escape(item.label)}</b>: {html.escape(item.value)}"
                  for item in engine.review_items(draft, lang)]
@@ -108,7 +110,7 @@ def step_view(context: Context, app: Application) -> tuple[str, InlineKeyboardMa
         edits = [button(t(lang, "✏️ {label}", label=item.label), callbacks.intake("e", item.question_id))
                  for item in engine.review_items(draft, lang)]
         return text, InlineKeyboardMarkup([[button(intake.submit, callbacks.intake("submit"))],
-                                           *[edits[i:i + 2] for i in range(0, len(edits), 2)], _nav_row(lang)])
+                                           *[edits[i:i + 2] for i in range(0, len(edits), 2)], _nav_row(lang, position)])
     question = engine.current_question(draft, lang)
     if question is None:  # nothing left to ask
         return t(lang, "This application is complete."), InlineKeyboardMarkup([home_row(lang)])
@@ -135,7 +137,7 @@ def step_view(context: Context, app: Application) -> tuple[str, InlineKeyboardMa
         parts.append(f"<i>{html.escape(t(lang, 'Please type your answer below.'))}</i>")
     if question.optional:
         keyboard.append([button(t(lang, "Skip"), callbacks.intake("s", question.id))])
-    keyboard.append(_nav_row(lang))
+    keyboard.append(_nav_row(lang, position))
     return "\n\n".join(parts), InlineKeyboardMarkup(keyboard)
 
 
@@ -288,7 +290,7 @@ async def on_button(update: Update, context: Context) -> None:
                        InlineKeyboardMarkup([home_row(draft.lang)]), edit=True)
             return
     elif op == "back":
-        outcome = engine.back(draft)
+        outcome = engine.back(draft, at=args[0] if args else None)
     elif op == "c" and len(args) == 2:
         outcome = engine.answer_choice(draft, args[0], args[1])
     elif op == "m" and len(args) == 2:

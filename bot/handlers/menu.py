@@ -24,10 +24,10 @@ from bot.handlers.common import (
     show,
     user_lang,
 )
-from bot.i18n import t
+from bot.i18n import N_, t
 
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
-HELP_TEXT = (
+HELP_TEXT = N_(
     "I can explain TMS, exosome infusion and the clinic's combined protocol, and help you apply to the "
     "monitor programme.\n\n"
     "/menu – main menu\n/apply – apply as a monitor\n/language – change the language\n"

@@ -1,0 +1,185 @@
+"""Checks of ``intake.yaml`` beyond its schema: ids, conditions, health marking, and ja/en parity.
+
+Called by the content checker once every language's intake has passed the schema. Each problem is located in the
+file staff edit, e.g. ``content/ja/intake.yaml:42: questions[3].when: no question 'aplicant' (did you mean
+'applicant'?)``; a parity problem names both files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot import callbacks
+from bot.content.problems import Problems, did_you_mean
+from bot.content.schema import Intake, Question
+from bot.content.yamldoc import YamlDoc
+from bot.intake.conditions import expected_ids
+
+MATCH = "(both languages must match)"
+PARITY_FIELDS = ("kind", "health", "optional", "when", "min", "max", "max_length")
+CHOICE_BUTTON_OP = "c"
+"""The intake handler encodes a button as ``i:<one-letter op>:<question id>:<choice id>``."""
+
+
+def check_intake(intakes: Mapping[str, Intake], docs: Mapping[str, YamlDoc], problems: Problems) -> None:
+    """Every language on its own, then each language against the first."""
+    for lang, intake in intakes.items():
+        _check_one(intake, docs[lang], problems)
+    langs = list(intakes)
+    for lang in langs[1:]:
+        _check_parity(intakes[langs[0]], docs[langs[0]], intakes[lang], docs[lang], problems)
+
+
+# --- one language -----------------------------------------------------------------------------------------------
+
+def _check_one(intake: Intake, doc: YamlDoc, problems: Problems) -> None:
+    first_at: dict[str, int] = {}
+    for i, question in enumerate(intake.questions):
+        if question.id in first_at:
+            problems.error(doc.file, doc.line(["questions", i, "id"]), f"questions[{i}].id",
+                           f"duplicate id '{question.id}' (already used by questions[{first_at[question.id]}])")
+        else:
+            first_at[question.id] = i
+    for i, question in enumerate(intake.questions):
+        _check_choices(question, i, doc, problems)
+        _check_conditions(intake.questions, question, i, first_at, doc, problems)
+        _check_bounds(question, i, doc, problems)
+    if not any(q.health for q in intake.questions):
+        problems.error(doc.file, doc.line(["questions"]), "questions",
+                       "no question is marked 'health: true': mark the health questions so they are asked only "
+                       "after consent")
+    if "lead_id" not in intake.thanks:
+        problems.warning(doc.file, doc.line(["thanks"]), "thanks",
+                         "the thanks should show the application number: add {{ lead_id }}")
+
+
+def _check_choices(question: Question, i: int, doc: YamlDoc, problems: Problems) -> None:
+    seen: set[str] = set()
+    for k, choice in enumerate(question.choices):
+        where: list[str | int] = ["questions", i, "choices", k]
+        if choice.id in seen:
+            problems.error(doc.file, doc.line([*where, "id"]), f"questions[{i}].choices[{k}].id",
+                           f"duplicate choice id '{choice.id}' in question '{question.id}'")
+        seen.add(choice.id)
+        if choice.flag == "screening" and not question.health:
+            problems.error(doc.file, doc.line([*where, "flag"]), f"questions[{i}].choices[{k}].flag",
+                           "a screening answer is health information: add 'health: true' to the question")
+        if choice.exclusive and question.kind != "multi":
+            problems.warning(doc.file, doc.line([*where, "exclusive"]), f"questions[{i}].choices[{k}].exclusive",
+                             f"'exclusive' only matters in a multi question; this is a {question.kind} question")
+        try:
+            callbacks.intake(CHOICE_BUTTON_OP, question.id, choice.id)
+        except ValueError:
+            problems.error(doc.file, doc.line([*where, "id"]), f"questions[{i}].choices[{k}].id",
+                           f"question id '{question.id}' and choice id '{choice.id}' are too long together for a "
+                           f"Telegram button ({callbacks.CALLBACK_LIMIT} bytes): shorten one of them")
+
+
+def _check_conditions(questions: list[Question], question: Question, i: int, first_at: Mapping[str, int],
+                      doc: YamlDoc, problems: Problems) -> None:
+    where = f"questions[{i}].when"
+    for key, expected in question.when.items():
+        line = doc.line(["questions", i, "when", key])
+        if key not in first_at:
+            problems.error(doc.file, line, where, f"no question '{key}'{did_you_mean(key, first_at)}")
+            continue
+        if key == question.id:
+            problems.error(doc.file, line, where, f"question '{key}' cannot depend on its own answer")
+            continue
+        at = first_at[key]
+        if at > i:
+            problems.error(doc.file, line, where, f"question '{key}' comes later (questions[{at}]): a condition "
+                           "can only use the answer to an earlier question")
+            continue
+        target = questions[at]
+        if target.kind not in ("choice", "multi"):
+            problems.error(doc.file, line, where, f"question '{key}' is a {target.kind} question: a condition "
+                           "can only use a choice or multi question")
+            continue
+        wanted = expected_ids(expected)
+        if not wanted:
+            problems.error(doc.file, line, where, f"expected a choice id of '{key}' or a list of them, found []")
+        known = [c.id for c in target.choices]
+        for choice_id in wanted:
+            if choice_id not in known:
+                problems.error(doc.file, line, where,
+                               f"question '{key}' has no choice '{choice_id}'{did_you_mean(choice_id, known)}")
+
+
+def _check_bounds(question: Question, i: int, doc: YamlDoc, problems: Problems) -> None:
+    raw = _raw_question(doc, i)
+    if question.kind not in ("number", "date"):
+        for name in ("min", "max"):
+            if name in raw:
+                problems.warning(doc.file, doc.line(["questions", i, name]), f"questions[{i}].{name}",
+                                 f"'{name}' is used only by number and date questions; this is a {question.kind} "
+                                 "question")
+    elif question.min is not None and question.max is not None and question.min > question.max:
+        problems.error(doc.file, doc.line(["questions", i, "min"]), f"questions[{i}].min",
+                       f"min ({question.min:g}) is larger than max ({question.max:g})")
+    if question.kind != "text" and "max_length" in raw:
+        problems.warning(doc.file, doc.line(["questions", i, "max_length"]), f"questions[{i}].max_length",
+                         f"'max_length' is used only by text questions; this is a {question.kind} question")
+
+
+def _raw_question(doc: YamlDoc, i: int) -> dict[str, Any]:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    questions = data.get("questions")
+    if isinstance(questions, list) and i < len(questions) and isinstance(questions[i], dict):
+        return questions[i]
+    return {}
+
+
+# --- parity between languages -----------------------------------------------------------------------------------
+
+def _check_parity(a: Intake, doc_a: YamlDoc, b: Intake, doc_b: YamlDoc, problems: Problems) -> None:
+    """``a`` is the reference language; problems are reported in ``b``'s file unless ``b`` has something extra."""
+    for name, path in (("version", ["version"]), ("consent.version", ["consent", "version"])):
+        va = a.version if name == "version" else a.consent.version
+        vb = b.version if name == "version" else b.consent.version
+        if va != vb:
+            problems.error(doc_b.file, doc_b.line(path), name,
+                           f"differs from {doc_a.file}: {vb!r} here, {va!r} there {MATCH}")
+    ids_a = [q.id for q in a.questions]
+    ids_b = [q.id for q in b.questions]
+    for missing in [q for q in ids_a if q not in ids_b]:
+        problems.error(doc_b.file, doc_b.line(["questions"]), "questions",
+                       f"no question '{missing}' (it exists in {doc_a.file})")
+    for missing in [q for q in ids_b if q not in ids_a]:
+        problems.error(doc_a.file, doc_a.line(["questions"]), "questions",
+                       f"no question '{missing}' (it exists in {doc_b.file})")
+    common_a = [q for q in ids_a if q in ids_b]
+    common_b = [q for q in ids_b if q in ids_a]
+    if common_a != common_b:
+        problems.error(doc_b.file, doc_b.line(["questions"]), "questions",
+                       f"questions are in a different order from {doc_a.file}: [{', '.join(common_b)}] here, "
+                       f"[{', '.join(common_a)}] there {MATCH}")
+    by_id_a = {q.id: q for q in a.questions}
+    for i, qb in enumerate(b.questions):
+        qa = by_id_a.get(qb.id)
+        if qa is not None:
+            _compare_question(qa, qb, i, doc_a, doc_b, problems)
+
+
+def _compare_question(qa: Question, qb: Question, i: int, doc_a: YamlDoc, doc_b: YamlDoc,
+                      problems: Problems) -> None:
+    for name in PARITY_FIELDS:
+        va, vb = getattr(qa, name), getattr(qb, name)
+        if va != vb:
+            problems.error(doc_b.file, doc_b.line(["questions", i, name]), f"questions[{i}].{name}",
+                           f"differs from {doc_a.file}: {vb!r} here, {va!r} there {MATCH}")
+    choices_a = [c.id for c in qa.choices]
+    choices_b = [c.id for c in qb.choices]
+    if choices_a != choices_b:
+        problems.error(doc_b.file, doc_b.line(["questions", i, "choices"]), f"questions[{i}].choices",
+                       f"choice ids differ from {doc_a.file}: [{', '.join(choices_b)}] here, "
+                       f"[{', '.join(choices_a)}] there {MATCH}")
+        return
+    for k, (ca, cb) in enumerate(zip(qa.choices, qb.choices, strict=True)):
+        for name in ("flag", "exclusive"):
+            va, vb = getattr(ca, name), getattr(cb, name)
+            if va != vb:
+                problems.error(doc_b.file, doc_b.line(["questions", i, "choices", k, name]),
+                               f"questions[{i}].choices[{k}].{name}",
+                               f"differs from {doc_a.file}: {vb!r} here, {va!r} there {MATCH}")

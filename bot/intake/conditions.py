@@ -1,0 +1,43 @@
+"""Which questions apply, given the answers so far (the ``when:`` of each question).
+
+``when: {applicant: guardian}`` asks a question only if that choice was made; a list means any of them;
+several keys must all match. A condition on a question that was not asked, was skipped or is not answered yet is
+false. Conditions may only look back (the checker enforces it), so one pass in order decides every question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from bot.content.schema import Question
+from bot.intake.draft import Answer
+
+
+def expected_ids(expected: str | list[str]) -> list[str]:
+    """``guardian`` or ``[a, b]`` -> the choice ids that satisfy the condition."""
+    return [expected] if isinstance(expected, str) else list(expected)
+
+
+def matches(answer: Answer | None, expected: str | list[str]) -> bool:
+    """A single choice must be one of ``expected``; a multi answer needs at least one of them ticked."""
+    wanted = set(expected_ids(expected))
+    if answer is None:
+        return False
+    if isinstance(answer, list):
+        return bool(wanted.intersection(answer))
+    return answer in wanted
+
+
+def applicable(questions: Sequence[Question], answers: Mapping[str, Answer | None]) -> list[Question]:
+    """The questions that would be asked, in order, for these answers."""
+    shown: list[Question] = []
+    shown_ids: set[str] = set()
+    for question in questions:
+        if all(key in shown_ids and matches(answers.get(key), expected) for key, expected in question.when.items()):
+            shown.append(question)
+            shown_ids.add(question.id)
+    return shown
+
+
+def applicable_ids(questions: Sequence[Question], answers: Mapping[str, Answer | None]) -> list[str]:
+    return [q.id for q in applicable(questions, answers)]

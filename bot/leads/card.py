@@ -1,0 +1,198 @@
+"""The lead card staff see in their chat (Telegram HTML), and the short notices about a lead.
+
+Flags come first, so a crisis or a minor is the first thing staff read; then the number, status, times and
+consent; then the answers as the patient saw them; then who changed the status when. Every value a patient
+typed (and every staff name) is escaped. The card stays within Telegram's 4096 characters: long free-text
+answers are shortened with "…" and the card says so (the CSV export has the full text).
+
+Status and flag labels live here because they are part of the staff's working vocabulary on the card; the
+Telegram layer builds the status buttons from ``STATUSES`` (ids go into ``callback_data``, labels onto buttons).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
+
+from bot.leads.model import APPLICANT, STAFF_STATUSES, Flag, Lead, Status, lead_ref
+from bot.storage.audit import RETENTION
+
+CARD_LIMIT = 4096
+"""Telegram's limit for a message's text after entity parsing; measured here in UTF-16 code units (stricter)."""
+HISTORY_SHOWN = 10
+"""Status changes listed on the card; older ones are counted."""
+
+
+class StatusLabel(NamedTuple):
+    id: Status
+    ja: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+STATUSES: tuple[StatusLabel, ...] = (
+    StatusLabel("new", "新規", "New"),
+    StatusLabel("contacted", "連絡済み", "Contacted"),
+    StatusLabel("booked", "予約済み", "Booked"),
+    StatusLabel("not_suitable", "対象外", "Not suitable"),
+    StatusLabel("closed", "対応終了", "Closed"),
+    StatusLabel("withdrawn", "取り下げ（本人の依頼）", "Withdrawn by the applicant"),
+)
+STATUS_BUTTONS: tuple[StatusLabel, ...] = tuple(s for s in STATUSES if s.id in STAFF_STATUSES)
+"""The statuses staff may set, in button order."""
+
+FLAG_LABELS: dict[Flag, dict[str, str]] = {
+    "crisis": {"ja": "🆘 危機的な言葉あり", "en": "🆘 Crisis words in the answers"},
+    "screening": {"ja": "⚠️ 安全確認で「はい」", "en": "⚠️ Answered “yes” in the safety check"},
+    "minor": {"ja": "⚠️ 未成年（18歳未満）", "en": "⚠️ Minor (under 18)"},
+    "guardian": {"ja": "👪 保護者からの申込", "en": "👪 Applied by a parent or guardian"},
+}
+
+_TEXT: dict[str, dict[str, str]] = {
+    "ja": {
+        "title": "モニター申込",
+        "status": "状態",
+        "created": "受付",
+        "language": "言語",
+        "consent": "同意",
+        "consent_value": "版 {version}（{time}）",
+        "intake": "質問票",
+        "answers": "回答",
+        "history": "対応履歴",
+        "older": "…ほか {n} 件",
+        "applicant": "本人",
+        "truncated": "※ 長い回答は一部を省略しています。全文はCSV出力で確認できます。",
+        "erased_user": "本人の依頼により、個人情報（回答・連絡先）を削除しました（{time}）。",
+        "erased_retention": "保存期間が過ぎたため、個人情報（回答・連絡先）を削除しました（{time}）。",
+        "withdrawn_notice": "申込 {ref} は本人の依頼で取り下げられ、個人情報を削除しました。"
+        "カードの内容も消去しています。カードから書き写したメモなどがあれば、あわせて削除してください。",
+        "lang_ja": "日本語",
+        "lang_en": "英語",
+    },
+    "en": {
+        "title": "Monitor application",
+        "status": "Status",
+        "created": "Received",
+        "language": "Language",
+        "consent": "Consent",
+        "consent_value": "version {version} ({time})",
+        "intake": "Questionnaire",
+        "answers": "Answers",
+        "history": "History",
+        "older": "… and {n} earlier",
+        "applicant": "applicant",
+        "truncated": "Long answers are shortened here; the CSV export has the full text.",
+        "erased_user": "Personal data (answers, contact) deleted at the applicant's request ({time}).",
+        "erased_retention": "Personal data (answers, contact) deleted at the end of the retention period ({time}).",
+        "withdrawn_notice": "Application {ref} was withdrawn at the applicant's request and its personal data "
+        "deleted; the card has been cleared. Please also delete any notes copied from it.",
+        "lang_ja": "Japanese",
+        "lang_en": "English",
+    },
+}
+
+_BABEL_LOCALES = {"ja": "ja_JP", "en": "en_US"}
+_LONG_DATE = {"ja": "y年M月d日 H:mm", "en": "MMM d, y, HH:mm"}
+_SHORT_DATE = {"ja": "M月d日 H:mm", "en": "MMM d, HH:mm"}
+_TAG = re.compile(r"<[^>]*>")
+
+
+def status_label(status: str, lang: str) -> str:
+    for item in STATUSES:
+        if item.id == status:
+            return item.label(lang)
+    return status
+
+
+def flag_label(flag: Flag, lang: str) -> str:
+    return FLAG_LABELS[flag]["ja" if lang == "ja" else "en"]
+
+
+def format_time(moment: datetime, lang: str, tz: str = "Asia/Tokyo", *, short: bool = False) -> str:
+    """``2025年11月27日 14:03`` / ``Nov 27, 2025, 14:03`` in the clinic's time zone (``short`` drops the year)."""
+    lang = "ja" if lang == "ja" else "en"
+    pattern = (_SHORT_DATE if short else _LONG_DATE)[lang]
+    return format_datetime(moment, pattern, tzinfo=ZoneInfo(tz), locale=_BABEL_LOCALES[lang])
+
+
+def format_card(lead: Lead, lang: str = "ja", tz: str = "Asia/Tokyo") -> str:
+    """The card as Telegram HTML, never longer than ``CARD_LIMIT`` visible characters."""
+    lang = "ja" if lang == "ja" else "en"
+    card = _render(lead, lang, tz, cap=None)
+    if visible_length(card) <= CARD_LIMIT:
+        return card
+    # Find the largest per-answer length that fits (the card is short to build, so a binary search is cheap).
+    low, high = 0, max((len(a["value"]) for a in lead.answers.values()), default=0)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if visible_length(_render(lead, lang, tz, cap=middle)) <= CARD_LIMIT:
+            low = middle
+        else:
+            high = middle - 1
+    return _render(lead, lang, tz, cap=low)
+
+
+def format_notice(lead_id: int, kind: str, lang: str = "ja") -> str:
+    """The text of an outbox notice (``kind`` "withdrawn"), as Telegram HTML."""
+    text = _TEXT["ja" if lang == "ja" else "en"]
+    if kind != "withdrawn":
+        raise ValueError(f"no notice text for kind {kind!r}")
+    return html.escape(text["withdrawn_notice"].format(ref=lead_ref(lead_id)), quote=False)
+
+
+def visible_length(telegram_html: str) -> int:
+    """Length Telegram counts: tags removed, entities decoded, in UTF-16 code units."""
+    return len(html.unescape(_TAG.sub("", telegram_html)).encode("utf-16-le")) // 2
+
+
+def _render(lead: Lead, lang: str, tz: str, cap: int | None) -> str:
+    text = _TEXT[lang]
+    e = _escape
+    lines = [flag_label(flag, lang) for flag in lead.flags]
+    if lines:
+        lines.append("")
+    lines.append(f"<b>{e(text['title'])} {e(lead.ref)}</b>")
+    lines.append(f"{e(text['status'])}: <b>{e(status_label(lead.status, lang))}</b>")
+    lines.append(f"{e(text['created'])}: {e(format_time(lead.created_at, lang, tz))}")
+    lines.append(f"{e(text['language'])}: {e(text.get('lang_' + lead.lang, lead.lang))}")
+    consent = text["consent_value"].format(
+        version=lead.consent.version, time=format_time(lead.consent.time, lang, tz)
+    )
+    lines.append(f"{e(text['consent'])}: {e(consent)}")
+    lines.append(f"{e(text['intake'])}: {e(lead.intake_version)}")
+    lines.append("")
+    if lead.erased_at is not None:
+        key = "erased_retention" if lead.erased_reason == RETENTION else "erased_user"
+        lines.append(f"<i>{e(text[key].format(time=format_time(lead.erased_at, lang, tz)))}</i>")
+    else:
+        lines.append(f"<b>{e(text['answers'])}</b>")
+        shortened = False
+        for answer in lead.answers.values():
+            value = answer["value"]
+            if cap is not None and len(value) > cap:
+                value, shortened = value[:cap].rstrip() + "…", True
+            lines.append(f"{e(answer['label'])}: {e(value)}")
+        if shortened:
+            lines.append(f"<i>{e(text['truncated'])}</i>")
+    if lead.history:
+        lines.append("")
+        lines.append(f"<b>{e(text['history'])}</b>")
+        older = len(lead.history) - HISTORY_SHOWN
+        if older > 0:
+            lines.append(e(text["older"].format(n=older)))
+        for change in lead.history[-HISTORY_SHOWN:]:
+            who = text["applicant"] if change.who == APPLICANT else change.who
+            when = format_time(change.at, lang, tz, short=True)
+            lines.append(f"{e(status_label(change.status, lang))} — {e(who)} — {e(when)}")
+    return "\n".join(lines)
+
+
+def _escape(value: str) -> str:
+    return html.escape(value, quote=False)

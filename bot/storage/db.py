@@ -1,0 +1,178 @@
+"""The SQLite database: one connection per process, short transactions, numbered migrations.
+
+Why these settings:
+
+* **WAL journal.** Readers (a CLI export, a backup with ``sqlite3 .backup``) never block the bot's writes and the
+  bot never blocks them; a crash leaves the database consistent.
+* **synchronous=FULL.** In WAL mode ``NORMAL`` is also corruption-free, but a commit can be lost when the machine
+  (not the process) loses power: a lead the patient was already told "received, A-000123" could vanish. The bot
+  writes a few rows a second at most, so one fsync per commit (a few milliseconds) costs nothing we would notice.
+* **BEGIN IMMEDIATE.** Every write transaction takes the write lock up front, so two processes never deadlock
+  upgrading a read lock; ``busy_timeout`` makes a second process wait instead of failing at once.
+* **Synchronous calls from asyncio.** The bot is one asyncio thread. Every hot-path statement is a primary-key
+  lookup or a single-row write that takes microseconds, plus one fsync per commit; handing each to a thread would
+  cost more than it saves and would reorder writes. Long jobs (an export of years of leads) may run in
+  ``asyncio.to_thread``: the connection is opened with ``check_same_thread=False`` and every use holds a lock.
+  Never ``await`` inside ``transaction()``: another coroutine on the same thread would silently join it.
+
+Migrations are a numbered list of SQL scripts (``bot/storage/migrations.py``); ``PRAGMA user_version`` records how
+many have run. Each runs once, in its own transaction together with the version bump. Add a migration by
+appending a script; never edit one that has shipped (it will not run again on existing databases).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.storage.migrations import MIGRATIONS
+
+FILENAME = "bot.sqlite3"
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+Params = Sequence[Any] | dict[str, Any]
+
+
+class StorageError(Exception):
+    """The database cannot be used as it is; the message says what to do."""
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware in UTC (the only kind of time the storage accepts)."""
+    return datetime.now(UTC)
+
+
+def to_db_time(moment: datetime) -> str:
+    """Fixed-width UTC text, so that comparing the strings compares the times (indexes and ``<`` just work)."""
+    if moment.tzinfo is None:
+        raise ValueError(f"a naive datetime cannot be stored, give it a timezone: {moment!r}")
+    return moment.astimezone(UTC).strftime(_TIME_FORMAT)
+
+
+def from_db_time(text: str) -> datetime:
+    return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
+
+
+def maybe_time(text: str | None) -> datetime | None:
+    return None if text is None else from_db_time(text)
+
+
+class Database:
+    """One SQLite connection with a ``transaction()`` context manager and read helpers."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, data_dir: Path, migrations: Sequence[str] = MIGRATIONS) -> Database:
+        """Open (creating if needed) ``<data_dir>/bot.sqlite3`` and apply the migrations it has not seen yet."""
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path = data_dir / FILENAME
+        try:
+            connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot open the database {path}: {exc}. Check that BOT_DATA_DIR is writable.") from exc
+        connection.row_factory = sqlite3.Row
+        database = cls(connection, path)
+        try:
+            database._configure()
+            database._migrate(migrations)
+        except BaseException:
+            connection.close()
+            raise
+        return database
+
+    def _configure(self) -> None:
+        mode = self.connection.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StorageError(
+                f"{self.path}: SQLite refused WAL mode (got {mode!r}); put BOT_DATA_DIR on a local disk."
+            )
+        self.connection.execute("PRAGMA synchronous=FULL")
+        self.connection.execute("PRAGMA foreign_keys=ON")
+        self.connection.execute("PRAGMA busy_timeout=5000")
+
+    @property
+    def schema_version(self) -> int:
+        """How many migrations this database has applied."""
+        return int(self.query_one("PRAGMA user_version")[0])  # type: ignore[index]
+
+    def _migrate(self, migrations: Sequence[str]) -> None:
+        current = self.schema_version
+        if current > len(migrations):
+            raise StorageError(
+                f"{self.path} has schema version {current}, but this version of the bot knows only "
+                f"{len(migrations)} migrations. Run the newer version of the bot, or restore a backup made by this one."
+            )
+        for number, script in enumerate(migrations[current:], start=current + 1):
+            try:
+                with self.transaction() as connection:
+                    if self.schema_version >= number:  # another process got there first
+                        continue
+                    for statement in split_statements(script):
+                        connection.execute(statement)
+                    connection.execute(f"PRAGMA user_version = {number}")
+            except sqlite3.Error as exc:
+                raise StorageError(f"{self.path}: migration {number} failed and was rolled back: {exc}") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; nested uses join the outermost one, so stores compose into one atomic change."""
+        with self._lock:
+            if self.connection.in_transaction:
+                yield self.connection
+                return
+            self.connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.connection
+            except BaseException:
+                self.connection.execute("ROLLBACK")
+                raise
+            self.connection.execute("COMMIT")
+
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        """One write statement in its own transaction (or in the caller's, when one is open)."""
+        with self.transaction() as connection:
+            return connection.execute(sql, params)
+
+    def query(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self.connection.execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        with self._lock:
+            row: sqlite3.Row | None = self.connection.execute(sql, params).fetchone()
+            return row
+
+    def close(self) -> None:
+        with self._lock:
+            self.connection.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def split_statements(script: str) -> list[str]:
+    """The statements of a migration script, split where SQLite says one is complete (so a ``;`` inside a string
+    or a trigger body does not split it); run one by one inside the migration's transaction."""
+    statements, current = [], ""
+    for part in script.split(";"):
+        current += part + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \t\r\n;"):
+                statements.append(current)
+            current = ""
+    rest = current[:-1]  # the last part got a ";" it never had
+    if rest.strip():
+        statements.append(rest)
+    return statements
