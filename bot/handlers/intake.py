@@ -90,6 +90,10 @@ def _nav_row(lang: str, position: str | None = None) -> list[InlineKeyboardButto
     return row
 
 
+def _hint(text: str) -> str:
+    return f"<i>{html.escape(text)}</i>"
+
+
 def step_view(context: Context, app: Application) -> tuple[str, InlineKeyboardMarkup]:
     """The message and buttons for where the application stands."""
     draft, engine = app.draft, app.engine
@@ -109,13 +113,14 @@ def step_view(context: Context, app: Application) -> tuple[str, InlineKeyboardMa
         text = _text(context, lang, intake.review) + "\n\n" + "\n".join(lines)
         edits = [button(t(lang, "✏️ {label}", label=item.label), callbacks.intake("e", item.question_id))
                  for item in engine.review_items(draft, lang)]
-        return text, InlineKeyboardMarkup([[button(intake.submit, callbacks.intake("submit"))],
-                                           *[edits[i:i + 2] for i in range(0, len(edits), 2)], _nav_row(lang, position)])
+        edit_rows = [edits[i:i + 2] for i in range(0, len(edits), 2)]
+        return text, InlineKeyboardMarkup([[button(intake.submit, callbacks.intake("submit"))], *edit_rows,
+                                           _nav_row(lang, position)])
     question = engine.current_question(draft, lang)
     if question is None:  # nothing left to ask
         return t(lang, "This application is complete."), InlineKeyboardMarkup([home_row(lang)])
     n, total = engine.progress(draft)
-    parts = [f"<i>{html.escape(t(lang, 'Question {n} of {total}', n=n, total=total))}</i>"]
+    parts = [_hint(t(lang, "Question {n} of {total}", n=n, total=total))]
     if question.section and engine.is_new_section(draft):
         parts.append(f"<b>{html.escape(question.section)}</b>")
     parts.append(_text(context, lang, question.text))
@@ -132,9 +137,9 @@ def step_view(context: Context, app: Application) -> tuple[str, InlineKeyboardMa
         keyboard += [[button(("☑ " if c.id in ticked else "☐ ") + c.label, callbacks.intake("m", question.id, c.id))]
                      for c in question.choices]
         keyboard.append([button(t(lang, "Done ✓"), callbacks.intake("md", question.id))])
-        parts.append(f"<i>{html.escape(t(lang, 'Choose all that apply, then press Done.'))}</i>")
+        parts.append(_hint(t(lang, "Choose all that apply, then press Done.")))
     else:
-        parts.append(f"<i>{html.escape(t(lang, 'Please type your answer below.'))}</i>")
+        parts.append(_hint(t(lang, "Please type your answer below.")))
     if question.optional:
         keyboard.append([button(t(lang, "Skip"), callbacks.intake("s", question.id))])
     keyboard.append(_nav_row(lang, position))
