@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
+from telegram.ext import AIORateLimiter, Application, CallbackQueryHandler, ContextTypes, Defaults
 
 from bot.config import Settings
 from bot.handlers import errors, guard, intake, menu, privacy, questions, staff
@@ -68,6 +68,7 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
     for module in (menu, intake, privacy, staff, questions, errors):
         app.add_handlers(module.handlers())
     app.add_handler(staff.unknown_command_handler())
+    app.add_handler(CallbackQueryHandler(menu.on_unknown_button))  # last: buttons nobody else claims
     app.add_error_handler(errors.on_error)
     return app
 

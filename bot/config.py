@@ -15,6 +15,7 @@
 | MAX_APPLICATIONS_PER_DAY | 3        | submitted applications accepted per user per day                           |
 | CONTENT_POLL_SECONDS  | 5           | how often the content folder is checked for changes (0 = never)           |
 | LOG_LEVEL             | INFO        | logging level                                                              |
+| FLOOD_RATE, FLOOD_BURST | 2, 8      | per user: messages per second allowed after a burst of FLOOD_BURST         |
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ class Settings:
     max_applications_per_day: int = 3
     content_poll_seconds: float = 5.0
     log_level: str = "INFO"
+    flood_rate: float = 2.0
+    """Messages per second a user may keep sending (after a burst of ``flood_burst``)."""
+    flood_burst: int = 8
 
     @property
     def api_file_url(self) -> str | None:
@@ -130,4 +134,6 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         max_applications_per_day=_int(env, "MAX_APPLICATIONS_PER_DAY", 3, "3", minimum=1),
         content_poll_seconds=poll_seconds,
         log_level=env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO",
+        flood_rate=float(_int(env, "FLOOD_RATE", 2, "2", minimum=1)),
+        flood_burst=_int(env, "FLOOD_BURST", 8, "8", minimum=1),
     )

@@ -49,7 +49,8 @@ class Services:
     def open(cls, settings: Settings, live: LiveContent) -> Services:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         db = Database.open(settings.data_dir)
-        return cls(settings, live, db, UserStore(db), LeadStore(db), SnapshotStore(db), UnansweredLog(db))
+        return cls(settings, live, db, UserStore(db), LeadStore(db), SnapshotStore(db), UnansweredLog(db),
+                   FloodGuard(rate=settings.flood_rate, burst=settings.flood_burst))
 
     def now(self) -> dt.datetime:
         return utcnow()

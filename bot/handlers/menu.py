@@ -134,9 +134,12 @@ async def on_page_button(update: Update, context: Context) -> None:
     assert query is not None
     data = callbacks.decode(query.data)
     lang = user_lang(context, update)
+    page_id = data.args[0] if data and data.args else ""
+    if services(context).live.current.content.page(lang, page_id) is None:
+        await stale_button(update, context)
+        return
     await query.answer()
-    if data is None or not data.args or not await open_page(update, context, lang, data.args[0], edit=True):
-        await stale_button(update, context, answered=True)
+    await open_page(update, context, lang, page_id, edit=True)
 
 
 async def on_action_button(update: Update, context: Context) -> None:
@@ -155,8 +158,7 @@ async def on_action_button(update: Update, context: Context) -> None:
 
         await begin_application(update, context)
     elif name == "language":
-        await query.answer()
-        await choose_language(update, context, edit=True)
+        await switch_to_other_language(update, context)
     elif name == "privacy":
         await query.answer()
         if not await open_page(update, context, lang, "privacy", edit=True):
@@ -175,17 +177,33 @@ async def on_action_button(update: Update, context: Context) -> None:
         await stale_button(update, context)
 
 
+async def switch_to_other_language(update: Update, context: Context) -> None:
+    """The menu's language button (labelled with the other language): switch straight to it."""
+    content = services(context).live.current.content
+    others = [code for code in content.languages if code != user_lang(context, update)]
+    if len(others) != 1:
+        assert update.callback_query is not None
+        await update.callback_query.answer()
+        await choose_language(update, context, edit=True)
+        return
+    await switch_language(update, context, others[0])
+
+
 async def on_language_button(update: Update, context: Context) -> None:
-    """Switches the language and shows the menu in it."""
-    query = update.callback_query
-    user = update.effective_user
-    assert query is not None and user is not None
-    data = callbacks.decode(query.data)
+    """Switches to the chosen language and shows the menu in it."""
+    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
     content = services(context).live.current.content
     if data is None or not data.args or data.args[0] not in content.languages:
         await stale_button(update, context)
         return
-    lang = data.args[0]
+    await switch_language(update, context, data.args[0])
+
+
+async def switch_language(update: Update, context: Context, lang: str) -> None:
+    query = update.callback_query
+    user = update.effective_user
+    assert query is not None and user is not None
+    content = services(context).live.current.content
     remember_lang(context, user.id, lang)
     await query.answer(t(lang, "Language: {name}", name=LANGUAGE_NAMES.get(lang, lang)))
     from bot.handlers.intake import resume_after_language_change
@@ -202,6 +220,11 @@ async def stale_button(update: Update, context: Context, *, answered: bool = Fal
         await query.answer(t(lang, "This button is out of date. Here is the current menu."))
     content = services(context).live.current.content
     await reply(update, context, content.text(lang, "menu.title"), menu_keyboard(content, lang))
+
+
+async def on_unknown_button(update: Update, context: Context) -> None:
+    """Any button no other handler claims (an old bot version's, or forged data)."""
+    await stale_button(update, context)
 
 
 def handlers() -> list:

@@ -14,7 +14,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot import callbacks
 from bot.handlers import intake
-from bot.handlers.common import Context, button, home_row, reply, services, typed_text, typing
+from bot.handlers.common import Context, button, home_row, reply, services, typed_text, typing, user_lang
 from bot.i18n import t
 from bot.storage.unanswered import scrub
 
@@ -37,7 +37,9 @@ async def answer_question(update: Update, context: Context, text: str) -> None:
     svc = services(context)
     live = svc.live.current
     match = live.faq.match(text)
-    lang = live.content.supported(match.lang)
+    # The answer follows the question's language; text with no letters at all (emoji, digits) follows the user.
+    has_letters = any(ch.isalpha() for ch in text)
+    lang = live.content.supported(match.lang if has_letters else user_lang(context, update))
     if match.status == "answer" and match.entry_id is not None:
         await show_entry(update, context, lang, match.entry_id)
         return

@@ -1,0 +1,24 @@
+"""Every YAML transcript under tests/transcripts/ played against the real bot (see tests/transcripts/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.app import build_application
+from tests.botapi.app_runner import AnyApp
+from tests.botapi.server import FakeBotApi
+from tests.botapi.transcript import run_transcript
+from tests.conversation.conftest import settings_for
+
+TRANSCRIPTS = sorted((Path(__file__).resolve().parents[1] / "transcripts").glob("*.yaml"))
+
+
+def factory(api: FakeBotApi, data_dir: Path) -> AnyApp:
+    return build_application(settings_for(api, data_dir))
+
+
+@pytest.mark.parametrize("path", TRANSCRIPTS, ids=[p.stem for p in TRANSCRIPTS])
+async def test_transcript(path: Path, tmp_path: Path) -> None:
+    await run_transcript(path, factory, data_dir=tmp_path / "data")
