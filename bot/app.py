@@ -36,13 +36,13 @@ COMMAND_DESCRIPTIONS = {
     "help": N_("What this bot can do"),
     "cancel": N_("Stop the application"),
 }
-STAFF_COMMANDS = {
-    "leads": "Open leads, newest first",
-    "lead": "One lead: /lead ID",
-    "export": "CSV of leads: /export [from] [to]",
-    "unanswered": "Questions the bot could not answer",
-    "reload": "Reload the content now",
-    "health": "Lead delivery status",
+STAFF_COMMANDS = {  # staff work in Japanese
+    "leads": "未対応の申込（新しい順）",
+    "lead": "申込の詳細: /lead 番号",
+    "export": "申込のCSV: /export [開始日] [終了日]",
+    "unanswered": "答えられなかった質問",
+    "reload": "コンテンツを今すぐ再読み込み",
+    "health": "申込の配信状況",
 }
 
 

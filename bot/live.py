@@ -93,10 +93,10 @@ class LiveContent:
                 # Remember the broken state so the watcher does not report it again every few seconds.
                 self.current = _with_fingerprint(self.current, content_fingerprint(self.content_dir))
                 log.warning("content reload refused: %d error(s)", len(problems.errors))
-                return False, problems.report()
+                return False, problems.report(details=False)
             self.current = live
             log.info("content reloaded (%s)", live.fingerprint)
-            return True, problems.report()
+            return True, problems.report(details=False)
 
 
 def _with_fingerprint(live: Live, fingerprint: str) -> Live:

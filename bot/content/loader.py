@@ -133,6 +133,11 @@ def _read_language(root: Path, display_root: str, lang: str, problems: Problems)
 
 def _read_page(raw: RawLanguage, path: Path, problems: Problems) -> None:
     display = raw.display("pages", path.name)
+    page_id = path.stem
+    if not page_id.replace("_", "").isalnum() or not page_id.isascii() or page_id != page_id.lower():
+        problems.error(display, None, "", f"file name must be a lower-case ASCII id, found '{page_id}'")
+        return
+    raw.page_ids.add(page_id)  # even if broken below: its one error is not followed by "no page" elsewhere
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -148,12 +153,6 @@ def _read_page(raw: RawLanguage, path: Path, problems: Problems) -> None:
     if not isinstance(doc.data, dict):
         problems.error(display, 2, "", "front matter must be 'key: value' lines")
         return
-    page_id = path.stem
-    raw.page_ids.add(page_id)
-    if not page_id.replace("_", "").isalnum() or not page_id.isascii() or page_id != page_id.lower():
-        problems.error(display, None, "", f"file name must be a lower-case ASCII id, found '{page_id}'")
-        return
-    raw.page_ids.add(page_id)
     meta = validate_doc(PageMeta, doc, problems)
     raw.page_docs[page_id] = doc
     if meta is not None:

@@ -92,15 +92,22 @@ class Problems:
         """Whether the content must be refused: errors always, warnings too when strict."""
         return bool(self.errors) or (strict and bool(self.warnings))
 
-    def report(self, *, strict: bool = False) -> str:
-        """The text ``python -m bot check`` prints: errors, then warnings, then notices, then a summary."""
+    def report(self, *, strict: bool = False, details: bool = True) -> str:
+        """The text ``python -m bot check`` prints: errors, then warnings, then notices, then a summary.
+
+        ``details=False`` leaves out notices and information (the staff chat only needs what to fix).
+        """
         lines: list[str] = []
-        for title, items in (
+        sections = [
             ("Errors", self.errors),
             ("Warnings" + (" (fail because of --strict)" if strict else ""), self.warnings),
-            ("To be filled in by the clinic (notices, never fail the check)", self.notices),
-            ("For information", self.of(Severity.INFO)),
-        ):
+        ]
+        if details:
+            sections += [
+                ("To be filled in by the clinic (notices, never fail the check)", self.notices),
+                ("For information", self.of(Severity.INFO)),
+            ]
+        for title, items in sections:
             if items:
                 lines.append(f"{title}:")
                 lines.extend(f"  {p}" for p in items)

@@ -1,0 +1,291 @@
+"""Text normalisation for the crisis screen: which spellings count as the same, in one place.
+
+Japanese. A phrase's ``japanese_key`` is its canonical form: NFKC, lower case, katakana as hiragana, no spaces,
+punctuation, emoji or long-vowel marks, stretched small vowels dropped, small kana as large ones:
+``死 に た ー ぁい！！😢`` -> ``死にたい``, ``ｼﾆﾀｲ`` -> ``しにたい``. A message matches a phrase when a stretch of it
+has that key after the same steps, with any character repeated (``しにたいいいい``).
+Kanji also have other spellings (死 -> し, 氏, タヒ; see ``SPELLINGS``). Phrases are stored as keys; because
+rewriting a whole 4096-character message this way costs more than a millisecond, messages are only ``fold``-ed
+and ``bot.safety.phrases`` compiles each key into a regex that accepts every text with the same key.
+
+English. Messages get a real second view, ``english_views``: leetspeak inside words undone (``su1cide``),
+apostrophes dropped, spaced-out letters joined (``k i l l``), contractions and chat spellings written out
+(``dont`` -> ``do not``, ``wanna`` -> ``want to``, ``im`` -> ``i am``), one space between words and one at each
+end: ``"I don't wanna live!!"`` -> ``" i do not want to live "``. Repeated letters stay; phrases accept them.
+
+Only the first ``MAX_SCREEN_CHARS`` characters are screened; a Telegram text message holds at most 4096.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from itertools import product
+
+import jaconv
+
+from bot.safety.trie import trie_regex
+
+MAX_SCREEN_CHARS = 4096
+"""Longest text screened: a Telegram text message is at most 4096 characters, so all of it is screened."""
+
+# --- fold: width and case ---------------------------------------------------------------------------------------
+
+
+def _compat_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    """A character class of what NFKC turns into letters or digits (ＴＭＳ, ｼﾆﾀｲ, 𝓈𝓊𝒾𝒸𝒾𝒹ℯ, ⑩, ⽊)."""
+    chars = [c for lo, hi in ranges for c in range(lo, hi)
+             if any(k.isalnum() for k in unicodedata.normalize("NFKC", chr(c))) and
+             unicodedata.normalize("NFKC", chr(c)) != chr(c)]
+    chars += [0x3099, 0x309A, 0x309B, 0x309C, 0xFF9E, 0xFF9F, 0xFF07]  # (half-width) voicing marks, ＇
+    chars.sort()
+    spans: list[list[int]] = []
+    for c in chars:
+        if spans and c == spans[-1][1] + 1:
+            spans[-1][1] = c
+        else:
+            spans.append([c, c])
+    return "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b))) for a, b in spans)
+
+
+# Two classes: ``re`` checks a class of only BMP characters with a bitmap, one with astral ranges one by one.
+_COMPAT = re.compile(f"[{_compat_class(((0xA0, 0x3400), (0xF900, 0x10000)))}]+")
+_COMPAT_ASTRAL = re.compile(f"[{_compat_class(((0x1D400, 0x1D800), (0x1F100, 0x1F200)))}]+")
+
+
+def _nfkc(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group())
+
+
+def fold(text: str) -> str:
+    """Cut to ``MAX_SCREEN_CHARS``, apply NFKC where it yields letters or digits, lower-case.
+
+    Only the runs NFKC turns into letters are rewritten (full-width punctuation is skipped: it is ignored anyway),
+    which keeps this at a tenth of the cost of NFKC over a long Japanese message."""
+    text = text[:MAX_SCREEN_CHARS]
+    if not text.isascii():
+        text = _COMPAT.sub(_nfkc, text)
+        if len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):  # astral characters (fast check)
+            text = _COMPAT_ASTRAL.sub(_nfkc, text)
+    return text.casefold()
+
+
+_JAPANESE_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+
+
+def has_japanese(text: str) -> bool:
+    """True when the text holds kana or kanji."""
+    return _JAPANESE_CHARS.search(text) is not None
+
+
+# --- Japanese keys ----------------------------------------------------------------------------------------------
+
+SEPARATORS = r"\W_ー"
+"""What a Japanese key drops (inside a regex character class): spaces, punctuation, emoji, long-vowel marks."""
+
+VOWEL_ROWS = {
+    "ぁ": "あかがさざただなはばぱまやらわぁゃゎ",
+    "ぃ": "いきぎしじちぢにひびぴみりぃ",
+    "ぅ": "うくぐすずつづぬふぶぷむゆるぅゅ",
+    "ぇ": "えけげせぜてでねへべぺめれぇ",
+    "ぉ": "おこごそぞとどのほぼぽもよろをぉょ",
+}
+"""Hiragana by the vowel they end in, under the small vowel that stretches them (死にたぁい)."""
+
+STRETCH_OF = {kana: small for small, row in VOWEL_ROWS.items() for kana in row}
+SMALL_KANA = {"あ": "ぁ", "い": "ぃ", "う": "ぅ", "え": "ぇ", "お": "ぉ", "つ": "っ", "や": "ゃ", "ゆ": "ゅ",
+              "よ": "ょ", "わ": "ゎ"}
+"""Large kana and the small form people also type for them (死にたぃ, 命を絶った)."""
+
+_LARGE = str.maketrans({small: large for large, small in SMALL_KANA.items()})
+_NOT_LETTER = re.compile(f"[{SEPARATORS}]+")
+_STRETCH = re.compile("|".join(f"(?<=[{row}]){small}+" for small, row in VOWEL_ROWS.items()))
+_REPEAT = re.compile(r"(.)\1+")
+
+
+def katakana(hiragana: str) -> str:
+    """The katakana of one hiragana character (or the character itself)."""
+    return jaconv.hira2kata(hiragana)
+
+
+def japanese_key(text: str) -> str:
+    """The canonical form of a Japanese text: what two spellings of the same phrase share.
+
+    Unlike the other steps, repeated characters are kept: いい is not い (死んだ方がいい / 死んだ方がいる);
+    compiled phrases accept a character repeated any number of times instead."""
+    text = jaconv.kata2hira(unicodedata.normalize("NFKC", text[:MAX_SCREEN_CHARS]).casefold())
+    return _STRETCH.sub("", _NOT_LETTER.sub("", text)).translate(_LARGE)
+
+
+SPELLINGS: dict[str, tuple[str, ...]] = {
+    "死ん": ("氏ん", "4ん", "たひん"),  # not しん: 楽しんでもいい, 楽しんだ方がいい
+    "死": ("し", "氏", "4", "たひ"),  # タヒ is 死 split in two; not 市: 名古屋市にたくさん
+    "自殺": ("じさつ", "自さつ", "じ殺"),
+    "希死念慮": ("きしねんりよ",),
+    "自傷": ("じしよう",),
+    "殺": ("ころ",),
+    "消": ("き", "け"),
+    "生き": ("いき",),
+    "生まれ": ("うまれ",),
+    "居": ("い",),
+    "首": ("くび",),
+    "吊": ("つ",),
+    "括": ("くく",),
+    "飛び降り": ("とびおり", "飛びおり", "飛降り", "飛び下り"),
+    "飛び込": ("とびこ", "飛込"),
+    "限界": ("げんかい",),
+    "無理": ("むり",),
+    "楽": ("らく",),
+    "終": ("お",),
+    "命": ("いのち",),
+    "絶": ("た",),
+    "辛": ("つら",),
+    "疲": ("つか",),
+    "嫌": ("いや",),
+    "意味": ("いみ",),
+    "価値": ("かち",),
+    "仕方": ("しかた",),
+    "方法": ("ほうほう",),
+    "方": ("ほう",),
+    "眠": ("ねむ",),
+    "目": ("め",),
+    "覚": ("さ",),
+    "薬": ("くすり",),
+    "飲": ("の",),
+    "全部": ("ぜんぶ",),
+    "全て": ("すべて",),
+    "手首": ("てくび",),
+    "切": ("き",),
+    "世": ("よ",),
+    "人生": ("じんせい",),
+    "永遠": ("えいえん",),
+    "自分": ("じぶん",),
+    "傷": ("きず",),
+    "体": ("からだ",),
+    "行": ("い",),
+    "溜": ("た",),
+}
+"""Other spellings of kanji in Japanese phrases, tried in every combination (longest key first).
+
+A phrase written with kanji also catches its kana and disguised spellings, so staff write 死にたい once and
+しにたい, 氏にたい, タヒにたい follow. Values are keys themselves (hiragana, small kana written large)."""
+
+_SPELLING_KEYS = sorted(SPELLINGS, key=len, reverse=True)
+MAX_SPELLINGS = 512
+
+
+def spellings(key: str) -> list[str]:
+    """Every spelling of a Japanese key (the key itself first), at most ``MAX_SPELLINGS``."""
+    parts: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(key):
+        for kanji in _SPELLING_KEYS:
+            if key.startswith(kanji, i):
+                parts.append((kanji, *SPELLINGS[kanji]))
+                i += len(kanji)
+                break
+        else:
+            parts.append((key[i],))
+            i += 1
+    out: list[str] = []
+    for combo in product(*parts):
+        out.append("".join(combo))
+        if len(out) >= MAX_SPELLINGS:
+            break
+    return list(dict.fromkeys(out))
+
+
+def collapse_repeats(text: str) -> str:
+    """``kiiill`` -> ``kil``: the form English phrase words are compiled from (letters then may repeat)."""
+    return _REPEAT.sub(r"\1", text)
+
+
+# --- English view -----------------------------------------------------------------------------------------------
+
+_APOSTROPHES = re.compile("[’‘ʼ`´＇]")
+_LEET_I = str.maketrans("0134579@$!|", "oieastgasil")
+_LEET_L = str.maketrans("0134579@$!|", "oleastgasil")
+# Candidates only (a class first, so ``re`` can skip ahead); _unleet keeps "10kms", "3pm", "help!" as they are.
+_LEET = re.compile(r"[0134579@$!|][0134579@$!|]*(?![0-9])")
+_ONE_IN_WORD = re.compile(r"1(?:(?<=[a-z]1)|(?=[a-z]))")
+_ASCII_LETTER = re.compile(r"[a-z]")
+_WORD_BYTES = bytes(c if (0x30 <= c <= 0x39 or 0x61 <= c <= 0x7A) else 0x20 for c in range(256))
+_SPACED_LETTERS = re.compile(r" (?:[a-z] ){2,}[a-z](?= )")
+_SELF = re.compile(r" (my|your|him|her|them|our) (self|selves)(?= )")
+
+CHAT_WORDS: dict[str, str] = {
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not", "cannot": "can not",
+    "wont": "will not", "wouldnt": "would not", "couldnt": "could not", "shouldnt": "should not",
+    "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not", "havent": "have not",
+    "hasnt": "has not", "hadnt": "had not", "aint": "am not", "dnt": "do not", "dun": "do not",
+    "im": "i am", "ive": "i have", "id": "i would", "youre": "you are", "theyre": "they are",
+    "its": "it is", "thats": "that is", "whats": "what is", "theres": "there is", "hes": "he is",
+    "shes": "she is", "youll": "you will", "theyll": "they will",
+    "wanna": "want to", "wana": "want to", "gonna": "going to", "gotta": "got to", "hafta": "have to",
+    "tryna": "trying to", "finna": "going to", "u": "you", "ur": "your", "ya": "you", "2": "to",
+    "cuz": "because", "coz": "because", "bc": "because", "rn": "right now", "pls": "please", "plz": "please",
+    "idk": "i do not know", "4ever": "forever", "ded": "dead", "lyf": "life", "lyfe": "life",
+    "myslef": "myself", "mysefl": "myself", "myslf": "myself", "mysef": "myself", "meself": "myself",
+    "wnt": "want", "wan": "want", "oded": "od", "oding": "od",
+}
+"""Chat spellings written out before matching, so phrases are written once in plain English."""
+
+_CHAT = re.compile(" " + trie_regex(tuple(re.escape(c) for c in word) for word in CHAT_WORDS) + "(?= )")
+
+
+_APOSTROPHE_WORDS = (("i'll", "i will"), ("od'd", "od"), ("od'ed", "od"), ("od'ing", "od"))
+"""Spellings that become ambiguous once the apostrophe is gone (ill, odd)."""
+
+
+def _unleet(match: re.Match[str], table: dict[int, int]) -> str:
+    text, start, end, run = match.string, match.start(), match.end(), match.group()
+    before, after = text[max(0, start - 2):start], text[end:end + 4]
+    letter_before = before[-1:].isalpha() and before[-1:].isascii()
+    letter_after = after[:1].isalpha() and after[:1].isascii()
+    if letter_before and letter_after:
+        return run.translate(table)  # k1ll, su!cide
+    if letter_before and before.isalpha() and run.isdigit():
+        return run.translate(table)  # di3, ki11 (a word's last letters; "help!" keeps its "!")
+    if not before[-1:].isalnum() and set(run) <= {"5", "$"} and len(after) == 4 and after.isalpha():
+        return run.translate(table)  # 5uicide
+    return run
+
+
+def _english(folded: str, leet: dict[int, int]) -> str:
+    text = _APOSTROPHES.sub("'", folded)
+    for short, long in _APOSTROPHE_WORDS:
+        text = text.replace(short, long)
+    text = _LEET.sub(lambda m: _unleet(m, leet), text)
+    words = text.encode("ascii", "replace").translate(_WORD_BYTES, b"'").decode("ascii").split()
+    view = " " + " ".join(words) + " "
+    view = _SPACED_LETTERS.sub(lambda m: " " + m.group().replace(" ", ""), view)
+    view = _SELF.sub(r" \1\2", view)
+    return _CHAT.sub(lambda m: " " + CHAT_WORDS[m.group()[1:]], view)
+
+
+def english_views(folded: str) -> tuple[str, ...]:
+    """The folded text as plain lower-case words: one view, two when a 1 inside a word may be i or l, none
+    when there is no Latin letter."""
+    if not _ASCII_LETTER.search(folded):
+        return ()
+    first = _english(folded, _LEET_I)
+    if _ONE_IN_WORD.search(folded):
+        return first, _english(folded, _LEET_L)
+    return (first,)
+
+
+_WILD = "zqxwild"  # stands for * while a phrase goes through the English view
+
+
+def english_words(phrase: str) -> list[tuple[str, bool]]:
+    """A Latin-letter phrase as (word, ends with *) pairs, normalised like the English view."""
+    views = english_views(fold(phrase.replace("*", _WILD + " ")))
+    view = views[0].replace(" " + _WILD, _WILD) if views else ""  # ``kill *`` -> ``kill*``
+    words: list[tuple[str, bool]] = []
+    for word in view.split():
+        if word.endswith(_WILD):
+            if word != _WILD:
+                words.append((word.removesuffix(_WILD), True))
+        else:
+            words.append((word, False))
+    return words

@@ -1,0 +1,146 @@
+"""The crisis screen with the shipped crisis.yaml files and with small hand-made lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.content.models import validate_doc
+from bot.content.problems import Problems
+from bot.content.schema import Crisis
+from bot.content.yamldoc import load_yaml
+from bot.safety.crisis import CrisisResult, CrisisScreen, language_of
+from bot.safety.normalize import MAX_SCREEN_CHARS
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+def shipped() -> dict[str, Crisis]:
+    problems = Problems()
+    out: dict[str, Crisis] = {}
+    for lang in ("ja", "en"):
+        doc = load_yaml(CONTENT / lang / "crisis.yaml", f"content/{lang}/crisis.yaml", problems)
+        assert doc is not None
+        model = validate_doc(Crisis, doc, problems)
+        assert model is not None, problems.report()
+        out[lang] = model
+    return out
+
+
+@pytest.fixture(scope="module")
+def screen() -> CrisisScreen:
+    return CrisisScreen.build(shipped())
+
+
+def crisis(phrases: list[str], patterns: list[str] | None = None, not_risk: list[str] | None = None) -> Crisis:
+    return Crisis(message="Call 119.", phrases=phrases, patterns=patterns or [], not_risk=not_risk or [])
+
+
+# --- hits across spellings --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "死にたい", "しにたい", "シニタイ", "ｼﾆﾀｲ", "死 に た い", "死にたーい", "死にたぁい", "死にたぃ", "氏にたい",
+    "タヒにたい", "ﾀﾋにたい", "4にたい", "しにたいいいいい", "死、に、た、い…😢", "もう限界", "もうげんかい",
+    "消えたい", "きえたい", "キエタイ", "いなくなりたい", "居なくなりたい", "終わりにしたい", "生きていたくない",
+    "いきていたくない", "リスカ", "ﾘｽｶ", "りすか", "OD", "ＯＤしちゃった", "首を吊ろうか", "くびつり", "飛び降りたい",
+    "もう楽になりたい", "命を絶った", "自殺", "じさつ", "ジサツ",
+])
+def test_japanese_spellings_hit(screen: CrisisScreen, text: str) -> None:
+    assert screen.screen(text).hit, text
+
+
+@pytest.mark.parametrize("text", [
+    "I want to kill myself", "i wanna kill myself", "KILL MYSELF", "kiiiill myself", "kil myself", "k i l l myself",
+    "k1ll myself", "killing myself", "I want to end it all", "I don't want to live", "dont want to live",
+    "I dont wanna live anymore", "unalive", "unaliving myself", "un-alive", "I'm suicidal", "su1cide", "5uicide",
+    "suiside", "sucidal", "sewerslide", "kms", "kys", "hurt myself", "I want to die", "wanna d1e", "better off dead",
+    "no reason to live", "I want to sleep forever", "my friend wants to die", "asking for a friend", "self-harm",
+    "ｓｕｉｃｉｄｅ", "I OD'd", "I can't go on.",
+])
+def test_english_spellings_hit(screen: CrisisScreen, text: str) -> None:
+    assert screen.screen(text).hit, text
+
+
+def test_both_languages_always_apply(screen: CrisisScreen) -> None:
+    """Someone with English settings may type Japanese, and a Japanese message may hold English."""
+    assert screen.screen("I feel 死にたい today").hit
+    assert screen.screen("昨日ODしました").matched == "od"  # a phrase from en/crisis.yaml
+    assert screen.screen("最近 suicidal な気分").hit
+
+
+@pytest.mark.parametrize("text", [
+    "TMSで死亡例はありますか", "副作用で死ぬことはありますか？", "死ぬほど痛いですか",
+    "TMSを受けて死んだ方がいるって本当ですか", "治療中も旅行を楽しんでもいいですか",
+    "名古屋市にたくさんクリニックがありますが", "飛び込みで受診できますか",
+    "TMSの限界は何ですか", "Can TMS cause seizures?", "Is it painful?", "How do I kill time while waiting?",
+    "this paperwork is killing me", "I'm dying to know the price", "odd question", "How many kms is it?",
+    "It is 10 kms from here", "I can't go on Monday", "I never wake up early", "Can TMS kill you?",
+])
+def test_ordinary_questions_do_not_hit(screen: CrisisScreen, text: str) -> None:
+    assert screen.screen(text) == CrisisResult(False)
+
+
+# --- not_risk ---------------------------------------------------------------------------------------------------
+
+def test_not_risk_silences_only_what_it_covers(screen: CrisisScreen) -> None:
+    assert not screen.screen("TMSで楽になりたいです").hit
+    assert screen.screen("TMSで楽になりたい。でも本当は死にたい").matched == "死にた"
+    assert screen.screen("もう楽になりたい").matched == "楽になりたい"
+    assert not screen.screen("I want to take my life back").hit
+    assert screen.screen("take my life").matched == "tak* my life"
+
+
+def test_not_risk_in_a_hand_made_list() -> None:
+    s = CrisisScreen.build({"ja": crisis(["自殺"], not_risk=["自殺予防週間"])})
+    assert not s.screen("自殺予防週間のポスターを見ました").hit
+    assert s.screen("自殺予防週間だけど自殺したい").hit
+    assert s.screen("じさつよぼうしゅうかん").hit  # not_risk phrases match only their own spellings
+
+
+# --- patterns, labels -------------------------------------------------------------------------------------------
+
+def test_patterns_follow_their_script_and_are_labelled() -> None:
+    s = CrisisScreen.build({"en": crisis(["kill myself"], patterns=[" (?<![0-9] )kms(?= )"]),
+                            "ja": crisis(["死にたい"], patterns=["[死氏]ね"])})
+    assert s.screen("kms").matched == "en.patterns[0]"
+    assert not s.screen("10 kms").hit
+    assert s.screen("もう氏ね").matched == "ja.patterns[0]"
+    assert s.screen("死にたい").matched == "死にたい"
+
+
+def test_matched_names_the_rule_not_the_message(screen: CrisisScreen) -> None:
+    result = screen.screen("山田です。正直に言うと、毎日しにたいと思っています。電話番号は090-1234-5678")
+    assert result == CrisisResult(True, "死にた")
+
+
+def test_language_of() -> None:
+    assert language_of("TMSは痛いですか") == "ja"
+    assert language_of("Is TMS painful?") == "en"
+    assert language_of("ｼﾆﾀｲ") == "ja"
+
+
+# --- long input -------------------------------------------------------------------------------------------------
+
+def test_long_input_is_screened_up_to_the_limit(screen: CrisisScreen) -> None:
+    filler = "TMSについて教えてください。" * 400
+    assert not screen.screen(filler).hit
+    assert screen.screen(filler[:MAX_SCREEN_CHARS - 10] + "死にたい").hit
+    assert not screen.screen(filler[:MAX_SCREEN_CHARS] + "死にたい").hit  # past the limit: documented cut
+
+
+def test_long_english_input(screen: CrisisScreen) -> None:
+    filler = "How much does a course cost and how many kms is it from the station? " * 150
+    assert not screen.screen(filler).hit
+    assert screen.screen(filler[:3000] + " I want to end it all").hit
+
+
+def test_many_not_risk_matches_in_a_long_message(screen: CrisisScreen) -> None:
+    text = "I want to take my life back. " * 140
+    assert not screen.screen(text).hit
+    assert screen.screen(text[:2000] + "kill myself").hit
+
+
+def test_empty_and_odd_input(screen: CrisisScreen) -> None:
+    for text in ("", " ", "🙂", "\u3099", "\ud800", "1111", "!!!!"):
+        assert not screen.screen(text).hit, repr(text)

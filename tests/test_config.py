@@ -1,0 +1,66 @@
+"""Settings: clear messages for operators, and ``python -m bot run`` without a token exits without a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_defaults_and_derived_file_url() -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": "1:x", "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot"})
+    assert settings.data_dir == Path("data")
+    assert settings.content_dir == Path("content")
+    assert settings.staff_chat_id is None
+    assert settings.api_file_url == "http://127.0.0.1:8081/file/bot"
+    assert settings.retention_days == 180
+
+
+def test_missing_token_explains_botfather() -> None:
+    with pytest.raises(ConfigError) as error:
+        load_settings({})
+    assert "@BotFather" in str(error.value)
+    assert load_settings({}, require_token=False).token == ""
+
+
+@pytest.mark.parametrize(("env", "message"), [
+    ({"STAFF_CHAT_ID": "clinic"}, "STAFF_CHAT_ID must be a Telegram chat id such as -1001234567890, found 'clinic'"),
+    ({"WEBHOOK_URL": "https://bot.example/hook"}, "WEBHOOK_SECRET must be set when WEBHOOK_URL is"),
+    ({"WEBHOOK_URL": "https://bot.example/hook", "WEBHOOK_SECRET": "no spaces"}, "WEBHOOK_SECRET may contain only"),
+    ({"WEBHOOK_URL": "ftp://bot.example"}, "WEBHOOK_URL must start with https://"),
+    ({"PORT": "eighty"}, "PORT must be a whole number such as 8443, found 'eighty'"),
+    ({"STAFF_USER_IDS": "1, two"}, "STAFF_USER_IDS must be user ids separated by commas, found 'two'"),
+])
+def test_bad_values_say_how_to_fix(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
+        load_settings({"TELEGRAM_BOT_TOKEN": "1:x", **env})
+
+
+def test_run_without_token_exits_cleanly(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    result = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "@BotFather" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_run_refuses_broken_content_with_the_report(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "settings.yaml").write_text("languages: [ja\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TELEGRAM_BOT_TOKEN": "1:x", "CONTENT_DIR": str(content),
+           "BOT_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 1
+    assert "The bot cannot start: the content has errors." in result.stderr
+    assert "content/settings.yaml:2: YAML syntax error" in result.stderr
+    assert "Traceback" not in result.stderr
