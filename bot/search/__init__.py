@@ -1,0 +1,10 @@
+"""Matching typed questions to the FAQ: ``FaqIndex.build(faq_by_lang)`` once per content load, then ``match(text)``.
+
+Modules: ``normalize`` (width, case, kana, scripts), ``english`` (stemmer, stopwords), ``synonyms`` (groups from
+faq.yaml), ``analyzer`` (text -> features), ``scoring`` (coverage and example overlap), ``index`` (the decision).
+"""
+
+from bot.search.index import FaqIndex, IndexOptions, Match, Thresholds
+from bot.search.normalize import detect_language
+
+__all__ = ["FaqIndex", "IndexOptions", "Match", "Thresholds", "detect_language"]

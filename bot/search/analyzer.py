@@ -1,0 +1,303 @@
+"""Turns a question into the features the index compares: character n-grams for Japanese, stems for English.
+
+Japanese has no spaces and a tokenizer dictionary knows nothing of エクソソーム or DLPFC, so Japanese text is cut
+at script boundaries (see ``normalize``) and each run gives n-grams: kanji unigrams and bigrams (痛, 副作, 作用),
+kana bigrams, and one okurigana bigram where kanji meets kana (痛い, 効く). Grammar that says nothing about the
+topic (ですか, について, 教えて ...) is dropped first. English words are stemmed and stopwords dropped; question
+words that do decide the topic (where, when, long, often, many, much) stay. Synonym members become one feature.
+
+Typo tolerance: an English word or katakana word the content never uses is replaced by the closest word (same
+first letter, rapidfuzz ratio >= ``fuzzy_cutoff``) of the example questions and synonyms, but only in patients'
+questions, never in the content itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import jaconv
+from rapidfuzz import fuzz, process
+
+from bot.search.english import is_filler, is_stopword, stem
+from bot.search.normalize import (
+    HIRAGANA,
+    KANJI,
+    KATAKANA,
+    LATIN,
+    SPACE,
+    SYNONYM,
+    Normalized,
+    fold,
+    normalize,
+    synonym_group,
+)
+from bot.search.synonyms import Synonyms
+
+JA_STOP_PHRASES = tuple(sorted([
+    "なんでしょうか", "のでしょうか", "でしょうか", "ですか", "ますか", "ませんか", "ください", "下さい",
+    "について", "につき", "とは", "って", "おしえて", "教えて", "知りたい", "しりたい", "おねがいします",
+    "お願いします", "おねがい", "お願い", "ありません", "でした", "ました", "ません", "ましょう",
+    "でしょう", "のですが", "んですが", "んですけど", "ですけど", "なんですか", "なんでしょう", "ですよね",
+    "けれども", "けれど", "けど", "ですね", "のでしょうか", "ほしい", "欲しい", "したい", "たいです",
+    "いますか", "います", "ている", "ています", "ですが", "でも", "だけ", "など", "です", "ます",
+], key=len, reverse=True))
+"""Endings and fillers dropped before n-grams (longest first), in their folded (hiragana) spelling."""
+
+_STOP_PATTERN = re.compile("|".join(map(re.escape, JA_STOP_PHRASES)))
+_MAX_CACHED_CORRECTIONS = 20_000
+
+
+@dataclass(frozen=True)
+class AnalyzerOptions:
+    """Switches and weights for the feature set; the defaults are the shipped configuration.
+
+    A feature's weight in a question is its idf times the factor of its kind: topic words (synonym groups,
+    kanji compounds, katakana, English stems) count fully, single kanji and okurigana less, and hiragana bigrams,
+    which are mostly grammar (「受ければいいの」), least. bench/bench_matcher.py compares the variants.
+    """
+
+    synonyms: bool = True
+    kanji_unigrams: bool = True
+    okurigana: bool = True
+    katakana_words: bool = True
+    ja_stop_phrases: bool = True
+    english_bigrams: bool = True
+    fuzzy: bool = True
+    fuzzy_cutoff: float = 80.0
+    japanese_words: Callable[[str], list[str]] | None = field(default=None, compare=False)
+    """If set, Japanese text is cut into words by this function (a morphological analyser) instead of n-grams;
+    used by bench/bench_matcher.py to compare with janome."""
+    weight_synonym: float = 1.5
+    weight_word: float = 1.0
+    weight_kanji_bigram: float = 1.0
+    weight_kanji_unigram: float = 0.5
+    weight_katakana: float = 1.0
+    weight_hiragana: float = 0.4
+    weight_okurigana: float = 0.6
+    weight_word_pair: float = 0.5
+
+
+class Analyzer:
+    """Features of one text; ``learn`` the content's vocabulary before correcting typos in questions."""
+
+    def __init__(self, synonyms: Synonyms | None, options: AnalyzerOptions | None = None) -> None:
+        self.options = options or AnalyzerOptions()
+        self.synonyms = synonyms if self.options.synonyms else None
+        self._english_vocabulary: dict[str, list[str]] = {}
+        self._english_known: frozenset[str] = frozenset()
+        self._kana_vocabulary: dict[str, list[str]] = {}
+        self._kana_known: frozenset[str] = frozenset()
+        self._kana_groups: dict[str, int] = {}
+        self._corrections: dict[str, str | int] = {}
+
+    def learn(self, questions: Iterable[str], others: Iterable[str] = ()) -> None:
+        """Collect the content's words: typos are corrected towards words of example questions and synonyms;
+        words of ``others`` (answers) are only known, so they are never "corrected" themselves."""
+        english, kana = _words(questions)
+        known_english, known_kana = _words(others)
+        if self.synonyms is not None:
+            for term, number in self.synonyms.japanese_terms.items():
+                if len(term) >= 3 and all("\u3041" <= c <= "\u309f" for c in term):
+                    kana.add(term)
+                    self._kana_groups[term] = number
+            english.update(w for phrase in self.synonyms.english_phrases for w in phrase)
+        self._english_known = frozenset(english | known_english)
+        self._english_vocabulary = _by_initial(w for w in english if len(w) >= 4 and not is_stopword(w))
+        self._kana_known = frozenset(kana | known_kana)
+        self._kana_vocabulary = _by_initial(kana)
+        self._corrections.clear()
+
+    def features(self, text: str, *, correct: bool = False) -> list[str]:
+        """The features of ``text`` in order, repeats kept (how often the content uses a feature matters)."""
+        return [name for name, _ in self.analyze(text, correct=correct)]
+
+    def query(self, text: str, *, correct: bool = True) -> dict[str, float]:
+        """A question: each feature once with the factor of its kind; a patient's typos corrected."""
+        return strongest(self.analyze(text, correct=correct))
+
+    def analyze(self, text: str, *, correct: bool = False) -> list[tuple[str, float]]:
+        """(feature, factor of its kind) in order of appearance."""
+        return self._features(text, correct)
+
+    def _features(self, text: str, correct: bool) -> list[tuple[str, float]]:
+        options = self.options
+        norm = normalize(text)
+        if self.synonyms is not None:
+            norm = self.synonyms.rewrite_text(norm)
+        if options.ja_stop_phrases:
+            norm = _drop_stop_phrases(norm)
+        out: list[tuple[str, float]] = []
+        words: list[str] = []
+        japanese: list[str] = []  # adjacent kanji/kana runs, for options.japanese_words
+        end = -1
+        previous = ""
+        for script, run, start in norm.runs():
+            adjacent = start == end
+            end = start + len(run)
+            if script != LATIN and words:
+                out.extend(self._english(words, correct))
+                words = []
+            if japanese and (script not in (KANJI, HIRAGANA, KATAKANA) or not adjacent):
+                out.extend(self._japanese_words("".join(japanese)))
+                japanese = []
+            if script == LATIN:
+                words.append(stem(run))
+            elif script == SYNONYM:
+                out.append((f"§{synonym_group(run)}", options.weight_synonym))
+            elif options.japanese_words is not None:
+                japanese.append(jaconv.hira2kata(run) if script == KATAKANA else run)
+            elif script == KANJI:
+                out.extend(self._kanji(run))
+            elif script == HIRAGANA:
+                if options.okurigana and adjacent and previous == KANJI:
+                    out.append((norm.text[start - 1] + run[0], options.weight_okurigana))
+                out.extend((run[i:i + 2], options.weight_hiragana) for i in range(len(run) - 1))
+            elif script == KATAKANA:
+                out.extend(self._katakana(run, correct))
+            previous = script
+        if words:
+            out.extend(self._english(words, correct))
+        if japanese:
+            out.extend(self._japanese_words("".join(japanese)))
+        return out
+
+    def _japanese_words(self, segment: str) -> list[tuple[str, float]]:
+        """Words from a morphological analyser instead of n-grams (only when options.japanese_words is set)."""
+        assert self.options.japanese_words is not None
+        out = []
+        for word in self.options.japanese_words(segment):
+            word = jaconv.kata2hira(word)
+            kana_only = all("\u3041" <= c <= "\u309f" for c in word)
+            out.append((f"j:{word}", self.options.weight_hiragana if kana_only else 1.0))
+        return out
+
+    # --- per script ---------------------------------------------------------------------------------------------
+
+    def _kanji(self, run: str) -> list[tuple[str, float]]:
+        options = self.options
+        out: list[tuple[str, float]] = []
+        if len(run) == 1 or options.kanji_unigrams:
+            out.extend((char, options.weight_kanji_unigram) for char in run)
+        out.extend((run[i:i + 2], options.weight_kanji_bigram) for i in range(len(run) - 1))
+        return out
+
+    def _katakana(self, run: str, correct: bool) -> list[tuple[str, float]]:
+        options = self.options
+        if correct and options.fuzzy:
+            fixed = self._correct_kana(run)
+            if isinstance(fixed, int):
+                return [(f"§{fixed}", options.weight_synonym)]
+            run = fixed
+        grams = [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
+        out = [(gram, options.weight_katakana) for gram in grams]
+        if options.katakana_words and len(run) >= 3:
+            out.append((f"t:{run}", options.weight_katakana))
+        return out
+
+    def _english(self, words: list[str], correct: bool) -> list[tuple[str, float]]:
+        options = self.options
+        words = [w for w in words if not is_filler(w)]
+        fixed = [self._correct_english(w) for w in words] if correct and options.fuzzy else words
+        items: list[str | int] = list(fixed) if self.synonyms is None else self.synonyms.rewrite_words(fixed)
+        out: list[tuple[str, float]] = []
+        last: str | None = None
+        for item in items:
+            if isinstance(item, int):
+                feature, factor = f"§{item}", options.weight_synonym
+            elif is_stopword(item):
+                last = None
+                continue
+            elif item.isdigit():
+                feature, factor = "w:#", options.weight_word  # 16, 19, 30: the number itself rarely decides
+            else:
+                feature, factor = f"w:{item}", options.weight_word
+            out.append((feature, factor))
+            if options.english_bigrams and last is not None:
+                out.append((f"{last}+{feature}", options.weight_word_pair))
+            last = feature
+        return out
+
+    # --- typo correction ----------------------------------------------------------------------------------------
+
+    def _correct_english(self, word: str) -> str:
+        if len(word) < 4 or not word.isalpha() or word in self._english_known or is_stopword(word):
+            return word
+        if self.synonyms is not None and self.synonyms.group_of_word(word) is not None:
+            return word
+        cached = self._corrections.get(word)
+        if isinstance(cached, str):
+            return cached
+        found = process.extractOne(word, self._english_vocabulary.get(word[0], ()), scorer=fuzz.ratio,
+                                   score_cutoff=self.options.fuzzy_cutoff)
+        result = found[0] if found else word
+        self._remember(word, result)
+        return result
+
+    def _correct_kana(self, run: str) -> str | int:
+        if len(run) < 3 or run in self._kana_known:
+            return self._kana_groups.get(run, run)
+        key = "kana:" + run
+        if key in self._corrections:
+            return self._corrections[key]
+        found = process.extractOne(run, self._kana_vocabulary.get(run[0], ()), scorer=fuzz.ratio,
+                                   score_cutoff=self.options.fuzzy_cutoff)
+        result: str | int = run
+        if found:
+            result = self._kana_groups.get(found[0], found[0])
+        self._remember(key, result)
+        return result
+
+    def _remember(self, key: str, value: str | int) -> None:
+        if len(self._corrections) >= _MAX_CACHED_CORRECTIONS:
+            self._corrections.clear()  # patients' typos are unbounded; the cache must not be
+        self._corrections[key] = value
+
+
+def strongest(features: Iterable[tuple[str, float]]) -> dict[str, float]:
+    """Each feature once, with the largest factor it appeared with."""
+    out: dict[str, float] = {}
+    for name, factor in features:
+        if factor > out.get(name, 0.0):
+            out[name] = factor
+    return out
+
+
+_LATIN_WORD = re.compile(r"[a-z]+")
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
+
+
+def _words(texts: Iterable[str]) -> tuple[set[str], set[str]]:
+    """English stems and katakana words (3+ letters, in their normalised spelling) used in ``texts``."""
+    english: set[str] = set()
+    kana: set[str] = set()
+    for text in texts:
+        folded = fold(text)
+        english.update(stem(word) for word in _LATIN_WORD.findall(folded))
+        for word in _KATAKANA_WORD.findall(folded):
+            run = normalize(word).text
+            if len(run) >= 3:
+                kana.add(run)
+    return english, kana
+
+
+def _by_initial(words: Iterable[str]) -> dict[str, list[str]]:
+    """Correction targets by first letter: typos rarely change the first letter, and the lists stay short."""
+    buckets: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        buckets.setdefault(word[0], []).append(word)
+    return buckets
+
+
+def _drop_stop_phrases(norm: Normalized) -> Normalized:
+    """Blank out grammar (ですか, 教えて ...) so it neither scores nor glues n-grams across words."""
+    if not _STOP_PATTERN.search(norm.text):
+        return norm
+    text = list(norm.text)
+    scripts = list(norm.scripts)
+    for found in _STOP_PATTERN.finditer(norm.text):
+        for i in range(found.start(), found.end()):
+            text[i] = " "
+            scripts[i] = SPACE
+    return Normalized("".join(text), "".join(scripts))

@@ -1,0 +1,96 @@
+"""English word handling for matching: a light suffix stemmer and the words that carry no meaning for us.
+
+The stemmer only has to make "sessions", "session" and "sessioned" meet, and it must do the same thing to the
+FAQ's example questions and to what a patient types; it is deliberately simple (no dictionary, no dependency).
+Both sides go through it, so an odd stem such as "rtms" -> "rtm" is harmless.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_IRREGULAR = {
+    "does": "do", "did": "do", "done": "do", "doing": "do",
+    "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be", "am": "be",
+    "has": "have", "had": "have", "having": "have",
+    "children": "child", "women": "woman", "men": "man", "feet": "foot", "teeth": "tooth",
+    "mice": "mouse", "mitochondria": "mitochondrion", "took": "take", "taken": "take", "felt": "feel",
+    "better": "good", "worse": "bad", "went": "go", "gone": "go", "ran": "run", "paid": "pay",
+    "this": "this", "his": "his", "its": "its", "us": "us", "yes": "yes", "gas": "gas", "bus": "bus",
+}
+_SUFFIXES: tuple[tuple[str, str, int], ...] = (
+    # (suffix, replacement, shortest stem kept)
+    ("iveness", "", 4),
+    ("fulness", "", 4),
+    ("ousness", "", 4),
+    ("ational", "ate", 4),
+    ("ements", "", 4),
+    ("ement", "", 4),
+    ("ments", "", 4),
+    ("ment", "", 4),
+    ("ness", "", 4),
+    ("ingly", "", 4),
+    ("ities", "", 4),
+    ("ity", "", 4),
+    ("ives", "", 4),
+    ("ive", "", 4),
+    ("ies", "y", 3),
+    ("ied", "y", 3),
+    ("ing", "", 3),
+    ("edly", "", 4),
+    ("ed", "", 3),
+    ("ly", "", 4),
+    ("sses", "ss", 2),
+    ("ss", "ss", 2),
+    ("us", "us", 2),
+    ("is", "is", 2),
+    ("s", "", 3),
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Strip one common English suffix and a final 'e': therapies -> therapy, stimulating -> stimulat."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if not word.isalpha() or len(word) <= 3:
+        return word
+    for suffix, replacement, shortest in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] in "bdgmnprt":
+        word = word[:-1]  # stopped -> stopp -> stop
+    return word
+
+
+STOPWORDS = frozenset(stem(w) for w in [
+    "a", "an", "the", "and", "or", "but", "if", "so", "as", "of", "to", "in", "on", "at", "by", "for",
+    "from", "with", "per", "about", "into", "over", "than", "then", "there", "here", "i", "me", "my",
+    "mine", "myself", "you", "your", "yours", "we", "our", "ours", "they", "them", "their", "he", "him",
+    "she", "her", "it", "its", "this", "that", "these", "those", "is", "are", "am", "be", "was", "were",
+    "been", "being", "do", "does", "did", "done", "have", "has", "had", "having", "can", "could", "would",
+    "should", "will", "shall", "may", "might", "must", "what", "which", "whom", "whose", "how", "please",
+    "tell", "know", "want", "wanted", "like", "let", "just", "also", "really", "very", "ok", "okay", "hi",
+    "hello", "hey", "thanks", "thank", "any", "some", "something", "anything", "get", "got", "give", "say",
+    "said", "whether", "im", "ive", "id", "not", "no",
+])
+"""Words too common to tell one question from another ("what is the ..."). Question words that do decide
+the topic stay: where, when, why, long, often, many, much."""
+
+
+FILLERS = frozenset(stem(w) for w in [
+    "exactly", "actually", "really", "basically", "just", "still", "even", "maybe", "perhaps", "currently",
+    "quite", "please", "kindly", "also",
+])
+"""Words dropped before synonyms are matched, so "what exactly is" still reads as "what is"."""
+
+
+def is_stopword(stemmed: str) -> bool:
+    return stemmed in STOPWORDS or stemmed in FILLERS
+
+
+def is_filler(stemmed: str) -> bool:
+    return stemmed in FILLERS

@@ -1,0 +1,201 @@
+"""The FAQ index: a typed question in, "answer", "choices" or "none" out, in the question's own language.
+
+Built once per content load (``FaqIndex.build``; on /reload just build again) from every language's faq.yaml.
+Each entry is one document made of its example questions plus, at a lower weight, its answer text, so a
+question can also be found through words only the answer uses (ミクログリア, "vesicle").
+
+An entry's score (0..1) blends how much of the question the entry covers with how well its best example question
+overlaps it (see ``scoring``). Deciding:
+- ``answer`` when the best entry scores enough, one of its example questions shares enough of the question (one
+  generic word such as "TMS" is not enough), it leads the runner-up, and the question is not mostly words the
+  content never uses (「電車の料金はいくら？」);
+- ``choices`` (the best two or three) when it is close between entries or the evidence is thin;
+- ``none`` when nothing scores enough: the bot then says it does not know and offers the menu and contact.
+The settings were chosen on shared/eval/questions-dev.yaml and bench/data/questions-tuning.yaml (the middle of the
+range where both pass completely) and measured on bench/data/questions-holdout.yaml (bench/bench_matcher.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.content.schema import Faq, FaqEntry
+from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
+from bot.search.normalize import Language, detect_language
+from bot.search.scoring import Bm25Params, CoverageIndex, ExampleIndex, Scored, add_counts
+from bot.search.synonyms import Synonyms
+
+Status = Literal["answer", "choices", "none"]
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_CANDIDATES = 15
+"""Entries with the best coverage that are also compared example by example (Dice)."""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When to answer, offer choices or admit not knowing (shares are 0..1, evidence is idf mass)."""
+
+    answer: float = 0.35
+    """The best entry must cover at least this share of the question to be answered outright."""
+    margin: float = 0.03
+    """... and lead the runner-up by at least this much."""
+    evidence: float = 2.0
+    """... and one of its example questions must share at least this much idf x factor with the question: a
+    lone common word ("TMS") or a word only the answer text uses gets choices at most."""
+    choices: float = 0.25
+    """Below this share nothing is offered ("none")."""
+    choice_ratio: float = 0.6
+    """Choices are the entries scoring at least this fraction of the best one."""
+    max_choices: int = 3
+    unknown: float = 0.5
+    """If features the content never uses make up at least this share of the question, never answer outright:
+    「電車の料金はいくら？」 and "bitcoin price today" share one word with the FAQ but are about something else."""
+
+
+@dataclass(frozen=True)
+class IndexOptions:
+    """How the index is built; the defaults are the shipped configuration (bench/bench_matcher.py compares)."""
+
+    analyzer: AnalyzerOptions = field(default_factory=AnalyzerOptions)
+    bm25: Bm25Params = field(default_factory=Bm25Params)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    answer_weight: float = 0.2
+    """Weight of the answer text's words next to the example questions' (0 leaves the answer out)."""
+    example_weight: float = 0.5
+    """Share of the score from the single best example question (Dice) rather than the whole entry (coverage)."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a typed question matched.
+
+    ``candidates`` are (entry id, score) best first: for ``answer`` the first is the answer, for ``choices`` they
+    are the entries to offer, for ``none`` they are only the nearest misses (for logs and evaluation).
+    """
+
+    lang: Language
+    status: Status
+    candidates: list[tuple[str, float]]
+
+    @property
+    def entry_id(self) -> str | None:
+        """The answered entry, or None unless ``status`` is "answer"."""
+        return self.candidates[0][0] if self.status == "answer" and self.candidates else None
+
+
+@dataclass
+class _LanguageIndex:
+    entries: dict[str, FaqEntry]
+    ids: list[str]
+    coverage: CoverageIndex
+    examples: ExampleIndex
+
+    def ranked(self, query: Mapping[str, float], example_weight: float) -> tuple[list[Scored], float]:
+        """The best entries by descending score, and the share of the question the content never uses."""
+        weights = self.coverage.weigh(query)
+        total = sum(weights.values())
+        if total <= 0:
+            return [], 1.0
+        unknown = sum(w for f, w in weights.items() if f not in self.coverage.idf) / total
+        ranked = []
+        for doc, share in self.coverage.top(weights, _CANDIDATES):
+            dice, shared = self.examples.best(doc, weights)
+            ranked.append(Scored(doc, (1 - example_weight) * share + example_weight * dice, shared))
+        ranked.sort(key=lambda s: (-s.score, s.doc))
+        return ranked, unknown
+
+
+class FaqIndex:
+    """All languages' FAQ entries, searchable; immutable once built."""
+
+    def __init__(self, languages: dict[str, _LanguageIndex], analyzer: Analyzer, options: IndexOptions) -> None:
+        self._languages = languages
+        self._analyzer = analyzer
+        self._options = options
+
+    @classmethod
+    def build(cls, faq_by_lang: Mapping[str, Faq], options: IndexOptions | None = None) -> FaqIndex:
+        """Index every language's entries; synonym groups of all languages are shared."""
+        options = options or IndexOptions()
+        groups = [group for faq in faq_by_lang.values() for group in faq.synonyms]
+        analyzer = Analyzer(Synonyms(groups), options.analyzer)
+        analyzer.learn(*_texts(faq_by_lang))
+        languages = {lang: _index_language(faq, analyzer, options) for lang, faq in faq_by_lang.items()}
+        return cls(languages, analyzer, options)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self._languages)
+
+    def entry(self, lang: str, entry_id: str) -> FaqEntry:
+        """The entry ``entry_id`` in ``lang``; KeyError if either is unknown."""
+        return self._languages[lang].entries[entry_id]
+
+    def entries(self, lang: str) -> list[FaqEntry]:
+        return list(self._languages[lang].entries.values())
+
+    def match(self, text: str) -> Match:
+        """Match a typed question against the entries of its own language."""
+        lang = detect_language(text)
+        language = self._languages.get(lang)
+        if language is None:
+            return Match(lang, "none", [])
+        query = self._analyzer.query(text)
+        # a word pair the content never uses is no extra unknown information: its words already count
+        query = {f: w for f, w in query.items() if "+" not in f or f in language.coverage.idf}
+        ranked, unknown = language.ranked(query, self._options.example_weight)
+        return _decide(lang, ranked, unknown, language.ids, self._options.thresholds)
+
+    def features(self, text: str) -> dict[str, float]:
+        """The features a question is matched on, with their factors (for tests and for explaining a match)."""
+        return self._analyzer.query(text)
+
+
+def _texts(faq_by_lang: Mapping[str, Faq]) -> tuple[list[str], list[str]]:
+    """Example questions, and answer texts without their templates."""
+    questions: list[str] = []
+    answers: list[str] = []
+    for faq in faq_by_lang.values():
+        for entry in faq.entries:
+            questions.extend(entry.questions)
+            answers.append(_TEMPLATE.sub(" ", entry.answer))
+    return questions, answers
+
+
+def _index_language(faq: Faq, analyzer: Analyzer, options: IndexOptions) -> _LanguageIndex:
+    entries = {entry.id: entry for entry in faq.entries}
+    docs: list[dict[str, float]] = []
+    examples: list[dict[str, float]] = []
+    owners: list[int] = []
+    for number, entry in enumerate(entries.values()):
+        doc: dict[str, float] = {}
+        for question in entry.questions:
+            features = analyzer.analyze(question)
+            add_counts(doc, (name for name, _ in features))
+            examples.append(strongest(features))
+            owners.append(number)
+        if options.answer_weight > 0:
+            answer = analyzer.analyze(_TEMPLATE.sub(" ", entry.answer))
+            add_counts(doc, (name for name, _ in answer), options.answer_weight)
+        docs.append(doc)
+    coverage = CoverageIndex(docs, options.bm25)
+    return _LanguageIndex(entries, list(entries), coverage, ExampleIndex(examples, owners, coverage))
+
+
+def _decide(lang: Language, ranked: list[Scored], unknown: float, ids: list[str], limits: Thresholds) -> Match:
+    def pairs(items: list[Scored]) -> list[tuple[str, float]]:
+        return [(ids[s.doc], round(s.score, 3)) for s in items]
+
+    if not ranked or ranked[0].score < limits.choices:
+        return Match(lang, "none", pairs(ranked[:limits.max_choices]))
+    best = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    if (best.score >= limits.answer and best.evidence >= limits.evidence and best.score - runner_up >= limits.margin
+            and unknown < limits.unknown):
+        return Match(lang, "answer", pairs(ranked[:limits.max_choices]))
+    floor = max(limits.choices, best.score * limits.choice_ratio)
+    choices = [s for s in ranked[:limits.max_choices] if s.score >= floor]
+    return Match(lang, "choices", pairs(choices))
