@@ -76,3 +76,18 @@ async def test_application_in_progress_keeps_its_questions_after_reload(bot: Bot
     await fresh.send("/apply")
     await fresh.press("Start the application")
     assert "CHANGED" in (await fresh.press("I agree")).text
+
+
+async def test_staff_add_an_faq_entry_and_a_synonym_and_it_works_after_reload(bot: BotUnderTest) -> None:
+    user, staff = bot.user("en"), bot.staff()
+    before = await user.send("Is there parking for cars at the clinic?")
+    assert "Free parking next door" not in before.text
+    for lang, answer in (("en", "Free parking next door."), ("ja", "となりに駐車場があります。")):
+        faq = bot.content_dir / lang / "faq.yaml"
+        edit(faq, "entries:\n", "entries:\n  - id: parking\n    questions: [\"Is there parking?\", \"駐車場はありますか\"]\n"
+                                f"    answer: {answer}\n")
+        edit(faq, "synonyms:\n", "synonyms:\n  - [parking, car park, 駐車場, パーキング]\n")
+    await staff.send("/reload")
+    await staff.wait_for("コンテンツを更新しました")
+    assert "Free parking next door." in (await user.send("Can I use the car park?")).text
+    assert "となりに駐車場" in (await bot.user("ja").send("パーキングある？")).text
