@@ -69,6 +69,7 @@ class ContentBase:
     languages: dict[str, LanguageContent]
     renderer: Renderer
     fingerprint: str
+    _rendered: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @property
     def default_language(self) -> str:
@@ -94,8 +95,17 @@ class ContentBase:
         return self.lang(lang).texts[key]
 
     def render(self, lang: str, source: str, **extra: Any) -> str:
-        """Render a Markdown+Jinja text at run time (texts with per-user values, questionnaire snapshots)."""
-        return "\n\n".join(markdown_blocks(self.renderer.render_markdown(self._inline(source), lang, **extra)))
+        """Render a Markdown+Jinja text at run time (texts with per-user values, questionnaire snapshots).
+
+        Texts without per-call values are rendered once per content load and then served from a cache.
+        """
+        key = (lang, source)
+        if not extra and key in self._rendered:
+            return self._rendered[key]
+        html = "\n\n".join(markdown_blocks(self.renderer.render_markdown(self._inline(source), lang, **extra)))
+        if not extra:
+            self._rendered[key] = html
+        return html
 
     def render_messages(self, lang: str, source: str, **extra: Any) -> list[str]:
         return split_messages(markdown_blocks(self.renderer.render_markdown(self._inline(source), lang, **extra)))
