@@ -6,7 +6,8 @@ from bot.content.telegram_html import html_problems, markdown_blocks, split_mess
 
 
 def test_markdown_subset_becomes_telegram_html() -> None:
-    source = "# Title\n\nSome **bold**, _italic_ & a [link](https://x.jp/?a=1&b=2).\n\n- one\n- two\n\n1. a\n2. b\n\n> quoted"
+    source = ("# Title\n\nSome **bold**, _italic_ & a [link](https://x.jp/?a=1&b=2).\n\n- one\n- two\n\n"
+              "1. a\n2. b\n\n> quoted")
     assert markdown_blocks(source) == [
         "<b>Title</b>",
         'Some <b>bold</b>, <i>italic</i> &amp; a <a href="https://x.jp/?a=1&amp;b=2">link</a>.',

@@ -70,8 +70,9 @@ async def test_webhook_refuses_requests_without_the_secret(bot_api: FakeBotApi, 
     app = build_application(settings_for(bot_api, tmp_path / "data"))
     async with running_app(app, bot_api, mode="webhook"):
         user = FakeUser(bot_api, user_id=50, language_code="en")
+        sender = {"id": 50, "is_bot": False, "first_name": "X"}
         update = {"update_id": 999, "message": {"message_id": 1, "date": 0, "chat": {"id": 50, "type": "private"},
-                                                "from": {"id": 50, "is_bot": False, "first_name": "X"}, "text": "/start"}}
+                                                "from": sender, "text": "/start"}}
         assert await bot_api.push_webhook(update, secret="wrong") == 403
         assert await bot_api.push_webhook(update, secret="") == 403
         assert bot_api.calls_of("sendMessage") == []

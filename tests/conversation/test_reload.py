@@ -84,8 +84,10 @@ async def test_staff_add_an_faq_entry_and_a_synonym_and_it_works_after_reload(bo
     assert "Free parking next door" not in before.text
     for lang, answer in (("en", "Free parking next door."), ("ja", "となりに駐車場があります。")):
         faq = bot.content_dir / lang / "faq.yaml"
-        edit(faq, "entries:\n", "entries:\n  - id: parking\n    questions: [\"Is there parking?\", \"駐車場はありますか\"]\n"
-                                f"    answer: {answer}\n")
+        entry = ("  - id: parking\n"
+                 "    questions: [\"Is there parking?\", \"駐車場はありますか\"]\n"
+                 f"    answer: {answer}\n")
+        edit(faq, "entries:\n", "entries:\n" + entry)
         edit(faq, "synonyms:\n", "synonyms:\n  - [parking, car park, 駐車場, パーキング]\n")
     await staff.send("/reload")
     await staff.wait_for("コンテンツを更新しました")
