@@ -48,6 +48,7 @@ STAFF_COMMANDS = {  # staff work in Japanese
 
 def build_application(settings: Settings, *, live: LiveContent | None = None) -> Application:
     """The whole bot, ready to run; raises ``ContentRefused`` when the content has errors."""
+    quiet_library_loggers()
     live = live or LiveContent.open(settings.content_dir)
     services = Services.open(settings, live)
     builder = (
@@ -125,10 +126,24 @@ async def _watch_content(context: ContextTypes.DEFAULT_TYPE) -> None:
         await staff.reload_content(context.application, "file change")
 
 
+LIBRARY_LOGGERS = ("telegram", "httpx", "httpcore", "apscheduler", "tornado")
+
+
+def quiet_library_loggers() -> None:
+    """Never below INFO for the libraries, whatever LOG_LEVEL says: their debug lines carry message texts and
+    request parameters (names, phone numbers), and httpx's request lines (INFO) carry the bot token."""
+    for name in LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING if name == "httpx" else logging.INFO)
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    quiet_library_loggers()
+
+
 def run(settings: Settings) -> int:
     """``python -m bot run``: long polling, or a webhook when WEBHOOK_URL is set."""
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines contain the bot token
+    configure_logging(settings.log_level)
     try:
         app = build_application(settings)
     except ContentRefused as exc:

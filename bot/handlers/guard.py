@@ -31,9 +31,9 @@ async def flood_control(update: Update, context: Context) -> None:
     verdict = services(context).flood.check(user.id, time.monotonic())
     if verdict == "ok":
         return
+    if update.callback_query is not None:
+        await update.callback_query.answer()  # never leave a pressed button spinning
     if verdict == "warn":
-        if update.callback_query is not None:
-            await update.callback_query.answer()
         await reply(update, context, t(user_lang(context, update),
                                        "You are sending messages very quickly. Please wait a moment, then try again."))
     raise ApplicationHandlerStop

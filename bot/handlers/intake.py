@@ -22,12 +22,18 @@ from bot.handlers.common import Context, button, home_row, reply, services, show
 from bot.i18n import t
 from bot.intake.draft import Draft
 from bot.intake.engine import IntakeEngine, Outcome
-from bot.leads.model import Consent
+from bot.leads.model import Consent, Lead
 
 log = logging.getLogger(__name__)
 
 CRISIS_FLAG_WINDOW = dt.timedelta(days=30)
+SENT_WINDOW = dt.timedelta(days=1)
+"""How long Send on an old review shows the thank-you of the lead it sent, instead of "no longer open"."""
+FLAGGED_NOTE_FLAGS = frozenset({"minor", "screening", "crisis"})
+"""Flags that add the "the doctor will look again" note to the thank-you."""
 STAFF_LANG = "ja"
+THANKED = "intake.thanked"
+"""user_data key: (message id, lead id) of the last thank-you shown."""
 
 
 @dataclass
@@ -276,6 +282,8 @@ async def on_button(update: Update, context: Context) -> None:
                    InlineKeyboardMarkup([home_row(lang)]), edit=True)
         return
     if app is None:
+        if op == "submit" and await show_sent(update, context, user.id, lang):
+            return  # a second tap on Send, or Send again after the thank-you was lost: show the number
         await query.answer(t(lang, "This application is no longer open."))
         await show(update, context, [t(lang, "This application is no longer open. You can start a new one "
                                              "from the menu.")], InlineKeyboardMarkup([home_row(lang)]), edit=True)
@@ -318,6 +326,8 @@ async def on_button(update: Update, context: Context) -> None:
         return
     await query.answer()
     save(context, app)
+    if outcome.kind == "unchanged":
+        return  # e.g. Back on the first question: the screen is already right (an identical edit is refused)
     if outcome.kind == "error":
         await show_error(update, context, app, outcome)
         return
@@ -362,12 +372,46 @@ async def submit(update: Update, context: Context, app: Application) -> None:
     )
     discard(context, app.user_id)
     log.info("lead %s submitted", lead.id)
+    context.application.create_task(svc.deliver_due(context.bot), update=update)  # even if the thank-you fails
+    await show_thanks(update, context, engine, lang, lead)
+
+
+async def show_thanks(update: Update, context: Context, engine: IntakeEngine, lang: str, lead: Lead) -> None:
+    """The thank-you with the lead number, in place of the review; remembered so a second tap changes nothing."""
     intake = engine.intake(lang)
     text = _text(context, lang, intake.thanks, lead_id=lead.ref)
-    if intake.flagged_note and {"minor", "screening", "crisis"} & set(flags):
+    if intake.flagged_note and FLAGGED_NOTE_FLAGS & set(lead.flags):
         text += "\n\n" + _text(context, lang, intake.flagged_note)
     await show(update, context, [text], InlineKeyboardMarkup([home_row(lang)]), edit=True)
-    context.application.create_task(svc.deliver_due(context.bot), update=update)
+    if context.user_data is not None:
+        context.user_data[THANKED] = (_pressed_message_id(update), lead.id)
+
+
+async def show_sent(update: Update, context: Context, user_id: int, lang: str) -> bool:
+    """Send pressed with no application open: if this user sent one recently, show its thank-you again.
+
+    Covers a double tap (Telegram delivers both taps; the first already stored the lead) and a thank-you that
+    Telegram failed to show (the review is still on screen, so the applicant presses Send again to get the
+    number). False when there is no recent lead: the caller says the application is no longer open.
+    """
+    query = update.callback_query
+    assert query is not None
+    svc = services(context)
+    recent = [lead for lead in svc.leads.list_for_user(user_id) if lead.created_at >= svc.now() - SENT_WINDOW]
+    if not recent:
+        return False
+    lead = recent[-1]
+    await query.answer()
+    if context.user_data is not None and context.user_data.get(THANKED) == (_pressed_message_id(update), lead.id):
+        return True  # the thank-you is already on this message
+    _, engine = svc.current_intake()
+    await show_thanks(update, context, engine, lang if lang in engine.languages else engine.languages[0], lead)
+    return True
+
+
+def _pressed_message_id(update: Update) -> int | None:
+    query = update.callback_query
+    return query.message.message_id if query is not None and query.message is not None else None
 
 
 def handlers() -> list[object]:

@@ -59,15 +59,16 @@ async def on_delete_button(update: Update, context: Context) -> None:
                    edit=True)
         return
     svc = services(context)
-    withdrawn = svc.leads.withdraw_for_user(user.id, svc.now())
-    svc.users.delete_user(user.id)
+    with svc.db.transaction():  # all or nothing: never leads erased but the draft kept, or the other way round
+        withdrawn = svc.leads.withdraw_for_user(user.id, svc.now())
+        svc.users.delete_user(user.id)
     log.info("user data deleted on request (%d lead(s) withdrawn)", len(withdrawn))
+    if withdrawn:  # tell staff now, even if the confirmation below cannot be shown
+        context.application.create_task(svc.deliver_due(context.bot), update=update)
     text = t(lang, "Your data has been deleted.")
     if withdrawn:
         text += "\n" + t(lang, "The clinic has been told that your application was withdrawn.")
     await show(update, context, [text], None, edit=True)
-    if withdrawn:
-        context.application.create_task(svc.deliver_due(context.bot), update=update)
 
 
 def handlers() -> list[object]:

@@ -54,7 +54,11 @@ async def answer_question(update: Update, context: Context, text: str) -> None:
         buttons.append(home_row(lang))
         await reply(update, context, t(lang, "Did you mean one of these?"), InlineKeyboardMarkup(buttons))
         return
-    svc.unanswered.record(scrub(text), lang, svc.now())
+    user = update.effective_user
+    if user is None or intake.load_application(context, user.id) is None:
+        # Counted for staff without who asked; not while an application is open, where typed text may be
+        # personal details meant for the form.
+        svc.unanswered.record(scrub(text), lang, svc.now())
     keyboard = InlineKeyboardMarkup([
         [button(t(lang, "📞 Contact the clinic"), callbacks.page("clinic"))],
         home_row(lang),

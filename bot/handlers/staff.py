@@ -101,6 +101,8 @@ async def export_command(update: Update, context: Context) -> None:
         return
     start = days[0] if days else None
     end = days[1] if len(days) > 1 else None
+    if start is not None and end is not None and start > end:
+        start, end = end, start  # "/export 2026-11-30 2026-11-01" means the same month
     rows = services(context).leads.export_rows(start, end)
     data = export_csv(rows, STAFF_LANG)
     chat = update.effective_chat
@@ -158,16 +160,27 @@ async def on_status_button(update: Update, context: Context) -> None:
         await query.answer("このボタンは古くなっています。")
         return
     svc = services(context)
+    lead_id, status = int(args[0]), args[1]
     who = update.effective_user.full_name if update.effective_user else "staff"
+    before = svc.leads.get(lead_id)
+    pressed = query.message
+    # Pressed on the delivered card: edit it here. Pressed on a copy (/lead): edit the copy here and let the outbox
+    # bring the delivered card up to date too, so the chat never shows two different states of one lead.
+    on_card = before is not None and pressed is not None and before.staff_message_id == pressed.message_id
     try:
-        lead = svc.leads.set_status(int(args[0]), args[1], who, svc.now(), edit_card=False)
+        lead = svc.leads.set_status(lead_id, status, who, svc.now(), edit_card=not on_card)
     except LeadError:
         await query.answer("この申込は変更できません（削除済みか見つかりません）。")
         return
     await query.answer(f"{lead.ref}: {status_label(lead.status, STAFF_LANG)}")
+    if not on_card:
+        context.application.create_task(svc.deliver_due(context.bot), update=update)
+    keyboard = status_keyboard(lead)
+    if before == lead and pressed is not None and getattr(pressed, "reply_markup", None) == keyboard:
+        return  # a second tap on the status already shown: nothing to redraw
     try:
         await query.edit_message_text(format_card(lead, STAFF_LANG), parse_mode=ParseMode.HTML,
-                                      reply_markup=status_keyboard(lead))
+                                      reply_markup=keyboard)
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
             log.info("could not update the card in place (%s)", exc.__class__.__name__)

@@ -1,19 +1,24 @@
 """The Telegram end of lead delivery: posts cards to the staff chat and maps Telegram's errors for the worker.
 
-RetryAfter (429), network trouble and 5xx are temporary; a missing chat or a bot without rights is permanent
-(retried slowly, and visible in the log and /health). Messages are never logged, only error kinds.
+RetryAfter (429), network trouble and 5xx are temporary; a missing chat, a bot without rights or a group that was
+upgraded to a supergroup (its id changes) is permanent (retried slowly, and visible in the log and /health).
+Messages are never logged, only error kinds.
 """
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot import callbacks
 from bot.leads.card import STATUS_BUTTONS, format_card, format_notice
 from bot.leads.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.leads.model import Lead
+
+log = logging.getLogger(__name__)
 
 STAFF_LANG = "ja"
 
@@ -31,6 +36,10 @@ def _translate(exc: TelegramError) -> Exception:
         retry = exc.retry_after
         seconds = retry.total_seconds() if hasattr(retry, "total_seconds") else float(retry)
         return TemporaryDeliveryError("rate_limited", retry_after=seconds)
+    if isinstance(exc, ChatMigrated):  # a group became a supergroup: its id changed, only the operator can fix it
+        log.error("the staff chat is now a supergroup with the id %d: set STAFF_CHAT_ID=%d and restart the bot",
+                  exc.new_chat_id, exc.new_chat_id)
+        return PermanentDeliveryError("chat_migrated")
     if isinstance(exc, TimedOut):
         return TemporaryDeliveryError("timed_out")
     if isinstance(exc, Forbidden):

@@ -131,8 +131,8 @@ class DeliveryWorker:
                     if error is None:
                         delivered += 1
                     elif isinstance(error, TemporaryDeliveryError):
-                        if error.retry_after:
-                            self._paused_until = now + timedelta(seconds=error.retry_after)
+                        if error.retry_after:  # counted from when the attempt failed, not from the pass start
+                            self._paused_until = max(now, self.clock()) + timedelta(seconds=error.retry_after)
                         return delivered
             return delivered
 
@@ -161,7 +161,8 @@ class DeliveryWorker:
             log.info("lead delivery: lead=%d kind=%s attempt=%d result=delivered", lead.id, entry.kind, attempt)
             return None
         delay = self.backoff.delay(attempt, error, self.rng)
-        self.outbox.mark_failed(entry.id, now, error.kind, now + timedelta(seconds=delay))
+        failed_at = max(now, self.clock())  # the sink may have waited (PTB's rate limiter sleeps through 429s)
+        self.outbox.mark_failed(entry.id, failed_at, error.kind, failed_at + timedelta(seconds=delay))
         self._failures = (self._failures or 0) + 1
         temporary = isinstance(error, TemporaryDeliveryError)
         log.log(

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from bot.app import _deliver_leads as deliver_leads_job
 from bot.app import build_application
 from bot.config import Settings
+from bot.content.schema import Intake, Question
+from bot.flood import FloodGuard
+from bot.i18n import t
+from bot.leads.delivery import Backoff
+from bot.live import Live, LiveContent
+from bot.services import Services
+from bot.storage.db import FILENAME as DB_FILENAME
 from tests.botapi.app_runner import AnyApp, AppHost
+from tests.botapi.chats import Replies, StoredMessage
 from tests.botapi.server import FakeBotApi
 from tests.botapi.user import FakeUser
 
@@ -65,3 +77,205 @@ async def bot(bot_api: FakeBotApi, tmp_path: Path, content_dir: Path) -> AsyncIt
 
     async with AppHost(bot_api, factory, tmp_path / "data") as host:
         yield BotUnderTest(bot_api, host, content_dir)
+
+
+# --- applications and lead delivery (tests/conversation/test_application.py, test_leads_delivery.py ...) ---------
+
+QUICK_BACKOFF = Backoff(temporary_first=0.05, temporary_cap=0.2, permanent_first=0.05, permanent_cap=0.2)
+"""Retry failed deliveries within a fraction of a second instead of 5 s .. 1 h."""
+
+
+def quicken(app: AnyApp) -> AnyApp:
+    """Timing only, so tests stay fast: no flood limit, short delivery backoff, the delivery job every 0.1 s."""
+    services: Services = app.bot_data["services"]
+    services.flood = FloodGuard(rate=1000.0, burst=1000)
+    services.worker(app.bot).backoff = QUICK_BACKOFF
+    assert app.job_queue is not None
+    app.job_queue.run_repeating(deliver_leads_job, interval=0.1, first=0.1, name="lead-delivery-quick")
+    return app
+
+
+QUICK_SETTLE = 0.01
+"""Seconds of Bot API silence that end a user's action. The harness waits for PTB to finish the update first, and
+this bot answers inside its handlers; only work it spawns (lead delivery, to the staff chat) comes later, and
+tests wait for that with ``wait_for``. So 10 ms is enough, where the harness's default is 50 ms."""
+
+
+class QuickUser(FakeUser):
+    async def wait_quiet(self, *, settle: float | None = None, timeout: float | None = None) -> Replies:
+        return await super().wait_quiet(settle=QUICK_SETTLE if settle is None else settle, timeout=timeout)
+
+
+class QuickBot(BotUnderTest):
+    """A ``BotUnderTest`` whose users and staff are ``QuickUser``s."""
+
+    def user(self, language_code: str = "ja", first_name: str = "Hanako", **kwargs: object) -> FakeUser:
+        self._next_user += 1
+        return QuickUser(self.api, user_id=self._next_user, first_name=first_name, language_code=language_code,
+                         **kwargs)  # type: ignore[arg-type]
+
+    def staff(self, user_id: int = 9001, first_name: str = "Yamada") -> FakeUser:
+        return QuickUser(self.api, user_id=user_id, first_name=first_name, chat_id=STAFF_CHAT_ID, is_private=False)
+
+
+@cache
+def shipped_live() -> Live:
+    """The shipped content, checked and indexed once per test session (2 s); ``Live`` is immutable."""
+    return LiveContent.open(SHIPPED_CONTENT).current
+
+
+class QuickBots:
+    """Starts bots with chosen settings (``await quick_bots.start(max_applications_per_day=1)``); all quickened."""
+
+    def __init__(self, api: FakeBotApi, root: Path, stack: AsyncExitStack) -> None:
+        self.api, self.root, self.content_dir, self.stack = api, root, SHIPPED_CONTENT, stack
+
+    async def start(self, **overrides: object) -> BotUnderTest:
+        content_dir = self.content_dir
+
+        def factory(api: FakeBotApi, data_dir: Path) -> AnyApp:
+            live = LiveContent(content_dir, shipped_live())
+            return quicken(build_application(settings_for(api, data_dir, content_dir, **overrides), live=live))
+
+        host = await self.stack.enter_async_context(AppHost(self.api, factory, self.root / "data"))
+        under_test = QuickBot(self.api, host, content_dir)
+        under_test.staff()  # the staff chat exists from the start, as it would in Telegram
+        return under_test
+
+
+@pytest.fixture
+async def quick_bots(bot_api: FakeBotApi, tmp_path: Path) -> AsyncIterator[QuickBots]:
+    async with AsyncExitStack() as stack:
+        yield QuickBots(bot_api, tmp_path, stack)
+
+
+@pytest.fixture
+async def quick_bot(quick_bots: QuickBots) -> BotUnderTest:
+    """The real bot with the shipped content (read-only), the staff chat present, fast timing (see ``quicken``)."""
+    return await quick_bots.start()
+
+
+def database_path(bot: BotUnderTest) -> Path:
+    return bot.host.data_dir / DB_FILENAME
+
+
+def read_db(bot: BotUnderTest, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+    """Read the bot's SQLite file through a connection of our own (what another process would see)."""
+    connection = sqlite3.connect(database_path(bot))
+    connection.row_factory = sqlite3.Row
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
+
+
+Script = dict[str, "str | list[str] | None"]
+"""Answers by question id: a choice id, a list of choice ids (multi), typed text, or None to skip."""
+
+JA_SELF_PHONE: Script = {
+    "applicant": "self", "age": "age30s", "interest": "tms", "depression": "diagnosed", "duration": "y1_2",
+    "medication": "yes", "treatments": ["antidepressants", "tms"], "prior_tms": "no", "seizure": "no",
+    "head_metal": "no", "cochlear": "no", "implant": "no", "pregnancy": "no", "head_injury": "no", "fainting": "no",
+    "name": "山田 花子", "contact_method": "phone", "phone": "090-1234-5678", "call_times": ["weekday_am"],
+    "notes": None,
+}
+JA_GUARDIAN_MINOR: Script = {
+    "applicant": "guardian", "age": "teen15_17", "interest": "undecided", "depression": "suspected",
+    "duration": "under6m", "medication": "no", "treatments": ["none"], "seizure": "unsure", "head_metal": "no",
+    "cochlear": "no", "implant": "no", "pregnancy": "no", "head_injury": "no", "fainting": "no",
+    "guardian_name": "佐藤 恵子", "patient_name": "佐藤 陽太", "contact_method": "telegram",
+    "notes": "夕方以降が助かります",
+}
+JA_SHORT: Script = {
+    "applicant": "self", "age": "age20s", "interest": "tms", "depression": "no", "medication": "no",
+    "treatments": ["none"], "seizure": "no", "head_metal": "no", "cochlear": "no", "implant": "no",
+    "pregnancy": "no", "head_injury": "no", "fainting": "no", "name": "山田 花子", "contact_method": "telegram",
+    "notes": None,
+}
+"""The fewest questions (no follow-up questions open): for tests about what happens after the submit."""
+EN_SELF_EMAIL: Script = {
+    "applicant": "self", "age": "age40s", "interest": "combined", "depression": "diagnosed", "duration": "over2y",
+    "medication": "prefer_not", "treatments": ["psychotherapy"], "seizure": "no", "head_metal": "no",
+    "cochlear": "no", "implant": "no", "pregnancy": "no", "head_injury": "no", "fainting": "no",
+    "name": "Emily Carter", "contact_method": "email", "email": "emily.carter@example.com",
+    "notes": "Evenings are best.",
+}
+
+
+class Applicant:
+    """Walks a FakeUser through the application: reads which question is on screen (from the Back button's
+    callback data) and answers it from a script by pressing the visible buttons or typing, as a person would."""
+
+    def __init__(self, bot: BotUnderTest, user: FakeUser, lang: str) -> None:
+        self.bot, self.user, self.lang = bot, user, lang
+
+    @property
+    def intake(self) -> Intake:
+        services: Services = self.bot.app.bot_data["services"]
+        return services.live.current.intake.intake(self.lang)
+
+    def question(self, question_id: str) -> Question:
+        found = next((q for q in self.intake.questions if q.id == question_id), None)
+        assert found is not None, f"no question {question_id!r} in the {self.lang} intake"
+        return found
+
+    def label(self, question_id: str, choice_id: str) -> str:
+        return next(c.label for c in self.question(question_id).choices if c.id == choice_id)
+
+    def position(self) -> str:
+        """The question id on screen, or ``review`` / ``consent``; ``intro`` when there is no Back button."""
+        message = next((m for m in reversed(self.user.log.visible()) if m.from_bot and m.buttons), None)
+        assert message is not None, "the bot has shown no buttons"
+        for row in message.buttons:
+            for b in row:
+                if b.callback_data and b.callback_data.startswith("i:back:"):
+                    return b.callback_data.split(":", 2)[2]
+        return "intro"
+
+    async def begin(self) -> Replies:
+        """/apply, Start, then agree to the privacy notice: the first question is on screen."""
+        await self.user.send("/apply")
+        await self.user.press(self.intake.start)
+        return await self.user.press(self.intake.consent.agree)
+
+    async def answer(self, question_id: str, value: str | list[str] | None) -> Replies:
+        """Answer the question on screen (which must be ``question_id``)."""
+        assert self.position() == question_id, f"expected question {question_id!r}, the screen shows " \
+                                               f"{self.position()!r}:\n{self.user.screen()[-1500:]}"
+        question = self.question(question_id)
+        if value is None:
+            return await self.user.press(t(self.lang, "Skip"))
+        if question.kind == "multi":
+            assert isinstance(value, list)
+            for choice_id in value:
+                await self.user.press("☐ " + self.label(question_id, choice_id))
+            return await self.user.press(t(self.lang, "Done ✓"))
+        assert isinstance(value, str)
+        if question.kind == "choice":
+            return await self.user.press(self.label(question_id, value))
+        return await self.user.send(value)
+
+    async def fill(self, script: Script, *, until: str = "review") -> Replies:
+        """Answer from ``script`` until ``until`` (a question id, or the review) is on screen."""
+        replies = Replies([])
+        for _ in range(100):
+            here = self.position()
+            if here == until:
+                return replies
+            assert here in script, f"the script has no answer for question {here!r}"
+            replies = await self.answer(here, script[here])
+        raise AssertionError("the application never reached " + until)
+
+    async def submit(self) -> Replies:
+        return await self.user.press(self.intake.submit)
+
+    async def apply(self, script: Script) -> Replies:
+        """The whole application, from /apply to the thank-you."""
+        await self.begin()
+        await self.fill(script)
+        return await self.submit()
+
+
+def lead_cards(bot: BotUnderTest) -> list[StoredMessage]:
+    """The lead cards in the staff chat (each message counted once, whatever edits it had)."""
+    return [m for m in bot.api.bot_messages(STAFF_CHAT_ID) if "モニター申込" in m.text]
