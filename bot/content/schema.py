@@ -41,6 +41,9 @@ class Settings(ContentModel):
     """A page whose ``reviewed`` date is older than this many days gets a warning."""
     required_notices: dict[str, list[str]] = {}
     """For each treatment (tms, exosome, combined), the notices its pages must list."""
+    notice_must_mention: dict[str, dict[str, list[str]]] = {}
+    """For each notice, per language, words it must contain as shown on every treatment page (the disclosures
+    the advertising guideline requires: free care, cost, risks, contact; unapproved status ...)."""
 
 
 # --- clinic.yaml ------------------------------------------------------------------------------------------------

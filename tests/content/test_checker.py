@@ -241,3 +241,15 @@ def test_report_lists_every_problem_not_just_the_first(tree: ContentTree, capsys
     out = capsys.readouterr().out
     assert "no page 'exosme'" in out and "found 'chioce'" in out
     assert out.strip().endswith("FAILED: 3 error(s), 0 warning(s), 0 notice(s)")
+
+
+def test_notice_must_mention_the_required_disclosures(tree: ContentTree) -> None:
+    tree.write("en/notices/free_care.md", "Free care.\n")
+    assert messages(tree, Severity.ERROR) == [
+        "content/en/notices/free_care.md: must mention 'Cost' (as shown on tms pages; see notice_must_mention in "
+        "settings.yaml)",
+        "content/en/notices/free_care.md: must mention 'Cost' (as shown on exosome pages; see notice_must_mention in "
+        "settings.yaml)",
+        "content/en/notices/free_care.md: must mention 'Cost' (as shown on combined pages; see notice_must_mention in "
+        "settings.yaml)",
+    ]
