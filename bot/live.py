@@ -11,7 +11,7 @@ import asyncio
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.content.base import ContentBase
@@ -100,6 +100,4 @@ class LiveContent:
 
 
 def _with_fingerprint(live: Live, fingerprint: str) -> Live:
-    from dataclasses import replace
-
     return replace(live, fingerprint=fingerprint)

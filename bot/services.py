@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import logging
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
@@ -77,8 +77,6 @@ class Services:
             payload = self.snapshots.load_snapshot(key)
             if payload is None:
                 return None
-            import json
-
             data = json.loads(payload)
             self._engines[key] = IntakeEngine({lang: Intake.model_validate(value) for lang, value in data.items()})
         return self._engines[key]
@@ -112,7 +110,3 @@ class Services:
         if erased or drafts or questions:
             log.info("retention: erased %d lead(s), %d draft(s), %d question count(s)",
                      len(erased), drafts, questions)
-
-    @cached_property
-    def staff_user_ids(self) -> frozenset[int]:
-        return self.settings.staff_user_ids

@@ -110,15 +110,15 @@ def _check_reachable(raw: RawLanguage, problems: Problems) -> None:
 
 def _check_treatments(raw: RawLanguage, settings: Settings, problems: Problems) -> None:
     for notice_id, by_lang in settings.notice_must_mention.items():
-        for treatment, notices in settings.required_notices.items():
-            rendered = raw.rendered_notices.get((notice_id, treatment))
+        for kind, notices in settings.required_notices.items():
+            rendered = raw.rendered_notices.get((notice_id, kind))
             if notice_id not in notices or rendered is None:
                 continue
             shown = visible_text(rendered).casefold()
             for word in by_lang.get(raw.lang, []):
                 if word.casefold() not in shown:
                     problems.error(raw.display("notices", f"{notice_id}.md"), None, "",
-                                   f"must mention '{word}' (as shown on {treatment} pages; see notice_must_mention "
+                                   f"must mention '{word}' (as shown on {kind} pages; see notice_must_mention "
                                    "in settings.yaml)")
     for page in raw.pages.values():
         treatment = page.meta.treatment
