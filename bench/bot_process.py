@@ -1,0 +1,96 @@
+"""Our bot in a benchmark subprocess: settings from the environment, then polling or a webhook as ``python -m bot
+run`` does (but the webhook listens on 127.0.0.1 only).
+
+Three switches exist only here, for measuring:
+
+    BENCH_RATE_LIMIT=off   keep PTB's AIORateLimiter (and its retries) but with no limits, to see the bot's own cost
+                           behind the 30 messages/s that the shipped limiter allows (the bot has no setting for it)
+    BENCH_PROFILE=PATH     run under pyinstrument (``bench/profiling.py``): start-up and run-time profiles are
+                           written to PATH, a summary by package to PATH with the suffix .json
+    BENCH_STALLS=PATH      record event-loop stalls and full garbage collections (``bench/stalls.py``) as JSON
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+if TYPE_CHECKING:
+    from telegram.ext import Application
+
+
+
+def main() -> int:
+    after_start: list[Callable[[], None]] = []
+    if os.environ.get("BENCH_STALLS"):
+        from bench.stalls import StallRecorder
+
+        after_start.append(StallRecorder(Path(os.environ["BENCH_STALLS"])).start_monitor)
+    profiles = None
+    if os.environ.get("BENCH_PROFILE"):
+        from bench.profiling import Profiles
+
+        profiles = Profiles(Path(os.environ["BENCH_PROFILE"]))
+        after_start.append(profiles.switch)
+    try:
+        return _run(after_start)
+    finally:
+        if profiles is not None:
+            profiles.write()
+
+
+def _run(after_start: list[Callable[[], None]]) -> int:
+    from telegram import Update
+    from telegram.ext import AIORateLimiter
+
+    from bot.app import build_application
+    from bot.config import load_settings
+    from bot.live import ContentRefused
+
+    settings = load_settings(dict(os.environ))
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    try:
+        app = build_application(settings)
+    except ContentRefused as exc:
+        print("The bot cannot start: the content has errors.\n" + exc.report, file=sys.stderr)
+        return 1
+    if os.environ.get("BENCH_RATE_LIMIT") == "off":
+        app.bot._rate_limiter = AIORateLimiter(overall_max_rate=0, overall_time_period=0, group_max_rate=0,
+                                               group_time_period=0, max_retries=2)
+    if after_start:
+        _after_post_init(app, after_start)
+    if settings.webhook_url:
+        app.run_webhook(listen="127.0.0.1", port=settings.port,
+                        url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+                        secret_token=settings.webhook_secret, webhook_url=settings.webhook_url,
+                        allowed_updates=Update.ALL_TYPES)
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def _after_post_init(app: Application, actions: list[Callable[[], None]]) -> None:
+    """Run ``actions`` when start-up is over (after the bot's own ``post_init``)."""
+    original = app.post_init
+
+    async def post_init(application: Application) -> None:
+        if original is not None:
+            await original(application)
+        for action in actions:
+            action()
+
+    app.post_init = post_init
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""What a benchmark run does: the durations and sizes of its phases, and the bots it runs.
+
+    echo            bench/echo_bot.py, the framework's floor
+    ours            bench/bot_process.py, as shipped: AIORateLimiter caps sending at 30 requests/s
+    ours-nolimit    the same with the limiter's limits switched off (BENCH_RATE_LIMIT=off), 1,000 known users,
+                    and the content reloads under load
+    ours-large      ours-nolimit with 100,000 known users (10,000 with --quick)
+    echo-webhook, ours-webhook    the fixed rate again, with updates POSTed to a webhook
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SATURATION = "saturation"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Durations (seconds) and sizes of one run."""
+
+    saturation_s: float
+    steady_s: float
+    warmup_s: float
+    reload_s: float
+    rate: float
+    saturation_users: int
+    """Active users at saturation: enough that the fastest bot never runs out of work."""
+    limited_users: int
+    """Active users at saturation for the rate-limited bot (its queue drains in seconds, not minutes)."""
+    steady_users: int
+    small_population: int
+    large_population: int
+    drain_s: float
+    saturation_think_s: float = 0.05
+    """A user's pause after an answer; short at saturation (a session of at most 6 steps stays inside the flood
+    guard's burst of 8, and a user comes back only after the whole population had its turn)."""
+    steady_think_s: float = 0.2
+
+    @property
+    def steady(self) -> str:
+        return f"rate {self.rate:g}/s"
+
+
+FULL = Plan(saturation_s=8, steady_s=10, warmup_s=1.5, reload_s=12, rate=100, saturation_users=200,
+            limited_users=30, steady_users=100, small_population=1000, large_population=100_000, drain_s=20)
+QUICK = Plan(saturation_s=1, steady_s=1, warmup_s=0.3, reload_s=3.5, rate=100, saturation_users=200,
+             limited_users=30, steady_users=100, small_population=1000, large_population=10_000, drain_s=6)
+
+
+@dataclass(frozen=True)
+class BotSpec:
+    key: str
+    label: str
+    script: str
+    ours: bool
+    limiter: bool = False
+    large: bool = False
+    webhook: bool = False
+    reload: bool = False
+
+
+SPECS = {s.key: s for s in (
+    BotSpec("echo", "echo", "echo_bot.py", ours=False),
+    BotSpec("ours", "ours (limiter 30/s)", "bot_process.py", ours=True, limiter=True),
+    BotSpec("ours-nolimit", "ours (no limiter)", "bot_process.py", ours=True, reload=True),
+    BotSpec("ours-large", "ours (no limiter, {n} users)", "bot_process.py", ours=True, large=True),
+    BotSpec("echo-webhook", "echo, webhook", "echo_bot.py", ours=False, webhook=True),
+    BotSpec("ours-webhook", "ours (no limiter), webhook", "bot_process.py", ours=True, webhook=True),
+)}
+QUICK_SKIPS = ("echo-webhook", "ours-webhook")

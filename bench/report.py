@@ -1,0 +1,257 @@
+"""The printed report: what each bot run measured, several runs merged, and the tables with the targets.
+
+Several runs of the same bot (``--repeat``) merge into one result: medians of rates, CPU and start-up time, the
+latencies of all runs pooled before taking percentiles, peaks at their maximum, every reload listed.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bench.measure import LOAD_HEADER, PhaseStats, fmt, load_row, merge_phases, percentile, ratio, table
+from bench.plan import SATURATION, BotSpec, Plan
+from bench.stream import SESSIONS
+
+
+@dataclass
+class ReloadStats:
+    trigger: str
+    reload_s: float | None
+    """Trigger to the staff chat's report (None: no report came)."""
+    swapped: bool
+    largest_gap_ms: float
+    baseline_gap_ms: float
+    """The largest gap in answers in an equally long stretch before any reload."""
+    p99_ms: float | None
+    """p99 latency of the updates offered during the reload."""
+    baseline_p99_ms: float | None
+    answered_per_s: float
+    """Updates answered per second during the reload (the offered rate is the plan's)."""
+    window: tuple[float, float] = (0.0, 0.0)
+
+
+@dataclass
+class BotResult:
+    spec: BotSpec
+    label: str
+    population: int
+    startup_s: float
+    peak_rss_mb: float
+    """Before any reload (a reload holds the old and the new content for a moment)."""
+    phases: dict[str, PhaseStats] = field(default_factory=dict)
+    reloads: list[ReloadStats] = field(default_factory=list)
+    calls: Counter[str] = field(default_factory=Counter)
+    updates: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    prefill_s: float = 0.0
+    runs: int = 1
+    stalls: list[tuple[str, dict[str, float]]] = field(default_factory=list)
+    """Event-loop stalls and full GCs per phase (``--stalls``)."""
+    startups: list[float] = field(default_factory=list)
+    """Every run's start-up time, when several runs were merged."""
+    reload_peak_rss_mb: float = 0.0
+
+
+def merge_runs(runs: list[BotResult]) -> BotResult:
+    """Runs of one bot as one result (see the module docstring)."""
+    first = runs[0]
+    if len(runs) == 1:
+        return first
+    merged = BotResult(first.spec, first.label, first.population,
+                       startup_s=statistics.median(r.startup_s for r in runs),
+                       peak_rss_mb=max(r.peak_rss_mb for r in runs), runs=len(runs),
+                       prefill_s=statistics.median(r.prefill_s for r in runs),
+                       reload_peak_rss_mb=max(r.reload_peak_rss_mb for r in runs))
+    merged.startups = [r.startup_s for r in runs]
+    merged.reloads = [s for r in runs for s in r.reloads]
+    merged.stalls = [s for r in runs for s in r.stalls]
+    merged.updates = sum(r.updates for r in runs)
+    for r in runs:
+        merged.calls.update(r.calls)
+        merged.kinds.update(r.kinds)
+    for name in first.phases:
+        merged.phases[name] = merge_phases([r.phases[name] for r in runs if name in r.phases])
+    return merged
+
+
+def report(results: dict[str, BotResult], plan: Plan, command: str, load_before: str = "") -> str:
+    import telegram
+
+    parts = [
+        f"command: {command}",
+        f"load average before the run: {load_before or load_average()} (other work on the machine skews every "
+        "figure; compare runs made on a quiet machine)",
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"python-telegram-bot {telegram.__version__}; bots run one at a time, the fake API in the parent process",
+        f"stream: {', '.join(f'{k} {v}' for k, v in SESSIONS.items())}",
+        f"saturation: {plan.saturation_s:g}s, {plan.saturation_users} active users ({plan.limited_users} for the "
+        f"rate-limited bot), {plan.saturation_think_s:g}s think time; {plan.steady}: {plan.steady_s:g}s, "
+        f"{plan.steady_users} users; warm-up {plan.warmup_s:g}s not measured",
+        "latency: offer to the first answering request (answerCallbackQuery / sendMessage / editMessageText / "
+        "sendPhoto; not sendChatAction); '>' marks a lower bound (some updates were never answered)",
+        *_repeat_note(results),
+        "",
+        "LOAD",
+        table(LOAD_HEADER, [load_row(s) for r in results.values() for s in r.phases.values()], left=2),
+    ]
+    parts += ["", "RATIOS TO ECHO (same load and transport)", _ratio_table(results)]
+    kinds = _kind_table(results, plan)
+    if kinds:
+        parts += ["", f"LATENCY BY KIND OF UPDATE at {plan.steady} (ms, offer to first answer)", kinds]
+    parts += ["", "START-UP (process start to the first answered update, content loaded and checked)",
+              table(("bot", "known users", "start-up s", "every run"),
+                    [[r.label, f"{r.population:,}" if r.spec.ours else "-", fmt(r.startup_s, 2),
+                      " ".join(f"{s:.2f}" for s in r.startups) or "-"] for r in results.values()])]
+    scale = _scale_table(results, plan)
+    if scale:
+        parts += ["", "KNOWN USERS (users prefilled in the bot's SQLite database)", scale]
+    reloads = [(r, s) for r in results.values() for s in r.reloads]
+    if reloads:
+        parts += ["", f"CONTENT RELOAD under {plan.steady} (figures 'during' run from the trigger to the staff chat's "
+                      "report; 'before' is the stretch before the first reload)",
+                  table(("bot", "trigger", "reload s", "swapped", "largest gap ms", "gap before", "p99 ms",
+                         "p99 before", "answered/s", "peak RSS MB"),
+                        [[r.label, s.trigger, fmt(s.reload_s, 2), "yes" if s.swapped else "NO",
+                          fmt(s.largest_gap_ms), fmt(s.baseline_gap_ms), fmt(s.p99_ms), fmt(s.baseline_p99_ms),
+                          fmt(s.answered_per_s), fmt(r.reload_peak_rss_mb)] for r, s in reloads])]
+    stalls = [(r, name, found) for r in results.values() for name, found in r.stalls]
+    if stalls:
+        parts += ["", "EVENT-LOOP STALLS in our bot (--stalls: a 5 ms timer waking late; full = generation-2 GC)",
+                  table(("bot", "phase", "late >15 ms", "late >50 ms", "longest ms", "full GCs", "longest GC ms",
+                         ">50 ms with a GC inside"),
+                        [[r.label, name, str(int(f["stalls_15"])), str(int(f["stalls_50"])), fmt(f["longest_ms"]),
+                          str(int(f["full_gcs"])), fmt(f["longest_gc_ms"]), str(int(f["stalls_50_with_gc"]))]
+                         for r, name, f in stalls], left=2)]
+    parts += ["", "REQUESTS PER 100 UPDATES (all phases; the mix offered is below)", _calls_table(results)]
+    for result in results.values():
+        total = max(sum(result.kinds.values()), 1)
+        mix = ", ".join(f"{kind} {100 * n / total:.0f}%" for kind, n in result.kinds.most_common())
+        parts.append(f"mix offered to {result.label}: {mix} ({total:,} updates)")
+    parts += ["", "TARGETS", _targets(results, plan)]
+    return "\n".join(parts)
+
+
+def _repeat_note(results: dict[str, BotResult]) -> list[str]:
+    runs = max((r.runs for r in results.values()), default=1)
+    if runs == 1:
+        return []
+    return [f"repeats: every bot ran {runs} times, interleaved; rates, CPU and start-up are medians, latencies of "
+            "all runs pooled, peaks the largest"]
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def _ratio_table(results: dict[str, BotResult]) -> str:
+    rows = []
+    for result in results.values():
+        if not result.spec.ours:
+            continue
+        echo = results.get("echo-webhook" if result.spec.webhook else "echo")
+        if echo is None:
+            continue
+        for name, ours in result.phases.items():
+            base = echo.phases.get(name)
+            if base is None:
+                continue
+            rows.append([result.label, name, ratio(ours.throughput, base.throughput),
+                         ratio(ours.latency(99), base.latency(99)),
+                         ratio(ours.cpu_ms_per_update, base.cpu_ms_per_update),
+                         ratio(ours.peak_rss_mb, base.peak_rss_mb)])
+    return table(("bot", "load", "answered/s", "p99", "CPU/update", "peak RSS"), rows, left=2)
+
+
+def _kind_table(results: dict[str, BotResult], plan: Plan) -> str:
+    shown = [r for k, r in results.items() if k in ("echo", "ours-nolimit") and plan.steady in r.phases]
+    if not shown:
+        return ""
+    kinds = sorted({kind for r in shown for kind in r.phases[plan.steady].by_kind})
+    header = ["kind", *(f"{r.label} {q}" for r in shown for q in ("n", "p50", "p99", "max"))]
+    rows = []
+    for kind in kinds:
+        row = [kind]
+        for result in shown:
+            values = result.phases[plan.steady].by_kind.get(kind, [])
+            row += [str(len(values)), *(fmt(percentile(values, q)) if values else "-" for q in (50, 99, 100))]
+        rows.append(row)
+    return table(header, rows)
+
+
+def _scale_table(results: dict[str, BotResult], plan: Plan) -> str:
+    small, large = results.get("ours-nolimit"), results.get("ours-large")
+    if small is None or large is None:
+        return ""
+    rows = []
+    for name in (SATURATION, plan.steady):
+        a, b = small.phases.get(name), large.phases.get(name)
+        if a and b:
+            rows.append([name, "CPU ms/update", fmt(a.cpu_ms_per_update, 2), fmt(b.cpu_ms_per_update, 2),
+                         ratio(b.cpu_ms_per_update, a.cpu_ms_per_update)])
+            rows.append([name, "p50 ms" if name != SATURATION else "answered/s",
+                         fmt(a.latency(50) if name != SATURATION else a.throughput),
+                         fmt(b.latency(50) if name != SATURATION else b.throughput),
+                         ratio(b.latency(50), a.latency(50)) if name != SATURATION
+                         else ratio(b.throughput, a.throughput)])
+    rows.append(["-", "peak RSS MB", fmt(small.peak_rss_mb), fmt(large.peak_rss_mb),
+                 ratio(large.peak_rss_mb, small.peak_rss_mb)])
+    rows.append(["-", "prefill s", fmt(small.prefill_s, 2), fmt(large.prefill_s, 2), "-"])
+    return table(("load", "figure", f"{small.population:,} users", f"{large.population:,} users", "ratio"), rows,
+                 left=2)
+
+
+def _calls_table(results: dict[str, BotResult]) -> str:
+    methods = sorted({m for r in results.values() for m in r.calls if m != "getupdates"})
+    header = ("method", *(r.label for r in results.values()))
+    rows = [[m, *(fmt(100 * r.calls[m] / max(r.updates, 1)) for r in results.values())] for m in methods]
+    rows.append(["getupdates (calls)", *(str(r.calls["getupdates"]) for r in results.values())])
+    return table(header, rows)
+
+
+def _targets(results: dict[str, BotResult], plan: Plan) -> str:
+    rows: list[list[str]] = []
+
+    def add(target: str, measured: float | None, limit: float, shown: str, unit: str, note: str = "") -> None:
+        verdict = "not measured" if measured is None else ("met" if measured < limit or
+                                                            (unit == "x" and measured <= limit) else "MISSED")
+        rows.append([target, "-" if measured is None else shown, verdict, note])
+
+    echo, ours, free, large = (results.get(k) for k in ("echo", "ours", "ours-nolimit", "ours-large"))
+    for bot in (free, ours):
+        if echo and bot and SATURATION in bot.phases and SATURATION in echo.phases:
+            value = bot.phases[SATURATION].cpu_ms_per_update / echo.phases[SATURATION].cpu_ms_per_update
+            add(f"CPU/update <= 1.25x echo [{bot.label}, saturation]", value, 1.25, f"{value:.2f}x", "x")
+        if echo and bot and plan.steady in bot.phases and plan.steady in echo.phases:
+            value = bot.phases[plan.steady].cpu_ms_per_update / echo.phases[plan.steady].cpu_ms_per_update
+            add(f"CPU/update <= 1.25x echo [{bot.label}, {plan.steady}]", value, 1.25, f"{value:.2f}x", "x")
+    for bot in (free, ours):
+        if bot and plan.steady in bot.phases:
+            stats = bot.phases[plan.steady]
+            p99 = stats.latency(99)
+            add(f"p99 < 50 ms at {plan.steady} [{bot.label}]", p99, 50.0,
+                fmt(p99, lower_bound=stats.is_lower_bound(p99)) + " ms", "ms",
+                f"answered {stats.throughput:.1f}/s of {plan.rate:g}/s offered")
+    if free and large and SATURATION in free.phases and SATURATION in large.phases:
+        value = large.phases[SATURATION].cpu_ms_per_update / free.phases[SATURATION].cpu_ms_per_update
+        add(f"cost with {large.population:,} users <= 1.2x with {free.population:,}", value, 1.2,
+            f"{value:.2f}x", "x", "CPU/update at saturation")
+    if large:
+        add(f"peak RSS < 150 MB with {large.population:,} users", large.peak_rss_mb, 150.0,
+            f"{large.peak_rss_mb:.1f} MB", "MB")
+    ours_runs = [r for r in results.values() if r.spec.ours]
+    if ours_runs:
+        worst = max(ours_runs, key=lambda r: r.startup_s)
+        add("start-up to first answer < 2 s (slowest of our runs)", worst.startup_s, 2.0,
+            f"{worst.startup_s:.2f} s", "s", worst.label)
+    for reload in (free.reloads if free else []):
+        add(f"reload pauses answering <= 100 ms [{reload.trigger}]", reload.largest_gap_ms, 100.001,
+            f"{reload.largest_gap_ms:.0f} ms", "ms",
+            f"but p99 latency {fmt(reload.p99_ms, 0)} ms during it ({fmt(reload.baseline_p99_ms, 0)} before)")
+    return table(("target", "measured", "verdict", "note"), rows)

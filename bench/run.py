@@ -1,0 +1,359 @@
+"""Performance benchmark: our bot against a bare PTB echo bot, on the same synthetic stream and fake Bot API.
+
+    .venv/bin/python bench/run.py             # the full run, about three minutes; prints the tables
+    .venv/bin/python bench/run.py --quick     # a short run with the same tables (smaller, noisier numbers)
+    .venv/bin/python bench/run.py --profile   # our bot under pyinstrument at saturation; prints the top entries
+    .venv/bin/python bench/run.py --repeat 3  # every bot three times, interleaved: medians (for the README)
+    .venv/bin/python bench/run.py --only echo,ours-nolimit --stalls --api-latency-ms 50   # diagnostics, see --help
+
+Each bot runs in its own subprocess (one after another, so they never share the CPU), talking to a fake Bot API
+on 127.0.0.1 served from this process (``bench/fake_api.py``). Per bot: start-up to the first answered update,
+a short unmeasured warm-up, then the load shapes of ``bench/load.py``: saturation (throughput, CPU per update)
+and a fixed offered rate (latency without queueing). Our bot also runs with 100,000 known users in its SQLite
+database, and with a content reload (a touched file, then SIGHUP) under the fixed rate. The bots are listed in
+``bench/plan.py``; the tables come from ``bench/report.py``. Everything listens on 127.0.0.1 only, every loop is
+bounded by the plan's durations, and the bots are stopped (SIGINT, then SIGKILL after a grace period) at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench.fake_api import FakeApi, Record  # noqa: E402
+from bench.load import Driver, Phase, Users  # noqa: E402
+from bench.measure import (  # noqa: E402
+    PhaseStats,
+    ProcessWatch,
+    largest_gap_ms,
+    latencies_between,
+    percentile,
+    phase_stats,
+    table,
+)
+from bench.plan import FULL, QUICK, QUICK_SKIPS, SATURATION, SPECS, BotSpec, Plan  # noqa: E402
+from bench.report import BotResult, ReloadStats, load_average, merge_runs, report  # noqa: E402
+from bench.stream import UpdateFactory, load_questions, user  # noqa: E402
+
+TOKEN = "123456:BENCH-not-a-real-token"
+STAFF_CHAT_ID = -1001234567890
+WEBHOOK_SECRET = "bench-secret"
+_BOT_VARIABLES = ("TELEGRAM_", "BOT_DATA_DIR", "STAFF_", "CONTENT_", "WEBHOOK_", "PORT", "LOG_LEVEL", "FLOOD_",
+                  "LEAD_", "MAX_APPLICATIONS", "BENCH_")
+
+
+class BotFailed(Exception):
+    """The bot process did not start or did not answer; the message carries the end of its log."""
+
+
+# --- one bot ---------------------------------------------------------------------------------------------------
+
+def prefill(data_dir: Path, count: int) -> float:
+    """Create the bot's database with ``count`` known users (their language chosen), as the bot would."""
+    from bot.storage.db import Database, utcnow
+    from bot.storage.users import UserStore
+
+    started = time.perf_counter()
+    db = Database.open(data_dir)
+    try:
+        store, now = UserStore(db), utcnow()
+        with db.transaction():
+            for index in range(count):
+                who = user(index)
+                store.set_language(who.id, who.lang, now)
+    finally:
+        db.close()
+    return time.perf_counter() - started
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _environment(spec: BotSpec, api: FakeApi, folder: Path, content_dir: Path, profile: Path | None,
+                 stalls: Path | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(_BOT_VARIABLES)}
+    env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url, BOT_DATA_DIR=str(folder / "data"),
+               STAFF_CHAT_ID=str(STAFF_CHAT_ID), CONTENT_DIR=str(content_dir), CONTENT_POLL_SECONDS="1",
+               LOG_LEVEL="INFO", PYTHONUNBUFFERED="1")
+    if spec.ours and not spec.limiter:
+        env["BENCH_RATE_LIMIT"] = "off"
+    if spec.webhook:
+        port = _free_port()
+        env.update(WEBHOOK_URL=f"http://127.0.0.1:{port}/bench-hook", WEBHOOK_SECRET=WEBHOOK_SECRET, PORT=str(port))
+    if profile is not None:
+        env["BENCH_PROFILE"] = str(profile)
+    if stalls is not None and spec.ours:
+        env["BENCH_STALLS"] = str(stalls)
+    return env
+
+
+async def _wait_answered(record: Record, process: asyncio.subprocess.Process, timeout: float) -> None:
+    deadline = time.perf_counter() + timeout
+    while not record.first:
+        if process.returncode is not None:
+            raise BotFailed(f"the bot exited with code {process.returncode} before answering")
+        if time.perf_counter() > deadline:
+            raise BotFailed(f"the bot did not answer its first update within {timeout:g}s")
+        await asyncio.sleep(0.002)
+
+
+async def _stop(process: asyncio.subprocess.Process, grace_s: float = 20) -> None:
+    """SIGINT (PTB shuts down cleanly), then SIGKILL after ``grace_s``: only our own child, by its pid."""
+    if process.returncode is not None:
+        return
+    process.send_signal(signal.SIGINT)
+    try:
+        await asyncio.wait_for(process.wait(), grace_s)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+
+
+async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | None = None,
+                  shapes: tuple[str, ...] = (SATURATION, "steady"), attempt: int = 1,
+                  stalls: bool = False, api_latency_s: float = 0.0) -> BotResult:
+    folder = workdir / f"{spec.key}-{attempt}"
+    folder.mkdir(parents=True)
+    population = plan.large_population if spec.large else plan.small_population
+    label = spec.label.format(n=f"{population:,}")
+    content_dir = folder / "content"
+    shutil.copytree(REPO / "content", content_dir)
+    prefill_s = prefill(folder / "data", population) if spec.ours else 0.0
+    factory = UpdateFactory(load_questions())
+    async with FakeApi(TOKEN, staff_chat_id=STAFF_CHAT_ID, latency_s=api_latency_s) as api:
+        saturation_users = plan.limited_users if spec.limiter else plan.saturation_users
+        driver = Driver(api, Users(population, saturation_users, plan.saturation_think_s), factory)
+        probe = driver.offer_one(driver.users.borrow(), "/start")
+        log = (folder / "bot.log").open("wb")
+        started = time.perf_counter()
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, str(REPO / "bench" / spec.script), cwd=folder, stdout=log, stderr=log,
+            env=_environment(spec, api, folder, content_dir, profile, folder / "stalls.json" if stalls else None))
+        watch = ProcessWatch(process.pid)
+        result = BotResult(spec, label, population, 0.0, 0.0, prefill_s=prefill_s)
+        try:
+            await _wait_answered(probe, process, 60)
+            result.startup_s = probe.first - started
+            await driver.saturate("warm-up", plan.warmup_s, plan.drain_s)
+            for shape in shapes:
+                if shape == SATURATION and not spec.webhook:  # the warm-up's users go on
+                    result.phases[SATURATION] = await _measure(driver, watch, label, SATURATION, plan)
+                elif shape == "steady":
+                    driver.users = Users(population, plan.steady_users, plan.steady_think_s)
+                    result.phases[plan.steady] = await _measure(driver, watch, label, plan.steady, plan)
+            result.peak_rss_mb = watch.peak_rss_mb()
+            for stats in result.phases.values():
+                stats.peak_rss_mb = result.peak_rss_mb
+            if spec.reload and profile is None:
+                driver.users = Users(population, plan.steady_users, plan.steady_think_s)
+                result.reloads = await _reloads(driver, process, content_dir, plan)
+                result.reload_peak_rss_mb = watch.peak_rss_mb()
+        except BotFailed as exc:
+            log.flush()
+            tail = (folder / "bot.log").read_text(errors="replace")[-3000:]
+            raise BotFailed(f"{label}: {exc}\n--- end of its log ({folder / 'bot.log'}) ---\n{tail}") from None
+        finally:
+            await _stop(process, 20 if profile is None else 180)  # writing a profile takes a while
+            log.close()
+        result.calls = api.stats.calls
+        result.updates = driver.offered
+        result.kinds = driver.kinds
+    if stalls and spec.ours:
+        result.stalls = _stall_summaries(folder / "stalls.json", result)
+    return result
+
+
+def _stall_summaries(path: Path, result: BotResult) -> list[tuple[str, dict[str, float]]]:
+    import json
+
+    from bench.stalls import summarize
+
+    if not path.is_file():
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    windows = [(name, stats.window) for name, stats in result.phases.items()]
+    windows += [(f"reload ({r.trigger})", r.window) for r in result.reloads]
+    return [(name, summarize(data, *window)) for name, window in windows]
+
+
+async def _measure(driver: Driver, watch: ProcessWatch, label: str, name: str, plan: Plan) -> PhaseStats:
+    harness = ProcessWatch(os.getpid())
+    calls_before = Counter(driver.api.stats.calls)
+    watch.sample()
+    before, harness_before = watch.cpu(), harness.cpu()
+    if name == SATURATION:
+        phase = await driver.saturate(name, plan.saturation_s, plan.drain_s)
+    else:
+        phase = await driver.steady(name, plan.rate, plan.steady_s, plan.drain_s)
+    cpu = watch.cpu() - before
+    watch.sample()
+    stats = phase_stats(label, phase, cpu, latency=name != SATURATION)
+    calls = driver.api.stats.calls - calls_before
+    stats.requests = sum(n for method, n in calls.items() if method != "getupdates")
+    stats.harness_cpu_percent = 100 * (harness.cpu() - harness_before) / max(phase.drained - phase.started, 1e-9)
+    return stats
+
+
+async def _reloads(driver: Driver, process: asyncio.subprocess.Process, content_dir: Path,
+                   plan: Plan) -> list[ReloadStats]:
+    """Reloads under the fixed rate: a touched content file (the watcher notices it), then, once that reload has
+    been reported to the staff chat, SIGHUP. --quick: SIGHUP only."""
+    triggers: list[tuple[str, float]] = []
+    api = driver.api
+
+    async def script() -> None:
+        await asyncio.sleep(1.0 if plan.reload_s < 5 else 2.0)
+        if plan.reload_s >= 5:
+            reports = len(api.stats.staff)
+            os.utime(content_dir / "ja" / "faq.yaml")
+            triggers.append(("file touched", time.perf_counter()))
+            while len(api.stats.staff) == reports:
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(1.0)
+        process.send_signal(signal.SIGHUP)
+        triggers.append(("SIGHUP", time.perf_counter()))
+
+    task = asyncio.get_running_loop().create_task(script())
+    try:
+        phase = await driver.steady("reload", plan.rate, plan.reload_s, plan.drain_s)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    return _reload_stats(api, phase, triggers)
+
+
+def _reload_stats(api: FakeApi, phase: Phase, triggers: list[tuple[str, float]]) -> list[ReloadStats]:
+    times = api.stats.answer_times
+    found = []
+    claimed: set[int] = set()
+    for trigger, at in triggers:
+        report = next((m for m in api.stats.staff if m.time > at and id(m) not in claimed), None)
+        if report is not None:
+            claimed.add(id(report))
+        end = report.time if report is not None else phase.ended
+        span = end - at
+        quiet = (phase.started + 0.1, triggers[0][1])  # before the first reload
+        during = latencies_between(phase.records, at, end, phase.drained)
+        before = latencies_between(phase.records, *quiet, phase.drained)
+        found.append(ReloadStats(
+            trigger=trigger,
+            reload_s=None if report is None else span,
+            swapped=report is not None and report.text.startswith("✅"),
+            largest_gap_ms=largest_gap_ms(times, at, end),
+            baseline_gap_ms=largest_gap_ms(times, *quiet),
+            p99_ms=percentile(during, 99) if during else None,
+            baseline_p99_ms=percentile(before, 99) if before else None,
+            answered_per_s=sum(1 for r in phase.records if at <= r.first <= end) / max(span, 1e-9),
+            window=(at, end),
+        ))
+    return found
+
+
+# --- command line --------------------------------------------------------------------------------------------
+
+async def run(plan: Plan, keys: list[str], workdir: Path, repeat: int = 1, stalls: bool = False,
+              api_latency_s: float = 0.0) -> dict[str, BotResult]:
+    runs: dict[str, list[BotResult]] = {key: [] for key in keys}
+    for attempt in range(1, repeat + 1):
+        for key in keys:
+            print(f"... {key}" + (f" ({attempt}/{repeat})" if repeat > 1 else ""), file=sys.stderr, flush=True)
+            runs[key].append(await run_bot(SPECS[key], plan, workdir, attempt=attempt, stalls=stalls,
+                                           api_latency_s=api_latency_s))
+    return {key: merge_runs(found) for key, found in runs.items()}
+
+
+async def run_profile(plan: Plan, workdir: Path, out: Path, top: int) -> str:
+    """Our bot (no limiter) under pyinstrument: start-up, then warm-up and the saturation phase."""
+    import json
+
+    from bench.profiling import cut, function_table, group_table
+
+    result = await run_bot(SPECS["ours-nolimit"], plan, workdir, profile=out, shapes=(SATURATION,))
+    summary = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    header = ("group", "own s", "own ms/update", "own %", "inclusive s")
+    parts = [f"updates handled while profiling: {result.updates:,} (saturation: "
+             f"{result.phases[SATURATION].throughput:.1f}/s under the profiler)", ""]
+    for name in ("start-up", "run time"):
+        if name in summary:
+            updates = result.updates if name == "run time" else 1
+            parts += [f"== {name}: time by package ({summary[name]['total']['seconds']:.2f} s sampled; "
+                      f"{'per update' if updates > 1 else 'once'}) ==",
+                      table(header, group_table(summary[name], updates)), "",
+                      f"== {name}: our functions (with the libraries they call, not PTB or HTTP) ==",
+                      table(("function", "s", "ms/update" if updates > 1 else "s once"),
+                            function_table(summary[name], updates)), ""]
+    parts.append(cut(out.read_text(encoding="utf-8"), ("start-up: call tree", "run time: call tree",
+                                                        "run time: functions"), top))
+    return "\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="short phases, 10,000 instead of 100,000 users")
+    parser.add_argument("--repeat", type=int, default=1, help="run every bot N times, interleaved (medians)")
+    parser.add_argument("--stalls", action="store_true",
+                        help="record event-loop stalls and full GC pauses in our bot (bench/stalls.py)")
+    parser.add_argument("--api-latency-ms", type=float, default=0.0,
+                        help="delay every Bot API answer, like the round trip to Telegram (default 0: loopback)")
+    parser.add_argument("--only", help=f"comma-separated bots out of: {', '.join(SPECS)}")
+    parser.add_argument("--profile", action="store_true", help="profile our bot at saturation with pyinstrument")
+    parser.add_argument("--profile-out", type=Path, help="where to write the whole profile (default: a temp file)")
+    parser.add_argument("--top", type=int, default=70, help="lines of the profile to print")
+    parser.add_argument("--keep", action="store_true", help="keep the working folder (bot logs, databases)")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    keys = [k.strip() for k in args.only.split(",")] if args.only else \
+        [k for k in SPECS if not (args.quick and k in QUICK_SKIPS)]
+    unknown = [k for k in keys if k not in SPECS]
+    if unknown:
+        parser.error(f"unknown bot(s) {', '.join(unknown)}; choose from {', '.join(SPECS)}")
+    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
+    command = " ".join(["python bench/run.py", *(argv if argv is not None else sys.argv[1:])])
+    try:
+        if args.profile:
+            import importlib.util
+
+            if importlib.util.find_spec("pyinstrument") is None:
+                print("--profile needs pyinstrument: .venv/bin/pip install pyinstrument", file=sys.stderr)
+                return 2
+            out = args.profile_out or workdir / "profile.txt"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            text = asyncio.run(run_profile(replace(plan, saturation_s=plan.saturation_s * 2), workdir, out,
+                                           args.top))
+            print(f"command: {command}\nprofile of our bot (no limiter), whole file: {out}\n\n{text}")
+            return 0
+        load_before = load_average()
+        results = asyncio.run(run(plan, keys, workdir, max(args.repeat, 1), args.stalls,
+                                  args.api_latency_ms / 1000))
+        print(report(results, plan, command, load_before))
+        return 0
+    except BotFailed as exc:
+        print(f"benchmark failed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if args.keep or (args.profile_out is None and args.profile):
+            print(f"working folder kept: {workdir}", file=sys.stderr)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
