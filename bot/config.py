@@ -16,6 +16,7 @@
 | CONTENT_POLL_SECONDS  | 5           | how often the content folder is checked for changes (0 = never)           |
 | LOG_LEVEL             | INFO        | logging level                                                              |
 | FLOOD_RATE, FLOOD_BURST | 2, 8      | per user: messages per second allowed after a burst of FLOOD_BURST         |
+| TELEGRAM_RATE_LIMIT   | 30          | Bot API requests per second overall; 0 = no limiter (a local Bot API server) |
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ class Settings:
     flood_rate: float = 2.0
     """Messages per second a user may keep sending (after a burst of ``flood_burst``)."""
     flood_burst: int = 8
+    rate_limit: int = 30
+    """Bot API requests per second overall (Telegram allows about 30 messages/s); 0 turns the limiter off."""
 
     @property
     def api_file_url(self) -> str | None:
@@ -136,4 +139,5 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         log_level=env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO",
         flood_rate=float(_int(env, "FLOOD_RATE", 2, "2", minimum=1)),
         flood_burst=_int(env, "FLOOD_BURST", 8, "8", minimum=1),
+        rate_limit=_int(env, "TELEGRAM_RATE_LIMIT", 30, "30", minimum=0),
     )

@@ -41,6 +41,8 @@ class Services:
     snapshots: SnapshotStore
     unanswered: UnansweredLog
     flood: FloodGuard = field(default_factory=FloodGuard)
+    photo_ids: dict[tuple[str, int], str] = field(default_factory=dict)
+    """Telegram file ids of pictures already uploaded, by path and modification time."""
     _engines: dict[str, IntakeEngine] = field(default_factory=dict)
     _delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _worker: DeliveryWorker | None = None

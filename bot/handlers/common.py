@@ -161,8 +161,16 @@ async def show(update: Update, context: Context, messages: Sequence[str],
 
 
 async def send_photo(update: Update, context: Context, path: Path, caption: str) -> None:
+    """Uploads a picture the first time (with an "uploading" indicator) and reuses Telegram's file id after that."""
     chat = update.effective_chat
     assert chat is not None
+    known = services(context).photo_ids
+    key = (str(path), path.stat().st_mtime_ns)
+    if key in known:
+        await context.bot.send_photo(chat.id, known[key], caption=caption, parse_mode=ParseMode.HTML)
+        return
     await typing(update, context, ChatAction.UPLOAD_PHOTO)
     with path.open("rb") as handle:
-        await context.bot.send_photo(chat.id, handle, caption=caption, parse_mode=ParseMode.HTML)
+        message = await context.bot.send_photo(chat.id, handle, caption=caption, parse_mode=ParseMode.HTML)
+    if message.photo:
+        known[key] = message.photo[-1].file_id

@@ -14,7 +14,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot import callbacks
 from bot.handlers import intake
-from bot.handlers.common import Context, button, home_row, reply, services, typed_text, typing, user_lang
+from bot.handlers.common import Context, button, home_row, reply, services, typed_text, user_lang
 from bot.i18n import t
 from bot.storage.unanswered import scrub
 
@@ -29,8 +29,7 @@ async def on_text(update: Update, context: Context) -> None:
     text = typed_text(update).strip()
     if not text:
         return
-    await typing(update, context)
-    await answer_question(update, context, text)
+    await answer_question(update, context, text)  # matching takes under a millisecond: no typing indicator
 
 
 async def answer_question(update: Update, context: Context, text: str) -> None:

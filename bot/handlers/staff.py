@@ -6,6 +6,7 @@ Anyone else gets exactly the answer an unknown command gets, so the commands do 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import html
 import io
 import logging
@@ -205,6 +206,10 @@ async def reload_content(app: Application, reason: str) -> tuple[bool, str]:
     """Checks and swaps in the content; on errors keeps the old content and posts the report to staff."""
     svc = app.bot_data["services"]
     swapped, report = await svc.live.reload()
+    if swapped:  # the new content is long-lived too: keep full collections short (see app.py)
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
     staff_chat = svc.settings.staff_chat_id
     if staff_chat is not None:
         try:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from bot.safety.normalize import (
@@ -68,8 +68,11 @@ def script_of(text: str) -> Script:
     return "ja" if has_japanese(text) or not text.isascii() else "en"
 
 
+@lru_cache(maxsize=16_384)
 def compile_phrase(text: str) -> CompiledPhrase:
-    """Normalise a phrase and list the regex tokens of each of its spellings."""
+    """Normalise a phrase and list the regex tokens of each of its spellings.
+
+    Memoised: a content reload with an unchanged crisis.yaml reuses the compiled phrases (and their regexes)."""
     if script_of(fold(text)) == "ja":
         key = japanese_key(text)
         paths = tuple(path for spelling in spellings(key) for path in _kana_paths(spelling)) if key else ()
