@@ -49,7 +49,10 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
-class _LineLoader(yaml.SafeLoader):
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: about 15x faster
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """SafeLoader that keeps dates as text so staff see what they wrote, not a converted value."""
 
 
