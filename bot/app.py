@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.handlers import errors, guard, intake, menu, privacy, questions, staff
 from bot.i18n import N_, t
 from bot.live import ContentRefused, LiveContent
+from bot.ordering import PerChatUpdateProcessor
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
         .token(settings.token)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(rate_limiter(settings.rate_limit))
-        .concurrent_updates(False)
+        .concurrent_updates(PerChatUpdateProcessor())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
