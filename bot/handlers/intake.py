@@ -12,13 +12,14 @@ import datetime as dt
 import html
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks
-from bot.handlers.common import Context, button, home_row, reply, services, show, user_lang
+from bot.handlers.common import TEXT_LIMIT, Context, button, home_row, reply, services, show, user_lang
 from bot.i18n import t
 from bot.intake.draft import Draft
 from bot.intake.engine import IntakeEngine, Outcome
@@ -215,31 +216,29 @@ async def cancel_command(update: Update, context: Context) -> None:
 
 async def on_text(update: Update, context: Context) -> bool:
     """A typed answer to the current question. False when no question is waiting (the text is a free question)."""
-    user = update.effective_user
     message = update.effective_message
-    if user is None or message is None or message.text is None:
+    if message is None or message.text is None:
         return False
-    app = load_application(context, user.id)
-    if app is None or app.draft.stage != "question":
-        return False
-    outcome = app.engine.answer_text(app.draft, message.text[:4000])
-    save(context, app)
-    if outcome.kind == "error":
-        await show_error(update, context, app, outcome)
-    else:
-        await show_step(update, context, app, edit=False)
-    return True
+    text = message.text[:TEXT_LIMIT]
+    return await _answer_open_question(update, context, lambda app: app.engine.answer_text(app.draft, text))
 
 
 async def remind_current_question(update: Update, context: Context) -> bool:
     """A sticker or photo during the questions: say what is being asked. False when no question is waiting."""
+    return await _answer_open_question(update, context, lambda app: app.engine.answer_non_text(app.draft))
+
+
+async def _answer_open_question(update: Update, context: Context,
+                                answer: Callable[[Application], Outcome]) -> bool:
+    """Gives the waiting question its answer; shows the error and the question again, or the next step."""
     user = update.effective_user
     if user is None:
         return False
     app = load_application(context, user.id)
     if app is None or app.draft.stage != "question":
         return False
-    outcome = app.engine.answer_non_text(app.draft)
+    outcome = answer(app)
+    save(context, app)
     if outcome.kind == "error":
         await show_error(update, context, app, outcome)
     else:
