@@ -11,6 +11,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from bot.safety.crisis import CrisisScreen
 from bot.search.index import FaqIndex
 
 log = logging.getLogger(__name__)
+
+RELOAD_SWITCH_INTERVAL = 0.0005
 
 
 class ContentRefused(Exception):
@@ -88,7 +91,14 @@ class LiveContent:
     async def reload(self) -> tuple[bool, str]:
         """Check the files again; swap them in if they pass. Returns (swapped, checker report)."""
         async with self._lock:
-            live, problems = await asyncio.to_thread(load_live, self.content_dir)
+            # While the worker thread loads, the event loop must win the interpreter lock back quickly after each
+            # network wake-up; with the default 5 ms switch interval answers queue up behind the loader.
+            interval = sys.getswitchinterval()
+            sys.setswitchinterval(RELOAD_SWITCH_INTERVAL)
+            try:
+                live, problems = await asyncio.to_thread(load_live, self.content_dir)
+            finally:
+                sys.setswitchinterval(interval)
             if live is None:
                 # Remember the broken state so the watcher does not report it again every few seconds.
                 self.current = _with_fingerprint(self.current, content_fingerprint(self.content_dir))
