@@ -239,10 +239,31 @@ async def _answer_open_question(update: Update, context: Context,
         return False
     outcome = answer(app)
     save(context, app)
+    if outcome.kind == "error" and outcome.error == "choice" and await _answer_side_question(update, context, app):
+        return True
     if outcome.kind == "error":
         await show_error(update, context, app, outcome)
     else:
         await show_step(update, context, app, edit=False)
+    return True
+
+
+async def _answer_side_question(update: Update, context: Context, app: Application) -> bool:
+    """A clear question typed where a button was expected ("TMSって痛いですか？"): answer it, then ask again.
+
+    Only a confident FAQ answer counts; anything else gets the usual "please use the buttons"."""
+    message = update.effective_message
+    live = services(context).live.current
+    match = live.faq.match((message.text or "") if message else "")
+    if match.status != "answer" or match.entry_id is None:
+        return False
+    lang = live.content.supported(match.lang)
+    entry = live.faq.entry(lang, match.entry_id)
+    answer = live.content.lang(lang).texts.get(f"faq.{entry.id}.answer")
+    if entry.action == "apply" or answer is None:
+        return False
+    await reply(update, context, answer)
+    await show_step(update, context, app, edit=False)
     return True
 
 

@@ -484,3 +484,16 @@ async def test_crisis_words_in_the_middle_keep_the_application(quick_bot: BotUnd
     card = (await staff.wait_for("モニター申込 A-000001")).last.text
     assert card.splitlines()[0] == "🆘 危機的な言葉あり"
     assert "もう死にたい" not in card
+
+
+async def test_a_question_typed_at_a_button_question_is_answered_then_asked_again(quick_bot: BotUnderTest) -> None:
+    user = quick_bot.user("ja")
+    applicant = Applicant(quick_bot, user, "ja")
+    await applicant.begin()
+    position = applicant.position()
+
+    replies = await user.send("TMSの副作用はありますか？")
+
+    assert "頭痛" in replies.text and "⚠️" not in replies.text
+    assert applicant.position() == position
+    assert "質問 1 /" in replies.last.text
