@@ -1,11 +1,13 @@
-"""Shared fixtures: only the offline Bot API harness (tests/botapi). Keep this file small."""
+"""Shared fixtures: the offline Bot API harness (tests/botapi) and a real database file. Keep this file small."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 
+from bot.storage.db import Database
 from tests.botapi.server import FakeBotApi
 
 
@@ -14,6 +16,19 @@ async def bot_api() -> AsyncIterator[FakeBotApi]:
     """A fake Telegram Bot API on 127.0.0.1 for one test; build the app with ``bot_api.base_url``."""
     async with FakeBotApi(token="123:ABC") as api:
         yield api
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[Database]:
+    """A real SQLite database in tmp_path (storage and leads tests)."""
+    database = Database.open(data_dir)
+    yield database
+    database.close()
 
 
 def pytest_configure(config: pytest.Config) -> None:

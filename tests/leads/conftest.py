@@ -3,9 +3,7 @@ MockTransport: the worker under test is the real one, only the far end is replac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -59,18 +57,6 @@ class FakeSink:
     async def edit_card(self, lead: Lead, message_id: int) -> None:
         self._maybe_fail()
         self.edits.append((lead, message_id))
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
-    database = Database.open(data_dir)
-    yield database
-    database.close()
 
 
 @pytest.fixture

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
-
-import pytest
 
 from bot.storage.db import Database
 
 T0 = datetime(2025, 11, 27, 5, 0, tzinfo=UTC)  # 14:00 in Nagoya
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
-    database = Database.open(data_dir)
-    yield database
-    database.close()
 
 
 def query_plans(db: Database, statements: list[str]) -> dict[str, list[str]]:
