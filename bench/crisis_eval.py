@@ -1,11 +1,17 @@
-"""Runs the labelled crisis set through the real screen and the shipped crisis.yaml files, and times it.
+"""Runs the labelled crisis sets through the real screen and the shipped crisis.yaml files, and times it.
 
-    .venv/bin/python bench/crisis_eval.py                          # bench/data/crisis_eval.yaml, content/
-    .venv/bin/python bench/crisis_eval.py SET.yaml --content DIR --repeat 1000
+    .venv/bin/python bench/crisis_eval.py                  # development set, then held-out set, apart
+    .venv/bin/python bench/crisis_eval.py --misses         # also list the development set's misses (to tune on)
+    .venv/bin/python bench/crisis_eval.py SET.yaml --content DIR
 
-Prints recall per language (risk sentences flagged), the false-alarm rate per language (no-risk sentences
-flagged), every miss and every false alarm, and per-message screening time (p50/p99, ``time.perf_counter``) for
-the set and for 10,000-character messages. Exits 1 if recall is under 100% or a false-alarm rate reaches 5%.
+Sets: ``bench/data/crisis_dev.yaml`` (tuned on) and ``bench/data/crisis_holdout.yaml`` (written by someone who
+never saw the phrase lists, rules or the other data; never tuned on, so its cases are never listed). Each case
+has ``lang``, ``who`` (self / other / none), ``category`` and ``text``.
+
+Printed per set, per language, per category and per tier: recall of any crisis help on risk (self and other),
+the full reply on direct / plan / self-harm, the carer reply for someone else, full alarms and check-ins on
+ordinary messages (who=none except topic and history, where a check-in is the wanted answer), and p50/p99 time per
+message, also for 10,000-character messages. Exits 1 when a held-out target is missed.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import argparse
 import statistics
 import sys
 import time
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,53 +36,36 @@ from bot.content.problems import Problems  # noqa: E402
 from bot.content.schema import Crisis  # noqa: E402
 from bot.content.yamldoc import load_yaml  # noqa: E402
 from bot.safety.crisis import CrisisScreen  # noqa: E402
+from bot.safety.tiers import TIERS, Assessment  # noqa: E402
 
-EVAL_SET = REPO / "bench" / "data" / "crisis_eval.yaml"
+DEV_SET = REPO / "bench" / "data" / "crisis_dev.yaml"
+HOLDOUT_SET = REPO / "bench" / "data" / "crisis_holdout.yaml"
 LANGUAGES = ("ja", "en")
-MAX_FALSE_ALARM_RATE = 0.05
 LONG_CHARS = 10_000
+FULL_REPLY = frozenset({"direct", "plan_means", "self_harm"})
+CHECK_IN_WANTED = frozenset({"topic", "history"})
+TARGETS = {"any_help": 0.97, "full_reply": 0.95, "ordinary_alarm": 0.01, "ordinary_check_in": 0.05}
 
 
 @dataclass(frozen=True)
 class Case:
-    risk: bool
     lang: str
-    group: str
+    who: str
+    category: str
     text: str
 
+    @property
+    def risk(self) -> bool:
+        return self.who != "none"
 
-@dataclass
-class Scores:
-    """Outcome of one run: the cases the screen got wrong, and the counts to rate them against."""
-
-    misses: list[Case]
-    false_alarms: list[Case]
-    risk_total: dict[str, int]
-    no_risk_total: dict[str, int]
-
-    def recall(self, lang: str) -> float:
-        missed = sum(1 for c in self.misses if c.lang == lang)
-        total = self.risk_total.get(lang, 0)
-        return 1.0 if total == 0 else (total - missed) / total
-
-    def false_alarm_rate(self, lang: str) -> float:
-        alarms = sum(1 for c in self.false_alarms if c.lang == lang)
-        total = self.no_risk_total.get(lang, 0)
-        return 0.0 if total == 0 else alarms / total
-
-    def passed(self) -> bool:
-        return not self.misses and all(self.false_alarm_rate(lang) < MAX_FALSE_ALARM_RATE for lang in LANGUAGES)
+    @property
+    def ordinary(self) -> bool:
+        return self.who == "none" and self.category not in CHECK_IN_WANTED
 
 
-def load_cases(path: Path = EVAL_SET) -> list[Case]:
-    """``risk|no_risk -> lang -> group -> [sentences]`` flattened into cases."""
+def load_cases(path: Path = DEV_SET) -> list[Case]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    cases: list[Case] = []
-    for label, risk in (("risk", True), ("no_risk", False)):
-        for lang, groups in data[label].items():
-            for group, texts in groups.items():
-                cases.extend(Case(risk, lang, group, str(text)) for text in texts)
-    return cases
+    return [Case(str(c["lang"]), str(c["who"]), str(c["category"]), str(c["text"])) for c in data["cases"]]
 
 
 def load_crisis(content: Path = REPO / "content") -> dict[str, Crisis]:
@@ -92,17 +82,59 @@ def load_crisis(content: Path = REPO / "content") -> dict[str, Crisis]:
     return crisis
 
 
+@dataclass
+class Scores:
+    """Tiers given per case, and the rates the targets are about."""
+
+    results: list[tuple[Case, Assessment]]
+
+    def _rate(self, keep: object, good: object, lang: str | None = None) -> tuple[int, int]:
+        chosen = [(c, a) for c, a in self.results if keep(c) and (lang is None or c.lang == lang)]  # type: ignore[operator]
+        return sum(1 for c, a in chosen if good(c, a)), len(chosen)  # type: ignore[operator]
+
+    def any_help(self, lang: str | None = None) -> tuple[int, int]:
+        return self._rate(lambda c: c.risk, lambda c, a: a.hit, lang)
+
+    def full_reply(self, lang: str | None = None) -> tuple[int, int]:
+        return self._rate(lambda c: c.who == "self" and c.category in FULL_REPLY,
+                          lambda c, a: a.tier == "definite", lang)
+
+    def carer(self, lang: str | None = None) -> tuple[int, int]:
+        return self._rate(lambda c: c.who == "other", lambda c, a: a.tier == "carer", lang)
+
+    def ordinary_alarm(self, lang: str | None = None) -> tuple[int, int]:
+        return self._rate(lambda c: c.ordinary, lambda c, a: a.tier in ("definite", "carer"), lang)
+
+    def ordinary_check_in(self, lang: str | None = None) -> tuple[int, int]:
+        return self._rate(lambda c: c.ordinary, lambda c, a: a.tier == "check_in", lang)
+
+    def misses(self) -> list[tuple[Case, Assessment, str]]:
+        """Cases whose tier is not what the label asks for, with the reason (for the development set only)."""
+        out = []
+        for case, result in self.results:
+            if case.risk and not result.hit:
+                out.append((case, result, "no help"))
+            elif case.who == "self" and case.category in FULL_REPLY and result.tier != "definite":
+                out.append((case, result, f"{result.tier} instead of the full reply"))
+            elif case.who == "none" and result.tier in ("definite", "carer"):
+                out.append((case, result, f"{result.tier} on an ordinary message"))
+            elif case.ordinary and result.tier == "check_in":
+                out.append((case, result, "check-in on an ordinary message"))
+        return out
+
+    def met(self) -> dict[str, bool]:
+        def ratio(pair: tuple[int, int]) -> float:
+            return pair[0] / pair[1] if pair[1] else 1.0
+        return {
+            "any_help": ratio(self.any_help()) >= TARGETS["any_help"],
+            "full_reply": ratio(self.full_reply()) >= TARGETS["full_reply"],
+            "ordinary_alarm": ratio(self.ordinary_alarm()) <= TARGETS["ordinary_alarm"],
+            "ordinary_check_in": ratio(self.ordinary_check_in()) <= TARGETS["ordinary_check_in"],
+        }
+
+
 def score(screen: CrisisScreen, cases: Sequence[Case]) -> Scores:
-    scores = Scores([], [], {}, {})
-    for case in cases:
-        totals = scores.risk_total if case.risk else scores.no_risk_total
-        totals[case.lang] = totals.get(case.lang, 0) + 1
-        hit = screen.screen(case.text).hit
-        if case.risk and not hit:
-            scores.misses.append(case)
-        elif hit and not case.risk:
-            scores.false_alarms.append(case)
-    return scores
+    return Scores([(case, screen.assess(case.text)) for case in cases])
 
 
 def timings(texts: Sequence[str], screen: CrisisScreen, rounds: int) -> tuple[float, float]:
@@ -111,61 +143,69 @@ def timings(texts: Sequence[str], screen: CrisisScreen, rounds: int) -> tuple[fl
     for _ in range(rounds):
         for text in texts:
             start = time.perf_counter()
-            screen.screen(text)
+            screen.assess(text)
             samples.append((time.perf_counter() - start) * 1000)
     samples.sort()
     return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.99))]
 
 
-def long_messages(cases: Sequence[Case]) -> Mapping[str, str]:
-    """10,000-character no-risk messages made of the set's own sentences, and one with risk at the very end."""
-    out: dict[str, str] = {}
-    for lang in LANGUAGES:
-        body = " ".join(c.text for c in cases if c.lang == lang and not c.risk)
-        out[f"{lang} no risk"] = (body * (LONG_CHARS // max(1, len(body)) + 1))[:LONG_CHARS]
-    out["ja risk after 4000 chars"] = out["ja no risk"][:4000] + "死にたい"
-    return out
+def _pct(pair: tuple[int, int]) -> str:
+    done, total = pair
+    return f"{done}/{total} ({100 * done / total:.1f} %)" if total else "-"
 
 
-def report(screen: CrisisScreen, cases: Sequence[Case], build_ms: float, repeat: int = 300) -> Scores:
-    scores = score(screen, cases)
-    print(f"crisis screen: {len(cases)} sentences ({sum(c.risk for c in cases)} risk, "
-          f"{sum(not c.risk for c in cases)} no risk); build {build_ms:.0f} ms")
-    for lang in LANGUAGES:
-        risk, safe = scores.risk_total.get(lang, 0), scores.no_risk_total.get(lang, 0)
-        alarms = sum(1 for c in scores.false_alarms if c.lang == lang)
-        print(f"  {lang}: recall {scores.recall(lang):6.1%} of {risk} risk | false alarms "
-              f"{scores.false_alarm_rate(lang):5.1%} ({alarms} of {safe} no risk)")
-    for title, items in (("Misses", scores.misses), ("False alarms", scores.false_alarms)):
-        print(f"{title}: {len(items)}")
-        for case in items:
-            matched = screen.screen(case.text).matched
-            print(f"  [{case.lang}/{case.group}] {case.text}" + (f"  <- {matched}" if matched else ""))
-    rounds = max(1, repeat // 15)
-    p50, p99 = timings([c.text for c in cases], screen, rounds)
-    print(f"Time per message (eval set, {len(cases)} x {rounds}): p50 {p50 * 1000:.0f} µs, p99 {p99 * 1000:.0f} µs")
-    for name, text in long_messages(cases).items():
-        hit = screen.screen(text).hit
-        p50, p99 = timings([text], screen, repeat)
-        print(f"Time for a {len(text):,}-character message ({name}, hit={hit}): p50 {p50:.3f} ms, p99 {p99:.3f} ms")
-    return scores
+def report(name: str, scores: Scores, *, list_misses: bool) -> None:
+    print(f"== {name}: {len(scores.results)} sentences")
+    rows = [("any crisis help on risk (self + other)", scores.any_help, f">= {TARGETS['any_help']:.0%}"),
+            ("full reply on direct / plan / self-harm", scores.full_reply, f">= {TARGETS['full_reply']:.0%}"),
+            ("carer reply when someone else is at risk", scores.carer, "(routing)"),
+            ("full alarm on ordinary messages", scores.ordinary_alarm, f"<= {TARGETS['ordinary_alarm']:.0%}"),
+            ("check-in on ordinary messages", scores.ordinary_check_in, f"<= {TARGETS['ordinary_check_in']:.0%}")]
+    for label, metric, target in rows:
+        per_lang = "  ".join(f"{lang} {_pct(metric(lang))}" for lang in LANGUAGES)
+        print(f"  {label:<42} all {_pct(metric()):<18} {per_lang:<44} target {target}")
+    tiers: Mapping[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    for case, result in scores.results:
+        tiers[(case.who, case.category, case.lang)][result.tier] += 1
+    print(f"  {'who/category':<28}" + "".join(f"{lang + ' ' + tier:>14}" for lang in LANGUAGES for tier in TIERS))
+    for who, category in sorted({(w, c) for w, c, _ in tiers}):
+        cells = "".join(f"{tiers[(who, category, lang)][tier]:>14}" for lang in LANGUAGES for tier in TIERS)
+        print(f"  {who + '/' + category:<28}{cells}")
+    if list_misses:
+        for case, result, why in scores.misses():
+            print(f"  MISS [{case.lang} {case.who}/{case.category}] {why} ({result.reason()}): {case.text}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("eval_set", nargs="?", type=Path, default=EVAL_SET)
+    parser.add_argument("sets", nargs="*", type=Path, help="labelled sets (default: development, then held-out)")
     parser.add_argument("--content", type=Path, default=REPO / "content")
-    parser.add_argument("--repeat", type=int, default=300, help="timed runs per long message (default 300)")
+    parser.add_argument("--misses", action="store_true", help="list the development set's misses")
+    parser.add_argument("--repeat", type=int, default=20, help="timing rounds")
     args = parser.parse_args(argv)
-    crisis = load_crisis(args.content)
-    start = time.perf_counter()
-    screen = CrisisScreen.build(crisis)
-    build_ms = (time.perf_counter() - start) * 1000
-    scores = report(screen, load_cases(args.eval_set), build_ms, args.repeat)
-    verdict = "PASS" if scores.passed() else "FAIL"
-    print(f"{verdict}: recall must be 100% and false alarms under {MAX_FALSE_ALARM_RATE:.0%} per language")
-    return 0 if scores.passed() else 1
+    screen = CrisisScreen.build(load_crisis(args.content))
+    sets = args.sets or [DEV_SET, HOLDOUT_SET]
+    failed = False
+    all_texts: list[str] = []
+    for path in sets:
+        cases = load_cases(path)
+        all_texts += [c.text for c in cases]
+        scores = score(screen, cases)
+        held_out = path.resolve() == HOLDOUT_SET.resolve()
+        report(f"{path.name} ({'held-out: never tuned on' if held_out else 'development'})", scores,
+               list_misses=args.misses and not held_out)
+        if held_out:
+            met = scores.met()
+            print("  targets: " + ", ".join(f"{k} {'met' if v else 'not met'}" for k, v in met.items()))
+            failed |= not all(met.values())
+    p50, p99 = timings(all_texts, screen, args.repeat)
+    print(f"== time per message: p50 {p50:.3f} ms, p99 {p99:.3f} ms (target p99 < 2 ms)")
+    long_texts = [(text + " ") * (LONG_CHARS // (len(text) + 1) + 1) for text in all_texts[::40]]
+    long_texts = [text[:LONG_CHARS] for text in long_texts]
+    p50, p99 = timings(long_texts, screen, 3)
+    print(f"== 10,000-character messages: p50 {p50:.2f} ms, p99 {p99:.2f} ms (target p99 < 10 ms)")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

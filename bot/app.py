@@ -19,10 +19,11 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, CallbackQueryHandler, ContextTypes, Defaults
 
 from bot.config import Settings
-from bot.handlers import errors, guard, intake, menu, privacy, questions, staff
+from bot.handlers import crisis, errors, guard, intake, menu, privacy, questions, staff
 from bot.i18n import N_, t
 from bot.live import ContentRefused, LiveContent
 from bot.ordering import PerChatUpdateProcessor
+from bot.safety import japanese
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -66,10 +67,11 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
         builder = builder.base_url(settings.api_base_url).base_file_url(settings.api_file_url or "")
     app = builder.build()
     app.bot_data["services"] = services
-    for group, handler in guard.handlers():
+    for group, handler in [*guard.handlers(), *crisis.handlers()]:
         app.add_handler(handler, group=group)  # type: ignore[arg-type]
     for module in (menu, intake, privacy, staff, questions, errors):
         app.add_handlers(module.handlers())
+    app.add_handlers(crisis.button_handlers())  # type: ignore[arg-type]
     app.add_handler(staff.unknown_command_handler())
     app.add_handler(CallbackQueryHandler(menu.on_unknown_button))  # last: buttons nobody else claims
     app.add_error_handler(errors.on_error)
@@ -103,6 +105,7 @@ async def _post_init(app: Application) -> None:
                            first=services.settings.content_poll_seconds, name="content-watch")
     if services.settings.staff_chat_id is None:
         log.warning("STAFF_CHAT_ID is not set: leads are stored and wait in the outbox until it is")
+    japanese.warm_up()  # the analyser's dictionary, loaded once now rather than on a patient's first message
     freeze_long_lived_objects()
     try:
         loop = asyncio.get_running_loop()

@@ -7,6 +7,7 @@ with the same function the handlers use.
     l:<lang>            switch language                i:<op>[:<arg>]    intake step (choice, back, edit ...)
     f:<lang>:<entry>    show an FAQ answer             s:<lead>:<status> staff sets a lead's status
     d:<op>              data deletion (ask, confirm, cancel)
+    k:<op>[:<token>]    crisis: check-in yes / no (token of the message asked about), continue
 """
 
 from __future__ import annotations
@@ -65,3 +66,7 @@ def staff_status(lead_id: int, status: str) -> str:
 
 def deletion(op: str) -> str:
     return encode("d", op)
+
+
+def crisis(op: str, *args: str | int) -> str:
+    return encode("k", op, *args)

@@ -20,6 +20,7 @@ from bot.intake.engine import IntakeEngine
 from bot.leads.delivery import DeliveryWorker
 from bot.leads.store import LeadStore
 from bot.live import LiveContent
+from bot.storage.crisis_events import CrisisEvents
 from bot.storage.db import Database, utcnow
 from bot.storage.snapshots import SnapshotStore
 from bot.storage.unanswered import UnansweredLog
@@ -40,6 +41,7 @@ class Services:
     leads: LeadStore
     snapshots: SnapshotStore
     unanswered: UnansweredLog
+    crisis_events: CrisisEvents
     flood: FloodGuard = field(default_factory=FloodGuard)
     photo_ids: dict[tuple[str, int], str] = field(default_factory=dict)
     """Telegram file ids of pictures already uploaded, by path and modification time."""
@@ -52,7 +54,7 @@ class Services:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         db = Database.open(settings.data_dir)
         return cls(settings, live, db, UserStore(db), LeadStore(db), SnapshotStore(db), UnansweredLog(db),
-                   FloodGuard(rate=settings.flood_rate, burst=settings.flood_burst))
+                   CrisisEvents(db), FloodGuard(rate=settings.flood_rate, burst=settings.flood_burst))
 
     def now(self) -> dt.datetime:
         return utcnow()
@@ -109,6 +111,7 @@ class Services:
         erased = self.leads.purge_older_than(days, now)
         drafts = self.users.purge_drafts_older_than(days, now)
         questions = self.unanswered.purge_older_than(days, now)
-        if erased or drafts or questions:
-            log.info("retention: erased %d lead(s), %d draft(s), %d question count(s)",
-                     len(erased), drafts, questions)
+        crisis = self.crisis_events.purge_before(now - dt.timedelta(days=days))
+        if erased or drafts or questions or crisis:
+            log.info("retention: erased %d lead(s), %d draft(s), %d question count(s), %d crisis event(s)",
+                     len(erased), drafts, questions, crisis)

@@ -346,7 +346,7 @@ def _compare_clinic(a: RawLanguage, b: RawLanguage, problems: Problems) -> None:
 
 def _check_domain(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
     from bot.intake.check import check_intake
-    from bot.safety.crisis import check_crisis
+    from bot.safety.check import check_crisis
 
     intakes = {lang: raw.model("intake.yaml", Intake) for lang, raw in raws.items()}
     if all(intakes.values()):
@@ -355,4 +355,5 @@ def _check_domain(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
     crises = {lang: raw.model("crisis.yaml", Crisis) for lang, raw in raws.items()}
     if all(crises.values()):
         check_crisis({k: v for k, v in crises.items() if v},
-                     problems, {lang: raw.display("crisis.yaml") for lang, raw in raws.items()})
+                     problems, {lang: raw.display("crisis.yaml") for lang, raw in raws.items()},
+                     {lang: raw.docs["crisis.yaml"] for lang, raw in raws.items()})

@@ -179,6 +179,9 @@ def _collect_texts(raw: RawLanguage) -> None:
     crisis = raw.model("crisis.yaml", Crisis)
     if crisis:
         add("crisis.message", "crisis.yaml", ["message"], crisis.message)
+        add("crisis.carer_message", "crisis.yaml", ["carer_message"], crisis.carer_message)
+        add("crisis.check_in.question", "crisis.yaml", ["check_in", "question"], crisis.check_in.question)
+        add("crisis.check_in.footer", "crisis.yaml", ["check_in", "footer"], crisis.check_in.footer)
     intake = raw.model("intake.yaml", Intake)
     if intake:
         for name in ("intro", "review", "thanks", "flagged_note"):

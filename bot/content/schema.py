@@ -227,17 +227,80 @@ class Faq(ContentModel):
 
 # --- crisis.yaml ------------------------------------------------------------------------------------------------
 
+class CrisisRule(ContentModel):
+    """One rule: parts that must appear in this order in one sentence, a few words apart."""
+
+    id: str
+    """Short ASCII name, shown in logs and the evaluation report (never the message)."""
+    parts: list[str] = Field(min_length=1)
+    """Each part is a word list (``@die``) or one word; Japanese words in dictionary form (死ぬ, たい)."""
+    gap: int = Field(2, ge=0, le=8)
+    """At most this many words between two consecutive parts."""
+    tier: Literal["definite", "check_in"] = "definite"
+    """``definite``: the crisis reply; ``check_in``: a weak signal, so the bot asks first."""
+    topic: bool = False
+    """A mention of the subject (suicidal, 自殺念慮) rather than a wish or act: a question about it is a check-in."""
+
+    _check_id = field_validator("id")(classmethod(lambda cls, v: check_id(v)))
+
+
+class CrisisContext(ContentModel):
+    """Word lists that route a finding: they can change which help is given, never silence it."""
+
+    others: list[str] = []
+    """People other than the writer (息子, 娘, 友達, my son, she): a risk that is theirs gets the carer reply."""
+    reporting: list[str] = []
+    """Verbs of saying (言う, 話す, says, told): 「死にたいと言っています」 reports someone else."""
+    me: list[str] = []
+    """The writer (私, 僕, I, me): nearer to the finding than an ``others`` word, the risk is the writer's."""
+    generic: list[str] = []
+    """Words right after a finding that make it general (人, 方, people): a question about the topic."""
+    past: list[str] = []
+    """Words of a past time (昔, 以前, years ago)."""
+    resolved: list[str] = []
+    """Words of a settled present (今は, 落ち着いて, now, recovered): with ``past``, a history, so a check-in."""
+    negation: list[str] = []
+    """Words that negate (ない after a verb; not, never before one): 「死にたくない」 is a check-in."""
+    topic: list[str] = []
+    """Words of the subject in general (統計, ニュース, statistics, risk): with a mention and no ``me``, a check-in."""
+    question: list[str] = []
+    """Sentence-final (か, ですか) or, in English, sentence-opening words (can, does) that make a question."""
+
+
+class CheckIn(ContentModel):
+    """The one warm question asked when a message may or may not be about the writer's own risk."""
+
+    question: str = Field(min_length=1)
+    """Asks directly and kindly whether they are thinking of ending their life or hurting themselves now."""
+    yes_button: str = Field(min_length=1, max_length=40)
+    """Button: yes (shows the full crisis reply)."""
+    no_button: str = Field(min_length=1, max_length=40)
+    """Button: no (answers the original message as usual)."""
+    footer: str = Field(min_length=1)
+    """One line with a hotline, shown under the question and under distress answers, so numbers are never held back."""
+
+
 class Crisis(ContentModel):
-    """``crisis.yaml``: the crisis message and what triggers it (phrases of both languages are always used)."""
+    """``crisis.yaml``: the crisis replies and what triggers them (both languages' lists are always used)."""
 
     message: str = Field(min_length=1)
     """Warm, brief, with emergency numbers and hotlines (Markdown; may use {{ clinic.* }})."""
+    carer_message: str = Field(min_length=1)
+    """For someone worried about another person: emergency first, then what to do, and the lines for young people."""
+    check_in: CheckIn
     phrases: list[str] = Field(min_length=1)
-    """Phrases that signal risk; matched after normalising width, kana and spacing."""
+    """Phrases that signal the writer's own risk; matched after normalising width, kana and spacing."""
+    mentions: list[str] = []
+    """Words that name the subject (自殺, suicide): a check-in unless a rule or context says more."""
     patterns: list[str] = []
     """Regular expressions for phrasings a plain phrase cannot catch."""
     not_risk: list[str] = []
-    """Phrases that contain a risk word but are ordinary questions (e.g. 死亡例はありますか)."""
+    """Ordinary phrasings that contain a risk word (死亡例はありますか). No rule may match one of them."""
+    words: dict[str, list[str]] = {}
+    """Word lists used by ``rules`` as ``@name`` (Japanese in dictionary form; English words, * = any ending)."""
+    rules: list[CrisisRule] = []
+    """Meaning across conjugations and a few words of distance (see ``bot/safety/rules.py``)."""
+    context: CrisisContext = CrisisContext()
 
     @field_validator("patterns")
     @classmethod
@@ -247,6 +310,13 @@ class Crisis(ContentModel):
                 re.compile(value)
             except re.error as exc:
                 raise ValueError(f"not a valid regular expression {value!r}: {exc}") from None
+        return values
+
+    @field_validator("words")
+    @classmethod
+    def _word_list_names(cls, values: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name in values:
+            check_id(name)
         return values
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -23,7 +23,8 @@ from bot.handlers.common import TEXT_LIMIT, Context, button, home_row, reply, se
 from bot.i18n import t
 from bot.intake.draft import Draft
 from bot.intake.engine import IntakeEngine, Outcome
-from bot.leads.model import Consent, Lead
+from bot.leads.model import Consent, CrisisNote, Lead
+from bot.storage.crisis_events import CrisisEvent
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +135,12 @@ def step_view(context: Context, app: Application) -> tuple[str, InlineKeyboardMa
     if question.help:
         parts.append(f"<i>{_text(context, lang, question.help)}</i>")
     current = engine.display_answer(draft, question.id, lang)
-    if current is not None and draft.editing:
+    held = engine.held_answer(draft)
+    if current is not None and (draft.editing or held is not None):
         parts.append(html.escape(t(lang, "Current answer: {value}", value=current)))
     keyboard: list[list[InlineKeyboardButton]] = []
+    if held is not None:
+        keyboard.append([button(t(lang, "Keep this answer ✓"), callbacks.intake("k", question.id))])
     if question.kind == "choice":
         keyboard += [[button(c.label, callbacks.intake("c", question.id, c.id))] for c in question.choices]
     elif question.kind == "multi":
@@ -221,6 +225,41 @@ async def on_text(update: Update, context: Context) -> bool:
         return False
     text = message.text[:TEXT_LIMIT]
     return await _answer_open_question(update, context, lambda app: app.engine.answer_text(app.draft, text))
+
+
+async def answer_typed(update: Update, context: Context, text: str) -> bool:
+    """``text`` as the answer to the waiting question (after a crisis check-in answered "no"); False when no
+    question is waiting."""
+    return await _answer_open_question(update, context, lambda app: app.engine.answer_text(app.draft, text))
+
+
+def hold_crisis_answer(context: Context, user_id: int, text: str) -> str | None:
+    """Keep a message the crisis screen answered as the waiting text question's answer; that question's id."""
+    app = load_application(context, user_id)
+    if app is None or app.draft.stage != "question":
+        return None
+    step = app.engine.hold_text(app.draft, text)
+    if step is not None:
+        save(context, app)
+    return step
+
+
+def waiting_step(context: Context, user_id: int) -> tuple[str, str] | None:
+    """The question id and label the application is waiting at (for the crisis record), or None."""
+    app = load_application(context, user_id)
+    question = app.engine.current_question(app.draft, STAFF_LANG if STAFF_LANG in app.engine.languages else None) \
+        if app is not None else None
+    return (question.id, question.label or question.id) if question is not None else None
+
+
+async def resume(update: Update, context: Context) -> bool:
+    """Show where the application stands (after the crisis reply's "continue"); False when there is none."""
+    user = update.effective_user
+    app = load_application(context, user.id) if user is not None else None
+    if app is None:
+        return False
+    await show_step(update, context, app, edit=False)
+    return True
 
 
 async def remind_current_question(update: Update, context: Context) -> bool:
@@ -334,6 +373,8 @@ async def on_button(update: Update, context: Context) -> None:
         outcome = engine.skip(draft, args[0])
     elif op == "e" and len(args) == 1:
         outcome = engine.edit(draft, args[0])
+    elif op == "k" and len(args) == 1:
+        outcome = engine.keep_answer(draft, args[0])
     elif op == "submit":
         await query.answer()
         await submit(update, context, app)
@@ -375,7 +416,9 @@ async def submit(update: Update, context: Context, app: Application) -> None:
     answers = {item.question_id: {"label": item.label, "value": item.value}
                for item in engine.review_items(draft, staff_lang)}
     flags = list(engine.flags(draft))
-    if svc.users.crisis_seen_since(app.user_id, now - CRISIS_FLAG_WINDOW):
+    crisis = crisis_notes(svc.crisis_events.since(app.user_id, now - CRISIS_FLAG_WINDOW), engine, draft, staff_lang)
+    if any(note.tier in ("definite", "carer") for note in crisis) or \
+            svc.users.crisis_seen_since(app.user_id, now - CRISIS_FLAG_WINDOW):
         flags.append("crisis")
     chat = update.effective_chat
     lead = svc.leads.submit(
@@ -388,12 +431,22 @@ async def submit(update: Update, context: Context, app: Application) -> None:
         consent=Consent(draft.consent.version, draft.consent.lang,
                         dt.datetime.fromisoformat(draft.consent.time.replace("Z", "+00:00"))),
         intake_version=draft.version,
+        crisis=crisis if "crisis" in flags else (),
         now=now,
     )
     discard(context, app.user_id)
     log.info("lead %s submitted", lead.id)
     context.application.create_task(svc.deliver_due(context.bot), update=update)  # even if the thank-you fails
     await show_thanks(update, context, engine, lang, lead)
+
+
+def crisis_notes(events: Sequence[CrisisEvent], engine: IntakeEngine, draft: Draft, lang: str) -> list[CrisisNote]:
+    """This applicant's own crisis events for the card: when, where, and the question's label (never the text)."""
+    notes = []
+    for event in events:
+        question = engine.question(draft, event.step, lang) if event.step else None
+        notes.append(CrisisNote(event.at, event.tier, event.place, question.label if question else event.step))
+    return notes
 
 
 async def show_thanks(update: Update, context: Context, engine: IntakeEngine, lang: str, lead: Lead) -> None:

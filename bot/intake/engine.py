@@ -175,6 +175,34 @@ class IntakeEngine:
         except Rejected as rejected:
             return self._error(draft, rejected)
 
+    def hold_text(self, draft: Draft, text: str) -> str | None:
+        """Keep a typed text as the current text question's answer without moving on; the question id, or None.
+
+        A message the crisis screen answered is not lost when it was typed as an answer: it is held, and the
+        question is asked again after the crisis reply ("continue"), with a button to keep it."""
+        question = self.current_question(draft)
+        if question is None or question.kind != "text":
+            return None
+        try:
+            draft.answers[question.id] = clean_text(text, question.max_length)
+        except Rejected:
+            return None
+        return question.id
+
+    def held_answer(self, draft: Draft) -> str | None:
+        """The answer already given to the current text question (held, or given before going back)."""
+        question = self.current_question(draft)
+        value = draft.answers.get(question.id) if question is not None and question.kind == "text" else None
+        return value if isinstance(value, str) and value else None
+
+    def keep_answer(self, draft: Draft, question_id: str) -> Outcome:
+        """Move on with the answer the current text question already has."""
+        question = self.current_question(draft)
+        value = self.held_answer(draft)
+        if question is None or question.id != question_id or value is None:
+            return STALE
+        return self._commit(draft, question, value)
+
     def answer_non_text(self, draft: Draft) -> Outcome:
         """A sticker, photo or voice message where an answer was expected."""
         if self.current_question(draft) is None:

@@ -49,7 +49,7 @@ STATUS_BUTTONS: tuple[StatusLabel, ...] = tuple(s for s in STATUSES if s.id in S
 """The statuses staff may set, in button order."""
 
 FLAG_LABELS: dict[Flag, dict[str, str]] = {
-    "crisis": {"ja": "🆘 危機的な言葉あり", "en": "🆘 Crisis words in the answers"},
+    "crisis": {"ja": "🆘 危機対応の返信あり（申込前30日以内）", "en": "🆘 Crisis help given (30 days before applying)"},
     "screening": {"ja": "⚠️ 安全確認で「はい」", "en": "⚠️ Answered “yes” in the safety check"},
     "minor": {"ja": "⚠️ 未成年（18歳未満）", "en": "⚠️ Minor (under 18)"},
     "guardian": {"ja": "👪 保護者からの申込", "en": "👪 Applied by a parent or guardian"},
@@ -152,10 +152,40 @@ def visible_length(telegram_html: str) -> int:
     return len(html.unescape(_TAG.sub("", telegram_html)).encode("utf-16-le")) // 2
 
 
+_CRISIS_TIER = {
+    "definite": {"ja": "危機対応の返信", "en": "crisis reply"},
+    "carer": {"ja": "ほかの人についての危機（付き添う方への案内）", "en": "someone else at risk (carer guidance)"},
+    "check_in": {"ja": "確認の質問", "en": "check-in question"},
+}
+_CRISIS_PLACE = {
+    "answer": {"ja": "申込の回答「{step}」で", "en": "in the answer to “{step}”"},
+    "answer_unknown": {"ja": "申込の回答で", "en": "in an application answer"},
+    "chat": {"ja": "チャットで", "en": "in the chat"},
+}
+
+
+def crisis_context(lead: Lead, lang: str, tz: str) -> list[str]:
+    """The 🆘 flag's context, one line per time: when, where (an answer, naming the question, or the chat), what
+    the bot answered. Only this applicant's own messages count; the text itself is never shown."""
+    lines = []
+    for note in lead.crisis:
+        place = _CRISIS_PLACE["answer" if note.place == "answer" and note.step else
+                              "answer_unknown" if note.place == "answer" else "chat"][lang]
+        tier = _CRISIS_TIER.get(note.tier, _CRISIS_TIER["definite"])[lang]
+        when = format_time(note.at, lang, tz, short=True)
+        lines.append(_escape(f"　・{when} {place.format(step=note.step or '')}：{tier}" if lang == "ja"
+                             else f"  • {when}, {place.format(step=note.step or '')}: {tier}"))
+    return lines
+
+
 def _render(lead: Lead, lang: str, tz: str, cap: int | None) -> str:
     text = _TEXT[lang]
     e = _escape
-    lines = [flag_label(flag, lang) for flag in lead.flags]
+    lines = []
+    for flag in lead.flags:
+        lines.append(flag_label(flag, lang))
+        if flag == "crisis":
+            lines += crisis_context(lead, lang, tz)
     if lines:
         lines.append("")
     lines.append(f"<b>{e(text['title'])} {e(lead.ref)}</b>")

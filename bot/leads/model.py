@@ -55,6 +55,18 @@ class StatusChange:
 
 
 @dataclass(frozen=True)
+class CrisisNote:
+    """When the crisis screen answered the applicant before they applied: shown under the card's 🆘 flag."""
+
+    at: datetime
+    tier: str
+    """``definite`` (the crisis reply), ``carer`` (about someone else) or ``check_in`` (asked first)."""
+    place: Literal["answer", "chat"]
+    step: str | None = None
+    """The question's label when it was typed as an application answer."""
+
+
+@dataclass(frozen=True)
 class Lead:
     id: int
     created_at: datetime
@@ -73,6 +85,8 @@ class Lead:
     """The card in the staff chat, once delivered."""
     erased_at: datetime | None = None
     erased_reason: str | None = None
+    crisis: tuple[CrisisNote, ...] = ()
+    """Context of the 🆘 flag (personal data: erased with the answers)."""
 
     @property
     def ref(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import cast
 from zoneinfo import ZoneInfo
@@ -21,6 +21,7 @@ from bot.leads.model import (
     STAFF_STATUSES,
     AnswerText,
     Consent,
+    CrisisNote,
     Flag,
     Lead,
     Status,
@@ -57,6 +58,7 @@ class LeadStore:
         consent: Consent,
         intake_version: str,
         *,
+        crisis: Sequence[CrisisNote] = (),
         now: datetime | None = None,
     ) -> Lead:
         """Store a new lead and queue its card. The same ``submission_key`` again (a double tap, a resent update)
@@ -74,7 +76,7 @@ class LeadStore:
             # Looked up first rather than ON CONFLICT DO NOTHING, which would use up an id and leave a gap.
             cursor = self.db.execute(
                 "INSERT INTO leads (submission_key, created_at, user_id, chat_id, lang, answers, flags, consent, "
-                "intake_version, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new')",
+                "intake_version, status, crisis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?)",
                 (
                     submission_key,
                     to_db_time(created),
@@ -85,6 +87,7 @@ class LeadStore:
                     json.dumps(list(clean_flags)),
                     _consent_json(consent),
                     intake_version,
+                    _crisis_json(crisis),
                 ),
             )
             lead_id = cast(int, cursor.lastrowid)
@@ -146,7 +149,7 @@ class LeadStore:
 
     def _erase(self, connection: sqlite3.Connection, lead_id: int, now: datetime, reason: str) -> None:
         connection.execute(
-            "UPDATE leads SET user_id = NULL, chat_id = NULL, answers = NULL, submission_key = NULL, "
+            "UPDATE leads SET user_id = NULL, chat_id = NULL, answers = NULL, submission_key = NULL, crisis = NULL, "
             "erased_at = ?, erased_reason = ? WHERE id = ?",
             (to_db_time(now), reason, lead_id),
         )
@@ -220,6 +223,18 @@ def _consent_json(consent: Consent) -> str:
     return json.dumps({"version": consent.version, "lang": consent.lang, "time": to_db_time(consent.time)})
 
 
+def _crisis_json(notes: Sequence[CrisisNote]) -> str | None:
+    if not notes:
+        return None
+    return json.dumps([{"at": to_db_time(n.at), "tier": n.tier, "place": n.place, "step": n.step} for n in notes],
+                      ensure_ascii=False)
+
+
+def _crisis_notes(text: str | None) -> tuple[CrisisNote, ...]:
+    return tuple(CrisisNote(from_db_time(n["at"]), n["tier"], n["place"], n.get("step"))
+                 for n in (json.loads(text) if text else []))
+
+
 def _lead(row: sqlite3.Row, history: tuple[StatusChange, ...]) -> Lead:
     consent = json.loads(row["consent"])
     answers: dict[str, AnswerText] = json.loads(row["answers"]) if row["answers"] else {}
@@ -238,5 +253,6 @@ def _lead(row: sqlite3.Row, history: tuple[StatusChange, ...]) -> Lead:
         staff_message_id=row["staff_message_id"],
         erased_at=maybe_time(row["erased_at"]),
         erased_reason=row["erased_reason"],
+        crisis=_crisis_notes(row["crisis"]),
     )
 

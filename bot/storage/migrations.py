@@ -107,8 +107,24 @@ _V2_CRISIS = """
 ALTER TABLE users ADD COLUMN crisis_seen_at TEXT;
 """
 
+_V3_CRISIS_EVENTS = """
+-- Each time the crisis screen answered a user (tier, answer or chat, question id; never the text), and the
+-- context a lead's card shows with its crisis flag.
+CREATE TABLE crisis_events (
+    user_id INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    tier TEXT NOT NULL,
+    place TEXT NOT NULL,
+    step TEXT
+);
+CREATE INDEX crisis_events_user ON crisis_events (user_id, at);
+CREATE INDEX crisis_events_at ON crisis_events (at);
+ALTER TABLE leads ADD COLUMN crisis TEXT;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_USERS + _V1_LEADS,
     _V2_CRISIS,
+    _V3_CRISIS_EVENTS,
 )
 """Index i holds migration i + 1. Append only."""

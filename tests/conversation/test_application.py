@@ -462,6 +462,7 @@ async def test_daily_limit(quick_bots: QuickBots) -> None:
 
 
 async def test_crisis_words_in_the_middle_keep_the_application(quick_bot: BotUnderTest) -> None:
+    """Typed at a text question, the message is kept as that answer; "continue" asks the same question again."""
     bot = quick_bot
     staff = bot.staff()
     user = bot.user("ja")
@@ -472,9 +473,12 @@ async def test_crisis_words_in_the_middle_keep_the_application(quick_bot: BotUnd
     crisis = await user.send("もう死にたい")
 
     assert len(crisis) == 1 and "0120-783-556" in crisis.text and "119" in crisis.text
-    assert applicant.position() == "name"  # the question on screen is still the name
+    assert crisis.labels == ["📞 相談先の一覧", "▶ 続ける", "🏠 メニュー"]
     saved = draft(bot, user.id)
-    assert saved is not None and saved["current"] == "name" and "name" not in saved["answers"]
+    assert saved is not None and saved["current"] == "name" and saved["answers"]["name"] == "もう死にたい"
+    again = await user.press("▶ 続ける")
+    assert "現在の回答：もう死にたい" in again.last.text and applicant.position() == "name"
+    assert "この回答のまま進む ✓" in again.labels
     await user.send("山田 花子")
     assert applicant.position() == "contact_method"
     await applicant.fill(JA_SELF_PHONE)
@@ -482,7 +486,9 @@ async def test_crisis_words_in_the_middle_keep_the_application(quick_bot: BotUnd
     assert "医師があらためて確認します" in thanks.text
     assert json.loads(str(leads(bot)[0]["flags"])) == ["crisis"]
     card = (await staff.wait_for("モニター申込 A-000001")).last.text
-    assert card.splitlines()[0] == "🆘 危機的な言葉あり"
+    lines = card.splitlines()
+    assert lines[0] == "🆘 危機対応の返信あり（申込前30日以内）"
+    assert lines[1].startswith("　・") and lines[1].endswith("申込の回答「お名前」で：危機対応の返信")
     assert "もう死にたい" not in card
 
 

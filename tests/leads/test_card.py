@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.leads.card import CARD_LIMIT, STATUS_BUTTONS, STATUSES, format_card, format_notice, visible_length
-from bot.leads.model import STATUS_IDS
+from bot.leads.model import STATUS_IDS, Consent, CrisisNote
 from bot.leads.store import LeadStore
 from tests.leads.conftest import T0, submit
 
@@ -14,7 +14,7 @@ def test_the_card_reads_flags_first_then_facts_answers_and_history(store: LeadSt
     card = format_card(store.require(lead.id))
     assert card == "\n".join(
         [
-            "🆘 危機的な言葉あり",
+            "🆘 危機対応の返信あり（申込前30日以内）",
             "⚠️ 安全確認で「はい」",
             "⚠️ 未成年（18歳未満）",
             "",
@@ -96,3 +96,25 @@ def test_statuses_and_notices() -> None:
         "カードから書き写したメモなどがあれば、あわせて削除してください。"
     )
     assert format_notice(123, "withdrawn", "en").startswith("Application A-000123 was withdrawn")
+
+
+def test_the_crisis_flag_says_when_where_and_what_the_bot_answered(store: LeadStore) -> None:
+    notes = (CrisisNote(T0 - timedelta(days=2), "definite", "chat"),
+             CrisisNote(T0 - timedelta(minutes=9), "check_in", "answer", "今のお困りごと"))
+    lead = store.submit("sub-crisis", user_id=1001, chat_id=1001, lang="ja", answers={}, flags=("crisis",),
+                        consent=Consent(version="2025-11", lang="ja", time=T0), intake_version="monitor-3",
+                        crisis=notes, now=T0)
+    lines = format_card(store.require(lead.id)).splitlines()
+    assert lines[:3] == ["🆘 危機対応の返信あり（申込前30日以内）",
+                         "　・11月25日 14:00 チャットで：危機対応の返信",
+                         "　・11月27日 13:51 申込の回答「今のお困りごと」で：確認の質問"]
+    english = format_card(store.require(lead.id), "en").splitlines()
+    assert english[1] == "  • Nov 25, 14:00, in the chat: crisis reply"
+
+
+def test_erasing_a_lead_erases_its_crisis_context(store: LeadStore) -> None:
+    lead = store.submit("sub-crisis", user_id=1001, chat_id=1001, lang="ja", answers={}, flags=("crisis",),
+                        consent=Consent(version="2025-11", lang="ja", time=T0), intake_version="monitor-3",
+                        crisis=(CrisisNote(T0, "definite", "chat"),), now=T0)
+    store.withdraw_for_user(1001, T0 + timedelta(days=1))
+    assert store.require(lead.id).crisis == ()

@@ -8,9 +8,9 @@ import pytest
 
 from bot.content.models import validate_doc
 from bot.content.problems import Problems
-from bot.content.schema import Crisis
+from bot.content.schema import CheckIn, Crisis
 from bot.content.yamldoc import load_yaml
-from bot.safety.crisis import CrisisResult, CrisisScreen, language_of
+from bot.safety.crisis import CrisisScreen, language_of
 from bot.safety.normalize import MAX_SCREEN_CHARS
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -34,7 +34,9 @@ def screen() -> CrisisScreen:
 
 
 def crisis(phrases: list[str], patterns: list[str] | None = None, not_risk: list[str] | None = None) -> Crisis:
-    return Crisis(message="Call 119.", phrases=phrases, patterns=patterns or [], not_risk=not_risk or [])
+    return Crisis(message="Call 119.", carer_message="Call 119 for them.",
+                  check_in=CheckIn(question="Are you safe?", yes_button="Yes", no_button="No", footer="Call 119."),
+                  phrases=phrases, patterns=patterns or [], not_risk=not_risk or [])
 
 
 # --- hits across spellings --------------------------------------------------------------------------------------
@@ -78,7 +80,7 @@ def test_both_languages_always_apply(screen: CrisisScreen) -> None:
     "It is 10 kms from here", "I can't go on Monday", "I never wake up early", "Can TMS kill you?",
 ])
 def test_ordinary_questions_do_not_hit(screen: CrisisScreen, text: str) -> None:
-    assert screen.screen(text) == CrisisResult(False)
+    assert screen.screen(text).tier == "none", screen.screen(text).reason()
 
 
 # --- not_risk ---------------------------------------------------------------------------------------------------
@@ -86,13 +88,13 @@ def test_ordinary_questions_do_not_hit(screen: CrisisScreen, text: str) -> None:
 def test_not_risk_silences_only_what_it_covers(screen: CrisisScreen) -> None:
     assert not screen.screen("TMSで楽になりたいです").hit
     assert screen.screen("TMSで楽になりたい。でも本当は死にたい").matched == "死にた"
-    assert screen.screen("もう楽になりたい").matched == "楽になりたい"
+    assert screen.screen("もう楽になりたい").tier == "check_in"  # a common euphemism: the bot asks
     assert not screen.screen("I want to take my life back").hit
     assert screen.screen("take my life").matched == "tak* my life"
 
 
 def test_not_risk_in_a_hand_made_list() -> None:
-    s = CrisisScreen.build({"ja": crisis(["自殺"], not_risk=["自殺予防週間"])})
+    s = CrisisScreen.build({"ja": crisis(["自殺"], not_risk=["自殺予防週間"])}, learned=False)
     assert not s.screen("自殺予防週間のポスターを見ました").hit
     assert s.screen("自殺予防週間だけど自殺したい").hit
     assert s.screen("じさつよぼうしゅうかん").hit  # not_risk phrases match only their own spellings
@@ -102,7 +104,7 @@ def test_not_risk_in_a_hand_made_list() -> None:
 
 def test_patterns_follow_their_script_and_are_labelled() -> None:
     s = CrisisScreen.build({"en": crisis(["kill myself"], patterns=[" (?<![0-9] )kms(?= )"]),
-                            "ja": crisis(["死にたい"], patterns=["[死氏]ね"])})
+                            "ja": crisis(["死にたい"], patterns=["[死氏]ね"])}, learned=False)
     assert s.screen("kms").matched == "en.patterns[0]"
     assert not s.screen("10 kms").hit
     assert s.screen("もう氏ね").matched == "ja.patterns[0]"
@@ -111,7 +113,8 @@ def test_patterns_follow_their_script_and_are_labelled() -> None:
 
 def test_matched_names_the_rule_not_the_message(screen: CrisisScreen) -> None:
     result = screen.screen("山田です。正直に言うと、毎日しにたいと思っています。電話番号は090-1234-5678")
-    assert result == CrisisResult(True, "死にた")
+    assert (result.tier, result.rule) == ("definite", "死にた")
+    assert "山田" not in result.reason() and "090" not in result.reason()
 
 
 def test_language_of() -> None:

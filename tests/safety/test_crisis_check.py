@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from bot.content.problems import Problems, Severity
-from bot.content.schema import Crisis
-from bot.safety.crisis import check_crisis
+from bot.content.schema import CheckIn, Crisis
+from bot.safety.check import check_crisis
 from tests.safety.test_crisis import shipped
 
 FILES = {"ja": "content/ja/crisis.yaml", "en": "content/en/crisis.yaml"}
 
 
 def crisis(phrases: list[str], patterns: list[str] | None = None, not_risk: list[str] | None = None) -> Crisis:
-    return Crisis(message="Call 119.", phrases=phrases, patterns=patterns or [], not_risk=not_risk or [])
+    return Crisis(message="Call 119.", carer_message="Call 119 for them.",
+                  check_in=CheckIn(question="Are you safe?", yes_button="Yes", no_button="No", footer="Call 119."),
+                  phrases=phrases, patterns=patterns or [], not_risk=not_risk or [])
 
 
 def messages(crisis_by_lang: dict[str, Crisis], severity: Severity | None = None) -> list[str]:

@@ -1,4 +1,8 @@
-"""The labelled evaluation set (bench/data/crisis_eval.yaml) against the shipped crisis.yaml files."""
+"""The labelled crisis sets (bench/data/crisis_dev.yaml, crisis_holdout.yaml) and the crisis replies themselves.
+
+The development set is tuned on, so the figures asserted here are development figures; the held-out set is only
+checked for its shape (never its results, which ``bench/crisis_eval.py`` prints apart).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,9 @@ from bot.content.loader import load_content
 from bot.safety.crisis import CrisisScreen
 
 REPO = Path(__file__).resolve().parents[2]
+CATEGORIES_SELF = {"direct", "indirect", "passive", "slang", "spelling", "dialect", "in_treatment_question",
+                   "self_harm", "plan_means", "farewell", "burden"}
+CATEGORIES_NONE = {"side_effects", "idioms", "word_traps", "topic", "history", "symptoms", "treatment", "greetings"}
 
 
 def bench_module() -> ModuleType:
@@ -30,53 +37,88 @@ def bench() -> ModuleType:
     return bench_module()
 
 
-def test_eval_set_is_big_enough_and_bilingual(bench: ModuleType) -> None:
-    cases = bench.load_cases()
-    assert sum(c.risk for c in cases) >= 80
-    assert sum(not c.risk for c in cases) >= 120
-    for lang in ("ja", "en"):
-        assert sum(c.risk for c in cases if c.lang == lang) >= 40, lang
-        assert sum(not c.risk for c in cases if c.lang == lang) >= 60, lang
-    texts = [c.text for c in cases]
-    assert len(texts) == len(set(texts)), "a sentence is listed twice"
+@pytest.fixture(scope="module")
+def dev_scores(bench: ModuleType) -> object:
+    return bench.score(CrisisScreen.build(bench.load_crisis()), bench.load_cases(bench.DEV_SET))
 
 
-def test_every_risk_sentence_is_caught_and_false_alarms_stay_under_5_percent(bench: ModuleType) -> None:
-    screen = CrisisScreen.build(bench.load_crisis())
-    scores = bench.score(screen, bench.load_cases())
-    assert [c.text for c in scores.misses] == []
-    for lang in ("ja", "en"):
-        assert scores.false_alarm_rate(lang) < bench.MAX_FALSE_ALARM_RATE, [c.text for c in scores.false_alarms]
-    assert scores.passed()
+def test_sets_are_big_bilingual_labelled_and_apart(bench: ModuleType) -> None:
+    dev, holdout = bench.load_cases(bench.DEV_SET), bench.load_cases(bench.HOLDOUT_SET)
+    assert len(dev) + len(holdout) >= 1000
+    for cases in (dev, holdout):
+        texts = [c.text for c in cases]
+        assert len(texts) == len(set(texts)), "a sentence is listed twice"
+        for lang in ("ja", "en"):
+            mine = [c for c in cases if c.lang == lang]
+            assert {c.category for c in mine if c.who == "self"} == CATEGORIES_SELF, lang
+            assert {c.category for c in mine if c.who == "none"} == CATEGORIES_NONE, lang
+            assert any(c.who == "other" for c in mine), lang
+    assert not {c.text for c in dev} & {c.text for c in holdout}, "a held-out sentence is in the development set"
 
 
-def test_bench_prints_figures_and_exits_0(bench: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
-    assert bench.main(["--repeat", "2"]) == 0
+def test_development_figures(bench: ModuleType, dev_scores: object) -> None:
+    """Development targets (the held-out ones are the issue's; these keep tuning from sliding back)."""
+    def ratio(pair: tuple[int, int]) -> float:
+        return pair[0] / pair[1]
+
+    scores = dev_scores
+    assert ratio(scores.any_help()) >= 0.97, [m for m in scores.misses() if m[2] == "no help"]  # type: ignore[attr-defined]
+    assert ratio(scores.full_reply()) >= 0.90  # type: ignore[attr-defined]
+    assert ratio(scores.ordinary_alarm()) <= 0.01  # type: ignore[attr-defined]
+    assert ratio(scores.ordinary_check_in()) <= 0.05  # type: ignore[attr-defined]
+
+
+def test_bench_prints_figures_per_set_and_tier(bench: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    bench.main([str(bench.DEV_SET), "--repeat", "1"])
     out = capsys.readouterr().out
-    assert "ja: recall 100.0%" in out and "en: recall 100.0%" in out
-    assert "Time for a 10,000-character message" in out
+    assert "any crisis help on risk (self + other)" in out and "check-in on ordinary messages" in out
+    assert "self/plan_means" in out and "ja check_in" in out
+    assert "10,000-character messages" in out
 
 
-def test_bench_exits_1_on_a_miss(bench: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    eval_set = tmp_path / "eval.yaml"
-    eval_set.write_text("risk:\n  en:\n    odd: [the weather is nice]\nno_risk:\n  en:\n    ok: [\"What is TMS?\"]\n",
-                        encoding="utf-8")
-    assert bench.main([str(eval_set), "--repeat", "2"]) == 1
+def test_bench_never_lists_held_out_cases(bench: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    bench.main([str(bench.HOLDOUT_SET), "--misses", "--repeat", "1"])
     out = capsys.readouterr().out
-    assert "Misses: 1\n  [en/odd] the weather is nice\n" in out
-    assert out.rstrip().endswith("FAIL: recall must be 100% and false alarms under 5% per language")
+    assert "held-out: never tuned on" in out and "targets:" in out
+    assert "MISS" not in out
 
 
-# --- the crisis message itself ----------------------------------------------------------------------------------
+def test_bench_lists_development_misses(bench: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "set.yaml"
+    data.write_text('cases:\n  - {lang: en, who: self, category: direct, text: "the weather is nice"}\n',
+                    encoding="utf-8")
+    bench.main([str(data), "--misses", "--repeat", "1"])
+    assert "MISS [en self/direct] no help (none:-): the weather is nice" in capsys.readouterr().out
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_crisis_message_is_brief_and_has_the_resources(lang: str) -> None:
+
+# --- the crisis replies themselves ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, dict[str, str]]:
     content, problems = load_content(REPO / "content")
     assert content is not None, problems.report()
-    html = content.languages[lang].texts["crisis.message"]
-    text = re.sub(r"<[^>]+>", "", html)
-    assert len(text) < 700
-    for number in ("119", "110", "0120-783-556", "0120-279-338", "0570-064-556", "telljp.com"):
+    return {lang: {k: re.sub(r"<[^>]+>", "", v) for k, v in c.texts.items() if k.startswith("crisis.")}
+            for lang, c in content.languages.items()}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_crisis_reply_is_brief_and_has_every_line_with_hours(texts: dict[str, dict[str, str]], lang: str) -> None:
+    text = texts[lang]["crisis.message"]
+    assert len(text) < 900
+    for number in ("119", "110", "0120-783-556", "0120-279-338", "0120-0-78310", "0120-99-7777", "telljp.com"):
         assert number in text, number
-    assert "TMS" in text  # TMS is not an emergency treatment
-    assert "please ask the clinic" not in text and "お問い合わせください" not in text  # phone unknown: left out
+    assert ("24時間" if lang == "ja" else "24 hours") in text and "16" in text and "21" in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_carer_reply_puts_emergency_first_and_gives_the_young_peoples_lines(
+        texts: dict[str, dict[str, str]], lang: str) -> None:
+    text = texts[lang]["crisis.carer_message"]
+    assert text.index("119") < text.index("0120")
+    for number in ("0120-0-78310", "0120-99-7777"):
+        assert number in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_check_in_always_carries_a_hotline(texts: dict[str, dict[str, str]], lang: str) -> None:
+    assert re.search(r"0120-\d{3}-\d{3}", texts[lang]["crisis.check_in.footer"])

@@ -1,0 +1,131 @@
+"""Checks of crisis.yaml for ``python -m bot check``: each problem located, saying what to change.
+
+Phrases that match nothing or everything, duplicates, exceptions that silence nothing, rules that name a word
+list the file does not have, and rules that match one of the file's own ``not_risk`` examples (a rule that
+fires on an ordinary question would show the crisis reply to everyone who asks it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from bot.content.problems import Problems
+from bot.content.schema import Crisis
+from bot.content.yamldoc import YamlDoc
+from bot.safety import japanese
+from bot.safety.crisis import CrisisScreen, build_rules
+from bot.safety.normalize import fold
+from bot.safety.phrase_screen import MIN_PHRASE_LETTERS
+from bot.safety.phrases import CompiledPhrase, Script, compile_phrase
+from bot.safety.rules import Token
+from bot.safety.sentences import english_sentence_views, english_tokens
+
+
+def check_crisis(crisis_by_lang: Mapping[str, Crisis], problems: Problems, files: Mapping[str, str],
+                 docs: Mapping[str, YamlDoc] | None = None) -> None:
+    """Checks for ``python -m bot check``: phrases that match nothing or everything, duplicates, idle exceptions,
+    rules with unknown word lists, rules that match the file's own not_risk examples."""
+    without_exceptions = {lang: crisis.model_copy(update={"not_risk": []}) for lang, crisis in crisis_by_lang.items()}
+    risk_only = CrisisScreen.build(without_exceptions, learned=False)
+    for lang, crisis in crisis_by_lang.items():
+        file = files.get(lang, f"content/{lang}/crisis.yaml")
+        doc = docs.get(lang) if docs else None
+
+        def line(*path: str | int, doc: YamlDoc | None = doc) -> int | None:
+            return doc.line(list(path)) if doc is not None else None
+
+        _check_rules(lang, crisis, file, line, problems)
+        phrases = [compile_phrase(p) for p in crisis.phrases]
+        _check_lengths("phrases", phrases, file, problems)
+        _check_caught(phrases, file, problems)
+        _check_lengths("mentions", [compile_phrase(p) for p in crisis.mentions], file, problems)
+        for i, pattern in enumerate(crisis.patterns):
+            if any(re.search(pattern, probe) for probe in ("", " ")):
+                problems.error(file, line("patterns", i), f"patterns[{i}]",
+                               f"{pattern!r} matches an empty message, so every message would be flagged")
+        not_risk = [compile_phrase(p) for p in crisis.not_risk]
+        _check_lengths("not_risk", not_risk, file, problems)
+        seen: dict[tuple[str, str], int] = {}
+        for i, phrase in enumerate(not_risk):
+            first = seen.setdefault((phrase.script, phrase.key), i)
+            if first != i:
+                problems.warning(file, None, f"not_risk[{i}]", f"{phrase.text!r} is the same as not_risk[{first}] "
+                                 f"{not_risk[first].text!r} once normalised; remove it")
+            elif phrase.key and not crisis.rules and not risk_only.screen(phrase.text.replace("*", "")).hit:
+                problems.warning(file, None, f"not_risk[{i}]",
+                                 f"{phrase.text!r} contains no risk phrase or pattern, so it silences nothing")
+
+
+def _letters(phrase: CompiledPhrase) -> int:
+    return len(phrase.key.replace(" ", "").replace("*", ""))
+
+
+def _check_lengths(name: str, phrases: Sequence[CompiledPhrase], file: str, problems: Problems) -> None:
+    for i, phrase in enumerate(phrases):
+        if _letters(phrase) < MIN_PHRASE_LETTERS:
+            problems.error(file, None, f"{name}[{i}]",
+                           f"{phrase.text!r} leaves {phrase.key!r} once width, kana, spaces and punctuation are "
+                           f"normalised; a phrase needs at least {MIN_PHRASE_LETTERS} letters")
+
+
+def _check_caught(phrases: Sequence[CompiledPhrase], file: str, problems: Problems) -> None:
+    """Warn about a phrase that an other phrase of the file already catches (the later one of two equals)."""
+    regexes = [p.regex if _letters(p) >= MIN_PHRASE_LETTERS else None for p in phrases]
+    views = [p.view() for p in phrases]
+
+    def catches(i: int, j: int) -> bool:
+        rx = regexes[i]
+        return rx is not None and phrases[i].script == phrases[j].script and rx.search(views[j]) is not None
+
+    for j, phrase in enumerate(phrases):
+        if regexes[j] is None:
+            continue
+        for i, other in enumerate(phrases):
+            if i != j and catches(i, j) and (i < j or not catches(j, i)):
+                problems.warning(file, None, f"phrases[{j}]",
+                                 f"{phrase.text!r} is already caught by phrases[{i}] {other.text!r} (kana, width "
+                                 f"and spelling variants are matched automatically); remove it")
+                break
+
+
+def _check_rules(lang: str, crisis: Crisis, file: str, line: object, problems: Problems) -> None:
+    locate = line if callable(line) else (lambda *path: None)
+    used: set[str] = set()
+    for i, rule in enumerate(crisis.rules):
+        for j, part in enumerate(rule.parts):
+            if not part.startswith("@"):
+                continue
+            used.add(part[1:])
+            if part[1:] not in crisis.words:
+                names = ", ".join(f"@{name}" for name in sorted(crisis.words)) or "(none yet)"
+                problems.error(file, locate("rules", i, "parts", j), f"rules[{i}].parts[{j}]",
+                               f"{part!r} is not a word list of this file; the lists are {names}. Fix the name, "
+                               f"or add the list under 'words:'")
+    for name in crisis.words:
+        if name not in used:
+            problems.warning(file, locate("words", name), f"words.{name}",
+                             f"no rule uses @{name}; use it in a rule or remove it")
+    if not crisis.rules or not crisis.not_risk:
+        return
+    examples = [(k, _tokens(text)) for k, text in enumerate(crisis.not_risk)]
+    for i, rule in enumerate(crisis.rules):
+        single = build_rules({lang: crisis.model_copy(update={"rules": [rule]})}, _script(lang))
+        for k, views in examples:
+            if any(single.find(tokens) for tokens in views):
+                problems.error(file, locate("rules", i), f"rules[{i}]",
+                               f"rule {rule.id!r} matches not_risk[{k}] {crisis.not_risk[k]!r}, which is listed as "
+                               f"an ordinary message; narrow the rule (a shorter word list, a smaller gap) or "
+                               f"remove the example")
+                break
+
+
+def _script(lang: str) -> Script:
+    return "en" if lang == "en" else "ja"
+
+
+def _tokens(text: str) -> list[Sequence[Token]]:
+    folded = fold(text)
+    if not folded.isascii():
+        return [japanese.tokens(folded)]
+    return [english_tokens(views[0], question) for views, question in english_sentence_views(folded)]

@@ -1,0 +1,221 @@
+"""Rules over words, for meaning that a fixed phrase cannot hold: "a death verb, then a wish, a few words apart".
+
+A message is first cut into tokens: Japanese by the morphological analyser (``bot.safety.japanese``), each token
+carrying its dictionary and normalised forms, so ``死にとうなる`` and ``死にたかったんや`` meet ``死ぬ`` + ``たい``
+whatever the conjugation, particles or dialect auxiliaries; English as the words of the normalised view
+(``bot.safety.normalize.english_views``).
+
+A rule is a sequence of parts. Each part is a word list from ``crisis.yaml`` (``@die``) or one literal word; a
+member of a list may hold several words (``end it``) and a trailing ``*`` allows any ending (``overdos*``). The
+parts must appear in order, inside one sentence, with at most ``gap`` tokens between two consecutive parts. A
+negation right after the last part (``死にたくない``) turns the finding into a check-in, never into silence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from bot.safety.tiers import Tier
+
+Analyse = Callable[[str], list[tuple[str, ...]]]
+"""Cuts a Japanese member into tokens, each given as all its forms."""
+_ALTERNATIVES = "\x00"
+"""Marks one token of an analysed member: its forms joined by |."""
+_CONDITIONAL = frozenset({"と", "ば", "なきゃ", "なけれ", "なければ", "ないと", "きゃ"})
+"""After ない these make an obligation or a condition (切らないと落ち着かない), not a negation."""
+
+NEGATION_REACH = 2
+"""Tokens after a rule's last part that a negation may stand in to turn it into a check-in."""
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a message: every form it may be matched by, and whether it ends a sentence."""
+
+    forms: tuple[str, ...]
+    boundary: bool = False
+    start: int = 0
+    """Where the token starts in the text it was cut from (to place a phrase match among the tokens)."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule that matched, with where: token positions ``start`` (first part) to ``end`` (after the last)."""
+
+    rule: str
+    tier: Tier
+    topic: bool
+    start: int
+    end: int
+    negated: bool = False
+
+
+@dataclass
+class WordList:
+    """Compiled members: single words by exact form or prefix, and multi-word members."""
+
+    exact: set[str] = field(default_factory=set)
+    prefixes: list[str] = field(default_factory=list)
+    multi: list[tuple[str, ...]] = field(default_factory=list)
+    _keys: tuple[frozenset[str], tuple[str, ...]] | None = field(default=None, repr=False)
+
+    @classmethod
+    def compile(cls, members: Iterable[str], analyse: Analyse | None = None) -> WordList:
+        """English members split at spaces; Japanese ones (``analyse`` given) cut by the analyser, so 「今は」 or
+        「硫化水素」 match the same tokens a message is cut into, and every form of a one-word member counts."""
+        words = cls()
+        for member in members:
+            if analyse is not None and not member.isascii():
+                forms = analyse(member)
+                if len(forms) == 1:
+                    words.exact.update(forms[0])
+                elif forms:
+                    words.multi.append(tuple(f"{_ALTERNATIVES}{'|'.join(alt)}" for alt in forms))
+                continue
+            parts = tuple(member.casefold().split())
+            if len(parts) > 1:
+                words.multi.append(parts)
+            elif parts and parts[0].endswith("*"):
+                words.prefixes.append(parts[0][:-1])
+            elif parts:
+                words.exact.add(parts[0])
+        return words
+
+    def starts(self, index: Mapping[str, list[int]]) -> set[int]:
+        """Token positions where a member may start, from the message's form index (form -> positions)."""
+        firsts, wild = self._start_keys()
+        found: set[int] = set()
+        for form in firsts:
+            if form in index:
+                found.update(index[form])
+        if wild:
+            for form, positions in index.items():
+                if form.startswith(wild):
+                    found.update(positions)
+        return found
+
+    def _start_keys(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The forms a member can start with, and the prefixes; worked out once (members do not change)."""
+        if self._keys is None:
+            firsts = set(self.exact)
+            wild = list(self.prefixes)
+            for member in self.multi:
+                if member[0].startswith(_ALTERNATIVES):
+                    firsts.update(member[0][1:].split("|"))
+                elif member[0].endswith("*"):
+                    wild.append(member[0][:-1])
+                else:
+                    firsts.add(member[0])
+            self._keys = (frozenset(firsts), tuple(wild))
+        return self._keys
+
+    def ends_at(self, tokens: Sequence[Token], i: int) -> list[int]:
+        """Where a member starting at token ``i`` ends (exclusive); empty when none starts there."""
+        ends = [i + 1] if _word_matches(tokens[i].forms, self.exact, self.prefixes) else []
+        for member in self.multi:
+            j = i
+            for word in member:
+                if j >= len(tokens) or tokens[j].boundary or not _one_matches(tokens[j].forms, word):
+                    break
+                j += 1
+            else:
+                ends.append(j)
+        return ends
+
+
+def _word_matches(forms: Sequence[str], exact: set[str], prefixes: Sequence[str]) -> bool:
+    return any(form in exact or (prefixes and form.startswith(tuple(prefixes))) for form in forms)
+
+
+def _one_matches(forms: Sequence[str], word: str) -> bool:
+    if word.startswith(_ALTERNATIVES):
+        return any(form in word[1:].split("|") for form in forms)
+    if word.endswith("*"):
+        return any(form.startswith(word[:-1]) for form in forms)
+    return word in forms
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of crisis.yaml, its parts resolved to word lists."""
+
+    id: str
+    tier: Tier
+    parts: tuple[WordList, ...]
+    gap: int
+    topic: bool = False
+    """A mention of the subject (``自殺``, ``suicidal``) rather than a wish or act: asked about, a check-in."""
+
+
+def resolve_part(part: str, words: Mapping[str, WordList], analyse: Analyse | None = None) -> WordList | None:
+    """``@name`` is a word list (None when there is no such list), anything else one literal word or phrase."""
+    if part.startswith("@"):
+        return words.get(part[1:])
+    return WordList.compile([part], analyse)
+
+
+class RuleSet:
+    """The rules of one script, searched in one token sequence."""
+
+    def __init__(self, rules: Sequence[Rule], negation: WordList, *, negation_before: bool = False) -> None:
+        self._rules = list(rules)
+        self._negation = negation
+        self._before = negation_before
+        """English negates before the verb ("do not want to die"), Japanese after it (死にたくない)."""
+
+    def find(self, tokens: Sequence[Token]) -> list[Finding]:
+        """Every rule that matches, at its first place (ordered by position)."""
+        index = form_index(tokens)
+        found: list[Finding] = []
+        for rule in self._rules:
+            for start in sorted(rule.parts[0].starts(index)):
+                end = _match_from(rule, tokens, start)
+                if end is not None:
+                    negated = self._negated(tokens, end) or (self._before and self._negated_before(tokens, start))
+                    found.append(Finding(rule.id, rule.tier, rule.topic, start, end, negated))
+                    break
+        found.sort(key=lambda f: f.start)
+        return found
+
+    def _negated_before(self, tokens: Sequence[Token], start: int) -> bool:
+        for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
+            if tokens[j].boundary:
+                return False
+            if self._negation.ends_at(tokens, j):
+                return True
+        return False
+
+    def _negated(self, tokens: Sequence[Token], end: int) -> bool:
+        for j in range(end, min(len(tokens), end + NEGATION_REACH)):
+            if tokens[j].boundary:
+                return False
+            if ends := self._negation.ends_at(tokens, j):
+                after = tokens[ends[0]] if ends[0] < len(tokens) else None
+                return after is None or not _CONDITIONAL.intersection(after.forms)
+        return False
+
+
+def form_index(tokens: Sequence[Token]) -> dict[str, list[int]]:
+    """Every form of the message with the positions it stands at: rules then start only where they can."""
+    index: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        for form in token.forms:
+            index.setdefault(form, []).append(i)
+    return index
+
+
+def _match_from(rule: Rule, tokens: Sequence[Token], start: int) -> int | None:
+    """The end of the earliest complete match whose first part starts at ``start``, or None."""
+    frontier = rule.parts[0].ends_at(tokens, start)
+    for part in rule.parts[1:]:
+        nxt: set[int] = set()
+        for pos in frontier:
+            for j in range(pos, min(len(tokens), pos + rule.gap + 1)):
+                if tokens[j].boundary:
+                    break
+                nxt.update(part.ends_at(tokens, j))
+        if not nxt:
+            return None
+        frontier = sorted(nxt)
+    return min(frontier) if frontier else None
