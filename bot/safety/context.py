@@ -24,6 +24,13 @@ LOOK_BACK = 8
 LOOK_AHEAD = 6
 """Tokens after a finding searched for a verb of saying or a reflexive (himself) that names someone else."""
 GENERIC_AHEAD = 3
+DENIAL_BEFORE = 3
+"""Tokens before an English phrase in which "not" or "no" denies it."""
+DENIAL_AFTER = 7
+"""Tokens after a Japanese phrase in which a negated verb of thinking denies it."""
+_ASCII_NEGATIONS = frozenset({"not", "no", "never"})
+_THINKING = ("思う", "考える", "感じる", "ある")
+_DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
 """Tokens after a finding in which a generic subject (人, people) makes it a question about the topic."""
 
 
@@ -40,6 +47,7 @@ class ContextWords:
     negation: WordList
     topic: WordList
     question: WordList
+    thinking: WordList
 
     @classmethod
     def compile(cls, contexts: Sequence[CrisisContext], analyse: Analyse | None = None) -> ContextWords:
@@ -47,7 +55,8 @@ class ContextWords:
             return WordList.compile((word for context in contexts for word in getattr(context, name)), analyse)
 
         return cls(*(merged(name) for name in ("others", "reporting", "me", "generic", "past", "resolved",
-                                                "negation", "topic", "question")))
+                                                "negation", "topic", "question")),
+                   WordList.compile(_THINKING, analyse))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -71,6 +80,26 @@ class ContextWords:
         if nearest_me is not None:
             return False
         return reported or any(self.others.ends_at(tokens, j) for j in range(end, min(last, end + 2)))
+
+    def denied(self, tokens: Sequence[Token], start: int, *, before: bool = True) -> bool:
+        """True when the writer denies what a phrase found says: a negation just before it ("not suicidal",
+        "no thoughts of harming myself"), or a verb of thinking negated after it (「死にたいとは思いません」)."""
+        first, last = _sentence(tokens, start)
+        for j in range(max(first, start - DENIAL_BEFORE), start if before else first):
+            if self.negation.ends_at(tokens, j) and tokens[j].forms[0] in _ASCII_NEGATIONS:
+                return True
+        for j in range(start + 1, min(last, start + DENIAL_AFTER)):
+            if self.thinking.ends_at(tokens, j):
+                negated = [k for k in range(j + 1, min(last, j + 3)) if self.negation.ends_at(tokens, k)]
+                return bool(negated) and not self._twice_negated(tokens, negated[0] + 1, last)
+        return False
+
+    def _twice_negated(self, tokens: Sequence[Token], i: int, last: int) -> bool:
+        """「死にたいと思わない日はない」: "there is no day I do not think it" affirms it."""
+        for j in range(i, min(last, i + 4)):
+            if _DAYS.intersection(tokens[j].forms):
+                return any(self.negation.ends_at(tokens, k) for k in range(j + 1, min(last, j + 4)))
+        return False
 
     def near_generic(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when a generic subject stands right by the finding (「死にたい気持ちがある人」, "people who …")."""

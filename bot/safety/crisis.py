@@ -64,10 +64,17 @@ def build_rules(crisis_by_lang: Mapping[str, Crisis], script: Script) -> RuleSet
             parts = [resolve_part(part, words, analyser(script)) for part in rule.parts]
             if any(part is None for part in parts):
                 continue  # an unknown @list: the checker reports it; the other rules still work
+            negations = set(crisis.context.negation) | NEGATION_WORDS
+            negative = any(set(crisis.words.get(part[1:], ())) & negations if part.startswith("@") else
+                           part in negations for part in rule.parts)
             rules.append(Rule(f"{lang}.rules.{rule.id}", rule.tier, tuple(p for p in parts if p), rule.gap,
-                              rule.topic))
+                              rule.topic, negative))
         negation += crisis.context.negation
     return RuleSet(rules, WordList.compile(negation, analyser(script)), negation_before=script == "en")
+
+
+NEGATION_WORDS = frozenset({"not", "never", "no", "ない", "無い", "ず", "ぬ", "ません", "can not", "will not"})
+"""Words that make a rule's part a negation (besides the file's own ``context.negation``)."""
 
 
 def analyser(script: Script) -> Analyse | None:
@@ -83,6 +90,7 @@ class _ScriptScreen:
     """Phrases, mentions, rules and context words of one script."""
 
     def __init__(self, crisis_by_lang: Mapping[str, Crisis], script: Script) -> None:
+        self.script = script
         self.phrases = ViewScreen(collect(crisis_by_lang)[script])
         self.mentions = ViewScreen(collect(crisis_by_lang, field="mentions")[script])
         self.rules = build_rules(crisis_by_lang, script)
@@ -96,18 +104,21 @@ class _ScriptScreen:
             offset += view[offset:offset + 1] == " "  # an English phrase starts with the space before its word
             return max(0, bisect_right(starts, offset) - 1)
 
-        found = [_Finding("strong", "phrases", label, at(pos), at(pos) + 1)
-                 for label, pos in self.phrases.find_iter(view)]
-        found += [_Finding("mention", "phrases", label, at(pos), at(pos) + 1)
-                  for label, pos in self.mentions.find_iter(view)]
+        found = []
+        for strength, screen in (("strong", self.phrases), ("mention", self.mentions)):
+            for label, pos in screen.find_iter(view):
+                start = at(pos)
+                denied = self.context.denied(tokens, start)  # 「死にたいとは思いません」, "I'm not suicidal"
+                found.append(_Finding("weak" if denied else strength, "phrases", label, start, start + 1))
         rule_findings = self.rules.find(tokens)
         covered = self.phrases.covered(view) if rule_findings else None
         for f in rule_findings:
             last = tokens[f.end - 1]
             if covered and covered(last.start, last.start + len(last.forms[-1] if last.forms else "")):
                 continue  # its last word is inside a not_risk phrasing ("take my life back")
-            strength: Strength = "weak" if f.tier == "check_in" or f.negated else "mention" if f.topic else "strong"
-            found.append(_Finding(strength, "rules", f.rule + ("~negated" if f.negated else ""), f.start, f.end))
+            denied = f.negated or self.context.denied(tokens, f.end - 1, before=not f.negative and self.script == "en")
+            strength: Strength = "weak" if f.tier == "check_in" or denied else "mention" if f.topic else "strong"
+            found.append(_Finding(strength, "rules", f.rule + ("~negated" if denied else ""), f.start, f.end))
         return found
 
     def tier(self, finding: _Finding, tokens: Sequence[Token], history: bool) -> tuple[Tier, str | None]:

@@ -25,6 +25,9 @@ _ALTERNATIVES = "\x00"
 _CONDITIONAL = frozenset({"と", "ば", "なきゃ", "なけれ", "なければ", "ないと", "きゃ"})
 """After ない these make an obligation or a condition (切らないと落ち着かない), not a negation."""
 
+_COMPULSION = frozenset({"stop", "help", "resist"})
+"""After "can not" these make a compulsion ("I can't stop cutting"), not a negation."""
+
 NEGATION_REACH = 2
 """Tokens after a rule's last part that a negation may stand in to turn it into a check-in."""
 
@@ -49,6 +52,7 @@ class Finding:
     start: int
     end: int
     negated: bool = False
+    negative: bool = False
 
 
 @dataclass
@@ -146,6 +150,8 @@ class Rule:
     gap: int
     topic: bool = False
     """A mention of the subject (``自殺``, ``suicidal``) rather than a wish or act: asked about, a check-in."""
+    negative: bool = False
+    """A part of the rule is itself a negation (「生きていたくない」, "not make it"): a negation is no denial."""
 
 
 def resolve_part(part: str, words: Mapping[str, WordList], analyse: Analyse | None = None) -> WordList | None:
@@ -173,7 +179,7 @@ class RuleSet:
                 end = _match_from(rule, tokens, start)
                 if end is not None:
                     negated = self._negated(tokens, end) or (self._before and self._negated_before(tokens, start))
-                    found.append(Finding(rule.id, rule.tier, rule.topic, start, end, negated))
+                    found.append(Finding(rule.id, rule.tier, rule.topic, start, end, negated, rule.negative))
                     break
         found.sort(key=lambda f: f.start)
         return found
@@ -182,8 +188,9 @@ class RuleSet:
         for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
             if tokens[j].boundary:
                 return False
-            if self._negation.ends_at(tokens, j):
-                return True
+            if ends := self._negation.ends_at(tokens, j):
+                after = tokens[ends[0]] if ends[0] < len(tokens) else None
+                return after is None or not _COMPULSION.intersection(after.forms)
         return False
 
     def _negated(self, tokens: Sequence[Token], end: int) -> bool:
