@@ -97,7 +97,7 @@ class _ScriptScreen:
         self.context = ContextWords.compile([c.context for lang, c in crisis_by_lang.items()
                                              if _script_of_lang(lang) == script], analyser(script))
 
-    def findings(self, view: str, tokens: Sequence[Token]) -> list[_Finding]:
+    def phrase_findings(self, view: str, tokens: Sequence[Token]) -> list[_Finding]:
         starts = [token.start for token in tokens]
 
         def at(offset: int) -> int:
@@ -105,18 +105,24 @@ class _ScriptScreen:
             return max(0, bisect_right(starts, offset) - 1)
 
         found = []
-        for strength, screen in (("strong", self.phrases), ("mention", self.mentions)):
+        kinds: tuple[tuple[Strength, ViewScreen], ...] = (("strong", self.phrases), ("mention", self.mentions))
+        for kind, screen in kinds:
             for label, pos in screen.find_iter(view):
                 start = at(pos)
                 denied = self.context.denied(tokens, start)  # 「死にたいとは思いません」, "I'm not suicidal"
-                found.append(_Finding("weak" if denied else strength, "phrases", label, start, start + 1))
+                found.append(_Finding("weak" if denied else kind, "phrases", label, start, start + 1))
+        return found
+
+    def rule_findings(self, view: str, tokens: Sequence[Token]) -> list[_Finding]:
+        found = []
         rule_findings = self.rules.find(tokens)
         covered = self.phrases.covered(view) if rule_findings else None
         for f in rule_findings:
             last = tokens[f.end - 1]
             if covered and covered(last.start, last.start + len(last.forms[-1] if last.forms else "")):
                 continue  # its last word is inside a not_risk phrasing ("take my life back")
-            denied = f.negated or self.context.denied(tokens, f.end - 1, before=not f.negative and self.script == "en")
+            denied = f.negated or self.context.denied(tokens, f.end - 1,
+                                                      before=not f.negative and self.script == "en")
             strength: Strength = "weak" if f.tier == "check_in" or denied else "mention" if f.topic else "strong"
             found.append(_Finding(strength, "rules", f.rule + ("~negated" if denied else ""), f.start, f.end))
         return found
@@ -183,12 +189,13 @@ class CrisisScreen:
     def _best(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token], best: Assessment,
               history: _History) -> Assessment:
         order = {"strong": 0, "mention": 1, "weak": 2}
-        for finding in sorted(screen.findings(view, tokens), key=lambda f: order[f.strength]):
-            if best.tier == "definite":
-                break  # nothing is stronger: the rest of a long message need not be read
-            tier, routed = screen.tier(finding, tokens, history())
-            if stronger(tier, best.tier):
-                best = Assessment(tier, "context" if routed else finding.layer, str(finding.rule), routed)
+        for find in (screen.phrase_findings, screen.rule_findings):  # rules only when phrases left room
+            for finding in sorted(find(view, tokens), key=lambda f: order[f.strength]):
+                if best.tier == "definite":
+                    return best  # nothing is stronger: the rest of a long message need not be read
+                tier, routed = screen.tier(finding, tokens, history())
+                if stronger(tier, best.tier):
+                    best = Assessment(tier, "context" if routed else finding.layer, str(finding.rule), routed)
         return best
 
 

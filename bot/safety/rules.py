@@ -63,6 +63,8 @@ class WordList:
     prefixes: list[str] = field(default_factory=list)
     multi: list[tuple[str, ...]] = field(default_factory=list)
     _keys: tuple[frozenset[str], tuple[str, ...]] | None = field(default=None, repr=False)
+    _by_first: tuple[dict[str, list[tuple[str, ...]]], list[tuple[str, ...]]] | None = field(default=None,
+                                                                                              repr=False)
 
     @classmethod
     def compile(cls, members: Iterable[str], analyse: Analyse | None = None) -> WordList:
@@ -116,16 +118,38 @@ class WordList:
 
     def ends_at(self, tokens: Sequence[Token], i: int) -> list[int]:
         """Where a member starting at token ``i`` ends (exclusive); empty when none starts there."""
-        ends = [i + 1] if _word_matches(tokens[i].forms, self.exact, self.prefixes) else []
-        for member in self.multi:
-            j = i
-            for word in member:
+        forms = tokens[i].forms
+        ends = [i + 1] if _word_matches(forms, self.exact, self.prefixes) else []
+        if not self.multi:
+            return ends
+        by_first, wild_first = self._multi_index()
+        candidates = [member for form in forms for member in by_first.get(form, ())]
+        candidates += [member for member in wild_first if _one_matches(forms, member[0])]
+        for member in candidates:
+            j = i + 1
+            for word in member[1:]:
                 if j >= len(tokens) or tokens[j].boundary or not _one_matches(tokens[j].forms, word):
                     break
                 j += 1
             else:
                 ends.append(j)
         return ends
+
+    def _multi_index(self) -> tuple[dict[str, list[tuple[str, ...]]], list[tuple[str, ...]]]:
+        """Multi-word members by their first word's forms (a token then tries only the members it can start)."""
+        if self._by_first is None:
+            by_first: dict[str, list[tuple[str, ...]]] = {}
+            wild: list[tuple[str, ...]] = []
+            for member in self.multi:
+                if member[0].startswith(_ALTERNATIVES):
+                    for form in member[0][1:].split("|"):
+                        by_first.setdefault(form, []).append(member)
+                elif member[0].endswith("*"):
+                    wild.append(member)
+                else:
+                    by_first.setdefault(member[0], []).append(member)
+            self._by_first = (by_first, wild)
+        return self._by_first
 
 
 def _word_matches(forms: Sequence[str], exact: set[str], prefixes: Sequence[str]) -> bool:
@@ -173,10 +197,23 @@ class RuleSet:
     def find(self, tokens: Sequence[Token]) -> list[Finding]:
         """Every rule that matches, at its first place (ordered by position)."""
         index = form_index(tokens)
+        memo: dict[tuple[int, int], list[int]] = {}
+
+        def ends(words: WordList, i: int) -> list[int]:
+            """``words.ends_at`` once per list and position: many rules share a list (@medicine, @high)."""
+            key = (id(words), i)
+            if key not in memo:
+                memo[key] = words.ends_at(tokens, i)
+            return memo[key]
+
+        starts: dict[int, list[int]] = {}
         found: list[Finding] = []
         for rule in self._rules:
-            for start in sorted(rule.parts[0].starts(index)):
-                end = _match_from(rule, tokens, start)
+            first = rule.parts[0]
+            if id(first) not in starts:
+                starts[id(first)] = [i for i in sorted(first.starts(index)) if ends(first, i)]
+            for start in starts[id(first)]:
+                end = _match_from(rule, tokens, start, ends)
                 if end is not None:
                     negated = self._negated(tokens, end) or (self._before and self._negated_before(tokens, start))
                     found.append(Finding(rule.id, rule.tier, rule.topic, start, end, negated, rule.negative))
@@ -212,16 +249,17 @@ def form_index(tokens: Sequence[Token]) -> dict[str, list[int]]:
     return index
 
 
-def _match_from(rule: Rule, tokens: Sequence[Token], start: int) -> int | None:
+def _match_from(rule: Rule, tokens: Sequence[Token], start: int,
+                ends: Callable[[WordList, int], list[int]]) -> int | None:
     """The end of the earliest complete match whose first part starts at ``start``, or None."""
-    frontier = rule.parts[0].ends_at(tokens, start)
+    frontier = ends(rule.parts[0], start)
     for part in rule.parts[1:]:
         nxt: set[int] = set()
         for pos in frontier:
             for j in range(pos, min(len(tokens), pos + rule.gap + 1)):
                 if tokens[j].boundary:
                     break
-                nxt.update(part.ends_at(tokens, j))
+                nxt.update(ends(part, j))
         if not nxt:
             return None
         frontier = sorted(nxt)
