@@ -136,8 +136,18 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         retention_days=_int(env, "LEAD_RETENTION_DAYS", 180, "180", minimum=1),
         max_applications_per_day=_int(env, "MAX_APPLICATIONS_PER_DAY", 3, "3", minimum=1),
         content_poll_seconds=poll_seconds,
-        log_level=env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO",
+        log_level=_log_level(env.get("LOG_LEVEL", "")),
         flood_rate=float(_int(env, "FLOOD_RATE", 2, "2", minimum=1)),
         flood_burst=_int(env, "FLOOD_BURST", 8, "8", minimum=1),
         rate_limit=_int(env, "TELEGRAM_RATE_LIMIT", 30, "30", minimum=0),
     )
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _log_level(value: str) -> str:
+    level = value.strip().upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, found {value.strip()!r}")
+    return level

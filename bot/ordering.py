@@ -24,21 +24,27 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: dict[int, int] = {}
 
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Wait for the chat's turn first, then for a concurrency slot: a chat that queues many updates must not
+        hold slots while it waits, or every other chat (a crisis reply included) waits behind it."""
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
-            await coroutine
+            await super().process_update(update, coroutine)
             return
         lock = self._locks.setdefault(chat.id, asyncio.Lock())
         self._users[chat.id] = self._users.get(chat.id, 0) + 1
         try:
             async with lock:
-                await coroutine
+                await super().process_update(update, coroutine)
         finally:
             self._users[chat.id] -= 1
             if not self._users[chat.id]:  # nobody else waiting: forget the chat, memory stays flat
                 del self._users[chat.id]
                 del self._locks[chat.id]
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Runs the update (the per-chat order and the slot are taken in ``process_update``)."""
+        await coroutine
 
     async def initialize(self) -> None:
         """Nothing to set up."""

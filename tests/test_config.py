@@ -64,3 +64,10 @@ def test_run_refuses_broken_content_with_the_report(tmp_path: Path) -> None:
     assert "The bot cannot start: the content has errors." in result.stderr
     assert "content/settings.yaml:2: YAML syntax error" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_log_level_is_refused_before_start_up() -> None:
+    assert load_settings({"TELEGRAM_BOT_TOKEN": "1:x", "LOG_LEVEL": " debug "}).log_level == "DEBUG"
+    with pytest.raises(ConfigError) as error:
+        load_settings({"TELEGRAM_BOT_TOKEN": "1:x", "LOG_LEVEL": "verbose"})
+    assert str(error.value) == "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, found 'verbose'"

@@ -126,7 +126,11 @@ def _read_language(root: Path, display_root: str, lang: str, problems: Problems)
     for path in sorted(pages_dir.glob("*.md")):
         _read_page(raw, path, problems)
     for path in sorted((root / "notices").glob("*.md")):
-        raw.notices[path.stem] = path.read_text(encoding="utf-8")
+        try:
+            raw.notices[path.stem] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.error(raw.display("notices", path.name), None, "",
+                           f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8")
     _collect_texts(raw)
     return raw
 

@@ -252,3 +252,9 @@ def test_notice_must_mention_the_required_disclosures(tree: ContentTree) -> None
         "content/en/notices/free_care.md: must mention 'Cost' (as shown on combined pages; see notice_must_mention in "
         "settings.yaml)",
     ]
+
+
+def test_a_notice_that_is_not_utf8_is_one_located_error(tree: ContentTree) -> None:
+    (tree.root / "ja" / "notices" / "unapproved.md").write_bytes("未承認".encode("shift_jis"))
+    assert "content/ja/notices/unapproved.md: cannot read the file (UnicodeDecodeError); save it as UTF-8" in \
+        messages(tree, Severity.ERROR)

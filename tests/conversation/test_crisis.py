@@ -94,3 +94,9 @@ async def test_staff_hear_at_once_when_an_applicant_gets_the_crisis_reply(quick_
     await staff.wait_quiet()
     notices = [m for m in staff.log.visible() if m.from_bot and m.text.startswith("🆘")]
     assert len(notices) == 1
+
+
+async def test_half_width_katakana_from_an_english_user_gets_the_japanese_reply(quick_bot: BotUnderTest) -> None:
+    user = quick_bot.user("en")
+    replies = await user.send("ｼﾆﾀｲ")
+    assert "いのちの電話" in replies.text and "▶ 続ける" in replies.labels
