@@ -16,35 +16,37 @@ from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
 
+_UNLIMITED = 1_000_000
+
+
 class PerChatUpdateProcessor(BaseUpdateProcessor):
     """Up to ``max_concurrent_updates`` at once, one at a time per chat."""
 
     def __init__(self, max_concurrent_updates: int = 32) -> None:
-        super().__init__(max_concurrent_updates)
+        # PTB's own slot is taken before ``do_process_update`` runs, that is before the chat's turn: a chat that
+        # queues many updates would hold slots while it waits and every other chat (a crisis reply included)
+        # would wait behind it. So the base class gets no real limit, and the slot is taken after the turn.
+        super().__init__(_UNLIMITED)
+        self._slots = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: dict[int, int] = {}
 
-    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Wait for the chat's turn first, then for a concurrency slot: a chat that queues many updates must not
-        hold slots while it waits, or every other chat (a crisis reply included) waits behind it."""
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
-            await super().process_update(update, coroutine)
+            async with self._slots:
+                await coroutine
             return
         lock = self._locks.setdefault(chat.id, asyncio.Lock())
         self._users[chat.id] = self._users.get(chat.id, 0) + 1
         try:
-            async with lock:
-                await super().process_update(update, coroutine)
+            async with lock, self._slots:
+                await coroutine
         finally:
             self._users[chat.id] -= 1
             if not self._users[chat.id]:  # nobody else waiting: forget the chat, memory stays flat
                 del self._users[chat.id]
                 del self._locks[chat.id]
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Runs the update (the per-chat order and the slot are taken in ``process_update``)."""
-        await coroutine
 
     async def initialize(self) -> None:
         """Nothing to set up."""
