@@ -63,6 +63,9 @@ async def on_delete_button(update: Update, context: Context) -> None:
         withdrawn = svc.leads.withdraw_for_user(user.id, svc.now())
         svc.users.delete_user(user.id)
     log.info("user data deleted on request (%d lead(s) withdrawn)", len(withdrawn))
+    svc.stats.record("deleted")
+    if withdrawn:
+        svc.stats.record("withdrawn", count=len(withdrawn))
     if withdrawn:  # tell staff now, even if the confirmation below cannot be shown
         context.application.create_task(svc.deliver_due(context.bot), update=update)
     text = t(lang, "Your data has been deleted.")
