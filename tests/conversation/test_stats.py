@@ -6,6 +6,8 @@ The day: 10 people send /start; three of them send an application, a fourth begi
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.i18n import t
 from bot.services import Services
 from tests.conversation.conftest import (
@@ -100,3 +102,15 @@ async def test_stats_csv_is_a_file_and_others_get_the_unknown_command_answer(qui
     unknown = t("ja", "Sorry, I don't know that command. /help lists what I can do.")
     assert (await patient.send("/stats")).text == unknown  # exactly what any unknown command gets
     bot.api.assert_clean()
+
+
+async def test_retention_erases_old_counts_with_the_leads(quick_bot: BotUnderTest) -> None:
+    bot = quick_bot
+    await bot.user("ja").send("/start")
+    services = services_of(bot)
+    old = (services.stats.today() - timedelta(days=services.settings.retention_days + 1)).isoformat()
+    services.db.execute("INSERT INTO stats_daily (day, kind, label, count) VALUES (?, 'start', '', 5)", (old,))
+
+    services.apply_retention()
+
+    assert [r["count"] for r in read_db(bot, "SELECT count FROM stats_daily WHERE kind = 'start'")] == [1]
