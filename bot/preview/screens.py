@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
@@ -22,7 +21,7 @@ from bot import callbacks
 from bot.content.base import ContentBase, LanguageContent
 from bot.content.loader import RawContent, RawLanguage, assemble_language, content_fingerprint
 from bot.content.problems import Problem, Problems, Severity
-from bot.content.schema import Faq, Intake
+from bot.content.schema import Faq
 from bot.content.telegram_html import CAPTION_LIMIT, MESSAGE_LIMIT, html_problems, visible_length
 from bot.i18n import t
 
@@ -134,17 +133,19 @@ class Preview:
 # --- building ---------------------------------------------------------------------------------------------------
 
 def build_preview(raw: RawContent, problems: Problems, content_dir: Path) -> Preview:
+    from bot.preview.steps import application_units
+
     languages = list(raw.settings.languages)
     assembled = {lang: lc for lang, r in raw.languages.items() if (lc := assemble_language(r)) is not None}
     content = ContentBase(raw.settings, assembled, raw.renderer, content_fingerprint(content_dir))
-    ctx = _Context(raw, content, languages)
+    ctx = Builder(raw, content, languages)
     screens = [
         Screen("welcome", _both(raw, lambda r: _menu_title(r)) or "Welcome", [ctx.welcome(), ctx.home()]),
         *ctx.page_screens(),
         Screen("faq", "FAQ", ctx.faq_units()),
         Screen("notices", "Notices", ctx.notice_units()),
         Screen("crisis", "Crisis reply", [ctx.crisis()]),
-        Screen("application", "Application", ctx.application_units()),
+        Screen("application", "Application", application_units(ctx)),
     ]
     located = _attach(problems, screens)
     return Preview(languages, screens, problems, located, content.fingerprint)
@@ -178,7 +179,7 @@ def _both(raw: RawContent, pick: Any) -> str:
     return " / ".join(v for r in raw.languages.values() if (v := pick(r)))
 
 
-class _Context:
+class Builder:
     """Builds the units; one instance per build."""
 
     def __init__(self, raw: RawContent, content: ContentBase, languages: list[str]) -> None:
@@ -346,84 +347,6 @@ class _Context:
                 column.bubbles.append(Bubble(html))
             columns.append(column)
         return Unit("crisis", "crisis.yaml", columns, source="crisis.yaml")
-
-    # --- the application ---
-
-    def application_units(self) -> list[Unit]:
-        from bot.handlers.intake import Application as Running
-        from bot.handlers.intake import step_view
-        from bot.intake.draft import ConsentRecord, Draft
-        from bot.intake.engine import IntakeEngine
-
-        intakes = {lang: i for lang in self.languages if (i := self.raw.languages[lang].model("intake.yaml", Intake))}
-        if not intakes:
-            return []
-        engine = IntakeEngine(intakes)
-        # step_view reads the content through the services, as handlers do; give it just that
-        context = cast(Any, SimpleNamespace(application=SimpleNamespace(bot_data={
-            "services": SimpleNamespace(live=SimpleNamespace(current=SimpleNamespace(content=self.content)))}))) \
-            if self.content.languages else None
-
-        def step(lang: str, **draft: Any) -> Bubble | None:
-            intake = intakes.get(lang)
-            if intake is None or context is None or lang not in self.content.languages:
-                return None
-            consent = ConsentRecord(intake.consent.version, lang, "2026-01-01T00:00:00Z")
-            text, markup = step_view(context, Running(0, "preview", engine,
-                                                      Draft(intake.version, lang, consent=consent, **draft)))
-            return Bubble(text, buttons=self.keyboard(markup))
-
-        def unit(anchor: str, title: str, keys: set[str], make: Any, lines: Any = None) -> Unit:
-            columns = []
-            for lang in self.languages:
-                raw = self.raw.languages[lang]
-                column = Column(lang, claim=Claim(raw.display("intake.yaml"), frozenset(keys),
-                                                  lines(raw) if lines else None, whole_file=anchor == "intro"))
-                bubbles = make(lang)
-                if not bubbles:
-                    column.missing = f"{raw.display('intake.yaml')} did not load"
-                column.bubbles = list(bubbles or [])
-                columns.append(column)
-            return Unit(anchor, title, columns, source="intake.yaml")
-
-        def texts(lang: str, *keys: str) -> list[Bubble]:
-            return [Bubble(html) for k in keys if (html := self.raw.languages[lang].rendered_texts.get(k))]
-
-        def question_lines(question_id: str) -> Any:
-            def lines(raw: RawLanguage) -> tuple[int, int] | None:
-                intake = raw.model("intake.yaml", Intake)
-                doc = raw.docs.get("intake.yaml")
-                ids = [q.id for q in intake.questions] if intake else []
-                if doc is None or question_id not in ids:
-                    return None
-                i = ids.index(question_id)
-                after = doc.line(["questions", i + 1]) if i + 1 < len(ids) else doc.line(["review"])
-                return (doc.line(["questions", i]) or 0, (after or 10**9) - 1)
-            return lines
-
-        def one(bubble: Bubble | None) -> list[Bubble]:
-            return [bubble] if bubble else []
-
-        first = next(iter(intakes.values()))
-        units = [
-            unit("intro", "intro", {"intake.intro"}, lambda lang: one(step(lang, stage="intro"))),
-            unit("consent", "consent", {"intake.consent.text", "intake.consent.declined"},
-                 lambda lang: one(step(lang, stage="consent")) + texts(lang, "intake.consent.declined")),
-        ]
-        for n, question in enumerate(first.questions, 1):
-            units.append(unit(
-                f"q-{question.id}", f"{n}. {question.id}",
-                {f"intake.q.{question.id}.text", f"intake.q.{question.id}.help", f"questions[{n - 1}]"},
-                lambda lang, qid=question.id: one(step(lang, stage="question", current=qid)),
-                question_lines(question.id)))
-        units += [
-            unit("review", "review", {"intake.review"}, lambda lang: one(step(lang, stage="review"))),
-            unit("thanks", "thanks", {"intake.thanks", "intake.flagged_note"},
-                 lambda lang: texts(lang, "intake.thanks", "intake.flagged_note")),
-            unit("errors", "errors", {f"intake.errors.{name}" for name in type(first.errors).model_fields},
-                 lambda lang: texts(lang, *(f"intake.errors.{name}" for name in type(first.errors).model_fields))),
-        ]
-        return units
 
 
 def _href(data: str | None) -> str | None:
