@@ -64,9 +64,8 @@ async def on_delete_button(update: Update, context: Context) -> None:
         svc.users.delete_user(user.id)
     log.info("user data deleted on request (%d lead(s) withdrawn)", len(withdrawn))
     svc.stats.record("deleted")
-    if withdrawn:
-        svc.stats.record("withdrawn", count=len(withdrawn))
     if withdrawn:  # tell staff now, even if the confirmation below cannot be shown
+        svc.stats.record("withdrawn", count=len(withdrawn))
         context.application.create_task(svc.deliver_due(context.bot), update=update)
     text = t(lang, "Your data has been deleted.")
     if withdrawn:
