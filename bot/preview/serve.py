@@ -33,18 +33,19 @@ def start_server(out: Path, port: int) -> ThreadingHTTPServer:
     return server
 
 
-def watch(content_dir: Path, out: Path, *, interval: float = 1.0, stop: threading.Event | None = None,
+def watch(content_dir: Path, out: Path, built: BuildResult, *, interval: float = 1.0,
+          stop: threading.Event | None = None,
           on_build: Callable[[BuildResult], None] = lambda result: print(result.summary(), flush=True)) -> None:
-    """Rebuild the site whenever the content changes, until ``stop`` is set (or Ctrl-C)."""
+    """Rebuild the site whenever the content differs from what ``built`` was made from, until ``stop`` is set."""
     stop = stop or threading.Event()
-    seen = content_fingerprint(content_dir)
+    seen = built.fingerprint
     while not stop.wait(interval):
         now = content_fingerprint(content_dir)
         if now == seen:
             continue
-        seen = now
         started = time.perf_counter()
         result = build_site(content_dir, out)
+        seen = result.fingerprint
         on_build(result)
         print(f"rebuilt in {time.perf_counter() - started:.1f} s", flush=True)
 
@@ -56,7 +57,7 @@ def serve(content_dir: Path, out: Path, port: int) -> int:
     print(f"serving on http://{HOST}:{server.server_address[1]}/ (rebuilt when content changes; Ctrl-C stops)",
           flush=True)
     try:
-        watch(content_dir, out)
+        watch(content_dir, out, result)
     except KeyboardInterrupt:
         pass
     finally:

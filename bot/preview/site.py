@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from bot.content.loader import read_content
+from bot.content.loader import content_fingerprint, read_content
 from bot.content.problems import Problem, Problems, Severity
 from bot.preview.browser_html import to_browser
 from bot.preview.screens import LANGUAGE_NAMES, Bubble, Column, Preview, build_preview
@@ -31,6 +31,7 @@ class BuildResult:
     screens: int
     problems: Problems
     fingerprint: str
+    """Of the content as it was when the build began (``content_fingerprint``)."""
 
     def summary(self) -> str:
         counts = Counter(p.severity for p in self.problems)
@@ -58,13 +59,14 @@ def _telegram(bubble: Bubble, column: Column) -> Markup:
 
 def build_site(content_dir: Path, out: Path) -> BuildResult:
     """Read and check the content (errors or not) and write the whole site into ``out``."""
+    fingerprint = content_fingerprint(content_dir)  # before reading: an edit made meanwhile is seen as a change
     raw, problems = read_content(content_dir)
     out.mkdir(parents=True, exist_ok=True)
     env = environment()
     if raw is None:  # settings.yaml itself is unusable: the index says why, nothing else can be drawn
         _write(out / "index.html", env.get_template("index.html.j2").render(
             preview=None, problems=_by_severity(problems), located={}, unplaced=list(problems)))
-        return BuildResult(out, 0, problems, "")
+        return BuildResult(out, 0, problems, fingerprint)
     preview = build_preview(raw, problems, content_dir)
     images = _copy_images(preview, out)
     for screen in preview.screens:
@@ -72,7 +74,7 @@ def build_site(content_dir: Path, out: Path) -> BuildResult:
             preview=preview, screen=screen, images=images))
     _write(out / "index.html", env.get_template("index.html.j2").render(
         preview=preview, problems=_by_severity(problems), located=preview.located, unplaced=preview.unplaced()))
-    return BuildResult(out, len(preview.screens), problems, preview.fingerprint)
+    return BuildResult(out, len(preview.screens), problems, fingerprint)
 
 
 def _by_severity(problems: Problems) -> list[tuple[Severity, list[Problem]]]:

@@ -120,7 +120,7 @@ def test_serve_answers_on_loopback_and_rebuilds_when_a_file_changes(tmp_path: Pa
 
     content = seed_mistakes(tmp_path / "content")
     out = tmp_path / "site"
-    build_site(content, out)
+    built = build_site(content, out)
     server = start_server(out, 0)
     stop = threading.Event()
     builds: list[BuildResult] = []
@@ -130,8 +130,8 @@ def test_serve_answers_on_loopback_and_rebuilds_when_a_file_changes(tmp_path: Pa
         builds.append(result)
         rebuilt.set()
 
-    watcher = threading.Thread(target=watch, args=(content, out), kwargs=dict(interval=0.05, stop=stop,
-                                                                                on_build=on_build))
+    watcher = threading.Thread(target=watch, args=(content, out, built),
+                               kwargs=dict(interval=0.05, stop=stop, on_build=on_build))
     watcher.start()
     try:
         assert server.server_address[0] == "127.0.0.1"
