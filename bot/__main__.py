@@ -1,4 +1,5 @@
-"""Command line: ``python -m bot run`` starts the bot, ``python -m bot check [--strict]`` checks the content."""
+"""Command line: ``python -m bot run`` starts the bot, ``python -m bot check [--strict]`` checks the content,
+``python -m bot preview [--out DIR] [--serve]`` draws it for a browser."""
 
 from __future__ import annotations
 
@@ -20,6 +21,17 @@ def _content_dir_from_env() -> Path:
     from bot.config import load_settings
 
     return load_settings(require_token=False).content_dir
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from bot.preview import build_site
+    from bot.preview.serve import serve
+
+    content_dir = Path(args.content) if args.content else _content_dir_from_env()
+    if args.serve:
+        return serve(content_dir, Path(args.out), args.port)
+    print(build_site(content_dir, Path(args.out)).summary())
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -44,6 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--content", help="content folder (default: CONTENT_DIR or ./content)")
     check.set_defaults(handler=_check)
+    preview = commands.add_parser("preview", help="write the content as a static site: both languages side by side")
+    preview.add_argument("--out", default="build/preview", help="folder to write (default: build/preview)")
+    preview.add_argument("--serve", action="store_true", help="serve it on 127.0.0.1 and rebuild on change")
+    preview.add_argument("--port", type=int, default=8000, help="port for --serve (default: 8000)")
+    preview.add_argument("--content", help="content folder (default: CONTENT_DIR or ./content)")
+    preview.set_defaults(handler=_preview)
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))

@@ -19,7 +19,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, CallbackQueryHandler, ContextTypes, Defaults
 
 from bot.config import Settings
-from bot.handlers import crisis, errors, guard, intake, menu, privacy, questions, staff
+from bot.handlers import crisis, errors, guard, intake, menu, privacy, questions, staff, stats
 from bot.i18n import N_, t
 from bot.live import ContentRefused, LiveContent
 from bot.ordering import PerChatUpdateProcessor
@@ -46,6 +46,7 @@ STAFF_COMMANDS = {  # staff work in Japanese
     "unanswered": "答えられなかった質問",
     "reload": "コンテンツを今すぐ再読み込み",
     "health": "申込の配信状況",
+    "stats": "利用状況: /stats [日数]、/stats csv",
 }
 
 
@@ -69,7 +70,7 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
     app.bot_data["services"] = services
     for group, handler in [*guard.handlers(), *crisis.handlers()]:
         app.add_handler(handler, group=group)  # type: ignore[arg-type]
-    for module in (menu, intake, privacy, staff, questions, errors):
+    for module in (menu, intake, privacy, staff, stats, questions, errors):
         app.add_handlers(module.handlers())
     app.add_handlers(crisis.button_handlers())  # type: ignore[arg-type]
     app.add_handler(staff.unknown_command_handler())
@@ -100,6 +101,7 @@ async def _post_init(app: Application) -> None:
     assert jobs is not None, "install python-telegram-bot[job-queue]"
     jobs.run_repeating(_deliver_leads, interval=2.0, first=0.5, name="lead-delivery")
     jobs.run_repeating(_apply_retention, interval=3600.0, first=5.0, name="retention")
+    jobs.run_repeating(_flush_stats, interval=60.0, first=60.0, name="stats-flush")
     if services.settings.content_poll_seconds > 0:
         jobs.run_repeating(_watch_content, interval=services.settings.content_poll_seconds,
                            first=services.settings.content_poll_seconds, name="content-watch")
@@ -139,6 +141,11 @@ async def _deliver_leads(context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _apply_retention(context: ContextTypes.DEFAULT_TYPE) -> None:
     services: Services = context.application.bot_data["services"]
     services.apply_retention()
+
+
+async def _flush_stats(context: ContextTypes.DEFAULT_TYPE) -> None:
+    services: Services = context.application.bot_data["services"]
+    services.stats.flush()
 
 
 async def _watch_content(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -20,6 +20,7 @@ from bot.intake.engine import IntakeEngine
 from bot.leads.delivery import DeliveryWorker
 from bot.leads.store import LeadStore
 from bot.live import LiveContent
+from bot.stats import StatsLog
 from bot.storage.crisis_events import CrisisEvents
 from bot.storage.db import Database, utcnow
 from bot.storage.snapshots import SnapshotStore
@@ -48,6 +49,11 @@ class Services:
     _engines: dict[str, IntakeEngine] = field(default_factory=dict)
     _delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _worker: DeliveryWorker | None = None
+    stats: StatsLog = field(init=False)
+    """Daily usage counts without personal data (``bot.stats``)."""
+
+    def __post_init__(self) -> None:
+        self.stats = StatsLog(self.db, lambda: self.now())
 
     @classmethod
     def open(cls, settings: Settings, live: LiveContent) -> Services:
@@ -60,6 +66,7 @@ class Services:
         return utcnow()
 
     def close(self) -> None:
+        self.stats.flush()
         self.db.close()
 
     # --- the questionnaire an application started with ------------------------------------------------------------
@@ -105,13 +112,14 @@ class Services:
             return await self.worker(bot).run_once()
 
     def apply_retention(self) -> None:
-        """Erase leads, abandoned drafts and unanswered-question counts older than the retention period."""
+        """Erase leads, abandoned drafts, unanswered-question and usage counts older than the retention period."""
         now = self.now()
         days = self.settings.retention_days
         erased = self.leads.purge_older_than(days, now)
         drafts = self.users.purge_drafts_older_than(days, now)
         questions = self.unanswered.purge_older_than(days, now)
         crisis = self.crisis_events.purge_before(now - dt.timedelta(days=days))
+        self.stats.purge_older_than(days, now)  # usage counts too, as the privacy notice says
         if erased or drafts or questions or crisis:
             log.info("retention: erased %d lead(s), %d draft(s), %d question count(s), %d crisis event(s)",
                      len(erased), drafts, questions, crisis)

@@ -69,8 +69,17 @@ class RawLanguage:
         return value if isinstance(value, kind) else None
 
 
-def load_content(content_dir: Path) -> tuple[ContentBase | None, Problems]:
-    """Load and check everything; the content base only when there are no errors."""
+@dataclass
+class RawContent:
+    """Everything read, rendered and checked, errors or not: what ``python -m bot preview`` draws."""
+
+    settings: Settings
+    languages: dict[str, RawLanguage]
+    renderer: Renderer
+
+
+def read_content(content_dir: Path) -> tuple[RawContent | None, Problems]:
+    """Read, render and check everything; ``None`` only when settings.yaml itself cannot be used."""
     from bot.content.checker import run_checks  # the checks need the raw languages defined here
 
     problems = Problems()
@@ -86,11 +95,23 @@ def load_content(content_dir: Path) -> tuple[ContentBase | None, Problems]:
     for raw in raws.values():
         _render_language(raw, settings, renderer, problems)
     run_checks(settings, raws, problems, display_root)
-    if problems.errors:
-        return None, problems
+    return RawContent(settings, raws, renderer), problems
 
-    languages = {lang: _assemble(raw) for lang, raw in raws.items()}
-    return ContentBase(settings, languages, renderer, _fingerprint(content_dir)), problems
+
+def load_content(content_dir: Path) -> tuple[ContentBase | None, Problems]:
+    """Load and check everything; the content base only when there are no errors."""
+    raw, problems = read_content(content_dir)
+    if raw is None or problems.errors:
+        return None, problems
+    languages = {lang: _assemble(language) for lang, language in raw.languages.items()}
+    return ContentBase(raw.settings, languages, raw.renderer, _fingerprint(content_dir)), problems
+
+
+def assemble_language(raw: RawLanguage) -> LanguageContent | None:
+    """One language as far as it loaded, errors or not; None when one of its YAML files could not be read."""
+    if any(raw.models.get(name) is None for name in YAML_FILES):
+        return None
+    return _assemble(raw)
 
 
 def _fingerprint(content_dir: Path) -> str:
@@ -266,4 +287,7 @@ def _assemble(raw: RawLanguage) -> LanguageContent:
     )
 
 
-__all__ = ["RawLanguage", "TextSource", "content_fingerprint", "format_path", "load_content"]
+__all__ = [
+    "RawContent", "RawLanguage", "TextSource", "assemble_language", "content_fingerprint", "format_path",
+    "load_content", "read_content",
+]

@@ -113,6 +113,7 @@ def _record(update: Update, context: Context, tier: str, place: Place, step: str
     if user is None:
         return
     svc = services(context)
+    svc.stats.record("crisis", tier)  # a daily count of the tier only
     svc.crisis_events.record(user.id, tier, place, step, svc.now())
     if tier in ("definite", "carer"):
         svc.users.mark_crisis(user.id, svc.now())

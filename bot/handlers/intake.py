@@ -24,6 +24,7 @@ from bot.i18n import t
 from bot.intake.draft import Draft
 from bot.intake.engine import IntakeEngine, Outcome
 from bot.leads.model import Consent, CrisisNote, Lead
+from bot.stats import intake_events
 from bot.storage.crisis_events import CrisisEvent
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,8 @@ class Application:
     key: str
     engine: IntakeEngine
     draft: Draft
+    counted: tuple[str, frozenset[str]] | None = None
+    """Where the draft stood when last counted for the statistics (None: just begun)."""
 
     def dump(self) -> str:
         return json.dumps({"key": self.key, "draft": self.draft.to_dict()}, ensure_ascii=False)
@@ -72,12 +75,16 @@ def load_application(context: Context, user_id: int) -> Application | None:
     if draft.stage in ("done", "declined"):
         return None
     engine.resume(draft)
-    return Application(user_id, key, engine, draft)
+    return Application(user_id, key, engine, draft, (engine.position(draft), frozenset(draft.answers)))
 
 
 def save(context: Context, application: Application) -> None:
     svc = services(context)
     svc.users.save_draft(application.user_id, application.dump(), svc.now())
+    counted = (application.engine.position(application.draft), frozenset(application.draft.answers))
+    for kind, label in intake_events(application.counted, *counted):
+        svc.stats.record(kind, label)
+    application.counted = counted
 
 
 def discard(context: Context, user_id: int) -> None:
@@ -209,11 +216,13 @@ async def cancel_command(update: Update, context: Context) -> None:
     if user is None:
         return
     lang = user_lang(context, update)
-    if load_application(context, user.id) is None:
+    app = load_application(context, user.id)
+    if app is None:
         await reply(update, context, t(lang, "There is no application in progress."),
                     InlineKeyboardMarkup([home_row(lang)]))
         return
     discard(context, user.id)
+    services(context).stats.record("cancelled", app.engine.position(app.draft))
     await reply(update, context, t(lang, "The application was cancelled and your answers were discarded."),
                 InlineKeyboardMarkup([home_row(lang)]))
 
@@ -337,6 +346,7 @@ async def on_button(update: Update, context: Context) -> None:
         await query.answer()
         if app is not None:
             discard(context, user.id)
+            services(context).stats.record("cancelled", app.engine.position(app.draft))
         await show(update, context, [t(lang, "The application was cancelled and your answers were discarded.")],
                    InlineKeyboardMarkup([home_row(lang)]), edit=True)
         return
@@ -358,6 +368,7 @@ async def on_button(update: Update, context: Context) -> None:
         if outcome.accepted:
             await query.answer()
             discard(context, user.id)
+            services(context).stats.record("consent_declined")
             await show(update, context, [_text(context, draft.lang, engine.intake(draft.lang).consent.declined)],
                        InlineKeyboardMarkup([home_row(draft.lang)]), edit=True)
             return
@@ -435,6 +446,7 @@ async def submit(update: Update, context: Context, app: Application) -> None:
         now=now,
     )
     discard(context, app.user_id)
+    svc.stats.record("submitted")
     log.info("lead %s submitted", lead.id)
     context.application.create_task(svc.deliver_due(context.bot), update=update)  # even if the thank-you fails
     await show_thanks(update, context, engine, lang, lead)

@@ -62,6 +62,7 @@ async def start(update: Update, context: Context) -> None:
         or content.supported(language_from_telegram(user.language_code))
     lang = content.supported(lang)
     remember_lang(context, user.id, lang)
+    svc.stats.record("start")
     if target == "apply":
         from bot.handlers.intake import begin_application
 
@@ -120,6 +121,7 @@ async def open_page(update: Update, context: Context, lang: str, page_id: str, *
     if page is None:
         return False
     keyboard = page_keyboard(content, page)
+    services(context).stats.record("page", page_id)
     if page.image is not None and page.image.is_file():
         await send_photo(update, context, page.image, f"<b>{page.title}</b>")
         await show(update, context, page.messages, keyboard, edit=False)

@@ -64,7 +64,9 @@ async def on_delete_button(update: Update, context: Context) -> None:
         svc.users.delete_user(user.id)
         svc.crisis_events.forget(user.id)
     log.info("user data deleted on request (%d lead(s) withdrawn)", len(withdrawn))
+    svc.stats.record("deleted")
     if withdrawn:  # tell staff now, even if the confirmation below cannot be shown
+        svc.stats.record("withdrawn", count=len(withdrawn))
         context.application.create_task(svc.deliver_due(context.bot), update=update)
     text = t(lang, "Your data has been deleted.")
     if withdrawn:

@@ -40,6 +40,7 @@ async def answer_question(update: Update, context: Context, text: str) -> None:
     has_letters = any(ch.isalpha() for ch in text)
     lang = live.content.supported(match.lang if has_letters else user_lang(context, update))
     if match.status == "answer" and match.entry_id is not None:
+        svc.stats.record("faq_answered", match.entry_id)
         await show_entry(update, context, lang, match.entry_id)
         return
     if match.status == "choices" and match.candidates:
@@ -51,8 +52,10 @@ async def answer_question(update: Update, context: Context, text: str) -> None:
                 label = label[: CHOICE_LABEL_LIMIT - 1] + "…"
             buttons.append([button(label, callbacks.faq(lang, entry_id))])
         buttons.append(home_row(lang))
+        svc.stats.record("faq_choices")
         await reply(update, context, t(lang, "Did you mean one of these?"), InlineKeyboardMarkup(buttons))
         return
+    svc.stats.record("faq_unanswered")
     user = update.effective_user
     if user is None or intake.load_application(context, user.id) is None:
         # Counted for staff without who asked; not while an application is open, where typed text may be

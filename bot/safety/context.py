@@ -26,9 +26,12 @@ LOOK_AHEAD = 6
 GENERIC_AHEAD = 3
 DENIAL_BEFORE = 3
 """Tokens before an English phrase in which "not" or "no" denies it."""
+DENIAL_REACH = 8
+"""How far before a phrase a many-word denial ("not having any thoughts of") may start."""
 DENIAL_AFTER = 7
 """Tokens after a Japanese phrase in which a negated verb of thinking denies it."""
 _ASCII_NEGATIONS = frozenset({"not", "no", "never"})
+_COMPULSION = frozenset({"stop", "help", "resist"})
 _THINKING = ("思う", "考える", "感じる", "ある")
 _LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking")
 _DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
@@ -104,9 +107,13 @@ class ContextWords:
         """True when the writer denies what a phrase found says: a negation just before it ("not suicidal",
         "no thoughts of harming myself"), or a verb of thinking negated after it (「死にたいとは思いません」)."""
         first, last = self._bounds(tokens, start)
-        for j in range(max(first, start - DENIAL_BEFORE), start if before else first):
-            if self._at(tokens, "negation", j) and tokens[j].forms[0] in _ASCII_NEGATIONS:
-                return True
+        for j in range(max(first, start - DENIAL_REACH), start if before else first):
+            if not self._at(tokens, "negation", j) or not set(tokens[j].forms) & _ASCII_NEGATIONS:
+                continue
+            if j + 1 < len(tokens) and set(tokens[j + 1].forms) & _COMPULSION:
+                continue  # "I can't stop pulling my hair out" is no denial
+            if j >= start - DENIAL_BEFORE or start in self.negation.ends_at(tokens, j):
+                return True  # "not suicidal", or a longer denial that ends right before it ("no thoughts of")
         for j in range(start + 1, min(last, start + DENIAL_AFTER)):
             if self._at(tokens, "thinking", j):
                 negated = [k for k in range(j + 1, min(last, j + 3)) if self._at(tokens, "negation", k)]

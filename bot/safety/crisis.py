@@ -121,8 +121,8 @@ class _ScriptScreen:
             last = tokens[f.end - 1]
             if covered and covered(last.start, last.start + len(last.forms[-1] if last.forms else "")):
                 continue  # its last word is inside a not_risk phrasing ("take my life back")
-            denied = f.negated or self.context.denied(tokens, f.end - 1,
-                                                      before=not f.negative and self.script == "en")
+            denied = f.negated or self.context.denied(tokens, f.end - 1, before=False) or (
+                not f.negative and self.script == "en" and self.context.denied(tokens, f.start))
             strength: Strength = "weak" if f.tier == "check_in" or denied else "mention" if f.topic else "strong"
             found.append(_Finding(strength, "rules", f.rule + ("~negated" if denied else ""), f.start, f.end))
         return found

@@ -222,11 +222,13 @@ CHAT_WORDS: dict[str, str] = {
     "its": "it is", "thats": "that is", "whats": "what is", "theres": "there is", "hes": "he is",
     "shes": "she is", "youll": "you will", "theyll": "they will",
     "wanna": "want to", "wana": "want to", "gonna": "going to", "gotta": "got to", "hafta": "have to",
-    "tryna": "trying to", "finna": "going to", "u": "you", "ur": "your", "ya": "you", "2": "to",
+    "tryna": "trying to", "u": "you", "ur": "your", "ya": "you", "2": "to",
     "cuz": "because", "coz": "because", "bc": "because", "rn": "right now", "pls": "please", "plz": "please",
     "idk": "i do not know", "4ever": "forever", "ded": "dead", "lyf": "life", "lyfe": "life",
     "myslef": "myself", "mysefl": "myself", "myslf": "myself", "mysef": "myself", "meself": "myself",
-    "wnt": "want", "wan": "want", "oded": "od", "oding": "od",
+    "wnt": "want", "wan": "want", "wnat": "want", "oded": "od", "oding": "od",
+    "masel": "myself", "mysel": "myself", "tae": "to", "deid": "dead", "cannae": "can not", "dae": "do",
+    "moar": "more", "bouta": "about to", "finna": "going to", "ima": "i am going to", "imma": "i am going to",
 }
 """Chat spellings written out before matching, so phrases are written once in plain English."""
 

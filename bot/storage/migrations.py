@@ -107,7 +107,21 @@ _V2_CRISIS = """
 ALTER TABLE users ADD COLUMN crisis_seen_at TEXT;
 """
 
-_V3_CRISIS_EVENTS = """
+_V3_STATS = """
+-- Usage statistics: how often each kind of event happened per day (Japan time). Counts only: no message text, no
+-- user or chat id, no time finer than the day. The CHECKs make the table unable to hold anything else: kind and
+-- label are short ASCII ids (a page, question or FAQ entry id, a crisis tier), never free text.
+CREATE TABLE stats_daily (
+    day   TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    kind  TEXT NOT NULL CHECK (kind GLOB '[a-z]*' AND kind NOT GLOB '*[^a-z_]*' AND length(kind) <= 32),
+    label TEXT NOT NULL DEFAULT '' CHECK (label = '' OR (label GLOB '[a-z]*' AND label NOT GLOB '*[^a-z0-9_]*'
+                                                          AND length(label) <= 32)),
+    count INTEGER NOT NULL CHECK (count > 0),
+    PRIMARY KEY (day, kind, label)
+) WITHOUT ROWID;
+"""
+
+_V4_CRISIS_EVENTS = """
 -- Each time the crisis screen answered a user (tier, answer or chat, question id; never the text), and the
 -- context a lead's card shows with its crisis flag.
 CREATE TABLE crisis_events (
@@ -125,6 +139,7 @@ ALTER TABLE leads ADD COLUMN crisis TEXT;
 MIGRATIONS: tuple[str, ...] = (
     _V1_USERS + _V1_LEADS,
     _V2_CRISIS,
-    _V3_CRISIS_EVENTS,
+    _V3_STATS,
+    _V4_CRISIS_EVENTS,
 )
 """Index i holds migration i + 1. Append only."""
