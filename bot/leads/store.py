@@ -162,6 +162,27 @@ class LeadStore:
             (lead_id, to_db_time(at), who, status),
         )
 
+    # --- other messages about a lead -----------------------------------------------------------------------------
+
+    def record_post(self, lead_id: int, chat_id: int, message_id: int, now: datetime) -> None:
+        """Remember a copy of the card posted outside the outbox (``/lead``), so an erasure edits it too."""
+        self.db.execute(
+            "INSERT INTO lead_posts (lead_id, chat_id, message_id, posted_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            (lead_id, chat_id, message_id, to_db_time(now)),
+        )
+
+    def posts(self, lead_id: int) -> list[tuple[int, int]]:
+        """``(chat_id, message_id)`` of the lead's recorded copies, oldest first."""
+        rows = self.db.query(
+            "SELECT chat_id, message_id FROM lead_posts WHERE lead_id = ? ORDER BY posted_at, message_id", (lead_id,)
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def forget_post(self, chat_id: int, message_id: int) -> None:
+        """The copy can no longer be edited (deleted by staff, or the chat is gone)."""
+        self.db.execute("DELETE FROM lead_posts WHERE chat_id = ? AND message_id = ?", (chat_id, message_id))
+
     # --- reading ------------------------------------------------------------------------------------------------
 
     def get(self, lead_id: int) -> Lead | None:

@@ -122,9 +122,29 @@ CREATE INDEX crisis_events_at ON crisis_events (at);
 ALTER TABLE leads ADD COLUMN crisis TEXT;
 """
 
+_V4_DELIVERY = """
+-- A row is claimed (committed) before it is sent, so no two passes or processes ever send it both; a claim left by
+-- a process that died mid-send makes the next send say it may be a repeat (in_doubt), as does a send whose answer
+-- never came (a time-out after the request went out).
+ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+ALTER TABLE outbox ADD COLUMN claimed_at TEXT;
+ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0;
+
+-- Every other message the bot posted about a lead (copies shown with /lead), so erasing the lead edits them too.
+CREATE TABLE lead_posts (
+    lead_id    INTEGER NOT NULL REFERENCES leads (id),
+    chat_id    INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    posted_at  TEXT NOT NULL,
+    PRIMARY KEY (chat_id, message_id)
+) WITHOUT ROWID;
+CREATE INDEX lead_posts_lead ON lead_posts (lead_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_USERS + _V1_LEADS,
     _V2_CRISIS,
     _V3_CRISIS_EVENTS,
+    _V4_DELIVERY,
 )
 """Index i holds migration i + 1. Append only."""

@@ -91,7 +91,9 @@ async def test_permanent_errors_are_retried_slowly_and_reported(
         await worker.run_once(T0 + timedelta(seconds=30))
         assert store.outbox.for_lead(lead.id)[0].next_attempt_at == T0 + timedelta(seconds=90)
         assert worker.health(T0 + timedelta(seconds=40)) == DeliveryHealth(
-            pending=1, oldest_pending_age=timedelta(seconds=40), failing=1, last_error_kind="chat_not_found"
+            pending=1, oldest_pending_age=timedelta(seconds=40), failing=1, last_error_kind="chat_not_found",
+            next_attempt_at=T0 + timedelta(seconds=90), paused_until=T0 + timedelta(seconds=90),
+            outage="chat_not_found",
         )
         assert await worker.run_once(T0 + timedelta(seconds=90)) == 1
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
@@ -110,8 +112,9 @@ def test_backoff_grows_to_its_cap_and_never_undercuts_retry_after() -> None:
     assert [backoff.delay(n, network, low) for n in (1, 2, 8)] == [2.5, 5, 300]
     assert backoff.delay(1, TemporaryDeliveryError("rate_limited", retry_after=45), low) == 45
     assert backoff.delay(9, TemporaryDeliveryError("rate_limited", retry_after=45), high) == 600
+    # capped at 15 min (not an hour): a chat fixed without anyone telling the bot is found again soon
     gone = PermanentDeliveryError("chat_not_found")
-    assert [backoff.delay(n, gone, high) for n in (1, 2, 7, 40)] == [60, 120, 3600, 3600]
+    assert [backoff.delay(n, gone, high) for n in (1, 2, 7, 40)] == [60, 120, 900, 900]
 
 
 async def test_a_restart_in_the_middle_still_delivers_exactly_once(data_dir: Path) -> None:
