@@ -23,7 +23,7 @@ UNLIMITED = frozenset({
     "logOut", "close",
 })
 """Endpoints that post nothing to a chat: not counted and never delayed."""
-CHAT_BURST = 20
+CHAT_BURST = 40
 """Messages one private chat may get at once before the one-a-second rule applies (a page of several messages,
 a quick run through the questionnaire)."""
 MAX_CHAT_LIMITERS = 10_000
@@ -52,8 +52,9 @@ class TelegramRateLimiter(AIORateLimiter):
         if endpoint in UNLIMITED:
             return await callback(*args, **kwargs)
         chat_id = data.get("chat_id")
-        if isinstance(chat_id, int) and chat_id > 0 and self.chat_burst > 0:  # a private chat (users have ids > 0)
-            async with self._chat_limiter(chat_id):
+        private = isinstance(chat_id, int) and chat_id > 0  # users' ids, and so their private chats', are positive
+        if private and self.chat_burst > 0 and endpoint != "sendChatAction":
+            async with self._chat_limiter(chat_id):  # type: ignore[arg-type]
                 return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
         return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
 

@@ -84,7 +84,7 @@ async def lead_command(update: Update, context: Context) -> None:
         return
     copy = await reply(update, context, format_card(lead, STAFF_LANG), status_keyboard(lead))
     svc = services(context)
-    svc.leads.record_post(lead.id, copy.chat_id, copy.message_id, svc.now())  # erased with the lead (/delete)
+    svc.leads.record_post(lead, copy.chat_id, copy.message_id, svc.now())  # kept current, erased with the lead
 
 
 def _parse_day(text: str) -> dt.date | None:
@@ -166,6 +166,8 @@ async def on_status_button(update: Update, context: Context) -> None:
     except LeadError:
         await query.answer("この申込は変更できません（削除済みか見つかりません）。")
         return
+    if not on_card and pressed is not None:  # the copy is redrawn below: the outbox need not edit it again
+        svc.leads.record_post(lead, pressed.chat.id, pressed.message_id, svc.now())
     await query.answer(f"{lead.ref}: {status_label(lead.status, STAFF_LANG)}")
     if not on_card:
         context.application.create_task(svc.deliver_due(context.bot), update=update)

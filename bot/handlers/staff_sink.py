@@ -71,9 +71,10 @@ def _translate(exc: TelegramError) -> Exception:
 
 
 def _may_have_arrived(exc: TelegramError) -> bool:
-    """False only when httpx says the request never left (no connection, no free connection in the pool)."""
+    """True when the request went out and no answer came back (httpx failed after connecting). An HTTP answer
+    (a 5xx) is definite, and a connect or pool failure means nothing was sent."""
     cause = exc.__cause__
-    if "Pool timeout" in str(exc):
+    if not isinstance(cause, httpx.HTTPError) or "Pool timeout" in str(exc):
         return False
     return not isinstance(cause, _NOT_SENT)
 

@@ -311,12 +311,14 @@ class DeliveryWorker:
 
     async def _edit_copies(self, lead: Lead) -> None:
         """Bring every recorded copy of the card up to date; a copy that can no longer be edited is forgotten."""
-        for chat_id, message_id in self.store.posts(lead.id):
+        for chat_id, message_id in self.store.stale_posts(lead):
             try:
                 await self.sink.edit_card(lead, message_id, chat_id=chat_id)
             except PermanentDeliveryError as exc:
                 self.store.forget_post(chat_id, message_id)
                 log.warning("lead delivery: lead=%d kind=copy result=dropped error=%s", lead.id, exc.kind)
+            else:
+                self.store.post_updated(lead, chat_id, message_id)
 
     async def _alert(self, what: str, kind: str) -> None:
         if self.alerts is None:

@@ -164,20 +164,27 @@ class LeadStore:
 
     # --- other messages about a lead -----------------------------------------------------------------------------
 
-    def record_post(self, lead_id: int, chat_id: int, message_id: int, now: datetime) -> None:
-        """Remember a copy of the card posted outside the outbox (``/lead``), so an erasure edits it too."""
+    def record_post(self, lead: Lead, chat_id: int, message_id: int, now: datetime) -> None:
+        """Remember a copy of the card posted (or just redrawn) outside the outbox, showing ``lead`` as it is now,
+        so later changes and an erasure edit it too."""
         self.db.execute(
-            "INSERT INTO lead_posts (lead_id, chat_id, message_id, posted_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
-            (lead_id, chat_id, message_id, to_db_time(now)),
+            "INSERT INTO lead_posts (lead_id, chat_id, message_id, posted_at, shown) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (chat_id, message_id) DO UPDATE SET shown = excluded.shown",
+            (lead.id, chat_id, message_id, to_db_time(now), _shown(lead)),
         )
 
-    def posts(self, lead_id: int) -> list[tuple[int, int]]:
-        """``(chat_id, message_id)`` of the lead's recorded copies, oldest first."""
+    def stale_posts(self, lead: Lead) -> list[tuple[int, int]]:
+        """``(chat_id, message_id)`` of the lead's copies that show an older state, oldest first."""
         rows = self.db.query(
-            "SELECT chat_id, message_id FROM lead_posts WHERE lead_id = ? ORDER BY posted_at, message_id", (lead_id,)
+            "SELECT chat_id, message_id FROM lead_posts WHERE lead_id = ? AND shown != ? ORDER BY posted_at, "
+            "message_id",
+            (lead.id, _shown(lead)),
         )
         return [(row[0], row[1]) for row in rows]
+
+    def post_updated(self, lead: Lead, chat_id: int, message_id: int) -> None:
+        self.db.execute("UPDATE lead_posts SET shown = ? WHERE chat_id = ? AND message_id = ?",
+                        (_shown(lead), chat_id, message_id))
 
     def forget_post(self, chat_id: int, message_id: int) -> None:
         """The copy can no longer be edited (deleted by staff, or the chat is gone)."""
@@ -238,6 +245,11 @@ class LeadStore:
                     StatusChange(status=change["status"], who=change["who"], at=from_db_time(change["at"]))
                 )
         return [_lead(row, tuple(histories[row["id"]])) for row in rows]
+
+
+def _shown(lead: Lead) -> str:
+    """What a rendered card depends on that can change after it was posted."""
+    return f"{lead.status}|{int(lead.erased_at is not None)}|{len(lead.history)}"
 
 
 def _consent_json(consent: Consent) -> str:

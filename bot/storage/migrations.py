@@ -136,6 +136,7 @@ CREATE TABLE lead_posts (
     chat_id    INTEGER NOT NULL,
     message_id INTEGER NOT NULL,
     posted_at  TEXT NOT NULL,
+    shown      TEXT NOT NULL,         -- what the copy shows (status, erased, history length): edit only on change
     PRIMARY KEY (chat_id, message_id)
 ) WITHOUT ROWID;
 CREATE INDEX lead_posts_lead ON lead_posts (lead_id);
