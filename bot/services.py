@@ -106,7 +106,8 @@ class Services:
 
             assert self.settings.staff_chat_id is not None
             self._worker = DeliveryWorker(self.leads, TelegramLeadSink(bot, self.settings.staff_chat_id),
-                                          alerts=StaffAlerts(bot, self.settings.staff_user_ids))
+                                          alerts=StaffAlerts(bot, self.settings.staff_user_ids),
+                                          sole_sender=self.lock is not None)
         return self._worker
 
     async def deliver_due(self, bot: Bot) -> int:

@@ -51,6 +51,8 @@ from bot.storage.db import StorageError, utcnow
 log = logging.getLogger(__name__)
 
 _MAX_ROUNDS = 100
+CLAIM_LEASE = timedelta(minutes=10)
+"""Without the data directory's lock, another owner's claim counts as abandoned only after this long."""
 
 
 class LeadSink(Protocol):
@@ -137,6 +139,7 @@ class DeliveryWorker:
         batch: int = 50,
         alerts: DeliveryAlerts | None = None,
         owner: str | None = None,
+        sole_sender: bool = False,
     ) -> None:
         self.store = store
         self.outbox = store.outbox
@@ -152,6 +155,8 @@ class DeliveryWorker:
         self.alerts = alerts
         self.owner = owner or f"{os.getpid()}-{secrets.token_hex(4)}"
         """Written into claims: who is sending a row right now."""
+        self.sole_sender = sole_sender
+        """True when this process holds the data directory's lock: any other claim is then left by a dead one."""
         self._unrecorded: list[Callable[[], object]] = []  # outcome writes the database refused, oldest first
         self._outage: str | None = None
         self._chat_failures = 0
@@ -194,7 +199,8 @@ class DeliveryWorker:
 
     def _start(self, now: datetime) -> None:
         """First pass of this process: take over what the previous one left."""
-        released = self.outbox.release_stale_claims(self.owner)
+        lease = None if self.sole_sender else now - CLAIM_LEASE
+        released = self.outbox.release_stale_claims(self.owner, lease)
         if released:
             log.warning("lead delivery: %d send(s) were cut off by the last shutdown; their cards will be posted "
                         "again, marked as a possible repeat", released)

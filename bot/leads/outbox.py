@@ -88,14 +88,17 @@ class Outbox:
             (owner, to_db_time(now), entry_id),
         ).rowcount == 1
 
-    def release_stale_claims(self, owner: str) -> int:
-        """Release claims of processes that are gone (the caller holds the data directory's lock, so no other
-        process runs). Their sends may have reached Telegram: the rows become in doubt. Returns how many."""
-        return self.db.execute(
-            "UPDATE outbox SET claimed_by = NULL, claimed_at = NULL, in_doubt = 1 "
-            "WHERE claimed_by IS NOT NULL AND claimed_by != ? AND delivered_at IS NULL",
-            (owner,),
-        ).rowcount
+    def release_stale_claims(self, owner: str, claimed_before: datetime | None = None) -> int:
+        """Release other owners' claims: all of them when the caller holds the data directory's lock (no other
+        process runs), else only those made before ``claimed_before`` (a lease). Their sends may have reached
+        Telegram, so the rows become in doubt. Returns how many."""
+        sql = ("UPDATE outbox SET claimed_by = NULL, claimed_at = NULL, in_doubt = 1 "
+               "WHERE claimed_by IS NOT NULL AND claimed_by != ? AND delivered_at IS NULL")
+        params: tuple[object, ...] = (owner,)
+        if claimed_before is not None:
+            sql += " AND claimed_at < ?"
+            params += (to_db_time(claimed_before),)
+        return self.db.execute(sql, params).rowcount
 
     def mark_delivered(self, entry_id: int, now: datetime, staff_message_id: int | None = None) -> bool:
         """Record a delivery (and the card's message id on the lead) atomically. False if it was already marked."""

@@ -72,8 +72,9 @@ def store(db: Database) -> LeadStore:
 
 
 def make_worker(store: LeadStore, sink: FakeSink) -> DeliveryWorker:
-    """No jitter (rng 0: every delay is exactly half its base), so retry times are known."""
-    return DeliveryWorker(store, sink, clock=lambda: T0, rng=lambda: 0.0)
+    """No jitter (rng 0: every delay is exactly half its base), so retry times are known. The only sender, as the
+    bot is while it holds the data directory's lock."""
+    return DeliveryWorker(store, sink, clock=lambda: T0, rng=lambda: 0.0, sole_sender=True)
 
 
 def submit(

@@ -139,8 +139,10 @@ async def test_a_restart_in_the_middle_still_delivers_exactly_once(data_dir: Pat
     assert [card.id for card in sink.cards] == [lead.id]
 
 
-async def test_a_crash_after_telegram_accepted_sends_the_card_again(data_dir: Path) -> None:
-    """The one documented gap: a duplicate card is preferred to a lost lead."""
+async def test_a_crash_after_telegram_accepted_sends_the_card_again_marked_as_a_possible_repeat(
+    data_dir: Path,
+) -> None:
+    """The one gap left: a duplicate card is preferred to a lost lead, and the second one says so."""
 
     class CrashAfterSending(FakeSink):
         async def send_card(self, lead: Lead) -> int:
@@ -157,6 +159,7 @@ async def test_a_crash_after_telegram_accepted_sends_the_card_again(data_dir: Pa
     with Database.open(data_dir) as db:
         assert await make_worker(LeadStore(db), sink).run_once(T0) == 1
     assert len(crashing.cards) + len(sink.cards) == 2
+    assert sink.repeats == [(1, T0)]
 
 
 async def test_withdrawal_clears_the_card_then_notifies_in_order(store: LeadStore) -> None:
