@@ -32,7 +32,7 @@ _KEYS = "|".join(sorted(PERSONAL_KEYS, key=len, reverse=True))
 _QUOTED_VALUE = re.compile(
     rf"""(?P<key>["']?\b(?:{_KEYS})\b["']?\s*[:=]\s*)(?P<q>["'])(?P<v>(?:\\.|(?!(?P=q)).)*)(?P=q)""", re.DOTALL
 )
-_TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}\b")
+_TOKEN = re.compile(r"(?<!\d)\d{5,}:[A-Za-z0-9_-]{30,}")
 _MAX_DEPTH = 8
 
 _installed: Callable[..., logging.LogRecord] | None = None
