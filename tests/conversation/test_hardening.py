@@ -4,6 +4,7 @@ and the staff-chat health loop."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
@@ -140,3 +141,30 @@ async def test_a_broken_staff_chat_is_explained_staff_are_told_and_a_command_the
     await bot.api.wait_until(lambda: any("再開しました" in m.text for m in bot.api.bot_messages(member_chat)),
                              what="the recovery message to the staff member")
     assert len(lead_cards(bot)) == 1
+
+
+async def test_a_card_answered_after_the_time_out_is_posted_again_saying_it_may_be_a_repeat(
+    quick_bot: BotUnderTest,
+) -> None:
+    bot = quick_bot
+    services = bot.app.bot_data["services"]
+    services.worker(bot.app.bot).sink.card_timeout = 0.3  # 30 s in production
+    late = bot.api.hold("sendMessage", STAFF_CHAT_ID)  # Telegram posts the card but answers too late
+    user = bot.user("ja")
+    applicant = Applicant(bot, user, "ja")
+    await applicant.begin()
+    await applicant.fill(JA_SHORT)
+    await user.press(applicant.intake.submit, wait=False)  # its card stays in flight: nothing goes quiet
+    for _ in range(500):
+        if read_db(bot, "SELECT 1 FROM outbox WHERE in_doubt = 1"):
+            break
+        await asyncio.sleep(0.01)
+    else:
+        raise AssertionError("the timed-out card was never marked as in doubt")
+    await bot.api.wait_until(lambda: any("再送です" in c.text for c in lead_cards(bot)), what="the second post")
+    late.set()
+    await bot.api.wait_quiet()
+    cards = lead_cards(bot)
+    assert len(cards) == 2 and not cards[0].text.startswith("⚠️")
+    assert all(c.text.startswith("⚠️ 再送です: ") and "同じ番号のカードがすでにあれば、こちらは重複です。" in c.text
+               for c in cards[1:])
