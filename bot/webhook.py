@@ -58,8 +58,9 @@ class UpdateHandler(RequestHandler):
     def prepare(self) -> None:
         sent = self.request.headers.get(SECRET_HEADER, "").encode("utf-8", "replace")
         if not hmac.compare_digest(sent, self.secret):
-            self.set_header("Connection", "close")
-            self.send_error(403)
+            self.set_status(403)
+            self.set_header("Connection", "close")  # its body is never read: the connection cannot be reused
+            self.finish()
             return
         self.authentic = True
         connection = self.request.connection
