@@ -70,10 +70,13 @@ def _run(after_start: list[Callable[[], None]]) -> int:
     if after_start:
         _after_post_init(app, after_start)
     if settings.webhook_url:
-        app.run_webhook(listen="127.0.0.1", port=settings.port,
-                        url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-                        secret_token=settings.webhook_secret, webhook_url=settings.webhook_url,
-                        allowed_updates=Update.ALL_TYPES)
+        import asyncio
+
+        from bot.webhook import serve
+
+        asyncio.run(serve(app, listen="127.0.0.1", port=settings.port,
+                          url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+                          webhook_url=settings.webhook_url, secret=settings.webhook_secret or ""))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
