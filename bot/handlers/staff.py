@@ -111,8 +111,10 @@ async def export_command(update: Update, context: Context) -> None:
     chat = update.effective_chat
     assert chat is not None
     stamp = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=9))).strftime("%Y%m%d-%H%M")
-    await context.bot.send_document(chat.id, io.BytesIO(data), filename=f"leads-{stamp}.csv",
-                                    caption=f"{len(rows)} 件")
+    posted = await context.bot.send_document(chat.id, io.BytesIO(data), filename=f"leads-{stamp}.csv",
+                                             caption=f"{len(rows)} 件")
+    svc = services(context)
+    svc.leads.record_export([r.id for r in rows if not r.erased], chat.id, posted.message_id, svc.now())
     log.info("leads exported (%d row(s))", len(rows))
 
 

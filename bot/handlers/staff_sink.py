@@ -118,3 +118,13 @@ class TelegramLeadSink:
             raise _translate(exc) from None
         except TelegramError as exc:
             raise _translate(exc) from None
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        try:
+            await self.bot.delete_message(chat_id, message_id)
+        except BadRequest as exc:
+            if "not found" in str(exc).lower():
+                return  # staff deleted it already
+            raise PermanentDeliveryError("cannot_delete") from None  # older than 48 hours, or no right to delete
+        except TelegramError as exc:
+            raise _translate(exc) from None

@@ -69,6 +69,9 @@ class LeadSink(Protocol):
         """Re-render the card in place. Telegram's "message is not modified" counts as success. ``chat_id`` is
         passed only for a copy posted elsewhere (``/lead`` in a staff member's private chat)."""
 
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        """Delete a message the bot posted (a CSV export with an erased lead in it); already gone is success."""
+
 
 class DeliveryAlerts(Protocol):
     """Who hears that the staff chat is broken and when it works again (direct messages to staff)."""
@@ -263,6 +266,8 @@ class DeliveryWorker:
                 if lead.staff_message_id is not None:  # None: the card went out already rendered as it is now
                     await self.sink.edit_card(lead, lead.staff_message_id)
                 await self._edit_copies(lead)
+                if lead.erased:
+                    await self._delete_exports(lead)
             else:
                 await self.sink.send_notice(lead.id, entry.kind)
         except DeliveryError as exc:
@@ -325,6 +330,18 @@ class DeliveryWorker:
                 log.warning("lead delivery: lead=%d kind=copy result=dropped error=%s", lead.id, exc.kind)
             else:
                 self.store.post_updated(lead, chat_id, message_id)
+
+    async def _delete_exports(self, lead: Lead) -> None:
+        """Delete every CSV export that includes the erased lead; one Telegram no longer lets the bot delete
+        (older than 48 hours) is forgotten and logged, and staff were asked to delete copies by the notice."""
+        for chat_id, message_id in self.store.exports_of(lead.id):
+            try:
+                await self.sink.delete_message(chat_id, message_id)
+            except PermanentDeliveryError as exc:
+                log.warning("lead delivery: lead=%d kind=export result=not_deleted error=%s", lead.id, exc.kind)
+            else:
+                log.info("lead delivery: lead=%d kind=export result=deleted", lead.id)
+            self.store.forget_post(chat_id, message_id)
 
     async def _alert(self, what: str, kind: str) -> None:
         if self.alerts is None:

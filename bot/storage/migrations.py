@@ -130,14 +130,16 @@ ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
 ALTER TABLE outbox ADD COLUMN claimed_at TEXT;
 ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0;
 
--- Every other message the bot posted about a lead (copies shown with /lead), so erasing the lead edits them too.
+-- Every other message the bot posted about a lead, so erasing the lead reaches it too: copies of the card shown with
+-- /lead (kind 'copy', edited with the card) and CSV exports that include the lead (kind 'export', deleted).
 CREATE TABLE lead_posts (
     lead_id    INTEGER NOT NULL REFERENCES leads (id),
     chat_id    INTEGER NOT NULL,
     message_id INTEGER NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('copy', 'export')),
     posted_at  TEXT NOT NULL,
-    shown      TEXT NOT NULL,         -- what the copy shows (status, erased, history length): edit only on change
-    PRIMARY KEY (chat_id, message_id)
+    shown      TEXT NOT NULL,         -- what a copy shows (status, erased, history length): edit only on change
+    PRIMARY KEY (chat_id, message_id, lead_id)
 ) WITHOUT ROWID;
 CREATE INDEX lead_posts_lead ON lead_posts (lead_id);
 """

@@ -87,12 +87,15 @@ async def test_delete_erases_every_copy_of_the_card_and_every_byte_of_the_answer
     await staff.wait_for("モニター申込 A-000001")
     copy = (await staff.send("/lead A-000001")).last
     assert "山田 花子" in copy.text
+    await staff.send("/export")
+    [export] = [m for m in bot.api.bot_messages(STAFF_CHAT_ID) if m.kind == "document"]
 
     await user.send("/delete")
     await user.press(t("ja", "Yes, delete my data"))
     await staff.wait_for("取り下げられ")
     await bot.api.wait_quiet()
 
+    assert export.message_id not in {m.message_id for m in bot.api.bot_messages(STAFF_CHAT_ID)}  # the CSV is gone
     shown = {m.message_id: m.text for m in bot.api.bot_messages(STAFF_CHAT_ID)}
     assert "本人の依頼により、個人情報（回答・連絡先）を削除しました" in shown[copy.message_id]
     assert not [text for text in shown.values() if "山田" in text or "2468-1357" in text]

@@ -38,6 +38,7 @@ class FakeSink:
         self.edits: list[tuple[Lead, int]] = []
         self.repeats: list[tuple[int, datetime]] = []  # (lead id, repeat_of) of cards marked as possible repeats
         self.copy_edits: list[tuple[int, int, int]] = []  # (lead id, chat id, message id)
+        self.deleted: list[tuple[int, int]] = []  # (chat id, message id)
         self.calls = 0
         self._message_id = 500
 
@@ -64,6 +65,10 @@ class FakeSink:
             self.copy_edits.append((lead.id, chat_id, message_id))
             return
         self.edits.append((lead, message_id))
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        self._maybe_fail()
+        self.deleted.append((chat_id, message_id))
 
 
 @pytest.fixture

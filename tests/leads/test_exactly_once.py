@@ -176,3 +176,28 @@ async def test_a_copy_that_can_no_longer_be_edited_is_forgotten(store: LeadStore
 
     assert await make_worker(store, CopyGone()).run_once(T0) == 1
     assert store.db.query("SELECT * FROM lead_posts") == []
+
+
+async def test_csv_exports_with_an_erased_lead_are_deleted_and_one_too_old_is_reported(
+    store: LeadStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    lead = submit(store)
+    sink = FakeSink()
+    worker = make_worker(store, sink)
+    await worker.run_once(T0)
+    store.record_export([lead.id], -100, 81, T0)
+    store.record_export([lead.id], -100, 82, T0)
+    store.withdraw_for_user(1001, T0)
+
+    class OldExport(FakeSink):
+        async def delete_message(self, chat_id: int, message_id: int) -> None:
+            if message_id == 81:
+                raise PermanentDeliveryError("cannot_delete")  # Telegram: older than 48 hours
+            await super().delete_message(chat_id, message_id)
+
+    old = OldExport()
+    with caplog.at_level(logging.INFO, logger="bot.leads"):
+        assert await make_worker(store, old).run_once(T0) == 2
+    assert old.deleted == [(-100, 82)]
+    assert "lead delivery: lead=1 kind=export result=not_deleted error=cannot_delete" in caplog.messages
+    assert store.exports_of(lead.id) == []
