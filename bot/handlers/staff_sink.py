@@ -12,6 +12,7 @@ post of that card starts with a line saying it may be a repeat.
 
 from __future__ import annotations
 
+import html
 import logging
 from datetime import datetime
 
@@ -21,7 +22,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot import callbacks
-from bot.leads.card import STATUS_BUTTONS, format_card, format_notice, format_time
+from bot.leads.card import CARD_LIMIT, STATUS_BUTTONS, format_card, format_notice, format_time, visible_length
 from bot.leads.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.leads.model import Lead
 
@@ -89,9 +90,13 @@ class TelegramLeadSink:
 
     async def send_card(self, lead: Lead, *, repeat_of: datetime | None = None) -> int:
         text = format_card(lead, STAFF_LANG)
-        if repeat_of is not None:
-            text = f"<b>{repeat_line(repeat_of)}</b>\n\n{text}"
         try:
+            if repeat_of is not None:
+                note = f"<b>{html.escape(repeat_line(repeat_of), quote=False)}</b>"
+                if visible_length(f"{note}\n\n{text}") <= CARD_LIMIT:
+                    text = f"{note}\n\n{text}"
+                else:  # a card already at Telegram's length limit: the note goes just before it
+                    await self.bot.send_message(self.chat_id, note, parse_mode=ParseMode.HTML)
             message = await self.bot.send_message(self.chat_id, text, parse_mode=ParseMode.HTML,
                                                   reply_markup=status_keyboard(lead), read_timeout=self.card_timeout)
         except TelegramError as exc:

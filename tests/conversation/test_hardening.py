@@ -12,6 +12,7 @@ import pytest
 
 from bot.i18n import t
 from bot.storage.db import FILENAME
+from tests.botapi.server import FakeBotApi
 from tests.conversation.conftest import (
     JA_SELF_PHONE,
     JA_SHORT,
@@ -171,3 +172,24 @@ async def test_a_card_answered_after_the_time_out_is_posted_again_saying_it_may_
     assert len(cards) == 2 and not cards[0].text.startswith("⚠️")
     assert all(c.text.startswith("⚠️ 再送です: ") and "同じ番号のカードがすでにあれば、こちらは重複です。" in c.text
                for c in cards[1:])
+
+
+async def test_a_possible_repeat_of_a_card_at_the_length_limit_gets_its_note_just_before_it(
+    bot_api: FakeBotApi,
+) -> None:
+    from telegram import Bot
+
+    from bot.handlers.staff_sink import TelegramLeadSink
+    from bot.leads.model import Consent, Lead
+    from bot.storage.db import utcnow
+
+    bot_api.add_chat({"id": STAFF_CHAT_ID, "type": "supergroup", "title": "Staff"})
+    now = utcnow()
+    long_answers = {f"q{n}": {"label": f"質問{n}", "value": "あ" * 900} for n in range(8)}
+    lead = Lead(id=7, created_at=now, user_id=1, chat_id=1, lang="ja", answers=long_answers, flags=(),
+                consent=Consent(version="v", lang="ja", time=now), intake_version="x", status="new", history=())
+    async with Bot(bot_api.token, base_url=bot_api.base_url) as telegram_bot:
+        await TelegramLeadSink(telegram_bot, STAFF_CHAT_ID).send_card(lead, repeat_of=now)
+    note, card = bot_api.bot_messages(STAFF_CHAT_ID)
+    assert note.text.startswith("⚠️ 再送です: ") and card.text.startswith("モニター申込 A-000007")
+    bot_api.assert_clean()
