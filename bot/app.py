@@ -180,7 +180,7 @@ def run(settings: Settings) -> int:
         print("The bot cannot start: the content has errors.\n" + exc.report, file=sys.stderr)
         return 1
     except StorageError as exc:  # another process on the data directory, or a directory it cannot write
-        print(f"The bot cannot start: {exc}", file=sys.stderr)
+        print(f"The bot cannot start.\n{exc}", file=sys.stderr)
         return 2
     if settings.webhook_url:
         from bot.webhook import serve

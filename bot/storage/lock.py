@@ -32,9 +32,9 @@ class DataDirLock:
     @classmethod
     def acquire(cls, data_dir: Path) -> DataDirLock:
         """Take the lock or raise ``StorageError`` saying which process holds it and what to do."""
-        make_private_dir(data_dir)
         path = data_dir / LOCK_NAME
         try:
+            make_private_dir(data_dir)
             descriptor = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except OSError as exc:
             from bot.storage.db import not_writable_advice

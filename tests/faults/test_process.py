@@ -15,7 +15,7 @@ from tests.botapi.server import FakeBotApi
 from tests.botapi.user import FakeUser
 from tests.conversation.conftest import STAFF_CHAT_ID
 from tests.faults.process import FAULTS, BotProcess, cards, environment, polling, stored_lead
-from tests.storage.mounts import fill, small_disk
+from tests.storage.mounts import fill, read_only, small_disk
 
 SECRET = "a" * 20 + "-fault-test-secret-0123"
 
@@ -136,6 +136,17 @@ async def test_the_webhook_is_local_authenticates_before_reading_and_skips_an_un
     output = process.output
     assert "skipped update 90: the library cannot read it (TypeError)" in output
     assert "試験 太郎" not in output
+
+
+async def test_a_read_only_data_directory_stops_the_bot_with_advice_not_a_traceback(
+    bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    with read_only(tmp_path / "ro") as data_dir:
+        FAULTS.append("read-only data directory")
+        process = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+        assert await process.wait() == 2
+    assert f"The bot cannot start.\nThe bot cannot write its database in BOT_DATA_DIR={data_dir}" in process.output
+    assert "Traceback" not in process.output
 
 
 async def test_a_short_webhook_secret_is_refused_at_start(bot_api: FakeBotApi, tmp_path: Path) -> None:
