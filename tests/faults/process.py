@@ -17,8 +17,6 @@ from tests.conversation.conftest import SHIPPED_CONTENT, STAFF_CHAT_ID
 
 REPO = Path(__file__).resolve().parents[2]
 NAME, PHONE = "試験 太郎", "+818024681357"
-FAULTS: list[str] = []
-"""Every fault a test in this folder injected (for the README's figures)."""
 
 
 def environment(api: FakeBotApi, data_dir: Path, **extra: str) -> dict[str, str]:
@@ -65,13 +63,11 @@ class BotProcess:
     async def stop(self) -> int:
         assert self.process is not None
         if self.process.returncode is None:
-            FAULTS.append("SIGTERM")
             self.process.send_signal(signal.SIGTERM)
         return await self.wait()
 
     async def kill(self) -> int:
         assert self.process is not None
-        FAULTS.append("SIGKILL")
         self.process.kill()
         return await self.wait()
 

@@ -14,7 +14,7 @@ from tests.botapi.app_runner import free_port
 from tests.botapi.server import FakeBotApi
 from tests.botapi.user import FakeUser
 from tests.conversation.conftest import STAFF_CHAT_ID
-from tests.faults.process import FAULTS, BotProcess, cards, environment, polling, stored_lead
+from tests.faults.process import BotProcess, cards, environment, polling, stored_lead
 from tests.storage.mounts import fill, read_only, small_disk
 
 SECRET = "a" * 20 + "-fault-test-secret-0123"
@@ -32,7 +32,6 @@ async def test_a_second_process_on_the_same_data_directory_is_refused_and_the_fi
     first = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
     try:
         await polling(bot_api)
-        FAULTS.append("second process")
         second = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
         assert await second.wait() == 2
         assert f"Another bot process (pid {first.pid}) is already running with BOT_DATA_DIR={data_dir}" in second.output
@@ -56,7 +55,6 @@ async def test_a_full_disk_after_telegram_took_the_card_posts_it_once_and_record
         try:
             await bot_api.wait_until(lambda: bool(bot_api.calls_of("sendMessage", chat_id=STAFF_CHAT_ID)),
                                      timeout=30, what="the card")
-            FAULTS.append("disk full")
             filler = fill(disk)
             answer.set()  # Telegram's answer arrives when the result can no longer be written
             await asyncio.sleep(6.0)  # the delivery job runs every 2 s: three passes while the disk stays full
@@ -114,7 +112,6 @@ async def test_the_webhook_is_local_authenticates_before_reading_and_skips_an_un
         listening = [c.laddr for c in psutil.Process(process.pid).net_connections("inet") if c.status == "LISTEN"]
         assert [(a.ip, a.port) for a in listening] == [("127.0.0.1", port)]
 
-        FAULTS.append("100 MiB unauthenticated body")
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         writer.write(b"POST /telegram HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                      b"Content-Length: 104857600\r\n\r\n" + b"{" * 1024)
@@ -124,7 +121,6 @@ async def test_the_webhook_is_local_authenticates_before_reading_and_skips_an_un
         writer.close()
         assert await bot_api.push_webhook({"update_id": 1, "message": {}}, secret="wrong") == 403
 
-        FAULTS.append("unreadable webhook update")
         broken = {"update_id": 90, "message": {"message_id": 1, "date": "yesterday", "text": "試験 太郎",
                                                "chat": {"id": 5, "type": "private"}}}
         assert await bot_api.push_webhook(broken) == 200  # Telegram must not send it again
@@ -142,7 +138,6 @@ async def test_a_read_only_data_directory_stops_the_bot_with_advice_not_a_traceb
     bot_api: FakeBotApi, tmp_path: Path
 ) -> None:
     with read_only(tmp_path / "ro") as data_dir:
-        FAULTS.append("read-only data directory")
         process = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
         assert await process.wait() == 2
     assert f"The bot cannot start.\nThe bot cannot write its database in BOT_DATA_DIR={data_dir}" in process.output
