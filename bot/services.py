@@ -25,7 +25,7 @@ from bot.storage.db import Database, utcnow
 from bot.storage.lock import DataDirLock
 from bot.storage.snapshots import SnapshotStore
 from bot.storage.unanswered import UnansweredLog
-from bot.storage.users import UserStore
+from bot.storage.users import CRISIS_MEMORY, UserStore
 
 if TYPE_CHECKING:
     from telegram import Bot
@@ -132,7 +132,7 @@ class Services:
         erased = self.leads.purge_older_than(days, now)
         drafts = self.users.purge_drafts_older_than(days, now)
         questions = self.unanswered.purge_older_than(days, now)
-        crisis = self.crisis_events.purge_before(now - dt.timedelta(days=days))
+        crisis = self.crisis_events.purge_before(now - CRISIS_MEMORY)  # read only within 30 days (privacy notice)
         stale = self.users.purge_stale(days, now)
         if erased or drafts or questions or crisis or any(stale.values()):
             others = "".join(f", {count} {what}" for what, count in stale.items())
