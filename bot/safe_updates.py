@@ -7,7 +7,9 @@ never confirmed, and the same batch comes back on every poll and after every res
 ``SkippingUpdatesRequest`` is the getUpdates request: before PTB sees the batch, each update is parsed on its
 own; one that fails is replaced by an empty update with the same id (so the offset moves past it, and every
 handler ignores it) and logged with its id and the error type only, never its contents. The webhook uses
-``parse_update`` for the same rule. Parsing an update twice costs some tens of microseconds per update.
+``parse_update`` for the same rule. The trial parse costs about 0.14 ms per typical message update on the
+development machine (``readable_batch`` over 100 updates), 1.4 % of one core at 100 updates a second; PTB gives
+no hook to parse once, and the alternative is a bot that stops for everyone.
 """
 
 from __future__ import annotations
