@@ -90,6 +90,8 @@ class StaffAlerts:
         await self._tell("✅ スタッフチャットへの配信が再開しました。届いていなかった申込は順に送られます。")
 
     async def _tell(self, text: str) -> None:
+        if not self.user_ids:
+            log.warning("lead delivery alert not sent: STAFF_USER_IDS is empty, so no one can be told directly")
         for user_id in self.user_ids:
             try:
                 await self.bot.send_message(user_id, text)

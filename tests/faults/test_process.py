@@ -14,7 +14,7 @@ from tests.botapi.app_runner import free_port
 from tests.botapi.server import FakeBotApi
 from tests.botapi.user import FakeUser
 from tests.conversation.conftest import STAFF_CHAT_ID
-from tests.faults.process import BotProcess, cards, environment, polling, stored_lead
+from tests.faults.process import NAME, PHONE, BotProcess, cards, environment, polling, stored_lead
 from tests.storage.mounts import fill, read_only, small_disk
 
 SECRET = "a" * 20 + "-fault-test-secret-0123"
@@ -71,6 +71,7 @@ async def test_a_full_disk_after_telegram_took_the_card_posts_it_once_and_record
         finally:
             assert await process.stop() == 0
     assert len(cards(bot_api)) == 1
+    assert NAME not in process.output and PHONE not in process.output
 
 
 async def test_sigkill_in_the_middle_of_a_send_posts_the_card_again_marked_and_sigterm_loses_nothing(
@@ -98,6 +99,7 @@ async def test_sigkill_in_the_middle_of_a_send_posts_the_card_again_marked_and_s
     finally:
         assert await third.stop() == 0
     assert len(cards(bot_api)) == 3 and sorted(delivered(data_dir)) == [1, lead_two]
+    assert not [p for p in (first, second, third) if NAME in p.output or PHONE in p.output]
 
 
 async def test_the_webhook_is_local_authenticates_before_reading_and_skips_an_unreadable_update(
