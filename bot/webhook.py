@@ -23,6 +23,7 @@ import contextlib
 import hmac
 import json
 import logging
+import re
 import signal
 from typing import Any
 
@@ -90,7 +91,8 @@ class UpdateHandler(RequestHandler):
 
 
 def make_server(app: AnyApp, url_path: str, secret: str) -> HTTPServer:
-    web = TornadoApplication([(rf"/{url_path.strip('/')}/?", UpdateHandler, {"app": app, "secret": secret})],
+    path = re.escape(url_path.strip("/"))
+    web = TornadoApplication([(rf"/{path}/?", UpdateHandler, {"app": app, "secret": secret})],
                              log_function=lambda handler: None)
     return HTTPServer(web, max_body_size=PRE_AUTH_BODY_LIMIT, body_timeout=10, idle_connection_timeout=75,
                       xheaders=True)

@@ -138,7 +138,8 @@ class UserStore:
     def purge_stale(self, days: int, now: datetime) -> dict[str, int]:
         """Retention for everything else this table says about a person, with the periods of the privacy notice:
         crisis markers after ``CRISIS_MEMORY``, submission times after ``SUBMISSION_MEMORY``, and rows not
-        written for ``days`` (a language set that long ago; the bot then follows Telegram's language again). Run after ``purge_drafts_older_than``. Returns counts."""
+        written for ``days`` (a language set that long ago; the bot then follows Telegram's language again).
+        Run after ``purge_drafts_older_than``. Returns counts."""
         idle = to_db_time(now - timedelta(days=days))
         with self.db.transaction() as connection:
             crisis = connection.execute(
