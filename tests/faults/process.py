@@ -26,7 +26,7 @@ def environment(api: FakeBotApi, data_dir: Path, **extra: str) -> dict[str, str]
     env.update({
         "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url, "BOT_DATA_DIR": str(data_dir),
         "STAFF_CHAT_ID": str(STAFF_CHAT_ID), "CONTENT_DIR": str(SHIPPED_CONTENT), "CONTENT_POLL_SECONDS": "0",
-        "TELEGRAM_RATE_LIMIT": "0", "LOG_LEVEL": "INFO", "PYTHONUNBUFFERED": "1",
+        "LOG_LEVEL": "INFO", "PYTHONUNBUFFERED": "1",  # the shipped rate limiter, as deployed
     })
     env.update(extra)
     return env
