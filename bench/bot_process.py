@@ -1,5 +1,5 @@
 """Our bot in a benchmark subprocess: settings from the environment, then polling or a webhook as ``python -m bot
-run`` does (but the webhook listens on 127.0.0.1 only).
+run`` does (the webhook on 127.0.0.1, as the bot's default).
 
 Three switches exist only here, for measuring:
 
