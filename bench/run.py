@@ -51,7 +51,7 @@ from bench.stream import UpdateFactory, load_questions, user  # noqa: E402
 
 TOKEN = "123456:BENCH-not-a-real-token"
 STAFF_CHAT_ID = -1001234567890
-WEBHOOK_SECRET = "bench-secret"
+WEBHOOK_SECRET = "bench-secret-at-least-32-characters-long"
 _BOT_VARIABLES = ("TELEGRAM_", "BOT_DATA_DIR", "STAFF_", "CONTENT_", "WEBHOOK_", "PORT", "LOG_LEVEL", "FLOOD_",
                   "LEAD_", "MAX_APPLICATIONS", "BENCH_")
 

@@ -18,13 +18,17 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, CallbackQueryHandler, ContextTypes, Defaults
 
+from bot import logredact
 from bot.config import Settings
-from bot.handlers import crisis, errors, guard, intake, menu, privacy, questions, staff, stats
+from bot.handlers import crisis, errors, guard, intake, menu, privacy, questions, staff, staff_health, stats
 from bot.i18n import N_, t
 from bot.live import ContentRefused, LiveContent
 from bot.ordering import PerChatUpdateProcessor
+from bot.ratelimit import NoRateLimiter, TelegramRateLimiter
+from bot.safe_updates import SkippingUpdatesRequest
 from bot.safety import japanese
 from bot.services import Services
+from bot.storage.db import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +65,17 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(rate_limiter(settings.rate_limit))
         .concurrent_updates(PerChatUpdateProcessor())
+        .get_updates_request(SkippingUpdatesRequest(connection_pool_size=1))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url).base_file_url(settings.api_file_url or "")
+    if settings.webhook_url:
+        builder = builder.updater(None)  # bot.webhook serves updates instead of PTB's updater
     app = builder.build()
     app.bot_data["services"] = services
-    for group, handler in [*guard.handlers(), *crisis.handlers()]:
+    for group, handler in [*staff_health.handlers(), *guard.handlers(), *crisis.handlers()]:
         app.add_handler(handler, group=group)  # type: ignore[arg-type]
     for module in (menu, intake, privacy, staff, stats, questions, errors):
         app.add_handlers(module.handlers())
@@ -87,11 +94,11 @@ def freeze_long_lived_objects() -> None:
 
 
 def rate_limiter(per_second: int) -> AIORateLimiter:
-    """Telegram's limits (about 30 messages/s overall, 20 a minute per group); 0 lifts them (a local Bot API
-    server). Either way a 429 is retried after Telegram's retry_after."""
+    """Telegram's limits (about 30 messages/s overall, one a second per chat with bursts, 20 a minute per group;
+    see ``bot.ratelimit``); 0 lifts them (a local Bot API server). Either way a 429 is retried after retry_after."""
     if per_second <= 0:
-        return AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=2)
-    return AIORateLimiter(overall_max_rate=per_second, max_retries=2)
+        return NoRateLimiter()
+    return TelegramRateLimiter(per_second)
 
 
 async def _post_init(app: Application) -> None:
@@ -159,7 +166,9 @@ LIBRARY_LOGGERS = ("telegram", "httpx", "httpcore", "apscheduler", "tornado")
 
 def quiet_library_loggers() -> None:
     """Never below INFO for the libraries, whatever LOG_LEVEL says: their debug lines carry message texts and
-    request parameters (names, phone numbers), and httpx's request lines (INFO) carry the bot token."""
+    request parameters (names, phone numbers), and httpx's request lines (INFO) carry the bot token. What they
+    still log at any level goes through ``bot.logredact`` (texts, names and tokens removed)."""
+    logredact.install()
     for name in LIBRARY_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING if name == "httpx" else logging.INFO)
 
@@ -177,15 +186,16 @@ def run(settings: Settings) -> int:
     except ContentRefused as exc:
         print("The bot cannot start: the content has errors.\n" + exc.report, file=sys.stderr)
         return 1
+    except StorageError as exc:  # another process on the data directory, or a directory it cannot write
+        print(f"The bot cannot start.\n{exc}", file=sys.stderr)
+        return 2
     if settings.webhook_url:
-        app.run_webhook(
-            listen="0.0.0.0",
-            port=settings.port,
-            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-            secret_token=settings.webhook_secret,
-            webhook_url=settings.webhook_url,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        from bot.webhook import serve
+
+        assert settings.webhook_secret is not None  # load_settings requires it with WEBHOOK_URL
+        asyncio.run(serve(app, listen=settings.webhook_listen, port=settings.port,
+                          url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+                          webhook_url=settings.webhook_url, secret=settings.webhook_secret))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0

@@ -12,9 +12,11 @@ with the same function the handlers use.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 CALLBACK_LIMIT = 64
+_LEAD_ID = re.compile(r"[1-9][0-9]{0,11}")  # ASCII digits only, and small enough for SQLite's 64-bit integers
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,18 @@ def faq(lang: str, entry_id: str) -> str:
 
 def staff_status(lead_id: int, status: str) -> str:
     return encode("s", lead_id, status)
+
+
+def parse_staff_status(data: str | None) -> tuple[int, str] | None:
+    """``(lead id, status)`` of a staff status button; None for anything malformed or forged (a lead id in
+    non-ASCII digits, one too long for the database, extra fields)."""
+    decoded = decode(data)
+    if decoded is None or decoded.kind != "s" or len(decoded.args) != 2:
+        return None
+    lead_id, status = decoded.args
+    if not _LEAD_ID.fullmatch(lead_id) or not status.isascii():
+        return None
+    return int(lead_id), status
 
 
 def deletion(op: str) -> str:

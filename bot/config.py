@@ -11,6 +11,7 @@
 | WEBHOOK_URL           | (none)      | serve a webhook at this public URL instead of long polling                 |
 | WEBHOOK_SECRET        | (none)      | required with WEBHOOK_URL: Telegram's secret-token header value            |
 | PORT                  | 8443        | the local port the webhook server listens on                               |
+| WEBHOOK_LISTEN        | 127.0.0.1   | the address the webhook server listens on (0.0.0.0: every interface)       |
 | LEAD_RETENTION_DAYS   | 180         | leads older than this are erased automatically                             |
 | MAX_APPLICATIONS_PER_DAY | 3        | submitted applications accepted per user per day                           |
 | CONTENT_POLL_SECONDS  | 5           | how often the content folder is checked for changes (0 = never)           |
@@ -35,6 +36,8 @@ like 123456789:AAE... Then start the bot with it, for example:
 or put the line TELEGRAM_BOT_TOKEN=... into a file named .env in this folder (never commit that file)."""
 
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+MIN_SECRET_LENGTH = 32
+SECRET_HELP = "Generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
 
 
 class ConfigError(Exception):
@@ -52,6 +55,8 @@ class Settings:
     webhook_url: str | None = None
     webhook_secret: str | None = None
     port: int = 8443
+    webhook_listen: str = "127.0.0.1"
+    """Where the webhook server listens; a TLS reverse proxy in front forwards Telegram's requests."""
     retention_days: int = 180
     max_applications_per_day: int = 3
     content_poll_seconds: float = 5.0
@@ -118,6 +123,10 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
                               "so the bot can refuse anyone else. Use 1-256 characters A-Z a-z 0-9 _ -")
         if not _SECRET.match(secret):
             raise ConfigError("WEBHOOK_SECRET may contain only A-Z a-z 0-9 _ - (1-256 characters)")
+        if len(secret) < MIN_SECRET_LENGTH:
+            raise ConfigError(f"WEBHOOK_SECRET must be at least {MIN_SECRET_LENGTH} characters, found {len(secret)}: "
+                              f"a short secret can be guessed and anyone could then send the bot fake updates. "
+                              f"{SECRET_HELP}")
     poll = env.get("CONTENT_POLL_SECONDS", "").strip()
     try:
         poll_seconds = float(poll) if poll else 5.0
@@ -133,6 +142,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         webhook_url=webhook_url,
         webhook_secret=secret,
         port=_int(env, "PORT", 8443, "8443", minimum=1),
+        webhook_listen=env.get("WEBHOOK_LISTEN", "").strip() or "127.0.0.1",
         retention_days=_int(env, "LEAD_RETENTION_DAYS", 180, "180", minimum=1),
         max_applications_per_day=_int(env, "MAX_APPLICATIONS_PER_DAY", 3, "3", minimum=1),
         content_poll_seconds=poll_seconds,

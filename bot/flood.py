@@ -26,7 +26,8 @@ class FloodGuard:
         self._buckets: dict[int, _Bucket] = {}
 
     def check(self, user_id: int, now: float) -> str:
-        """``ok``, ``warn`` (first refusal: tell the user once) or ``drop`` (refuse silently)."""
+        """``ok``, ``warn`` (the first refusal of a flood: tell the user once) or ``drop`` (refuse silently). A flood
+        ends when the bucket has refilled completely; messages let through meanwhile do not re-arm the warning."""
         bucket = self._buckets.get(user_id)
         if bucket is None:
             if len(self._buckets) >= self.max_users:
@@ -34,9 +35,10 @@ class FloodGuard:
             bucket = self._buckets[user_id] = _Bucket(float(self.burst), now)
         bucket.tokens = min(float(self.burst), bucket.tokens + (now - bucket.updated) * self.rate)
         bucket.updated = now
+        if bucket.tokens >= self.burst:  # calm again: a new flood gets a new warning
+            bucket.warned = False
         if bucket.tokens >= 1.0:
             bucket.tokens -= 1.0
-            bucket.warned = False
             return "ok"
         if bucket.warned:
             return "drop"

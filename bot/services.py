@@ -23,9 +23,10 @@ from bot.live import LiveContent
 from bot.stats import StatsLog
 from bot.storage.crisis_events import CrisisEvents
 from bot.storage.db import Database, utcnow
+from bot.storage.lock import DataDirLock
 from bot.storage.snapshots import SnapshotStore
 from bot.storage.unanswered import UnansweredLog
-from bot.storage.users import UserStore
+from bot.storage.users import CRISIS_MEMORY, UserStore
 
 if TYPE_CHECKING:
     from telegram import Bot
@@ -49,6 +50,8 @@ class Services:
     _engines: dict[str, IntakeEngine] = field(default_factory=dict)
     _delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _worker: DeliveryWorker | None = None
+    lock: DataDirLock | None = None
+    """Held while the bot runs: one process per data directory."""
     stats: StatsLog = field(init=False)
     """Daily usage counts without personal data (``bot.stats``)."""
 
@@ -57,10 +60,17 @@ class Services:
 
     @classmethod
     def open(cls, settings: Settings, live: LiveContent) -> Services:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        db = Database.open(settings.data_dir)
-        return cls(settings, live, db, UserStore(db), LeadStore(db), SnapshotStore(db), UnansweredLog(db),
-                   CrisisEvents(db), FloodGuard(rate=settings.flood_rate, burst=settings.flood_burst))
+        """Take the data directory's lock, then open the database; ``StorageError`` says what to do."""
+        lock = DataDirLock.acquire(settings.data_dir)
+        try:
+            db = Database.open(settings.data_dir)
+        except BaseException:
+            lock.release()
+            raise
+        services = cls(settings, live, db, UserStore(db), LeadStore(db), SnapshotStore(db), UnansweredLog(db),
+                       CrisisEvents(db), FloodGuard(rate=settings.flood_rate, burst=settings.flood_burst))
+        services.lock = lock
+        return services
 
     def now(self) -> dt.datetime:
         return utcnow()
@@ -68,6 +78,8 @@ class Services:
     def close(self) -> None:
         self.stats.flush()
         self.db.close()
+        if self.lock is not None:
+            self.lock.release()
 
     # --- the questionnaire an application started with ------------------------------------------------------------
 
@@ -96,10 +108,13 @@ class Services:
 
     def worker(self, bot: Bot) -> DeliveryWorker:
         if self._worker is None:
+            from bot.handlers.staff_health import StaffAlerts
             from bot.handlers.staff_sink import TelegramLeadSink
 
             assert self.settings.staff_chat_id is not None
-            self._worker = DeliveryWorker(self.leads, TelegramLeadSink(bot, self.settings.staff_chat_id))
+            self._worker = DeliveryWorker(self.leads, TelegramLeadSink(bot, self.settings.staff_chat_id),
+                                          alerts=StaffAlerts(bot, self.settings.staff_user_ids),
+                                          sole_sender=self.lock is not None)
         return self._worker
 
     async def deliver_due(self, bot: Bot) -> int:
@@ -111,15 +126,28 @@ class Services:
         async with self._delivery_lock:
             return await self.worker(bot).run_once()
 
+    def unrecorded_deliveries(self) -> int:
+        """Results Telegram gave that the database could not take yet (delivery is paused meanwhile)."""
+        return 0 if self._worker is None else self._worker.health().unrecorded
+
     def apply_retention(self) -> None:
-        """Erase leads, abandoned drafts, unanswered-question and usage counts older than the retention period."""
+        """Erase what is older than its period in the privacy notice: leads, abandoned drafts, unanswered-question
+        and usage counts after the retention period, crisis markers, submission times and idle users' settings
+        (see ``UserStore.purge_stale``); then checkpoint, so the erased rows leave the WAL file too."""
         now = self.now()
         days = self.settings.retention_days
         erased = self.leads.purge_older_than(days, now)
         drafts = self.users.purge_drafts_older_than(days, now)
         questions = self.unanswered.purge_older_than(days, now)
-        crisis = self.crisis_events.purge_before(now - dt.timedelta(days=days))
+        crisis = self.crisis_events.purge_before(now - CRISIS_MEMORY)  # read only within 30 days (privacy notice)
+        stale = self.users.purge_stale(days, now)
         self.stats.purge_older_than(days, now)  # usage counts too, as the privacy notice says
-        if erased or drafts or questions or crisis:
-            log.info("retention: erased %d lead(s), %d draft(s), %d question count(s), %d crisis event(s)",
-                     len(erased), drafts, questions, crisis)
+        if erased or drafts or questions or crisis or any(stale.values()):
+            others = "".join(f", {count} {what}" for what, count in stale.items())
+            log.info("retention: erased %d lead(s), %d draft(s), %d question count(s), %d crisis event(s)%s",
+                     len(erased), drafts, questions, crisis, others)
+            self.db.checkpoint()
+
+    def erased(self) -> None:
+        """After personal data was erased (/delete): checkpoint, so its old versions leave the WAL file."""
+        self.db.checkpoint()

@@ -43,6 +43,18 @@ def test_bad_values_say_how_to_fix(env: dict[str, str], message: str) -> None:
         load_settings({"TELEGRAM_BOT_TOKEN": "1:x", **env})
 
 
+def test_a_short_webhook_secret_is_refused_and_the_webhook_listens_locally_by_default() -> None:
+    hook = {"TELEGRAM_BOT_TOKEN": "1:x", "WEBHOOK_URL": "https://bot.example/hook"}
+    with pytest.raises(ConfigError) as error:
+        load_settings({**hook, "WEBHOOK_SECRET": "x" * 31})
+    assert str(error.value) == (
+        "WEBHOOK_SECRET must be at least 32 characters, found 31: a short secret can be guessed and anyone could then "
+        "send the bot fake updates. Generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(32))'")
+    settings = load_settings({**hook, "WEBHOOK_SECRET": "x" * 32})
+    assert settings.webhook_listen == "127.0.0.1"
+    assert load_settings({**hook, "WEBHOOK_SECRET": "x" * 32, "WEBHOOK_LISTEN": "0.0.0.0"}).webhook_listen == "0.0.0.0"
+
+
 def test_run_without_token_exits_cleanly(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     result = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},

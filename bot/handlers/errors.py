@@ -2,7 +2,10 @@
 
 Unexpected errors are logged with their type and where they happened (file, line, function) but not their
 message, which may quote what the user typed; the staff chat gets the same redacted line, at most once a minute.
-Stickers, photos, voice, locations and the like get a friendly pointer to the menu.
+``BadRequest`` is Telegram refusing what the bot asked (a bug, such as broken HTML), so it is handled like any
+bug, although PTB makes it a kind of ``NetworkError``; only real network trouble is logged quietly, and a user who
+blocked the bot (``Forbidden``) is not answered. Stickers, photos, voice, locations and the like get a friendly
+pointer to the menu; an edited message gets a note that edits are not read, and how to change an answer.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import time
 import traceback
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.error import NetworkError, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 from telegram.ext import MessageHandler, filters
 
 from bot.handlers.common import Context, home_row, reply, services, user_lang
@@ -42,8 +45,11 @@ async def on_error(update: object, context: Context) -> None:
     if error is None:
         return
     update_id = update.update_id if isinstance(update, Update) else None
-    if isinstance(error, NetworkError | TimedOut):
+    if isinstance(error, NetworkError | TimedOut) and not isinstance(error, BadRequest):
         log.warning("network problem talking to Telegram: %s (update %s)", error.__class__.__name__, update_id)
+        return
+    if isinstance(error, Forbidden):  # the user blocked the bot: nobody to tell
+        log.info("could not answer update %s: %s", update_id, error.__class__.__name__)
         return
     place = where(error)
     log.error("error %s at %s (update %s)", error.__class__.__name__, place, update_id)
@@ -79,7 +85,17 @@ async def on_other_message(update: Update, context: Context) -> None:
                                          "from the menu."), InlineKeyboardMarkup([home_row(lang)]))
 
 
+async def on_edited_message(update: Update, context: Context) -> None:
+    """Says that an edit was not taken in, and how to change an answer instead."""
+    lang = user_lang(context, update)
+    await reply(update, context, t(lang, "I noticed you edited a message. I only read new messages, so the edit "
+                                         "was not taken in. To change an answer, send it again as a new message, "
+                                         "or use the buttons on the review screen before you send the application."))
+
+
 def handlers() -> list[object]:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     return [MessageHandler(private & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
-                           on_other_message)]
+                           on_other_message),
+            MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT,
+                           on_edited_message)]

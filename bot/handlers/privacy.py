@@ -63,6 +63,7 @@ async def on_delete_button(update: Update, context: Context) -> None:
         withdrawn = svc.leads.withdraw_for_user(user.id, svc.now())
         svc.users.delete_user(user.id)
         svc.crisis_events.forget(user.id)
+    svc.erased()  # the old versions of the erased rows leave the WAL file now, not at the next checkpoint
     log.info("user data deleted on request (%d lead(s) withdrawn)", len(withdrawn))
     svc.stats.record("deleted")
     if withdrawn:  # tell staff now, even if the confirmation below cannot be shown

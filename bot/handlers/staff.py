@@ -82,7 +82,9 @@ async def lead_command(update: Update, context: Context) -> None:
     if lead is None:
         await reply(update, context, "申込番号が見つかりません。例: /lead A-000123")
         return
-    await reply(update, context, format_card(lead, STAFF_LANG), status_keyboard(lead))
+    copy = await reply(update, context, format_card(lead, STAFF_LANG), status_keyboard(lead))
+    svc = services(context)
+    svc.leads.record_post(lead, copy.chat_id, copy.message_id, svc.now())  # kept current, erased with the lead
 
 
 def _parse_day(text: str) -> dt.date | None:
@@ -109,8 +111,10 @@ async def export_command(update: Update, context: Context) -> None:
     chat = update.effective_chat
     assert chat is not None
     stamp = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=9))).strftime("%Y%m%d-%H%M")
-    await context.bot.send_document(chat.id, io.BytesIO(data), filename=f"leads-{stamp}.csv",
-                                    caption=f"{len(rows)} 件")
+    posted = await context.bot.send_document(chat.id, io.BytesIO(data), filename=f"leads-{stamp}.csv",
+                                             caption=f"{len(rows)} 件")
+    svc = services(context)
+    svc.leads.record_export([r.id for r in rows if not r.erased], chat.id, posted.message_id, svc.now())
     log.info("leads exported (%d row(s))", len(rows))
 
 
@@ -134,18 +138,10 @@ async def reload_command(update: Update, context: Context) -> None:
 
 @staff_only
 async def health_command(update: Update, context: Context) -> None:
-    """/health: how lead delivery is doing."""
-    svc = services(context)
-    pending = svc.leads.outbox.pending_count()
-    age = svc.leads.outbox.oldest_pending_age(svc.now())
-    failing = svc.leads.outbox.failing()
-    text = f"配信待ち: {pending} 件"
-    if age is not None:
-        text += f"（最も古いもの: {int(age.total_seconds())} 秒前）"
-    if failing:
-        text += f"\n失敗が続いている配信: {len(failing)} 件"
-    text += f"\nコンテンツ: {svc.live.current.fingerprint}"
-    await reply(update, context, text)
+    """/health: how lead delivery is doing, why it fails and how to fix it (see ``staff_health``)."""
+    from bot.handlers.staff_health import health_text
+
+    await reply(update, context, html.escape(health_text(services(context)), quote=False))
 
 
 async def on_status_button(update: Update, context: Context) -> None:
@@ -155,13 +151,12 @@ async def on_status_button(update: Update, context: Context) -> None:
     if not is_staff(update, context):
         await query.answer()
         return
-    data = callbacks.decode(query.data)
-    args = data.args if data else ()
-    if len(args) != 2 or not args[0].isdigit() or args[1] not in STAFF_STATUSES:
+    parsed = callbacks.parse_staff_status(query.data)
+    if parsed is None or parsed[1] not in STAFF_STATUSES:
         await query.answer("このボタンは古くなっています。")
         return
     svc = services(context)
-    lead_id, status = int(args[0]), args[1]
+    lead_id, status = parsed
     who = update.effective_user.full_name if update.effective_user else "staff"
     before = svc.leads.get(lead_id)
     pressed = query.message
@@ -173,6 +168,8 @@ async def on_status_button(update: Update, context: Context) -> None:
     except LeadError:
         await query.answer("この申込は変更できません（削除済みか見つかりません）。")
         return
+    if not on_card and pressed is not None:  # the copy is redrawn below: the outbox need not edit it again
+        svc.leads.record_post(lead, pressed.chat.id, pressed.message_id, svc.now())
     await query.answer(f"{lead.ref}: {status_label(lead.status, STAFF_LANG)}")
     if not on_card:
         context.application.create_task(svc.deliver_due(context.bot), update=update)

@@ -3,24 +3,42 @@
 RetryAfter (429), network trouble and 5xx are temporary; a missing chat, a bot without rights or a group that was
 upgraded to a supergroup (its id changes) is permanent (retried slowly, and visible in the log and /health).
 Messages are never logged, only error kinds.
+
+A time-out or a dropped connection after the request went out is ``in_doubt``: Telegram may have posted the card
+(httpx tells a connect or pool time-out, where nothing was sent, from a read time-out). The card is given
+``CARD_TIMEOUT`` seconds, far more than a normal answer needs, so that this stays rare; when it happens the next
+post of that card starts with a line saying it may be a repeat.
 """
 
 from __future__ import annotations
 
+import html
 import logging
+from datetime import datetime
 
+import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot import callbacks
-from bot.leads.card import STATUS_BUTTONS, format_card, format_notice
+from bot.leads.card import CARD_LIMIT, STATUS_BUTTONS, format_card, format_notice, format_time, visible_length
 from bot.leads.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.leads.model import Lead
 
 log = logging.getLogger(__name__)
 
 STAFF_LANG = "ja"
+CARD_TIMEOUT = 30.0
+"""Seconds to wait for Telegram's answer to a card before the outcome counts as unknown."""
+REPEAT_LINE = ("⚠️ 再送です: {time} の送信は結果が確認できませんでした。"
+               "同じ番号のカードがすでにあれば、こちらは重複です。")
+_NOT_SENT = (httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ConnectError)
+
+
+def repeat_line(since: datetime) -> str:
+    """The first line of a card that may be a second post of the same lead."""
+    return REPEAT_LINE.format(time=format_time(since, STAFF_LANG))
 
 
 def status_keyboard(lead: Lead, lang: str = STAFF_LANG) -> InlineKeyboardMarkup | None:
@@ -41,7 +59,7 @@ def _translate(exc: TelegramError) -> Exception:
                   exc.new_chat_id, exc.new_chat_id)
         return PermanentDeliveryError("chat_migrated")
     if isinstance(exc, TimedOut):
-        return TemporaryDeliveryError("timed_out")
+        return TemporaryDeliveryError("timed_out", in_doubt=_may_have_arrived(exc))
     if isinstance(exc, Forbidden):
         return PermanentDeliveryError("forbidden")
     if isinstance(exc, BadRequest):
@@ -49,21 +67,38 @@ def _translate(exc: TelegramError) -> Exception:
             return PermanentDeliveryError("chat_not_found")
         return PermanentDeliveryError("bad_request")
     if isinstance(exc, NetworkError):
-        return TemporaryDeliveryError("network")
+        return TemporaryDeliveryError("network", in_doubt=_may_have_arrived(exc))
     return TemporaryDeliveryError("telegram_error")
+
+
+def _may_have_arrived(exc: TelegramError) -> bool:
+    """True when the request went out and no answer came back (httpx failed after connecting). An HTTP answer
+    (a 5xx) is definite, and a connect or pool failure means nothing was sent."""
+    cause = exc.__cause__
+    if not isinstance(cause, httpx.HTTPError) or "Pool timeout" in str(exc):
+        return False
+    return not isinstance(cause, _NOT_SENT)
 
 
 class TelegramLeadSink:
     """``LeadSink`` over a PTB bot and the staff chat id."""
 
-    def __init__(self, bot: Bot, chat_id: int) -> None:
+    def __init__(self, bot: Bot, chat_id: int, *, card_timeout: float = CARD_TIMEOUT) -> None:
         self.bot = bot
         self.chat_id = chat_id
+        self.card_timeout = card_timeout
 
-    async def send_card(self, lead: Lead) -> int:
+    async def send_card(self, lead: Lead, *, repeat_of: datetime | None = None) -> int:
+        text = format_card(lead, STAFF_LANG)
         try:
-            message = await self.bot.send_message(self.chat_id, format_card(lead, STAFF_LANG),
-                                                  parse_mode=ParseMode.HTML, reply_markup=status_keyboard(lead))
+            if repeat_of is not None:
+                note = f"<b>{html.escape(repeat_line(repeat_of), quote=False)}</b>"
+                if visible_length(f"{note}\n\n{text}") <= CARD_LIMIT:
+                    text = f"{note}\n\n{text}"
+                else:  # a card already at Telegram's length limit: the note goes just before it
+                    await self.bot.send_message(self.chat_id, note, parse_mode=ParseMode.HTML)
+            message = await self.bot.send_message(self.chat_id, text, parse_mode=ParseMode.HTML,
+                                                  reply_markup=status_keyboard(lead), read_timeout=self.card_timeout)
         except TelegramError as exc:
             raise _translate(exc) from None
         return message.message_id
@@ -75,9 +110,9 @@ class TelegramLeadSink:
         except TelegramError as exc:
             raise _translate(exc) from None
 
-    async def edit_card(self, lead: Lead, message_id: int) -> None:
+    async def edit_card(self, lead: Lead, message_id: int, *, chat_id: int | None = None) -> None:
         try:
-            await self.bot.edit_message_text(format_card(lead, STAFF_LANG), chat_id=self.chat_id,
+            await self.bot.edit_message_text(format_card(lead, STAFF_LANG), chat_id=chat_id or self.chat_id,
                                              message_id=message_id, parse_mode=ParseMode.HTML,
                                              reply_markup=status_keyboard(lead))
         except BadRequest as exc:
@@ -86,5 +121,15 @@ class TelegramLeadSink:
             if "message to edit not found" in str(exc).lower():
                 return  # staff deleted the card: nothing left to update
             raise _translate(exc) from None
+        except TelegramError as exc:
+            raise _translate(exc) from None
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        try:
+            await self.bot.delete_message(chat_id, message_id)
+        except BadRequest as exc:
+            if "not found" in str(exc).lower():
+                return  # staff deleted it already
+            raise PermanentDeliveryError("cannot_delete") from None  # older than 48 hours, or no right to delete
         except TelegramError as exc:
             raise _translate(exc) from None

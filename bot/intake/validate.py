@@ -53,14 +53,36 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
+_KEPT_FORMAT = frozenset("\u200c\u200d")
+"""Zero-width (non-)joiners shape emoji sequences and some scripts; every other format character is removed."""
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+"""Hangul fillers and the blank braille pattern: letters to Unicode, blank on screen (a favourite empty name)."""
+
+
 def clean_text(text: str, max_length: int) -> str:
-    """Free text: trimmed, control characters removed (newlines and tabs kept), non-empty, not too long."""
-    kept = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc").strip()
-    if not kept:
+    """Free text: control and format characters removed (zero-width spaces, bidi overrides that reorder what staff
+    read), kept on one line (line breaks become " / ", so an answer can never fake a line of the staff card such
+    as a second status or a 🆘 flag), trimmed; something visible must remain, and it must not be too long."""
+    kept = "".join(c for c in text if c in "\n\t" or _printable(c))
+    lines = [_SPACES.sub(" ", line).strip() for line in kept.splitlines()]
+    single = " / ".join(line for line in lines if line)
+    if not any(_visible(c) for c in single):
         raise Rejected("empty")
-    if len(kept) > max_length:
+    if len(single) > max_length:
         raise Rejected("text_too_long", max=max_length)
-    return kept
+    return single
+
+
+def _printable(char: str) -> bool:
+    category = unicodedata.category(char)
+    if category == "Cc" or char in _INVISIBLE_LETTERS:
+        return False
+    return category != "Cf" or char in _KEPT_FORMAT
+
+
+def _visible(char: str) -> bool:
+    """A character that puts ink on the screen (not a space, joiner or lone combining mark)."""
+    return unicodedata.category(char)[0] in "LNPS"
 
 
 def parse_phone(text: str) -> str:

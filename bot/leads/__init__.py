@@ -3,8 +3,8 @@
     model     Lead, Consent, StatusChange, statuses and flags, lead_ref ("A-000123")
     errors    the exception tree (LeadError, DeliveryError and their subclasses)
     store     LeadStore: submit, status, withdrawal and retention, each with its outbox rows in one transaction
-    outbox    Outbox: what must reach the staff chat, and its delivery state
-    delivery  DeliveryWorker and the LeadSink protocol the Telegram adapter implements
+    outbox    Outbox: what must reach the staff chat, its delivery state and claims (sent once)
+    delivery  DeliveryWorker, the LeadSink protocol the Telegram adapter implements, DeliveryAlerts for staff
     card      format_card / format_notice (Telegram HTML), STATUSES for the buttons
     export    export_csv for Excel
 """

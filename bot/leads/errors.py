@@ -6,9 +6,11 @@
      │    └── LeadStatusError          not a status staff may set, or the lead was withdrawn by the patient
      └── DeliveryError                raised by a sink (the Telegram adapter maps PTB errors onto these)
           ├── TemporaryDeliveryError   network failure, timeout, Telegram 5xx, 429 Too Many Requests;
-          │                            retried with exponential backoff (5 s → 10 min), at least retry_after
+          │                            retried with exponential backoff (5 s → 10 min), at least retry_after;
+          │                            ``in_doubt``: the request went out but no answer came (it may have worked)
           └── PermanentDeliveryError   chat not found, bot removed from the chat, forbidden, bad request;
-                                       still retried, but slowly (1 min → 1 h), and logged as errors
+                                       still retried, but slowly (1 min → 15 min), and logged as errors;
+                                       ``chat_level`` kinds (CHAT_KINDS) stop the whole pass and alert staff
 
 Every ``DeliveryError`` carries ``kind``: a short ASCII word ("network", "rate_limited", "chat_not_found" ...)
 that is logged and stored in the outbox. Sinks must put nothing from the lead into ``kind`` or the message:
@@ -43,12 +45,23 @@ class DeliveryError(Exception):
 
 
 class TemporaryDeliveryError(DeliveryError):
-    """Worth retrying soon. ``retry_after`` (seconds) is Telegram's own wait for 429 and is always honoured."""
+    """Worth retrying soon. ``retry_after`` (seconds) is Telegram's own wait for 429 and is always honoured.
+    ``in_doubt``: the request was sent but its answer never arrived, so Telegram may have carried it out."""
 
-    def __init__(self, kind: str, message: str = "", *, retry_after: float | None = None) -> None:
+    def __init__(self, kind: str, message: str = "", *, retry_after: float | None = None,
+                 in_doubt: bool = False) -> None:
         super().__init__(kind, message)
         self.retry_after = retry_after
+        self.in_doubt = in_doubt
+
+
+CHAT_KINDS = frozenset({"forbidden", "chat_not_found", "chat_migrated"})
+"""Permanent errors of the staff chat itself: every other row would fail the same way until it is fixed."""
 
 
 class PermanentDeliveryError(DeliveryError):
     """Will fail again until someone fixes the set-up (e.g. adds the bot back to the staff chat)."""
+
+    @property
+    def chat_level(self) -> bool:
+        return self.kind in CHAT_KINDS

@@ -3,6 +3,12 @@
 A row is due when ``next_attempt_at`` has passed and it is the oldest undelivered row of its lead (a card is sent
 before the notice that it was withdrawn). Delivery state lives only here, so a restart carries on where the last
 process stopped. ``mark_delivered`` records the staff message id on the row and on the lead in one transaction.
+
+Claims make sending exactly once where that is possible: ``claim`` commits ``claimed_by`` before the sink is
+called, and only the process whose claim succeeded sends. ``mark_delivered`` and ``mark_failed`` release it. A
+claim that outlived its process (a crash between sending and recording) is released at start-up by
+``release_stale_claims`` and the row becomes ``in_doubt``: its next card says it may be a repeat, since Telegram
+may have shown the first one. A send whose answer never arrived (``TemporaryDeliveryError.in_doubt``) does the same.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ class OutboxEntry:
     last_attempt_at: datetime | None
     delivered_at: datetime | None
     staff_message_id: int | None
+    in_doubt: bool = False
+    """An earlier attempt may have reached Telegram without the bot learning of it."""
 
 
 class Outbox:
@@ -65,11 +73,32 @@ class Outbox:
         """Rows to attempt now, oldest first, at most one per lead."""
         rows = self.db.query(
             "SELECT * FROM outbox AS o WHERE o.delivered_at IS NULL AND o.next_attempt_at <= ? "
+            "AND o.claimed_by IS NULL "
             "AND NOT EXISTS (SELECT 1 FROM outbox AS p WHERE p.lead_id = o.lead_id AND p.delivered_at IS NULL "
             "AND p.id < o.id) ORDER BY o.id LIMIT ?",
             (to_db_time(now), limit),
         )
         return [_entry(row) for row in rows]
+
+    def claim(self, entry_id: int, owner: str, now: datetime) -> bool:
+        """Take the row for one send (committed before sending). False if another pass or process holds it."""
+        return self.db.execute(
+            "UPDATE outbox SET claimed_by = ?, claimed_at = ? WHERE id = ? AND delivered_at IS NULL "
+            "AND claimed_by IS NULL",
+            (owner, to_db_time(now), entry_id),
+        ).rowcount == 1
+
+    def release_stale_claims(self, owner: str, claimed_before: datetime | None = None) -> int:
+        """Release other owners' claims: all of them when the caller holds the data directory's lock (no other
+        process runs), else only those made before ``claimed_before`` (a lease). Their sends may have reached
+        Telegram, so the rows become in doubt. Returns how many."""
+        sql = ("UPDATE outbox SET claimed_by = NULL, claimed_at = NULL, in_doubt = 1 "
+               "WHERE claimed_by IS NOT NULL AND claimed_by != ? AND delivered_at IS NULL")
+        params: tuple[object, ...] = (owner,)
+        if claimed_before is not None:
+            sql += " AND claimed_at < ?"
+            params += (to_db_time(claimed_before),)
+        return self.db.execute(sql, params).rowcount
 
     def mark_delivered(self, entry_id: int, now: datetime, staff_message_id: int | None = None) -> bool:
         """Record a delivery (and the card's message id on the lead) atomically. False if it was already marked."""
@@ -77,7 +106,7 @@ class Outbox:
         with self.db.transaction() as connection:
             cursor = connection.execute(
                 "UPDATE outbox SET delivered_at = ?, last_attempt_at = ?, attempts = attempts + 1, "
-                "staff_message_id = ? WHERE id = ? AND delivered_at IS NULL",
+                "staff_message_id = ?, claimed_by = NULL, claimed_at = NULL WHERE id = ? AND delivered_at IS NULL",
                 (stamp, stamp, staff_message_id, entry_id),
             )
             if not cursor.rowcount:
@@ -89,11 +118,14 @@ class Outbox:
                 )
             return True
 
-    def mark_failed(self, entry_id: int, now: datetime, error_kind: str, next_attempt_at: datetime) -> None:
+    def mark_failed(self, entry_id: int, now: datetime, error_kind: str, next_attempt_at: datetime,
+                    *, in_doubt: bool = False) -> None:
+        """Record a failed attempt and release the claim; ``in_doubt`` once set stays set until delivered."""
         self.db.execute(
             "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?, last_error_kind = ?, "
-            "next_attempt_at = ? WHERE id = ? AND delivered_at IS NULL",
-            (to_db_time(now), error_kind, to_db_time(next_attempt_at), entry_id),
+            "next_attempt_at = ?, claimed_by = NULL, claimed_at = NULL, in_doubt = MAX(in_doubt, ?) "
+            "WHERE id = ? AND delivered_at IS NULL",
+            (to_db_time(now), error_kind, to_db_time(next_attempt_at), int(in_doubt), entry_id),
         )
 
     def pending_count(self) -> int:
@@ -127,6 +159,11 @@ class Outbox:
             (to_db_time(now), to_db_time(now)),
         ).rowcount
 
+    def next_attempt(self) -> datetime | None:
+        """When the next waiting row is due (for the health command)."""
+        row = self.db.query_one("SELECT MIN(next_attempt_at) FROM outbox WHERE delivered_at IS NULL")
+        return maybe_time(row[0]) if row else None
+
     def purge_delivered_older_than(self, days: int, now: datetime) -> int:
         return self.db.execute(
             "DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?",
@@ -146,4 +183,5 @@ def _entry(row: sqlite3.Row) -> OutboxEntry:
         last_attempt_at=maybe_time(row["last_attempt_at"]),
         delivered_at=maybe_time(row["delivered_at"]),
         staff_message_id=row["staff_message_id"],
+        in_doubt=bool(row["in_doubt"]),
     )

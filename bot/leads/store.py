@@ -162,6 +162,53 @@ class LeadStore:
             (lead_id, to_db_time(at), who, status),
         )
 
+    # --- other messages about a lead -----------------------------------------------------------------------------
+
+    def record_post(self, lead: Lead, chat_id: int, message_id: int, now: datetime) -> None:
+        """Remember a copy of the card posted (or just redrawn) outside the outbox, showing ``lead`` as it is now,
+        so later changes and an erasure edit it too."""
+        self.db.execute(
+            "INSERT INTO lead_posts (lead_id, chat_id, message_id, kind, posted_at, shown) "
+            "VALUES (?, ?, ?, 'copy', ?, ?) "
+            "ON CONFLICT (chat_id, message_id, lead_id) DO UPDATE SET shown = excluded.shown",
+            (lead.id, chat_id, message_id, to_db_time(now), _shown(lead)),
+        )
+
+    def record_export(self, lead_ids: Iterable[int], chat_id: int, message_id: int, now: datetime) -> None:
+        """Remember a CSV export posted to a chat with these leads in it: erasing one of them deletes the file."""
+        stamp = to_db_time(now)
+        with self.db.transaction() as connection:
+            connection.executemany(
+                "INSERT INTO lead_posts (lead_id, chat_id, message_id, kind, posted_at, shown) "
+                "VALUES (?, ?, ?, 'export', ?, '') ON CONFLICT DO NOTHING",
+                ((lead_id, chat_id, message_id, stamp) for lead_id in lead_ids),
+            )
+
+    def exports_of(self, lead_id: int) -> list[tuple[int, int]]:
+        """``(chat_id, message_id)`` of CSV exports that include the lead."""
+        rows = self.db.query(
+            "SELECT chat_id, message_id FROM lead_posts WHERE lead_id = ? AND kind = 'export' ORDER BY posted_at",
+            (lead_id,),
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def stale_posts(self, lead: Lead) -> list[tuple[int, int]]:
+        """``(chat_id, message_id)`` of the lead's copies that show an older state, oldest first."""
+        rows = self.db.query(
+            "SELECT chat_id, message_id FROM lead_posts WHERE lead_id = ? AND kind = 'copy' AND shown != ? "
+            "ORDER BY posted_at, message_id",
+            (lead.id, _shown(lead)),
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def post_updated(self, lead: Lead, chat_id: int, message_id: int) -> None:
+        self.db.execute("UPDATE lead_posts SET shown = ? WHERE chat_id = ? AND message_id = ? AND lead_id = ?",
+                        (_shown(lead), chat_id, message_id, lead.id))
+
+    def forget_post(self, chat_id: int, message_id: int) -> None:
+        """The message was deleted, or can no longer be edited or deleted (too old, the chat is gone)."""
+        self.db.execute("DELETE FROM lead_posts WHERE chat_id = ? AND message_id = ?", (chat_id, message_id))
+
     # --- reading ------------------------------------------------------------------------------------------------
 
     def get(self, lead_id: int) -> Lead | None:
@@ -217,6 +264,11 @@ class LeadStore:
                     StatusChange(status=change["status"], who=change["who"], at=from_db_time(change["at"]))
                 )
         return [_lead(row, tuple(histories[row["id"]])) for row in rows]
+
+
+def _shown(lead: Lead) -> str:
+    """What a rendered card depends on that can change after it was posted."""
+    return f"{lead.status}|{int(lead.erased_at is not None)}|{len(lead.history)}"
 
 
 def _consent_json(consent: Consent) -> str:

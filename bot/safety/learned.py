@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).with_name("checkin_model.json")
 NGRAM_SIZES = (2, 3)
+MIN_KNOWN = 0.3
+"""Share of a message's n-grams the model must know before it judges the message."""
+MIN_FEATURES = 6
+_STRUCTURED = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|^[\d\s()+\-－ー]+$")
+"""E-mail addresses, links and phone numbers: answers to the application, not something to read for risk."""
 
 
 def ngrams(folded: str) -> list[str]:
@@ -45,8 +51,17 @@ class CheckInModel:
         return _shipped()
 
     def score(self, folded: str) -> float:
-        """Probability-like score in 0..1 that a message is about risk (features seen once count once)."""
-        z = self.bias + sum(self.weights.get(gram, 0.0) for gram in set(ngrams(folded)))
+        """Probability-like score in 0..1 that a message is about risk (features seen once count once).
+
+        0 for what the model cannot judge: an address, a number, a name it has never seen (fewer than
+        ``MIN_KNOWN`` of its n-grams known), which it would otherwise score on its bias alone."""
+        if _STRUCTURED.search(folded):
+            return 0.0
+        grams = set(ngrams(folded))
+        known = [self.weights[gram] for gram in grams if gram in self.weights]
+        if len(known) < MIN_FEATURES or len(known) < MIN_KNOWN * len(grams):
+            return 0.0
+        z = self.bias + sum(known)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -6,6 +6,7 @@
     snapshots   SnapshotStore: question sets that applications in progress started with
     audit       AuditLog: erasures of leads (which, when, why)
     unanswered  UnansweredLog: typed questions the bot could not answer, without user identity
+    lock        DataDirLock: one bot process per data directory
 """
 
 from bot.storage.audit import AuditEntry, AuditLog

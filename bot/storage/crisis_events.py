@@ -2,7 +2,8 @@
 
 Kept so a later application's card can tell the doctor what happened (``🆘 12/01 10:30, in the answer to
 "name"``). A row holds no message text, only the tier and the question id. It is about one person's health, so
-/delete removes it and retention purges it with the leads (``LEAD_RETENTION_DAYS``).
+/delete removes it and retention purges it after ``users.CRISIS_MEMORY`` (30 days: only that window is read, and
+the privacy notice says so).
 """
 
 from __future__ import annotations

@@ -15,6 +15,12 @@ Why these settings:
   ``asyncio.to_thread``: the connection is opened with ``check_same_thread=False`` and every use holds a lock.
   Never ``await`` inside ``transaction()``: another coroutine on the same thread would silently join it.
 
+* **secure_delete=ON.** Erased answers are overwritten with zeros in the database file instead of lingering in
+  free space, and ``checkpoint()`` (run after /delete and retention) copies the WAL into the database and
+  truncates it, so the old versions of erased rows do not stay readable in ``bot.sqlite3-wal`` either.
+* **Private files.** The data directory is made 0700 and the database files 0600 whatever the umask (they hold
+  health data); SQLite gives the ``-wal`` and ``-shm`` files the main file's permissions.
+
 Migrations are a numbered list of SQL scripts (``bot/storage/migrations.py``); ``PRAGMA user_version`` records how
 many have run. Each runs once, in its own transaction together with the version bump. Add a migration by
 appending a script; never edit one that has shipped (it will not run again on existing databases).
@@ -22,7 +28,10 @@ appending a script; never edit one that has shipped (it will not run again on ex
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -33,6 +42,9 @@ from typing import Any
 from bot.storage.migrations import MIGRATIONS
 
 FILENAME = "bot.sqlite3"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+DIR_MODE = 0o700
+FILE_MODE = 0o600
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 Params = Sequence[Any] | dict[str, Any]
@@ -73,17 +85,25 @@ class Database:
     @classmethod
     def open(cls, data_dir: Path, migrations: Sequence[str] = MIGRATIONS) -> Database:
         """Open (creating if needed) ``<data_dir>/bot.sqlite3`` and apply the migrations it has not seen yet."""
-        data_dir.mkdir(parents=True, exist_ok=True)
         path = data_dir / FILENAME
         try:
+            make_private_dir(data_dir)
+            make_private_file(path)
             connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise StorageError(f"cannot open the database {path}: {exc}. Check that BOT_DATA_DIR is writable.") from exc
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(not_writable_advice(data_dir, exc)) from exc
         connection.row_factory = sqlite3.Row
         database = cls(connection, path)
         try:
             database._configure()
             database._migrate(migrations)
+            for suffix in SIDE_FILES:  # created by an older version, or before the main file was made private
+                side = path.with_name(path.name + suffix)
+                with contextlib.suppress(FileNotFoundError):
+                    os.chmod(side, FILE_MODE)
+        except sqlite3.OperationalError as exc:
+            connection.close()
+            raise StorageError(not_writable_advice(data_dir, exc)) from exc
         except BaseException:
             connection.close()
             raise
@@ -96,6 +116,7 @@ class Database:
                 f"{self.path}: SQLite refused WAL mode (got {mode!r}); put BOT_DATA_DIR on a local disk."
             )
         self.connection.execute("PRAGMA synchronous=FULL")
+        self.connection.execute("PRAGMA secure_delete=ON")
         self.connection.execute("PRAGMA foreign_keys=ON")
         self.connection.execute("PRAGMA busy_timeout=5000")
 
@@ -135,7 +156,12 @@ class Database:
             except BaseException:
                 self.connection.execute("ROLLBACK")
                 raise
-            self.connection.execute("COMMIT")
+            try:
+                self.connection.execute("COMMIT")
+            except BaseException:  # e.g. the disk is full: never leave the connection inside a half transaction
+                if self.connection.in_transaction:
+                    self.connection.execute("ROLLBACK")
+                raise
 
     def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
         """One write statement in its own transaction (or in the caller's, when one is open)."""
@@ -151,6 +177,16 @@ class Database:
             row: sqlite3.Row | None = self.connection.execute(sql, params).fetchone()
             return row
 
+    def checkpoint(self) -> bool:
+        """Copy the WAL into the database file and truncate it (after erasing personal data). False when a
+        reader in another process kept it from finishing; the next checkpoint then completes it."""
+        with self._lock:
+            try:
+                busy = self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.Error:
+                return False
+            return not busy
+
     def close(self) -> None:
         with self._lock:
             self.connection.close()
@@ -160,6 +196,35 @@ class Database:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def make_private_dir(directory: Path) -> None:
+    """Create ``directory`` (and parents) and make it 0700: only the bot's user may list or open what is inside."""
+    directory.mkdir(parents=True, exist_ok=True)
+    if stat.S_IMODE(directory.stat().st_mode) != DIR_MODE:
+        os.chmod(directory, DIR_MODE)
+
+
+def make_private_file(path: Path) -> None:
+    """Create ``path`` empty if missing, and make it 0600 (``os.open`` applies the umask, so chmod after)."""
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        if stat.S_IMODE(os.fstat(descriptor).st_mode) != FILE_MODE:
+            os.fchmod(descriptor, FILE_MODE)
+    finally:
+        os.close(descriptor)
+
+
+def not_writable_advice(data_dir: Path, error: BaseException) -> str:
+    """What to do when the data directory cannot be written (read-only mount, wrong owner, full disk)."""
+    reason = getattr(error, "strerror", None) or str(error)
+    user = os.getuid() if hasattr(os, "getuid") else "this user"
+    return (
+        f"The bot cannot write its database in BOT_DATA_DIR={data_dir} ({reason}). It stores applications there "
+        f"and needs to write to it. Make the folder writable by the user the bot runs as (uid {user}), for "
+        f"example `sudo chown -R {user} {data_dir}`, check that the disk is not full or mounted read-only, "
+        "or set BOT_DATA_DIR to another folder."
+    )
 
 
 def split_statements(script: str) -> list[str]:

@@ -136,10 +136,33 @@ CREATE INDEX crisis_events_at ON crisis_events (at);
 ALTER TABLE leads ADD COLUMN crisis TEXT;
 """
 
+_V5_DELIVERY = """
+-- A row is claimed (committed) before it is sent, so no two passes or processes ever send it both; a claim left by
+-- a process that died mid-send makes the next send say it may be a repeat (in_doubt), as does a send whose answer
+-- never came (a time-out after the request went out).
+ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+ALTER TABLE outbox ADD COLUMN claimed_at TEXT;
+ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0;
+
+-- Every other message the bot posted about a lead, so erasing the lead reaches it too: copies of the card shown with
+-- /lead (kind 'copy', edited with the card) and CSV exports that include the lead (kind 'export', deleted).
+CREATE TABLE lead_posts (
+    lead_id    INTEGER NOT NULL REFERENCES leads (id),
+    chat_id    INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('copy', 'export')),
+    posted_at  TEXT NOT NULL,
+    shown      TEXT NOT NULL,         -- what a copy shows (status, erased, history length): edit only on change
+    PRIMARY KEY (chat_id, message_id, lead_id)
+) WITHOUT ROWID;
+CREATE INDEX lead_posts_lead ON lead_posts (lead_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_USERS + _V1_LEADS,
     _V2_CRISIS,
     _V3_STATS,
     _V4_CRISIS_EVENTS,
+    _V5_DELIVERY,
 )
 """Index i holds migration i + 1. Append only."""

@@ -13,7 +13,9 @@ from datetime import datetime, timedelta
 from bot.storage.db import Database, from_db_time, maybe_time, to_db_time
 
 SUBMISSION_MEMORY = timedelta(days=7)
-"""Submission times older than this are pruned when a new one is recorded (the limit is per day)."""
+"""Submission times older than this are pruned when a new one is recorded and by retention (the limit is per day)."""
+CRISIS_MEMORY = timedelta(days=30)
+"""How long the crisis marker is kept: the window in which a later application is flagged for the doctor."""
 
 
 @dataclass(frozen=True)
@@ -132,3 +134,24 @@ class UserStore:
             (to_db_time(now), to_db_time(now - timedelta(days=days))),
         )
         return cursor.rowcount
+
+    def purge_stale(self, days: int, now: datetime) -> dict[str, int]:
+        """Retention for everything else this table says about a person, with the periods of the privacy notice:
+        crisis markers after ``CRISIS_MEMORY``, submission times after ``SUBMISSION_MEMORY``, and rows not
+        written for ``days`` (a language set that long ago; the bot then follows Telegram's language again).
+        Run after ``purge_drafts_older_than``. Returns counts."""
+        idle = to_db_time(now - timedelta(days=days))
+        with self.db.transaction() as connection:
+            crisis = connection.execute(
+                "UPDATE users SET crisis_seen_at = NULL WHERE crisis_seen_at < ?",
+                (to_db_time(now - CRISIS_MEMORY),),
+            ).rowcount
+            submissions = connection.execute(
+                "DELETE FROM user_submissions WHERE submitted_at < ?", (to_db_time(now - SUBMISSION_MEMORY),)
+            ).rowcount
+            users = connection.execute(
+                "DELETE FROM users WHERE updated_at < ? AND draft IS NULL AND "
+                "(crisis_seen_at IS NULL OR crisis_seen_at < ?)",
+                (idle, to_db_time(now - CRISIS_MEMORY)),
+            ).rowcount
+        return {"crisis markers": crisis, "submission times": submissions, "idle users": users}

@@ -35,6 +35,7 @@ def settings_for(api: FakeBotApi, data_dir: Path, content_dir: Path = SHIPPED_CO
         token=api.token, api_base_url=api.base_url, data_dir=data_dir, staff_chat_id=STAFF_CHAT_ID,
         content_dir=content_dir, content_poll_seconds=0,
         flood_burst=1000,  # tests press buttons at machine speed; test_guard checks the real limits
+        rate_limit=0,  # the same: one chat gets 50 messages a second here; tests/test_ratelimit.py checks the limiter
     )
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -113,9 +113,34 @@ def test_numbers_out_of_range_or_not_numbers() -> None:
 
 def test_text_is_trimmed_and_limited() -> None:
     typed = "  夕方が助かります\n よろしくお願いします \x00"
-    assert clean_text(typed, 500) == "夕方が助かります\n よろしくお願いします"
+    assert clean_text(typed, 500) == "夕方が助かります / よろしくお願いします"
     assert rejected(clean_text, " \n\t ", 500) == ("empty", None, None)
     assert rejected(clean_text, "あ" * 10_000, 500) == ("text_too_long", None, 500)
+
+
+@pytest.mark.parametrize("blank", [
+    "\u200b", "\u200b\u200c\u200d", "\ufeff \u2060", "\u3164", "\u115f\u1160", "\u2800\u2800", "\u202e\u202d",
+    "\u0301", " \u200b\n\u200b ",
+])
+def test_a_name_made_only_of_invisible_characters_is_refused(blank: str) -> None:
+    assert rejected(clean_text, blank, 100) == ("empty", None, None)
+
+
+def test_bidi_controls_and_zero_width_spaces_are_removed_joiners_kept() -> None:
+    # U+202E would show staff "山田 5678-4321-090" reversed; U+2066..2069 isolate, U+200E/F marks
+    assert clean_text("山田\u202e 0901234\u202c \u2066x\u2069\u200e\u200f", 100) == "山田 0901234 x"
+    assert clean_text("Ha\u200bna\u00adko", 100) == "Hanako"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji made with zero-width joiners
+    assert clean_text(family, 100) == family
+
+
+@pytest.mark.parametrize("typed", [
+    "山田\n状態: 対応終了", "山田\r\n🆘 危機的な言葉あり", "山田\u2028受付: 2025年1月1日", "山田\u2029\u0085x"
+])
+def test_a_line_break_in_an_answer_cannot_fake_a_line_of_the_card(typed: str) -> None:
+    cleaned = clean_text(typed, 100)
+    assert len(cleaned.splitlines()) == 1 and cleaned.startswith("山田 / ")
+    assert clean_text("山田\x0b\x0cx", 100) == "山田x"  # vertical tab and form feed are control characters
 
 
 def test_choice_typed_as_text_must_match_a_label_exactly() -> None:

@@ -36,6 +36,9 @@ class FakeSink:
         self.cards: list[Lead] = []
         self.notices: list[tuple[int, str]] = []
         self.edits: list[tuple[Lead, int]] = []
+        self.repeats: list[tuple[int, datetime]] = []  # (lead id, repeat_of) of cards marked as possible repeats
+        self.copy_edits: list[tuple[int, int, int]] = []  # (lead id, chat id, message id)
+        self.deleted: list[tuple[int, int]] = []  # (chat id, message id)
         self.calls = 0
         self._message_id = 500
 
@@ -44,8 +47,10 @@ class FakeSink:
         if self.failures:
             raise self.failures.pop(0)
 
-    async def send_card(self, lead: Lead) -> int:
+    async def send_card(self, lead: Lead, *, repeat_of: datetime | None = None) -> int:
         self._maybe_fail()
+        if repeat_of is not None:
+            self.repeats.append((lead.id, repeat_of))
         self._message_id += 1
         self.cards.append(lead)
         return self._message_id
@@ -54,9 +59,16 @@ class FakeSink:
         self._maybe_fail()
         self.notices.append((lead_id, kind))
 
-    async def edit_card(self, lead: Lead, message_id: int) -> None:
+    async def edit_card(self, lead: Lead, message_id: int, *, chat_id: int | None = None) -> None:
         self._maybe_fail()
+        if chat_id is not None:
+            self.copy_edits.append((lead.id, chat_id, message_id))
+            return
         self.edits.append((lead, message_id))
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        self._maybe_fail()
+        self.deleted.append((chat_id, message_id))
 
 
 @pytest.fixture
@@ -65,8 +77,9 @@ def store(db: Database) -> LeadStore:
 
 
 def make_worker(store: LeadStore, sink: FakeSink) -> DeliveryWorker:
-    """No jitter (rng 0: every delay is exactly half its base), so retry times are known."""
-    return DeliveryWorker(store, sink, clock=lambda: T0, rng=lambda: 0.0)
+    """No jitter (rng 0: every delay is exactly half its base), so retry times are known. The only sender, as the
+    bot is while it holds the data directory's lock."""
+    return DeliveryWorker(store, sink, clock=lambda: T0, rng=lambda: 0.0, sole_sender=True)
 
 
 def submit(

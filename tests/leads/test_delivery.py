@@ -91,7 +91,9 @@ async def test_permanent_errors_are_retried_slowly_and_reported(
         await worker.run_once(T0 + timedelta(seconds=30))
         assert store.outbox.for_lead(lead.id)[0].next_attempt_at == T0 + timedelta(seconds=90)
         assert worker.health(T0 + timedelta(seconds=40)) == DeliveryHealth(
-            pending=1, oldest_pending_age=timedelta(seconds=40), failing=1, last_error_kind="chat_not_found"
+            pending=1, oldest_pending_age=timedelta(seconds=40), failing=1, last_error_kind="chat_not_found",
+            next_attempt_at=T0 + timedelta(seconds=90), paused_until=T0 + timedelta(seconds=90),
+            outage="chat_not_found",
         )
         assert await worker.run_once(T0 + timedelta(seconds=90)) == 1
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
@@ -110,8 +112,9 @@ def test_backoff_grows_to_its_cap_and_never_undercuts_retry_after() -> None:
     assert [backoff.delay(n, network, low) for n in (1, 2, 8)] == [2.5, 5, 300]
     assert backoff.delay(1, TemporaryDeliveryError("rate_limited", retry_after=45), low) == 45
     assert backoff.delay(9, TemporaryDeliveryError("rate_limited", retry_after=45), high) == 600
+    # capped at 15 min (not an hour): a chat fixed without anyone telling the bot is found again soon
     gone = PermanentDeliveryError("chat_not_found")
-    assert [backoff.delay(n, gone, high) for n in (1, 2, 7, 40)] == [60, 120, 3600, 3600]
+    assert [backoff.delay(n, gone, high) for n in (1, 2, 7, 40)] == [60, 120, 900, 900]
 
 
 async def test_a_restart_in_the_middle_still_delivers_exactly_once(data_dir: Path) -> None:
@@ -136,8 +139,10 @@ async def test_a_restart_in_the_middle_still_delivers_exactly_once(data_dir: Pat
     assert [card.id for card in sink.cards] == [lead.id]
 
 
-async def test_a_crash_after_telegram_accepted_sends_the_card_again(data_dir: Path) -> None:
-    """The one documented gap: a duplicate card is preferred to a lost lead."""
+async def test_a_crash_after_telegram_accepted_sends_the_card_again_marked_as_a_possible_repeat(
+    data_dir: Path,
+) -> None:
+    """The one gap left: a duplicate card is preferred to a lost lead, and the second one says so."""
 
     class CrashAfterSending(FakeSink):
         async def send_card(self, lead: Lead) -> int:
@@ -154,6 +159,7 @@ async def test_a_crash_after_telegram_accepted_sends_the_card_again(data_dir: Pa
     with Database.open(data_dir) as db:
         assert await make_worker(LeadStore(db), sink).run_once(T0) == 1
     assert len(crashing.cards) + len(sink.cards) == 2
+    assert sink.repeats == [(1, T0)]
 
 
 async def test_withdrawal_clears_the_card_then_notifies_in_order(store: LeadStore) -> None:

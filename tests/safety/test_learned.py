@@ -32,3 +32,11 @@ def test_the_model_can_only_ask() -> None:
     assert result.tier in ("check_in", "none")
     if result.layer == "learned":
         assert result.tier == "check_in" and result.rule and result.rule.startswith("model>=")
+
+
+def test_answers_the_model_cannot_judge_get_no_check_in() -> None:
+    """Addresses, numbers and names it has never seen would otherwise be scored on the model's bias alone."""
+    screen = CrisisScreen.build(shipped())
+    for answer in ("zyx.qpo@mail-test.example", "Zyxwvut Qponmlk", "０３３９９６１２３４", "https://example.org/a",
+                   "山田 花子"):
+        assert screen.assess(answer).tier == "none", answer

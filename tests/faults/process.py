@@ -1,0 +1,92 @@
+"""``python -m bot run`` as a subprocess against the fake Bot API in this test's event loop, as it is deployed."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from bot.leads.model import Consent
+from bot.leads.store import LeadStore
+from bot.storage.db import Database, utcnow
+from tests.botapi.server import FakeBotApi
+from tests.conversation.conftest import SHIPPED_CONTENT, STAFF_CHAT_ID
+
+REPO = Path(__file__).resolve().parents[2]
+NAME, PHONE = "試験 太郎", "+818024681357"
+
+
+def environment(api: FakeBotApi, data_dir: Path, **extra: str) -> dict[str, str]:
+    """The bot's settings for ``api``; the staff chat exists there, as it would in Telegram."""
+    api.add_chat({"id": STAFF_CHAT_ID, "type": "supergroup", "title": "Staff"})
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "STAFF_", "BOT_"))}
+    env.update({
+        "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url, "BOT_DATA_DIR": str(data_dir),
+        "STAFF_CHAT_ID": str(STAFF_CHAT_ID), "CONTENT_DIR": str(SHIPPED_CONTENT), "CONTENT_POLL_SECONDS": "0",
+        "LOG_LEVEL": "INFO", "PYTHONUNBUFFERED": "1",  # the shipped rate limiter, as deployed
+    })
+    env.update(extra)
+    return env
+
+
+class BotProcess:
+    """One ``python -m bot run``; ``stop()`` sends SIGTERM and waits, ``kill()`` sends SIGKILL."""
+
+    def __init__(self, env: Mapping[str, str], cwd: Path) -> None:
+        self.env, self.cwd = dict(env), cwd
+        self.process: asyncio.subprocess.Process | None = None
+        self.log_path = cwd / f"bot-{len(list(cwd.glob('bot-*.log')))}.log"
+
+    async def start(self) -> BotProcess:
+        log = self.log_path.open("wb")
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=REPO, env=self.env, stdout=log, stderr=asyncio.subprocess.STDOUT)
+        log.close()
+        return self
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    @property
+    def output(self) -> str:
+        return self.log_path.read_text("utf-8", "replace")
+
+    async def wait(self, timeout: float = 30.0) -> int:
+        assert self.process is not None
+        return await asyncio.wait_for(self.process.wait(), timeout)
+
+    async def stop(self) -> int:
+        assert self.process is not None
+        if self.process.returncode is None:
+            self.process.send_signal(signal.SIGTERM)
+        return await self.wait()
+
+    async def kill(self) -> int:
+        assert self.process is not None
+        self.process.kill()
+        return await self.wait()
+
+
+async def polling(api: FakeBotApi, count: int = 1) -> None:
+    """Wait until ``count`` long polls have reached the fake (the bot is up and listening)."""
+    await api.wait_until(lambda: len(api.calls_of("getUpdates")) >= count, timeout=30, what="the bot's getUpdates")
+
+
+def stored_lead(data_dir: Path) -> int:
+    """A lead stored (with its card queued) as a submit would store it; returns its id."""
+    with Database.open(data_dir) as db:
+        now = utcnow()
+        lead = LeadStore(db).submit(
+            f"fault-{now.timestamp()}", 4242, 4242, "ja",
+            {"name": {"label": "お名前", "value": NAME}, "phone": {"label": "電話番号", "value": PHONE}},
+            (), Consent(version="2026-11-27", lang="ja", time=now), "fault-test", now=now)
+        return lead.id
+
+
+def cards(api: FakeBotApi) -> list[str]:
+    return [m.text for m in api.bot_messages(STAFF_CHAT_ID) if "モニター申込" in m.text]

@@ -1,0 +1,154 @@
+"""Faults against the bot as deployed: a second process, a full disk, SIGKILL and SIGTERM in the middle of a send,
+and the webhook server. Each test counts cards in the fake staff chat: leads lost and duplicates."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import psutil
+
+from bot.storage.db import FILENAME
+from tests.botapi.app_runner import free_port
+from tests.botapi.server import FakeBotApi
+from tests.botapi.user import FakeUser
+from tests.conversation.conftest import STAFF_CHAT_ID
+from tests.faults.process import NAME, PHONE, BotProcess, cards, environment, polling, stored_lead
+from tests.storage.mounts import fill, read_only, small_disk
+
+SECRET = "a" * 20 + "-fault-test-secret-0123"
+
+
+def delivered(data_dir: Path) -> list[int]:
+    with sqlite3.connect(data_dir / FILENAME) as connection:
+        return [row[0] for row in connection.execute("SELECT lead_id FROM outbox WHERE delivered_at IS NOT NULL")]
+
+
+async def test_a_second_process_on_the_same_data_directory_is_refused_and_the_first_keeps_working(
+    bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    first = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+    try:
+        await polling(bot_api)
+        second = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+        assert await second.wait() == 2
+        assert f"Another bot process (pid {first.pid}) is already running with BOT_DATA_DIR={data_dir}" in second.output
+        stored_lead(data_dir)
+        await bot_api.wait_until(lambda: len(cards(bot_api)) == 1, timeout=20, what="the card")
+        replies = await FakeUser(bot_api, user_id=31, language_code="en").send("/start")
+        assert replies, "the first process stopped answering"
+    finally:
+        assert await first.stop() == 0
+    assert len(cards(bot_api)) == 1
+
+
+async def test_a_full_disk_after_telegram_took_the_card_posts_it_once_and_records_it_when_space_returns(
+    bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        data_dir = disk / "data"
+        lead_id = stored_lead(data_dir)
+        answer = bot_api.hold("sendMessage", STAFF_CHAT_ID)
+        process = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+        try:
+            await bot_api.wait_until(lambda: bool(bot_api.calls_of("sendMessage", chat_id=STAFF_CHAT_ID)),
+                                     timeout=30, what="the card")
+            filler = fill(disk)
+            answer.set()  # Telegram's answer arrives when the result can no longer be written
+            await asyncio.sleep(6.0)  # the delivery job runs every 2 s: three passes while the disk stays full
+            assert len(cards(bot_api)) == 1
+            assert delivered(data_dir) == []
+            assert "delivery is paused until it can, so nothing is sent twice" in process.output
+            filler.unlink()
+            for _ in range(100):
+                if delivered(data_dir) == [lead_id]:
+                    break
+                await asyncio.sleep(0.1)
+            assert delivered(data_dir) == [lead_id]
+            assert "the database accepts writes again; delivery resumes" in process.output
+        finally:
+            assert await process.stop() == 0
+    assert len(cards(bot_api)) == 1
+    assert NAME not in process.output and PHONE not in process.output
+
+
+async def test_sigkill_in_the_middle_of_a_send_posts_the_card_again_marked_and_sigterm_loses_nothing(
+    bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    stored_lead(data_dir)
+    never = bot_api.hold("sendMessage", STAFF_CHAT_ID)  # posted, never answered: the process dies waiting
+    first = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+    await bot_api.wait_until(lambda: len(cards(bot_api)) == 1, timeout=30, what="the card")
+    await first.kill()
+    never.set()
+    second = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+    try:
+        await bot_api.wait_until(lambda: len(cards(bot_api)) == 2, timeout=30, what="the second post")
+        assert cards(bot_api)[1].startswith("⚠️ 再送です: ")  # staff see it may be a duplicate
+        lead_two = stored_lead(data_dir)
+        await bot_api.wait_until(lambda: len(cards(bot_api)) == 3, timeout=30, what="the next lead")
+    finally:
+        assert await second.stop() == 0  # SIGTERM: a clean stop
+    third = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+    try:
+        await polling(bot_api, len(bot_api.calls_of("getUpdates")) + 1)
+        await asyncio.sleep(2.5)  # one delivery pass after the restart
+    finally:
+        assert await third.stop() == 0
+    assert len(cards(bot_api)) == 3 and sorted(delivered(data_dir)) == [1, lead_two]
+    assert not [p for p in (first, second, third) if NAME in p.output or PHONE in p.output]
+
+
+async def test_the_webhook_is_local_authenticates_before_reading_and_skips_an_unreadable_update(
+    bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    port = free_port()
+    env = environment(bot_api, tmp_path / "data", WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
+                      WEBHOOK_SECRET=SECRET, PORT=str(port))
+    process = await BotProcess(env, tmp_path).start()
+    try:
+        await bot_api.wait_until(lambda: bool(bot_api.webhook.url), timeout=30, what="setWebhook")
+        listening = [c.laddr for c in psutil.Process(process.pid).net_connections("inet") if c.status == "LISTEN"]
+        assert [(a.ip, a.port) for a in listening] == [("127.0.0.1", port)]
+
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"POST /telegram HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 104857600\r\n\r\n" + b"{" * 1024)
+        await writer.drain()
+        status = await asyncio.wait_for(reader.readline(), 10)  # answered without waiting for 100 MiB
+        assert status.split()[1] in (b"400", b"403", b"413"), status
+        writer.close()
+        assert await bot_api.push_webhook({"update_id": 1, "message": {}}, secret="wrong") == 403
+
+        broken = {"update_id": 90, "message": {"message_id": 1, "date": "yesterday", "text": "試験 太郎",
+                                               "chat": {"id": 5, "type": "private"}}}
+        assert await bot_api.push_webhook(broken) == 200  # Telegram must not send it again
+        user = FakeUser(bot_api, user_id=32, language_code="en")
+        await user.send("/start")
+        await bot_api.wait_until(lambda: bool(bot_api.bot_messages(32)), timeout=20, what="an answer")
+    finally:
+        assert await process.stop() == 0
+    output = process.output
+    assert "skipped update 90: the library cannot read it (TypeError)" in output
+    assert "試験 太郎" not in output
+
+
+async def test_a_read_only_data_directory_stops_the_bot_with_advice_not_a_traceback(
+    bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    with read_only(tmp_path / "ro") as data_dir:
+        process = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+        assert await process.wait() == 2
+    assert f"The bot cannot start.\nThe bot cannot write its database in BOT_DATA_DIR={data_dir}" in process.output
+    assert "Traceback" not in process.output
+
+
+async def test_a_short_webhook_secret_is_refused_at_start(bot_api: FakeBotApi, tmp_path: Path) -> None:
+    env = environment(bot_api, tmp_path / "data", WEBHOOK_URL="https://bot.example/telegram", WEBHOOK_SECRET="x")
+    process = await BotProcess(env, tmp_path).start()
+    assert await process.wait() == 2
+    assert "WEBHOOK_SECRET must be at least 32 characters, found 1" in process.output
+
