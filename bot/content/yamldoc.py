@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from bot.content.messages import yaml_syntax
 from bot.content.problems import Problems
 
 PathKey = tuple[str | int, ...]
@@ -92,10 +93,13 @@ def parse_yaml(text: str, file: str, problems: Problems, *, line_offset: int = 0
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}, {what}"
-        problems.error(file, line, "", f"YAML syntax error: {what}")
+        found = text.splitlines()[mark.line].strip() if mark and mark.line < len(text.splitlines()) else ""
+        said = yaml_syntax(file, what)
+        problems.error(file, line, "", said.message, **said.parts(found))
         return None
     except yaml.YAMLError as exc:
-        problems.error(file, None, "", f"YAML syntax error: {exc}")
+        said = yaml_syntax(file, str(exc))
+        problems.error(file, None, "", said.message, **said.parts())
         return None
     finally:
         loader.dispose()
