@@ -222,9 +222,12 @@ def literal_markup(html_text: str) -> list[str]:
     """
     shown = _URLISH.sub(" ", visible_text(_CODE.sub(" ", html_text)))
     found: list[str] = []
-    for match in _MARKUP.finditer(shown):
-        start, end = max(0, match.start() - 12), min(len(shown), match.end() + 12)
-        snippet = shown[start:end].replace("\n", " ").strip()
+    for line in shown.split("\n"):
+        match = _MARKUP.search(line)
+        if match is None:
+            continue
+        start = max(0, match.start() - 20)
+        snippet = line[start:start + 40].strip()
         if snippet not in found:
             found.append(snippet)
     return found
