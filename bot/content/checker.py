@@ -106,8 +106,8 @@ def _check_image(raw: RawLanguage, image: str, file: str, line: int | None, prob
 
 def _check_reachable(raw: RawLanguage, problems: Problems) -> None:
     menu = raw.model("menu.yaml", Menu)
-    if menu is None:
-        return
+    if menu is None or raw.page_ids - set(raw.pages):
+        return  # a broken menu or page already has its one error; its links are unknown, so say nothing more
     seen: set[str] = set()
     todo = [item.page for item in menu.items if item.page]
     while todo:

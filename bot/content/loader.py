@@ -99,7 +99,8 @@ def load_content(content_dir: Path, *, launch: bool = False) -> tuple[ContentBas
             for lang in settings.languages}
     renderer = Renderer({lang: _template_globals(raw, shared, settings) for lang, raw in raws.items()})
     for raw in raws.values():
-        _render_language(raw, settings, renderer, problems)
+        if raw.model("clinic.yaml", Clinic) is not None:  # else its one error stands alone: no cascade of renders
+            _render_language(raw, settings, renderer, problems)
     run_checks(settings, raws, problems, display_root)
     languages_located = {lang: Located(raw.display("clinic.yaml"), raw.docs.get("clinic.yaml"),
                                        raw.model("clinic.yaml", Clinic).model_dump())  # type: ignore[union-attr]

@@ -183,3 +183,13 @@ def test_missing_fact_line_is_left_out_never_a_circular_placeholder() -> None:
     assert ("クリニックの住所・電話番号・診療時間・ウェブサイト・メールアドレス・アクセスは、"
             "まだこのボットに載せていません。"
             "モニターにご応募いただいた方には、クリニックからご連絡する際にお伝えします。") in clinic
+
+
+def test_a_broken_clinic_file_or_page_gives_one_message_not_a_cascade(tmp_path: Path) -> None:
+    tree = shipped_copy(tmp_path)
+    tree.replace("ja/clinic.yaml", "name: 医療法人永朋会 和光医院", "name: 医療法人永朋会: 和光医院")
+    tree.replace("en/pages/tms.md", "button: About TMS", "button: About: TMS")
+    _content, problems = load_content(tree.root)
+    assert [(p.file, p.line) for p in problems.errors] == [("content/ja/clinic.yaml", 6),
+                                                          ("content/en/pages/tms.md", 3)]
+    assert problems.warnings == []
