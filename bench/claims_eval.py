@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/claims_eval.py                     # bench/data/claims_eval.yaml, content/
     .venv/bin/python bench/claims_eval.py SET.yaml --content DIR
+    .venv/bin/python bench/claims_eval.py bench/data/claims_holdout.yaml   # phrasings never used for tuning
 
 Prints recall per language (prohibited expressions flagged), the findings on honest negations per language,
 every miss and every false finding with the list entry that fired. Exits 1 when recall is under 90 % in a
