@@ -451,6 +451,15 @@ def _check_domain(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
     from bot.intake.check import check_intake
     from bot.safety.check import check_crisis
 
+    translate, problems.translate = problems.translate, None  # the domain checks word their own messages
+    try:
+        _check_domain_packages(raws, problems, check_intake, check_crisis)
+    finally:
+        problems.translate = translate
+
+
+def _check_domain_packages(raws: Mapping[str, RawLanguage], problems: Problems, check_intake: Any,
+                           check_crisis: Any) -> None:
     intakes = {lang: raw.model("intake.yaml", Intake) for lang, raw in raws.items()}
     if all(intakes.values()):
         check_intake({k: v for k, v in intakes.items() if v}, {lang: raw.docs["intake.yaml"]

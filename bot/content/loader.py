@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from bot.content.base import ContentBase, LanguageContent, Page, RenderedPage
 from bot.content.launch import Located, check_facts
-from bot.content.messages import say
+from bot.content.messages import localize, say
 from bot.content.models import ContentModel, validate_doc
 from bot.content.problems import Problems
 from bot.content.render import Renderer, TemplateError, facts_of, leave_out_missing
@@ -86,6 +86,7 @@ def load_content(content_dir: Path, *, launch: bool = False) -> tuple[ContentBas
     from bot.content.checker import run_checks  # the checks need the raw languages defined here
 
     problems = Problems()
+    problems.translate = localize
     display_root = content_dir.name or "content"
     settings_doc = load_yaml(content_dir / "settings.yaml", f"{display_root}/settings.yaml", problems)
     settings = validate_doc(Settings, settings_doc, problems) if settings_doc else None

@@ -7,6 +7,7 @@ concrete next step each.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,3 +161,92 @@ def yaml_syntax(file: str, problem: str) -> Said:
         "something does not follow the YAML rules", "key: value lines with even indentation",
         "check the indentation, quotes and colons of this line and the one before")
     return say(file, "yaml_syntax", what=fallback[0], expected=fallback[1], fix=fallback[2])
+
+
+# --- the checker's other messages, said in Japanese for content/ja and the shared files -------------------------
+
+_DYM = r"(?: \(did you mean '(?P<dym>[^']+)'\?\))?"
+_JA: list[tuple[re.Pattern[str], str, str, str]] = [
+    (re.compile(rf"^no page '(?P<a>[^']+)'{_DYM}$"), "「{a}」というページはありません", "pages/ にあるファイル名（.md を除く）",
+     "ページのファイル名を確かめてください{dym_ja}"),
+    (re.compile(rf"^no notice '(?P<a>[^']+)' in (?P<b>\S+)/{_DYM}$"), "「{a}」というお知らせは {b}/ にありません",
+     "notices/ にあるファイル名（.md を除く）", "お知らせのファイル名を確かめてください{dym_ja}"),
+    (re.compile(r"^page cannot be reached from the main menu"), "このページはメインメニューからたどれません", "",
+     "menu.yaml か、ほかのページの links: に加えてください。"),
+    (re.compile(r"^must mention '(?P<a>.+)' \(as shown on (?P<b>\w+) pages; see notice_must_mention in settings\.yaml\)$"),
+     "{b} のページに表示されるこのお知らせに「{a}」が書かれていません", "「{a}」を含む文",
+     "settings.yaml の notice_must_mention にある言葉を、お知らせの本文に入れてください。"),
+    (re.compile(r"^a (?P<a>\w+) page must show the notice '(?P<b>\w+)' \(add it to notices:\)$"),
+     "{a} のページには「{b}」のお知らせが必要です", "notices: に {b}", "前書きの notices: に {b} を加えてください。"),
+    (re.compile(r"^a treatment page should list its sources$"), "治療のページには出典が必要です", "sources: の一覧",
+     "前書きに sources: を加え、根拠にした資料を書いてください。"),
+    (re.compile(r"^last reviewed (?P<a>\S+), more than (?P<b>\d+) days ago"),
+     "最後の見直し（{a}）から{b}日以上たっています", "", "内容を見直して、reviewed: の日付を更新してください。"),
+    (re.compile(r"^date (?P<a>\S+) is in the future$"), "日付 {a} が未来になっています", "今日までの日付",
+     "reviewed: の日付を直してください。"),
+    (re.compile(r"^unknown key \(known keys: (?P<a>.+)\)$"), "この項目名は使えません（つづりの誤りかもしれません）",
+     "{a} のどれか", "項目名のつづりを直すか、不要なら行ごと消してください。"),
+    (re.compile(r"^required field is missing$"), "必要な項目がありません", "", "この項目を書き加えてください。"),
+    (re.compile(r"^expected one of (?P<a>\[.*\]), found (?P<b>.+)$"), "決められた値ではありません：{b}", "{a} のどれか",
+     "一覧にある値を、そのとおりに書いてください。"),
+    (re.compile(r"^expected text, found (?P<a>.+)$"), "文字で書く項目です：{a}", "文字（必要なら \"...\" で囲む）",
+     "値を \"...\" で囲んでください（yes / no / 数字だけの値も文字として扱われます）。"),
+    (re.compile(r"^expected a list, found (?P<a>.+)$"), "リストで書く項目です：{a}", "[a, b] または「- 」で始まる行",
+     "値をリストの形にしてください。"),
+    (re.compile(r"^expected a mapping \(key: value\), found (?P<a>.+)$"), "「キー: 値」の形で書く項目です：{a}",
+     "字下げした「キー: 値」の行", "下の行に字下げして「キー: 値」を書いてください。"),
+    (re.compile(r"^expected a whole number, found (?P<a>.+)$"), "整数で書く項目です：{a}", "15 のような整数",
+     "数字だけを書いてください。"),
+    (re.compile(r"^expected true or false, found (?P<a>.+)$"), "true か false で書く項目です：{a}", "true または false",
+     "true か false にしてください。"),
+    (re.compile(r"^expected a date like (?P<a>\S+), found (?P<b>.+)$"), "日付の形ではありません：{b}", "{a} の形",
+     "日付を 年-月-日（{a}）の形で書いてください。"),
+    (re.compile(r"^file is missing$"), "ファイルがありません", "", "このファイルを作ってください（ほかの言語のファイルを写すと早いです）。"),
+    (re.compile(r"^file is missing: (?P<a>\S+) exists in '(?P<b>\w+)'$"), "ファイルがありません（{a} はあります）", "",
+     "同じ名前のファイルを、この言語のフォルダにも作ってください。"),
+    (re.compile(r"^differs from (?P<a>\S+): (?P<b>.+) here, (?P<c>.+) there"), "{a} と違います（ここ：{b}、あちら：{c}）",
+     "両方の言語で同じ値", "両方の言語で同じ値にしてください。"),
+    (re.compile(r"^(?P<a>\S+) uses \{\{ (?P<b>\S+) \}\} but this page does not$"),
+     "{a} では {{{{ {b} }}}} を使っていますが、このページにはありません", "", "両方の言語で同じ情報を載せてください。"),
+    (re.compile(r"^no entry '(?P<a>[^']+)' \(it exists in (?P<b>\S+)\)$"), "「{a}」の項目がありません（{b} にはあります）", "",
+     "同じ id の項目を、この言語にも作ってください。"),
+    (re.compile(r"^menu differs from (?P<a>\S+)"), "メインメニューのボタンが {a} と違います", "両方の言語で同じ並び",
+     "両方の menu.yaml で、同じページ・同じ順にしてください。"),
+    (re.compile(r"^longer than one Telegram message: sent as (?P<a>\d+) messages$"),
+     "Telegram の1通に入らないため、{a}通に分けて送ります", "", ""),
+    (re.compile(r"^HTML tag <(?P<a>[^>]+)> is not accepted by Telegram"), "HTML タグ <{a}> は Telegram で使えません",
+     "Markdown の書き方", "**太字**、_斜体_、[リンク](URL) を使ってください。"),
+    (re.compile(r"^tag <(?P<a>[^>]+)> is never closed$"), "タグ <{a}> が閉じられていません", "</{a}>",
+     "対になる閉じタグを書いてください。"),
+    (re.compile(rf"^unknown variable: (?P<a>.+?){_DYM}$"), "知らない変数です：{a}", "{{{{ clinic.phone }}}} のような名前",
+     "clinic.yaml にある項目名を、つづりどおりに書いてください{dym_ja}"),
+    (re.compile(r"^cannot read the file"), "ファイルを読めません", "UTF-8 の文字コード", "UTF-8 で保存し直してください。"),
+    (re.compile(r"^expected front matter between two '---' lines"), "先頭に --- ではさんだ前書きがありません",
+     "1行目に ---、title: などの行、そして ---", "ページの先頭に前書き（title, button …）を書いてください。"),
+    (re.compile(r"^string should have at least (?P<a>\d+) characters?$"), "短すぎます", "{a}文字以上",
+     "もう少し詳しく書いてください。"),
+    (re.compile(r"^(?P<a>\d+) buttons is too many for a phone screen"), "ボタンが{a}個あり、スマートフォンには多すぎます",
+     "12個まで", "links: を減らしてください。"),
+    (re.compile(r"^a single paragraph is longer than Telegram's (?P<a>\d+) characters"),
+     "ひとつの段落が Telegram の上限（{a}字）を超えています", "", "段落を空行で分けてください。"),
+    (re.compile(r"^a picture needs an image_caption"), "写真には image_caption（写真の内容と注意書き）が必要です", "",
+     "前書きに image_caption: を書いてください。"),
+]
+
+
+def localize(file: str, message: str, parts: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The Japanese form of a checker message about a Japanese or shared file; English files are left as they are."""
+    if lang_of(file) != "ja" or not message.isascii():
+        return message, parts
+    for pattern, text, expected, fix in _JA:
+        match = pattern.search(message)
+        if match is None:
+            continue
+        values = {k: v or "" for k, v in match.groupdict().items()}
+        values["dym_ja"] = f"（「{values['dym']}」のことですか？）" if values.get("dym") else "。"
+        return text.format(**values), {
+            "found": parts.get("found", ""),
+            "expected": parts.get("expected") or expected.format(**values),
+            "fix": parts.get("fix") or fix.format(**values),
+        }
+    return message, parts

@@ -13,7 +13,7 @@ Severities:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -65,9 +65,14 @@ class Problems:
 
     def __init__(self) -> None:
         self._items: list[Problem] = []
+        self.translate: Callable[[str, str, dict[str, str]], tuple[str, dict[str, str]]] | None = None
+        """Set by the content loader: says its messages in the language of the file (see ``messages.localize``)."""
 
     def add(self, severity: Severity, file: str, line: int | None, where: str, message: str, *, found: str = "",
             expected: str = "", fix: str = "") -> None:
+        if self.translate is not None:
+            message, parts = self.translate(file, message, {"found": found, "expected": expected, "fix": fix})
+            found, expected, fix = parts["found"], parts["expected"], parts["fix"]
         problem = Problem(severity, file, line, where, message, found, expected, fix)
         if problem not in self._items:
             self._items.append(problem)
