@@ -100,6 +100,12 @@ MESSAGES: dict[str, dict[str, _Text]] = {
 }
 
 YAML_HINTS: list[tuple[str, dict[str, _Text]]] = [
+    ("found duplicate key", {
+        "ja": ("同じ項目名が同じ階層に2回あります（後の方だけが使われ、前の方は黙って消えてしまいます）", "項目名は1回だけ",
+               "2つをひとつにまとめてください。"),
+        "en": ("the same key appears twice at one level (only the last would count; the first would vanish silently)",
+               "each key once", "merge the two into one"),
+    }),
     ("mapping values are not allowed", {
         "ja": ("値の途中に「: 」（コロンと空白）があります", "「キー: 値」の形で、値の中のコロンは引用符の内側",
                "値全体を \"...\" で囲むか、コロンを「：」（全角）にしてください。"),

@@ -71,6 +71,9 @@ def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], loader: _Li
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             key = str(key) if not isinstance(key, str) else key
+            if key in result:  # PyYAML would silently keep the last one: a staff edit would vanish
+                raise yaml.constructor.ConstructorError(None, None, f"found duplicate key '{key}'",
+                                                        key_node.start_mark)
             lines[(*path, key)] = key_node.start_mark.line + 1
             result[key] = _walk(value_node, (*path, key), lines, loader)
             lines[(*path, key)] = key_node.start_mark.line + 1

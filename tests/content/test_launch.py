@@ -193,3 +193,14 @@ def test_a_broken_clinic_file_or_page_gives_one_message_not_a_cascade(tmp_path: 
     assert [(p.file, p.line) for p in problems.errors] == [("content/ja/clinic.yaml", 6),
                                                           ("content/en/pages/tms.md", 3)]
     assert problems.warnings == []
+
+
+def test_a_key_written_twice_is_an_error_not_a_silent_loss(tree: ContentTree) -> None:
+    tree.replace("en/pages/exosome.md", "sources: [article]", "sources: [article]\nsources: [other]")
+    assert [str(p) for p in load_content(tree.root)[1].errors] == [
+        "content/en/pages/exosome.md:9: this file cannot be read because of a formatting mistake: the same key "
+        "appears twice at one level (only the last would count; the first would vanish silently)\n"
+        "    found: sources: [other]\n"
+        "    expected: each key once\n"
+        "    fix: merge the two into one"
+    ]
