@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.handlers.staff import post_missing_facts
 from tests.conversation.conftest import STAFF_CHAT_ID, BotUnderTest
 
 
@@ -45,8 +44,6 @@ async def test_a_long_page_continues_behind_more(bot: BotUnderTest) -> None:
 
 
 async def test_staff_are_told_at_start_up_which_facts_are_missing(bot: BotUnderTest) -> None:
-    await bot.staff().send("/health")  # the fake server knows a group once someone wrote in it
-    await post_missing_facts(bot.app)  # what start-up (post_init) does
     notices = [m for m in bot.api.bot_messages(STAFF_CHAT_ID) if "公開前に必要なクリニックの情報" in m.text]
     assert len(notices) == 1
     assert "・clinic.yaml: phone" in notices[0].text and "・ja/clinic.yaml: product_source" in notices[0].text
