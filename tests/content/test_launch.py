@@ -204,3 +204,11 @@ def test_a_key_written_twice_is_an_error_not_a_silent_loss(tree: ContentTree) ->
         "    expected: each key once\n"
         "    fix: merge the two into one"
     ]
+
+
+def test_policy_defaults_are_the_safe_ones() -> None:
+    content, _ = load_content(SHIPPED)
+    assert content is not None
+    policy = content.settings.policy
+    assert not policy.offered_to_minors("exosome") and not policy.offered_to_minors("combined")
+    assert [policy.applicant_path(age) for age in (14, 15, 17, 18)] == ["guardian", "minor", "minor", "adult"]
