@@ -356,7 +356,7 @@ def _check_status(raw: RawLanguage, settings: Settings, problems: Problems) -> N
         text = " ".join(visible_text(m) for m in (*rendered.messages, *(m for p in rendered.more for m in p)))
         check(page.file, page.body_line, "", f"{page.meta.title} {text}")
     for unit in raw.texts:
-        if unit.key.startswith("faq.") and (html := raw.rendered_texts.get(unit.key)) is not None:
+        if unit.key.startswith(("faq.", "menu.")) and (html := raw.rendered_texts.get(unit.key)) is not None:
             check(unit.file, unit.line, unit.key, visible_text(html))
 
 

@@ -97,7 +97,7 @@ class Settings(ContentModel):
     """For each notice, per language, words it must contain as shown on every treatment page (the disclosures
     the advertising guideline requires: free care, cost, risks, contact; unapproved status ...)."""
     status_wording: dict[str, list[str]] = {}
-    """Per language, words of which one must appear on every page and FAQ answer that names the exosome
+    """Per language, words of which one must appear on every page, FAQ answer and menu text that names the exosome
     infusion or the combined protocol (未承認, 研究段階 ...), unless the page shows the ``unapproved`` notice."""
     status_names: dict[str, list[str]] = {}
     """Per language, the words that name the exosome infusion or the combined protocol (エクソソーム, 併用 ...)."""
