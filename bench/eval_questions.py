@@ -42,7 +42,6 @@ from bot.search.index import FaqIndex, IndexOptions, Match  # noqa: E402
 
 Verdict = Literal["pass", "fail", "skipped"]
 KINDS = ("answer", "intake", "crisis", "fallback")
-PLEASE_ASK = {"ja": "（クリニックにお問い合わせください）", "en": "(please ask the clinic)"}
 NONE_REPLY = {
     "ja": "すみません、そのご質問にお答えできる情報が見つかりませんでした。"
           "メニューから選ぶか、クリニックにお問い合わせください。",
