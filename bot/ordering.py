@@ -15,7 +15,6 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-
 _UNLIMITED = 1_000_000
 
 
