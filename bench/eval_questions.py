@@ -35,13 +35,13 @@ if str(REPO) not in sys.path:
 
 from bot.content.models import validate_doc  # noqa: E402
 from bot.content.problems import Problems  # noqa: E402
-from bot.content.schema import Clinic, Crisis, Faq, FaqEntry  # noqa: E402
+from bot.content.render import facts_of, leave_out_missing  # noqa: E402
+from bot.content.schema import Clinic, Crisis, Faq, FaqEntry, SharedClinic  # noqa: E402
 from bot.content.yamldoc import load_yaml  # noqa: E402
 from bot.search.index import FaqIndex, IndexOptions, Match  # noqa: E402
 
 Verdict = Literal["pass", "fail", "skipped"]
 KINDS = ("answer", "intake", "crisis", "fallback")
-PLEASE_ASK = {"ja": "（クリニックにお問い合わせください）", "en": "(please ask the clinic)"}
 NONE_REPLY = {
     "ja": "すみません、そのご質問にお答えできる情報が見つかりませんでした。"
           "メニューから選ぶか、クリニックにお問い合わせください。",
@@ -99,14 +99,19 @@ def load_faqs(content_dir: Path, languages: Sequence[str] = ("ja", "en")) -> dic
     return {lang: _load(content_dir, lang, "faq.yaml", Faq) for lang in languages}
 
 
-def load_clinics(content_dir: Path, languages: Sequence[str] = ("ja", "en")) -> dict[str, Clinic]:
-    return {lang: _load(content_dir, lang, "clinic.yaml", Clinic) for lang in languages}
+def load_clinics(content_dir: Path, languages: Sequence[str] = ("ja", "en")) -> dict[str, list[Any]]:
+    """Per language: its clinic.yaml and the shared content/clinic.yaml (phone, address, prices are written once)."""
+    shared = _load_file(content_dir / "clinic.yaml", "content/clinic.yaml", SharedClinic)
+    return {lang: [_load(content_dir, lang, "clinic.yaml", Clinic), shared] for lang in languages}
 
 
 def _load(content_dir: Path, lang: str, name: str, kind: Any) -> Any:
+    return _load_file(content_dir / lang / name, f"content/{lang}/{name}", kind)
+
+
+def _load_file(path: Path, display: str, kind: Any) -> Any:
     problems = Problems()
-    display = f"content/{lang}/{name}"
-    doc = load_yaml(content_dir / lang / name, display, problems)
+    doc = load_yaml(path, display, problems)
     model = validate_doc(kind, doc, problems) if doc is not None else None
     if model is None:
         raise SystemExit(f"cannot load {display}:\n{problems.report()}")
@@ -114,24 +119,15 @@ def _load(content_dir: Path, lang: str, name: str, kind: Any) -> Any:
 
 
 class AnswerRenderer:
-    """Stand-in for bot.content's renderer: ``{{ clinic.x }}`` with empty facts shown as "please ask the clinic"."""
+    """Stand-in for bot.content's renderer with the same facts and the same rule for empty ones (the line is left
+    out and one honest sentence says the clinic gives it on contact)."""
 
-    def __init__(self, clinics: Mapping[str, Clinic]) -> None:
+    def __init__(self, clinics: Mapping[str, Sequence[Any]]) -> None:
         self._env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
-        self._clinics = {lang: _facts(clinic.model_dump(), lang) for lang, clinic in clinics.items()}
+        self._clinics = {lang: facts_of(lang, list(models), "clinic") for lang, models in clinics.items()}
 
     def render(self, lang: str, template: str) -> str:
-        return self._env.from_string(template).render(clinic=self._clinics[lang], lang=lang)
-
-
-def _facts(values: Mapping[str, Any], lang: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in values.items():
-        if isinstance(value, Mapping):
-            out[key] = _facts(value, lang)
-        else:
-            out[key] = value if value not in (None, "") else PLEASE_ASK[lang]
-    return out
+        return leave_out_missing(self._env.from_string(template).render(clinic=self._clinics[lang], lang=lang), lang)
 
 
 def load_crisis_screen(content_dir: Path) -> Callable[[str], bool] | None:

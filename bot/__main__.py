@@ -1,5 +1,5 @@
-"""Command line: ``python -m bot run`` starts the bot, ``python -m bot check [--strict]`` checks the content,
-``python -m bot preview [--out DIR] [--serve]`` draws it for a browser."""
+"""Command line: ``python -m bot run`` starts the bot, ``python -m bot check [--strict] [--launch] [--verbose]``
+checks the content, ``python -m bot preview [--out DIR] [--serve]`` draws it for a browser."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ def _check(args: argparse.Namespace) -> int:
     from bot.content.loader import load_content
 
     content_dir = Path(args.content) if args.content else _content_dir_from_env()
-    _content, problems = load_content(content_dir)
-    print(problems.report(strict=args.strict))
+    _content, problems = load_content(content_dir, launch=args.launch)
+    print(problems.report(strict=args.strict, verbose=args.verbose))
     return 1 if problems.failed(strict=args.strict) else 0
 
 
@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     run.set_defaults(handler=_run)
     check = commands.add_parser("check", help="check the content files and print every problem")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--launch", action="store_true",
+                       help="fail while a clinic fact or decision needed to go live is missing (before launch)")
+    check.add_argument("--verbose", action="store_true", help="list every notice instead of one summary line")
     check.add_argument("--content", help="content folder (default: CONTENT_DIR or ./content)")
     check.set_defaults(handler=_check)
     preview = commands.add_parser("preview", help="write the content as a static site: both languages side by side")

@@ -114,6 +114,8 @@ async def _post_init(app: Application) -> None:
                            first=services.settings.content_poll_seconds, name="content-watch")
     if services.settings.staff_chat_id is None:
         log.warning("STAFF_CHAT_ID is not set: leads are stored and wait in the outbox until it is")
+    else:
+        await staff.post_missing_facts(app)
     japanese.warm_up()  # the analyser's dictionary, loaded once now rather than on a patient's first message
     freeze_long_lived_objects()
     try:

@@ -3,7 +3,7 @@
 Telegram allows 1-64 bytes. Every button the bot can show is encoded here, so the checker can verify the limit
 with the same function the handlers use.
 
-    p:<page>            open a page                    a:<action>        menu action (apply, language ...)
+    p:<page>[:<part>]   open a page (or its part n)     a:<action>        menu action (apply, language ...)
     l:<lang>            switch language                i:<op>[:<arg>]    intake step (choice, back, edit ...)
     f:<lang>:<entry>    show an FAQ answer             s:<lead>:<status> staff sets a lead's status
     d:<op>              data deletion (ask, confirm, cancel)
@@ -42,8 +42,9 @@ def decode(data: str | None) -> Callback | None:
     return Callback(kind, tuple(args))
 
 
-def page(page_id: str) -> str:
-    return encode("p", page_id)
+def page(page_id: str, part: int = 0) -> str:
+    """Open a page; ``part`` > 0 opens the part after its n-th ``<!-- more -->`` (the "More" button)."""
+    return encode("p", page_id, part) if part else encode("p", page_id)
 
 
 def action(name: str) -> str:

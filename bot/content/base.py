@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.content.render import Renderer
-from bot.content.schema import Claims, Clinic, Crisis, Faq, Intake, Menu, PageMeta, Settings
+from bot.content.schema import Claims, Clinic, Crisis, Faq, Intake, Menu, PageMeta, Settings, SharedClinic
 from bot.content.telegram_html import markdown_blocks, split_messages
 
 
@@ -36,6 +36,16 @@ class RenderedPage:
     links: tuple[str, ...]
     actions: tuple[str, ...]
     image: Path | None
+    more: tuple[tuple[str, ...], ...] = ()
+    """The parts after ``<!-- more -->`` lines, each shown behind a "More" button (messages per part)."""
+    caption: str = ""
+    """The picture's caption (its caveats) under the title."""
+
+    def part(self, index: int) -> tuple[str, ...] | None:
+        """Messages of part ``index`` (0 is the page itself), or None past the end."""
+        if index == 0:
+            return self.messages
+        return self.more[index - 1] if 0 < index <= len(self.more) else None
 
 
 @dataclass
@@ -69,11 +79,19 @@ class ContentBase:
     languages: dict[str, LanguageContent]
     renderer: Renderer
     fingerprint: str
+    shared: SharedClinic = field(default_factory=SharedClinic)
+    """Facts written once for every language (content/clinic.yaml)."""
     _rendered: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @property
     def default_language(self) -> str:
         return self.settings.default_language
+
+    def missing_facts(self) -> list[str]:
+        """Facts and decisions the clinic has not given yet, as ``file: field`` (told to staff at start-up)."""
+        from bot.content.launch import missing_facts
+
+        return missing_facts(self.settings, self.shared, {lang: c.clinic for lang, c in self.languages.items()})
 
     def lang(self, code: str | None) -> LanguageContent:
         """The content in ``code``, or in the default language when ``code`` is not offered."""

@@ -11,11 +11,20 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot import callbacks
-from bot.content.claims import ClaimsLint, line_of
+from bot.content.claims import ClaimsLint, fold, line_of
 from bot.content.loader import RawLanguage
+from bot.content.messages import say
 from bot.content.problems import Problems, did_you_mean
-from bot.content.schema import Claims, Clinic, Crisis, Faq, Intake, LintAllowance, Menu, Settings
-from bot.content.telegram_html import CAPTION_LIMIT, MESSAGE_LIMIT, html_problems, visible_length, visible_text
+from bot.content.schema import Claims, Crisis, Faq, Intake, LintAllowance, Menu, Settings
+from bot.content.telegram_html import (
+    CAPTION_LIMIT,
+    MESSAGE_LIMIT,
+    html_problems,
+    literal_markup,
+    visible_length,
+    visible_text,
+)
+from bot.content.yamldoc import format_path
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 BUTTONS_PER_PAGE_WARNING = 12
@@ -28,14 +37,18 @@ def run_checks(settings: Settings, raws: Mapping[str, RawLanguage], problems: Pr
     if settings.default_language not in settings.languages:
         problems.error(f"{display_root}/settings.yaml", None, "default_language",
                        f"expected one of {settings.languages}, found '{settings.default_language}'")
+    lint = ClaimsLint([c for raw in raws.values() if (c := raw.model("claims.yaml", Claims)) is not None])
     for raw in raws.values():
         _check_references(raw, problems)
         _check_reachable(raw, problems)
         _check_treatments(raw, settings, problems)
         _check_review_dates(raw, settings, problems, today)
-        _check_clinic_facts(raw, problems)
         _check_telegram_limits(raw, problems)
-        _check_claims(raw, problems)
+        _check_claims(raw, lint, problems)
+        _check_literal_markup(raw, problems)
+        _check_budget(raw, settings, problems)
+        _check_status(raw, settings, problems)
+        _check_menu_size(raw, problems)
     _check_parity(raws, problems)
     _check_domain(raws, problems)
 
@@ -56,6 +69,10 @@ def _check_references(raw: RawLanguage, problems: Problems) -> None:
                                f"no notice '{notice}' in {raw.display('notices')}/{did_you_mean(notice, raw.notices)}")
         if page.meta.image:
             _check_image(raw, page.meta.image, page.file, doc.line(["image"]), problems)
+            if not page.meta.image_caption.strip():
+                problems.error(page.file, doc.line(["image"]), "image_caption",
+                               "写真には image_caption（写真の内容と注意書き）が必要です" if raw.lang == "ja" else
+                               "a picture needs an image_caption (what it shows and its caveats)")
     menu = raw.model("menu.yaml", Menu)
     if menu:
         doc = raw.docs["menu.yaml"]
@@ -89,8 +106,8 @@ def _check_image(raw: RawLanguage, image: str, file: str, line: int | None, prob
 
 def _check_reachable(raw: RawLanguage, problems: Problems) -> None:
     menu = raw.model("menu.yaml", Menu)
-    if menu is None:
-        return
+    if menu is None or raw.page_ids - set(raw.pages):
+        return  # a broken menu or page already has its one error; its links are unknown, so say nothing more
     seen: set[str] = set()
     todo = [item.page for item in menu.items if item.page]
     while todo:
@@ -147,18 +164,6 @@ def _check_review_dates(raw: RawLanguage, settings: Settings, problems: Problems
             problems.warning(page.file, line, "reviewed", f"date {reviewed.isoformat()} is in the future")
 
 
-def _check_clinic_facts(raw: RawLanguage, problems: Problems) -> None:
-    clinic = raw.model("clinic.yaml", Clinic)
-    if clinic is None:
-        return
-    doc = raw.docs["clinic.yaml"]
-    for path, value in _leaves(clinic.model_dump(include=set(type(clinic).model_fields))):
-        if value is None or (isinstance(value, str) and not value.strip()):
-            where = ".".join(path)
-            problems.notice(raw.display("clinic.yaml"), doc.line(list(path)), where,
-                            "to be filled in by the clinic (the bot says \"please ask the clinic\" meanwhile)")
-
-
 def _leaves(data: Mapping[str, Any], path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
     out: list[tuple[tuple[str, ...], Any]] = []
     for key, value in data.items():
@@ -188,7 +193,7 @@ def _check_telegram_limits(raw: RawLanguage, problems: Problems) -> None:
         if buttons > BUTTONS_PER_PAGE_WARNING:
             problems.warning(page.file, None, "links", f"{buttons} buttons is too many for a phone screen "
                              f"(keep it to {BUTTONS_PER_PAGE_WARNING} or fewer)")
-        if rendered.image and visible_length(rendered.title) > CAPTION_LIMIT:
+        if rendered.image and visible_length(f"{rendered.title}\n{rendered.caption}") > CAPTION_LIMIT:
             problems.error(page.file, None, "title", f"a picture caption holds at most {CAPTION_LIMIT} characters")
         for target in (*rendered.links, page_id):
             try:
@@ -214,28 +219,47 @@ def _check_telegram_limits(raw: RawLanguage, problems: Problems) -> None:
 
 # --- claims lint ------------------------------------------------------------------------------------------------
 
-def _check_claims(raw: RawLanguage, problems: Problems) -> None:
-    claims = raw.model("claims.yaml", Claims)
-    if claims is None:
-        return
-    lint = ClaimsLint(claims)
+CLAIM_FOUND = "「{found}」 ({word})"
+"""How a claims finding names what it found: the text as written, then the listed word it matched."""
+_CLAIM_FOUND = re.compile(r"^「(.+?)」 \((.+)\)$")
 
-    def lint_unit(file: str, raw_text: str, first_line: int, visible: str, where: str,
+
+def claimed_text(found: str) -> str | None:
+    """The text a claims finding marks (``found`` of its problem), or None for any other problem."""
+    match = _CLAIM_FOUND.match(found)
+    return match.group(1) if match else None
+
+
+def _check_claims(raw: RawLanguage, lint: ClaimsLint, problems: Problems) -> None:
+    """Every string a patient can read: page text and titles, buttons, captions, menu, FAQ, notices, intake."""
+    if raw.model("claims.yaml", Claims) is None:
+        return
+
+    def lint_unit(file: str, raw_text: str, first_line: int | None, visible: str, where: str,
                   allowed: list[LintAllowance]) -> None:
         allowed_words = {a.word for a in allowed}
         for finding in lint.findings(visible):
-            if finding.word in allowed_words:
+            if finding.word in allowed_words or finding.found in allowed_words:
                 continue
-            problems.error(file, line_of(finding.word, raw_text, first_line), where,
-                           f"claims lint ({finding.category}): '{finding.word}' — {finding.why}. Reword it, or "
-                           "add a lint_allow entry with the reason if this use is not a claim")
+            said = say(file, "claim", category=finding.category, why=finding.why.rstrip("。."),
+                       rule=finding.rule or finding.category)
+            line = line_of(finding.found, raw_text, first_line or 1) or first_line
+            problems.error(file, line, where, said.message,
+                           **said.parts(CLAIM_FOUND.format(found=finding.found, word=finding.word)))
 
     for page in raw.pages.values():
         rendered = raw.rendered.get(page.id)
         if rendered is None:
             continue
-        page_text = visible_text("\n".join(rendered.messages))
-        lint_unit(page.file, page.body, page.body_line, page_text, "", list(page.meta.lint_allow))
+        allowed = list(page.meta.lint_allow)
+        doc = raw.page_docs[page.id]
+        body = [rendered.messages, *rendered.more]
+        page_text = visible_text("\n".join(m for part in body for m in part))
+        lint_unit(page.file, page.body, page.body_line, page_text, "", allowed)
+        for name in ("title", "button", "image_caption"):
+            value = getattr(page.meta, name)
+            if value:
+                lint_unit(page.file, value, doc.line([name]), value, name, allowed)
     for notice_id, source in raw.notices.items():
         visible = " ".join(visible_text(html) for (nid, _), html in raw.rendered_notices.items() if nid == notice_id)
         lint_unit(raw.display("notices", f"{notice_id}.md"), source, 1, visible, "", [])
@@ -250,6 +274,115 @@ def _check_claims(raw: RawLanguage, problems: Problems) -> None:
         if unit_html is not None:
             lint_unit(unit.file, unit.source, unit.line or 1, visible_text(unit_html), unit.key,
                       allowances.get(unit.file, []))
+    for file, path, label in _labels(raw):
+        doc = raw.docs[file]
+        lint_unit(raw.display(file), label, doc.line(path), label, format_path(path),
+                  allowances.get(raw.display(file), []))
+
+
+def _labels(raw: RawLanguage) -> list[tuple[str, list[str | int], str]]:
+    """Button labels and short texts written in YAML files (file, path, text)."""
+    out: list[tuple[str, list[str | int], str]] = []
+    menu = raw.model("menu.yaml", Menu)
+    if menu:
+        out.extend(("menu.yaml", ["items", i, "label"], item.label) for i, item in enumerate(menu.items) if item.label)
+    intake = raw.model("intake.yaml", Intake)
+    if intake:
+        out.extend(("intake.yaml", [name], getattr(intake, name)) for name in ("start", "submit"))
+        out.extend(("intake.yaml", ["consent", name], getattr(intake.consent, name)) for name in ("agree", "decline"))
+        for i, question in enumerate(intake.questions):
+            out.append(("intake.yaml", ["questions", i, "label"], question.label))
+            out.extend(("intake.yaml", ["questions", i, "choices", j, "label"], choice.label)
+                       for j, choice in enumerate(question.choices))
+    return out
+
+
+# --- what a phone shows: literal marks, length, menu size ---------------------------------------------------
+
+MENU_BUTTONS_MAX = 8
+
+
+def _check_literal_markup(raw: RawLanguage, problems: Problems) -> None:
+    """A ``**`` or ``_`` that did not become bold or italic would reach the patient as it is."""
+
+    def report(file: str, line: int | None, where: str, html: str) -> None:
+        for snippet in literal_markup(html):
+            mark = next((m for m in ("**", "__", "*", "_", "＊", "＿") if m in snippet), "*")
+            said = say(file, "literal_markup", mark=mark)
+            problems.error(file, line, where, said.message, **said.parts(f"…{snippet}…"))
+
+    for page in raw.pages.values():
+        rendered = raw.rendered.get(page.id)
+        if rendered is not None:
+            for message in (*rendered.messages, *(m for part in rendered.more for m in part)):
+                report(page.file, None, "", message)
+    for text in raw.texts:
+        html = raw.rendered_texts.get(text.key)
+        if html is not None:
+            report(text.file, text.line, text.key, html)
+    for (notice_id, _treatment), html in raw.rendered_notices.items():
+        report(raw.display("notices", f"{notice_id}.md"), None, "", html)
+
+
+UNSPLIT_PAGES = {"crisis_help"}
+"""Crisis help is shown whole, at once: a hotline must never wait behind a "More" button."""
+
+
+def _check_budget(raw: RawLanguage, settings: Settings, problems: Problems) -> None:
+    budget = settings.message_budget
+    for page_id, lengths in raw.part_lengths.items():
+        page = raw.pages[page_id]
+        if page_id in UNSPLIT_PAGES:
+            continue
+        for i, length in enumerate(lengths):
+            if length > budget:
+                said = say(page.file, "budget", length=length, budget=budget)
+                where = "" if len(lengths) == 1 else f"part {i + 1}"
+                problems.warning(page.file, None, where, said.message, **said.parts(f"{length}"))
+    for text in raw.texts:
+        if not text.key.startswith("faq."):
+            continue
+        html = raw.rendered_texts.get(text.key)
+        if html is not None and visible_length(html) > budget:
+            said = say(text.file, "budget", length=visible_length(html), budget=budget)
+            problems.warning(text.file, text.line, text.key, said.message, **said.parts(str(visible_length(html))))
+
+
+def _check_status(raw: RawLanguage, settings: Settings, problems: Problems) -> None:
+    """Wherever exosome infusion or the combined protocol is named, its unapproved / research status is said."""
+    names = [fold(n) for n in settings.status_names.get(raw.lang, [])]
+    wording = [fold(w) for w in settings.status_wording.get(raw.lang, [])]
+    if not names or not wording:
+        return
+
+    def check(file: str, line: int | None, where: str, visible: str) -> None:
+        shown = fold(visible)
+        if any(n in shown for n in names) and not any(w in shown for w in wording):
+            said = say(file, "status_missing", words=", ".join(settings.status_wording[raw.lang]))
+            problems.error(file, line, where, said.message, **said.parts())
+
+    for page in raw.pages.values():
+        rendered = raw.rendered.get(page.id)
+        if rendered is None or "unapproved" in page.meta.notices:
+            continue
+        text = " ".join(visible_text(m) for m in (*rendered.messages, *(m for p in rendered.more for m in p)))
+        check(page.file, page.body_line, "", f"{page.meta.title} {text}")
+    for unit in raw.texts:
+        if unit.key.startswith(("faq.", "menu.")) and (html := raw.rendered_texts.get(unit.key)) is not None:
+            check(unit.file, unit.line, unit.key, visible_text(html))
+
+
+def _check_menu_size(raw: RawLanguage, problems: Problems) -> None:
+    menu = raw.model("menu.yaml", Menu)
+    if menu and len(menu.items) > MENU_BUTTONS_MAX:
+        file = raw.display("menu.yaml")
+        message = (f"メインメニューのボタンが{len(menu.items)}個あります。"
+                   f"スマートフォンでは{MENU_BUTTONS_MAX}個までにしてください" if raw.lang == "ja" else
+                   f"the main menu has {len(menu.items)} buttons: keep it to {MENU_BUTTONS_MAX} on a phone")
+        fix = ("関連するページは、まとめのページの links: に移してください" if raw.lang == "ja"
+               else "move related pages into the links: of one overview page")
+        problems.warning(file, raw.docs["menu.yaml"].line(["items"]), "items", message, found=str(len(menu.items)),
+                         expected=f"<= {MENU_BUTTONS_MAX}", fix=fix)
 
 
 # --- parity between languages -----------------------------------------------------------------------------------
@@ -277,7 +410,6 @@ def _check_parity(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
                 problems.warning(a.file, None, "", f"{b.file} uses {{{{ {missing} }}}} but this page does not")
         _compare_menu(first, other, problems)
         _compare_faq(first, other, problems)
-        _compare_clinic(first, other, problems)
 
 
 def _compare_sets(a: RawLanguage, b: RawLanguage, ids_a: set[str], ids_b: set[str], folder: str, suffix: str,
@@ -325,29 +457,21 @@ def _compare_faq(a: RawLanguage, b: RawLanguage, problems: Problems) -> None:
                                f"{getattr(ea, name)!r} there")
 
 
-def _compare_clinic(a: RawLanguage, b: RawLanguage, problems: Problems) -> None:
-    clinic_a, clinic_b = a.model("clinic.yaml", Clinic), b.model("clinic.yaml", Clinic)
-    if not clinic_a or not clinic_b:
-        return
-    fields = set(type(clinic_a).model_fields)
-    leaves_a = dict(_leaves(clinic_a.model_dump(include=fields)))
-    leaves_b = dict(_leaves(clinic_b.model_dump(include=fields)))
-    for path, value in leaves_a.items():
-        filled_a = bool(value and str(value).strip())
-        filled_b = bool(leaves_b.get(path) and str(leaves_b.get(path)).strip())
-        if filled_a != filled_b:
-            where = ".".join(path)
-            full, empty = (a, b) if filled_a else (b, a)
-            problems.warning(empty.display("clinic.yaml"), empty.docs["clinic.yaml"].line(list(path)), where,
-                             f"empty here but filled in {full.display('clinic.yaml')}")
-
-
 # --- checks owned by the domain packages ------------------------------------------------------------------------
 
 def _check_domain(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
     from bot.intake.check import check_intake
     from bot.safety.check import check_crisis
 
+    translate, problems.translate = problems.translate, None  # the domain checks word their own messages
+    try:
+        _check_domain_packages(raws, problems, check_intake, check_crisis)
+    finally:
+        problems.translate = translate
+
+
+def _check_domain_packages(raws: Mapping[str, RawLanguage], problems: Problems, check_intake: Any,
+                           check_crisis: Any) -> None:
     intakes = {lang: raw.model("intake.yaml", Intake) for lang, raw in raws.items()}
     if all(intakes.values()):
         check_intake({k: v for k, v in intakes.items() if v}, {lang: raw.docs["intake.yaml"]

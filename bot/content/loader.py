@@ -7,16 +7,19 @@ start-up and live reload all show staff the same report.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from bot.content.base import ContentBase, LanguageContent, Page, RenderedPage
+from bot.content.launch import Located, check_facts
+from bot.content.messages import localize, say
 from bot.content.models import ContentModel, validate_doc
 from bot.content.problems import Problems
-from bot.content.render import Renderer, TemplateError, facts_of
-from bot.content.schema import Claims, Clinic, Crisis, Faq, Intake, Menu, PageMeta, Settings
-from bot.content.telegram_html import escape, split_messages
+from bot.content.render import Renderer, TemplateError, facts_of, leave_out_missing
+from bot.content.schema import Claims, Clinic, Crisis, Faq, Intake, Menu, PageMeta, Settings, SharedClinic
+from bot.content.telegram_html import escape, markdown_blocks, split_messages, visible_length
 from bot.content.yamldoc import YamlDoc, format_path, load_yaml, parse_yaml, split_front_matter
 
 M = TypeVar("M", bound=ContentModel)
@@ -60,6 +63,8 @@ class RawLanguage:
     rendered: dict[str, RenderedPage] = field(default_factory=dict)
     rendered_texts: dict[str, str] = field(default_factory=dict)
     rendered_notices: dict[tuple[str, str | None], str] = field(default_factory=dict)
+    part_lengths: dict[str, list[int]] = field(default_factory=dict)
+    """Visible characters of each part of each page (title included, folded notices not)."""
 
     def display(self, *parts: str) -> str:
         return "/".join([self.display_root, *parts])
@@ -69,6 +74,10 @@ class RawLanguage:
         return value if isinstance(value, kind) else None
 
 
+SHARED_FACTS = tuple(SharedClinic.model_fields)
+"""Facts written once in ``content/clinic.yaml`` (phone, address, prices ...), never per language."""
+
+
 @dataclass
 class RawContent:
     """Everything read, rendered and checked, errors or not: what ``python -m bot preview`` draws."""
@@ -76,35 +85,49 @@ class RawContent:
     settings: Settings
     languages: dict[str, RawLanguage]
     renderer: Renderer
+    shared: SharedClinic
 
 
-def read_content(content_dir: Path) -> tuple[RawContent | None, Problems]:
-    """Read, render and check everything; ``None`` only when settings.yaml itself cannot be used."""
+def read_content(content_dir: Path, *, launch: bool = False) -> tuple[RawContent | None, Problems]:
+    """Read, render and check everything; ``None`` only when settings.yaml itself cannot be used.
+
+    ``launch`` turns missing clinic facts and undecided policies into errors (``python -m bot check --launch``).
+    """
     from bot.content.checker import run_checks  # the checks need the raw languages defined here
 
     problems = Problems()
+    problems.translate = localize
     display_root = content_dir.name or "content"
     settings_doc = load_yaml(content_dir / "settings.yaml", f"{display_root}/settings.yaml", problems)
     settings = validate_doc(Settings, settings_doc, problems) if settings_doc else None
-    if settings is None:
+    if settings is None or settings_doc is None:
         return None, problems
+    shared_file = f"{display_root}/clinic.yaml"
+    shared_doc = load_yaml(content_dir / "clinic.yaml", shared_file, problems)
+    shared = (validate_doc(SharedClinic, shared_doc, problems) if shared_doc else None) or SharedClinic()
 
     raws = {lang: _read_language(content_dir / lang, f"{display_root}/{lang}", lang, problems)
             for lang in settings.languages}
-    renderer = Renderer({lang: _template_globals(raw) for lang, raw in raws.items()})
+    renderer = Renderer({lang: _template_globals(raw, shared, settings) for lang, raw in raws.items()})
     for raw in raws.values():
-        _render_language(raw, settings, renderer, problems)
+        if raw.model("clinic.yaml", Clinic) is not None:  # else its one error stands alone: no cascade of renders
+            _render_language(raw, settings, renderer, problems)
     run_checks(settings, raws, problems, display_root)
-    return RawContent(settings, raws, renderer), problems
+    languages_located = {lang: Located(raw.display("clinic.yaml"), raw.docs.get("clinic.yaml"),
+                                       raw.model("clinic.yaml", Clinic).model_dump())  # type: ignore[union-attr]
+                         for lang, raw in raws.items() if raw.model("clinic.yaml", Clinic) is not None}
+    check_facts(settings, Located(f"{display_root}/settings.yaml", settings_doc, settings.model_dump()),
+                Located(shared_file, shared_doc, shared.model_dump()), languages_located, problems, launch=launch)
+    return RawContent(settings, raws, renderer, shared), problems
 
 
-def load_content(content_dir: Path) -> tuple[ContentBase | None, Problems]:
+def load_content(content_dir: Path, *, launch: bool = False) -> tuple[ContentBase | None, Problems]:
     """Load and check everything; the content base only when there are no errors."""
-    raw, problems = read_content(content_dir)
+    raw, problems = read_content(content_dir, launch=launch)
     if raw is None or problems.errors:
         return None, problems
     languages = {lang: _assemble(language) for lang, language in raw.languages.items()}
-    return ContentBase(raw.settings, languages, raw.renderer, _fingerprint(content_dir)), problems
+    return ContentBase(raw.settings, languages, raw.renderer, _fingerprint(content_dir), raw.shared), problems
 
 
 def assemble_language(raw: RawLanguage) -> LanguageContent | None:
@@ -137,6 +160,8 @@ def _read_language(root: Path, display_root: str, lang: str, problems: Problems)
         doc = load_yaml(root / name, raw.display(name), problems)
         if doc is None:
             continue
+        if name == "clinic.yaml":
+            _refuse_shared_facts(doc, problems)
         raw.docs[name] = doc
         model = validate_doc(kind, doc, problems)
         if model is not None:
@@ -154,6 +179,17 @@ def _read_language(root: Path, display_root: str, lang: str, problems: Problems)
                            f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8")
     _collect_texts(raw)
     return raw
+
+
+def _refuse_shared_facts(doc: YamlDoc, problems: Problems) -> None:
+    """Phone, address, prices ... are written once in content/clinic.yaml: here they are an error, not a copy."""
+    if not isinstance(doc.data, dict):
+        return
+    for key in SHARED_FACTS:
+        if key in doc.data:
+            said = say(doc.file, "fact_written_twice", field=key)
+            problems.error(doc.file, doc.line([key]), key, said.message, **said.parts(f"{key}: {doc.data[key]!r}"))
+            del doc.data[key]
 
 
 def _read_page(raw: RawLanguage, path: Path, problems: Problems) -> None:
@@ -224,9 +260,11 @@ def _collect_texts(raw: RawLanguage) -> None:
                 min=1, max=2)
 
 
-def _template_globals(raw: RawLanguage) -> dict[str, Any]:
+def _template_globals(raw: RawLanguage, shared: SharedClinic, settings: Settings) -> dict[str, Any]:
+    """``clinic`` (facts of both clinic files), ``policy`` and ``monitor`` (the clinic's decisions), ``lang``."""
     clinic = raw.model("clinic.yaml", Clinic) or Clinic(name="", area="")
-    return {"clinic": facts_of(raw.lang, clinic, "clinic"), "lang": raw.lang}
+    return {"clinic": facts_of(raw.lang, [clinic, shared], "clinic"), "lang": raw.lang,
+            "policy": settings.policy.model_dump(), "monitor": settings.monitor.model_dump()}
 
 
 def _render(renderer: Renderer, problems: Problems, name: str, lang: str, file: str,
@@ -260,17 +298,38 @@ def _render_language(raw: RawLanguage, settings: Settings, renderer: Renderer, p
             raw.rendered_notices[(notice_id, treatment)] = "\n\n".join(blocks)
     for page in raw.pages.values():
         renderer.register(page.file, page.body)
-        blocks = _render(renderer, problems, page.file, lang, page.file, page.body_line)
-        if blocks is None:
+        parts = _render_parts(renderer, problems, page.file, lang, page.body_line)
+        if parts is None:
             continue
         notices = [raw.rendered_notices.get((n, page.meta.treatment)) for n in page.meta.notices]
         folded = [f"<blockquote expandable>{n}</blockquote>" for n in notices if n]
-        messages = split_messages([f"<b>{escape(page.meta.title)}</b>", *blocks, *folded])
+        title = f"<b>{escape(page.meta.title)}</b>"
+        messages = split_messages([title, *parts[0], *folded])
+        more = tuple(tuple(split_messages(blocks)) for blocks in parts[1:] if blocks)
         image = raw.root / page.meta.image if page.meta.image else None
         raw.rendered[page.id] = RenderedPage(
             page.id, lang, page.meta.title, page.meta.button, tuple(messages), tuple(page.meta.links),
-            tuple(page.meta.actions), image,
+            tuple(page.meta.actions), image, more, page.meta.image_caption,
         )
+        raw.part_lengths[page.id] = [visible_length("\n\n".join([title, *parts[0]])),
+                                     *(visible_length("\n\n".join(b)) for b in parts[1:])]
+
+
+MORE_MARKER = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*$", re.MULTILINE | re.IGNORECASE)
+"""A line holding only ``<!-- more -->`` splits a page: the rest is shown behind a "More" button."""
+
+
+def _render_parts(renderer: Renderer, problems: Problems, file: str, lang: str,
+                  first_line: int | None) -> list[list[str]] | None:
+    try:
+        markdown = renderer.render_markdown(file, lang, leave_out=False)
+    except TemplateError as exc:
+        line = None
+        if first_line is not None:
+            line = first_line + (exc.line - 1 if exc.line else 0)
+        problems.error(file, line, "", exc.message)
+        return None
+    return [markdown_blocks(leave_out_missing(part, lang)) for part in MORE_MARKER.split(markdown)]
 
 
 def _assemble(raw: RawLanguage) -> LanguageContent:

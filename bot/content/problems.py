@@ -1,6 +1,8 @@
 """Problems found in content files, collected rather than raised so staff see every one at once.
 
-Each problem prints as ``content/ja/pages/tms.md:12: links[2]: no page 'exosme' (did you mean 'exosome'?)``.
+Each problem prints as ``content/ja/pages/tms.md:12: links[2]: no page 'exosme' (did you mean 'exosome'?)``,
+followed, when the check knows them, by indented lines saying what was found, what was expected and how to fix it,
+in the language of the file (Japanese for ``content/ja`` and the shared files, English for ``content/en``).
 Severities:
     error    the content cannot be served; ``check`` exits 1 and the bot refuses it
     warning  probably a mistake (unknown key, old review date); fails ``check --strict``
@@ -11,7 +13,7 @@ Severities:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -23,6 +25,17 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+def lang_of(file: str) -> str:
+    """The language staff read a file's problems in: English for ``content/en``, Japanese for everything else."""
+    return "en" if "/en/" in f"/{file}" else "ja"
+
+
+_LABELS = {
+    "ja": ("見つかった内容", "正しい形", "直し方"),
+    "en": ("found", "expected", "fix"),
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding, located as precisely as the file allows."""
@@ -32,11 +45,19 @@ class Problem:
     line: int | None
     where: str
     message: str
+    found: str = ""
+    expected: str = ""
+    fix: str = ""
 
     def __str__(self) -> str:
         place = self.file if self.line is None else f"{self.file}:{self.line}"
         where = f" {self.where}:" if self.where else ""
-        return f"{place}:{where} {self.message}"
+        lines = [f"{place}:{where} {self.message}"]
+        labels = _LABELS[lang_of(self.file)]
+        for label, value in zip(labels, (self.found, self.expected, self.fix), strict=True):
+            if value:
+                lines.append(f"    {label}: {value}")
+        return "\n".join(lines)
 
 
 class Problems:
@@ -44,23 +65,33 @@ class Problems:
 
     def __init__(self) -> None:
         self._items: list[Problem] = []
+        self.translate: Callable[[str, str, dict[str, str]], tuple[str, dict[str, str]]] | None = None
+        """Set by the content loader: says its messages in the language of the file (see ``messages.localize``)."""
 
-    def add(self, severity: Severity, file: str, line: int | None, where: str, message: str) -> None:
-        problem = Problem(severity, file, line, where, message)
+    def add(self, severity: Severity, file: str, line: int | None, where: str, message: str, *, found: str = "",
+            expected: str = "", fix: str = "") -> None:
+        if self.translate is not None:
+            message, parts = self.translate(file, message, {"found": found, "expected": expected, "fix": fix})
+            found, expected, fix = parts["found"], parts["expected"], parts["fix"]
+        problem = Problem(severity, file, line, where, message, found, expected, fix)
         if problem not in self._items:
             self._items.append(problem)
 
-    def error(self, file: str, line: int | None, where: str, message: str) -> None:
-        self.add(Severity.ERROR, file, line, where, message)
+    def error(self, file: str, line: int | None, where: str, message: str, **parts: str) -> None:
+        self.add(Severity.ERROR, file, line, where, message, **parts)
 
-    def warning(self, file: str, line: int | None, where: str, message: str) -> None:
-        self.add(Severity.WARNING, file, line, where, message)
+    def warning(self, file: str, line: int | None, where: str, message: str, **parts: str) -> None:
+        self.add(Severity.WARNING, file, line, where, message, **parts)
 
-    def notice(self, file: str, line: int | None, where: str, message: str) -> None:
-        self.add(Severity.NOTICE, file, line, where, message)
+    def notice(self, file: str, line: int | None, where: str, message: str, **parts: str) -> None:
+        self.add(Severity.NOTICE, file, line, where, message, **parts)
 
-    def info(self, file: str, line: int | None, where: str, message: str) -> None:
-        self.add(Severity.INFO, file, line, where, message)
+    def info(self, file: str, line: int | None, where: str, message: str, **parts: str) -> None:
+        self.add(Severity.INFO, file, line, where, message, **parts)
+
+    def files_with_errors(self) -> set[str]:
+        """Files that already have an error: later checks stay quiet about them, so one mistake is one message."""
+        return {p.file for p in self.errors}
 
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
@@ -92,31 +123,45 @@ class Problems:
         """Whether the content must be refused: errors always, warnings too when strict."""
         return bool(self.errors) or (strict and bool(self.warnings))
 
-    def report(self, *, strict: bool = False, details: bool = True) -> str:
+    def report(self, *, strict: bool = False, details: bool = True, verbose: bool = False) -> str:
         """The text ``python -m bot check`` prints: errors, then warnings, then notices, then a summary.
 
-        ``details=False`` leaves out notices and information (the staff chat only needs what to fix).
+        Notices (facts the clinic still has to give) take one line unless ``verbose``; ``details=False`` leaves
+        them and the information out entirely (the staff chat's reload report only needs what to fix).
         """
         lines: list[str] = []
         sections = [
-            ("Errors", self.errors),
-            ("Warnings" + (" (fail because of --strict)" if strict else ""), self.warnings),
+            ("エラー / Errors", self.errors),
+            ("警告 / Warnings" + ("（--strict のため失敗 / fail because of --strict）" if strict else ""),
+             self.warnings),
         ]
-        if details:
+        if details and verbose:
             sections += [
-                ("To be filled in by the clinic (notices, never fail the check)", self.notices),
-                ("For information", self.of(Severity.INFO)),
+                ("クリニックに記入してもらう項目 / To be filled in by the clinic", self.notices),
+                ("参考 / For information", self.of(Severity.INFO)),
             ]
         for title, items in sections:
             if items:
                 lines.append(f"{title}:")
-                lines.extend(f"  {p}" for p in items)
+                lines.extend("  " + str(p).replace("\n", "\n  ") for p in items)
+        if details and not verbose and self.notices:
+            lines.append(self.notice_summary())
         verdict = "FAILED" if self.failed(strict=strict) else "OK"
         lines.append(
             f"{verdict}: {len(self.errors)} error(s), {len(self.warnings)} warning(s), "
             f"{len(self.notices)} notice(s)"
         )
         return "\n".join(lines)
+
+    def notice_summary(self) -> str:
+        """One line for all notices: how many, and the fields they name."""
+        fields: list[str] = []
+        for problem in self.notices:
+            if problem.where and problem.where not in fields:
+                fields.append(problem.where)
+        shown = ", ".join(fields[:12]) + (" …" if len(fields) > 12 else "")
+        return (f"クリニックに記入してもらう項目 / to be filled in by the clinic: {len(self.notices)} "
+                f"({shown}) — 一覧は --verbose / list them with --verbose")
 
 
 def did_you_mean(found: str, known: Iterable[str]) -> str:

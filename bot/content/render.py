@@ -1,13 +1,16 @@
 """The one Jinja environment: content templates rendered with the clinic's facts into Telegram HTML.
 
-``StrictUndefined`` makes a misspelt ``{{ clinic.phnoe }}`` an error the checker reports with its line. Clinic facts
-that are still empty render as a neutral "please ask the clinic" line instead of a blank or a guess. Templates are
-compiled once per content load (the loader renders everything while checking), never per update.
+``StrictUndefined`` makes a misspelt ``{{ clinic.phnoe }}`` an error the checker reports with its line. A clinic
+fact that is still empty is never shown as a blank, a guess or a circular "please ask the clinic" (a patient without
+the phone number cannot ask): the line holding it is left out, and one honest sentence in its place says which
+details are not listed yet and that the clinic gives them when it contacts an applicant. Templates are compiled once
+per content load (the loader renders everything while checking), never per update.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,24 +19,73 @@ from pydantic import BaseModel
 
 from bot.content.problems import did_you_mean
 from bot.content.telegram_html import markdown_blocks
-from bot.i18n import t
+from bot.i18n import N_, t
+
+_MARK = "\x00missing:"
+_MISSING = re.compile("\x00missing:([\\w.]+)\x00")
+FACT_LABELS = {
+    "phone": N_("phone number"),
+    "address": N_("address"),
+    "email": N_("e-mail address"),
+    "website": N_("website"),
+    "hours": N_("opening hours"),
+    "access": N_("directions"),
+    "doctor": N_("doctor's name"),
+    "prices": N_("prices"),
+    "product_source": N_("how the product is obtained"),
+    "after_applying": N_("what happens after applying"),
+    "monitor": N_("the monitor programme's terms"),
+}
+MISSING_SENTENCE = N_("Not listed here yet: {items}. If you apply as a monitor, the clinic will tell you when it "
+                      "contacts you.")
 
 
 class MissingFact:
-    """A clinic fact nobody has filled in yet: falsy in ``{% if %}``, a polite placeholder when printed."""
+    """A clinic fact nobody has filled in yet: falsy in ``{% if %}``; printed, it marks its line to be left out."""
 
     def __init__(self, lang: str, name: str) -> None:
         self.lang = lang
         self.name = name
 
     def __str__(self) -> str:
-        return t(self.lang, "(please ask the clinic)")
+        return f"{_MARK}{self.name}\x00"
 
     def __bool__(self) -> bool:
         return False
 
     def __html__(self) -> str:
         return str(self)
+
+
+def leave_out_missing(markdown: str, lang: str) -> str:
+    """Drop every line that holds a missing fact; put one honest sentence where the first one was."""
+    if _MARK not in markdown:
+        return markdown
+    lines = markdown.split("\n")
+    kept: list[str] = []
+    names: list[str] = []
+    first: int | None = None
+    for line in lines:
+        found = _MISSING.findall(line)
+        if not found:
+            kept.append(line)
+            continue
+        for name in found:
+            label = FACT_LABELS.get(name.split(".")[1] if name.count(".") else name, N_("details"))
+            if label not in names:
+                names.append(label)
+        if first is None:
+            first = len(kept)
+    items = [t(lang, name) for name in names]
+    joined = "・".join(items) if lang == "ja" else _english_list(items)
+    sentence = t(lang, MISSING_SENTENCE, items=joined)
+    assert first is not None
+    kept[first:first] = ["", sentence, ""]
+    return "\n".join(kept)
+
+
+def _english_list(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class Facts:
@@ -58,8 +110,11 @@ class Facts:
         return value
 
 
-def facts_of(lang: str, model: BaseModel, name: str) -> Facts:
-    data = {k: v for k, v in model.model_dump().items() if k in type(model).model_fields}
+def facts_of(lang: str, models: BaseModel | Sequence[BaseModel], name: str) -> Facts:
+    """One template namespace from one or more models (the language's clinic.yaml and the shared one)."""
+    data: dict[str, Any] = {}
+    for model in [models] if isinstance(models, BaseModel) else models:
+        data.update({k: v for k, v in model.model_dump().items() if k in type(model).model_fields})
     return Facts(lang, data, name)
 
 
@@ -107,14 +162,16 @@ class Renderer:
     def register(self, name: str, source: str) -> None:
         self._loader.sources[name] = source
 
-    def render_markdown(self, name: str, lang: str, **extra: Any) -> str:
-        """Render the template to Markdown text (Jinja only)."""
+    def render_markdown(self, name: str, lang: str, *, leave_out: bool = True, **extra: Any) -> str:
+        """Render the template to Markdown text (Jinja only); ``leave_out=False`` keeps missing-fact marks for a
+        caller that leaves them out part by part (``leave_out_missing``)."""
         try:
             template = self._env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"template syntax error: {exc.message}", exc.lineno) from None
         try:
-            return template.render({**self._globals[lang], **extra})
+            rendered = template.render({**self._globals[lang], **extra})
+            return leave_out_missing(rendered, lang) if leave_out else rendered
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"unknown variable: {_undefined_name(exc)}", _template_line(exc, name)) from None
         except jinja2.TemplateError as exc:

@@ -30,6 +30,58 @@ def check_id(value: str) -> str:
 
 # --- settings.yaml ----------------------------------------------------------------------------------------------
 
+Decision = Literal["yes", "no", "undecided"]
+
+
+def _yes_no(value: object) -> object:
+    """YAML reads a bare yes/no as true/false: accept both spellings staff write."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return value
+
+
+class Policy(ContentModel):
+    """Who may be offered what. ``undecided`` behaves as ``no`` and fails ``check --launch``."""
+
+    exosome_for_under_18: Decision = "undecided"
+    """Is exosome infusion offered to patients under 18? Until the clinic says ``yes``, it is not."""
+    combined_for_under_18: Decision = "undecided"
+    """Is the combined TMS + exosome protocol offered to patients under 18? Until ``yes``, it is not."""
+    guardian_path_under_age: int = Field(15, ge=0, le=18)
+    """Applicants younger than this apply through the guardian path (a parent or guardian applies with them)."""
+
+    _decisions = field_validator("exosome_for_under_18", "combined_for_under_18", mode="before")(
+        classmethod(lambda cls, v: _yes_no(v)))
+
+    def applicant_path(self, age: int) -> Literal["guardian", "minor", "adult"]:
+        """How an applicant of ``age`` applies: with a guardian (under ``guardian_path_under_age``), as a minor
+        (exosome infusion and the combined protocol not offered unless decided ``yes``), or as an adult."""
+        if age < self.guardian_path_under_age:
+            return "guardian"
+        return "minor" if age < 18 else "adult"
+
+    def offered_to_minors(self, treatment: str) -> bool:
+        """Whether ``exosome`` or ``combined`` may be offered under 18 (never while undecided)."""
+        value = {"exosome": self.exosome_for_under_18, "combined": self.combined_for_under_18}.get(treatment)
+        return value == "yes"
+
+
+class MonitorPolicy(ContentModel):
+    """The monitor programme's yes/no terms. The words for each language are in ``<lang>/clinic.yaml``."""
+
+    fee_reduction: Decision = "undecided"
+    """Do monitors pay less? If ``yes``, describe it in ``monitor.fee_terms``; never advertise it as a bargain."""
+    results_published: Decision = "undecided"
+    """Are monitors' results published (in any form)? Testimonials and before/after pictures are never used."""
+    research: Decision = "undecided"
+    """Is the programme a research study (with an ethics review and its own consent)?"""
+
+    _decisions = field_validator("fee_reduction", "results_published", "research", mode="before")(
+        classmethod(lambda cls, v: _yes_no(v)))
+
+
 class Settings(ContentModel):
     """``content/settings.yaml``: what both languages share."""
 
@@ -44,9 +96,21 @@ class Settings(ContentModel):
     notice_must_mention: dict[str, dict[str, list[str]]] = {}
     """For each notice, per language, words it must contain as shown on every treatment page (the disclosures
     the advertising guideline requires: free care, cost, risks, contact; unapproved status ...)."""
+    status_wording: dict[str, list[str]] = {}
+    """Per language, words of which one must appear on every page, FAQ answer and menu text that names the exosome
+    infusion or the combined protocol (未承認, 研究段階 ...), unless the page shows the ``unapproved`` notice."""
+    status_names: dict[str, list[str]] = {}
+    """Per language, the words that name the exosome infusion or the combined protocol (エクソソーム, 併用 ...)."""
+    message_budget: int = Field(800, ge=200, le=4096)
+    """Characters a page part may hold before its folded notices; longer parts are warned about (split them
+    with a line ``<!-- more -->``)."""
+    policy: Policy = Policy()
+    """Decisions only the clinic can make; the safe default applies until they are made."""
+    monitor: MonitorPolicy = MonitorPolicy()
+    """The monitor programme's terms that do not depend on language."""
 
 
-# --- clinic.yaml ------------------------------------------------------------------------------------------------
+# --- clinic.yaml (shared) and <lang>/clinic.yaml -----------------------------------------------------------------
 
 class Prices(ContentModel):
     """Free-care (自由診療) prices, tax included. Leave empty until the clinic confirms them."""
@@ -63,11 +127,41 @@ class Prices(ContentModel):
     """The combined TMS + exosome protocol, if priced as a course."""
 
 
-class Clinic(ContentModel):
-    """``clinic.yaml``: facts about the clinic, used in pages as ``{{ clinic.name }}`` and so on.
+class SharedClinic(ContentModel):
+    """``content/clinic.yaml``: facts that are the same in every language, written once.
 
-    An empty value means "not known yet": the checker lists it as to be filled in by the clinic and the bot
-    says "please ask the clinic" in its place. Never invent a value.
+    An empty value means "not known yet": the bot leaves the line out and says once that the clinic will give it
+    when it contacts the patient; ``python -m bot check --launch`` fails until it is filled in. Never guess.
+    """
+
+    phone: str | None = None
+    """Phone number for enquiries (required before launch: the advertising guideline asks for a contact point)."""
+    address: str | None = None
+    """Full postal address, as written on the clinic's own documents (shown as is in every language)."""
+    email: str | None = None
+    """E-mail address for enquiries."""
+    website: str | None = None
+    """The clinic's website address."""
+    prices: Prices = Prices()
+    """Free-care prices (required before launch: the guideline asks for the standard cost)."""
+
+
+class MonitorText(ContentModel):
+    """The monitor programme in this language's words; the clinic decides it (see ``monitor:`` in settings)."""
+
+    what_monitors_do: str | None = None
+    """What a monitor agrees to do (e.g. answer a questionnaire at each visit). Required before launch."""
+    fee_terms: str | None = None
+    """The fee reduction, if ``fee_reduction: yes`` in settings.yaml: how much, for what. Facts only."""
+    how_to_withdraw: str | None = None
+    """How a monitor stops taking part, and that stopping has no disadvantage. Required before launch."""
+
+
+class Clinic(ContentModel):
+    """``<lang>/clinic.yaml``: facts about the clinic that are written in words, used as ``{{ clinic.name }}``.
+
+    Phone, e-mail, address, website and prices live once in ``content/clinic.yaml`` and are used the same way
+    (``{{ clinic.phone }}``). An empty value means "not known yet". Never invent a value.
     """
 
     name: str
@@ -76,20 +170,18 @@ class Clinic(ContentModel):
     """The doctor who wrote the clinic's article."""
     area: str
     """Ward and city, e.g. 名古屋市千種区."""
-    address: str | None = None
-    """Full postal address."""
-    phone: str | None = None
-    """Phone number for enquiries."""
     hours: str | None = None
-    """Opening hours."""
-    website: str | None = None
-    """The clinic's website address."""
-    email: str | None = None
-    """E-mail address for enquiries."""
+    """Opening hours. Required before launch."""
     access: str | None = None
     """How to get there (station, parking)."""
-    prices: Prices = Prices()
-    """Free-care prices."""
+    product_source: str | None = None
+    """入手経路: how the exosome product is obtained (maker, country, who imports it). Required before launch;
+    shown in the unapproved-treatment notice and on the status page."""
+    after_applying: str | None = None
+    """What happens after a monitor application, and when (who contacts the applicant, how, within how many
+    days). Required before launch."""
+    monitor: MonitorText = MonitorText()
+    """The monitor programme's terms in words."""
 
 
 # --- pages/*.md front matter ------------------------------------------------------------------------------------
@@ -120,6 +212,9 @@ class PageMeta(ContentModel):
     """Notices (files in notices/) shown folded under the page."""
     image: str | None = None
     """A picture in images/ sent before the text."""
+    image_caption: str = ""
+    """Said under the picture, after the title: what it shows and its caveats (also its text for screen readers
+    and for the claims lint). Required with ``image``."""
     reviewed: dt.date
     """Date of the last medical review (YYYY-MM-DD)."""
     sources: list[str] = []
@@ -178,15 +273,37 @@ class ClaimCategory(ContentModel):
 
     why: str
     """Why these words are a problem (shown with each finding)."""
+    rule: str = ""
+    """The rule a finding breaks, e.g. 医療広告ガイドライン 第3「誇大広告」 (shown with each finding)."""
     words: list[str] = Field(min_length=1)
     """Words or phrases; matched ignoring case and full-/half-width. Whole words for English."""
+    patterns: list[str] = []
+    """Regular expressions for phrasings a plain word cannot catch (e.g. 副作用[はがも]ありません)."""
+
+    @field_validator("patterns")
+    @classmethod
+    def _regexes(cls, values: list[str]) -> list[str]:
+        for value in values:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"not a valid regular expression {value!r}: {exc}") from None
+        return values
 
 
 class Claims(ContentModel):
-    """``claims.yaml``: the claims lint's word lists for this language."""
+    """``claims.yaml``: the claims lint's word lists for this language (the lists of every language are applied
+    to every language's text, so an English claim inside Japanese text is caught too)."""
 
     categories: dict[str, ClaimCategory]
     """Category name (guarantee, superlative, testimonial, discount ...) -> its words."""
+    negations_after: list[str] = []
+    """Endings that turn a word into an honest negation when they follow it in the same sentence
+    (完治を約束する**ものではありません**): the word is then not a claim."""
+    negations_before: list[str] = []
+    """Words that negate what follows within a few words ("TMS is **not** a cure")."""
+    not_negations: list[str] = []
+    """Phrases that look like a negation but are not ("not only", 「だけではありません」)."""
 
 
 # --- faq.yaml ---------------------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from bot.content.cjk_emphasis import cjk_friendly
+
 MESSAGE_LIMIT = 4096
 CAPTION_LIMIT = 1024
 ALLOWED_TAGS = {
@@ -22,7 +24,8 @@ ALLOWED_TAGS = {
 }
 NAMED_ENTITIES = {"lt", "gt", "amp", "quot"}
 
-_md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False}).enable("strikethrough")
+_md = (MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+       .enable("strikethrough").use(cjk_friendly))
 
 
 def escape(text: str) -> str:
@@ -205,6 +208,29 @@ class TagChecker(HTMLParser):
         for tag in self.stack:
             self.problems.append(f"tag <{tag}> is never closed")
         self.stack = []
+
+
+_CODE = re.compile(r"<(code|pre)\b[^>]*>.*?</\1>", re.DOTALL)
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
+_MARKUP = re.compile(r"[*_＊＿]")
+
+
+def literal_markup(html_text: str) -> list[str]:
+    """Markdown marks a patient would see as they are (``**`` that did not become bold, a stray ``_``).
+
+    Code, addresses and e-mail addresses may hold them legitimately and are skipped.
+    """
+    shown = _URLISH.sub(" ", visible_text(_CODE.sub(" ", html_text)))
+    found: list[str] = []
+    for line in shown.split("\n"):
+        match = _MARKUP.search(line)
+        if match is None:
+            continue
+        start = max(0, match.start() - 20)
+        snippet = line[start:start + 40].strip()
+        if snippet not in found:
+            found.append(snippet)
+    return found
 
 
 def html_problems(html_text: str) -> list[str]:

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from bot.content.messages import yaml_syntax
 from bot.content.problems import Problems
 
 PathKey = tuple[str | int, ...]
@@ -70,6 +71,9 @@ def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], loader: _Li
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             key = str(key) if not isinstance(key, str) else key
+            if key in result:  # PyYAML would silently keep the last one: a staff edit would vanish
+                raise yaml.constructor.ConstructorError(None, None, f"found duplicate key '{key}'",
+                                                        key_node.start_mark)
             lines[(*path, key)] = key_node.start_mark.line + 1
             result[key] = _walk(value_node, (*path, key), lines, loader)
             lines[(*path, key)] = key_node.start_mark.line + 1
@@ -92,10 +96,13 @@ def parse_yaml(text: str, file: str, problems: Problems, *, line_offset: int = 0
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}, {what}"
-        problems.error(file, line, "", f"YAML syntax error: {what}")
+        found = text.splitlines()[mark.line].strip() if mark and mark.line < len(text.splitlines()) else ""
+        said = yaml_syntax(file, what)
+        problems.error(file, line, "", said.message, **said.parts(found))
         return None
     except yaml.YAMLError as exc:
-        problems.error(file, None, "", f"YAML syntax error: {exc}")
+        said = yaml_syntax(file, str(exc))
+        problems.error(file, None, "", said.message, **said.parts())
         return None
     finally:
         loader.dispose()

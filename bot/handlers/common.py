@@ -102,15 +102,17 @@ ACTION_LABELS = {
 }
 
 
-def page_keyboard(content: ContentBase, page: RenderedPage) -> InlineKeyboardMarkup:
+def page_keyboard(content: ContentBase, page: RenderedPage, part: int = 0) -> InlineKeyboardMarkup:
+    """A "More" button while parts remain, then the page's actions, links, Back and Home."""
     lang = page.lang
+    more = [[button(t(lang, "More ▶"), callbacks.page(page.id, part + 1))]] if part < len(page.more) else []
     links = []
     for target in page.links:
         linked = content.page(lang, target)
         if linked is not None:
             links.append(button(linked.button, callbacks.page(target)))
     actions = [button(t(lang, ACTION_LABELS[a]), callbacks.action(a)) for a in page.actions]
-    keyboard = [*[[b] for b in actions], *rows(links, 2)]
+    keyboard = [*more, *[[b] for b in actions], *rows(links, 2)]
     parent = content.parent_of(lang, page.id)
     nav = [button(t(lang, "◀ Back"), callbacks.page(parent) if parent else callbacks.action("home")),
            *home_row(lang)]

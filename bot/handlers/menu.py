@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks
+from bot.content.telegram_html import escape
 from bot.handlers.common import (
     Context,
     button,
@@ -114,19 +115,25 @@ async def choose_language(update: Update, context: Context, *, edit: bool) -> No
     await show(update, context, [t(lang, "Which language would you like?")], keyboard, edit=edit)
 
 
-async def open_page(update: Update, context: Context, lang: str, page_id: str, *, edit: bool) -> bool:
-    """Shows one page; False when the page does not exist (any more)."""
+async def open_page(update: Update, context: Context, lang: str, page_id: str, *, edit: bool,
+                    part: int = 0) -> bool:
+    """Shows one page (or one of its "More" parts); False when it does not exist (any more)."""
     content = services(context).live.current.content
     page = content.page(lang, page_id)
-    if page is None:
+    messages = page.part(part) if page is not None else None
+    if page is None or messages is None:
         return False
-    keyboard = page_keyboard(content, page)
-    services(context).stats.record("page", page_id)
-    if page.image is not None and page.image.is_file():
-        await send_photo(update, context, page.image, f"<b>{page.title}</b>")
-        await show(update, context, page.messages, keyboard, edit=False)
+    keyboard = page_keyboard(content, page, part)
+    if part == 0:
+        services(context).stats.record("page", page_id)
+    if part == 0 and page.image is not None and page.image.is_file():
+        caption = f"<b>{escape(page.title)}</b>" + (f"\n{escape(page.caption)}" if page.caption else "")
+        await send_photo(update, context, page.image, caption)
+        await show(update, context, messages, keyboard, edit=False)
+    elif part > 0:
+        await show(update, context, messages, keyboard, edit=False)  # the part above stays readable
     else:
-        await show(update, context, page.messages, keyboard, edit=edit)
+        await show(update, context, messages, keyboard, edit=edit)
     return True
 
 
@@ -137,11 +144,13 @@ async def on_page_button(update: Update, context: Context) -> None:
     data = callbacks.decode(query.data)
     lang = user_lang(context, update)
     page_id = data.args[0] if data and data.args else ""
-    if services(context).live.current.content.page(lang, page_id) is None:
+    part = int(data.args[1]) if data and len(data.args) > 1 and data.args[1].isdigit() else 0
+    page = services(context).live.current.content.page(lang, page_id)
+    if page is None or page.part(part) is None:
         await stale_button(update, context)
         return
     await query.answer()
-    await open_page(update, context, lang, page_id, edit=True)
+    await open_page(update, context, lang, page_id, edit=True, part=part)
 
 
 async def on_action_button(update: Update, context: Context) -> None:

@@ -17,6 +17,7 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import callbacks
+from bot.content.launch import startup_notice
 from bot.content.telegram_html import MESSAGE_LIMIT
 from bot.handlers.common import Context, reply, services, user_lang
 from bot.handlers.staff_sink import STAFF_LANG, status_keyboard
@@ -184,11 +185,30 @@ async def on_status_button(update: Update, context: Context) -> None:
             log.info("could not update the card in place (%s)", exc.__class__.__name__)
 
 
+async def post_missing_facts(app: Application) -> None:
+    """Tells the staff chat at start-up which clinic facts and decisions are still missing (one message)."""
+    svc = app.bot_data["services"]
+    text = startup_notice(svc.live.current.content.missing_facts())
+    if text is None or svc.settings.staff_chat_id is None:
+        return
+    try:
+        await app.bot.send_message(svc.settings.staff_chat_id, html.escape(text), parse_mode=ParseMode.HTML)
+    except Exception as exc:
+        log.warning("could not post the missing facts to staff: %s", exc.__class__.__name__)
+
+
 def reload_report(swapped: bool, report: str, reason: str) -> str:
-    """The staff chat's message after a reload attempt."""
+    """The staff chat's message after a reload attempt (warnings are shown too, not only the summary)."""
     if swapped:
         head = f"✅ コンテンツを更新しました（{html.escape(reason)}）。"
-        summary = report.strip().splitlines()[-1] if report.strip() else ""
+        lines = report.strip().splitlines() if report.strip() else []
+        summary = lines[-1] if lines else ""
+        warnings = "\n".join(lines[:-1])
+        if warnings:
+            room = MESSAGE_LIMIT - len(head) - len(summary) - 40
+            body = html.escape(warnings)
+            body = body[:room] + "\n…" if len(body) > room else body
+            return f"{head}\n<pre>{body}</pre>\n{html.escape(summary)}"
         return f"{head}\n{html.escape(summary)}"
     head = (f"❌ コンテンツの変更にエラーがあるため、反映していません（{html.escape(reason)}）。"
             "以前の内容で動き続けています。修正してください:\n")

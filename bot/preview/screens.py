@@ -9,7 +9,6 @@ Problems no screen shows (``clinic.yaml``, ``claims.yaml``) are listed on the in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot import callbacks
 from bot.content.base import ContentBase, LanguageContent
+from bot.content.checker import claimed_text
 from bot.content.loader import RawContent, RawLanguage, assemble_language, content_fingerprint
 from bot.content.problems import Problem, Problems, Severity
 from bot.content.schema import Faq
@@ -26,7 +26,6 @@ from bot.content.telegram_html import CAPTION_LIMIT, MESSAGE_LIMIT, html_problem
 from bot.i18n import t
 
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
-_CLAIM_WORD = re.compile(r"^claims lint \([^)]*\): '(.+?)' — ")
 
 
 @dataclass
@@ -87,7 +86,7 @@ class Column:
 
     @property
     def marked_words(self) -> list[str]:
-        return [m.group(1) for p in self.findings if (m := _CLAIM_WORD.match(p.message))]
+        return [word for p in self.findings if (word := claimed_text(p.found))]
 
 
 @dataclass

@@ -119,7 +119,7 @@ class FakeBotApi:
         self.updates = Updates(self.signal)
         self.port = 0
         self._failures: list[Failure] = []
-        self._holds: list[tuple[str, int | None, asyncio.Event]] = []
+        self._holds: list[tuple[str, int | None, str, asyncio.Event]] = []
         self._inflight = 0
         self._last_activity = time.monotonic()
         self._apps: list[Any] = []  # running telegram.ext.Application objects: their update queues are watched
@@ -247,11 +247,12 @@ class FakeBotApi:
     def clear_failures(self) -> None:
         self._failures.clear()
 
-    def hold(self, method: str, chat_id: int | None = None) -> asyncio.Event:
-        """Carry out the next call of ``method`` (to ``chat_id``) but answer it only once the returned event is set:
-        Telegram has done it, the bot does not know yet (faults between a send and its record, late answers)."""
+    def hold(self, method: str, chat_id: int | None = None, containing: str = "") -> asyncio.Event:
+        """Carry out the next call of ``method`` (to ``chat_id``, with ``containing`` in its text) but answer it only
+        once the returned event is set: Telegram has done it, the bot does not know yet (faults between a send and
+        its record, late answers)."""
         released = asyncio.Event()
-        self._holds.append((method.lower(), chat_id, released))
+        self._holds.append((method.lower(), chat_id, containing, released))
         return released
 
     def _take_failure(self, method: str, params: Params) -> Failure | None:
@@ -396,8 +397,9 @@ class FakeBotApi:
                 raise ApiError(failure.status, failure.description, parameters)
             call.result = await self._dispatch(call, request)
             for hold in list(self._holds):
-                method, chat_id, released = hold
-                if method == call.name and chat_id in (None, call.params.get("chat_id")):
+                method, chat_id, containing, released = hold
+                if method == call.name and chat_id in (None, call.params.get("chat_id")) and \
+                        containing in str(call.params.get("text", "")):
                     self._holds.remove(hold)
                     await released.wait()
                     break

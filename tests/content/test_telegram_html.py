@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.content.telegram_html import html_problems, markdown_blocks, split_messages, visible_length
+from bot.content.telegram_html import html_problems, literal_markup, markdown_blocks, split_messages, visible_length
 
 
 def test_markdown_subset_becomes_telegram_html() -> None:
@@ -37,3 +37,22 @@ def test_split_never_cuts_a_block_and_respects_the_limit() -> None:
 
 def test_visible_length_counts_utf16_like_telegram() -> None:
     assert visible_length("<b>a</b>&amp;😀") == 4
+
+
+def test_japanese_bold_next_to_full_width_punctuation_becomes_bold() -> None:
+    assert markdown_blocks("**BDNF（脳由来神経栄養因子）**は、神経の成長を助けます。") == [
+        "<b>BDNF（脳由来神経栄養因子）</b>は、神経の成長を助けます。"
+    ]
+    assert markdown_blocks("これは**「重要」**です。次の**太字**も。") == [
+        "これは<b>「重要」</b>です。次の<b>太字</b>も。"
+    ]
+    assert markdown_blocks("反応率**30〜40%**（学会のまとめ）") == ["反応率<b>30〜40%</b>（学会のまとめ）"]
+
+
+def test_english_emphasis_keeps_commonmark_rules() -> None:
+    assert markdown_blocks("a **b** c and snake_case_name") == ["a <b>b</b> c and snake_case_name"]
+
+
+def test_literal_marks_left_in_rendered_text_are_found() -> None:
+    assert literal_markup(markdown_blocks("これは ** 重要 ** です")[0]) == ["これは ** 重要 ** です"]
+    assert literal_markup("<b>ok</b> https://x.jp/a_b mail: a_b@x.jp <code>x_y</code>") == []

@@ -31,6 +31,7 @@ STAFF_CHAT_ID = -1001234567890
 
 
 def settings_for(api: FakeBotApi, data_dir: Path, content_dir: Path = SHIPPED_CONTENT, **overrides: object) -> Settings:
+    api.add_chat({"id": STAFF_CHAT_ID, "type": "supergroup", "title": "Clinic staff"})  # the bot is in the group
     values: dict[str, object] = dict(
         token=api.token, api_base_url=api.base_url, data_dir=data_dir, staff_chat_id=STAFF_CHAT_ID,
         content_dir=content_dir, content_poll_seconds=0,

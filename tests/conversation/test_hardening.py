@@ -153,7 +153,8 @@ async def test_a_card_answered_after_the_time_out_is_posted_again_saying_it_may_
     bot = quick_bot
     services = bot.app.bot_data["services"]
     services.worker(bot.app.bot).sink.card_timeout = 0.3  # 30 s in production
-    late = bot.api.hold("sendMessage", STAFF_CHAT_ID)  # Telegram posts the card but answers too late
+    # Telegram posts the card but answers too late
+    late = bot.api.hold("sendMessage", STAFF_CHAT_ID, containing="モニター申込")
     user = bot.user("ja")
     applicant = Applicant(bot, user, "ja")
     await applicant.begin()

@@ -52,11 +52,11 @@ async def test_file_watch_picks_up_changes_without_a_command(bot_api: FakeBotApi
     async with AppHost(bot_api, factory, tmp_path / "data"):
         staff = FakeUser(bot_api, user_id=9001, chat_id=STAFF_CHAT_ID, is_private=False)
         user = FakeUser(bot_api, user_id=77, language_code="en")
-        summary = content_dir / "en" / "pages" / "summary.md"
+        summary = content_dir / "en" / "pages" / "clinic.md"
         summary.write_text(summary.read_text(encoding="utf-8") + "\n\nA fresh paragraph.\n", encoding="utf-8")
         await staff.wait_for("コンテンツを更新しました.file change")
         await user.send("/start")
-        replies = await user.press("Summary")
+        replies = await user.press("Clinic info and costs")
         assert "A fresh paragraph." in replies.text
 
 

@@ -50,10 +50,10 @@ async def test_a_full_disk_after_telegram_took_the_card_posts_it_once_and_record
     with small_disk(tmp_path / "disk") as disk:
         data_dir = disk / "data"
         lead_id = stored_lead(data_dir)
-        answer = bot_api.hold("sendMessage", STAFF_CHAT_ID)
+        answer = bot_api.hold("sendMessage", STAFF_CHAT_ID, containing="モニター申込")
         process = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
         try:
-            await bot_api.wait_until(lambda: bool(bot_api.calls_of("sendMessage", chat_id=STAFF_CHAT_ID)),
+            await bot_api.wait_until(lambda: bool(cards(bot_api)),
                                      timeout=30, what="the card")
             filler = fill(disk)
             answer.set()  # Telegram's answer arrives when the result can no longer be written
@@ -79,7 +79,8 @@ async def test_sigkill_in_the_middle_of_a_send_posts_the_card_again_marked_and_s
 ) -> None:
     data_dir = tmp_path / "data"
     stored_lead(data_dir)
-    never = bot_api.hold("sendMessage", STAFF_CHAT_ID)  # posted, never answered: the process dies waiting
+    # posted, never answered: the process dies waiting
+    never = bot_api.hold("sendMessage", STAFF_CHAT_ID, containing="モニター申込")
     first = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
     await bot_api.wait_until(lambda: len(cards(bot_api)) == 1, timeout=30, what="the card")
     await first.kill()

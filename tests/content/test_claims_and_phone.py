@@ -1,0 +1,141 @@
+"""Claims lint (negation-aware, both languages' lists, every patient-facing string), the status rule, literal
+Markdown marks, the per-message budget and "More" parts: each fed one broken thing, with the exact message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.content.claims import ClaimsLint
+from bot.content.loader import load_content
+from bot.content.models import validate_doc
+from bot.content.problems import Problems, Severity
+from bot.content.schema import Claims
+from bot.content.yamldoc import load_yaml
+from tests.content.conftest import ContentTree
+
+SHIPPED = Path(__file__).resolve().parents[2] / "content"
+
+
+def shipped_lint() -> ClaimsLint:
+    models = []
+    for lang in ("ja", "en"):
+        problems = Problems()
+        doc = load_yaml(SHIPPED / lang / "claims.yaml", f"{lang}/claims.yaml", problems)
+        assert doc is not None
+        model = validate_doc(Claims, doc, problems)
+        assert model is not None, problems.report()
+        models.append(model)
+    return ClaimsLint(models)
+
+
+def words(text: str) -> list[str]:
+    return [f.word for f in shipped_lint().findings(text)]
+
+
+def test_an_honest_negation_is_not_a_claim_but_the_claim_is() -> None:
+    assert words("完治を約束するものではありません。") == []
+    assert words("TMS is not a cure.") == []
+    assert words("安全性は確立していません。") == []
+    assert words("完治します。") == ["完治"]
+    assert words("TMS cures depression.") == ["cures"]
+    assert words("副作用はありません。") == ["副作用[はがも](ほとんど|全く|まったく)?(ありません|ない|なし)"]
+    assert words("There are no side effects.") == ["no side effects", r"\bno side effects\b"]
+
+
+def test_not_every_negation_word_negates() -> None:
+    assert words("効果だけではありません、必ず治ります。") == ["必ず", "治ります"]
+    assert words("Not only safe and effective: the best.") == ["safe and effective", "best"]
+
+
+def test_both_languages_lists_apply_to_both_languages() -> None:
+    assert words("当院は No.1 のクリニックです。") == ["No.1"]
+    assert words("It is 絶対 safe.") == ["絶対"]
+
+
+def test_finding_names_the_rule_it_breaks(tree: ContentTree) -> None:
+    tree.replace("en/pages/exosome.md", "Exosomes are vesicles.", "Exosomes are vesicles. It is the best.")
+    errors = [p for p in load_content(tree.root)[1] if p.severity is Severity.ERROR]
+    assert [str(p) for p in errors] == [
+        "content/en/pages/exosome.md:10: wording the advertising rules do not allow (superlative): superlatives are "
+        "prohibited\n"
+        "    found: 「best」 (best)\n"
+        "    expected: facts with their basis, without guarantees or comparisons\n"
+        "    fix: this breaks superlative. Reword it; if it is an honest negation or a procedure that was flagged by "
+        "mistake, add a lint_allow entry with the word and the reason"
+    ]
+
+
+def test_titles_buttons_and_menu_labels_are_linted(tree: ContentTree) -> None:
+    tree.replace("en/pages/exosome.md", "button: Exosomes", "button: Best exosomes")
+    tree.replace("en/menu.yaml", "label: Apply", "label: Guaranteed results")
+    assert [(p.file, p.line, p.where) for p in load_content(tree.root)[1].errors] == [
+        ("content/en/pages/exosome.md", 3, "button"),
+        ("content/en/menu.yaml", 9, "items[2].label"),
+    ]
+
+
+def test_literal_bold_marks_fail_the_check(tree: ContentTree) -> None:
+    tree.replace("ja/pages/exosome.md", "Exosomes are vesicles.", "これは ** 大切 ** です。")
+    assert [str(p) for p in load_content(tree.root)[1].errors] == [
+        "content/ja/pages/exosome.md: 記号「**」が太字・斜体にならず、そのまま患者さんに表示されます\n"
+        "    見つかった内容: …これは ** 大切 ** です。…\n"
+        "    正しい形: **太字** のように、記号が対になって文字をはさんでいること\n"
+        "    直し方: 記号の対をそろえるか、不要な記号を消してください（記号の内側に空白を入れないでください）。"
+    ]
+
+
+def test_a_page_naming_exosomes_must_say_they_are_unapproved(tree: ContentTree) -> None:
+    tree.write("settings.yaml", (tree.root / "settings.yaml").read_text(encoding="utf-8")
+               + "status_names:\n  ja: [exosome]\n  en: [exosome]\nstatus_wording:\n  ja: [unapproved]\n"
+                 "  en: [unapproved]\n")
+    tree.replace("en/pages/tms.md", "TMS uses a magnetic field.", "TMS uses a magnetic field, unlike exosome infusion.")
+    assert [str(p) for p in load_content(tree.root)[1].errors] == [
+        "content/en/pages/tms.md:10: names exosome infusion or the combined protocol but does not say it is "
+        "unapproved / research-stage\n"
+        "    expected: one of unapproved in the text, or the unapproved notice on the page\n"
+        "    fix: add a sentence such as \"exosome infusion is unapproved and research-stage\""
+    ]
+
+
+def test_shipped_pages_and_answers_naming_exosomes_carry_their_status() -> None:
+    content, problems = load_content(SHIPPED)
+    assert content is not None and not problems.errors
+    assert content.settings.status_names["ja"] and content.settings.status_wording["ja"]
+
+
+def test_long_page_is_warned_and_split_behind_more(tree: ContentTree) -> None:
+    long = "Exosomes are small vesicles. " * 30
+    tree.replace("en/pages/tms.md", "TMS uses a magnetic field. Call {{ clinic.phone }}.", long)
+    assert [str(p) for p in load_content(tree.root)[1].warnings if "too long" in p.message] == [
+        "content/en/pages/tms.md: too long to read on a phone: 874 characters (aim for 800, not counting the "
+        "folded notices)\n"
+        "    found: 874\n"
+        "    expected: parts of at most 800 characters\n"
+        "    fix: shorten it, or put a line with only <!-- more --> where it may be split; the rest is shown behind "
+        "a \"More\" button"
+    ]
+    tree.replace("en/pages/tms.md", long, f"{long[:400]}\n\n<!-- more -->\n\n{long[400:]}")
+    content, problems = load_content(tree.root)
+    assert content is not None and not [p for p in problems.warnings if "too long" in p.message]
+    page = content.page("en", "tms")
+    assert page is not None and len(page.more) == 1
+    assert "<!--" not in page.messages[0] and page.part(1) == page.more[0] and page.part(2) is None
+
+
+def test_menu_with_too_many_buttons_is_warned(tree: ContentTree) -> None:
+    items = "".join(f"  - page: tms\n    label: T{i}\n" for i in range(6))
+    tree.replace("en/menu.yaml", "  - action: apply\n", items + "  - action: apply\n")
+    tree.replace("ja/menu.yaml", "  - action: apply\n", items + "  - action: apply\n")
+    assert [str(p).splitlines()[0] for p in load_content(tree.root)[1].warnings] == [
+        "content/ja/menu.yaml:5: items: メインメニューのボタンが9個あります。スマートフォンでは8個までにしてください",
+        "content/en/menu.yaml:5: items: the main menu has 9 buttons: keep it to 8 on a phone",
+    ]
+
+
+def test_shipped_menu_fits_a_phone_and_opens_crisis_help_in_one_tap() -> None:
+    content, _ = load_content(SHIPPED)
+    assert content is not None
+    for lang in ("ja", "en"):
+        items = content.lang(lang).menu.items
+        assert len(items) <= 8
+        assert "crisis_help" in [item.page for item in items]
