@@ -19,6 +19,8 @@ from bot.content.schema import CrisisContext
 from bot.safety.rules import Analyse, Token, WordList, form_index
 from bot.safety.sentences import QUESTION_MARK
 
+QUOTE_OPEN, QUOTE_CLOSE = "「", "」"
+
 LOOK_BACK = 8
 """Tokens before a finding searched for the person it is about."""
 LOOK_AHEAD = 6
@@ -87,6 +89,9 @@ class ContextWords:
         die"); a verb of saying after it with someone named before it reports their words, even when the quoted
         words say "I" (「母が『私がいない方が』と言います」)."""
         first, last = self._bounds(tokens, start)
+        quote = _quote_start(tokens, first, start)
+        if quote is not None and any(self._at(tokens, "others", j) for j in range(first, quote)):
+            return True  # 「…」 after someone named: their words, even when they say 私
         nearest_other = nearest_me = None
         for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
             if nearest_me is None and self._at(tokens, "me", j):
@@ -126,6 +131,11 @@ class ContextWords:
             if _DAYS.intersection(tokens[j].forms):
                 return any(self._at(tokens, "negation", k) for k in range(j + 1, min(last, j + 4)))
         return False
+
+    def about_someone_else(self, tokens: Sequence[Token]) -> bool:
+        """The whole message names someone else and never the writer (for a finding only the model made)."""
+        marks = self._read(tokens).marks
+        return bool(marks["others"]) and not marks["me"]
 
     def near_generic(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when a generic subject stands right by the finding (「死にたい気持ちがある人」, "people who …")."""
@@ -196,3 +206,13 @@ class _Reading:
                 end = i
             last[i] = end
         return cls(marks, first, last)
+
+
+def _quote_start(tokens: Sequence[Token], first: int, start: int) -> int | None:
+    """Where the quotation that token ``start`` stands in opens, or None when it is not inside one."""
+    for j in range(start - 1, first - 1, -1):
+        if QUOTE_CLOSE in tokens[j].forms:
+            return None
+        if QUOTE_OPEN in tokens[j].forms:
+            return j
+    return None

@@ -175,16 +175,20 @@ class CrisisScreen:
         if ja_tokens:
             best = self._best(self._ja, folded, ja_tokens, best, history)
         if en_tokens:
+            before = best
             best = self._best(self._en, en_view, en_tokens, best, history)
+            if ja_tokens and best is not before and best.tier == "definite" and \
+                    self._ja.context.about_someone_else(ja_tokens):
+                best = Assessment("carer", "context", best.rule, "third_person")  # 「娘がODを繰り返しています」
         for view in en_variants:
             best = self._best(self._en, view, english_tokens(view), best, history)
         if best.hit or self._model is None:
             return best
         if self._ja.phrases.has_exception(folded) or (en_view and self._en.phrases.has_exception(en_view)):
             return best  # staff listed this phrasing as ordinary; the model does not second-guess them
-        score = self._model.score(folded)
-        return Assessment("check_in", "learned", f"model>={self._model.threshold:g}") \
-            if score >= self._model.threshold else NO_RISK
+        if self._model.score(folded) < self._model.threshold:
+            return NO_RISK
+        return Assessment("check_in", "learned", f"model>={self._model.threshold:g}")
 
     def _best(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token], best: Assessment,
               history: _History) -> Assessment:

@@ -27,6 +27,9 @@ CHUNK_CHARS = 1_000
 """Sudachi refuses inputs over 49,149 bytes; a chunk of 1,000 characters is at most 3,000 bytes of UTF-8."""
 _BOUNDARY = re.compile(r"[。．.!?！？\n…]+")
 _PUNCT_POS = {"補助記号", "空白"}
+QUOTE_OPEN, QUOTE_CLOSE = "「", "」"
+QUOTES = {"「": QUOTE_OPEN, "『": QUOTE_OPEN, "」": QUOTE_CLOSE, "』": QUOTE_CLOSE}
+"""Quotation marks are kept as tokens: words inside them may be someone else's (母が「私が…」と言う)."""
 _lock = threading.Lock()
 
 
@@ -59,6 +62,8 @@ def tokens(folded: str) -> list[Token]:
             if _BOUNDARY.fullmatch(surface):
                 mark = (QUESTION_MARK,) if "?" in surface else ()
                 out.append(Token(mark, boundary=True, start=offset + begin))
+            elif surface in QUOTES:
+                out.append(Token((QUOTES[surface],), start=offset + begin))  # whose words: see context.py
             elif pos not in _PUNCT_POS:
                 out.append(Token(_forms(surface, dictionary_form, normalized), start=offset + begin))
         offset += len(chunk)
