@@ -128,7 +128,7 @@ _JA_UNSURE = tuple(key_of(w) for w in (
     "しらない", "未確認", "確認していない",
 ))
 _JA_NO_START = tuple(key_of(w) for w in ("いいえ", "いえ", "いや", "ううん", "違います", "ちがいます", "no"))
-_JA_YES_START = tuple(key_of(w) for w in ("はい", "うん", "ええ", "そうです", "そう", "yes", "あります", "あり"))
+_JA_YES_START = tuple(key_of(w) for w in ("はい", "うん", "ええ", "そうです", "そう", "yes"))
 _JA_NO = tuple(key_of(w) for w in (
     "ない", "ません", "なかった", "なし", "無し", "無い", "ないです", "ありません", "ぜんぜん", "全然", "一度も",
     "ゼロ", "違う", "ちがう", "ないよ", "ないっす", "いません", "してない", "してません", "なかったです", "やめて",
@@ -136,7 +136,8 @@ _JA_NO = tuple(key_of(w) for w in (
 ))
 _JA_YES = tuple(key_of(w) for w in (
     "はい", "うん", "ええ", "ある", "あります", "あった", "ありました", "います", "いる", "てる", "でる", "ています",
-    "でいます", "ました", "ます", "した", "そうです", "そう", "あり", "有り", "有る", "yes",
+    "でいます", "ました", "ます", "した", "そうです", "そう", "あり", "有り", "有る", "yes", "一度", "何度か", "数回",
+    "何回か", "1回", "2回",
 ))
 _EN_UNSURE = ("not sure", "unsure", "do not know", "no idea", "idk", "dunno", "maybe", "perhaps", "possibly",
               "not certain", "can not remember", "cannot remember", "do not remember", "not remember", "probably",
@@ -145,7 +146,7 @@ _EN_NO = ("no", "nope", "nah", "never", "not", "none", "nothing", "neither", "ne
           "didnt", "doesnt", "havent", "hasnt", "isnt", "wasnt", "cant", "aint", "nothing like that")
 _EN_YES = ("yes", "yeah", "yep", "yup", "ya", "yea", "sure", "correct", "right", "affirmative", "definitely",
            "absolutely", "indeed", "of course", "certainly", "i do", "i am", "i have", "i take", "i use", "i did",
-           "i had", "i was", "i got", "that is right")
+           "i had", "i was", "i got", "that is right", "once", "twice", "times", "a few times", "several times")
 
 
 def polarity(text: str) -> Polarity | None:
@@ -226,6 +227,7 @@ _AGE_ALONE = re.compile(r"^(?:i am|im|私は|わたしは|本人は|子供は|�
 
 def _numbers_as_digits(text: str) -> str:
     folded = _kanji_to_digits(fold(text)).replace("はたち", "20歳").replace("二十歳", "20歳")
+    folded = folded.replace("a year and a half", "1.5 years").replace("half a year", "0.5 years")
     return _EN_NUMBER.sub(lambda m: str(_EN_NUMBERS[m.group(1)]), folded)
 
 

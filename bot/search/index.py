@@ -26,8 +26,8 @@ from bot.content.schema import Faq, FaqEntry
 from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
 from bot.search.normalize import Language, detect_language
 from bot.search.readings import Readings, has_kanji, romaji_to_kana
-from bot.search.sentences import looks_like_question
 from bot.search.scoring import Bm25Params, CoverageIndex, ExampleIndex, Scored, add_counts
+from bot.search.sentences import looks_like_question
 from bot.search.synonyms import Synonyms
 
 Status = Literal["answer", "choices", "none"]
