@@ -70,6 +70,8 @@ class IndexOptions:
     """Share of the score from the single best example question (Dice) rather than the whole entry (coverage)."""
     readings: bool = True
     """Also index the readings of the Japanese examples (SudachiPy), for questions typed in kana."""
+    treatment_signal: bool = True
+    """Push down entries about the other treatment than the one a question names."""
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,8 @@ class FaqIndex:
         languages = {lang: _index_language(faq, analyzer, options) for lang, faq in faq_by_lang.items()}
         reading = None
         if options.readings and "ja" in faq_by_lang and Readings.available():
-            reader = Readings()
-            reading = _index_language(faq_by_lang["ja"], analyzer, options, reader.read)
+            with Readings() as reader:
+                reading = _index_language(faq_by_lang["ja"], analyzer, options, reader.read)
         return cls(languages, analyzer, options, reading)
 
     @property
@@ -173,7 +175,7 @@ class FaqIndex:
         if found.status == "answer":
             return found
         if lang == "en" and "ja" in self._languages:
-            kana = romaji_to_kana(text)
+            kana = romaji_to_kana(text, self._analyzer.is_english)
             if kana is not None:
                 as_japanese = self._match_in("ja", kana)
                 if as_japanese.status == "answer" or (found.status == "none" and as_japanese.status != "none"):
@@ -205,7 +207,8 @@ class FaqIndex:
         query = self._analyzer.query(text)
         # a word pair the content never uses is no extra unknown information: its words already count
         query = {f: w for f, w in query.items() if "+" not in f or f in language.coverage.idf}
-        named = frozenset(t for t, features in self._treatment_features.items() if features & query.keys())
+        named = frozenset(t for t, features in self._treatment_features.items() if features & query.keys()) \
+            if self._options.treatment_signal else frozenset()
         ranked, unknown = language.ranked(query, self._options.example_weight, named)
         return _decide(lang, ranked, unknown, language.ids, self._options.thresholds)
 

@@ -14,8 +14,9 @@ the romaji conversion are used (the README's benchmark table says what that cost
 
 from __future__ import annotations
 
+import importlib.util
 import re
-from functools import cache
+from collections.abc import Callable
 from typing import Any
 
 import jaconv
@@ -27,9 +28,8 @@ ROMAJI_SHARE = 0.6
 """A Latin-script question is read as romaji when at least this share of its words are romaji syllables."""
 
 
-@cache
 def _dictionary() -> Any:
-    """SudachiPy's core dictionary, loaded once per process (about 60 ms), or None when it is not installed."""
+    """SudachiPy's core dictionary (about 60 ms to open), or None when it is not installed."""
     try:
         from sudachipy import Dictionary
     except ImportError:
@@ -41,21 +41,35 @@ def _dictionary() -> Any:
 
 
 class Readings:
-    """Kanji -> hiragana readings; one tokenizer per instance (an index build), so builds in a worker thread never
-    share a tokenizer with the matching thread."""
+    """Kanji -> hiragana readings while the index is built.
+
+    The dictionary is opened for one build and closed after it (``with Readings() as reader``): the matcher never
+    needs it afterwards (a question typed in kana has nothing to read), and keeping it would cost the bot about
+    75 MB of resident memory. One tokenizer per build, so a build in a worker thread shares nothing with matching.
+    """
 
     def __init__(self) -> None:
-        dictionary = _dictionary()
-        if dictionary is None:
-            self._tokenizer = None
-        else:
+        self._dictionary: Any = None
+        self._tokenizer: Any = None
+
+    def __enter__(self) -> Readings:
+        self._dictionary = _dictionary()
+        if self._dictionary is not None:
             from sudachipy import SplitMode
 
-            self._tokenizer = dictionary.tokenizer(mode=SplitMode.C)
+            self._tokenizer = self._dictionary.tokenizer(mode=SplitMode.C)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._tokenizer = None
+        if self._dictionary is not None:
+            self._dictionary.close()
+        self._dictionary = None
 
     @staticmethod
     def available() -> bool:
-        return _dictionary() is not None
+        """SudachiPy and its core dictionary are installed (checked without opening the dictionary)."""
+        return all(importlib.util.find_spec(name) is not None for name in ("sudachipy", "sudachidict_core"))
 
     def read(self, text: str) -> str:
         """The text with every kanji word replaced by its reading in hiragana (other words as they are)."""
@@ -73,8 +87,10 @@ def has_kanji(text: str) -> bool:
     return _KANJI.search(text) is not None
 
 
-def romaji_to_kana(text: str) -> str | None:
-    """``hoken wa tsukaemasu ka`` -> 「ほけんはつかえますか」; None unless most words read as romaji."""
+def romaji_to_kana(text: str, english: Callable[[str], bool] = lambda word: False) -> str | None:
+    """``hoken wa tsukaemasu ka`` -> 「ほけんはつかえますか」; None unless most words read as romaji.
+
+    ``english`` tells a word that is English (awake, see, you also read as romaji syllables)."""
     words = re.findall(r"[A-Za-z]+|[^A-Za-z\s]+", text)
     latin = [w for w in words if w.isascii() and w.isalpha()]
     if len(latin) < 2:
@@ -88,7 +104,7 @@ def romaji_to_kana(text: str) -> str | None:
         lower = word.lower()
         kana = _PARTICLES.get(lower) or jaconv.alphabet2kana(lower)
         if _HIRAGANA_ONLY.match(kana) and not kana.endswith("っ") and not kana.startswith("っ"):
-            romaji += 1
+            romaji += not english(lower)
             converted.append(kana)
         else:
             converted.append(word)  # an acronym (TMS) or an English word

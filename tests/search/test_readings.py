@@ -17,8 +17,10 @@ def test_romaji_is_read_as_japanese_and_english_is_not() -> None:
 
 @pytest.mark.skipif(not Readings.available(), reason="SudachiPy's dictionary is not installed")
 def test_kanji_are_read_in_hiragana() -> None:
-    assert Readings().read("保険は使えますか") == "ほけんはつかえますか"
-    assert Readings().read("TMSの副作用") == "TMSのふくさよう"
+    with Readings() as reader:
+        assert reader.read("保険は使えますか") == "ほけんはつかえますか"
+        assert reader.read("TMSの副作用") == "TMSのふくさよう"
+    assert reader.read("保険") == "保険"  # closed after the build: nothing is read any more
 
 
 @pytest.mark.parametrize(("text", "entry_id"), [
