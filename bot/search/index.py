@@ -34,6 +34,9 @@ Status = Literal["answer", "choices", "none"]
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _CANDIDATES = 15
 """Entries with the best coverage that are also compared example by example (Dice)."""
+READING_COMMON_SHARE = 0.2
+READING_COMMON_MIN = 12
+"""In the reading index, a feature used by more than this share of the entries (at least this many) is not walked."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,8 @@ class _LanguageIndex:
     coverage: CoverageIndex
     examples: ExampleIndex
     treatments: list[str | None]
+    common: int | None = None
+    """See ``CoverageIndex.top``; set for the reading index only."""
 
     def ranked(self, query: Mapping[str, float], example_weight: float,
                named: frozenset[str] = frozenset()) -> tuple[list[Scored], float]:
@@ -120,7 +125,7 @@ class _LanguageIndex:
             return [], 1.0
         unknown = sum(w for f, w in weights.items() if f not in self.coverage.idf) / total
         ranked = []
-        for doc, share in self.coverage.top(weights, _CANDIDATES):
+        for doc, share in self.coverage.top(weights, _CANDIDATES, self.common):
             dice, shared = self.examples.best(doc, weights)
             score = ((1 - example_weight) * share + example_weight * dice) * _consistency(self.treatments[doc], named)
             ranked.append(Scored(doc, score, shared))
@@ -151,6 +156,7 @@ class FaqIndex:
         if options.readings and "ja" in faq_by_lang and Readings.available():
             with Readings() as reader:
                 reading = _index_language(faq_by_lang["ja"], analyzer, options, reader.read)
+            reading.common = max(READING_COMMON_MIN, int(len(reading.ids) * READING_COMMON_SHARE))
         return cls(languages, analyzer, options, reading)
 
     @property

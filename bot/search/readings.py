@@ -103,7 +103,7 @@ def romaji_to_kana(text: str, english: Callable[[str], bool] = lambda word: Fals
             continue
         lower = word.lower()
         kana = _PARTICLES.get(lower) or jaconv.alphabet2kana(lower)
-        if _HIRAGANA_ONLY.match(kana) and not kana.endswith("っ") and not kana.startswith("っ"):
+        if _HIRAGANA_ONLY.match(kana) and not kana.endswith("っ"):  # tms -> っんっ: an acronym, not romaji
             romaji += not english(lower)
             converted.append(kana)
         else:
