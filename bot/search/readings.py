@@ -1,8 +1,8 @@
 """Readings: questions typed in kana or romaji find entries written in kanji.
 
 「ほけんはつかえますか」 shares no character n-gram with 「保険は使えますか」. At load time every Japanese example
-question is also written in its reading (kanji words replaced by their hiragana reading from SudachiPy's core
-dictionary, the analyser the crisis screen uses too), and those readings form a second index. A question with no
+question is also written in its reading (kanji words replaced by their hiragana reading from SudachiPy with its
+small dictionary, the analyser the crisis screen uses too), and those readings form a second index. A question with no
 kanji that the surface index cannot answer is matched there as well (see ``FaqIndex.match``).
 
 Romaji (``hoken wa tsukaemasu ka``) is turned into hiragana first when most of its words read as romaji syllables
@@ -29,13 +29,13 @@ ROMAJI_SHARE = 0.6
 
 
 def _dictionary() -> Any:
-    """SudachiPy's core dictionary (about 60 ms to open), or None when it is not installed."""
+    """SudachiPy with its small dictionary (the one the crisis screen uses), or None when it is not installed."""
     try:
         from sudachipy import Dictionary
     except ImportError:
         return None
     try:
-        return Dictionary(dict="core")
+        return Dictionary(dict="small")
     except Exception:  # the dictionary package is missing or broken: run without readings
         return None
 
@@ -44,8 +44,9 @@ class Readings:
     """Kanji -> hiragana readings while the index is built.
 
     The dictionary is opened for one build and closed after it (``with Readings() as reader``): the matcher never
-    needs it afterwards (a question typed in kana has nothing to read), and keeping it would cost the bot about
-    75 MB of resident memory. One tokenizer per build, so a build in a worker thread shares nothing with matching.
+    needs it afterwards (a question typed in kana has nothing to read), and a second resident copy beside the
+    crisis screen's would cost the bot tens of MB. One tokenizer per build, so a build in a worker thread shares
+    nothing with matching.
     """
 
     def __init__(self) -> None:
@@ -68,8 +69,8 @@ class Readings:
 
     @staticmethod
     def available() -> bool:
-        """SudachiPy and its core dictionary are installed (checked without opening the dictionary)."""
-        return all(importlib.util.find_spec(name) is not None for name in ("sudachipy", "sudachidict_core"))
+        """SudachiPy and its small dictionary are installed (checked without opening the dictionary)."""
+        return all(importlib.util.find_spec(name) is not None for name in ("sudachipy", "sudachidict_small"))
 
     def read(self, text: str) -> str:
         """The text with every kanji word replaced by its reading in hiragana (other words as they are)."""
