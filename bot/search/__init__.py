@@ -2,7 +2,7 @@
 
 Modules: ``normalize`` (width, case, kana, scripts), ``english`` (stemmer, stopwords), ``synonyms`` (groups from
 faq.yaml), ``analyzer`` (text -> features), ``scoring`` (coverage and example overlap), ``readings`` (kana and
-romaji, SudachiPy), ``index`` (the decision, the treatment signal), ``sentences`` (is it a question?) and
+romaji, SudachiPy), ``index`` (the decision, the treatment signal), ``sentences`` (is it a question?),
 ``distress`` (the acknowledgement's screen, content from distress.yaml) and ``check`` (faq.yaml's treatment field).
 """
 
