@@ -1,17 +1,21 @@
 """Runs a free-text question set through the real matcher and the shipped content, judged as the set's header says.
 
     .venv/bin/python bench/eval_questions.py                         # the shared dev set
-    .venv/bin/python bench/eval_questions.py bench/data/questions-holdout.yaml -v
-    .venv/bin/python bench/eval_questions.py SET.yaml --content content
+    .venv/bin/python bench/eval_questions.py bench/data/questions-dev-v2.yaml -v
+    .venv/bin/python bench/eval_questions.py SET.yaml --totals-only  # figures only, no case listed (held-out sets)
+    .venv/bin/python bench/eval_questions.py bench/data/typed_choices.yaml   # answers typed at button questions
 
 The dev set lives in shared/ beside the repository (../shared in CI, /work/shared on a developer's machine).
-Prints accuracy per kind and language, lists every failure, and exits 1 if any case fails.
+Prints, per set and language: correct, confident wrong (answered outright with the wrong entry), "did you mean"
+with the right entry first, other "did you mean", none; off-topic questions answered outright; distress messages
+acknowledged; and correct per ``cause`` (plain, vocabulary, treatment, kana, typo, long, distress, offtopic). Lists
+every failure unless ``--totals-only`` (always on for a file whose name says holdout), and exits 1 if any fails.
 
 Judging is split so the end-to-end bot can reuse it: ``judge(case, reply_text)`` applies the header's rule to
-whatever the bot sent back; ``domain_outcome`` builds that reply from the matcher alone (the answer rendered with
-the clinic's facts) for kinds the domain can answer, and ``judge_domain`` adds the domain-level rules for
-``crisis`` (the crisis screen in bot.safety must hit; "skipped" until it exists) and ``intake`` (the matched entry
-must start the application: ``action: apply``).
+whatever the bot sent back; ``domain_outcome`` builds that reply from the matcher and the distress screen alone
+(what ``bot.handlers.questions.answer_typed_text`` sends) for kinds the domain can answer, and ``judge_domain``
+adds the domain-level rules for ``crisis`` (the crisis screen in bot.safety must hit), ``intake`` (the matched
+entry must start the application: ``action: apply``) and ``distress`` (the acknowledgement must be sent).
 """
 
 from __future__ import annotations
@@ -36,18 +40,22 @@ if str(REPO) not in sys.path:
 from bot.content.models import validate_doc  # noqa: E402
 from bot.content.problems import Problems  # noqa: E402
 from bot.content.render import facts_of, leave_out_missing  # noqa: E402
-from bot.content.schema import Clinic, Crisis, Faq, FaqEntry, SharedClinic  # noqa: E402
+from bot.content.schema import Clinic, Crisis, Distress, Faq, FaqEntry, SharedClinic  # noqa: E402
 from bot.content.yamldoc import load_yaml  # noqa: E402
+from bot.search.distress import DistressHit, DistressScreen  # noqa: E402
 from bot.search.index import FaqIndex, IndexOptions, Match  # noqa: E402
 
 Verdict = Literal["pass", "fail", "skipped"]
-KINDS = ("answer", "intake", "crisis", "fallback")
+KINDS = ("answer", "intake", "crisis", "fallback", "distress")
+CAUSES = ("plain", "vocabulary", "treatment", "kana", "typo", "long", "distress", "offtopic")
 NONE_REPLY = {
     "ja": "すみません、そのご質問にお答えできる情報が見つかりませんでした。"
           "メニューから選ぶか、クリニックにお問い合わせください。",
     "en": "Sorry, I could not find an answer to that. Please choose from the menu or contact the clinic.",
 }
 CHOICES_REPLY = {"ja": "次のどれについてお知りになりたいですか？", "en": "Which of these did you mean?"}
+DISTRESS_EXPECT = {"ja": "伝えてくださって", "en": "Thank you for telling me how you are feeling"}
+"""A phrase of the shipped acknowledgement (content/*/distress.yaml), to judge distress cases end to end."""
 
 
 def default_question_sets() -> list[Path]:
@@ -68,6 +76,7 @@ class Case:
     ask: str
     expect: str | None = None
     reject: str | None = None
+    cause: str | None = None
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -76,7 +85,11 @@ def load_cases(path: Path) -> list[Case]:
     for i, raw in enumerate(data["cases"]):
         if raw.get("kind") not in KINDS:
             raise ValueError(f"{path}: cases[{i}].kind: expected one of {list(KINDS)}, found {raw.get('kind')!r}")
-        cases.append(Case(str(raw["lang"]), raw["kind"], str(raw["ask"]), raw.get("expect"), raw.get("reject")))
+        cause = raw.get("cause")
+        if cause is not None and cause not in CAUSES:
+            raise ValueError(f"{path}: cases[{i}].cause: expected one of {list(CAUSES)}, found {cause!r}")
+        cases.append(Case(str(raw["lang"]), raw["kind"], str(raw["ask"]), raw.get("expect"), raw.get("reject"),
+                          cause))
     return cases
 
 
@@ -85,8 +98,11 @@ def _folded(text: str) -> str:
 
 
 def judge(case: Case, reply_text: str) -> bool:
-    """The header's rule on the joined reply: expect must match (answer, intake, crisis), reject must not (fallback)."""
+    """The header's rule on the joined reply: expect must match (answer, intake, crisis), reject must not (fallback);
+    a distress case without ``expect`` must show the acknowledgement."""
     reply = _folded(reply_text)
+    if case.kind == "distress" and case.expect is None:
+        return re.search(_folded(DISTRESS_EXPECT[case.lang]), reply, re.I) is not None
     if case.kind == "fallback":
         return case.reject is None or not re.search(_folded(case.reject), reply, re.I)
     return case.expect is not None and re.search(_folded(case.expect), reply, re.I) is not None
@@ -160,23 +176,42 @@ class Matcher(Protocol):
 
 @dataclass(frozen=True)
 class Outcome:
-    """What the domain would send back for one case: the match and the reply text."""
+    """What the domain would send back for one case: the match, the reply text, and whether it acknowledged distress."""
 
     match: Match
     reply: str
     action: str | None
+    acknowledged: bool = False
+    first_choice_reply: str | None = None
+    """For "did you mean": the answer behind the first button (to tell right-first from wrong-first)."""
 
 
-def domain_outcome(index: Matcher, renderer: AnswerRenderer, text: str) -> Outcome:
-    """The reply the matcher alone produces: the answer, the choice labels (first questions), or "don't know"."""
+def load_distress_screen(content_dir: Path) -> Callable[[str], DistressHit]:
+    """``text -> hit`` from bot.search.distress over every language's distress.yaml."""
+    screen = DistressScreen.build({lang: _load(content_dir, lang, "distress.yaml", Distress) for lang in ("ja", "en")})
+    return screen.screen
+
+
+def domain_outcome(index: Matcher, renderer: AnswerRenderer, text: str,
+                   distress: Callable[[str], DistressHit] | None = None) -> Outcome:
+    """The reply answer_typed_text sends: the acknowledgement for distress, then the answer, the choice labels
+    (first questions), or "don't know"."""
     found = index.match(text)
     lang = found.lang if found.lang in index.languages else index.languages[0]
-    if found.status == "answer" and found.entry_id is not None:
+    answered = found.status == "answer" and found.entry_id is not None
+    hit = distress(text) if distress is not None else DistressHit()
+    acknowledged = hit.statement or (hit.in_question and not answered)
+    head = DISTRESS_EXPECT[lang] + "\n" if acknowledged else ""
+    if answered and found.entry_id is not None:
         entry = index.entry(lang, found.entry_id)
-        return Outcome(found, renderer.render(lang, entry.answer), entry.action)
+        return Outcome(found, head + renderer.render(lang, entry.answer), entry.action, acknowledged)
+    if acknowledged:
+        return Outcome(found, head, None, True)
     if found.status == "choices":
         labels = [index.entry(lang, entry_id).questions[0] for entry_id, _ in found.candidates]
-        return Outcome(found, "\n".join([CHOICES_REPLY[lang], *labels]), None)
+        first = index.entry(lang, found.candidates[0][0])
+        return Outcome(found, "\n".join([CHOICES_REPLY[lang], *labels]), None,
+                       first_choice_reply=renderer.render(lang, first.answer) if first.action != "apply" else "apply")
     return Outcome(found, NONE_REPLY[lang], None)
 
 
@@ -185,11 +220,35 @@ def judge_domain(case: Case, outcome: Outcome, crisis: Callable[[str], bool] | N
         if crisis is None:
             return "skipped"
         return "pass" if crisis(case.ask) else "fail"
+    if case.kind == "distress":
+        return "pass" if outcome.acknowledged else "fail"
     if case.kind == "intake":
         return "pass" if outcome.match.status == "answer" and outcome.action == "apply" else "fail"
     if case.kind == "fallback" and outcome.match.status == "answer" and not judge(case, outcome.reply):
         return "fail"
     return "pass" if judge(case, outcome.reply) else "fail"
+
+
+Grade = Literal["correct", "wrong", "choices_right_first", "choices_other", "none", "skipped"]
+
+
+def grade(case: Case, verdict: Verdict, outcome: Outcome) -> Grade:
+    """Where a case landed: correct, confidently wrong, "did you mean" with the right entry first or not, none."""
+    if verdict == "skipped":
+        return "skipped"
+    if verdict == "pass":
+        return "correct"
+    status = outcome.match.status
+    if status == "answer":
+        return "wrong"
+    if status == "choices":
+        first = outcome.first_choice_reply
+        if case.kind == "intake":
+            right = first == "apply"
+        else:
+            right = first is not None and case.expect is not None and judge(case, first)
+        return "choices_right_first" if right else "choices_other"
+    return "none"
 
 
 @dataclass(frozen=True)
@@ -198,12 +257,16 @@ class Result:
     verdict: Verdict
     outcome: Outcome
 
+    @property
+    def grade(self) -> Grade:
+        return grade(self.case, self.verdict, self.outcome)
 
-def evaluate(cases: Sequence[Case], index: Matcher, renderer: AnswerRenderer,
-             crisis: Callable[[str], bool] | None) -> list[Result]:
+
+def evaluate(cases: Sequence[Case], index: Matcher, renderer: AnswerRenderer, crisis: Callable[[str], bool] | None,
+             distress: Callable[[str], DistressHit] | None = None) -> list[Result]:
     results = []
     for case in cases:
-        outcome = domain_outcome(index, renderer, case.ask)
+        outcome = domain_outcome(index, renderer, case.ask, distress)
         results.append(Result(case, judge_domain(case, outcome, crisis), outcome))
     return results
 
@@ -221,8 +284,65 @@ def accuracy(results: Sequence[Result], kinds: Sequence[str] = KINDS) -> float:
     return sum(r.verdict == "pass" for r in judged) / len(judged) if judged else 1.0
 
 
-def report(name: str, results: Sequence[Result], *, verbose: bool = False) -> str:
+def _share(part: int, whole: int) -> str:
+    return f"{part:>3}/{whole:<3} {part / whole:6.1%}" if whole else f"{part:>3}/{whole:<3}    n/a"
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The headline figures of one language of one set (see the module docstring)."""
+
+    cases: int
+    correct: int
+    wrong: int
+    choices_right_first: int
+    choices_other: int
+    none: int
+    offtopic: int
+    offtopic_answered: int
+    distress: int
+    distress_acknowledged: int
+    causes: dict[str, tuple[int, int]]
+    """cause -> (correct, cases)"""
+
+
+def figures(results: Sequence[Result]) -> dict[str, Figures]:
+    """Per language, skipped cases left out."""
+    out: dict[str, Figures] = {}
+    for lang in sorted({r.case.lang for r in results}):
+        mine = [r for r in results if r.case.lang == lang and r.verdict != "skipped"]
+        grades = Counter(r.grade for r in mine)
+        offtopic = [r for r in mine if r.case.kind == "fallback"]
+        distress = [r for r in mine if r.case.kind == "distress"]
+        causes: dict[str, tuple[int, int]] = {}
+        for cause in CAUSES:
+            of_cause = [r for r in mine if r.case.cause == cause]
+            if of_cause:
+                causes[cause] = (sum(r.verdict == "pass" for r in of_cause), len(of_cause))
+        out[lang] = Figures(
+            len(mine), grades["correct"], grades["wrong"], grades["choices_right_first"], grades["choices_other"],
+            grades["none"], len(offtopic), sum(r.outcome.match.status == "answer" for r in offtopic),
+            len(distress), sum(r.outcome.acknowledged for r in distress), causes)
+    return out
+
+
+def report(name: str, results: Sequence[Result], *, verbose: bool = False, totals_only: bool = False) -> str:
     lines = [f"== {name}"]
+    for lang, f in figures(results).items():
+        n = f.cases
+        lines += [
+            f"  [{lang}] {n} cases",
+            f"    correct                      {_share(f.correct, n)}",
+            f"    confident wrong              {_share(f.wrong, n)}",
+            f"    did you mean, right first    {_share(f.choices_right_first, n)}",
+            f"    did you mean, other          {_share(f.choices_other, n)}",
+            f"    none                         {_share(f.none, n)}",
+            f"    off-topic answered outright  {f.offtopic_answered} of {f.offtopic}",
+            f"    distress acknowledged        {f.distress_acknowledged} of {f.distress}",
+        ]
+        if f.causes:
+            lines.append("    correct per cause            " + ", ".join(
+                f"{cause} {passed}/{total}" for cause, (passed, total) in f.causes.items()))
     for (kind, lang), (passed, judged, skipped) in summary(results).items():
         rate = f"{passed / judged:6.1%}" if judged else "   n/a"
         extra = f"  ({skipped} skipped)" if skipped else ""
@@ -230,13 +350,78 @@ def report(name: str, results: Sequence[Result], *, verbose: bool = False) -> st
     counted = [r for r in results if r.verdict != "skipped"]
     lines.append(f"  overall      {sum(r.verdict == 'pass' for r in counted):>3}/{len(counted):<3} "
                  f"{accuracy(results):6.1%}")
+    if totals_only:
+        return "\n".join(lines)
     for result in results:
         if result.verdict == "fail" or (verbose and result.verdict != "skipped"):
             match = result.outcome.match
             mark = "FAIL" if result.verdict == "fail" else "ok  "
-            lines.append(f"  {mark} [{result.case.kind}/{result.case.lang}] {result.case.ask!r} -> {match.status} "
-                         f"{match.candidates}")
+            cause = f"/{result.case.cause}" if result.case.cause else ""
+            lines.append(f"  {mark} [{result.case.kind}/{result.case.lang}{cause}] {result.case.ask!r} -> "
+                         f"{match.status} {match.candidates}")
     return "\n".join(lines)
+
+
+# --- answers typed at button questions ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TypedCase:
+    """A message typed at an application question: ``expect`` is the choice id (a list for multi, or the
+    candidates when ``unclear`` is set: then "did you mean" offering all of them is right)."""
+
+    lang: str
+    question: str
+    text: str
+    expect: tuple[str, ...]
+    unclear: bool = False
+
+
+def load_typed(path: Path) -> list[TypedCase]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = []
+    for raw in data["typed"]:
+        expect = raw["expect"]
+        ids = tuple(str(e) for e in expect) if isinstance(expect, list) else (str(expect),)
+        out.append(TypedCase(str(raw["lang"]), str(raw["question"]), str(raw["text"]), ids, bool(raw.get("unclear"))))
+    return out
+
+
+def evaluate_typed(cases: Sequence[TypedCase], content_dir: Path, *, totals_only: bool = False) -> tuple[str, bool]:
+    """Recorded right, recorded wrong, "did you mean" (offering the right one), nothing, per language."""
+    from bot.content.schema import Intake
+    from bot.intake.typed import read_choice
+
+    intakes = {lang: _load(content_dir, lang, "intake.yaml", Intake) for lang in ("ja", "en")}
+    tally: dict[str, Counter[str]] = {}
+    failures = []
+    for case in cases:
+        langs = [case.lang, *(lang for lang in intakes if lang != case.lang)]
+        variants = [q for lang in langs for q in intakes[lang].questions if q.id == case.question]
+        if not variants:
+            raise SystemExit(f"unknown question {case.question!r} in the typed set")
+        reading = read_choice(case.text, variants)
+        if case.unclear:
+            verdict = "right" if reading.kind == "unclear" and set(case.expect) <= set(reading.choice_ids) \
+                else ("wrong" if reading.kind == "choice" else "other")
+        elif reading.kind == "choice":
+            verdict = "right" if set(reading.choice_ids) == set(case.expect) else "wrong"
+        elif reading.kind == "unclear" and set(case.expect) <= set(reading.choice_ids) and reading.choice_ids:
+            verdict = "did_you_mean"
+        else:
+            verdict = "other"
+        tally.setdefault(case.lang, Counter())[verdict] += 1
+        if verdict != "right":
+            failures.append(f"  {verdict.upper():<12} [{case.lang}] {case.question}: {case.text!r} -> {reading.kind} "
+                            f"{list(reading.choice_ids)} (expected {list(case.expect)})")
+    lines = []
+    for lang, counts in sorted(tally.items()):
+        n = sum(counts.values())
+        lines.append(f"  [{lang}] {n} typed answers: recorded right {_share(counts['right'], n)}, recorded WRONG "
+                     f"{counts['wrong']}, did you mean (right one offered) {counts['did_you_mean']}, "
+                     f"other {counts['other']}")
+    if not totals_only:
+        lines += failures
+    return "\n".join(lines), bool(failures)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -244,14 +429,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("sets", nargs="*", type=Path, help="question sets (default: the shared dev set)")
     parser.add_argument("--content", type=Path, default=REPO / "content", help="content folder")
     parser.add_argument("-v", "--verbose", action="store_true", help="list passing cases too")
+    parser.add_argument("--totals-only", action="store_true", help="print figures only, no case")
     args = parser.parse_args(argv)
     index = FaqIndex.build(load_faqs(args.content), IndexOptions())
     renderer = AnswerRenderer(load_clinics(args.content))
     crisis = load_crisis_screen(args.content)
+    distress = load_distress_screen(args.content)
     failed = False
     for path in args.sets or default_question_sets():
-        results = evaluate(load_cases(path), index, renderer, crisis)
-        print(report(str(path), results, verbose=args.verbose))
+        totals_only = args.totals_only or "holdout-v" in path.name  # a versioned held-out set: never list cases
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "typed" in data:
+            text, bad = evaluate_typed(load_typed(path), args.content, totals_only=totals_only)
+            print(f"== {path}\n{text}")
+            failed = failed or bad
+            continue
+        results = evaluate(load_cases(path), index, renderer, crisis, distress)
+        print(report(str(path), results, verbose=args.verbose and not totals_only, totals_only=totals_only))
         failed = failed or any(r.verdict == "fail" for r in results)
     if crisis is None:
         print("crisis cases skipped: bot.safety.crisis.CrisisScreen or crisis.yaml is not there yet")

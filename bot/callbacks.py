@@ -8,6 +8,7 @@ with the same function the handlers use.
     f:<lang>:<entry>    show an FAQ answer             s:<lead>:<status> staff sets a lead's status
     d:<op>              data deletion (ask, confirm, cancel)
     k:<op>[:<token>]    crisis: check-in yes / no (token of the message asked about), continue
+    u:<group>:<entry>   staff adds an unanswered question as an example of an FAQ entry
 """
 
 from __future__ import annotations

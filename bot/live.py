@@ -20,6 +20,7 @@ from bot.content.loader import content_fingerprint, load_content
 from bot.content.problems import Problems
 from bot.intake.engine import IntakeEngine
 from bot.safety.crisis import CrisisScreen
+from bot.search.distress import DistressScreen
 from bot.search.index import FaqIndex
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class Live:
     content: ContentBase
     faq: FaqIndex
     crisis: CrisisScreen
+    distress: DistressScreen
     intake: IntakeEngine
     intake_key: str
     """Identifies the questionnaire (both languages); drafts remember it to keep their question set."""
@@ -55,6 +57,7 @@ class Live:
             content=content,
             faq=FaqIndex.build({lang: c.faq for lang, c in content.languages.items()}),
             crisis=CrisisScreen.build({lang: c.crisis for lang, c in content.languages.items()}),
+            distress=DistressScreen.build({lang: c.distress for lang, c in content.languages.items()}),
             intake=IntakeEngine(intakes),
             intake_key=hashlib.sha256(intake_json.encode("utf-8")).hexdigest()[:16],
             intake_json=intake_json,

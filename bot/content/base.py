@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.content.render import Renderer
-from bot.content.schema import Claims, Clinic, Crisis, Faq, Intake, Menu, PageMeta, Settings, SharedClinic
+from bot.content.schema import Claims, Clinic, Crisis, Distress, Faq, Intake, Menu, PageMeta, Settings, SharedClinic
 from bot.content.telegram_html import markdown_blocks, split_messages
 
 
@@ -60,6 +60,7 @@ class LanguageContent:
     faq: Faq
     intake: Intake
     crisis: Crisis
+    distress: Distress
     pages: dict[str, Page]
     notices: dict[str, str]
     rendered: dict[str, RenderedPage] = field(default_factory=dict)

@@ -15,7 +15,7 @@ from bot.content.claims import ClaimsLint, fold, line_of
 from bot.content.loader import RawLanguage
 from bot.content.messages import say
 from bot.content.problems import Problems, did_you_mean
-from bot.content.schema import Claims, Crisis, Faq, Intake, LintAllowance, Menu, Settings
+from bot.content.schema import Claims, Crisis, Distress, Faq, Intake, LintAllowance, Menu, Settings
 from bot.content.telegram_html import (
     CAPTION_LIMIT,
     MESSAGE_LIMIT,
@@ -472,10 +472,22 @@ def _check_domain(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
 
 def _check_domain_packages(raws: Mapping[str, RawLanguage], problems: Problems, check_intake: Any,
                            check_crisis: Any) -> None:
+    from bot.search.check import check_faq_treatments
+    from bot.search.distress import check_distress
+
     intakes = {lang: raw.model("intake.yaml", Intake) for lang, raw in raws.items()}
     if all(intakes.values()):
         check_intake({k: v for k, v in intakes.items() if v}, {lang: raw.docs["intake.yaml"]
                      for lang, raw in raws.items()}, problems)
+    for raw in raws.values():
+        faq = raw.model("faq.yaml", Faq)
+        if faq:
+            check_faq_treatments(faq, {page.id: page.meta.treatment for page in raw.pages.values()},
+                                 raw.docs["faq.yaml"], problems)
+    distress = {lang: raw.model("distress.yaml", Distress) for lang, raw in raws.items()}
+    if all(distress.values()):
+        check_distress({k: v for k, v in distress.items() if v},
+                       {lang: raw.docs["distress.yaml"] for lang, raw in raws.items()}, problems)
     crises = {lang: raw.model("crisis.yaml", Crisis) for lang, raw in raws.items()}
     if all(crises.values()):
         check_crisis({k: v for k, v in crises.items() if v},

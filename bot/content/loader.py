@@ -18,7 +18,7 @@ from bot.content.messages import localize, say
 from bot.content.models import ContentModel, validate_doc
 from bot.content.problems import Problems
 from bot.content.render import Renderer, TemplateError, facts_of, leave_out_missing
-from bot.content.schema import Claims, Clinic, Crisis, Faq, Intake, Menu, PageMeta, Settings, SharedClinic
+from bot.content.schema import Claims, Clinic, Crisis, Distress, Faq, Intake, Menu, PageMeta, Settings, SharedClinic
 from bot.content.telegram_html import escape, markdown_blocks, split_messages, visible_length
 from bot.content.yamldoc import YamlDoc, format_path, load_yaml, parse_yaml, split_front_matter
 
@@ -31,6 +31,7 @@ YAML_FILES: dict[str, type[ContentModel]] = {
     "faq.yaml": Faq,
     "intake.yaml": Intake,
     "crisis.yaml": Crisis,
+    "distress.yaml": Distress,
 }
 
 
@@ -243,6 +244,10 @@ def _collect_texts(raw: RawLanguage) -> None:
         add("crisis.carer_message", "crisis.yaml", ["carer_message"], crisis.carer_message)
         add("crisis.check_in.question", "crisis.yaml", ["check_in", "question"], crisis.check_in.question)
         add("crisis.check_in.footer", "crisis.yaml", ["check_in", "footer"], crisis.check_in.footer)
+    distress = raw.model("distress.yaml", Distress)
+    if distress:
+        add("distress.message", "distress.yaml", ["message"], distress.message)
+        add("distress.footer", "distress.yaml", ["footer"], distress.footer)
     intake = raw.model("intake.yaml", Intake)
     if intake:
         for name in ("intro", "review", "thanks", "flagged_note"):
@@ -341,7 +346,8 @@ def _assemble(raw: RawLanguage) -> LanguageContent:
     return LanguageContent(
         lang=raw.lang, root=raw.root, clinic=need("clinic.yaml", Clinic), menu=need("menu.yaml", Menu),
         claims=need("claims.yaml", Claims), faq=need("faq.yaml", Faq), intake=need("intake.yaml", Intake),
-        crisis=need("crisis.yaml", Crisis), pages=dict(raw.pages), notices=dict(raw.notices),
+        crisis=need("crisis.yaml", Crisis), distress=need("distress.yaml", Distress), pages=dict(raw.pages),
+        notices=dict(raw.notices),
         rendered=dict(raw.rendered), texts=dict(raw.rendered_texts),
     )
 

@@ -321,6 +321,9 @@ class FaqEntry(ContentModel):
     """A page offered as "read more"."""
     action: Literal["apply", "contact"] | None = None
     """Instead of only answering: apply starts the application, contact shows the clinic's contact."""
+    treatment: Literal["tms", "exosome", "combined"] | None = None
+    """The treatment the entry is about (tms, exosome, combined), if any: a question that names only the other
+    treatment is never answered with this entry (an exosome question never gets a TMS answer)."""
 
     _check_id = field_validator("id")(classmethod(lambda cls, v: check_id(v)))
 
@@ -437,6 +440,30 @@ class Crisis(ContentModel):
         return values
 
 
+# --- distress.yaml ----------------------------------------------------------------------------------------------
+
+class Distress(ContentModel):
+    """``distress.yaml``: a short warm reply to messages about low mood, exhaustion, sleeplessness or not coping.
+
+    Not the crisis reply: the crisis screen (crisis.yaml) sees every message first; this is for the messages it did
+    not flag, which would otherwise get "I don't have an answer to that"."""
+
+    message: str = Field(min_length=1)
+    """The acknowledgement (Markdown; may use {{ clinic.* }}): brief, warm, what the clinic can do. Never a
+    diagnosis and never a promise."""
+    footer: str = Field(min_length=1)
+    """One line under the message with a hotline, for when things get worse."""
+    phrases: list[str] = Field(min_length=1)
+    """Words and phrases of distress (つらい, 眠れない, "exhausted"); matched after normalising width and kana.
+    English phrases match whole words; a trailing * matches any ending (hopeless* = hopelessness)."""
+    not_distress: list[str] = []
+    """Phrases that contain a distress word but are ordinary questions (治療はつらいですか, "is TMS tiring")."""
+    examples: list[str] = Field(min_length=1)
+    """Messages that must get the acknowledgement; the checker tries each one."""
+    counter_examples: list[str] = []
+    """Messages that must not get it (questions about treatment); the checker tries each one."""
+
+
 # --- intake.yaml ------------------------------------------------------------------------------------------------
 
 class Choice(ContentModel):
@@ -450,6 +477,14 @@ class Choice(ContentModel):
     """Choosing this flags the lead for the doctor (minor, screening ...)."""
     exclusive: bool = False
     """For multi questions: choosing this clears the other choices, and the others clear it (e.g. "none")."""
+    means: Literal["yes", "no", "unsure"] | None = None
+    """What a typed yes, no or "not sure" stands for at this question (a choice with the id yes, no or unsure
+    means that already): e.g. ``means: yes`` on 診断を受けている, so 「はい」 typed is taken as that choice."""
+    typed: list[str] = []
+    """Other words patients type for this choice, besides the label (「両方」, "both"); matched inside the message."""
+    range: list[float] | None = Field(None, min_length=2, max_length=2)
+    """For a question with ``amount``: the band this choice covers, [from, to] in years, both ends included
+    (a typed value on the boundary of two bands gets "did you mean" with both)."""
 
     _check_id = field_validator("id")(classmethod(lambda cls, v: check_id(v)))
 
@@ -483,6 +518,12 @@ class Question(ContentModel):
     """Largest number allowed (number) or latest days from today (date)."""
     max_length: int = Field(500, ge=1, le=2000)
     """For text: the longest answer accepted."""
+    form_help: str = ""
+    """A short reply to a question about filling in this answer typed instead of it ("can I write it in
+    katakana?"); the question is then asked again. Without it such a message is taken as the answer."""
+    amount: Literal["age", "duration"] | None = None
+    """For a choice question whose choices are bands (``range``): what a typed number means, an age in years
+    (「35歳」, "42") or a duration (「3年くらい」, "about 6 months")."""
 
     _check_id = field_validator("id")(classmethod(lambda cls, v: check_id(v)))
 

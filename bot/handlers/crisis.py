@@ -167,7 +167,7 @@ async def on_crisis_button(update: Update, context: Context) -> None:
             if not await intake.resume(update, context):
                 await _continue(update, context, lang)
         elif not await intake.answer_typed(update, context, text):
-            await questions.answer_question(update, context, text)
+            await questions.answer_typed_text(update, context, text)
         return
     await reply(update, context, t(lang, "Thank you. If you would like to ask something, please type it again."),
                 InlineKeyboardMarkup([home_row(lang)]))

@@ -19,10 +19,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import callbacks
+from bot.content.schema import Question
 from bot.handlers.common import TEXT_LIMIT, Context, button, home_row, reply, services, show, user_lang
 from bot.i18n import t
 from bot.intake.draft import Draft
 from bot.intake.engine import IntakeEngine, Outcome
+from bot.intake.typed import read_choice, read_text
 from bot.leads.model import Consent, CrisisNote, Lead
 from bot.stats import intake_events
 from bot.storage.crisis_events import CrisisEvent
@@ -109,8 +111,13 @@ def _hint(text: str) -> str:
     return f"<i>{html.escape(text)}</i>"
 
 
-def step_view(context: Context, app: Application) -> tuple[str, InlineKeyboardMarkup]:
-    """The message and buttons for where the application stands."""
+def step_view(context: Context, app: Application, note: str | None = None) -> tuple[str, InlineKeyboardMarkup]:
+    """The message and buttons for where the application stands (``note``: a line above, e.g. what was recorded)."""
+    text, keyboard = _step_view(context, app)
+    return (f"{html.escape(note)}\n\n{text}" if note else text), keyboard
+
+
+def _step_view(context: Context, app: Application) -> tuple[str, InlineKeyboardMarkup]:
     draft, engine = app.draft, app.engine
     lang = draft.lang
     intake = engine.intake(lang)
@@ -164,8 +171,9 @@ def step_view(context: Context, app: Application) -> tuple[str, InlineKeyboardMa
     return "\n\n".join(parts), InlineKeyboardMarkup(keyboard)
 
 
-async def show_step(update: Update, context: Context, app: Application, *, edit: bool) -> None:
-    text, keyboard = step_view(context, app)
+async def show_step(update: Update, context: Context, app: Application, *, edit: bool,
+                    note: str | None = None) -> None:
+    text, keyboard = step_view(context, app, note)
     await show(update, context, [text], keyboard, edit=edit)
 
 
@@ -232,13 +240,29 @@ async def on_text(update: Update, context: Context) -> bool:
     message = update.effective_message
     if message is None or message.text is None:
         return False
-    text = message.text[:TEXT_LIMIT]
-    return await _answer_open_question(update, context, lambda app: app.engine.answer_text(app.draft, text))
+    return await answer_typed(update, context, message.text[:TEXT_LIMIT])
 
 
 async def answer_typed(update: Update, context: Context, text: str) -> bool:
-    """``text`` as the answer to the waiting question (after a crisis check-in answered "no"); False when no
-    question is waiting."""
+    """``text`` as typed at the waiting question (also after a crisis check-in answered "no"): read as a choice, a
+    question about the form, a question for the FAQ, distress, or the answer. False when no question is waiting."""
+    user = update.effective_user
+    app = load_application(context, user.id) if user is not None else None
+    question = app.engine.current_question(app.draft) if app is not None and app.draft.stage == "question" else None
+    if app is not None and question is not None:
+        if question.kind in ("choice", "multi"):
+            await _typed_choice(update, context, app, question, text)
+            return True
+        kind = read_text(text, question)
+        if kind != "form_question" and question.kind == "text" and not question.optional \
+                and question.max_length <= 200 and await _acknowledge_distress(update, context, app, text):
+            return True
+        if kind == "form_question":
+            await reply(update, context, "💬 " + _text(context, app.draft.lang, question.form_help))
+            await show_step(update, context, app, edit=False)
+            return True
+        if kind == "question" and await _answer_side_question(update, context, app, text):
+            return True
     return await _answer_open_question(update, context, lambda app: app.engine.answer_text(app.draft, text))
 
 
@@ -271,6 +295,43 @@ async def resume(update: Update, context: Context) -> bool:
     return True
 
 
+async def _typed_choice(update: Update, context: Context, app: Application, question: Question, text: str) -> None:
+    """A message typed at a button question: recorded as the choice it names (saying so), a clear question answered
+    from the FAQ, "did you mean" with the likely buttons when unclear, else the usual "please use the buttons"."""
+    draft, engine = app.draft, app.engine
+    reading = read_choice(text, engine.variants(draft, question.id))
+    if reading.kind == "question" and await _answer_side_question(update, context, app, text):
+        return
+    if reading.kind == "choice":
+        outcome = (engine.tick(draft, question.id, reading.choice_ids) if question.kind == "multi"
+                   else engine.answer_choice(draft, question.id, reading.choice_ids[0]))
+        save(context, app)
+        labels = "、".join(c.label for c in question.choices if c.id in reading.choice_ids) if draft.lang == "ja" \
+            else ", ".join(c.label for c in question.choices if c.id in reading.choice_ids)
+        if question.kind == "multi":
+            note = t(draft.lang, "☑ Ticked: {answer}. Press Done when you have chosen everything.", answer=labels)
+        else:
+            note = t(draft.lang, "✓ Recorded: {answer}", answer=labels)
+        await show_step(update, context, app, edit=False, note=note if outcome.accepted else None)
+        return
+    if reading.choice_ids:
+        op = "m" if question.kind == "multi" else "c"
+        rows = [[button(c.label, callbacks.intake(op, question.id, c.id))]
+                for c in question.choices if c.id in reading.choice_ids]
+        rows.append(_nav_row(draft.lang, engine.position(draft)))
+        await reply(update, context, t(draft.lang, "Did you mean one of these? Please press the one that fits."),
+                    InlineKeyboardMarkup(rows))
+        return
+    if await _acknowledge_distress(update, context, app, text):
+        return
+    outcome = engine.answer_text(draft, text)
+    save(context, app)
+    if outcome.kind == "error":
+        await show_error(update, context, app, outcome)
+    else:
+        await show_step(update, context, app, edit=False)
+
+
 async def remind_current_question(update: Update, context: Context) -> bool:
     """A sticker or photo during the questions: say what is being asked. False when no question is waiting."""
     return await _answer_open_question(update, context, lambda app: app.engine.answer_non_text(app.draft))
@@ -287,8 +348,6 @@ async def _answer_open_question(update: Update, context: Context,
         return False
     outcome = answer(app)
     save(context, app)
-    if outcome.kind == "error" and outcome.error == "choice" and await _answer_side_question(update, context, app):
-        return True
     if outcome.kind == "error":
         await show_error(update, context, app, outcome)
     else:
@@ -296,13 +355,23 @@ async def _answer_open_question(update: Update, context: Context,
     return True
 
 
-async def _answer_side_question(update: Update, context: Context, app: Application) -> bool:
-    """A clear question typed where a button was expected ("TMSって痛いですか？"): answer it, then ask again.
+async def _acknowledge_distress(update: Update, context: Context, app: Application, text: str) -> bool:
+    """「毎日つらいです」 typed instead of an answer: the warm reply, then the same question again."""
+    if not services(context).live.current.distress.screen(text).statement:
+        return False
+    from bot.handlers.questions import acknowledge_distress
 
-    Only a confident FAQ answer counts; anything else gets the usual "please use the buttons"."""
-    message = update.effective_message
+    await acknowledge_distress(update, context, app.draft.lang)
+    await show_step(update, context, app, edit=False)
+    return True
+
+
+async def _answer_side_question(update: Update, context: Context, app: Application, text: str) -> bool:
+    """A clear question typed instead of an answer ("TMSって痛いですか？"): answer it, then ask again.
+
+    Only a confident FAQ answer counts; anything else is read as an answer (or gets "please use the buttons")."""
     live = services(context).live.current
-    match = live.faq.match((message.text or "") if message else "")
+    match = live.faq.match(text)
     if match.status != "answer" or match.entry_id is None:
         return False
     lang = live.content.supported(match.lang)

@@ -1,8 +1,10 @@
 """Typed questions: answered from the FAQ in the language of the question, honestly when there is no answer.
 
-The crisis screen has already seen the text (``guard``); a waiting application question takes it first. A clear
-match answers with a button to the full page; a near tie offers the top matches; no match says so, offers the
-menu and the clinic's contact, and counts the question (without who asked) for staff's ``/unanswered``.
+The crisis screen has already seen the text (``guard``); a waiting application question takes it first. A message
+that says how someone feels (「毎日つらい」, "I feel hopeless") gets a warm acknowledgement with what the clinic can
+do, and the FAQ answer too when it also asks a clear question. A clear match answers with a button to the full
+page; a near tie offers the top matches; no match says so, offers the menu and the clinic's contact, and counts the
+question (without who asked) for staff's ``/unanswered``. ``answer_typed_text`` is the one way in for free text.
 """
 
 from __future__ import annotations
@@ -29,17 +31,26 @@ async def on_text(update: Update, context: Context) -> None:
     text = typed_text(update).strip()
     if not text:
         return
-    await answer_question(update, context, text)  # matching takes under a millisecond: no typing indicator
+    await answer_typed_text(update, context, text)  # matching takes under a millisecond: no typing indicator
 
 
-async def answer_question(update: Update, context: Context, text: str) -> None:
+async def answer_typed_text(update: Update, context: Context, text: str) -> None:
+    """Answers a free-text message that the crisis screen let through: distress, an FAQ answer, choices or none."""
     svc = services(context)
     live = svc.live.current
     match = live.faq.match(text)
     # The answer follows the question's language; text with no letters at all (emoji, digits) follows the user.
     has_letters = any(ch.isalpha() for ch in text)
     lang = live.content.supported(match.lang if has_letters else user_lang(context, update))
-    if match.status == "answer" and match.entry_id is not None:
+    answered = match.status == "answer" and match.entry_id is not None
+    distress = live.distress.screen(text)
+    if distress.statement or (distress.in_question and not answered):
+        await acknowledge_distress(update, context, lang)
+        if answered and match.entry_id is not None:
+            svc.stats.record("faq_answered", match.entry_id)
+            await show_entry(update, context, lang, match.entry_id)
+        return
+    if answered and match.entry_id is not None:
         svc.stats.record("faq_answered", match.entry_id)
         await show_entry(update, context, lang, match.entry_id)
         return
@@ -67,6 +78,20 @@ async def answer_question(update: Update, context: Context, text: str) -> None:
     ])
     await reply(update, context, t(lang, "I'm sorry, I don't have an answer to that question. Please choose a "
                                          "topic from the menu, or ask the clinic directly."), keyboard)
+
+
+async def acknowledge_distress(update: Update, context: Context, lang: str) -> None:
+    """The warm reply to a message about how someone feels, with what the clinic offers and a hotline line."""
+    content = services(context).live.current.content
+    texts = content.lang(lang).texts
+    rows = []
+    monitor = content.page(lang, "monitor")
+    if monitor is not None:
+        rows.append([button(t(lang, "📖 {title}", title=monitor.button), callbacks.page("monitor"))])
+    rows.append([button(t(lang, "📞 Contact the clinic"), callbacks.page("clinic"))])
+    rows.append(home_row(lang))
+    await reply(update, context, f"{texts['distress.message']}\n\n<i>{texts['distress.footer']}</i>",
+                InlineKeyboardMarkup(rows))
 
 
 async def show_entry(update: Update, context: Context, lang: str, entry_id: str) -> None:

@@ -11,15 +11,16 @@ import html
 import io
 import logging
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import callbacks
+from bot.content.faq_examples import ExampleNotAdded, add_example
 from bot.content.launch import startup_notice
 from bot.content.telegram_html import MESSAGE_LIMIT
-from bot.handlers.common import Context, reply, services, user_lang
+from bot.handlers.common import Context, button, reply, services, user_lang
 from bot.handlers.staff_sink import STAFF_LANG, status_keyboard
 from bot.i18n import t
 from bot.leads.card import format_card, format_time, status_label
@@ -28,6 +29,9 @@ from bot.leads.export import export_csv
 from bot.leads.model import STAFF_STATUSES, parse_lead_ref
 
 log = logging.getLogger(__name__)
+UNANSWERED_GROUPS = 10
+SUGGESTED_ENTRIES = 2
+"""Entries offered per group under /unanswered: the nearest ones by the matcher."""
 
 
 def is_staff(update: Update, context: Context) -> bool:
@@ -121,14 +125,55 @@ async def export_command(update: Update, context: Context) -> None:
 
 @staff_only
 async def unanswered_command(update: Update, context: Context) -> None:
-    """/unanswered: the questions the bot could not answer, most frequent first."""
-    top = services(context).unanswered.top(20)
-    if not top:
+    """/unanswered: similar unanswered questions grouped, with counts per week and one tap to add one to an entry."""
+    svc = services(context)
+    groups = svc.unanswered.groups(svc.now(), UNANSWERED_GROUPS)
+    if not groups:
         await reply(update, context, "答えられなかった質問はまだありません。")
         return
-    lines = ["<b>答えられなかった質問（多い順）</b>"]
-    lines += [f"{item.count}× [{item.lang}] {html.escape(item.question)}" for item in top]
-    await reply(update, context, "\n".join(lines)[:MESSAGE_LIMIT])
+    live = svc.live.current
+    lines = ["<b>答えられなかった質問（似たものをまとめて、多い順）</b>",
+             "件数は 今週 / 先週 / 2週前 / 3週前。ボタンで、その質問を近いFAQの例文に追加できます（追加後すぐ反映）。"]
+    rows = []
+    for n, group in enumerate(groups, 1):
+        weeks = " / ".join(str(w) for w in group.weeks)
+        lines.append(f"\n{n}. [{group.lang}] {html.escape(group.question)}（計 {group.total} 件: {weeks}）")
+        similar = [q.question for q in group.questions[1:4]]
+        if similar:
+            lines.append("　似た質問: " + " ／ ".join(html.escape(q) for q in similar))
+        for entry_id, _score in live.faq.match(group.question).candidates[:SUGGESTED_ENTRIES]:
+            rows.append([button(f"{n}. ➕ {entry_id} の例文に", callbacks.encode("u", group.key, entry_id))])
+    await reply(update, context, "\n".join(lines)[:MESSAGE_LIMIT], InlineKeyboardMarkup(rows) if rows else None)
+
+
+async def on_add_example(update: Update, context: Context) -> None:
+    """A staff member adds an unanswered question as an example of an entry: faq.yaml is edited and reloaded."""
+    query = update.callback_query
+    assert query is not None
+    if not is_staff(update, context):
+        await query.answer()
+        return
+    data = callbacks.decode(query.data)
+    args = data.args if data else ()
+    svc = services(context)
+    group = next((g for g in svc.unanswered.groups(svc.now(), 100) if len(args) == 2 and g.key == args[0]), None)
+    if group is None:
+        await query.answer("このボタンは古くなっています。/unanswered でもう一度表示してください。")
+        return
+    entry_id = args[1]
+    display = f"content/{group.lang}/faq.yaml"
+    try:
+        add_example(svc.live.content_dir / group.lang / "faq.yaml", entry_id, group.question, display)
+    except ExampleNotAdded as exc:
+        await query.answer()
+        await reply(update, context, "❌ " + html.escape(str(exc)))
+        return
+    await query.answer(f"{entry_id} の例文に追加しました。")
+    svc.unanswered.forget([q.question for q in group.questions], group.lang)
+    log.info("an unanswered question was added as an example of %s", entry_id)  # never the question: personal data
+    await reply(update, context, f"✅ 「{html.escape(group.question)}」を {display} の {entry_id} に追加しました。"
+                                 "内容を確認して反映します。")
+    await reload_content(context.application, f"/unanswered → {entry_id}")
 
 
 @staff_only
@@ -245,6 +290,7 @@ def handlers() -> list[object]:
         CommandHandler("reload", reload_command),
         CommandHandler("health", health_command),
         CallbackQueryHandler(on_status_button, pattern=r"^s:"),
+        CallbackQueryHandler(on_add_example, pattern=r"^u:"),
     ]
 
 

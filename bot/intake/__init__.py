@@ -4,6 +4,8 @@
     draft.py       Draft: the application in progress as JSON-ready data (ids and normalised values)
     conditions.py  which questions apply (``when:``)
     validate.py    typed answers checked and normalised (phone, e-mail, date, number, text, typed labels)
+    typed.py       what a message typed at a question means: a choice (yes/no, negation, ages, durations), a
+                   question, or unclear ("did you mean"); a question about the form at a text question
     display.py     stored answers shown in a language
     check.py       content checks of intake.yaml (conditions, ids, health marking, ja/en parity)
     flow.mmd       the flow as a Mermaid state diagram

@@ -17,7 +17,7 @@ from bot.content.yamldoc import YamlDoc
 from bot.intake.conditions import expected_ids
 
 MATCH = "(both languages must match)"
-PARITY_FIELDS = ("kind", "health", "optional", "when", "min", "max", "max_length")
+PARITY_FIELDS = ("kind", "health", "optional", "when", "min", "max", "max_length", "amount")
 CHOICE_BUTTON_OP = "c"
 """The intake handler encodes a button as ``i:<one-letter op>:<question id>:<choice id>``."""
 
@@ -56,6 +56,9 @@ def _check_one(intake: Intake, doc: YamlDoc, problems: Problems) -> None:
 
 def _check_choices(question: Question, i: int, doc: YamlDoc, problems: Problems) -> None:
     seen: set[str] = set()
+    if question.amount is not None and not any(c.range for c in question.choices):
+        problems.error(doc.file, doc.line(["questions", i, "amount"]), f"questions[{i}].amount",
+                       "expected choices with a 'range' ([from, to] in years) for a question with 'amount'")
     for k, choice in enumerate(question.choices):
         where: list[str | int] = ["questions", i, "choices", k]
         if choice.id in seen:
@@ -68,6 +71,12 @@ def _check_choices(question: Question, i: int, doc: YamlDoc, problems: Problems)
         if choice.exclusive and question.kind != "multi":
             problems.warning(doc.file, doc.line([*where, "exclusive"]), f"questions[{i}].choices[{k}].exclusive",
                              f"'exclusive' only matters in a multi question; this is a {question.kind} question")
+        if choice.range is not None and question.amount is None:
+            problems.warning(doc.file, doc.line([*where, "range"]), f"questions[{i}].choices[{k}].range",
+                             "'range' is only used when the question has 'amount: age' or 'amount: duration'")
+        if choice.range is not None and choice.range[0] > choice.range[1]:
+            problems.error(doc.file, doc.line([*where, "range"]), f"questions[{i}].choices[{k}].range",
+                           f"expected [from, to] with from <= to, found {choice.range!r}")
         try:
             callbacks.intake(CHOICE_BUTTON_OP, question.id, choice.id)
         except ValueError:
@@ -177,7 +186,7 @@ def _compare_question(qa: Question, qb: Question, i: int, doc_a: YamlDoc, doc_b:
                        f"[{', '.join(choices_a)}] there {MATCH}")
         return
     for k, (ca, cb) in enumerate(zip(qa.choices, qb.choices, strict=True)):
-        for name in ("flag", "exclusive"):
+        for name in ("flag", "exclusive", "means", "range"):
             va, vb = getattr(ca, name), getattr(cb, name)
             if va != vb:
                 problems.error(doc_b.file, doc_b.line(["questions", i, "choices", k, name]),

@@ -15,7 +15,7 @@ that tries raises ``ConsentRequired``. See ``flow.mmd`` beside this file for the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -223,6 +223,22 @@ class IntakeEngine:
             return STALE
         self._toggle(draft, question, choice_id)
         return ACCEPTED
+
+    def tick(self, draft: Draft, question_id: str, choice_ids: Sequence[str]) -> Outcome:
+        """Choices of a multi question named in a typed message: ticked (not toggled), Done still to press."""
+        question = self._active(draft, question_id, "multi")
+        if question is None or not all(_has_choice(question, c) for c in choice_ids):
+            return STALE
+        for choice_id in choice_ids:
+            if choice_id not in draft.selection:
+                self._toggle(draft, question, choice_id)
+        return ACCEPTED
+
+    def variants(self, draft: Draft, question_id: str) -> list[Question]:
+        """The question in every language, the application's own first (typed answers may use any of them)."""
+        langs = [draft.lang, *(lang for lang in self.languages if lang != draft.lang)]
+        found = [self.question(draft, question_id, lang) for lang in langs]
+        return [q for q in found if q is not None]
 
     def finish_multi(self, draft: Draft, question_id: str) -> Outcome:
         """Done under a multi question: save the ticked choices (none ticked: skipped if optional, else an error)."""

@@ -1,7 +1,9 @@
 """Matching typed questions to the FAQ: ``FaqIndex.build(faq_by_lang)`` once per content load, then ``match(text)``.
 
 Modules: ``normalize`` (width, case, kana, scripts), ``english`` (stemmer, stopwords), ``synonyms`` (groups from
-faq.yaml), ``analyzer`` (text -> features), ``scoring`` (coverage and example overlap), ``index`` (the decision).
+faq.yaml), ``analyzer`` (text -> features), ``scoring`` (coverage and example overlap), ``readings`` (kana and
+romaji, SudachiPy), ``index`` (the decision, the treatment signal), ``sentences`` (is it a question?),
+``distress`` (the acknowledgement's screen, content from distress.yaml) and ``check`` (faq.yaml's treatment field).
 """
 
 from bot.search.index import FaqIndex, IndexOptions, Match, Thresholds

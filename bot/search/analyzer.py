@@ -109,6 +109,10 @@ class Analyzer:
         self._kana_vocabulary = _by_initial(kana)
         self._corrections.clear()
 
+    def is_english(self, word: str) -> bool:
+        """A word the content uses in English, or an English stopword (for telling English from romaji)."""
+        return len(word) > 1 and (stem(word) in self._english_known or is_stopword(stem(word)))
+
     def features(self, text: str, *, correct: bool = False) -> list[str]:
         """The features of ``text`` in order, repeats kept (how often the content uses a feature matters)."""
         return [name for name, _ in self.analyze(text, correct=correct)]

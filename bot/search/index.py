@@ -18,20 +18,25 @@ range where both pass completely) and measured on bench/data/questions-holdout.y
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.content.schema import Faq, FaqEntry
 from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
 from bot.search.normalize import Language, detect_language
+from bot.search.readings import Readings, has_kanji, romaji_to_kana
 from bot.search.scoring import Bm25Params, CoverageIndex, ExampleIndex, Scored, add_counts
+from bot.search.sentences import looks_like_question
 from bot.search.synonyms import Synonyms
 
 Status = Literal["answer", "choices", "none"]
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _CANDIDATES = 15
 """Entries with the best coverage that are also compared example by example (Dice)."""
+READING_COMMON_SHARE = 0.2
+READING_COMMON_MIN = 12
+"""In the reading index, a feature used by more than this share of the entries (at least this many) is not walked."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,10 @@ class IndexOptions:
     """Weight of the answer text's words next to the example questions' (0 leaves the answer out)."""
     example_weight: float = 0.5
     """Share of the score from the single best example question (Dice) rather than the whole entry (coverage)."""
+    readings: bool = True
+    """Also index the readings of the Japanese examples (SudachiPy), for questions typed in kana."""
+    treatment_signal: bool = True
+    """Push down entries about the other treatment than the one a question names."""
 
 
 @dataclass(frozen=True)
@@ -86,24 +95,40 @@ class Match:
         return self.candidates[0][0] if self.status == "answer" and self.candidates else None
 
 
+TREATMENT_NAMES = {"tms": ("tms",), "exosome": ("exosome", "エクソソーム", "infusion", "点滴")}
+"""A question names a treatment when it uses a member of the synonym group of one of these words."""
+OTHER_TREATMENT_FACTOR = 0.3
+"""An entry about the other treatment than the one the question names keeps this share of its score."""
+BOTH_NAMED_FACTOR = 0.85
+"""A question naming both treatments: entries about only one of them keep this share (combined ones all)."""
+
+
 @dataclass
 class _LanguageIndex:
     entries: dict[str, FaqEntry]
     ids: list[str]
     coverage: CoverageIndex
     examples: ExampleIndex
+    treatments: list[str | None]
+    common: int | None = None
+    """See ``CoverageIndex.top``; set for the reading index only."""
 
-    def ranked(self, query: Mapping[str, float], example_weight: float) -> tuple[list[Scored], float]:
-        """The best entries by descending score, and the share of the question the content never uses."""
+    def ranked(self, query: Mapping[str, float], example_weight: float,
+               named: frozenset[str] = frozenset()) -> tuple[list[Scored], float]:
+        """The best entries by descending score, and the share of the question the content never uses.
+
+        ``named``: the treatments the question names; an entry about another one is pushed down (never answered
+        for it), so an exosome approval question is not answered with the TMS approval entry."""
         weights = self.coverage.weigh(query)
         total = sum(weights.values())
         if total <= 0:
             return [], 1.0
         unknown = sum(w for f, w in weights.items() if f not in self.coverage.idf) / total
         ranked = []
-        for doc, share in self.coverage.top(weights, _CANDIDATES):
+        for doc, share in self.coverage.top(weights, _CANDIDATES, self.common):
             dice, shared = self.examples.best(doc, weights)
-            ranked.append(Scored(doc, (1 - example_weight) * share + example_weight * dice, shared))
+            score = ((1 - example_weight) * share + example_weight * dice) * _consistency(self.treatments[doc], named)
+            ranked.append(Scored(doc, score, shared))
         ranked.sort(key=lambda s: (-s.score, s.doc))
         return ranked, unknown
 
@@ -111,10 +136,13 @@ class _LanguageIndex:
 class FaqIndex:
     """All languages' FAQ entries, searchable; immutable once built."""
 
-    def __init__(self, languages: dict[str, _LanguageIndex], analyzer: Analyzer, options: IndexOptions) -> None:
+    def __init__(self, languages: dict[str, _LanguageIndex], analyzer: Analyzer, options: IndexOptions,
+                 reading: _LanguageIndex | None = None) -> None:
         self._languages = languages
         self._analyzer = analyzer
         self._options = options
+        self._treatment_features = _treatment_features(analyzer)
+        self._reading = reading
 
     @classmethod
     def build(cls, faq_by_lang: Mapping[str, Faq], options: IndexOptions | None = None) -> FaqIndex:
@@ -124,7 +152,12 @@ class FaqIndex:
         analyzer = Analyzer(Synonyms(groups), options.analyzer)
         analyzer.learn(*_texts(faq_by_lang))
         languages = {lang: _index_language(faq, analyzer, options) for lang, faq in faq_by_lang.items()}
-        return cls(languages, analyzer, options)
+        reading = None
+        if options.readings and "ja" in faq_by_lang and Readings.available():
+            with Readings() as reader:
+                reading = _index_language(faq_by_lang["ja"], analyzer, options, reader.read)
+            reading.common = max(READING_COMMON_MIN, int(len(reading.ids) * READING_COMMON_SHARE))
+        return cls(languages, analyzer, options, reading)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -138,15 +171,51 @@ class FaqIndex:
         return list(self._languages[lang].entries.values())
 
     def match(self, text: str) -> Match:
-        """Match a typed question against the entries of its own language."""
+        """Match a typed question against the entries of its own language.
+
+        When that gives no answer: romaji is tried as Japanese, a question without kanji is also tried against the
+        readings of the Japanese examples, and a long message is tried part by part (one part answered gives
+        that answer; parts answered with different entries give those entries as choices)."""
         lang = detect_language(text)
+        found = self._match_in(lang, text)
+        if found.status == "answer":
+            return found
+        if lang == "en" and "ja" in self._languages:
+            kana = romaji_to_kana(text, self._analyzer.is_english)
+            if kana is not None:
+                as_japanese = self._match_in("ja", kana)
+                if as_japanese.status == "answer" or (found.status == "none" and as_japanese.status != "none"):
+                    return as_japanese
+        parts = _parts(text)
+        if len(parts) > 1:
+            answered = [m for m in (self._match_in(lang, part) for part in parts) if m.status == "answer"]
+            entries = list(dict.fromkeys(m.candidates[0][0] for m in answered))
+            if len(entries) == 1:
+                return answered[0]
+            if len(entries) > 1:
+                best = {m.candidates[0][0]: m.candidates[0][1] for m in answered}
+                return Match(lang, "choices", [(e, best[e]) for e in entries[:self._options.thresholds.max_choices]])
+        return found
+
+    def _match_in(self, lang: Language, text: str) -> Match:
         language = self._languages.get(lang)
         if language is None:
             return Match(lang, "none", [])
+        found = self._match_index(lang, language, text)
+        if found.status != "answer" and lang == "ja" and self._reading is not None and not has_kanji(text) \
+                and _HIRAGANA.search(text):
+            by_reading = self._match_index(lang, self._reading, text)
+            if by_reading.status == "answer" or (found.status == "none" and by_reading.status != "none"):
+                return by_reading
+        return found
+
+    def _match_index(self, lang: Language, language: _LanguageIndex, text: str) -> Match:
         query = self._analyzer.query(text)
         # a word pair the content never uses is no extra unknown information: its words already count
         query = {f: w for f, w in query.items() if "+" not in f or f in language.coverage.idf}
-        ranked, unknown = language.ranked(query, self._options.example_weight)
+        named = frozenset(t for t, features in self._treatment_features.items() if features & query.keys()) \
+            if self._options.treatment_signal else frozenset()
+        ranked, unknown = language.ranked(query, self._options.example_weight, named)
         return _decide(lang, ranked, unknown, language.ids, self._options.thresholds)
 
     def features(self, text: str) -> dict[str, float]:
@@ -165,7 +234,9 @@ def _texts(faq_by_lang: Mapping[str, Faq]) -> tuple[list[str], list[str]]:
     return questions, answers
 
 
-def _index_language(faq: Faq, analyzer: Analyzer, options: IndexOptions) -> _LanguageIndex:
+def _index_language(faq: Faq, analyzer: Analyzer, options: IndexOptions,
+                    spell: Callable[[str], str] | None = None) -> _LanguageIndex:
+    """One language's entries; ``spell`` rewrites each example first (its reading, for the reading index)."""
     entries = {entry.id: entry for entry in faq.entries}
     docs: list[dict[str, float]] = []
     examples: list[dict[str, float]] = []
@@ -173,16 +244,34 @@ def _index_language(faq: Faq, analyzer: Analyzer, options: IndexOptions) -> _Lan
     for number, entry in enumerate(entries.values()):
         doc: dict[str, float] = {}
         for question in entry.questions:
-            features = analyzer.analyze(question)
+            features = analyzer.analyze(spell(question) if spell is not None else question)
             add_counts(doc, (name for name, _ in features))
             examples.append(strongest(features))
             owners.append(number)
-        if options.answer_weight > 0:
+        if options.answer_weight > 0 and spell is None:
             answer = analyzer.analyze(_TEMPLATE.sub(" ", entry.answer))
             add_counts(doc, (name for name, _ in answer), options.answer_weight)
         docs.append(doc)
     coverage = CoverageIndex(docs, options.bm25)
-    return _LanguageIndex(entries, list(entries), coverage, ExampleIndex(examples, owners, coverage))
+    return _LanguageIndex(entries, list(entries), coverage, ExampleIndex(examples, owners, coverage),
+                          [entry.treatment for entry in entries.values()])
+
+
+def _treatment_features(analyzer: Analyzer) -> dict[str, set[str]]:
+    """treatment -> the features (synonym groups) that name it."""
+    out: dict[str, set[str]] = {}
+    for treatment, names in TREATMENT_NAMES.items():
+        for name in names:
+            out.setdefault(treatment, set()).update(f for f, _ in analyzer.analyze(name) if f.startswith("§"))
+    return out
+
+
+def _consistency(treatment: str | None, named: frozenset[str]) -> float:
+    if treatment is None or treatment == "combined" or not named:
+        return 1.0
+    if treatment in named:
+        return BOTH_NAMED_FACTOR if len(named) > 1 else 1.0
+    return OTHER_TREATMENT_FACTOR
 
 
 def _decide(lang: Language, ranked: list[Scored], unknown: float, ids: list[str], limits: Thresholds) -> Match:
@@ -199,3 +288,21 @@ def _decide(lang: Language, ranked: list[Scored], unknown: float, ids: list[str]
     floor = max(limits.choices, best.score * limits.choice_ratio)
     choices = [s for s in ranked[:limits.max_choices] if s.score >= floor]
     return Match(lang, "choices", pairs(choices))
+
+
+_HIRAGANA = re.compile(r"[\u3041-\u309f]{2}")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+|\n+")
+_CLAUSE = re.compile(r"(?<=[、,])")
+LONG_MESSAGE = 40
+"""A message longer than this many characters is also tried part by part."""
+
+
+def _parts(text: str) -> list[str]:
+    """Sentences of a long message, or its clauses when it is one long sentence; [] for a short one."""
+    if len(text) <= LONG_MESSAGE:
+        return []
+    parts = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+    if len(parts) <= 1:
+        parts = [p.strip() for p in _CLAUSE.split(text) if len(p.strip()) > 4]
+    asked = [p for p in parts if looks_like_question(p)]  # 「…と聞きました。」 is context, not what is asked
+    return asked if len(parts) > 1 else []

@@ -79,15 +79,21 @@ class CoverageIndex:
         idf, unseen = self.idf, self.unseen_idf
         return {feature: idf.get(feature, unseen) * factor for feature, factor in features.items()}
 
-    def top(self, weights: Mapping[str, float], limit: int) -> list[tuple[int, float]]:
-        """The ``limit`` documents covering the largest share (0..1) of the question, best first."""
+    def top(self, weights: Mapping[str, float], limit: int, common: int | None = None) -> list[tuple[int, float]]:
+        """The ``limit`` documents covering the largest share (0..1) of the question, best first.
+
+        ``common``: features used by more documents than this are not walked (they still count in the question's
+        total): in the reading index, hiragana bigrams such as ます occur everywhere and weigh next to nothing."""
         total = sum(weights.values())
         if total <= 0:
             return []
         covered: dict[int, float] = {}
         get = covered.get
         for feature, weight in weights.items():
-            for doc, saturated in self.postings.get(feature, ()):
+            postings = self.postings.get(feature, ())
+            if common is not None and len(postings) > common:
+                continue
+            for doc, saturated in postings:
                 covered[doc] = get(doc, 0.0) + weight * saturated
         best = heapq.nlargest(limit, covered.items(), key=itemgetter(1))
         return [(doc, value / total) for doc, value in best]

@@ -269,11 +269,12 @@ async def test_typed_text_where_a_button_is_expected(quick_bot: BotUnderTest) ->
     applicant = Applicant(quick_bot, user, "ja")
     await applicant.begin()
 
-    replies = await user.send("自分です")
+    replies = await user.send("あいうえお")  # names no choice, says neither yes nor no, asks nothing
     assert replies[0].text.startswith("⚠️ 下のボタンから選んでください。")
     assert "どなたがお申し込みになりますか" in replies.last.text
     assert applicant.position() == "applicant"
-    await user.send("治療を検討している本人")  # a button's label typed out is accepted
+    replies = await user.send("治療を検討している本人")  # a button's label typed out is accepted
+    assert replies.last.text.startswith("✓ 「治療を検討している本人」と記録しました。")
     assert applicant.position() == "age"
     assert draft_answers(quick_bot, user.id) == {"applicant": "self"}
 

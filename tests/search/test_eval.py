@@ -104,7 +104,7 @@ def test_unknown_kind_is_reported_with_its_place(evaluation: ModuleType, tmp_pat
     with pytest.raises(ValueError) as error:
         evaluation.load_cases(path)
     assert str(error.value) == (f"{path}: cases[0].kind: expected one of ['answer', 'intake', 'crisis', "
-                                "'fallback'], found 'answr'")
+                                "'fallback', 'distress'], found 'answr'")
 
 
 def test_main_exits_non_zero_on_a_failing_case(evaluation: ModuleType, tmp_path: Path,
