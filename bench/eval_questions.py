@@ -5,7 +5,7 @@
     .venv/bin/python bench/eval_questions.py SET.yaml --totals-only  # figures only, no case listed (held-out sets)
     .venv/bin/python bench/eval_questions.py bench/data/typed_choices.yaml   # answers typed at button questions
 
-The dev set lives in shared/ beside the repository (../shared in CI, /work/shared on a developer's machine).
+The dev set lives in shared/ beside the repository (``../shared``).
 Prints, per set and language: correct, confident wrong (answered outright with the wrong entry), "did you mean"
 with the right entry first, other "did you mean", none; off-topic questions answered outright; distress messages
 acknowledged; and correct per ``cause`` (plain, vocabulary, treatment, kana, typo, long, distress, offtopic). Lists
@@ -59,8 +59,8 @@ DISTRESS_EXPECT = {"ja": "伝えてくださって", "en": "Thank you for tellin
 
 
 def default_question_sets() -> list[Path]:
-    """The shared dev set: ../shared beside the repo (CI), else /work/shared."""
-    for root in (REPO.parent / "shared", Path("/work/shared")):
+    """The shared dev set: ``../shared`` beside the repository."""
+    for root in (REPO.parent / "shared",):
         path = root / "eval" / "questions-dev.yaml"
         if path.is_file():
             return [path]

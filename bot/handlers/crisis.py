@@ -65,10 +65,11 @@ async def crisis_screen(update: Update, context: Context) -> None:
     if not text:
         return
     live = services(context).live.current
-    assessment = live.crisis.assess(text)
+    user = update.effective_user
+    answering = intake.waiting_choice(context, user.id) if user is not None else False
+    assessment = live.crisis.assess(text, learned=not answering)
     if not assessment.hit:
         return
-    user = update.effective_user
     lang = _answer_lang(context, update, text)
     log.info("crisis screen: %s (%s)", assessment.tier, assessment.reason())
     place: Place = "chat"

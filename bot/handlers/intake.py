@@ -277,6 +277,13 @@ def hold_crisis_answer(context: Context, user_id: int, text: str) -> str | None:
     return step
 
 
+def waiting_choice(context: Context, user_id: int) -> bool:
+    """Whether the application waits for a button answer (a typed message is then most likely that answer)."""
+    app = load_application(context, user_id)
+    question = app.engine.current_question(app.draft) if app is not None else None
+    return question is not None and question.kind in ("choice", "multi")
+
+
 def waiting_step(context: Context, user_id: int) -> tuple[str, str] | None:
     """The question id and label the application is waiting at (for the crisis record), or None."""
     app = load_application(context, user_id)

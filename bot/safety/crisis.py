@@ -163,8 +163,11 @@ class CrisisScreen:
         """Same as ``assess`` (the name the handlers and older tests use)."""
         return self.assess(text)
 
-    def assess(self, text: str) -> Assessment:
-        """The help one message (its first ``MAX_SCREEN_CHARS`` characters) needs, and why."""
+    def assess(self, text: str, *, learned: bool = True) -> Assessment:
+        """The help one message (its first ``MAX_SCREEN_CHARS`` characters) needs, and why.
+
+        ``learned=False`` leaves the model out, for a message that answers a question with buttons ("I have never
+        had one"): phrases, rules and context still read it."""
         folded = fold(text)
         best = NO_RISK
         en_view, en_variants = english_text(folded)
@@ -182,7 +185,7 @@ class CrisisScreen:
                 best = Assessment("carer", "context", best.rule, "third_person")  # 「娘がODを繰り返しています」
         for view in en_variants:
             best = self._best(self._en, view, english_tokens(view), best, history)
-        if best.hit or self._model is None:
+        if best.hit or self._model is None or not learned:
             return best
         if self._ja.phrases.has_exception(folded) or (en_view and self._en.phrases.has_exception(en_view)):
             return best  # staff listed this phrasing as ordinary; the model does not second-guess them

@@ -20,6 +20,8 @@ NGRAM_SIZES = (2, 3)
 MIN_KNOWN = 0.3
 """Share of a message's n-grams the model must know before it judges the message."""
 MIN_FEATURES = 6
+MIN_CHARS = 6
+"""Shorter messages (an answer such as "never") say too little for the model; phrases and rules still read them."""
 _STRUCTURED = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|^[\d\s()+\-－ー]+$")
 """E-mail addresses, links and phone numbers: answers to the application, not something to read for risk."""
 
@@ -55,7 +57,7 @@ class CheckInModel:
 
         0 for what the model cannot judge: an address, a number, a name it has never seen (fewer than
         ``MIN_KNOWN`` of its n-grams known), which it would otherwise score on its bias alone."""
-        if _STRUCTURED.search(folded):
+        if _STRUCTURED.search(folded) or len("".join(folded.split())) < MIN_CHARS:
             return 0.0
         grams = set(ngrams(folded))
         known = [self.weights[gram] for gram in grams if gram in self.weights]

@@ -3,7 +3,7 @@ in both languages, with their buttons; a "no" never switches screening off; staf
 
 from __future__ import annotations
 
-from tests.conversation.conftest import JA_SELF_PHONE, Applicant, BotUnderTest
+from tests.conversation.conftest import EN_SELF_EMAIL, JA_SELF_PHONE, Applicant, BotUnderTest
 
 YORISOI = "0120-279-338"
 CHILDREN = "0120-0-78310"
@@ -100,3 +100,15 @@ async def test_half_width_katakana_from_an_english_user_gets_the_japanese_reply(
     user = quick_bot.user("en")
     replies = await user.send("ｼﾆﾀｲ")
     assert "いのちの電話" in replies.text and "▶ 続ける" in replies.labels
+
+
+async def test_a_typed_answer_at_a_button_question_is_not_read_by_the_model(quick_bot: BotUnderTest) -> None:
+    """"I have never had one" answers the seizure question; the learned layer, which scores it high, stays out."""
+    user = quick_bot.user("en")
+    applicant = Applicant(quick_bot, user, "en")
+    await applicant.begin()
+    await applicant.fill(EN_SELF_EMAIL, until="seizure")
+    replies = await user.send("I have never had one")
+    assert "right now?" not in replies.text and "119" not in replies.text
+    crisis = await user.send("honestly I want to kill myself")  # phrases and rules still read every answer
+    assert "119" in crisis.text
