@@ -1,8 +1,8 @@
 """A lead: one submitted monitor-programme application, as staff see and handle it.
 
-Personal fields (``user_id``, ``chat_id``, ``username``, ``display_name``, ``answers``, ``messages``) can be erased, at the patient's request or when the
-retention period ends; the row keeps its id, times, status, flags and consent record, so staff numbers and
-statistics still add up and the audit can say what happened to A-000123.
+Personal fields (``user_id``, ``chat_id``, ``username``, ``display_name``, ``answers``, ``messages``) can be
+erased, at the patient's request or when the retention period ends; the row keeps its id, times, status, flags
+and consent record, so staff numbers and statistics still add up and the audit can say what happened to A-000123.
 """
 
 from __future__ import annotations
