@@ -178,28 +178,29 @@ JA_SELF_PHONE: Script = {
     "applicant": "self", "age": "age30s", "interest": "tms", "depression": "diagnosed", "duration": "y1_2",
     "medication": "yes", "treatments": ["antidepressants", "tms"], "prior_tms": "no", "seizure": "no",
     "head_metal": "no", "cochlear": "no", "implant": "no", "pregnancy": "no", "head_injury": "no", "fainting": "no",
-    "name": "山田 花子", "contact_method": "phone", "phone": "090-1234-5678", "call_times": ["weekday_am"],
-    "notes": None,
+    "name": "山田 花子", "name_kana": "やまだ はなこ", "contact_method": "phone", "phone": "090-1234-5678",
+    "call_times": ["weekday_am", "weekday_evening"], "discreet": ["no_voicemail"], "notes": None,
 }
 JA_GUARDIAN_MINOR: Script = {
     "applicant": "guardian", "age": "teen15_17", "interest": "undecided", "depression": "suspected",
     "duration": "under6m", "medication": "no", "treatments": ["none"], "seizure": "unsure", "head_metal": "no",
     "cochlear": "no", "implant": "no", "pregnancy": "no", "head_injury": "no", "fainting": "no",
-    "guardian_name": "佐藤 恵子", "patient_name": "佐藤 陽太", "contact_method": "telegram",
+    "guardian_name": "佐藤 恵子", "guardian_kana": "さとう けいこ", "patient_name": "佐藤 陽太",
+    "contact_method": "telegram",
     "notes": "夕方以降が助かります",
 }
 JA_SHORT: Script = {
     "applicant": "self", "age": "age20s", "interest": "tms", "depression": "no", "medication": "no",
     "treatments": ["none"], "seizure": "no", "head_metal": "no", "cochlear": "no", "implant": "no",
-    "pregnancy": "no", "head_injury": "no", "fainting": "no", "name": "山田 花子", "contact_method": "telegram",
-    "notes": None,
+    "pregnancy": "no", "head_injury": "no", "fainting": "no", "name": "山田 花子", "name_kana": None,
+    "contact_method": "telegram", "notes": None,
 }
 """The fewest questions (no follow-up questions open): for tests about what happens after the submit."""
 EN_SELF_EMAIL: Script = {
     "applicant": "self", "age": "age40s", "interest": "combined", "depression": "diagnosed", "duration": "over2y",
     "medication": "prefer_not", "treatments": ["psychotherapy"], "seizure": "no", "head_metal": "no",
     "cochlear": "no", "implant": "no", "pregnancy": "no", "head_injury": "no", "fainting": "no",
-    "name": "Emily Carter", "contact_method": "email", "email": "emily.carter@example.com",
+    "name": "Emily Carter", "name_kana": None, "contact_method": "email", "email": "emily.carter@example.com",
     "notes": "Evenings are best.",
 }
 

@@ -152,7 +152,7 @@ async def run_an_application_with_known_personal_data(bot: BotUnderTest) -> None
     applicant = Applicant(bot, user, "en")
     await applicant.begin()
     script: Script = {**EN_SELF_EMAIL, "name": NAME, "contact_method": "phone", "phone": PHONE_TYPED,
-                      "call_times": ["saturday"]}
+                      "call_times": ["saturday"], "discreet": ["none"]}
     await applicant.fill(script)
     await user.press(t("en", "✏️ {label}", label="Contact by"))  # edit to e-mail: both kinds get typed
     await applicant.answer("contact_method", "email")
