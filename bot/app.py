@@ -20,7 +20,19 @@ from telegram.ext import AIORateLimiter, Application, CallbackQueryHandler, Cont
 
 from bot import logredact
 from bot.config import Settings
-from bot.handlers import crisis, errors, guard, intake, menu, privacy, questions, staff, staff_health, stats
+from bot.handlers import (
+    crisis,
+    errors,
+    guard,
+    intake,
+    menu,
+    privacy,
+    questions,
+    relay,
+    staff,
+    staff_health,
+    stats,
+)
 from bot.i18n import N_, t
 from bot.live import ContentRefused, LiveContent
 from bot.ordering import PerChatUpdateProcessor
@@ -46,6 +58,7 @@ COMMAND_DESCRIPTIONS = {
 STAFF_COMMANDS = {  # staff work in Japanese
     "leads": "未対応の申込（新しい順）",
     "lead": "申込の詳細: /lead 番号",
+    "reply": "申込者にメッセージ: /reply 番号 本文",
     "export": "申込のCSV: /export [開始日] [終了日]",
     "unanswered": "答えられなかった質問",
     "reload": "コンテンツを今すぐ再読み込み",
@@ -77,7 +90,7 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
     app.bot_data["services"] = services
     for group, handler in [*staff_health.handlers(), *guard.handlers(), *crisis.handlers()]:
         app.add_handler(handler, group=group)  # type: ignore[arg-type]
-    for module in (menu, intake, privacy, staff, stats, questions, errors):
+    for module in (menu, intake, privacy, staff, stats, relay, questions, errors):  # relay: before typed questions
         app.add_handlers(module.handlers())
     app.add_handlers(crisis.button_handlers())  # type: ignore[arg-type]
     app.add_handler(staff.unknown_command_handler())

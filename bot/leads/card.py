@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
-from bot.leads.layout import CONTACT_METHOD, Layout, layout
+from bot.leads.layout import CONTACT_METHOD, WHO_QUESTIONS, Layout, layout
 from bot.leads.model import APPLICANT, STAFF_STATUSES, Flag, Lead, Status, lead_ref
 from bot.storage.audit import RETENTION
 
@@ -87,7 +87,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "erased_user": "本人の依頼により、個人情報（回答・連絡先）を削除しました（{time}）。",
         "erased_retention": "保存期間が過ぎたため、個人情報（回答・連絡先）を削除しました（{time}）。",
         "withdrawn_notice": "申込 {ref} は本人の依頼で取り下げられ、個人情報を削除しました。"
-        "カードの内容も消去しています。カードから書き写したメモなどがあれば、あわせて削除してください。",
+        "カードの内容も消去しています。このチャットに残っているお返事のメッセージや、カードから書き写したメモなどがあれば、"
+        "あわせて削除してください。",
         "lang_ja": "日本語",
         "lang_en": "英語",
     },
@@ -115,7 +116,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "erased_user": "Personal data (answers, contact) deleted at the applicant's request ({time}).",
         "erased_retention": "Personal data (answers, contact) deleted at the end of the retention period ({time}).",
         "withdrawn_notice": "Application {ref} was withdrawn at the applicant's request and its personal data "
-        "deleted; the card has been cleared. Please also delete any notes copied from it.",
+        "deleted; the card has been cleared. Please also delete any of their answers left in this chat and any notes "
+        "copied from the card.",
         "lang_ja": "Japanese",
         "lang_en": "English",
     },
@@ -241,9 +243,11 @@ def _render(lead: Lead, lang: str, tz: str, cap: int | None) -> str:
             lines += ["", *flags]
     else:
         parts = layout(lead.answers)
-        lines += [f"{e(item.label)}: {value_of(item.value)}" for item in parts.call
-                  if item.question_id != CONTACT_METHOD]
+        reach = [item for item in parts.call if item.question_id not in (*WHO_QUESTIONS, CONTACT_METHOD)]
+        who = [item for item in parts.call if item.question_id in WHO_QUESTIONS]
+        lines += [f"{e(item.label)}: {value_of(item.value)}" for item in reach]
         lines += _telegram_lines(lead, lang, parts)
+        lines += [f"{e(item.label)}: {value_of(item.value)}" for item in who]
         flags = flag_lines(lead, lang, tz)
         if flags:
             lines += ["", *flags]

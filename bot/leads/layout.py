@@ -32,7 +32,9 @@ CALL_QUESTIONS: tuple[str, ...] = (
 """Answers at the top of the card and first in the CSV, in this order (ids from ``content/*/intake.yaml``)."""
 READINGS: Mapping[str, str] = {"name": "name_kana", "guardian_name": "guardian_kana", "patient_name": "patient_kana"}
 """Furigana questions: shown in brackets after the name they read (山田 花子（やまだ はなこ）)."""
-CONTACT_METHOD, TELEGRAM_CHOICE = "contact_method", "telegram"
+WHO_QUESTIONS: tuple[str, ...] = ("applicant", "guardian_needed", "age", "guardian_phone", "guardian_agrees")
+"""The part of the call block that says who is applying; how to reach the applicant in Telegram goes before it."""
+CONTACT_METHOD = "contact_method"
 
 
 class Item(NamedTuple):

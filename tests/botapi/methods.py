@@ -153,10 +153,27 @@ def _bot_message(world: World, log: ChatLog, kind: str, version: Version, **kwar
     return log.add(message)
 
 
+def _reply_to(p: Params, log: ChatLog) -> JSON:
+    """``reply_parameters`` (or the older ``reply_to_message_id``): the message replied to, as Telegram embeds it."""
+    parameters = p.get("reply_parameters")
+    if isinstance(parameters, dict):
+        message_id, lenient = parameters.get("message_id"), bool(parameters.get("allow_sending_without_reply"))
+    else:
+        message_id, lenient = p.get("reply_to_message_id"), bool(p.get("allow_sending_without_reply"))
+    if message_id is None:
+        return {}
+    target = log.live(int(message_id))
+    if target is None:
+        if lenient:
+            return {}
+        raise bad("message to be replied not found")
+    return {"reply_to_message": target.to_json()}
+
+
 def send_message(world: World, p: Params) -> JSON:
     log = world.chat_for(p)
     version = _version(p, log, "text", 4096, required=True)
-    return _bot_message(world, log, "text", version).to_json()
+    return _bot_message(world, log, "text", version, extra=_reply_to(p, log)).to_json()
 
 
 def _media(world: World, p: Params, key: str, folder: str) -> tuple[JSON | list[JSON], Upload | None]:

@@ -52,12 +52,12 @@ def test_the_card_reads_as_a_call_sheet_then_flags_answers_history_and_versions(
             "電話番号: 090-1234-5678",
             "お電話の希望の時間帯: 平日の夕方（17時以降）",
             "お電話の際のご配慮: 留守番電話にメッセージを残さないでほしい",
-            "お申し込みの方: 保護者の方（お子さんについて）",
-            "ご本人の年齢: 15〜17歳",
             "ご連絡の方法: 電話",
             'Telegram: <a href="tg://user?id=5001">Keiko</a> · @keiko_s · ID 5001',
             "↩️ このカードに返信すると、ご本人にクリニックからのメッセージとして届きます"
             "（/reply A-000001 本文 でも送れます）。",
+            "お申し込みの方: 保護者の方（お子さんについて）",
+            "ご本人の年齢: 15〜17歳",
             "",
             "⚠️ 安全確認に医師の確認が必要な回答あり（てんかん・けいれん: わからない）",
             "⚠️ 未成年（18歳未満）（ご本人の年齢: 15〜17歳）",
@@ -176,6 +176,6 @@ def test_statuses_and_notices() -> None:
     assert [s.label("en") for s in STATUS_BUTTONS] == ["New", "Contacted", "Booked", "Not suitable", "Closed"]
     assert format_notice(123, "withdrawn") == (
         "申込 A-000123 は本人の依頼で取り下げられ、個人情報を削除しました。カードの内容も消去しています。"
-        "カードから書き写したメモなどがあれば、あわせて削除してください。"
+        "このチャットに残っているお返事のメッセージや、カードから書き写したメモなどがあれば、あわせて削除してください。"
     )
     assert format_notice(123, "withdrawn", "en").startswith("Application A-000123 was withdrawn")
