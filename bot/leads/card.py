@@ -244,10 +244,10 @@ def _render(lead: Lead, lang: str, tz: str, cap: int | None) -> str:
     else:
         parts = layout(lead.answers)
         reach = [item for item in parts.call if item.question_id not in (*WHO_QUESTIONS, CONTACT_METHOD)]
-        who = [item for item in parts.call if item.question_id in WHO_QUESTIONS]
+        applying = [item for item in parts.call if item.question_id in WHO_QUESTIONS]
         lines += [f"{e(item.label)}: {value_of(item.value)}" for item in reach]
         lines += _telegram_lines(lead, lang, parts)
-        lines += [f"{e(item.label)}: {value_of(item.value)}" for item in who]
+        lines += [f"{e(item.label)}: {value_of(item.value)}" for item in applying]
         flags = flag_lines(lead, lang, tz)
         if flags:
             lines += ["", *flags]
