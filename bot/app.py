@@ -29,6 +29,7 @@ from bot.handlers import (
     privacy,
     questions,
     relay,
+    setup,
     staff,
     staff_health,
     stats,
@@ -64,6 +65,7 @@ STAFF_COMMANDS = {  # staff work in Japanese
     "reload": "コンテンツを今すぐ再読み込み",
     "health": "申込の配信状況",
     "stats": "利用状況: /stats [日数]、/stats csv",
+    "chatid": "このチャットのIDと設定の1行",
 }
 
 
@@ -90,7 +92,7 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
     app.bot_data["services"] = services
     for group, handler in [*staff_health.handlers(), *guard.handlers(), *crisis.handlers()]:
         app.add_handler(handler, group=group)  # type: ignore[arg-type]
-    for module in (menu, intake, privacy, staff, stats, relay, questions, errors):  # relay: before typed questions
+    for module in (menu, intake, privacy, staff, stats, setup, relay, questions, errors):  # relay: before typed questions
         app.add_handlers(module.handlers())
     app.add_handlers(crisis.button_handlers())  # type: ignore[arg-type]
     app.add_handler(staff.unknown_command_handler())
@@ -125,9 +127,8 @@ async def _post_init(app: Application) -> None:
     if services.settings.content_poll_seconds > 0:
         jobs.run_repeating(_watch_content, interval=services.settings.content_poll_seconds,
                            first=services.settings.content_poll_seconds, name="content-watch")
-    if services.settings.staff_chat_id is None:
-        log.warning("STAFF_CHAT_ID is not set: leads are stored and wait in the outbox until it is")
-    else:
+    await setup.check_staff_chat(app)  # STAFF_CHAT_ID missing, or the bot not in it: the log and staff hear of it
+    if services.settings.staff_chat_id is not None:
         await staff.post_missing_facts(app)
     japanese.warm_up()  # the analyser's dictionary, loaded once now rather than on a patient's first message
     freeze_long_lived_objects()

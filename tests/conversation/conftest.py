@@ -91,7 +91,8 @@ def quicken(app: AnyApp) -> AnyApp:
     """Timing only, so tests stay fast: no flood limit, short delivery backoff, the delivery job every 0.1 s."""
     services: Services = app.bot_data["services"]
     services.flood = FloodGuard(rate=1000.0, burst=1000)
-    services.worker(app.bot).backoff = QUICK_BACKOFF
+    if services.settings.staff_chat_id is not None:  # without a staff chat there is no delivery worker
+        services.worker(app.bot).backoff = QUICK_BACKOFF
     assert app.job_queue is not None
     app.job_queue.run_repeating(deliver_leads_job, interval=0.1, first=0.1, name="lead-delivery-quick")
     return app
