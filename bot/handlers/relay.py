@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import re
 
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.error import Forbidden, TelegramError
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 MARK = "✉️"
 """Starts every clinic message in an applicant's chat: a reply to such a message is an answer to the clinic."""
+_CARD_TITLE = re.compile(r"^(?:モニター申込|Monitor application) (A-\d+)\n")
 REPLY_USAGE = "使い方: /reply 申込番号 本文（例: /reply A-000123 明日の午後にお電話してもよろしいですか？）"
 
 
@@ -64,6 +66,9 @@ async def on_staff_reply(update: Update, context: Context) -> None:
     if target is None or target.from_user is None or target.from_user.id != context.bot.id:
         return
     lead_id = services(context).leads.relay.lead_for_staff_message(target.message_id)
+    if lead_id is None:  # a copy of the card shown by /lead: its first line names the lead
+        found = _CARD_TITLE.match(target.text or "")
+        lead_id = parse_lead_ref(found.group(1)) if found else None
     if lead_id is None:
         return  # a reply to another bot message (a reload report ...): staff talking among themselves
     await send_to_applicant(update, context, lead_id, message.text)

@@ -50,8 +50,12 @@ class Layout(NamedTuple):
     """(heading, answers) for the rest: health sections first, then the others, each in questionnaire order."""
 
 
+SKIPPED = "—"
+"""How a skipped answer is shown (``bot.intake.display.SKIPPED``); a skipped reading is left out."""
+
+
 def merge_reading(name: str, reading: str | None) -> str:
-    return f"{name}（{reading}）" if reading else name
+    return f"{name}（{reading}）" if reading and reading != SKIPPED else name
 
 
 def layout(answers: Mapping[str, AnswerText]) -> Layout:

@@ -64,6 +64,11 @@ class BotUnderTest:
         return self.host.app
 
 
+def staff_group(api: FakeBotApi) -> None:
+    """The staff group with the bot in it, as set up before the bot starts (start-up checks the bot is a member)."""
+    FakeUser(api, user_id=9001, first_name="Yamada", chat_id=STAFF_CHAT_ID, is_private=False)
+
+
 @pytest.fixture
 def content_dir(tmp_path: Path) -> Path:
     """A private copy of the shipped content, so a test may edit it (live reload tests)."""
@@ -77,6 +82,7 @@ async def bot(bot_api: FakeBotApi, tmp_path: Path, content_dir: Path) -> AsyncIt
     def factory(api: FakeBotApi, data_dir: Path) -> AnyApp:
         return build_application(settings_for(api, data_dir, content_dir))
 
+    staff_group(bot_api)
     async with AppHost(bot_api, factory, tmp_path / "data") as host:
         yield BotUnderTest(bot_api, host, content_dir)
 
@@ -140,10 +146,9 @@ class QuickBots:
             live = LiveContent(content_dir, shipped_live())
             return quicken(build_application(settings_for(api, data_dir, content_dir, **overrides), live=live))
 
+        staff_group(self.api)  # the staff chat exists before the bot starts (it checks it), as it would in Telegram
         host = await self.stack.enter_async_context(AppHost(self.api, factory, self.root / "data"))
-        under_test = QuickBot(self.api, host, content_dir)
-        under_test.staff()  # the staff chat exists from the start, as it would in Telegram
-        return under_test
+        return QuickBot(self.api, host, content_dir)
 
 
 @pytest.fixture

@@ -112,12 +112,12 @@ async def test_full_application_in_japanese(quick_bot: BotUnderTest) -> None:
     assert len(lead_cards(bot)) == 1
     card = cards.last.text
     lines = card.splitlines()
-    assert lines[:8] == [
+    assert lines[:7] == [
         "モニター申込 A-000001", "状態: 新規", "保護者の方のお名前: 佐藤 恵子（さとう けいこ）",
         "お子さんのお名前: 佐藤 陽太", "ご連絡の方法: このTelegramのチャット", f"Telegram: Hanako · ID {user.id}",
         "↩️ このカードに返信すると、ご本人にクリニックからのメッセージとして届きます"
         "（/reply A-000001 本文 でも送れます）。"]
-    assert lines[8:10] == ["お申し込みの方: 保護者の方（お子さんについて）", "ご本人の年齢: 15〜17歳"]
+    assert lines[7:9] == ["お申し込みの方: 保護者の方（お子さんについて）", "ご本人の年齢: 15〜17歳"]
     flags = lines.index("⚠️ 安全確認に医師の確認が必要な回答あり（てんかん・けいれん: わからない）")
     assert lines[flags + 1:flags + 3] == ["⚠️ 未成年（18歳未満）（ご本人の年齢: 15〜17歳）",
                                           "👪 保護者からの申込（お申し込みの方: 保護者の方（お子さんについて））"]

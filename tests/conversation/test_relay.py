@@ -55,6 +55,15 @@ async def test_the_answer_is_posted_under_the_card_and_a_reply_to_it_reaches_the
     bot.api.assert_clean()
 
 
+async def test_a_reply_to_the_cards_copy_from_lead_reaches_the_applicant_too(quick_bot: BotUnderTest) -> None:
+    bot = quick_bot
+    applicant, staff, _ = await applied(bot)
+    copy = await staff.send("/lead A-000001")
+    sent = await staff.send("コピーからの返信です", reply_to=copy.last.message_id)
+    assert sent.text.startswith("✅ A-000001 のご本人に")
+    await applicant.user.wait_for("コピーからの返信です")
+
+
 async def test_staff_are_told_when_a_message_cannot_be_delivered(quick_bot: BotUnderTest) -> None:
     bot = quick_bot
     applicant, staff, _ = await applied(bot)
