@@ -38,7 +38,8 @@ async def test_two_exports_of_different_days_have_the_same_columns(quick_bot: Bo
     assert old[0] == new[0]  # the same columns, in the same order
     assert len(old) == len(new) == 2
     header = new[0]
-    assert header[:6] == ["申込番号", "受付日時（日本時間）", "状態", "お名前", "お名前のふりがな", "保護者の方のお名前"]
+    assert header[:6] == ["申込番号", "受付日時（日本時間）", "状態", "お名前", "お名前のふりがな",
+                          "保護者の方のお名前"]
     expected = {q.id for q in services.live.current.intake.intake("ja").questions}
     assert len(header) == 13 + len(expected)  # the fixed columns and one per question of the questionnaire
     name, guardian = header.index("お名前"), header.index("保護者の方のお名前")
