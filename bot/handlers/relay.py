@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 MARK = "✉️"
 """Starts every clinic message in an applicant's chat: a reply to such a message is an answer to the clinic."""
 _CARD_TITLE = re.compile(r"^(?:モニター申込|Monitor application) (A-\d+)\n")
+RELAY_LIMIT = 3500
+"""Characters of a staff message: the clinic's heading and the answer hint must fit in Telegram's 4096 too."""
 REPLY_USAGE = "使い方: /reply 申込番号 本文（例: /reply A-000123 明日の午後にお電話してもよろしいですか？）"
 
 
@@ -95,6 +97,10 @@ async def send_to_applicant(update: Update, context: Context, lead_id: int, text
     ref = lead_ref(lead_id)
     if lead is None:
         await reply(update, context, html.escape(f"申込番号 {ref} が見つかりません。{REPLY_USAGE}"))
+        return
+    if len(text) > RELAY_LIMIT:
+        await reply(update, context,
+                    f"メッセージが長すぎます（{len(text)}文字）。{RELAY_LIMIT}文字以内に分けて送ってください。")
         return
     if lead.erased or lead.chat_id is None:
         await reply(update, context, f"{ref} は個人情報を削除済みのため、ボットからはメッセージを送れません。")

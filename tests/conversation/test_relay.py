@@ -3,6 +3,10 @@ lead, and what staff are told when a message cannot be delivered."""
 
 from __future__ import annotations
 
+import logging
+
+import pytest
+
 from bot.i18n import t
 from tests.botapi.user import FakeUser
 from tests.conversation.conftest import JA_SHORT, Applicant, BotUnderTest, lead_cards, read_db
@@ -22,7 +26,8 @@ async def applied(bot: BotUnderTest) -> tuple[Applicant, FakeUser, int]:
 
 
 async def test_the_answer_is_posted_under_the_card_and_a_reply_to_it_reaches_the_applicant(
-        quick_bot: BotUnderTest) -> None:
+        quick_bot: BotUnderTest, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
     bot = quick_bot
     applicant, staff, card_id = await applied(bot)
     sent = await staff.send("ご都合のよい時間を教えてください。", reply_to=card_id)
@@ -53,6 +58,10 @@ async def test_the_answer_is_posted_under_the_card_and_a_reply_to_it_reaches_the
     refused = await staff.send("/reply A-000001 まだいらっしゃいますか？")
     assert refused.text == "A-000001 は個人情報を削除済みのため、ボットからはメッセージを送れません。"
     bot.api.assert_clean()
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("bot"))
+    assert "relayed an applicant's answer to staff (lead=1, posted=True)" in logged
+    for secret in ("ご都合のよい時間", "平日の夕方がいいです", "水曜の17時", "hanako_y"):
+        assert secret not in logged
 
 
 async def test_a_reply_to_the_cards_copy_from_lead_reaches_the_applicant_too(quick_bot: BotUnderTest) -> None:
@@ -70,6 +79,8 @@ async def test_staff_are_told_when_a_message_cannot_be_delivered(quick_bot: BotU
     assert (await staff.send("/reply")).text == USAGE
     assert (await staff.send("/reply A-000001")).text == USAGE
     assert (await staff.send("/reply A-000099 こんにちは")).text == f"申込番号 A-000099 が見つかりません。{USAGE}"
+    too_long = await staff.send("/reply A-000001 " + "あ" * 3501)
+    assert too_long.text == "メッセージが長すぎます（3501文字）。3500文字以内に分けて送ってください。"
     bot.api.block(applicant.user.chat_id)
     blocked = await staff.send("/reply A-000001 こんにちは")
     assert blocked.text == ("A-000001 のご本人がボットを停止しているため、メッセージは届きませんでした。"
