@@ -1,12 +1,12 @@
 """Leads as a CSV file staff open in Excel: UTF-8 with a BOM (so Excel reads Japanese), CRLF line ends.
 
 The columns are fixed, so a spreadsheet built on one export reads every later one: they are ``COLUMNS`` below (in
-the card's order: number, status, the call block, how to reach the applicant in Telegram, flags, the other
-answers, messages, versions), with one column per question of the CURRENT questionnaire in place of ``CALL``
-and ``REST``, whatever leads the export holds. Questions are matched by id, so Japanese and English applications
-share a column; headings are the questionnaire's labels in the export's language. Answers to questions the
-questionnaire no longer has go into one "other answers" column ("label: value" lines), never lost, never a new
-column. Erased (withdrawn or expired) leads keep their row with the personal columns empty.
+the card's order: number, status, the call block, how to reach the applicant in Telegram, who applies, flags, the
+other answers, messages, versions), with one column per question of the CURRENT questionnaire in place of
+``CALL``, ``WHO`` and ``REST``, whatever leads the export holds. Questions are matched by id, so Japanese and
+English applications share a column; headings are the questionnaire's labels in the export's language. Answers to
+questions the questionnaire no longer has go into one "other answers" column ("label: value" lines), never lost,
+never a new column. Erased (withdrawn or expired) leads keep their row with the personal columns empty.
 
 Cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading apostrophe: the text
 comes from patients, and "CSV injection" is a real way to attack whoever opens the file.
@@ -21,7 +21,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from bot.leads.card import FLAG_LABELS, status_label, telegram_link
-from bot.leads.layout import CALL_QUESTIONS, READINGS, column_order
+from bot.leads.layout import CALL_QUESTIONS, CONTACT_METHOD, READINGS, WHO_QUESTIONS, column_order
 from bot.leads.model import APPLICANT, Lead
 from bot.storage.audit import RETENTION
 
@@ -35,12 +35,13 @@ class QuestionColumn(NamedTuple):
     health: bool = False
 
 
-CALL, REST = "<call answers>", "<other answers>"
+CALL, WHO, REST = "<call answers>", "<who applies>", "<other answers>"
 COLUMNS: tuple[str, ...] = (
-    "ref", "received", "status", CALL, "telegram_id", "telegram_username", "telegram_link", "flags", REST,
+    "ref", "received", "status", CALL, "telegram_id", "telegram_username", "telegram_link", WHO, "flags", REST,
     "unlisted_answers", "messages", "language", "consent_version", "intake_version", "erased",
 )
-"""Every column in order; ``CALL`` and ``REST`` stand for the questionnaire's questions (see ``bot.leads.layout``)."""
+"""Every column in order; ``CALL``, ``WHO`` and ``REST`` stand for the questionnaire's questions, split as the card
+splits them (see ``bot.leads.layout``)."""
 HEADINGS: dict[str, dict[str, str]] = {
     "ref": {"ja": "申込番号", "en": "Application"},
     "received": {"ja": "受付日時（日本時間）", "en": "Received (Japan time)"},
@@ -70,7 +71,8 @@ def export_csv(rows: Iterable[Lead], questions: Sequence[QuestionColumn], lang: 
                tz: str = "Asia/Tokyo") -> bytes:
     """The CSV of ``rows``; ``questions`` is the current questionnaire in ``lang`` (it alone decides the columns)."""
     lang = "ja" if lang == "ja" else "en"
-    call, rest = answer_columns(questions)
+    call, who, rest = answer_columns(questions)
+    groups = {CALL: call, WHO: who, REST: rest}
     labels = _unique_labels(questions)
     zone = ZoneInfo(tz)
     fields: dict[str, Callable[[Lead], str]] = {
@@ -94,26 +96,26 @@ def export_csv(rows: Iterable[Lead], questions: Sequence[QuestionColumn], lang: 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([heading for column in COLUMNS for heading in (
-        [labels[q] for q in call] if column == CALL else
-        [labels[q] for q in rest] if column == REST else [HEADINGS[column][lang]])])
+        [labels[q] for q in groups[column]] if column in groups else [HEADINGS[column][lang]])])
     for lead in rows:
         cells: list[str] = []
         for column in COLUMNS:
-            if column in (CALL, REST):
-                cells += [lead.answers[q]["value"] if q in lead.answers else "" for q in (call if column == CALL
-                                                                                             else rest)]
+            if column in groups:
+                cells += [lead.answers[q]["value"] if q in lead.answers else "" for q in groups[column]]
             else:
                 cells.append(fields[column](lead))
         writer.writerow([_safe_cell(cell) for cell in cells])
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def answer_columns(questions: Sequence[QuestionColumn]) -> tuple[list[str], list[str]]:
-    """Question ids for the call block and for the rest, in the card's order."""
+def answer_columns(questions: Sequence[QuestionColumn]) -> tuple[list[str], list[str], list[str]]:
+    """Question ids for reaching the applicant, for who applies, and for the rest, in the card's order."""
     ordered = column_order([q.id for q in questions], {q.id: q.section for q in questions},
                            [q.id for q in questions if q.health])
     call_ids = set(CALL_QUESTIONS) | set(READINGS.values())
-    return [q for q in ordered if q in call_ids], [q for q in ordered if q not in call_ids]
+    reach = [q for q in ordered if q in call_ids and q not in WHO_QUESTIONS and q != CONTACT_METHOD]
+    reach += [CONTACT_METHOD] if CONTACT_METHOD in ordered else []
+    return (reach, [q for q in ordered if q in WHO_QUESTIONS], [q for q in ordered if q not in call_ids])
 
 
 def _unique_labels(questions: Sequence[QuestionColumn]) -> dict[str, str]:
