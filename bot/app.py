@@ -127,7 +127,7 @@ async def _post_init(app: Application) -> None:
     if services.settings.content_poll_seconds > 0:
         jobs.run_repeating(_watch_content, interval=services.settings.content_poll_seconds,
                            first=services.settings.content_poll_seconds, name="content-watch")
-    await setup.check_staff_chat(app)  # STAFF_CHAT_ID missing, or the bot not in it: the log and staff hear of it
+    jobs.run_once(_check_staff_chat, when=0.5, name="staff-chat-check")  # missing or unreachable: log and staff hear
     if services.settings.staff_chat_id is not None:
         await staff.post_missing_facts(app)
     japanese.warm_up()  # the analyser's dictionary, loaded once now rather than on a patient's first message
@@ -154,6 +154,10 @@ async def _register_commands(app: Application, services: Services) -> None:
             await app.bot.set_my_commands(staff_commands, scope=BotCommandScopeChat(services.settings.staff_chat_id))
     except TelegramError as exc:
         log.warning("could not register the command list: %s", exc.__class__.__name__)
+
+
+async def _check_staff_chat(context: ContextTypes.DEFAULT_TYPE) -> None:
+    await setup.check_staff_chat(context.application)
 
 
 async def _deliver_leads(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -70,7 +70,11 @@ async def chatid_command(update: Update, context: Context) -> None:
 async def check_staff_chat(app: Application) -> str | None:
     """At start-up: the problem with the staff chat, said in the log and to ``STAFF_USER_IDS``; None if all is well."""
     settings = app.bot_data["services"].settings
-    problem = await staff_chat_problem(app.bot, settings.staff_chat_id)
+    try:
+        problem = await staff_chat_problem(app.bot, settings.staff_chat_id)
+    except Exception as exc:  # an odd answer from a Bot API server must never stop the bot
+        log.warning("could not check the staff chat (%s)", exc.__class__.__name__)
+        return None
     if problem is None:
         return None
     log.warning("staff chat: %s", problem[0])
