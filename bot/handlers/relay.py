@@ -15,6 +15,8 @@ import datetime as dt
 import html
 import logging
 import re
+import time
+from collections.abc import Callable
 
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.error import Forbidden, TelegramError
@@ -31,22 +33,37 @@ log = logging.getLogger(__name__)
 MARK = "✉️"
 """Starts every clinic message in an applicant's chat: a reply to such a message is an answer to the clinic."""
 _CARD_TITLE = re.compile(r"^(?:モニター申込|Monitor application) (A-\d+)\n")
+WAIT_SECONDS = 30 * 60
+"""How long after "Reply to the clinic" the next text is taken as the answer."""
 RELAY_LIMIT = 3500
 """Characters of a staff message: the clinic's heading and the answer hint must fit in Telegram's 4096 too."""
 REPLY_USAGE = "使い方: /reply 申込番号 本文（例: /reply A-000123 明日の午後にお電話してもよろしいですか？）"
 
 
 class _Waiting(filters.MessageFilter):
-    """Applicants who pressed "Reply to the clinic": their next text goes to staff (lead id by user id).
+    """Applicants who pressed "Reply to the clinic": their next text within ``WAIT_SECONDS`` goes to staff.
 
     Kept in memory: after a restart the applicant presses the button again (or replies to the message)."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(name="waiting_for_answer")
-        self.leads: dict[int, int] = {}
+        self.clock = clock
+        self._leads: dict[int, tuple[int, float]] = {}
+
+    def start(self, user_id: int, lead_id: int) -> None:
+        self._leads[user_id] = (lead_id, self.clock())
+
+    def pop(self, user_id: int) -> int | None:
+        lead_id, since = self._leads.pop(user_id, (None, 0.0))
+        return lead_id if lead_id is not None and self.clock() - since <= WAIT_SECONDS else None
 
     def filter(self, message: Message) -> bool:
-        return message.from_user is not None and message.from_user.id in self.leads
+        if message.from_user is None or message.from_user.id not in self._leads:
+            return False
+        if self.clock() - self._leads[message.from_user.id][1] > WAIT_SECONDS:
+            del self._leads[message.from_user.id]  # forgotten: a question typed much later is just a question
+            return False
+        return True
 
 
 class _AnswersClinic(filters.MessageFilter):
@@ -157,7 +174,7 @@ class Relay:
         await query.answer()
         arg = data.args[0] if data and data.args else ""
         if arg == "x":
-            self.waiting.leads.pop(user.id, None)
+            self.waiting.pop(user.id)
             await reply(update, context, t(lang, "All right, nothing was sent."))
             return
         lead = services(context).leads.get(int(arg)) if arg.isdigit() else None
@@ -165,7 +182,7 @@ class Relay:
             await reply(update, context, t(lang, "This application is no longer open, so a message cannot be passed "
                                                  "on. Please contact the clinic directly."))
             return
-        self.waiting.leads[user.id] = lead.id
+        self.waiting.start(user.id, lead.id)
         keyboard = InlineKeyboardMarkup([[button(t(lang, "✖ Cancel"), callbacks.relay("x"))]])
         await reply(update, context, t(lang, "Please type your message to the clinic and send it. Clinic staff will "
                                              "read it."), keyboard)
@@ -177,7 +194,7 @@ class Relay:
             return
         svc = services(context)
         lang = user_lang(context, update)
-        lead_id = self.waiting.leads.pop(user.id, None)
+        lead_id = self.waiting.pop(user.id)
         target = message.reply_to_message
         if lead_id is None and target is not None:
             lead_id = svc.leads.relay.lead_for_applicant_message(chat.id, target.message_id)
