@@ -104,7 +104,7 @@ def export_questions(svc: Services) -> list[QuestionColumn]:
     """The current questionnaire in the staff's language: it alone decides the CSV's columns."""
     _, engine = svc.current_intake()
     lang = STAFF_LANG if STAFF_LANG in engine.languages else engine.languages[0]
-    return [QuestionColumn(q.id, q.label, q.section, q.health) for q in engine.intake(lang).questions]
+    return [QuestionColumn(q.id, q.label, q.section, q.health, q.kind) for q in engine.intake(lang).questions]
 
 
 @staff_only

@@ -370,7 +370,8 @@ class IntakeEngine:
             ids = answer if isinstance(answer, list) else [answer] if answer is not None else []
             flag = next((c.flag for c in question.choices if c.id in ids and c.flag), None)
             entry: dict[str, object] = {"label": question.label, "value": format_answer(question, answer, lang),
-                                        "section": question.section, "health": question.health}
+                                        "section": question.section, "health": question.health,
+                                        "kind": question.kind}
             if flag:
                 entry["flag"] = flag
             answers[question.id] = entry

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from bot.leads.card import FLAG_LABELS, status_label, telegram_link
-from bot.leads.layout import CALL_QUESTIONS, CONTACT_METHOD, READINGS, WHO_QUESTIONS, column_order
+from bot.leads.layout import CONTACT_METHOD, READINGS, WHO_QUESTIONS, call_rank, column_order
 from bot.leads.model import APPLICANT, Lead
 from bot.storage.audit import RETENTION
 
@@ -33,6 +33,7 @@ class QuestionColumn(NamedTuple):
     label: str
     section: str = ""
     health: bool = False
+    kind: str = ""
 
 
 CALL, WHO, REST = "<call answers>", "<who applies>", "<other answers>"
@@ -110,9 +111,11 @@ def export_csv(rows: Iterable[Lead], questions: Sequence[QuestionColumn], lang: 
 
 def answer_columns(questions: Sequence[QuestionColumn]) -> tuple[list[str], list[str], list[str]]:
     """Question ids for reaching the applicant, for who applies, and for the rest, in the card's order."""
+    kinds, labels = {q.id: q.kind for q in questions}, {q.id: q.label for q in questions}
     ordered = column_order([q.id for q in questions], {q.id: q.section for q in questions},
-                           [q.id for q in questions if q.health])
-    call_ids = set(CALL_QUESTIONS) | set(READINGS.values())
+                           [q.id for q in questions if q.health], kinds, labels)
+    call_ids = {q for q in ordered if call_rank(q, kinds[q], labels[q]) is not None}
+    call_ids |= {READINGS[q] for q in call_ids if q in READINGS}
     reach = [q for q in ordered if q in call_ids and q not in WHO_QUESTIONS and q != CONTACT_METHOD]
     reach += [CONTACT_METHOD] if CONTACT_METHOD in ordered else []
     return (reach, [q for q in ordered if q in WHO_QUESTIONS], [q for q in ordered if q not in call_ids])

@@ -3,12 +3,15 @@
 A caller wants, at the top: who to ask for (name with its reading), the number, when and how discreetly to call,
 and who is applying (the patient, or a parent for a child of which age band). Those answers are listed here by
 question id, in that order; everything else follows grouped by the questionnaire's sections, health sections
-first. A question id the questionnaire no longer has is simply absent; a new question the list does not know
+first. A question id the questionnaire no longer has is simply absent. A questionnaire with other ids still opens
+the card with what a caller needs: a phone or e-mail question (by its kind) and a text question that asks for a
+name or its reading (by its id or label: name, 名前, 氏名, ふりがな ...) join the call block; any other new question
 lands in its section, so a content edit never hides an answer.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -35,6 +38,22 @@ READINGS: Mapping[str, str] = {"name": "name_kana", "guardian_name": "guardian_k
 WHO_QUESTIONS: tuple[str, ...] = ("applicant", "guardian_needed", "age", "guardian_phone", "guardian_agrees")
 """The part of the call block that says who is applying; how to reach the applicant in Telegram goes before it."""
 CONTACT_METHOD = "contact_method"
+_READING = re.compile(r"kana|furigana|reading|ふりがな|フリガナ|よみがな|読み", re.IGNORECASE)
+_NAME = re.compile(r"(^|_)name($|_)|\bname\b|名前|氏名|フルネーム", re.IGNORECASE)
+_KIND_AFTER = {"phone": "phone", "email": "email"}
+
+
+def call_rank(question_id: str, kind: str = "", label: str = "") -> float | None:
+    """Where an answer goes in the call block (smaller first), or None when it belongs further down the card."""
+    if question_id in CALL_QUESTIONS:
+        return float(CALL_QUESTIONS.index(question_id))
+    if question_id in READINGS.values():
+        return None  # merged into its name, or listed with the rest when the name is missing
+    if kind in _KIND_AFTER:
+        return CALL_QUESTIONS.index(_KIND_AFTER[kind]) + 0.5
+    if kind == "text" and _NAME.search(f"{question_id} {label}"):
+        return CALL_QUESTIONS.index("patient_name") + (0.6 if _READING.search(f"{question_id} {label}") else 0.5)
+    return None
 
 
 class Item(NamedTuple):
@@ -61,40 +80,43 @@ def merge_reading(name: str, reading: str | None) -> str:
 def layout(answers: Mapping[str, AnswerText]) -> Layout:
     """Split a lead's answers into the call block and the grouped rest."""
     readings = set(READINGS.values())
-    call: list[Item] = []
-    for question_id in CALL_QUESTIONS:
-        answer = answers.get(question_id)
-        if answer is None:
-            continue
-        value = answer["value"]
-        if question_id in READINGS and READINGS[question_id] in answers:
-            value = merge_reading(value, answers[READINGS[question_id]]["value"])
-        call.append(Item(question_id, answer["label"], value))
+    ranked: list[tuple[float, int, Item]] = []
     groups: dict[str, list[Item]] = {}
     health: dict[str, bool] = {}
-    for question_id, answer in answers.items():
-        if question_id in CALL_QUESTIONS or (question_id in readings and _reads_a_name(question_id, answers)):
+    for position, (question_id, answer) in enumerate(answers.items()):
+        rank = call_rank(question_id, answer.get("kind", ""), answer["label"])
+        if rank is not None:
+            value = answer["value"]
+            if question_id in READINGS and READINGS[question_id] in answers:
+                value = merge_reading(value, answers[READINGS[question_id]]["value"])
+            ranked.append((rank, position, Item(question_id, answer["label"], value)))
+            continue
+        if question_id in readings and _reads_a_name(question_id, answers):
             continue
         section = answer.get("section", "")
         groups.setdefault(section, []).append(Item(question_id, answer["label"], answer["value"]))
         health[section] = health.get(section, False) or bool(answer.get("health"))
     order = sorted(groups, key=lambda s: not health[s])  # stable: health sections first, then the others
-    return Layout(call, [(section, groups[section]) for section in order])
+    return Layout([item for _, _, item in sorted(ranked)], [(section, groups[section]) for section in order])
 
 
 def _reads_a_name(reading_id: str, answers: Mapping[str, AnswerText]) -> bool:
     return any(answers.get(name) is not None for name, reading in READINGS.items() if reading == reading_id)
 
 
-def column_order(question_ids: Iterable[str], sections: Mapping[str, str], health: Sequence[str]) -> list[str]:
+def column_order(question_ids: Iterable[str], sections: Mapping[str, str], health: Sequence[str],
+                 kinds: Mapping[str, str] | None = None, labels: Mapping[str, str] | None = None) -> list[str]:
     """The CSV's answer columns for a questionnaire: the call block, then the rest as the card groups it.
 
-    ``sections`` maps question id to section heading; ``health`` lists the health question ids."""
+    ``sections`` maps question id to section heading; ``health`` lists the health question ids; ``kinds`` and
+    ``labels`` (by id) let a questionnaire with other ids still put names and numbers first."""
     ids = list(question_ids)
-    call = [q for q in CALL_QUESTIONS if q in ids]
-    names_read = {READINGS[q] for q in call if q in READINGS}
+    kinds, labels = kinds or {}, labels or {}
+    ranks = {q: call_rank(q, kinds.get(q, ""), labels.get(q, "")) for q in ids}
+    call = sorted((q for q in ids if ranks[q] is not None), key=lambda q: (ranks[q], ids.index(q)))
+    names_read = {READINGS[q] for q in call if q in READINGS and READINGS[q] in ids}
     placed = [x for q in call for x in ((q, READINGS[q]) if q in READINGS and READINGS[q] in ids else (q,))]
-    rest = [q for q in ids if q not in call and q not in names_read]
+    rest = [q for q in ids if q not in placed and q not in names_read]
     by_section: dict[str, list[str]] = {}
     for question_id in rest:
         by_section.setdefault(sections.get(question_id, ""), []).append(question_id)

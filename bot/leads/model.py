@@ -36,13 +36,15 @@ class AnswerText(TypedDict):
     """One answer as the patient saw it on the review screen (the caller provides display strings).
 
     ``section`` (the questionnaire's heading), ``health`` and ``flag`` (the flag of the choice made) let the card
-    group the answers and say which answer raised a flag; leads stored before they existed lack them."""
+    group the answers and say which answer raised a flag, ``kind`` (phone, text ...) lets it put a name or number
+    of an unfamiliar questionnaire first; leads stored before they existed lack them."""
 
     label: str
     value: str
     section: NotRequired[str]
     health: NotRequired[bool]
     flag: NotRequired[str]
+    kind: NotRequired[str]
 
 
 Direction = Literal["to_applicant", "from_applicant"]
@@ -154,12 +156,14 @@ def normalise_answers(answers: Mapping[str, Mapping[str, object]]) -> dict[str, 
             # The message names the question only: the value may be personal data.
             raise ValueError(f"answer {question_id!r} needs string 'label' and 'value'")
         clean = AnswerText(label=label, value=value)
-        section, health, flag = answer.get("section"), answer.get("health"), answer.get("flag")
+        section, health, flag, kind = (answer.get(k) for k in ("section", "health", "flag", "kind"))
         if isinstance(section, str) and section:
             clean["section"] = section
         if isinstance(health, bool) and health:
             clean["health"] = True
         if isinstance(flag, str) and flag:
             clean["flag"] = flag
+        if isinstance(kind, str) and kind:
+            clean["kind"] = kind
         result[str(question_id)] = clean
     return result

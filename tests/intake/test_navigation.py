@@ -46,7 +46,8 @@ def test_a_child_under_15_applying_alone_hands_over_to_the_guardian_path(engine:
     answers = engine.lead_answers(draft, "ja")
     assert answers["guardian_needed"] == {"label": "保護者の方への交代",
                                           "value": "保護者です。内容を確認して入力します",
-                                          "section": "お申し込みについて", "health": False, "flag": "guardian"}
+                                          "section": "お申し込みについて", "health": False, "flag": "guardian",
+                                          "kind": "choice"}
     assert engine.skip(draft, "guardian_name").kind == "stale"  # required on this path
 
 

@@ -37,3 +37,24 @@ def test_csv_column_order_follows_the_card() -> None:
                 "name_kana": "連絡", "phone": "連絡", "notes": "連絡"}
     assert column_order(ids, sections, ["seizure"]) == [
         "name", "name_kana", "phone", "applicant", "age", "seizure", "interest", "notes"]
+
+
+def test_a_questionnaire_never_seen_still_opens_the_card_with_name_and_phone() -> None:
+    def typed(label: str, value: str, kind: str, section: str = "S") -> AnswerText:
+        return AnswerText(label=label, value=value, section=section, kind=kind)
+
+    answers = {
+        "q1": typed("ご相談の内容", "眠れません", "text"),
+        "q2": typed("年齢", "30代", "choice"),
+        "full_name": typed("氏名", "鈴木 一郎", "text"),
+        "reading": typed("氏名のフリガナ", "スズキ イチロウ", "text"),
+        "tel": typed("連絡先", "090-1111-2222", "phone"),
+        "mail": typed("メール", "ichiro@example.jp", "email"),
+    }
+    parts = layout(answers)
+    assert [i.question_id for i in parts.call] == ["full_name", "reading", "tel", "mail"]
+    assert [i.question_id for _, items in parts.sections for i in items] == ["q1", "q2"]
+    ids = list(answers)
+    kinds = {q: a.get("kind", "") for q, a in answers.items()}
+    labels = {q: a["label"] for q, a in answers.items()}
+    assert column_order(ids, {q: "S" for q in ids}, [], kinds, labels)[:4] == ["full_name", "reading", "tel", "mail"]
