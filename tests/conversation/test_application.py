@@ -97,7 +97,8 @@ async def test_full_application_in_japanese(quick_bot: BotUnderTest) -> None:
     stored = leads(bot)
     assert len(stored) == 1 and stored[0]["user_id"] == user.id
     answers = json.loads(str(stored[0]["answers"]))
-    assert answers["guardian_name"] == {"label": "保護者の方のお名前", "value": "佐藤 恵子", "section": "ご連絡先"}
+    assert answers["guardian_name"] == {"label": "保護者の方のお名前", "value": "佐藤 恵子", "section": "ご連絡先",
+                                        "kind": "text"}
     assert answers["seizure"]["flag"] == "screening" and answers["seizure"]["value"] == "わからない"
     assert json.loads(str(stored[0]["flags"])) == ["screening", "minor", "guardian"]
     assert draft(bot, user.id) is None
