@@ -26,6 +26,7 @@ from bot.i18n import t
 from bot.leads.card import format_card, format_time, status_label
 from bot.leads.errors import LeadError
 from bot.leads.export import QuestionColumn, export_csv
+from bot.leads.layout import layout
 from bot.leads.model import STAFF_STATUSES, parse_lead_ref
 from bot.services import Services
 
@@ -73,9 +74,11 @@ async def leads_command(update: Update, context: Context) -> None:
         return
     lines = ["<b>未対応の申込（新しい順）</b>"]
     for lead in leads:
-        flags = " ⚠️" if lead.flags else ""
+        flags = " 🆘" if "crisis" in lead.flags else " ⚠️" if lead.flags else ""
+        call = layout(lead.answers).call
+        name = f" · {html.escape(call[0].value)}" if call else ""  # who to ask for, as on the card's first line
         lines.append(f"{lead.ref} · {status_label(lead.status, STAFF_LANG)} · "
-                     f"{format_time(lead.created_at, STAFF_LANG)}{flags}")
+                     f"{format_time(lead.created_at, STAFF_LANG)}{name}{flags}")
     lines.append("\n詳しくは /lead 番号 （例: /lead " + leads[0].ref + "）")
     await reply(update, context, "\n".join(lines))
 
