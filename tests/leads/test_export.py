@@ -44,7 +44,8 @@ def test_excel_gets_a_bom_and_the_columns_in_the_cards_order(store: LeadStore) -
                       *FIXED_JA["after"]]
     assert row == [
         "A-000001", "2025-11-27 14:00", "新規", "山田花子", "090-1234-5678", "hanako@example.jp",
-        "5001", "hanako", "https://t.me/hanako", "危機対応の返信あり（申込前30日以内）; 未成年（18歳未満）", "眠れない日が続いています", "",
+        "5001", "hanako", "https://t.me/hanako", "危機対応の返信あり（申込前30日以内）; 未成年（18歳未満）",
+        "眠れない日が続いています", "",
         "2025-11-27 14:01 → ご本人へ (山田): お電話します\n2025-11-27 14:02 ← ご本人から: お願いします",
         "ja", "2025-11", "monitor-3", "",
     ]
