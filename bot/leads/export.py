@@ -15,12 +15,13 @@ comes from patients, and "CSV injection" is a real way to attack whoever opens t
 from __future__ import annotations
 
 import csv
+import html
 import io
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from bot.leads.card import FLAG_LABELS, status_label, telegram_link
+from bot.leads.card import FLAG_LABELS, crisis_context, status_label, telegram_link
 from bot.leads.layout import CONTACT_METHOD, READINGS, WHO_QUESTIONS, call_rank, column_order
 from bot.leads.model import APPLICANT, Lead
 from bot.storage.audit import RETENTION
@@ -84,7 +85,7 @@ def export_csv(rows: Iterable[Lead], questions: Sequence[QuestionColumn], lang: 
         "telegram_username": lambda lead: lead.username or "",  # without "@": Excel would read @name as a formula
         "telegram_link": lambda lead: f"https://t.me/{lead.username}" if lead.username else
         "" if lead.user_id is None else telegram_link(lead.user_id),
-        "flags": lambda lead: _flags(lead, lang),
+        "flags": lambda lead: _flags(lead, lang, tz),
         "unlisted_answers": lambda lead: "\n".join(f"{a['label']}: {a['value']}" for qid, a in lead.answers.items()
                                                    if qid not in labels),
         "messages": lambda lead: _messages(lead, lang, zone),
@@ -128,11 +129,13 @@ def _unique_labels(questions: Sequence[QuestionColumn]) -> dict[str, str]:
     return {q.id: f"{q.label} ({q.id})" if seen[q.label] > 1 else q.label for q in questions}
 
 
-def _flags(lead: Lead, lang: str) -> str:
+def _flags(lead: Lead, lang: str, tz: str) -> str:
     parts = []
     for flag in lead.flags:
         label = FLAG_LABELS[flag][lang].split(" ", 1)[-1]  # without the emoji
         raised = [f"{a['label']}: {a['value']}" for a in lead.answers.values() if a.get("flag") == flag]
+        if flag == "crisis":  # when, where and what the bot answered, as on the card
+            raised = [html.unescape(line).strip(" 　・•") for line in crisis_context(lead, lang, tz)]
         parts.append(f"{label}（{'、'.join(raised)}）" if raised and lang == "ja" else
                      f"{label} ({'; '.join(raised)})" if raised else label)
     return "; ".join(parts)

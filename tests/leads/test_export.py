@@ -5,7 +5,7 @@ import io
 from datetime import date, timedelta
 
 from bot.leads.export import COLUMNS, QuestionColumn, export_csv
-from bot.leads.model import APPLICANT, Consent
+from bot.leads.model import APPLICANT, Consent, CrisisNote
 from bot.leads.store import LeadStore
 from tests.leads.conftest import T0, submit
 
@@ -100,3 +100,12 @@ def test_formulas_typed_by_patients_do_not_run_in_excel(store: LeadStore) -> Non
 
 def test_an_empty_export_still_has_its_header() -> None:
     assert read(export_csv([], [], "ja")) == [[*FIXED_JA["before"], *FIXED_JA["reach"], *FIXED_JA["after"]]]
+
+
+def test_the_crisis_flag_carries_its_context_in_the_csv(store: LeadStore) -> None:
+    store.submit("c", user_id=1, chat_id=1, lang="ja", answers={}, flags=("crisis",),
+                 consent=Consent("2025-11", "ja", T0), intake_version="v", now=T0,
+                 crisis=(CrisisNote(T0 - timedelta(days=2), "definite", "chat"),))
+    header, row = read(export_csv(store.export_rows(), QUESTIONS, "ja"))
+    assert row[header.index("注意")] == ("危機対応の返信あり（申込前30日以内）"
+                                        "（11月25日 14:00 チャットで：危機対応の返信）")
