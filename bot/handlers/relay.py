@@ -108,7 +108,7 @@ async def reply_command(update: Update, context: Context) -> None:
 
 
 async def send_to_applicant(update: Update, context: Context, lead_id: int, text: str) -> None:
-    """Stores the message with the lead, sends it to the applicant, and tells staff how it went."""
+    """Sends the message to the applicant, stores it with the lead once Telegram has it, and tells staff."""
     svc = services(context)
     lead = svc.leads.get(lead_id)
     ref = lead_ref(lead_id)
