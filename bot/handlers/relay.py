@@ -152,8 +152,10 @@ async def send_to_applicant(update: Update, context: Context, lead_id: int, text
                                applicant_message_id=sent.message_id)
         _refresh_card(context, lead, now)
     log.info("relayed a staff message to the applicant (lead=%d)", lead.id)
+    chat = update.effective_chat
+    where = "ここ" if chat is not None and chat.id == svc.settings.staff_chat_id else "スタッフ用チャット"
     await reply(update, context, f"✅ {ref} のご本人に、クリニックからのメッセージとして送りました。"
-                                 "お返事があれば、申込カードへの返信としてここに届きます。")
+                                 f"お返事があれば、申込カードへの返信として{where}に届きます。")
     context.application.create_task(svc.deliver_due(context.bot), update=update)
 
 
