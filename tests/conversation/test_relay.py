@@ -9,7 +9,7 @@ import pytest
 
 from bot.i18n import t
 from tests.botapi.user import FakeUser
-from tests.conversation.conftest import JA_SHORT, Applicant, BotUnderTest, lead_cards, read_db
+from tests.conversation.conftest import JA_SHORT, Applicant, BotUnderTest, QuickBots, lead_cards, read_db
 
 USAGE = "使い方: /reply 申込番号 本文（例: /reply A-000123 明日の午後にお電話してもよろしいですか？）"
 
@@ -97,3 +97,13 @@ async def test_a_staff_reply_to_another_bot_message_or_from_a_patient_goes_nowhe
     patient = await applicant.user.send("/reply A-000001 test")
     assert patient.text.startswith("申し訳ありません。そのコマンドは使えません。")
     assert read_db(bot, "SELECT COUNT(*) FROM lead_messages")[0][0] == 0
+
+
+async def test_listed_staff_may_write_from_a_private_chat(quick_bots: QuickBots) -> None:
+    bot = await quick_bots.start(staff_user_ids=frozenset({9100}))
+    applicant, _, _ = await applied(bot)
+    member = FakeUser(bot.api, 9100, "Suzuki")
+    sent = await member.send("/reply A-000001 鈴木です。明日お電話します。")
+    assert sent.text == ("✅ A-000001 のご本人に、クリニックからのメッセージとして送りました。"
+                         "お返事があれば、申込カードへの返信としてスタッフ用チャットに届きます。")
+    await applicant.user.wait_for("鈴木です。明日お電話します。")
