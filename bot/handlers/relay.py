@@ -195,24 +195,30 @@ class Relay:
         if message is None or message.text is None or user is None or chat is None:
             return
         svc = services(context)
-        lang = user_lang(context, update)
         lead_id = self.waiting.pop(user.id)
         target = message.reply_to_message
         if lead_id is None and target is not None:
             lead_id = svc.leads.relay.lead_for_applicant_message(chat.id, target.message_id)
         if lead_id is None:
             lead_id = svc.leads.relay.latest_contacted_lead(chat.id)
+        await self.deliver(update, context, lead_id, message.text[:TEXT_LIMIT], message.message_id)
+
+    async def deliver(self, update: Update, context: Context, lead_id: int | None, text: str,
+                      applicant_message_id: int | None) -> None:
+        """Stores the answer with the lead, posts it under the card, and thanks the applicant."""
+        svc = services(context)
+        lang = user_lang(context, update)
+        user = update.effective_user
         lead = svc.leads.get(lead_id) if lead_id is not None else None
-        if lead is None or lead.erased or lead.user_id != user.id:
+        if lead is None or lead.erased or user is None or lead.user_id != user.id:
             await reply(update, context, t(lang, "This application is no longer open, so a message cannot be passed "
                                                  "on. Please contact the clinic directly."))
             return
-        text = message.text[:TEXT_LIMIT]
         posted_id = await _post_to_staff(context, lead, text)
         now = svc.now()
         with svc.db.transaction():  # stored even if the staff chat was unreachable: the card shows it once edited
             svc.leads.relay.record(lead.id, "from_applicant", APPLICANT, text, now, staff_message_id=posted_id,
-                                   applicant_message_id=message.message_id)
+                                   applicant_message_id=applicant_message_id)
             _refresh_card(context, lead, now)
         log.info("relayed an applicant's answer to staff (lead=%d, posted=%s)", lead.id, posted_id is not None)
         await reply(update, context, t(lang, "Thank you. Your message has been passed to the clinic. Staff will read "
@@ -225,6 +231,21 @@ class Relay:
             MessageHandler(private_text & (self.waiting | _AnswersClinic()), self.on_answer),
             CallbackQueryHandler(self.on_reply_button, pattern=r"^r:"),
         ]
+
+
+async def answer_typed(update: Update, context: Context, text: str) -> bool:
+    """``text`` as the applicant's answer to the clinic, if they had pressed "Reply to the clinic" (for handlers
+    that held the message first, such as the crisis check-in answered "no"); False when they had not."""
+    user = update.effective_user
+    relay = next((getattr(h.callback, "__self__", None) for handlers in context.application.handlers.values()
+                  for h in handlers if isinstance(getattr(h.callback, "__self__", None), Relay)), None)
+    if relay is None or user is None:
+        return False
+    lead_id = relay.waiting.pop(user.id)
+    if lead_id is None:
+        return False
+    await relay.deliver(update, context, lead_id, text[:TEXT_LIMIT], None)
+    return True
 
 
 async def _post_to_staff(context: Context, lead: Lead, text: str) -> int | None:

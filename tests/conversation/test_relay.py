@@ -107,3 +107,17 @@ async def test_listed_staff_may_write_from_a_private_chat(quick_bots: QuickBots)
     assert sent.text == ("✅ A-000001 のご本人に、クリニックからのメッセージとして送りました。"
                          "お返事があれば、申込カードへの返信としてスタッフ用チャットに届きます。")
     await applicant.user.wait_for("鈴木です。明日お電話します。")
+
+
+async def test_an_answer_held_by_the_crisis_check_in_still_reaches_staff_after_no(quick_bot: BotUnderTest) -> None:
+    bot = quick_bot
+    applicant, staff, card_id = await applied(bot)
+    await staff.send("ご体調はいかがですか？", reply_to=card_id)
+    await applicant.user.wait_for("ご体調はいかがですか")
+    await applicant.user.press(t("ja", "✉️ Reply to the clinic"))
+    asked = await applicant.user.send("もう限界です")
+    assert asked.labels == ["はい、あります", "いいえ、ありません"]  # the crisis screen asks first
+    answered = await applicant.user.press("いいえ、ありません")
+    assert "メッセージをクリニックにお届けしました" in answered.text
+    posted = await staff.wait_for("ご本人からのお返事")
+    assert "もう限界です" in posted.text
