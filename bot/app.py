@@ -92,7 +92,7 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
     app.bot_data["services"] = services
     for group, handler in [*staff_health.handlers(), *guard.handlers(), *crisis.handlers()]:
         app.add_handler(handler, group=group)  # type: ignore[arg-type]
-    for module in (menu, intake, privacy, staff, stats, setup, relay, questions, errors):  # relay: before typed questions
+    for module in (menu, intake, privacy, staff, stats, setup, relay, questions, errors):  # relay before questions
         app.add_handlers(module.handlers())
     app.add_handlers(crisis.button_handlers())  # type: ignore[arg-type]
     app.add_handler(staff.unknown_command_handler())
