@@ -1,5 +1,6 @@
-"""Command line: ``python -m bot run`` starts the bot, ``python -m bot check [--strict] [--launch] [--verbose]``
-checks the content, ``python -m bot preview [--out DIR] [--serve]`` draws it for a browser."""
+"""Command line (after README's set-up, as ``.venv/bin/python -m bot ...``): ``run`` starts the bot, ``check
+[--strict] [--launch] [--verbose]`` checks the content, ``preview [--out DIR] [--serve]`` draws it for a browser,
+``settings`` prints the settings table that README shows."""
 
 from __future__ import annotations
 
@@ -47,8 +48,15 @@ def _run(args: argparse.Namespace) -> int:
     return run(settings)
 
 
+def _settings(args: argparse.Namespace) -> int:
+    from bot.config import settings_table
+
+    print(settings_table())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser = argparse.ArgumentParser(prog=".venv/bin/python -m bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="start the bot (long polling, or a webhook when WEBHOOK_URL is set)")
     run.set_defaults(handler=_run)
@@ -65,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     preview.add_argument("--port", type=int, default=8000, help="port for --serve (default: 8000)")
     preview.add_argument("--content", help="content folder (default: CONTENT_DIR or ./content)")
     preview.set_defaults(handler=_preview)
+    table = commands.add_parser("settings", help="print the settings table (README's, from bot/config.py)")
+    table.set_defaults(handler=_settings)
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))

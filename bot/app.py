@@ -20,7 +20,20 @@ from telegram.ext import AIORateLimiter, Application, CallbackQueryHandler, Cont
 
 from bot import logredact
 from bot.config import Settings
-from bot.handlers import crisis, errors, guard, intake, menu, privacy, questions, staff, staff_health, stats
+from bot.handlers import (
+    crisis,
+    errors,
+    guard,
+    intake,
+    menu,
+    privacy,
+    questions,
+    relay,
+    setup,
+    staff,
+    staff_health,
+    stats,
+)
 from bot.i18n import N_, t
 from bot.live import ContentRefused, LiveContent
 from bot.ordering import PerChatUpdateProcessor
@@ -46,11 +59,13 @@ COMMAND_DESCRIPTIONS = {
 STAFF_COMMANDS = {  # staff work in Japanese
     "leads": "未対応の申込（新しい順）",
     "lead": "申込の詳細: /lead 番号",
+    "reply": "申込者にメッセージ: /reply 番号 本文",
     "export": "申込のCSV: /export [開始日] [終了日]",
     "unanswered": "答えられなかった質問",
     "reload": "コンテンツを今すぐ再読み込み",
     "health": "申込の配信状況",
     "stats": "利用状況: /stats [日数]、/stats csv",
+    "chatid": "このチャットのIDと設定の1行",
 }
 
 
@@ -77,7 +92,7 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
     app.bot_data["services"] = services
     for group, handler in [*staff_health.handlers(), *guard.handlers(), *crisis.handlers()]:
         app.add_handler(handler, group=group)  # type: ignore[arg-type]
-    for module in (menu, intake, privacy, staff, stats, questions, errors):
+    for module in (menu, intake, privacy, staff, stats, setup, relay, questions, errors):  # relay before questions
         app.add_handlers(module.handlers())
     app.add_handlers(crisis.button_handlers())  # type: ignore[arg-type]
     app.add_handler(staff.unknown_command_handler())
@@ -112,9 +127,8 @@ async def _post_init(app: Application) -> None:
     if services.settings.content_poll_seconds > 0:
         jobs.run_repeating(_watch_content, interval=services.settings.content_poll_seconds,
                            first=services.settings.content_poll_seconds, name="content-watch")
-    if services.settings.staff_chat_id is None:
-        log.warning("STAFF_CHAT_ID is not set: leads are stored and wait in the outbox until it is")
-    else:
+    jobs.run_once(_check_staff_chat, when=0.5, name="staff-chat-check")  # missing or unreachable: log and staff hear
+    if services.settings.staff_chat_id is not None:
         await staff.post_missing_facts(app)
     japanese.warm_up()  # the analyser's dictionary, loaded once now rather than on a patient's first message
     freeze_long_lived_objects()
@@ -140,6 +154,10 @@ async def _register_commands(app: Application, services: Services) -> None:
             await app.bot.set_my_commands(staff_commands, scope=BotCommandScopeChat(services.settings.staff_chat_id))
     except TelegramError as exc:
         log.warning("could not register the command list: %s", exc.__class__.__name__)
+
+
+async def _check_staff_chat(context: ContextTypes.DEFAULT_TYPE) -> None:
+    await setup.check_staff_chat(context.application)
 
 
 async def _deliver_leads(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -9,6 +9,7 @@ with the same function the handlers use.
     d:<op>              data deletion (ask, confirm, cancel)
     k:<op>[:<token>]    crisis: check-in yes / no (token of the message asked about), continue
     u:<group>:<entry>   staff adds an unanswered question as an example of an FAQ entry
+    r:<lead>            the applicant answers the clinic's message; r:x stops
 """
 
 from __future__ import annotations
@@ -86,3 +87,7 @@ def deletion(op: str) -> str:
 
 def crisis(op: str, *args: str | int) -> str:
     return encode("k", op, *args)
+
+
+def relay(lead_id: int | str) -> str:
+    return encode("r", lead_id)

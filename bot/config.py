@@ -1,23 +1,8 @@
 """Settings from the environment (and an optional ``.env`` file), validated once with messages that say how to fix.
 
-| variable              | default     | meaning                                                                    |
-|-----------------------|-------------|----------------------------------------------------------------------------|
-| TELEGRAM_BOT_TOKEN    | (required)  | the bot's token from @BotFather                                            |
-| TELEGRAM_API_BASE_URL | Telegram's  | another Bot API server, e.g. http://127.0.0.1:8081/bot                     |
-| BOT_DATA_DIR          | ./data      | SQLite database and anything else the bot keeps                            |
-| STAFF_CHAT_ID         | (none)      | the clinic's chat that receives leads and may use staff commands           |
-| STAFF_USER_IDS        | (none)      | optional comma-separated user ids also allowed to use staff commands      |
-| CONTENT_DIR           | ./content   | the content base                                                           |
-| WEBHOOK_URL           | (none)      | serve a webhook at this public URL instead of long polling                 |
-| WEBHOOK_SECRET        | (none)      | required with WEBHOOK_URL: Telegram's secret-token header value            |
-| PORT                  | 8443        | the local port the webhook server listens on                               |
-| WEBHOOK_LISTEN        | 127.0.0.1   | the address the webhook server listens on (0.0.0.0: every interface)       |
-| LEAD_RETENTION_DAYS   | 180         | leads older than this are erased automatically                             |
-| MAX_APPLICATIONS_PER_DAY | 3        | submitted applications accepted per user per day                           |
-| CONTENT_POLL_SECONDS  | 5           | how often the content folder is checked for changes (0 = never)           |
-| LOG_LEVEL             | INFO        | logging level                                                              |
-| FLOOD_RATE, FLOOD_BURST | 2, 8      | per user: messages per second allowed after a burst of FLOOD_BURST         |
-| TELEGRAM_RATE_LIMIT   | 30          | Bot API requests per second overall; 0 = no limiter (a local Bot API server) |
+Every setting is declared once in ``SETTINGS`` below: README's settings table is printed from it
+(``.venv/bin/python -m bot settings``) and a test checks that README, ``.env.example`` and what ``load_settings``
+reads all agree, so no setting can go undocumented.
 """
 
 from __future__ import annotations
@@ -27,13 +12,63 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
+
+
+class Setting(NamedTuple):
+    name: str
+    default: str
+    """As README shows it: ``(required)``, ``(none)`` or a value in backticks."""
+    meaning: str
+    example: str = ""
+    """The line's value in ``.env.example``; empty: the line is there, commented out."""
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("TELEGRAM_BOT_TOKEN", "(required)", "the bot's token from @BotFather", "123456789:AAE..."),
+    Setting("STAFF_CHAT_ID", "(none)", "the clinic's staff group that receives leads and may use staff commands; "
+            "send `/chatid` in the group to get the line; without it leads wait in the bot", "-1001234567890"),
+    Setting("STAFF_USER_IDS", "(none)", "comma-separated user ids also allowed to use staff commands in a private "
+            "chat; they are told at start-up when the staff chat cannot be reached"),
+    Setting("BOT_DATA_DIR", "`./data`", "the SQLite database (`bot.sqlite3`): users, drafts, leads, outbox, audit"),
+    Setting("CONTENT_DIR", "`./content`", "the content base"),
+    Setting("TELEGRAM_API_BASE_URL", "Telegram's", "another Bot API server, e.g. `http://127.0.0.1:8081/bot` "
+            "(passed to PTB's `base_url`)"),
+    Setting("WEBHOOK_URL", "(none)", "serve a webhook at this https URL instead of long polling"),
+    Setting("WEBHOOK_SECRET", "(none)", "required with `WEBHOOK_URL`, at least 32 characters (`python3 -c 'import "
+            "secrets; print(secrets.token_urlsafe(32))'`); requests without it are refused (403) before their body is "
+            "read"),
+    Setting("PORT", "`8443`", "local port of the webhook server"),
+    Setting("WEBHOOK_LISTEN", "`127.0.0.1`", "address the webhook server listens on; keep it local behind the TLS "
+            "proxy (`0.0.0.0` = every interface)"),
+    Setting("LEAD_RETENTION_DAYS", "`180`", "leads, abandoned drafts, unanswered-question counts and language "
+            "settings not changed for this long are erased (crisis markers after 30 days, submission times after 7)"),
+    Setting("MAX_APPLICATIONS_PER_DAY", "`3`", "submitted applications accepted per user per day"),
+    Setting("CONTENT_POLL_SECONDS", "`5`", "how often the content folder is checked for changes (`0` turns the "
+            "watcher off)"),
+    Setting("FLOOD_RATE", "`2`", "per user: messages per second allowed after a burst of `FLOOD_BURST`"),
+    Setting("FLOOD_BURST", "`8`", "per user: messages accepted at once before `FLOOD_RATE` applies"),
+    Setting("TELEGRAM_RATE_LIMIT", "`30`", "Bot API requests per second overall; `0` = no limiter (a local Bot "
+            "API server)"),
+    Setting("LOG_LEVEL", "`INFO`", "logging level (library loggers never go below INFO: they would log "
+            "message texts)"),
+)
+"""Every setting, in the order README and ``.env.example`` list them."""
+
+
+def settings_table() -> str:
+    """README's settings table (Markdown), printed by ``.venv/bin/python -m bot settings``."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    rows += [f"| `{s.name}` | {s.default} | {s.meaning} |" for s in SETTINGS]
+    return "\n".join(rows)
+
 
 TOKEN_HELP = """\
 TELEGRAM_BOT_TOKEN is not set, so the bot cannot connect to Telegram.
 To get a token, open Telegram, talk to @BotFather, send /newbot and follow its questions; it answers with a token
 like 123456789:AAE... Then start the bot with it, for example:
-    TELEGRAM_BOT_TOKEN=123456789:AAE... python -m bot run
-or put the line TELEGRAM_BOT_TOKEN=... into a file named .env in this folder (never commit that file)."""
+    TELEGRAM_BOT_TOKEN=123456789:AAE... bash scripts/run.sh
+or copy .env.example to .env in this folder and fill in TELEGRAM_BOT_TOKEN=... there (never commit .env)."""
 
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 MIN_SECRET_LENGTH = 32

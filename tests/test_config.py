@@ -62,6 +62,9 @@ def test_run_without_token_exits_cleanly(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "@BotFather" in result.stderr
     assert "Traceback" not in result.stderr
+    # the command it suggests is one that works after README's set-up (a bare "python -m bot run" would not)
+    assert "TELEGRAM_BOT_TOKEN=123456789:AAE... bash scripts/run.sh" in result.stderr
+    assert " python -m bot run" not in result.stderr
 
 
 def test_run_refuses_broken_content_with_the_report(tmp_path: Path) -> None:

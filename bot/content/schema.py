@@ -508,8 +508,9 @@ class Question(ContentModel):
     """True for health information (要配慮個人情報): asked only after consent."""
     optional: bool = False
     """May be skipped with a Skip button."""
-    when: dict[str, str | list[str]] = {}
-    """Ask only if earlier answers match: {question_id: choice_id or [choice ids]}."""
+    when: dict[str, str | list[str]] | list[dict[str, str | list[str]]] = {}
+    """Ask only if earlier answers match: {question_id: choice_id or [choice ids]} (every key must match), or a
+    list of such conditions, any of which may match (e.g. [{applicant: guardian}, {handover: guardian}])."""
     choices: list[Choice] = []
     """For choice and multi questions."""
     min: float | None = None

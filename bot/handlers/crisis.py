@@ -23,7 +23,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
 from bot import callbacks
-from bot.handlers import intake, questions
+from bot.handlers import intake, questions, relay
 from bot.handlers.common import Context, button, home_row, reply, services, typed_text, user_lang
 from bot.handlers.menu import show_menu
 from bot.i18n import t
@@ -167,7 +167,8 @@ async def on_crisis_button(update: Update, context: Context) -> None:
         if not text:  # it was kept as an application answer: carry on with the application
             if not await intake.resume(update, context):
                 await _continue(update, context, lang)
-        elif not await intake.answer_typed(update, context, text):
+        elif not (await relay.answer_typed(update, context, text)  # they were answering the clinic
+                  or await intake.answer_typed(update, context, text)):
             await questions.answer_typed_text(update, context, text)
         return
     await reply(update, context, t(lang, "Thank you. If you would like to ask something, please type it again."),

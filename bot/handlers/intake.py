@@ -500,8 +500,7 @@ async def submit(update: Update, context: Context, app: Application) -> None:
         return
     assert draft.consent is not None
     staff_lang = STAFF_LANG if STAFF_LANG in engine.languages else lang
-    answers = {item.question_id: {"label": item.label, "value": item.value}
-               for item in engine.review_items(draft, staff_lang)}
+    answers = engine.lead_answers(draft, staff_lang)
     flags = list(engine.flags(draft))
     crisis = crisis_notes(svc.crisis_events.since(app.user_id, now - CRISIS_FLAG_WINDOW), engine, draft, staff_lang)
     if any(note.tier in ("definite", "carer") for note in crisis) or \
@@ -520,6 +519,8 @@ async def submit(update: Update, context: Context, app: Application) -> None:
         intake_version=draft.version,
         crisis=crisis if "crisis" in flags else (),
         now=now,
+        username=update.effective_user.username if update.effective_user else None,
+        display_name=update.effective_user.full_name if update.effective_user else None,
     )
     discard(context, app.user_id)
     svc.stats.record("submitted")

@@ -25,8 +25,10 @@ from bot.handlers.staff_sink import STAFF_LANG, status_keyboard
 from bot.i18n import t
 from bot.leads.card import format_card, format_time, status_label
 from bot.leads.errors import LeadError
-from bot.leads.export import export_csv
+from bot.leads.export import QuestionColumn, export_csv
+from bot.leads.layout import layout
 from bot.leads.model import STAFF_STATUSES, parse_lead_ref
+from bot.services import Services
 
 log = logging.getLogger(__name__)
 UNANSWERED_GROUPS = 10
@@ -72,9 +74,11 @@ async def leads_command(update: Update, context: Context) -> None:
         return
     lines = ["<b>未対応の申込（新しい順）</b>"]
     for lead in leads:
-        flags = " ⚠️" if lead.flags else ""
+        flags = " 🆘" if "crisis" in lead.flags else " ⚠️" if lead.flags else ""
+        call = layout(lead.answers).call
+        name = f" · {html.escape(call[0].value)}" if call else ""  # who to ask for, as on the card's first line
         lines.append(f"{lead.ref} · {status_label(lead.status, STAFF_LANG)} · "
-                     f"{format_time(lead.created_at, STAFF_LANG)}{flags}")
+                     f"{format_time(lead.created_at, STAFF_LANG)}{name}{flags}")
     lines.append("\n詳しくは /lead 番号 （例: /lead " + leads[0].ref + "）")
     await reply(update, context, "\n".join(lines))
 
@@ -99,6 +103,13 @@ def _parse_day(text: str) -> dt.date | None:
         return None
 
 
+def export_questions(svc: Services) -> list[QuestionColumn]:
+    """The current questionnaire in the staff's language: it alone decides the CSV's columns."""
+    _, engine = svc.current_intake()
+    lang = STAFF_LANG if STAFF_LANG in engine.languages else engine.languages[0]
+    return [QuestionColumn(q.id, q.label, q.section, q.health, q.kind) for q in engine.intake(lang).questions]
+
+
 @staff_only
 async def export_command(update: Update, context: Context) -> None:
     """/export [from] [to]: a CSV of leads (UTF-8 with BOM, opens in Excel)."""
@@ -112,7 +123,7 @@ async def export_command(update: Update, context: Context) -> None:
     if start is not None and end is not None and start > end:
         start, end = end, start  # "/export 2026-11-30 2026-11-01" means the same month
     rows = services(context).leads.export_rows(start, end)
-    data = export_csv(rows, STAFF_LANG)
+    data = export_csv(rows, export_questions(services(context)), STAFF_LANG)
     chat = update.effective_chat
     assert chat is not None
     stamp = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=9))).strftime("%Y%m%d-%H%M")

@@ -14,7 +14,7 @@ from bot import callbacks
 from bot.content.problems import Problems, did_you_mean
 from bot.content.schema import Intake, Question
 from bot.content.yamldoc import YamlDoc
-from bot.intake.conditions import expected_ids
+from bot.intake.conditions import Condition, alternatives, expected_ids
 
 MATCH = "(both languages must match)"
 PARITY_FIELDS = ("kind", "health", "optional", "when", "min", "max", "max_length", "amount")
@@ -87,9 +87,16 @@ def _check_choices(question: Question, i: int, doc: YamlDoc, problems: Problems)
 
 def _check_conditions(questions: list[Question], question: Question, i: int, first_at: Mapping[str, int],
                       doc: YamlDoc, problems: Problems) -> None:
-    where = f"questions[{i}].when"
-    for key, expected in question.when.items():
-        line = doc.line(["questions", i, "when", key])
+    listed = isinstance(question.when, list)
+    for n, condition in enumerate(alternatives(question.when)):
+        _check_condition(questions, question, condition, i, [n] if listed else [], first_at, doc, problems)
+
+
+def _check_condition(questions: list[Question], question: Question, condition: Condition, i: int,
+                     index: list[int], first_at: Mapping[str, int], doc: YamlDoc, problems: Problems) -> None:
+    where = f"questions[{i}].when" + "".join(f"[{n}]" for n in index)
+    for key, expected in condition.items():
+        line = doc.line(["questions", i, "when", *index, key])
         if key not in first_at:
             problems.error(doc.file, line, where, f"no question '{key}'{did_you_mean(key, first_at)}")
             continue

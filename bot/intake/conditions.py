@@ -1,8 +1,10 @@
 """Which questions apply, given the answers so far (the ``when:`` of each question).
 
 ``when: {applicant: guardian}`` asks a question only if that choice was made; a list means any of them;
-several keys must all match. A condition on a question that was not asked, was skipped or is not answered yet is
-false. Conditions may only look back (the checker enforces it), so one pass in order decides every question.
+several keys must all match; a list of such mappings matches when any of them does (the guardian path opens for
+a parent who applies and for a child under 15 who hands over). A condition on a question that was not asked, was
+skipped or is not answered yet is false. Conditions may only look back (the checker enforces it), so one pass in
+order decides every question.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from collections.abc import Mapping, Sequence
 
 from bot.content.schema import Question
 from bot.intake.draft import Answer
+
+Condition = dict[str, str | list[str]]
 
 
 def expected_ids(expected: str | list[str]) -> list[str]:
@@ -28,12 +32,20 @@ def matches(answer: Answer | None, expected: str | list[str]) -> bool:
     return answer in wanted
 
 
+def alternatives(when: Condition | list[Condition]) -> list[Condition]:
+    """A ``when`` as the list of conditions any of which opens the question (``{}``: always asked)."""
+    if isinstance(when, dict):
+        return [when]
+    return list(when) or [{}]
+
+
 def applicable(questions: Sequence[Question], answers: Mapping[str, Answer | None]) -> list[Question]:
     """The questions that would be asked, in order, for these answers."""
     shown: list[Question] = []
     shown_ids: set[str] = set()
     for question in questions:
-        if all(key in shown_ids and matches(answers.get(key), expected) for key, expected in question.when.items()):
+        if any(all(key in shown_ids and matches(answers.get(key), expected) for key, expected in condition.items())
+               for condition in alternatives(question.when)):
             shown.append(question)
             shown_ids.add(question.id)
     return shown

@@ -359,6 +359,24 @@ class IntakeEngine:
         return [ReviewItem(q.id, q.label, format_answer(q, draft.answers.get(q.id), lang))
                 for q in applicable(self.intake(lang).questions, draft.answers) if q.id in draft.answers]
 
+    def lead_answers(self, draft: Draft, lang: str) -> dict[str, dict[str, object]]:
+        """The answers as a lead stores them: label and value in ``lang``, plus the question's section, whether it
+        is health information, and the flag of the choice made (so the card can say which answer raised it)."""
+        answers: dict[str, dict[str, object]] = {}
+        for question in applicable(self.intake(lang).questions, draft.answers):
+            if question.id not in draft.answers:
+                continue
+            answer = draft.answers[question.id]
+            ids = answer if isinstance(answer, list) else [answer] if answer is not None else []
+            flag = next((c.flag for c in question.choices if c.id in ids and c.flag), None)
+            entry: dict[str, object] = {"label": question.label, "value": format_answer(question, answer, lang),
+                                        "section": question.section, "health": question.health,
+                                        "kind": question.kind}
+            if flag:
+                entry["flag"] = flag
+            answers[question.id] = entry
+        return answers
+
     def display_answer(self, draft: Draft, question_id: str, lang: str | None = None) -> str | None:
         """The stored answer to one question in ``lang``; None if it has not been answered."""
         lang = lang or draft.lang

@@ -1,9 +1,11 @@
 """The lead card staff see in their chat (Telegram HTML), and the short notices about a lead.
 
-Flags come first, so a crisis or a minor is the first thing staff read; then the number, status, times and
-consent; then the answers as the patient saw them; then who changed the status when. Every value a patient
-typed (and every staff name) is escaped. The card stays within Telegram's 4096 characters: long free-text
-answers are shortened with "…" and the card says so (the CSV export has the full text).
+Made for the call: the number and status, then the call block (name with its reading, phone, when and how
+discreetly to call, how to reach the applicant in Telegram, who is applying), then the flags with their context,
+then the other answers grouped by the questionnaire's sections, the relayed messages, who changed the status
+when, and last the versions. The order of the answers is ``bot.leads.layout`` (shared with the CSV). Every
+value a patient typed (and every staff name) is escaped. The card stays within Telegram's 4096 characters:
+long free-text answers are shortened with "…" and the card says so (the CSV export has the full text).
 
 Status and flag labels live here because they are part of the staff's working vocabulary on the card; the
 Telegram layer builds the status buttons from ``STATUSES`` (ids go into ``callback_data``, labels onto buttons).
@@ -19,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
+from bot.leads.layout import CONTACT_METHOD, WHO_QUESTIONS, Layout, layout
 from bot.leads.model import APPLICANT, STAFF_STATUSES, Flag, Lead, Status, lead_ref
 from bot.storage.audit import RETENTION
 
@@ -26,6 +29,8 @@ CARD_LIMIT = 4096
 """Telegram's limit for a message's text after entity parsing; measured here in UTF-16 code units (stricter)."""
 HISTORY_SHOWN = 10
 """Status changes listed on the card; older ones are counted."""
+MESSAGES_SHOWN, MESSAGE_PREVIEW = 5, 80
+"""Relayed messages listed on the card (older ones counted), each shortened to this many characters."""
 
 
 class StatusLabel(NamedTuple):
@@ -50,15 +55,25 @@ STATUS_BUTTONS: tuple[StatusLabel, ...] = tuple(s for s in STATUSES if s.id in S
 
 FLAG_LABELS: dict[Flag, dict[str, str]] = {
     "crisis": {"ja": "🆘 危機対応の返信あり（申込前30日以内）", "en": "🆘 Crisis help given (30 days before applying)"},
-    "screening": {"ja": "⚠️ 安全確認で「はい」", "en": "⚠️ Answered “yes” in the safety check"},
+    "screening": {"ja": "⚠️ 安全確認に医師の確認が必要な回答あり", "en": "⚠️ Safety check answers for the doctor"},
     "minor": {"ja": "⚠️ 未成年（18歳未満）", "en": "⚠️ Minor (under 18)"},
     "guardian": {"ja": "👪 保護者からの申込", "en": "👪 Applied by a parent or guardian"},
 }
+"""One name per flag, shared by the card and the CSV; the card adds the answers that raised it."""
 
 _TEXT: dict[str, dict[str, str]] = {
     "ja": {
         "title": "モニター申込",
         "status": "状態",
+        "telegram": "Telegram",
+        "telegram_id": "ID {id}",
+        "reply_hint": "↩️ このカードに返信すると、ご本人にクリニックからのメッセージとして届きます"
+        "（/reply {ref} 本文 でも送れます）。",
+        "messages": "メッセージ",
+        "to_applicant": "→ ご本人へ",
+        "from_applicant": "← ご本人から",
+        "other": "そのほか",
+        "versions": "記録",
         "created": "受付",
         "language": "言語",
         "consent": "同意",
@@ -72,13 +87,22 @@ _TEXT: dict[str, dict[str, str]] = {
         "erased_user": "本人の依頼により、個人情報（回答・連絡先）を削除しました（{time}）。",
         "erased_retention": "保存期間が過ぎたため、個人情報（回答・連絡先）を削除しました（{time}）。",
         "withdrawn_notice": "申込 {ref} は本人の依頼で取り下げられ、個人情報を削除しました。"
-        "カードの内容も消去しています。カードから書き写したメモなどがあれば、あわせて削除してください。",
+        "カードの内容も消去しています。このチャットに残っているお返事のメッセージや、カードから書き写したメモなどがあれば、"
+        "あわせて削除してください。",
         "lang_ja": "日本語",
         "lang_en": "英語",
     },
     "en": {
         "title": "Monitor application",
         "status": "Status",
+        "telegram": "Telegram",
+        "telegram_id": "ID {id}",
+        "reply_hint": "↩️ Reply to this card to write to the applicant as the clinic (or /reply {ref} text).",
+        "messages": "Messages",
+        "to_applicant": "→ to the applicant",
+        "from_applicant": "← from the applicant",
+        "other": "Other",
+        "versions": "Record",
         "created": "Received",
         "language": "Language",
         "consent": "Consent",
@@ -92,7 +116,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "erased_user": "Personal data (answers, contact) deleted at the applicant's request ({time}).",
         "erased_retention": "Personal data (answers, contact) deleted at the end of the retention period ({time}).",
         "withdrawn_notice": "Application {ref} was withdrawn at the applicant's request and its personal data "
-        "deleted; the card has been cleared. Please also delete any notes copied from it.",
+        "deleted; the card has been cleared. Please also delete any of their answers left in this chat and any notes "
+        "copied from the card.",
         "lang_ja": "Japanese",
         "lang_en": "English",
     },
@@ -178,39 +203,70 @@ def crisis_context(lead: Lead, lang: str, tz: str) -> list[str]:
     return lines
 
 
-def _render(lead: Lead, lang: str, tz: str, cap: int | None) -> str:
-    text = _TEXT[lang]
+def flag_lines(lead: Lead, lang: str, tz: str = "Asia/Tokyo") -> list[str]:
+    """The flags with their context, most urgent first, as escaped card lines.
+
+    The single place that words a flag for staff. A flag raised by answers names them with the answer given
+    (「てんかん・けいれん: わからない」, never 「はい」 for わからない); 🆘 is followed by ``crisis_context`` (when,
+    where and what the crisis screen answered)."""
     e = _escape
     lines = []
     for flag in lead.flags:
-        lines.append(flag_label(flag, lang))
+        label = flag_label(flag, lang)
         if flag == "crisis":
-            lines += crisis_context(lead, lang, tz)
-    if lines:
-        lines.append("")
-    lines.append(f"<b>{e(text['title'])} {e(lead.ref)}</b>")
-    lines.append(f"{e(text['status'])}: <b>{e(status_label(lead.status, lang))}</b>")
-    lines.append(f"{e(text['created'])}: {e(format_time(lead.created_at, lang, tz))}")
-    lines.append(f"{e(text['language'])}: {e(text.get('lang_' + lead.lang, lead.lang))}")
-    consent = text["consent_value"].format(
-        version=lead.consent.version, time=format_time(lead.consent.time, lang, tz)
-    )
-    lines.append(f"{e(text['consent'])}: {e(consent)}")
-    lines.append(f"{e(text['intake'])}: {e(lead.intake_version)}")
-    lines.append("")
+            lines += [e(label), *crisis_context(lead, lang, tz)]
+            continue
+        raised = [f"{a['label']}: {a['value']}" for a in lead.answers.values() if a.get("flag") == flag]
+        lines.append(f"{e(label)}（{e('、'.join(raised))}）" if raised and lang == "ja"
+                     else f"{e(label)} ({e('; '.join(raised))})" if raised else e(label))
+    return lines
+
+
+def _render(lead: Lead, lang: str, tz: str, cap: int | None) -> str:
+    text = _TEXT[lang]
+    e = _escape
+    lines = [f"<b>{e(text['title'])} {e(lead.ref)}</b>",
+             f"{e(text['status'])}: <b>{e(status_label(lead.status, lang))}</b>"]
+    shortened = False
+
+    def value_of(value: str) -> str:
+        nonlocal shortened
+        if cap is not None and len(value) > cap:
+            value, shortened = value[:cap].rstrip() + "…", True
+        return e(value)
+
     if lead.erased_at is not None:
         key = "erased_retention" if lead.erased_reason == RETENTION else "erased_user"
         lines.append(f"<i>{e(text[key].format(time=format_time(lead.erased_at, lang, tz)))}</i>")
+        flags = flag_lines(lead, lang, tz)
+        if flags:
+            lines += ["", *flags]
     else:
-        lines.append(f"<b>{e(text['answers'])}</b>")
-        shortened = False
-        for answer in lead.answers.values():
-            value = answer["value"]
-            if cap is not None and len(value) > cap:
-                value, shortened = value[:cap].rstrip() + "…", True
-            lines.append(f"{e(answer['label'])}: {e(value)}")
+        parts = layout(lead.answers)
+        reach = [item for item in parts.call if item.question_id not in (*WHO_QUESTIONS, CONTACT_METHOD)]
+        applying = [item for item in parts.call if item.question_id in WHO_QUESTIONS]
+        lines += [f"{e(item.label)}: {value_of(item.value)}" for item in reach]
+        lines += _telegram_lines(lead, lang, parts)
+        lines += [f"{e(item.label)}: {value_of(item.value)}" for item in applying]
+        flags = flag_lines(lead, lang, tz)
+        if flags:
+            lines += ["", *flags]
+        for section, items in parts.sections:
+            lines += ["", f"<b>{e(section or text['other'])}</b>"]
+            lines += [f"{e(item.label)}: {value_of(item.value)}" for item in items]
         if shortened:
-            lines.append(f"<i>{e(text['truncated'])}</i>")
+            lines += ["", f"<i>{e(text['truncated'])}</i>"]
+        if lead.messages:
+            lines += ["", f"<b>{e(text['messages'])}</b>"]
+            older = len(lead.messages) - MESSAGES_SHOWN
+            if older > 0:
+                lines.append(e(text["older"].format(n=older)))
+            for message in lead.messages[-MESSAGES_SHOWN:]:
+                preview = message.text if len(message.text) <= MESSAGE_PREVIEW else \
+                    message.text[:MESSAGE_PREVIEW].rstrip() + "…"
+                who = "" if message.who == APPLICANT else f"（{message.who}）" if lang == "ja" else f" ({message.who})"
+                when = format_time(message.at, lang, tz, short=True)
+                lines.append(f"{e(text[message.direction])}{e(who)} {e(when)}: {e(preview)}")
     if lead.history:
         lines.append("")
         lines.append(f"<b>{e(text['history'])}</b>")
@@ -221,7 +277,37 @@ def _render(lead: Lead, lang: str, tz: str, cap: int | None) -> str:
             who = text["applicant"] if change.who == APPLICANT else change.who
             when = format_time(change.at, lang, tz, short=True)
             lines.append(f"{e(status_label(change.status, lang))} — {e(who)} — {e(when)}")
+    consent = text["consent_value"].format(
+        version=lead.consent.version, time=format_time(lead.consent.time, lang, tz)
+    )
+    lines += ["", f"<i>{e(text['created'])}: {e(format_time(lead.created_at, lang, tz))} · "
+                  f"{e(text['language'])}: {e(text.get('lang_' + lead.lang, lead.lang))} · "
+                  f"{e(text['consent'])}: {e(consent)} · {e(text['intake'])}: {e(lead.intake_version)}</i>"]
     return "\n".join(lines)
+
+
+def telegram_link(user_id: int) -> str:
+    """A link that opens the applicant's profile in Telegram (works for users who have talked to the bot)."""
+    return f"tg://user?id={user_id}"
+
+
+def _telegram_lines(lead: Lead, lang: str, parts: Layout) -> list[str]:
+    """How to reach the applicant in Telegram: a mention link, the @username and the user id, and how to reply."""
+    if lead.user_id is None:
+        return []
+    text, e = _TEXT[lang], _escape
+    method = next((item for item in parts.call if item.question_id == CONTACT_METHOD), None)
+    name = lead.display_name or text["applicant"]
+    bits = [f'<a href="{telegram_link(lead.user_id)}">{e(name)}</a>']
+    if lead.username:
+        bits.append("@" + e(lead.username))
+    bits.append(e(text["telegram_id"].format(id=lead.user_id)))
+    lines = []
+    if method is not None:
+        lines.append(f"{e(method.label)}: {e(method.value)}")
+    lines.append(f"{e(text['telegram'])}: " + " · ".join(bits))
+    lines.append(e(text["reply_hint"].format(ref=lead.ref)))
+    return lines
 
 
 def _escape(value: str) -> str:

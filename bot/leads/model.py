@@ -1,8 +1,8 @@
 """A lead: one submitted monitor-programme application, as staff see and handle it.
 
-Personal fields (``user_id``, ``chat_id``, ``answers``) can be erased, at the patient's request or when the
-retention period ends; the row keeps its id, times, status, flags and consent record, so staff numbers and
-statistics still add up and the audit can say what happened to A-000123.
+Personal fields (``user_id``, ``chat_id``, ``username``, ``display_name``, ``answers``, ``messages``) can be
+erased, at the patient's request or when the retention period ends; the row keeps its id, times, status, flags
+and consent record, so staff numbers and statistics still add up and the audit can say what happened to A-000123.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 Status = Literal["new", "contacted", "booked", "not_suitable", "closed", "withdrawn"]
 STATUS_IDS: tuple[Status, ...] = ("new", "contacted", "booked", "not_suitable", "closed", "withdrawn")
@@ -33,10 +33,32 @@ _REF = re.compile(r"^\s*[Aa]?\s*[-‐－ー]?\s*(\d{1,12})\s*$")
 
 
 class AnswerText(TypedDict):
-    """One answer as the patient saw it on the review screen (the caller provides display strings)."""
+    """One answer as the patient saw it on the review screen (the caller provides display strings).
+
+    ``section`` (the questionnaire's heading), ``health`` and ``flag`` (the flag of the choice made) let the card
+    group the answers and say which answer raised a flag, ``kind`` (phone, text ...) lets it put a name or number
+    of an unfamiliar questionnaire first; leads stored before they existed lack them."""
 
     label: str
     value: str
+    section: NotRequired[str]
+    health: NotRequired[bool]
+    flag: NotRequired[str]
+    kind: NotRequired[str]
+
+
+Direction = Literal["to_applicant", "from_applicant"]
+
+
+@dataclass(frozen=True)
+class RelayedMessage:
+    """A message staff sent the applicant through the bot, or the applicant's answer (personal data)."""
+
+    direction: Direction
+    who: str
+    """Staff member's name, or ``APPLICANT``."""
+    text: str
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -87,6 +109,12 @@ class Lead:
     erased_reason: str | None = None
     crisis: tuple[CrisisNote, ...] = ()
     """Context of the 🆘 flag (personal data: erased with the answers)."""
+    username: str | None = None
+    """The applicant's Telegram @username without the @, if they have one (personal data)."""
+    display_name: str | None = None
+    """The applicant's Telegram name, for the mention link on the card (personal data)."""
+    messages: tuple[RelayedMessage, ...] = ()
+    """Messages relayed through the bot, oldest first; deleted when the lead is erased."""
 
     @property
     def ref(self) -> str:
@@ -120,12 +148,22 @@ def normalise_flags(flags: Iterable[str]) -> tuple[Flag, ...]:
     return tuple(flag for flag in FLAGS if flag in given)
 
 
-def normalise_answers(answers: Mapping[str, Mapping[str, str]]) -> dict[str, AnswerText]:
+def normalise_answers(answers: Mapping[str, Mapping[str, object]]) -> dict[str, AnswerText]:
     result: dict[str, AnswerText] = {}
     for question_id, answer in answers.items():
         label, value = answer.get("label"), answer.get("value")
         if not isinstance(label, str) or not isinstance(value, str):
             # The message names the question only: the value may be personal data.
             raise ValueError(f"answer {question_id!r} needs string 'label' and 'value'")
-        result[str(question_id)] = AnswerText(label=label, value=value)
+        clean = AnswerText(label=label, value=value)
+        section, health, flag, kind = (answer.get(k) for k in ("section", "health", "flag", "kind"))
+        if isinstance(section, str) and section:
+            clean["section"] = section
+        if isinstance(health, bool) and health:
+            clean["health"] = True
+        if isinstance(flag, str) and flag:
+            clean["flag"] = flag
+        if isinstance(kind, str) and kind:
+            clean["kind"] = kind
+        result[str(question_id)] = clean
     return result

@@ -24,12 +24,14 @@ from bot.leads.model import (
     CrisisNote,
     Flag,
     Lead,
+    RelayedMessage,
     Status,
     StatusChange,
     normalise_answers,
     normalise_flags,
 )
 from bot.leads.outbox import Outbox
+from bot.leads.relay import RelayLog
 from bot.storage.audit import RETENTION, USER_REQUEST, AuditLog
 from bot.storage.db import Database, from_db_time, maybe_time, to_db_time, utcnow
 from bot.storage.users import UserStore
@@ -43,6 +45,7 @@ class LeadStore:
         self.clock = clock
         self.outbox = Outbox(db)
         self.audit = AuditLog(db)
+        self.relay = RelayLog(db)
         self._users = UserStore(db)
 
     # --- writing ------------------------------------------------------------------------------------------------
@@ -53,15 +56,18 @@ class LeadStore:
         user_id: int,
         chat_id: int,
         lang: str,
-        answers: Mapping[str, Mapping[str, str]],
+        answers: Mapping[str, Mapping[str, object]],
         flags: Iterable[str],
         consent: Consent,
         intake_version: str,
         *,
         crisis: Sequence[CrisisNote] = (),
         now: datetime | None = None,
+        username: str | None = None,
+        display_name: str | None = None,
     ) -> Lead:
-        """Store a new lead and queue its card. The same ``submission_key`` again (a double tap, a resent update)
+        """Store a new lead and queue its card (``username``/``display_name``: the applicant's Telegram @username
+        and name, so staff can reach them there). The same ``submission_key`` again (a double tap, a resent update)
         returns the lead already stored and changes nothing."""
         if not submission_key:
             raise ValueError("submission_key must not be empty")
@@ -76,7 +82,8 @@ class LeadStore:
             # Looked up first rather than ON CONFLICT DO NOTHING, which would use up an id and leave a gap.
             cursor = self.db.execute(
                 "INSERT INTO leads (submission_key, created_at, user_id, chat_id, lang, answers, flags, consent, "
-                "intake_version, status, crisis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?)",
+                "intake_version, status, crisis, tg_username, tg_name) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)",
                 (
                     submission_key,
                     to_db_time(created),
@@ -88,6 +95,8 @@ class LeadStore:
                     _consent_json(consent),
                     intake_version,
                     _crisis_json(crisis),
+                    username or None,
+                    display_name or None,
                 ),
             )
             lead_id = cast(int, cursor.lastrowid)
@@ -150,9 +159,10 @@ class LeadStore:
     def _erase(self, connection: sqlite3.Connection, lead_id: int, now: datetime, reason: str) -> None:
         connection.execute(
             "UPDATE leads SET user_id = NULL, chat_id = NULL, answers = NULL, submission_key = NULL, crisis = NULL, "
-            "erased_at = ?, erased_reason = ? WHERE id = ?",
+            "tg_username = NULL, tg_name = NULL, erased_at = ?, erased_reason = ? WHERE id = ?",
             (to_db_time(now), reason, lead_id),
         )
+        connection.execute("DELETE FROM lead_messages WHERE lead_id = ?", (lead_id,))
         self.audit.record(lead_id, reason, now)
 
     @staticmethod
@@ -263,7 +273,8 @@ class LeadStore:
                 histories[change["lead_id"]].append(
                     StatusChange(status=change["status"], who=change["who"], at=from_db_time(change["at"]))
                 )
-        return [_lead(row, tuple(histories[row["id"]])) for row in rows]
+        messages = self.relay.for_leads(ids)
+        return [_lead(row, tuple(histories[row["id"]]), tuple(messages[row["id"]])) for row in rows]
 
 
 def _shown(lead: Lead) -> str:
@@ -287,7 +298,7 @@ def _crisis_notes(text: str | None) -> tuple[CrisisNote, ...]:
                  for n in (json.loads(text) if text else []))
 
 
-def _lead(row: sqlite3.Row, history: tuple[StatusChange, ...]) -> Lead:
+def _lead(row: sqlite3.Row, history: tuple[StatusChange, ...], messages: tuple[RelayedMessage, ...]) -> Lead:
     consent = json.loads(row["consent"])
     answers: dict[str, AnswerText] = json.loads(row["answers"]) if row["answers"] else {}
     return Lead(
@@ -306,5 +317,8 @@ def _lead(row: sqlite3.Row, history: tuple[StatusChange, ...]) -> Lead:
         erased_at=maybe_time(row["erased_at"]),
         erased_reason=row["erased_reason"],
         crisis=_crisis_notes(row["crisis"]),
+        username=row["tg_username"],
+        display_name=row["tg_name"],
+        messages=messages,
     )
 

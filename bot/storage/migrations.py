@@ -158,11 +158,30 @@ CREATE TABLE lead_posts (
 CREATE INDEX lead_posts_lead ON lead_posts (lead_id);
 """
 
+_V6_REACHABLE_LEADS = """
+-- Who to answer in Telegram (personal: NULL once erased), and the messages relayed between staff and applicant.
+ALTER TABLE leads ADD COLUMN tg_username TEXT;
+ALTER TABLE leads ADD COLUMN tg_name TEXT;
+CREATE TABLE lead_messages (
+    id                   INTEGER PRIMARY KEY,
+    lead_id              INTEGER NOT NULL REFERENCES leads (id),
+    at                   TEXT NOT NULL,
+    direction            TEXT NOT NULL CHECK (direction IN ('to_applicant', 'from_applicant')),
+    who                  TEXT NOT NULL,   -- staff member's name, or @applicant
+    text                 TEXT NOT NULL,   -- personal: the rows are deleted when the lead is erased
+    staff_message_id     INTEGER,         -- in the staff chat: the staff member's reply, or the posted answer
+    applicant_message_id INTEGER          -- in the applicant's chat
+);
+CREATE INDEX lead_messages_lead ON lead_messages (lead_id, id);
+CREATE INDEX lead_messages_staff ON lead_messages (staff_message_id) WHERE staff_message_id IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_USERS + _V1_LEADS,
     _V2_CRISIS,
     _V3_STATS,
     _V4_CRISIS_EVENTS,
     _V5_DELIVERY,
+    _V6_REACHABLE_LEADS,
 )
 """Index i holds migration i + 1. Append only."""

@@ -64,6 +64,8 @@ class World:
     bot_user: JSON
     chats: dict[int, ChatLog] = field(default_factory=dict)
     blocked: set[int] = field(default_factory=set)
+    removed: set[int] = field(default_factory=set)
+    """Groups the bot was removed from: getChatMember says "left", sending answers 403."""
     files: dict[str, Upload] = field(default_factory=dict)
     file_paths: dict[str, str] = field(default_factory=dict)  # file_path -> file_id
     callbacks: dict[str, CallbackQuery] = field(default_factory=dict)
@@ -89,6 +91,8 @@ class World:
             raise bad("chat not found")
         if sending and chat_id in self.blocked:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if sending and chat_id in self.removed:
+            raise ApiError(403, "Forbidden: bot was kicked from the supergroup chat")
         return log
 
     def store_file(self, upload: Upload, folder: str) -> tuple[str, str]:
@@ -153,10 +157,27 @@ def _bot_message(world: World, log: ChatLog, kind: str, version: Version, **kwar
     return log.add(message)
 
 
+def _reply_to(p: Params, log: ChatLog) -> JSON:
+    """``reply_parameters`` (or the older ``reply_to_message_id``): the message replied to, as Telegram embeds it."""
+    parameters = p.get("reply_parameters")
+    if isinstance(parameters, dict):
+        message_id, lenient = parameters.get("message_id"), bool(parameters.get("allow_sending_without_reply"))
+    else:
+        message_id, lenient = p.get("reply_to_message_id"), bool(p.get("allow_sending_without_reply"))
+    if message_id is None:
+        return {}
+    target = log.live(int(message_id))
+    if target is None:
+        if lenient:
+            return {}
+        raise bad("message to be replied not found")
+    return {"reply_to_message": target.to_json()}
+
+
 def send_message(world: World, p: Params) -> JSON:
     log = world.chat_for(p)
     version = _version(p, log, "text", 4096, required=True)
-    return _bot_message(world, log, "text", version).to_json()
+    return _bot_message(world, log, "text", version, extra=_reply_to(p, log)).to_json()
 
 
 def _media(world: World, p: Params, key: str, folder: str) -> tuple[JSON | list[JSON], Upload | None]:
@@ -297,6 +318,19 @@ def get_chat_menu_button(world: World, p: Params) -> JSON:
     return world.menu_buttons.get(int(chat_id) if chat_id is not None else None, {"type": "commands"})
 
 
+def get_chat(world: World, p: Params) -> JSON:
+    return dict(world.chat_for(p, sending=False).chat)
+
+
+def get_chat_member(world: World, p: Params) -> JSON:
+    log = world.chat_for(p, sending=False)
+    user_id = p.get("user_id")
+    if user_id != world.bot_user["id"]:
+        raise bad("user not found")  # only the bot itself is simulated as a member
+    status = "left" if log.chat["id"] in world.removed else "member"
+    return {"status": status, "user": world.bot_user}
+
+
 def get_file(world: World, p: Params) -> JSON:
     file_id = str(p.get("file_id", ""))
     path = world.path_of(file_id)
@@ -331,6 +365,8 @@ METHODS: dict[str, Method] = {
     "setchatmenubutton": set_chat_menu_button,
     "getchatmenubutton": get_chat_menu_button,
     "getfile": get_file,
+    "getchat": get_chat,
+    "getchatmember": get_chat_member,
     "setmydescription": _profile_setter("description"),
     "setmyshortdescription": _profile_setter("short_description"),
     "setmyname": _profile_setter("name"),

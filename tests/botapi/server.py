@@ -169,6 +169,10 @@ class FakeBotApi:
         """Make a chat known (the bot may write there); FakeUser does this for its chat."""
         return self.world.ensure_chat(chat)
 
+    def remove_bot(self, chat_id: int) -> None:
+        """The bot was removed from the group: getChatMember says "left", sending there answers 403."""
+        self.world.removed.add(chat_id)
+
     def block(self, chat_id: int) -> None:
         """The user blocked the bot: sending there answers 403 ``Forbidden: bot was blocked by the user``."""
         self.world.blocked.add(chat_id)

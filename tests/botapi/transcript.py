@@ -27,7 +27,7 @@ from tests.botapi.user import FakeUser, normalize
 ACTIONS = ("send", "press", "press_data", "tap", "sticker", "photo", "voice", "location", "contact", "edit",
            "restart", "fail", "wait_for")
 CHECKS = ("expect", "expect_not", "buttons", "no_buttons", "alert", "document", "count")
-OTHER = ("as", "allow", "timeout")
+OTHER = ("as", "allow", "timeout", "reply_to")
 ALLOWANCES = ("api_errors", "unanswered_callbacks", "logged_errors")
 FAIL_KEYS = ("method", "chat", "times", "status", "description", "retry_after", "network")
 ACTOR_KEYS = ("id", "first_name", "last_name", "username", "language_code", "chat_id", "group", "title")
@@ -198,7 +198,7 @@ class _Runner:
     async def _act(self, step: Step, actor: FakeUser, action: str | None) -> Replies:
         value = step.data.get(action) if action else None
         if action == "send":
-            return await actor.send(str(value))
+            return await actor.send(str(value), reply_to=self._replied(step, actor))
         if action == "press":
             return await actor.press(str(value))
         if action == "press_data":
@@ -228,6 +228,17 @@ class _Runner:
             self._inject(dict(value or {}))
             return Replies([])
         return actor.replies()
+
+    @staticmethod
+    def _replied(step: Step, actor: FakeUser) -> int | None:
+        """``reply_to: REGEX``: the newest message in the actor's chat whose text matches."""
+        pattern = step.data.get("reply_to")
+        if pattern is None:
+            return None
+        found = next((m for m in reversed(actor.log.visible()) if re.search(normalize(str(pattern)),
+                                                                              normalize(m.text))), None)
+        assert found is not None, f"no message matching /{pattern}/ to reply to in chat {actor.chat_id}"
+        return found.message_id
 
     def _inject(self, spec: dict[str, Any]) -> None:
         chat = spec.pop("chat", None)

@@ -75,9 +75,14 @@ class FakeUser:
         return int(self.log.chat["id"])
 
     # -- actions -----------------------------------------------------------------------------------------------
-    async def send(self, text: str, *, wait: bool = True) -> Replies:
-        """Send a text message (a leading ``/command`` gets its ``bot_command`` entity, as Telegram adds)."""
+    async def send(self, text: str, *, reply_to: int | None = None, wait: bool = True) -> Replies:
+        """Send a text message (a leading ``/command`` gets its ``bot_command`` entity, as Telegram adds);
+        ``reply_to`` makes it a reply to that message of this chat."""
         extra: JSON = {}
+        if reply_to is not None:
+            target = self.log.live(reply_to)
+            assert target is not None, f"message #{reply_to} is not in chat {self.chat_id} (deleted?)"
+            extra["reply_to_message"] = target.to_json()
         command = _COMMAND.match(text)
         if command:
             extra["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command.group(0))}]

@@ -64,6 +64,11 @@ class BotUnderTest:
         return self.host.app
 
 
+def staff_group(api: FakeBotApi) -> None:
+    """The staff group with the bot in it, as set up before the bot starts (start-up checks the bot is a member)."""
+    FakeUser(api, user_id=9001, first_name="Yamada", chat_id=STAFF_CHAT_ID, is_private=False)
+
+
 @pytest.fixture
 def content_dir(tmp_path: Path) -> Path:
     """A private copy of the shipped content, so a test may edit it (live reload tests)."""
@@ -77,6 +82,7 @@ async def bot(bot_api: FakeBotApi, tmp_path: Path, content_dir: Path) -> AsyncIt
     def factory(api: FakeBotApi, data_dir: Path) -> AnyApp:
         return build_application(settings_for(api, data_dir, content_dir))
 
+    staff_group(bot_api)
     async with AppHost(bot_api, factory, tmp_path / "data") as host:
         yield BotUnderTest(bot_api, host, content_dir)
 
@@ -91,7 +97,8 @@ def quicken(app: AnyApp) -> AnyApp:
     """Timing only, so tests stay fast: no flood limit, short delivery backoff, the delivery job every 0.1 s."""
     services: Services = app.bot_data["services"]
     services.flood = FloodGuard(rate=1000.0, burst=1000)
-    services.worker(app.bot).backoff = QUICK_BACKOFF
+    if services.settings.staff_chat_id is not None:  # without a staff chat there is no delivery worker
+        services.worker(app.bot).backoff = QUICK_BACKOFF
     assert app.job_queue is not None
     app.job_queue.run_repeating(deliver_leads_job, interval=0.1, first=0.1, name="lead-delivery-quick")
     return app
@@ -139,10 +146,9 @@ class QuickBots:
             live = LiveContent(content_dir, shipped_live())
             return quicken(build_application(settings_for(api, data_dir, content_dir, **overrides), live=live))
 
+        staff_group(self.api)  # the staff chat exists before the bot starts (it checks it), as it would in Telegram
         host = await self.stack.enter_async_context(AppHost(self.api, factory, self.root / "data"))
-        under_test = QuickBot(self.api, host, content_dir)
-        under_test.staff()  # the staff chat exists from the start, as it would in Telegram
-        return under_test
+        return QuickBot(self.api, host, content_dir)
 
 
 @pytest.fixture
@@ -178,28 +184,29 @@ JA_SELF_PHONE: Script = {
     "applicant": "self", "age": "age30s", "interest": "tms", "depression": "diagnosed", "duration": "y1_2",
     "medication": "yes", "treatments": ["antidepressants", "tms"], "prior_tms": "no", "seizure": "no",
     "head_metal": "no", "cochlear": "no", "implant": "no", "pregnancy": "no", "head_injury": "no", "fainting": "no",
-    "name": "山田 花子", "contact_method": "phone", "phone": "090-1234-5678", "call_times": ["weekday_am"],
-    "notes": None,
+    "name": "山田 花子", "name_kana": "やまだ はなこ", "contact_method": "phone", "phone": "090-1234-5678",
+    "call_times": ["weekday_am", "weekday_evening"], "discreet": ["no_voicemail"], "notes": None,
 }
 JA_GUARDIAN_MINOR: Script = {
     "applicant": "guardian", "age": "teen15_17", "interest": "undecided", "depression": "suspected",
     "duration": "under6m", "medication": "no", "treatments": ["none"], "seizure": "unsure", "head_metal": "no",
     "cochlear": "no", "implant": "no", "pregnancy": "no", "head_injury": "no", "fainting": "no",
-    "guardian_name": "佐藤 恵子", "patient_name": "佐藤 陽太", "contact_method": "telegram",
+    "guardian_name": "佐藤 恵子", "guardian_kana": "さとう けいこ", "patient_name": "佐藤 陽太",
+    "contact_method": "telegram",
     "notes": "夕方以降が助かります",
 }
 JA_SHORT: Script = {
     "applicant": "self", "age": "age20s", "interest": "tms", "depression": "no", "medication": "no",
     "treatments": ["none"], "seizure": "no", "head_metal": "no", "cochlear": "no", "implant": "no",
-    "pregnancy": "no", "head_injury": "no", "fainting": "no", "name": "山田 花子", "contact_method": "telegram",
-    "notes": None,
+    "pregnancy": "no", "head_injury": "no", "fainting": "no", "name": "山田 花子", "name_kana": None,
+    "contact_method": "telegram", "notes": None,
 }
 """The fewest questions (no follow-up questions open): for tests about what happens after the submit."""
 EN_SELF_EMAIL: Script = {
     "applicant": "self", "age": "age40s", "interest": "combined", "depression": "diagnosed", "duration": "over2y",
     "medication": "prefer_not", "treatments": ["psychotherapy"], "seizure": "no", "head_metal": "no",
     "cochlear": "no", "implant": "no", "pregnancy": "no", "head_injury": "no", "fainting": "no",
-    "name": "Emily Carter", "contact_method": "email", "email": "emily.carter@example.com",
+    "name": "Emily Carter", "name_kana": None, "contact_method": "email", "email": "emily.carter@example.com",
     "notes": "Evenings are best.",
 }
 

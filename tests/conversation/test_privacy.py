@@ -20,7 +20,8 @@ from tests.conversation.conftest import (
 )
 
 WITHDRAWN_NOTICE = ("申込 A-000001 は本人の依頼で取り下げられ、個人情報を削除しました。カードの内容も消去しています。"
-                    "カードから書き写したメモなどがあれば、あわせて削除してください。")
+                    "このチャットに残っているお返事のメッセージや、カードから書き写したメモなどがあれば、"
+                    "あわせて削除してください。")
 
 
 def confirm_text(lang: str) -> str:
@@ -152,7 +153,7 @@ async def run_an_application_with_known_personal_data(bot: BotUnderTest) -> None
     applicant = Applicant(bot, user, "en")
     await applicant.begin()
     script: Script = {**EN_SELF_EMAIL, "name": NAME, "contact_method": "phone", "phone": PHONE_TYPED,
-                      "call_times": ["saturday"]}
+                      "call_times": ["saturday"], "discreet": ["none"]}
     await applicant.fill(script)
     await user.press(t("en", "✏️ {label}", label="Contact by"))  # edit to e-mail: both kinds get typed
     await applicant.answer("contact_method", "email")

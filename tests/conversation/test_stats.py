@@ -44,8 +44,9 @@ async def scripted_day(bot: BotUnderTest) -> None:
 async def test_stats_1_reports_the_scripted_day_exactly_with_a_picture(quick_bot: BotUnderTest) -> None:
     bot = quick_bot
     await scripted_day(bot)
-    duration_label = next(q.label for q in services_of(bot).live.current.intake.intake("ja").questions
-                          if q.id == "duration")
+    questions = services_of(bot).live.current.intake.intake("ja").questions
+    duration_label = next(q.label for q in questions if q.id == "duration")
+    number = 1 + [q.id for q in questions].index("duration")  # its place in the questionnaire
 
     replies = await bot.staff().send("/stats 1")
 
@@ -60,7 +61,7 @@ async def test_stats_1_reports_the_scripted_day_exactly_with_a_picture(quick_bot
         "入力された質問: 回答 1回・候補を提示 0回・回答できず 0回",
         "危機対応のメッセージ: 0回",
         "申込: 開始 4件 → 送信 3件（同意せず 0件・中止 0件）",
-        f"途中で止まった質問: Q5「{duration_label}」で 1件（止まった合計 1件）",
+        f"途中で止まった質問: Q{number}「{duration_label}」で 1件（止まった合計 1件）",
         "取り下げ 0件・データ削除 0件",
     ]
     assert lines[2].startswith("ページ表示: 2回（多い順: ")

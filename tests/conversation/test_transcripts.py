@@ -10,7 +10,7 @@ from bot.app import build_application
 from tests.botapi.app_runner import AnyApp
 from tests.botapi.server import FakeBotApi
 from tests.botapi.transcript import run_transcript
-from tests.conversation.conftest import settings_for
+from tests.conversation.conftest import settings_for, staff_group
 
 TRANSCRIPTS = sorted((Path(__file__).resolve().parents[1] / "transcripts").glob("*.yaml"))
 
@@ -21,4 +21,7 @@ def factory(api: FakeBotApi, data_dir: Path) -> AnyApp:
 
 @pytest.mark.parametrize("path", TRANSCRIPTS, ids=[p.stem for p in TRANSCRIPTS])
 async def test_transcript(path: Path, tmp_path: Path) -> None:
-    await run_transcript(path, factory, data_dir=tmp_path / "data")
+    async def before(api: FakeBotApi) -> None:
+        staff_group(api)  # the bot is in the staff group before it starts, as after README's set-up
+
+    await run_transcript(path, factory, data_dir=tmp_path / "data", before=before)

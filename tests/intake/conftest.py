@@ -35,6 +35,7 @@ ADULT: dict[str, Answer | None] = {
     "head_injury": "no",
     "fainting": "no",
     "name": "山田 太郎",
+    "name_kana": "やまだ たろう",
     "contact_method": "telegram",
     "notes": None,
 }

@@ -89,6 +89,14 @@ def test_condition_on_a_misspelt_choice(tmp_path: Path) -> None:
         "(did you mean 'guardian'?)")
 
 
+def test_a_list_of_conditions_is_checked_one_by_one(tmp_path: Path) -> None:
+    listed = QUESTIONS.replace("when: {applicant: guardian}", "when: [{applicant: guardian}, {seizure: 'yes'}]")
+    assert check(tmp_path, ja=listed, en=listed) == []
+    broken = QUESTIONS.replace("when: {applicant: guardian}", "when: [{applicant: guardian}, {seizur: 'yes'}]")
+    assert check(tmp_path, ja=broken, en=broken)[0] == (
+        "content/ja/intake.yaml:29: questions[2].when[1]: no question 'seizur' (did you mean 'seizure'?)")
+
+
 def test_condition_on_a_later_question(tmp_path: Path) -> None:
     broken = QUESTIONS.replace("    label: Applicant\n", "    label: Applicant\n    when: {seizure: 'yes'}\n")
     assert check(tmp_path, ja=broken, en=broken)[0] == (

@@ -14,22 +14,22 @@ from tests.intake.conftest import ADULT, NOW, consented, walk
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_whole_flow_of_a_typical_adult(engine: IntakeEngine, lang: str) -> None:
     draft = engine.start(lang)
-    assert (draft.stage, draft.version) == ("intro", "2026-11-27")
+    assert (draft.stage, draft.version) == ("intro", "2026-12-01")
     assert engine.current_question(draft) is None
     assert engine.open_consent(draft).accepted
     assert draft.stage == "consent"
     assert engine.accept_consent(draft, NOW).accepted
     assert draft.consent is not None
-    assert draft.consent.to_dict() == {"version": "2026-11-27", "lang": lang, "time": "2026-11-27T03:30:05Z"}
+    assert draft.consent.to_dict() == {"version": "2026-12-01", "lang": lang, "time": "2026-11-27T03:30:05Z"}
 
     asked = walk(engine, draft, ADULT)
 
     assert draft.stage == "review"
     assert asked == ["applicant", "age", "interest", "depression", "duration", "medication", "treatments",
                      "seizure", "head_metal", "cochlear", "implant", "pregnancy", "head_injury", "fainting",
-                     "name", "contact_method", "notes"]
+                     "name", "name_kana", "contact_method", "notes"]
     assert 14 <= len(asked) <= 18
-    assert engine.progress(draft) == (17, 17)
+    assert engine.progress(draft) == (18, 18)
     assert engine.flags(draft) == []
     assert engine.final_answers(draft) == {k: v for k, v in ADULT.items() if v is not None}
     assert engine.submit(draft).accepted
@@ -60,7 +60,7 @@ def test_language_switch_keeps_answers(engine: IntakeEngine) -> None:
     assert draft.answers == {"applicant": "self", "age": "age20s", "interest": "combined"}
     assert engine.display_answer(draft, "interest") == "TMS and exosome infusion combined"
     assert engine.display_answer(draft, "interest", "ja") == "TMS治療とエクソソーム点滴の併用"
-    assert engine.progress(draft) == (4, 16)
+    assert engine.progress(draft) == (4, 17)
     with pytest.raises(ValueError, match="no intake in language 'fr'"):
         engine.switch_language(draft, "fr")
 

@@ -11,7 +11,7 @@ from bot.intake.engine import ConsentRequired, IntakeEngine
 from tests.intake.conftest import ADULT, NOW, consented, walk
 
 GUARDIAN = {**ADULT, "applicant": "guardian", "age": "teen15_17", "guardian_name": "山田 花子",
-            "patient_name": "山田 次郎"}
+            "guardian_kana": None, "patient_name": "山田 次郎"}
 
 
 # --- conditions and flags ---------------------------------------------------------------------------------------
@@ -21,10 +21,54 @@ def test_guardian_path_asks_both_names_and_flags_minor(engine: IntakeEngine) -> 
     asked = walk(engine, draft, GUARDIAN)
     assert draft.stage == "review"
     assert "name" not in asked
-    assert asked[asked.index("fainting") + 1:] == ["guardian_name", "patient_name", "contact_method", "notes"]
+    assert asked[asked.index("fainting") + 1:] == ["guardian_name", "guardian_kana", "patient_name", "contact_method",
+                                                   "notes"]
     assert engine.flags(draft) == ["guardian", "minor"]
     items = {i.question_id: i.value for i in engine.review_items(draft)}
     assert (items["guardian_name"], items["patient_name"]) == ("山田 花子", "山田 次郎")
+
+
+def test_a_child_under_15_applying_alone_hands_over_to_the_guardian_path(engine: IntakeEngine) -> None:
+    draft = consented(engine)
+    asked = walk(engine, draft, {"applicant": "self", "age": "under15"})
+    assert asked == ["applicant", "age"] and draft.current == "guardian_needed"
+    question = engine.current_question(draft)
+    assert question is not None and [c.id for c in question.choices] == ["handed_over"]  # no way round it
+    assert "保護者の方にお願いしています" in question.text
+    asked = walk(engine, draft, {**ADULT, "age": "under15", "guardian_needed": "handed_over",
+                                 "guardian_name": "佐藤 恵子", "guardian_kana": "さとう けいこ",
+                                 "patient_name": "佐藤 陽太"})
+    assert draft.stage == "review"
+    assert "name" not in asked and "guardian_phone" not in asked
+    assert asked[asked.index("fainting") + 1:] == ["guardian_name", "guardian_kana", "patient_name",
+                                                   "contact_method", "notes"]
+    assert engine.flags(draft) == ["guardian", "minor"]
+    answers = engine.lead_answers(draft, "ja")
+    assert answers["guardian_needed"] == {"label": "保護者の方への交代",
+                                          "value": "保護者です。内容を確認して入力します",
+                                          "section": "お申し込みについて", "health": False, "flag": "guardian",
+                                          "kind": "choice"}
+    assert engine.skip(draft, "guardian_name").kind == "stale"  # required on this path
+
+
+def test_a_teenager_applying_alone_gives_a_guardian_phone_and_says_whether_they_agree(engine: IntakeEngine) -> None:
+    draft = consented(engine)
+    asked = walk(engine, draft, {**ADULT, "age": "teen15_17", "guardian_phone": "090-1111-2222",
+                                 "guardian_agrees": "unsure"})
+    assert draft.stage == "review"
+    assert asked[asked.index("fainting") + 1:] == ["name", "name_kana", "guardian_phone", "guardian_agrees",
+                                                   "contact_method", "notes"]
+    items = {i.question_id: i.value for i in engine.review_items(draft)}
+    assert (items["guardian_phone"], items["guardian_agrees"]) == ("090-1111-2222", "わからない")
+    assert engine.flags(draft) == ["minor"]
+
+
+def test_an_unsure_safety_answer_is_stored_as_unsure_with_its_flag(engine: IntakeEngine) -> None:
+    draft = consented(engine)
+    walk(engine, draft, {**ADULT, "seizure": "unsure"})
+    answer = engine.lead_answers(draft, "ja")["seizure"]
+    assert (answer["value"], answer["flag"], answer["health"], answer["section"]) == \
+        ("わからない", "screening", True, "安全確認")
 
 
 def test_screening_answers_flag_the_lead(engine: IntakeEngine) -> None:
@@ -69,10 +113,12 @@ def test_contact_by_phone_asks_number_and_times_and_stores_e164(engine: IntakeEn
     assert outcome.accepted
     assert draft.answers["phone"] == "+819012345678"
     assert draft.current == "call_times"
-    walk(engine, draft, {"call_times": ["saturday"], "notes": "夕方以降だと助かります"})
+    assert walk(engine, draft, {"call_times": ["weekday_evening", "saturday"], "discreet": ["no_voicemail"],
+                                "notes": "夕方以降だと助かります"}) == ["call_times", "discreet", "notes"]
     items = {i.question_id: i.value for i in engine.review_items(draft)}
     assert items["phone"] == "090-1234-5678"
-    assert items["call_times"] == "土曜日"
+    assert items["call_times"] == "平日の夕方以降（17時ごろから）、土曜日"
+    assert items["discreet"] == "留守番電話にメッセージを残さないでほしい"
     assert items["notes"] == "夕方以降だと助かります"
 
 
@@ -81,7 +127,7 @@ def test_progress_counts_questions_that_apply_and_sections_start_with_a_heading(
     assert engine.progress(draft) == (1, 15)
     assert engine.is_new_section(draft)
     walk(engine, draft, {"applicant": "guardian"})
-    assert engine.progress(draft) == (2, 17)  # the two names now apply
+    assert engine.progress(draft) == (2, 18)  # the two names and a reading now apply
     assert not engine.is_new_section(draft)
     walk(engine, draft, {"age": "under15", "interest": "undecided"})
     assert engine.current_question(draft).section == "体調とこれまでの治療"  # type: ignore[union-attr]
@@ -137,7 +183,9 @@ def test_changing_an_answer_forgets_answers_that_no_longer_apply(engine: IntakeE
     assert engine.answer_choice(draft, "applicant", "self").accepted
     assert "guardian_name" not in draft.answers and "patient_name" not in draft.answers
     assert draft.current == "name"  # newly applicable, asked before returning to the review
-    assert engine.answer_text(draft, "山田 花子").accepted
+    assert walk(engine, draft, {"name": "山田 次郎", "name_kana": None, "guardian_phone": "090-1111-2222",
+                                "guardian_agrees": "not_told"}) == ["name", "name_kana", "guardian_phone",
+                                                                    "guardian_agrees"]
     assert draft.stage == "review"
     assert engine.flags(draft) == ["minor"]
 
@@ -149,7 +197,7 @@ def test_edit_returns_to_the_review_after_one_answer(engine: IntakeEngine) -> No
     walk(engine, draft, ADULT)
     assert engine.edit(draft, "age").accepted
     assert (draft.stage, draft.current, draft.editing) == ("question", "age", True)
-    assert engine.progress(draft) == (2, 17)
+    assert engine.progress(draft) == (2, 18)
     assert engine.answer_choice(draft, "age", "age50s").accepted
     assert (draft.stage, draft.editing) == ("review", False)
     assert draft.answers["age"] == "age50s"
@@ -166,7 +214,7 @@ def test_edit_that_opens_a_conditional_question_asks_it_first(engine: IntakeEngi
     assert engine.answer_text(draft, "Taro.Yamada＠Example.COM").accepted
     assert draft.stage == "review"
     assert draft.answers["email"] == "Taro.Yamada@example.com"
-    assert engine.progress(draft) == (18, 18)
+    assert engine.progress(draft) == (19, 19)
 
 
 def test_back_while_editing_returns_to_the_review_unchanged(engine: IntakeEngine) -> None:

@@ -14,6 +14,7 @@ from bot.leads.store import LeadStore
 from bot.storage.unanswered import UnansweredLog
 from bot.storage.users import UserStore
 from tests.leads.conftest import EMAIL, NAME, PHONE, SYMPTOM, T0, FakeSink, make_worker, submit
+from tests.leads.test_export import QUESTIONS
 
 SECRETS = (NAME, PHONE, EMAIL, SYMPTOM, "1001")
 
@@ -36,7 +37,7 @@ async def test_a_whole_flow_logs_ids_and_error_kinds_only(store: LeadStore, capl
             moment += timedelta(hours=2)
         store.set_status(lead.id, "contacted", "山田", moment)
         format_card(store.require(lead.id))
-        export_csv(store.export_rows(), "ja")
+        export_csv(store.export_rows(), QUESTIONS, "ja")
         UnansweredLog(store.db).record(f"{NAME}です 電話は{PHONE}", "ja", moment)
         store.withdraw_for_user(1001, moment)
         users.delete_user(1001)

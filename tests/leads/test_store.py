@@ -147,3 +147,17 @@ def test_leads_survive_a_restart(data_dir: Path) -> None:
         lead = submit(LeadStore(db), flags=("guardian",))
     with Database.open(data_dir) as db:
         assert LeadStore(db).require(lead.id) == lead
+
+
+def test_erasure_deletes_the_relayed_messages_and_the_telegram_name(store: LeadStore) -> None:
+    other = submit(store, "other", user_id=2)
+    old = store.submit("old", user_id=1, chat_id=1, lang="ja", answers={}, flags=(),
+                       consent=other.consent, intake_version="v", now=T0, username="hanako", display_name="Hanako")
+    store.relay.record(old.id, "to_applicant", "山田", "お電話します", T0, staff_message_id=70)
+    store.relay.record(other.id, "from_applicant", APPLICANT, "よろしくお願いします", T0)
+    assert store.require(old.id).username == "hanako" and len(store.require(old.id).messages) == 1
+    store.purge_older_than(1, T0 + timedelta(days=2))  # retention erases both the same way as /delete
+    erased = store.require(old.id)
+    assert (erased.username, erased.display_name, erased.messages) == (None, None, ())
+    assert store.relay.lead_for_staff_message(70) is None
+    assert store.db.query("SELECT COUNT(*) FROM lead_messages")[0][0] == 0
