@@ -1,5 +1,6 @@
 """Command line: ``python -m bot run`` starts the bot, ``python -m bot check [--strict] [--launch] [--verbose]``
-checks the content, ``python -m bot preview [--out DIR] [--serve]`` draws it for a browser."""
+checks the content, ``python -m bot preview [--out DIR] [--serve]`` draws it for a browser,
+``python -m bot chat`` tries the bot in a local chat page without Telegram."""
 
 from __future__ import annotations
 
@@ -47,6 +48,19 @@ def _run(args: argparse.Namespace) -> int:
     return run(settings)
 
 
+def _chat(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError, load_settings
+    from bot.localchat import ChatOptions, run_chat
+
+    try:
+        base = load_settings(require_token=False)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    data_dir = Path(args.data_dir) if args.data_dir else None
+    return run_chat(base, ChatOptions(port=args.port, open_browser=not args.no_browser, data_dir=data_dir))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -65,6 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     preview.add_argument("--port", type=int, default=8000, help="port for --serve (default: 8000)")
     preview.add_argument("--content", help="content folder (default: CONTENT_DIR or ./content)")
     preview.set_defaults(handler=_preview)
+    chat = commands.add_parser("chat", help="try the bot in a local chat page on 127.0.0.1 (no Telegram, no token)")
+    chat.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (default: 8765; 0: any free one)")
+    chat.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")
+    chat.add_argument("--data-dir", help="keep the simulated users' data here (default: a temporary folder, erased)")
+    chat.set_defaults(handler=_chat)
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
