@@ -60,8 +60,6 @@ def run_chat(base: Settings, options: ChatOptions) -> int:
     from bot.app import configure_logging
 
     configure_logging(base.log_level)
-    for name in ("tornado", "apscheduler"):  # a job runs every second here: its INFO lines would drown the rest
-        logging.getLogger(name).setLevel(logging.WARNING)
     data_dir = options.data_dir or Path(tempfile.mkdtemp(prefix="clinic-bot-chat-"))
     try:
         return asyncio.run(_serve(base, options, data_dir))
@@ -127,6 +125,8 @@ async def _build_when_content_is_fixed(settings: Settings, server: ChatServer, s
                 server.set_ready(problem=exc.report)
             else:
                 await asyncio.to_thread(japanese.warm_up)  # post_init's call is then instant
+                for name in ("tornado", "apscheduler"):  # jobs run every second here: INFO would drown the rest
+                    logging.getLogger(name).setLevel(logging.WARNING)
                 return app
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), CONTENT_POLL_SECONDS)

@@ -1,0 +1,42 @@
+"""``python -m bot chat --no-browser --port N`` as a newcomer runs it: the page answers within 3 s of the start
+(the issue's acceptance figure, measured from the process start), the bot answers /start, only 127.0.0.1 listens,
+and Ctrl+C erases the simulated users' data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psutil
+
+from tests.localchat.client import LocalChat, bot_says
+
+PAGE_WITHIN_SECONDS = 3.0
+
+
+def test_page_within_3_seconds_a_new_user_is_answered_and_the_data_is_erased(tmp_path: Path) -> None:
+    tmp_dir = tmp_path / "tmp"
+    tmp_dir.mkdir()
+    chat = LocalChat(tmp_dir=tmp_dir)
+    try:
+        elapsed = chat.wait_listening()
+        assert elapsed < PAGE_WITHIN_SECONDS, f"GET / answered after {elapsed:.2f}s"
+        page = chat.get("/")[1]
+        assert b"Local chat" in page and b"/static/chat.js" in page
+        for path in ("/static/chat.js", "/static/chat.css"):
+            assert chat.get(path)[0] == 200
+        chat.wait_ready()
+        listening = [c.laddr for c in psutil.Process(chat.process.pid).net_connections(kind="inet")
+                     if c.status == psutil.CONN_LISTEN]
+        assert listening and {address.ip for address in listening} == {"127.0.0.1"}
+        chat.send("/start")
+        state = chat.wait_for(bot_says("和光医院"), "the welcome")
+        assert any(m["buttons"] for m in state["patient"]["messages"])
+        data = [p for p in tmp_dir.iterdir() if p.name.startswith("clinic-bot-chat-")]
+        assert len(data) == 1 and any(data[0].iterdir()), "the bot keeps its database in the temporary folder"
+    finally:
+        code = chat.stop()
+    output = chat.output()
+    chat.close()
+    assert code == 0, output
+    assert "Stopped; the simulated users' data was erased." in output
+    assert not list(tmp_dir.iterdir())
