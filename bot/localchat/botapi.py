@@ -178,6 +178,7 @@ def answer_callback_query(world: World, p: Params) -> bool:
         raise bad("query is too old and response timeout expired or query ID is invalid")
     if p.get("text") and chat_id in world.chats:
         world.chats[chat_id].alert = str(p["text"])
+        world.chats[chat_id].alerts += 1
         world.changed()
     return True
 

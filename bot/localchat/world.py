@@ -92,6 +92,7 @@ class Chat:
     user: JSON
     messages: dict[int, Message] = field(default_factory=dict)
     alert: str = ""  # the text of the bot's last answer to a button (Telegram shows it as a toast)
+    alerts: int = 0  # how many such answers came: the page shows each new one for a few seconds
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
@@ -105,7 +106,7 @@ class Chat:
 
     def view(self) -> JSON:
         return {"chat_id": self.id, "language": self.user.get("language_code", ""), "alert": self.alert,
-                "messages": [m.view() for m in self.messages.values() if not m.deleted]}
+                "alerts": self.alerts, "messages": [m.view() for m in self.messages.values() if not m.deleted]}
 
 
 class World:
@@ -160,7 +161,6 @@ class World:
             return False
         query_id = f"q{next(self._query_ids)}"
         self.open_queries[query_id] = chat.id
-        chat.alert = ""
         self.enqueue({"callback_query": {"id": query_id, "from": chat.user, "chat_instance": f"c{chat.id}",
                                          "message": message.to_json(), "data": data}})
         return True

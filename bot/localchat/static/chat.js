@@ -76,14 +76,22 @@ function bubble(pane, message) {
 function draw(pane, chat) {
   const section = document.getElementById(pane);
   const list = section.querySelector(".messages");
-  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  // Like Telegram: a new message scrolls to the bottom; an edit leaves the reader where they are.
+  const grew = chat.messages.length > Number(list.dataset.count || 0) || list.dataset.chat !== String(chat.chat_id);
+  const scroll = list.scrollTop;
   list.replaceChildren(...chat.messages.map((m) => bubble(pane, m)));
-  if (atBottom || list.dataset.chat !== String(chat.chat_id)) list.scrollTop = list.scrollHeight;
+  list.scrollTop = grew ? list.scrollHeight : scroll;
+  list.dataset.count = String(chat.messages.length);
   list.dataset.chat = String(chat.chat_id);
   section.dataset.chat = String(chat.chat_id);
   const alert = section.querySelector(".alert");
-  alert.textContent = chat.alert;
-  alert.hidden = !chat.alert;
+  if (chat.alerts !== Number(alert.dataset.seen || 0)) {  // the bot's answer to a button: a toast for 4 s
+    alert.dataset.seen = String(chat.alerts);
+    alert.textContent = chat.alert;
+    alert.hidden = !chat.alert;
+    clearTimeout(alert.timer);
+    alert.timer = setTimeout(() => { alert.hidden = true; }, 4000);
+  }
   if (pane === "patient") document.getElementById("language").value = chat.language;
 }
 
