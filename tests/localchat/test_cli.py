@@ -4,11 +4,12 @@ and Ctrl+C erases the simulated users' data."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import psutil
 
-from tests.localchat.client import LocalChat, bot_says
+from tests.localchat.client import SHIPPED_CONTENT, LocalChat, bot_says
 
 PAGE_WITHIN_SECONDS = 3.0
 
@@ -40,3 +41,23 @@ def test_page_within_3_seconds_a_new_user_is_answered_and_the_data_is_erased(tmp
     assert code == 0, output
     assert "Stopped; the simulated users' data was erased." in output
     assert not list(tmp_dir.iterdir())
+
+
+def test_content_with_errors_at_start_is_shown_on_the_page_until_fixed(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SHIPPED_CONTENT, content)
+    page = content / "ja" / "pages" / "tms.md"
+    original = page.read_text(encoding="utf-8")
+    broken_title = original.replace("title: TMS治療（反復経頭蓋磁気刺激）とは\n", "title: [unclosed\n")
+    page.write_text(broken_title, encoding="utf-8")
+    chat = LocalChat(content_dir=content)
+    try:
+        chat.wait_listening()
+        broken = chat.wait_for(lambda s: bool(s["problem"]), "the checker's report on the page")
+        assert not broken["ready"] and "ja/pages/tms.md" in broken["problem"]
+        page.write_text(original, encoding="utf-8")
+        chat.wait_for(lambda s: s["ready"] and not s["problem"], "the bot started once the file was fixed")
+        chat.send("/start")
+        chat.wait_for(bot_says("和光医院"), "the welcome")
+    finally:
+        chat.close()
