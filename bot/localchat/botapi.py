@@ -12,6 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from bot.content.telegram_html import visible_length
 from bot.localchat.telegram_view import TelegramRefused, plain_to_page_html, to_page_html
 from bot.localchat.world import JSON, Chat, Message, Upload, World
 
@@ -59,23 +60,21 @@ def _chat(world: World, p: Params) -> Chat:
 def _shown(world: World, chat: Chat, p: Params, key: str, limit: int) -> str:
     """Page HTML of the text or caption, or Telegram's refusal (also shown in the chat, for whoever edits)."""
     source = str(p.get(key) or "")
+    html_mode = str(p.get("parse_mode") or "").lower() == "html"
     try:
-        shown = to_page_html(source) if str(p.get("parse_mode") or "").lower() == "html" else plain_to_page_html(
-            source)
-        if key == "text" and not source.strip():
-            raise bad("message text is empty")
-        if len(source.encode("utf-16-le")) // 2 > limit:  # an upper bound of the visible length
-            from bot.content.telegram_html import visible_length
-
-            if visible_length(source) > limit:
-                raise bad("message is too long" if key == "text" else "message caption is too long")
+        shown = to_page_html(source) if html_mode else plain_to_page_html(source)
     except TelegramRefused as exc:
-        _notice(world, chat, f"Telegram would refuse this message: can't parse entities: {exc}")
-        raise bad(f"can't parse entities: {exc}") from None
-    except ApiError as exc:
-        _notice(world, chat, f"Telegram would refuse this message: {exc.description}")
-        raise
-    return shown
+        refusal = bad(f"can't parse entities: {exc}")
+    else:
+        visible = visible_length(source) if html_mode else len(source.strip().encode("utf-16-le")) // 2
+        if key == "text" and visible == 0:
+            refusal = bad("message text is empty")
+        elif visible > limit:
+            refusal = bad("message is too long" if key == "text" else "message caption is too long")
+        else:
+            return shown
+    _notice(world, chat, "Telegram would refuse this message: " + refusal.description.removeprefix("Bad Request: "))
+    raise refusal
 
 
 def _notice(world: World, chat: Chat, text: str) -> None:

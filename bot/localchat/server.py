@@ -148,6 +148,14 @@ class MediaHandler(_Local):
         self.finish(upload.data)
 
 
+class _LocalStatic(StaticFileHandler):
+    """The page's script and style, under the same Host rule."""
+
+    def prepare(self) -> None:
+        if self.request.host_name not in ("127.0.0.1", "localhost"):
+            raise HTTPError(403, "the local chat answers only on 127.0.0.1")
+
+
 class ChatServer:
     """The HTTP side of the local chat; ``listen`` binds 127.0.0.1 only and returns the port."""
 
@@ -163,7 +171,7 @@ class ChatServer:
             (r"/api/press", PressHandler, args),
             (r"/api/patient", PatientHandler, args),
             (r"/media/([A-Za-z0-9]+)", MediaHandler, args),
-            (r"/static/(.*)", StaticFileHandler, {"path": str(STATIC)}),
+            (r"/static/(.*)", _LocalStatic, {"path": str(STATIC)}),
         ], log_function=lambda handler: None)  # no access log: URLs are harmless, but keep the logs quiet
         self._http: HTTPServer | None = None
 

@@ -12,6 +12,7 @@ import contextlib
 import itertools
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,8 +100,9 @@ class Chat:
     def id(self) -> int:
         return int(self.chat["id"])
 
-    def add(self, message_factory: Any) -> Message:
-        message: Message = message_factory(next(self._ids))
+    def add(self, make: Callable[[int], Message]) -> Message:
+        """Add the message ``make(message_id)`` builds."""
+        message = make(next(self._ids))
         self.messages[message.message_id] = message
         return message
 

@@ -74,6 +74,11 @@ def test_a_new_user_in_japanese_applies_and_staff_see_the_lead(chat: LocalChat) 
         for m in s["staff"]["messages"]),
         "the card edited in place")
     assert len(edited["staff"]["messages"]) == len(staff["staff"]["messages"]), "edited, not sent again"
+    chat.send("/export", pane="staff")
+    exported = chat.wait_for(lambda s: any(m["kind"] == "document" for m in s["staff"]["messages"]), "the CSV")
+    document = next(m for m in exported["staff"]["messages"] if m["kind"] == "document")
+    status, csv = chat.get(document["file"])
+    assert status == 200 and document["filename"].endswith(".csv") and "山田 花子" in csv.decode("utf-8-sig")
 
 
 def test_a_new_user_in_english_applies(chat: LocalChat) -> None:
