@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+import os
 import shutil
 import signal
 import sys
@@ -84,7 +85,7 @@ async def _serve(base: Settings, options: ChatOptions, data_dir: Path) -> int:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
     print(f"Local chat (no Telegram, nothing leaves this machine): {url}\nPress Ctrl+C to stop.", flush=True)
-    if options.open_browser:
+    if options.open_browser and _has_desktop():
         loop.run_in_executor(None, webbrowser.open, url)
     settings = local_settings(base, port, data_dir)
     app: Any = None
@@ -131,6 +132,13 @@ async def _build_when_content_is_fixed(settings: Settings, server: ChatServer, s
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), CONTENT_POLL_SECONDS)
     return None
+
+
+def _has_desktop() -> bool:
+    """Without a display, ``webbrowser`` would start a text browser (lynx, w3m) inside this terminal."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _content_stamp(folder: Path) -> tuple[tuple[str, int], ...]:

@@ -65,6 +65,13 @@ class _Local(RequestHandler):
         return body
 
 
+def _number(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        raise HTTPError(400, "expected a whole number") from None
+
+
 class BotApiHandler(_Local):
     async def get(self, token: str, method: str) -> None:
         await self.post(token, method)
@@ -75,7 +82,7 @@ class BotApiHandler(_Local):
             return
         params: dict[str, Any] = {}
         if self.request.headers.get("Content-Type", "").startswith("application/json") and self.request.body:
-            params.update(json.loads(self.request.body))
+            params.update(self.json_body())
         for key, values in {**self.request.query_arguments, **self.request.body_arguments}.items():
             params[key] = decode(key, values[-1].decode("utf-8"))
         uploads = {name: Upload(f[0].filename or name, f[0].content_type or "application/octet-stream", f[0].body)
@@ -105,7 +112,7 @@ class PageHandler(_Local):
 
 class StateHandler(_Local):
     async def get(self) -> None:
-        since = int(self.get_query_argument("since", "-1") or -1)
+        since = _number(self.get_query_argument("since", "-1"))
         if self.world.version <= since:
             await self.world.wait_change(PAGE_POLL_SECONDS)
         state = {**self.world.snapshot(), "problem": self.status.get("problem", ""),
@@ -124,7 +131,7 @@ class SendHandler(_Local):
 class PressHandler(_Local):
     def post(self) -> None:
         body = self.json_body()
-        pressed = self.world.press(str(body.get("pane", "patient")), int(body.get("message_id") or 0),
+        pressed = self.world.press(str(body.get("pane", "patient")), _number(body.get("message_id")),
                                    str(body.get("data", "")))
         self.set_status(200 if pressed else 409)
         self.finish({"ok": pressed})

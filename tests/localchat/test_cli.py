@@ -5,11 +5,14 @@ and Ctrl+C erases the simulated users' data."""
 from __future__ import annotations
 
 import shutil
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import psutil
 
-from tests.localchat.client import SHIPPED_CONTENT, LocalChat, bot_says
+from tests.localchat.client import REPO, SHIPPED_CONTENT, LocalChat, bot_says
 
 PAGE_WITHIN_SECONDS = 3.0
 
@@ -61,3 +64,15 @@ def test_content_with_errors_at_start_is_shown_on_the_page_until_fixed(tmp_path:
         chat.wait_for(bot_says("和光医院"), "the welcome")
     finally:
         chat.close()
+
+
+def test_a_busy_port_is_explained(tmp_path: Path) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "bot", "chat", "--no-browser", "--port", str(port)],
+                                cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"The local chat cannot listen on 127.0.0.1:{port} (Address already in use). "
+                                     f"Choose another port with --port, for example --port {port + 1}.")
