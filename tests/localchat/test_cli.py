@@ -46,14 +46,14 @@ def test_page_within_3_seconds_a_new_user_is_answered_and_the_data_is_erased(tmp
     assert not list(tmp_dir.iterdir())
 
 
-def test_content_with_errors_at_start_is_shown_on_the_page_until_fixed(tmp_path: Path) -> None:
+def test_content_with_errors_at_start_is_shown_until_fixed_and_a_given_data_dir_is_kept(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(SHIPPED_CONTENT, content)
     page = content / "ja" / "pages" / "tms.md"
     original = page.read_text(encoding="utf-8")
     broken_title = original.replace("title: TMS治療（反復経頭蓋磁気刺激）とは\n", "title: [unclosed\n")
     page.write_text(broken_title, encoding="utf-8")
-    chat = LocalChat(content_dir=content)
+    chat = LocalChat(content_dir=content, data_dir=tmp_path / "data")
     try:
         chat.wait_listening()
         broken = chat.wait_for(lambda s: bool(s["problem"]), "the checker's report on the page")
@@ -63,7 +63,12 @@ def test_content_with_errors_at_start_is_shown_on_the_page_until_fixed(tmp_path:
         chat.send("/start")
         chat.wait_for(bot_says("和光医院"), "the welcome")
     finally:
+        code = chat.stop()
+        output = chat.output()
         chat.close()
+    assert code == 0, output
+    assert "erased" not in output
+    assert any((tmp_path / "data").iterdir()), "the given data directory keeps the database"
 
 
 def test_a_busy_port_is_explained(tmp_path: Path) -> None:

@@ -1,12 +1,11 @@
 """A conversation with ``python -m bot chat`` over the page's HTTP interface, as a new user and staff would have
 it: the menu, a typed question, a whole application, the lead card and its status buttons in the staff pane, a
-content edit picked up live, a broken edit reported in the staff pane, and ``--data-dir`` kept after exit."""
+content edit picked up live, and a broken edit reported in the staff pane."""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -107,18 +106,3 @@ def test_content_edits_are_live_and_broken_edits_are_reported_to_staff(chat: Loc
     report = next(visible(m["html"]) for m in reversed(staff["staff"]["messages"]) if "反映していません" in m["html"])
     assert "ja/pages/tms.md" in report
     page.write_text(original, encoding="utf-8")
-
-
-def test_the_given_data_dir_is_kept(tmp_path: Path) -> None:
-    chat = LocalChat(data_dir=tmp_path / "data")
-    try:
-        chat.wait_ready()
-        chat.send("/start")
-        chat.wait_for(bot_says("和光医院"), "the welcome")
-    finally:
-        code = chat.stop()
-        output = chat.output()
-        chat.close()
-    assert code == 0, output
-    assert "erased" not in output
-    assert any((tmp_path / "data").iterdir())
