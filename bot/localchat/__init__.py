@@ -1,7 +1,7 @@
 """``python -m bot chat``: the real bot in a local chat page, without Telegram, a token or the internet.
 
     bot/localchat/
-      telegram_view.py   Telegram's HTML subset -> safe HTML for the page (and Telegram's refusals)
+      telegram_view.py   Telegram's refusals, else the preview's drawing of Telegram HTML (safe HTML)
       world.py           what the stand-in knows: the two chats, their messages, the update queue
       botapi.py          the Bot API methods the bot calls, as functions of the world
       server.py          one tornado server on 127.0.0.1: the Bot API stand-in and the chat page

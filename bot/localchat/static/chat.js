@@ -3,6 +3,7 @@
 "use strict";
 
 let version = -1;
+const drawn = {patient: new Map(), staff: new Map()};  // message key -> its bubble, for redrawing only changes
 
 async function post(path, body) {
   const response = await fetch(path, {
@@ -67,7 +68,7 @@ function bubble(pane, message) {
     }
     div.appendChild(keyboard);
   }
-  for (const spoiler of div.querySelectorAll(".spoiler")) {
+  for (const spoiler of div.querySelectorAll(".tg-spoiler")) {
     spoiler.addEventListener("click", () => spoiler.classList.add("shown"));
   }
   return div;
@@ -79,7 +80,15 @@ function draw(pane, chat) {
   // Like Telegram: a new message scrolls to the bottom; an edit leaves the reader where they are.
   const grew = chat.messages.length > Number(list.dataset.count || 0) || list.dataset.chat !== String(chat.chat_id);
   const scroll = list.scrollTop;
-  list.replaceChildren(...chat.messages.map((m) => bubble(pane, m)));
+  // Bubbles that did not change are kept, so an opened notice or a revealed spoiler stays as the reader left it.
+  const kept = drawn[pane];
+  drawn[pane] = new Map();
+  list.replaceChildren(...chat.messages.map((m) => {
+    const key = chat.chat_id + ":" + m.id + ":" + JSON.stringify(m);
+    const element = kept.get(key) || bubble(pane, m);
+    drawn[pane].set(key, element);
+    return element;
+  }));
   list.scrollTop = grew ? list.scrollHeight : scroll;
   list.dataset.count = String(chat.messages.length);
   list.dataset.chat = String(chat.chat_id);
