@@ -8,6 +8,8 @@ import shutil
 import socket
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import psutil
@@ -15,6 +17,15 @@ import psutil
 from tests.localchat.client import REPO, SHIPPED_CONTENT, LocalChat, bot_says
 
 PAGE_WITHIN_SECONDS = 3.0
+
+
+def _status(url: str, headers: dict[str, str], body: bytes | None = None) -> int:
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST" if body else "GET")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return int(exc.code)
 
 
 def test_page_within_3_seconds_a_new_user_is_answered_and_the_data_is_erased(tmp_path: Path) -> None:
@@ -32,6 +43,9 @@ def test_page_within_3_seconds_a_new_user_is_answered_and_the_data_is_erased(tmp
         listening = [c.laddr for c in psutil.Process(chat.process.pid).net_connections(kind="inet")
                      if c.status == psutil.CONN_LISTEN]
         assert listening and {address.ip for address in listening} == {"127.0.0.1"}
+        assert _status(chat.url, {"Host": "attacker.example"}) == 403, "a DNS-rebound page must not reach the chat"
+        assert _status(chat.url + "api/send", {"Content-Type": "application/x-www-form-urlencoded"},
+                       b"pane=patient&text=hi") == 415, "a cross-site form must not post as the patient"
         chat.send("/start")
         state = chat.wait_for(bot_says("和光医院"), "the welcome")
         assert any(m["buttons"] for m in state["patient"]["messages"])
