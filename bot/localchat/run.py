@@ -27,7 +27,6 @@ from bot.config import Settings
 from bot.localchat.server import LISTEN, ChatServer
 from bot.localchat.world import STAFF_CHAT_ID, STAFF_USER_ID, World
 
-log = logging.getLogger(__name__)
 BOT_ID = 7000000001
 TOKEN = f"{BOT_ID}:local-chat-not-a-telegram-token"
 BOT_USER = {"id": BOT_ID, "is_bot": True, "first_name": "Clinic bot (local)", "username": "clinic_local_bot",
@@ -67,6 +66,7 @@ def run_chat(base: Settings, options: ChatOptions) -> int:
     finally:
         if options.data_dir is None:
             shutil.rmtree(data_dir, ignore_errors=True)
+            print("Stopped; the simulated users' data was erased.", flush=True)
 
 
 async def _serve(base: Settings, options: ChatOptions, data_dir: Path) -> int:
@@ -102,8 +102,6 @@ async def _serve(base: Settings, options: ChatOptions, data_dir: Path) -> int:
         world.close()  # the page's long polls end at once
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(server.stop(), 3)
-        if options.data_dir is None:
-            print("Stopped; the simulated users' data was erased.", flush=True)
     return 0
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import socket
 from collections.abc import Awaitable
 from pathlib import Path
@@ -30,7 +29,6 @@ from tornado.web import Application, HTTPError, RequestHandler, StaticFileHandle
 from bot.localchat.botapi import ApiError, call, decode
 from bot.localchat.world import Upload, World
 
-log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 LISTEN = "127.0.0.1"
 PAGE_POLL_SECONDS = 20.0
