@@ -26,6 +26,7 @@ from typing import Any
 from bot.config import Settings
 from bot.localchat.server import LISTEN, ChatServer
 from bot.localchat.world import STAFF_CHAT_ID, STAFF_USER_ID, World
+from bot.storage.db import StorageError
 
 BOT_ID = 7000000001
 TOKEN = f"{BOT_ID}:local-chat-not-a-telegram-token"
@@ -90,7 +91,11 @@ async def _serve(base: Settings, options: ChatOptions, data_dir: Path) -> int:
     settings = local_settings(base, port, data_dir)
     app: Any = None
     try:
-        app = await _build_when_content_is_fixed(settings, server, stop)
+        try:
+            app = await _build_when_content_is_fixed(settings, server, stop)
+        except StorageError as exc:  # another bot on the given --data-dir, or a folder it cannot write
+            print(f"The local chat cannot start.\n{exc}", file=sys.stderr, flush=True)
+            return 2
         if app is not None:
             await _start(app)
             server.set_ready()

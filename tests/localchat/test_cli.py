@@ -95,3 +95,17 @@ def test_a_busy_port_is_explained(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == (f"The local chat cannot listen on 127.0.0.1:{port} (Address already in use). "
                                      f"Choose another port with --port, for example --port {port + 1}.")
+
+
+def test_a_data_dir_in_use_is_explained(tmp_path: Path) -> None:
+    first = LocalChat(data_dir=tmp_path / "data")
+    try:
+        first.wait_ready()
+        result = subprocess.run([sys.executable, "-m", "bot", "chat", "--no-browser", "--port", "0",
+                                 "--data-dir", str(tmp_path / "data")], cwd=REPO, capture_output=True, text=True,
+                                timeout=60)
+    finally:
+        first.close()
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("The local chat cannot start.\n")
+    assert "Traceback" not in result.stderr
