@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 
 from bot.content.telegram_html import html_problems
-from bot.preview.browser_html import to_browser
 
 
 class TelegramRefused(ValueError):
@@ -20,6 +19,8 @@ class TelegramRefused(ValueError):
 
 def to_page_html(telegram_html: str) -> str:
     """Safe HTML for the page; raises ``TelegramRefused`` with the reasons Telegram would refuse it."""
+    from bot.preview.browser_html import to_browser  # bot.preview loads its site builder: not before the page is up
+
     problems = html_problems(telegram_html)
     if problems:
         raise TelegramRefused("; ".join(problems))
