@@ -1,6 +1,7 @@
 """Command line (after README's set-up, as ``.venv/bin/python -m bot ...``): ``run`` starts the bot, ``check
 [--strict] [--launch] [--verbose]`` checks the content, ``preview [--out DIR] [--serve]`` draws it for a browser,
-``settings`` prints the settings table that README shows."""
+``chat`` tries the bot in a local chat page without Telegram, ``settings`` prints the settings table that README
+shows."""
 
 from __future__ import annotations
 
@@ -55,6 +56,19 @@ def _settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def _chat(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError, load_settings
+    from bot.localchat import ChatOptions, run_chat
+
+    try:
+        base = load_settings(require_token=False)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    data_dir = Path(args.data_dir) if args.data_dir else None
+    return run_chat(base, ChatOptions(port=args.port, open_browser=not args.no_browser, data_dir=data_dir))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=".venv/bin/python -m bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -75,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     preview.set_defaults(handler=_preview)
     table = commands.add_parser("settings", help="print the settings table (README's, from bot/config.py)")
     table.set_defaults(handler=_settings)
+    chat = commands.add_parser("chat", help="try the bot in a local chat page on 127.0.0.1 (no Telegram, no token)")
+    chat.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (default: 8765; 0: any free one)")
+    chat.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")
+    chat.add_argument("--data-dir", help="keep the simulated users' data here (default: a temporary folder, erased)")
+    chat.set_defaults(handler=_chat)
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))

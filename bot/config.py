@@ -68,7 +68,9 @@ TELEGRAM_BOT_TOKEN is not set, so the bot cannot connect to Telegram.
 To get a token, open Telegram, talk to @BotFather, send /newbot and follow its questions; it answers with a token
 like 123456789:AAE... Then start the bot with it, for example:
     TELEGRAM_BOT_TOKEN=123456789:AAE... bash scripts/run.sh
-or copy .env.example to .env in this folder and fill in TELEGRAM_BOT_TOKEN=... there (never commit .env)."""
+or copy .env.example to .env in this folder and fill in TELEGRAM_BOT_TOKEN=... there (never commit .env).
+To try the bot first without Telegram or a token, in a chat page on this computer (nothing leaves it):
+    .venv/bin/python -m bot chat"""
 
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 MIN_SECRET_LENGTH = 32

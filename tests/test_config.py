@@ -61,6 +61,7 @@ def test_run_without_token_exits_cleanly(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "@BotFather" in result.stderr
+    assert "python -m bot chat" in result.stderr  # the way to try it without a token
     assert "Traceback" not in result.stderr
     # the command it suggests is one that works after README's set-up (a bare "python -m bot run" would not)
     assert "TELEGRAM_BOT_TOKEN=123456789:AAE... bash scripts/run.sh" in result.stderr
