@@ -22,6 +22,16 @@ QUESTION_KINDS = ("choice", "multi", "text", "phone", "email", "date", "number")
 FLAGS = ("minor", "screening", "crisis", "guardian")
 
 
+def check_regexes(values: list[str]) -> list[str]:
+    """Every value compiles as a regular expression (claims and crisis ``patterns``)."""
+    for value in values:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression {value!r}: {exc}") from None
+    return values
+
+
 def check_id(value: str) -> str:
     if not ID_PATTERN.match(value):
         raise ValueError(f"expected an id of lower-case ASCII letters, digits and _ (max 32), found {value!r}")
@@ -280,15 +290,7 @@ class ClaimCategory(ContentModel):
     patterns: list[str] = []
     """Regular expressions for phrasings a plain word cannot catch (e.g. 副作用[はがも]ありません)."""
 
-    @field_validator("patterns")
-    @classmethod
-    def _regexes(cls, values: list[str]) -> list[str]:
-        for value in values:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression {value!r}: {exc}") from None
-        return values
+    _check_patterns = field_validator("patterns")(classmethod(lambda cls, v: check_regexes(v)))
 
 
 class Claims(ContentModel):
@@ -422,15 +424,7 @@ class Crisis(ContentModel):
     """Meaning across conjugations and a few words of distance (see ``bot/safety/rules.py``)."""
     context: CrisisContext = CrisisContext()
 
-    @field_validator("patterns")
-    @classmethod
-    def _regexes(cls, values: list[str]) -> list[str]:
-        for value in values:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression {value!r}: {exc}") from None
-        return values
+    _check_patterns = field_validator("patterns")(classmethod(lambda cls, v: check_regexes(v)))
 
     @field_validator("words")
     @classmethod

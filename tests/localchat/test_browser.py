@@ -10,8 +10,6 @@ fails without it. Otherwise it is skipped with the reason printed. The screensho
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser import headless_chromium
 from tests.conversation.conftest import EN_SELF_EMAIL, JA_SHORT, Script
 from tests.localchat.apply import next_step, position
 from tests.localchat.client import REPO, LocalChat
@@ -43,40 +42,10 @@ return false;
 """
 
 
-def _browser_paths() -> tuple[str, str] | str:
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed (pip install -e '.[test]')"
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    if not chromium or not driver:
-        return "Debian's chromium and chromium-driver are not installed (scripts/test.sh installs them as root)"
-    return chromium, driver
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    found = _browser_paths()
-    if isinstance(found, str):
-        if os.environ.get("PREVIEW_BROWSER_REQUIRED") == "1":
-            pytest.fail(f"the browser test cannot run: {found}")
-        print(f"\nlocal chat browser test SKIPPED: {found}")
-        pytest.skip(f"browser test SKIPPED: {found}")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    chromium, driver_path = found
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1280,1000", "--force-device-scale-factor=1"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    try:
+    with headless_chromium(1280, 1000, "local chat browser test") as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.fixture(scope="module")

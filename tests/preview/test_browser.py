@@ -10,14 +10,13 @@ The screenshot is kept as ``artifacts/preview-side-by-side.png`` for CI.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.preview import BuildResult
+from tests.browser import headless_chromium
 from tests.preview.conftest import MISSING_PAGE, SEEDED_WORD, shipped_page_ids
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -25,40 +24,10 @@ SCREENSHOT = ARTIFACTS / "preview-side-by-side.png"
 PHONE_PAIR_WIDTH = 800  # two 360 px phones, the gap and the margins
 
 
-def _browser_paths() -> tuple[str, str] | str:
-    """(chromium, chromedriver), or why they cannot be used."""
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed (pip install -e '.[test]')"
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    if not chromium or not driver:
-        return "Debian's chromium and chromium-driver are not installed (scripts/test.sh installs them as root)"
-    return chromium, driver
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    found = _browser_paths()
-    if isinstance(found, str):
-        if os.environ.get("PREVIEW_BROWSER_REQUIRED") == "1":
-            pytest.fail(f"the browser test cannot run: {found}")
-        pytest.skip(f"browser test SKIPPED: {found}")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    chromium, driver_path = found
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={PHONE_PAIR_WIDTH},1300", "--force-device-scale-factor=1"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    try:
+    with headless_chromium(PHONE_PAIR_WIDTH, 1300, "preview browser test") as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def test_the_preview_in_chromium_both_languages_side_by_side(browser: object, seeded_site: BuildResult) -> None:
