@@ -4,9 +4,9 @@
     .venv/bin/python bench/crisis_eval.py --misses         # also list the development set's misses (to tune on)
     .venv/bin/python bench/crisis_eval.py SET.yaml --content DIR
 
-Sets: ``bench/data/crisis_dev.yaml`` (tuned on) and ``bench/data/crisis_holdout.yaml`` (written by someone who
-never saw the phrase lists, rules or the other data; never tuned on, so its cases are never listed). Each case
-has ``lang``, ``who`` (self / other / none), ``category`` and ``text``.
+Sets: ``bench/data/crisis_dev.yaml`` (tuned on), ``bench/data/crisis_holdout.yaml`` and ``crisis_holdout2.yaml``
+(each written by someone who never saw the phrase lists, rules or the other data; never tuned on, so their cases
+are never listed). Each case has ``lang``, ``who`` (self / other / none), ``category`` and ``text``.
 
 Printed per set, per language, per category and per tier: recall of any crisis help on risk (self and other),
 the full reply on direct / plan / self-harm, the carer reply for someone else, full alarms and check-ins on
@@ -40,6 +40,7 @@ from bot.safety.tiers import TIERS, Assessment  # noqa: E402
 
 DEV_SET = REPO / "bench" / "data" / "crisis_dev.yaml"
 HOLDOUT_SET = REPO / "bench" / "data" / "crisis_holdout.yaml"
+HOLDOUT_SETS = (HOLDOUT_SET, REPO / "bench" / "data" / "crisis_holdout2.yaml")
 LANGUAGES = ("ja", "en")
 LONG_CHARS = 10_000
 FULL_REPLY = frozenset({"direct", "plan_means", "self_harm"})
@@ -184,14 +185,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20, help="timing rounds")
     args = parser.parse_args(argv)
     screen = CrisisScreen.build(load_crisis(args.content))
-    sets = args.sets or [DEV_SET, HOLDOUT_SET]
+    sets = args.sets or [DEV_SET, *HOLDOUT_SETS]
     failed = False
     all_texts: list[str] = []
     for path in sets:
         cases = load_cases(path)
         all_texts += [c.text for c in cases]
         scores = score(screen, cases)
-        held_out = path.resolve() == HOLDOUT_SET.resolve()
+        held_out = path.resolve() in {p.resolve() for p in HOLDOUT_SETS}
         report(f"{path.name} ({'held-out: never tuned on' if held_out else 'development'})", scores,
                list_misses=args.misses and not held_out)
         if held_out:
