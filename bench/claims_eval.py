@@ -2,10 +2,11 @@
 
     .venv/bin/python bench/claims_eval.py                     # bench/data/claims_eval.yaml, content/
     .venv/bin/python bench/claims_eval.py SET.yaml --content DIR
-    .venv/bin/python bench/claims_eval.py bench/data/claims_holdout.yaml   # phrasings never used for tuning
+    .venv/bin/python bench/claims_eval.py bench/data/claims_holdout4.yaml  # held out: figures only
 
 Prints recall per language (prohibited expressions flagged), the findings on honest negations per language,
-every miss and every false finding with the list entry that fired. Exits 1 when recall is under 90 % in a
+every miss and every false finding with the list entry that fired (not for a held-out set, whose first line says
+"Never tune on these"). Exits 1 when recall is under 90 % in a
 language or any honest negation is flagged.
 """
 
@@ -45,8 +46,12 @@ def load_lint(content_dir: Path) -> ClaimsLint:
     return ClaimsLint(models)
 
 
-def evaluate(lint: ClaimsLint, cases: dict[str, dict[str, list[str]]]) -> tuple[str, bool]:
-    """The printed report and whether every target was met."""
+HELD_OUT_MARK = "Never tune on these"
+"""A set whose first line says this is held out: its cases are never listed, so nobody tunes on them."""
+
+
+def evaluate(lint: ClaimsLint, cases: dict[str, dict[str, list[str]]], *, list_cases: bool = True) -> tuple[str, bool]:
+    """The printed report and whether every target was met; a held-out set is reported in figures only."""
     lines: list[str] = []
     ok = True
     summary: list[str] = []
@@ -62,6 +67,8 @@ def evaluate(lint: ClaimsLint, cases: dict[str, dict[str, list[str]]]) -> tuple[
         summary.append(f"{lang}: recall {recall:.1%} ({len(prohibited) - len(misses)}/{len(prohibited)} prohibited "
                        f"flagged, target >= {MIN_RECALL:.0%}); honest negations flagged {len(false)}/{len(honest)} "
                        f"(target 0) {'OK' if met else 'MISSED'}")
+        if not list_cases:
+            continue
         for text in misses:
             lines.append(f"  {lang} miss: {text}")
         for text, words in false:
@@ -74,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("set", nargs="?", default=str(EVAL_SET))
     parser.add_argument("--content", default=str(REPO / "content"))
     args = parser.parse_args(argv)
-    cases = yaml.safe_load(Path(args.set).read_text(encoding="utf-8"))
-    report, ok = evaluate(load_lint(Path(args.content)), cases)
+    text = Path(args.set).read_text(encoding="utf-8")
+    held_out = HELD_OUT_MARK in text.split("\n", 1)[0]
+    report, ok = evaluate(load_lint(Path(args.content)), yaml.safe_load(text), list_cases=not held_out)
     print(report)
     return 0 if ok else 1
 
