@@ -39,7 +39,7 @@ _PHRASE_END = re.compile(r"[。．！？!?\n]|\.(?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[、,，]|\bbut\b|\bwhile\b|\bwhereas\b|ですが|けれど|一方")
 _JA_ASSERTION_END = re.compile(r"です|ます|でした|ました")
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
-_EN_WORDS_BEFORE = 5
+_EN_WORDS_BEFORE = 7
 _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
 _NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん"}
@@ -305,6 +305,7 @@ class ClaimsLint:
         sentence_end = _sentence_end(text, end)
         if english:
             before = text[sentence_start:start]
+            before = before[before.rfind(",") + 1:]  # "don't worry, this will definitely ..." is not negated
             words = re.findall(r"[\w'’-]+", before)[-_EN_WORDS_BEFORE:]
             window = " ".join(words)
             if self._before is not None and self._cue_in(self._before, window, before):
