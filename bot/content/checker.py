@@ -230,9 +230,13 @@ def claimed_text(found: str) -> str | None:
     return match.group(1) if match else None
 
 
+_REWORD = ("言い換えてください。", "Reword it")
+
+
 def _check_claims(raw: RawLanguage, lint: ClaimsLint, problems: Problems) -> None:
     """Every string a patient can read: page text and titles, buttons, captions, menu, FAQ, notices, intake."""
-    if raw.model("claims.yaml", Claims) is None:
+    own = raw.model("claims.yaml", Claims)
+    if own is None:
         return
 
     def lint_unit(file: str, raw_text: str, first_line: int | None, visible: str, where: str,
@@ -241,11 +245,19 @@ def _check_claims(raw: RawLanguage, lint: ClaimsLint, problems: Problems) -> Non
         for finding in lint.findings(visible):
             if finding.word in allowed_words or finding.found in allowed_words:
                 continue
-            said = say(file, "claim", category=finding.category, why=finding.why.rstrip("。."),
-                       rule=finding.rule or finding.category)
+            # said in the staff's language: the category as this language's claims.yaml words it
+            category = own.categories.get(finding.category)
+            why = category.why if category else finding.why
+            advice = category.fix if category and category.fix else _REWORD[raw.lang == "en"]
+            if raw.lang == "en":
+                advice = advice.rstrip(".")
+            said = say(file, "claim", category=finding.category, why=why.rstrip("。."),
+                       rule=(category.rule if category else finding.rule) or finding.category, advice=advice)
+            expected = category.expected if category and category.expected else said.expected
             line = line_of(finding.found, raw_text, first_line or 1) or first_line
             problems.error(file, line, where, said.message,
-                           **said.parts(CLAIM_FOUND.format(found=finding.found, word=finding.word)))
+                           found=CLAIM_FOUND.format(found=finding.found, word=finding.word), expected=expected,
+                           fix=said.fix)
 
     for page in raw.pages.values():
         rendered = raw.rendered.get(page.id)

@@ -24,6 +24,7 @@ a negation (副作用はありません, "no side effects") is judged by what su
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -66,6 +67,7 @@ class Finding:
     start: int = 0
     expected: str = ""
     fix: str = ""
+    end: int = 0
 
 
 # --- terms ------------------------------------------------------------------------------------------------------
@@ -124,8 +126,8 @@ def _term(source: str, *, regex_only: bool = False) -> _Term:
     negative = bool(lemmas) and bool(lemmas[-1] & _NEGATIVE_AUX)
     if _HIRAGANA.match(folded) and len(lemmas) > 1:
         # kana-only phrases are matched as written: by dictionary forms, いらない (要る) would meet ていない (居る)
-        return _Term(re.compile(re.escape(folded)), (), negative)
-    regex = None if _HIRAGANA.match(folded) else re.compile(re.escape(folded))
+        return _Term(re.compile(_word_pattern(folded)), (), negative)
+    regex = None if _HIRAGANA.match(folded) else re.compile(_word_pattern(folded))  # 0円 is not in 10,000円
     return _Term(regex, lemmas, negative)
 
 
@@ -171,7 +173,8 @@ class _Text:
         """Whether a Japanese word ending at ``end`` is followed by a negative auxiliary (改善しない)."""
         if not self.tokens or end >= len(self.folded) or not is_cjk(self.folded[end]):
             return False
-        following = [t for t in self.tokens if t[0] >= end][:3]
+        at = bisect.bisect_left(self.tokens, (end,))
+        following = self.tokens[at:at + 3]
         for start, _, forms in following:
             if start > end + 4:
                 return False
@@ -251,23 +254,26 @@ class ClaimsLint:
                                                     and is_cjk(_next_visible(folded, start - 1, -1))))
                 if self._negated(folded, start, end, english):
                     continue
-                out.append(self._finding(rule.category, rule.word, folded[start:end], start))
+                out.append(self._finding(rule.category, rule.word, folded, start, end))
                 break
         for family in self._families:
             match = self._family_match(view, family)
             if match is not None:
-                out.append(self._finding(family.category, family.spec.name, folded[match[0]:match[1]], match[0]))
-        return out
+                out.append(self._finding(family.category, family.spec.name, folded, *match))
+        return _one_per_expression(out)
 
-    def _finding(self, category: str, word: str, found: str, start: int) -> Finding:
+    def _finding(self, category: str, word: str, folded: str, start: int, end: int) -> Finding:
         c = self._categories[category]
-        return Finding(category, word, c.why, c.rule, found, start, c.expected, c.fix)
+        return Finding(category, word, c.why, c.rule, folded[start:end], start, c.expected, c.fix, end)
 
     def _family_match(self, view: _Text, family: _Family) -> Span | None:
         text = view.folded
-        occurrences = [sorted({s for term in group for s in view.spans(term)}) for group in family.groups]
-        if any(not spans for spans in occurrences):
-            return None
+        occurrences: list[list[Span]] = []
+        for group in family.groups:  # most texts hold no term of a family's first group: stop there
+            spans = sorted({s for term in group for s in view.spans(term)})
+            if not spans:
+                return None
+            occurrences.append(spans)
         orders: Iterable[Sequence[int]] = [range(len(occurrences))] if family.spec.ordered else \
             itertools.permutations(range(len(occurrences)))
         for order in orders:
@@ -326,6 +332,16 @@ class ClaimsLint:
                 continue
             return True
         return False
+
+
+def _one_per_expression(findings: list[Finding]) -> list[Finding]:
+    """One finding per expression and rule: a later entry of the same category over the same words is left out
+    (「副作用はありません」 is one problem, not a word, a pattern and a family)."""
+    kept: list[Finding] = []
+    for f in findings:
+        if not any(k.category == f.category and k.start < f.end and f.start < k.end for k in kept):
+            kept.append(f)
+    return kept
 
 
 _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "been", "be", "should", "will", "would", "can", "could",

@@ -60,11 +60,11 @@ MESSAGES: dict[str, dict[str, _Text]] = {
     },
     "claim": {
         "ja": ("広告として使えない表現です（{category}）：{why}", "根拠のある事実を、保証や比較をせずに書くこと",
-               "{rule} に当たります。言い換えてください。正直な否定や手続きの説明で誤って見つかった場合は、"
+               "{rule} に当たります。{advice}正直な否定や手続きの説明で誤って見つかった場合は、"
                "lint_allow に word と理由を書いてください。"),
         "en": ("wording the advertising rules do not allow ({category}): {why}",
                "facts with their basis, without guarantees or comparisons",
-               "this breaks {rule}. Reword it; if it is an honest negation or a procedure that was flagged by "
+               "this breaks {rule}. {advice}; if it is an honest negation or a procedure that was flagged by "
                "mistake, add a lint_allow entry with the word and the reason"),
     },
     "literal_markup": {
