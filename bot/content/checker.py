@@ -12,6 +12,7 @@ from typing import Any
 
 from bot import callbacks
 from bot.content.claims import ClaimsLint, fold, line_of
+from bot.content.domain_messages import localize_domain
 from bot.content.loader import RawLanguage
 from bot.content.messages import say
 from bot.content.problems import Problems, did_you_mean
@@ -475,7 +476,9 @@ def _check_domain(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
     from bot.intake.check import check_intake
     from bot.safety.check import check_crisis
 
-    translate, problems.translate = problems.translate, None  # the domain checks word their own messages
+    # the domain checks word their messages in English; staff read them in the file's language, located and with
+    # what to change (bot/content/domain_messages.py)
+    translate, problems.translate = problems.translate, localize_domain
     try:
         _check_domain_packages(raws, problems, check_intake, check_crisis)
     finally:
