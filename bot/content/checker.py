@@ -38,7 +38,7 @@ def run_checks(settings: Settings, raws: Mapping[str, RawLanguage], problems: Pr
     if settings.default_language not in settings.languages:
         problems.error(f"{display_root}/settings.yaml", None, "default_language",
                        f"expected one of {settings.languages}, found '{settings.default_language}'")
-    lint = ClaimsLint([c for raw in raws.values() if (c := raw.model("claims.yaml", Claims)) is not None])
+    lint = ClaimsLint.shared([c for raw in raws.values() if (c := raw.model("claims.yaml", Claims)) is not None])
     for raw in raws.values():
         _check_references(raw, problems)
         _check_reachable(raw, problems)

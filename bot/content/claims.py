@@ -30,6 +30,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.content.cjk_emphasis import is_cjk
 from bot.content.schema import ClaimFamily, Claims
@@ -39,6 +40,7 @@ _PHRASE_END = re.compile(r"[。．！？!?\n]|\.(?:\s|$)")
 """A sentence's end, except a colon: a list after 「次の説が提唱されています：」 is said under that lead-in."""
 _CLAUSE_BREAK = re.compile(r"[、,，]|\bbut\b|\bwhile\b|\bwhereas\b|ですが|けれど|一方")
 _JA_ASSERTION_END = re.compile(r"です|ます|でした|ました")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
 _EN_WORDS_BEFORE = 7
 _JA_WINDOW = 40
@@ -101,6 +103,8 @@ class _Term:
     lemmas: tuple[frozenset[str], ...] = ()
     negative: bool = False
     """The term itself ends in a negation (副作用がない), so a negation after it is part of the claim."""
+    literal: str = ""
+    """Text the regular expression cannot match without (most texts lack it, and ``in`` is fast)."""
 
 
 def _lemmas(word: str) -> tuple[frozenset[str], ...]:
@@ -114,21 +118,25 @@ def _lemmas(word: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)
 def _term(source: str, *, regex_only: bool = False) -> _Term:
+    """A list entry compiled (cached: a content reload compiles only what changed)."""
     if source.startswith("re:"):
         return _Term(re.compile(fold(source[3:])))
     folded = fold(source).strip()
     if regex_only:
         return _Term(re.compile(folded))
+    literal = folded.rstrip("*")
+    literal = literal if literal.isascii() and " " not in literal else literal if not literal.isascii() else ""
     if folded.rstrip("*").isascii():
-        return _Term(re.compile(_word_pattern(folded)))
+        return _Term(re.compile(_word_pattern(folded)), literal=literal)
     lemmas = _lemmas(folded)
     negative = bool(lemmas) and bool(lemmas[-1] & _NEGATIVE_AUX)
     if _HIRAGANA.match(folded) and len(lemmas) > 1:
         # kana-only phrases are matched as written: by dictionary forms, いらない (要る) would meet ていない (居る)
-        return _Term(re.compile(_word_pattern(folded)), (), negative)
+        return _Term(re.compile(_word_pattern(folded)), (), negative, literal)
     regex = None if _HIRAGANA.match(folded) else re.compile(_word_pattern(folded))  # 0円 is not in 10,000円
-    return _Term(regex, lemmas, negative)
+    return _Term(regex, lemmas, negative, literal)
 
 
 @dataclass
@@ -143,7 +151,7 @@ class _Text:
     def of(cls, text: str) -> _Text:
         folded = fold(text)
         out = cls(folded)
-        if any(is_cjk(ch) for ch in folded):
+        if _CJK.search(folded):
             from bot.safety import japanese
 
             for token in japanese.tokens(folded):
@@ -157,17 +165,19 @@ class _Text:
         return out
 
     def spans(self, term: _Term) -> list[Span]:
-        found: set[Span] = set()
-        if term.regex is not None:
-            found.update(m.span() for m in term.regex.finditer(self.folded) if m.end() > m.start())
+        found: list[Span] = []
+        if term.regex is not None and (not term.literal or term.literal in self.folded):
+            found = [m.span() for m in term.regex.finditer(self.folded) if m.end() > m.start()]
         if term.lemmas and self.tokens:
-            first = term.lemmas[0]
-            starts = sorted({i for form in first for i in self.by_form.get(form, [])})
+            starts = {i for form in term.lemmas[0] for i in self.by_form.get(form, ())}
             for i in starts:
                 j = i + len(term.lemmas)
                 if j <= len(self.tokens) and all(self.tokens[i + k][2] & lem for k, lem in enumerate(term.lemmas)):
-                    found.add((self.tokens[i][0], self.tokens[j - 1][1]))
-        return sorted(s for s in found if term.negative or not self._verb_negated(s[1]))
+                    found.append((self.tokens[i][0], self.tokens[j - 1][1]))
+            found = sorted(set(found))
+        if not found or term.negative or not self.tokens:
+            return found
+        return [s for s in found if not self._verb_negated(s[1])]
 
     def _verb_negated(self, end: int) -> bool:
         """Whether a Japanese word ending at ``end`` is followed by a negative auxiliary (改善しない)."""
@@ -215,10 +225,25 @@ class _Category:
 
 
 class ClaimsLint:
-    """The compiled matchers of every language's lists, built once per content load."""
+    """The compiled matchers of every language's lists. ``shared`` keeps one per set of lists, with the findings
+    of each text it has seen, so a content reload only lints the texts that changed."""
+
+    _shared: dict[str, ClaimsLint] = {}
+
+    @classmethod
+    def shared(cls, claims: Iterable[Claims]) -> ClaimsLint:
+        lists = list(claims)
+        key = "\n".join(m.model_dump_json() for m in lists)
+        lint = cls._shared.get(key)
+        if lint is None:
+            if len(cls._shared) >= 4:
+                cls._shared.clear()
+            lint = cls._shared[key] = cls(lists)
+        return lint
 
     def __init__(self, claims: Claims | Iterable[Claims]) -> None:
         lists = [claims] if isinstance(claims, Claims) else list(claims)
+        self._seen: dict[str, list[Finding]] = {}
         self._rules: list[_Rule] = []
         self._families: list[_Family] = []
         self._categories: dict[str, _Category] = {}
@@ -244,6 +269,14 @@ class ClaimsLint:
 
     def findings(self, text: str) -> list[Finding]:
         """Every claim in ``text``: one per list entry or family (its first occurrence that is not negated)."""
+        found = self._seen.get(text)
+        if found is None:
+            if len(self._seen) >= 8192:
+                self._seen.clear()
+            found = self._seen[text] = self._findings(text)
+        return list(found)
+
+    def _findings(self, text: str) -> list[Finding]:
         view = _Text.of(text)
         folded = view.folded
         out: list[Finding] = []
