@@ -12,6 +12,7 @@ from typing import Any
 
 from bot import callbacks
 from bot.content.claims import ClaimsLint, fold, line_of
+from bot.content.domain_messages import localize_domain
 from bot.content.loader import RawLanguage
 from bot.content.messages import say
 from bot.content.problems import Problems, did_you_mean
@@ -37,7 +38,7 @@ def run_checks(settings: Settings, raws: Mapping[str, RawLanguage], problems: Pr
     if settings.default_language not in settings.languages:
         problems.error(f"{display_root}/settings.yaml", None, "default_language",
                        f"expected one of {settings.languages}, found '{settings.default_language}'")
-    lint = ClaimsLint([c for raw in raws.values() if (c := raw.model("claims.yaml", Claims)) is not None])
+    lint = ClaimsLint.shared([c for raw in raws.values() if (c := raw.model("claims.yaml", Claims)) is not None])
     for raw in raws.values():
         _check_references(raw, problems)
         _check_reachable(raw, problems)
@@ -230,9 +231,13 @@ def claimed_text(found: str) -> str | None:
     return match.group(1) if match else None
 
 
+_REWORD = ("言い換えてください。", "Reword it")
+
+
 def _check_claims(raw: RawLanguage, lint: ClaimsLint, problems: Problems) -> None:
     """Every string a patient can read: page text and titles, buttons, captions, menu, FAQ, notices, intake."""
-    if raw.model("claims.yaml", Claims) is None:
+    own = raw.model("claims.yaml", Claims)
+    if own is None:
         return
 
     def lint_unit(file: str, raw_text: str, first_line: int | None, visible: str, where: str,
@@ -241,11 +246,19 @@ def _check_claims(raw: RawLanguage, lint: ClaimsLint, problems: Problems) -> Non
         for finding in lint.findings(visible):
             if finding.word in allowed_words or finding.found in allowed_words:
                 continue
-            said = say(file, "claim", category=finding.category, why=finding.why.rstrip("。."),
-                       rule=finding.rule or finding.category)
+            # said in the staff's language: the category as this language's claims.yaml words it
+            category = own.categories.get(finding.category)
+            why = category.why if category else finding.why
+            advice = category.fix if category and category.fix else _REWORD[raw.lang == "en"]
+            if raw.lang == "en":
+                advice = advice.rstrip(".")
+            said = say(file, "claim", category=finding.category, why=why.rstrip("。."),
+                       rule=(category.rule if category else finding.rule) or finding.category, advice=advice)
+            expected = category.expected if category and category.expected else said.expected
             line = line_of(finding.found, raw_text, first_line or 1) or first_line
             problems.error(file, line, where, said.message,
-                           **said.parts(CLAIM_FOUND.format(found=finding.found, word=finding.word)))
+                           found=CLAIM_FOUND.format(found=finding.found, word=finding.word), expected=expected,
+                           fix=said.fix)
 
     for page in raw.pages.values():
         rendered = raw.rendered.get(page.id)
@@ -463,7 +476,9 @@ def _check_domain(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
     from bot.intake.check import check_intake
     from bot.safety.check import check_crisis
 
-    translate, problems.translate = problems.translate, None  # the domain checks word their own messages
+    # the domain checks word their messages in English; staff read them in the file's language, located and with
+    # what to change (bot/content/domain_messages.py)
+    translate, problems.translate = problems.translate, localize_domain
     try:
         _check_domain_packages(raws, problems, check_intake, check_crisis)
     finally:

@@ -1,33 +1,55 @@
 """Claims lint: wording Japan's medical advertising guideline does not allow (guarantees, superlatives ...).
 
-The word lists live in ``content/<lang>/claims.yaml`` so staff can extend them, and every language's lists are
-applied to every language's text (an English "No.1" inside Japanese text is still a superlative). Matching ignores
-case and full-/half-width; English words match whole words only ("cure" does not fire on "secure").
+The lists live in ``content/<lang>/claims.yaml`` so staff can extend them, and every language's lists are applied
+to every language's text (an English "No.1" inside Japanese text is still a superlative). Matching ignores case and
+full-/half-width; English words match whole words only ("cure" does not fire on "secure"). Japanese words are also
+matched by their dictionary form through the project's Japanese analyser (``bot.safety.japanese``, loaded once per
+process), so 治る in a list meets 治ります and 治った, and a word of hiragana only never matches inside another word
+(ない is not in 少ない).
+
+Three kinds of entry: ``words``, ``patterns`` (regular expressions) and ``families``: one term of each group within
+one sentence, e.g. [必ず, 確実, 自信] then [治る, 改善, 効果], which meets phrasings no list of words foresees
+(効き目には自信があります, "we are confident it works").
 
 An honest negation is not a claim: 「完治を約束するものではありません」 and "TMS is not a cure" say the opposite
 of the word they contain. A finding is dropped when, in the same sentence,
     - a Japanese word is followed (before the sentence's own です/ます) by an ending of ``negations_after``, or
+      directly by a negative auxiliary (改善しない, 治らない), or
     - an English word is preceded within a few words by one of ``negations_before``, or followed at once by one of
-      ``negations_after`` ("results are not guaranteed", "a cure is not promised"),
+      ``negations_after`` ("results are not guaranteed", "a cure is not promised"), or
+    - for a family, a negation stands between its terms ("side effects may not always be absent"),
 unless the negation is one of ``not_negations`` ("not only", 「だけではありません」). A list word that itself holds
 a negation (副作用はありません, "no side effects") is judged by what surrounds it, so it stays a claim.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.content.cjk_emphasis import is_cjk
-from bot.content.schema import Claims
+from bot.content.schema import ClaimFamily, Claims
 
 _SENTENCE_END = re.compile(r"[。．！？!?\n]|\.(?:\s|$)|[;:]")
+_PHRASE_END = re.compile(r"[。．！？!?\n]|\.(?:\s|$)")
+"""A sentence's end, except a colon: a list after 「次の説が提唱されています：」 is said under that lead-in."""
+_CLAUSE_BREAK = re.compile(r"[、,，]|\bbut\b|\bwhile\b|\bwhereas\b|ですが|けれど|一方")
 _JA_ASSERTION_END = re.compile(r"です|ます|でした|ました")
-_EN_WORDS_BEFORE = 5
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
+_EN_WORDS_BEFORE = 7
 _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
+_NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん"}
+"""A Japanese word followed by one of these (after any of ``_LIGHT``) is negated: 改善しない, 治らない."""
+_LIGHT = {"する", "為る", "できる", "出来る", "れる", "られる", "せる", "させる", "て", "いる", "居る", "は", "も"}
+
+Span = tuple[int, int]
 
 
 def fold(text: str) -> str:
@@ -45,23 +67,22 @@ class Finding:
     rule: str = ""
     found: str = ""
     start: int = 0
+    expected: str = ""
+    fix: str = ""
+    end: int = 0
 
 
-@dataclass(frozen=True)
-class _Rule:
-    pattern: re.Pattern[str]
-    category: str
-    word: str
-    why: str
-    rule: str
-    english: bool
-
+# --- terms ------------------------------------------------------------------------------------------------------
 
 def _word_pattern(word: str) -> str:
-    pattern = re.escape(word)
-    if word[0].isascii() and (word[0].isalnum() or word[0] == "_"):
+    stem = word.endswith("*")
+    word = word.rstrip("*")
+    pattern = r"[\s-]+".join(re.escape(part) for part in word.split()) if word.isascii() else re.escape(word)
+    if word[:1].isascii() and (word[0].isalnum() or word[0] == "_"):
         pattern = r"(?<![a-z0-9_])" + pattern
-    if word[-1].isascii() and (word[-1].isalnum() or word[-1] == "_"):
+    if stem:
+        pattern += r"[\w'’-]*"
+    elif word[-1:].isascii() and (word[-1].isalnum() or word[-1] == "_"):
         pattern = pattern + r"(?![a-z0-9_])"
     return pattern
 
@@ -73,49 +94,257 @@ def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(_word_pattern(c) for c in folded))
 
 
+@dataclass(frozen=True)
+class _Term:
+    """A word, a pattern or a family's term: a regular expression on the folded text and, for Japanese, the
+    dictionary forms of its words (matched token by token)."""
+
+    regex: re.Pattern[str] | None
+    lemmas: tuple[frozenset[str], ...] = ()
+    negative: bool = False
+    """The term itself ends in a negation (副作用がない), so a negation after it is part of the claim."""
+    literal: str = ""
+    """Text the regular expression cannot match without (most texts lack it, and ``in`` is fast)."""
+
+
+def _lemmas(word: str) -> tuple[frozenset[str], ...]:
+    from bot.safety import japanese  # the one analyser of the project, loaded once per process
+
+    out: list[frozenset[str]] = []
+    for token in japanese.tokens(word):
+        if token.boundary:
+            continue
+        out.append(frozenset(token.forms))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _term(source: str, *, regex_only: bool = False) -> _Term:
+    """A list entry compiled (cached: a content reload compiles only what changed)."""
+    if source.startswith("re:"):
+        return _Term(re.compile(fold(source[3:])))
+    folded = fold(source).strip()
+    if regex_only:
+        return _Term(re.compile(folded))
+    literal = folded.rstrip("*")
+    literal = literal if literal.isascii() and " " not in literal else literal if not literal.isascii() else ""
+    if folded.rstrip("*").isascii():
+        return _Term(re.compile(_word_pattern(folded)), literal=literal)
+    lemmas = _lemmas(folded)
+    negative = bool(lemmas) and bool(lemmas[-1] & _NEGATIVE_AUX)
+    if _HIRAGANA.match(folded) and len(lemmas) > 1:
+        # kana-only phrases are matched as written: by dictionary forms, いらない (要る) would meet ていない (居る)
+        return _Term(re.compile(_word_pattern(folded)), (), negative, literal)
+    regex = None if _HIRAGANA.match(folded) else re.compile(_word_pattern(folded))  # 0円 is not in 10,000円
+    return _Term(regex, lemmas, negative, literal)
+
+
+@dataclass
+class _Text:
+    """One text to lint: folded, with its Japanese tokens when it holds any (start, end, forms)."""
+
+    folded: str
+    tokens: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
+    by_form: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        folded = fold(text)
+        out = cls(folded)
+        if _CJK.search(folded):
+            from bot.safety import japanese
+
+            for token in japanese.tokens(folded):
+                if token.boundary or not token.forms:
+                    continue
+                length = max((len(f) for f in token.forms if folded.startswith(f, token.start)), default=1)
+                out.tokens.append((token.start, token.start + length, frozenset(token.forms)))
+            for i, (_, _, forms) in enumerate(out.tokens):
+                for form in forms:
+                    out.by_form.setdefault(form, []).append(i)
+        return out
+
+    def spans(self, term: _Term) -> list[Span]:
+        found: list[Span] = []
+        if term.regex is not None and (not term.literal or term.literal in self.folded):
+            found = [m.span() for m in term.regex.finditer(self.folded) if m.end() > m.start()]
+        if term.lemmas and self.tokens:
+            starts = {i for form in term.lemmas[0] for i in self.by_form.get(form, ())}
+            for i in starts:
+                j = i + len(term.lemmas)
+                if j <= len(self.tokens) and all(self.tokens[i + k][2] & lem for k, lem in enumerate(term.lemmas)):
+                    found.append((self.tokens[i][0], self.tokens[j - 1][1]))
+            found = sorted(set(found))
+        if not found or term.negative or not self.tokens:
+            return found
+        return [s for s in found if not self._verb_negated(s[1])]
+
+    def _verb_negated(self, end: int) -> bool:
+        """Whether a Japanese word ending at ``end`` is followed by a negative auxiliary (改善しない)."""
+        if not self.tokens or end >= len(self.folded) or not is_cjk(self.folded[end]):
+            return False
+        at = bisect.bisect_left(self.tokens, (end,))
+        following = self.tokens[at:at + 3]
+        for start, _, forms in following:
+            if start > end + 4:
+                return False
+            if forms & _NEGATIVE_AUX:
+                return True
+            if not forms & _LIGHT:
+                return False
+        return False
+
+
+# --- the lint ---------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Rule:
+    """A word or a pattern of a category."""
+
+    term: _Term
+    category: str
+    word: str
+    english: bool
+
+
+@dataclass(frozen=True)
+class _Family:
+    groups: tuple[tuple[_Term, ...], ...]
+    category: str
+    spec: ClaimFamily
+    english: bool
+    unless: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class _Category:
+    why: str
+    rule: str
+    expected: str
+    fix: str
+
+
 class ClaimsLint:
-    """The compiled matchers of every language's lists, built once per content load."""
+    """The compiled matchers of every language's lists. ``shared`` keeps one per set of lists, with the findings
+    of each text it has seen, so a content reload only lints the texts that changed."""
+
+    _shared: dict[str, ClaimsLint] = {}
+
+    @classmethod
+    def shared(cls, claims: Iterable[Claims]) -> ClaimsLint:
+        lists = list(claims)
+        key = "\n".join(m.model_dump_json() for m in lists)
+        lint = cls._shared.get(key)
+        if lint is None:
+            if len(cls._shared) >= 4:
+                cls._shared.clear()
+            lint = cls._shared[key] = cls(lists)
+        return lint
 
     def __init__(self, claims: Claims | Iterable[Claims]) -> None:
         lists = [claims] if isinstance(claims, Claims) else list(claims)
+        self._seen: dict[str, list[Finding]] = {}
         self._rules: list[_Rule] = []
+        self._families: list[_Family] = []
+        self._categories: dict[str, _Category] = {}
         seen: set[tuple[str, str]] = set()
         for model in lists:
             for category, group in model.categories.items():
+                self._categories.setdefault(category, _Category(group.why, group.rule, group.expected, group.fix))
                 for word in group.words:
                     folded = fold(word).strip()
                     if not folded or (category, folded) in seen:
                         continue
                     seen.add((category, folded))
-                    self._rules.append(_Rule(re.compile(_word_pattern(folded)), category, word, group.why,
-                                             group.rule, folded.isascii()))
+                    self._rules.append(_Rule(_term(word), category, word, folded.isascii()))
                 for source in group.patterns:
-                    self._rules.append(_Rule(re.compile(fold(source)), category, source, group.why, group.rule,
-                                             source.isascii()))
+                    self._rules.append(_Rule(_term(source, regex_only=True), category, source, source.isascii()))
+                for spec in group.families:
+                    groups = tuple(tuple(_term(t) for t in terms) for terms in spec.terms)
+                    english = not any(is_cjk(ch) for terms in spec.terms for t in terms for ch in t)
+                    self._families.append(_Family(groups, category, spec, english, _cue_pattern(spec.unless)))
         self._after = _cue_pattern(c for m in lists for c in m.negations_after)
         self._before = _cue_pattern(c for m in lists for c in m.negations_before)
         self._not_negations = [fold(p) for m in lists for p in m.not_negations if p.strip()]
 
     def findings(self, text: str) -> list[Finding]:
-        """Every claim in ``text``, one per list entry (its first occurrence that is not negated)."""
-        folded = fold(text)
+        """Every claim in ``text``: one per list entry or family (its first occurrence that is not negated)."""
+        found = self._seen.get(text)
+        if found is None:
+            if len(self._seen) >= 8192:
+                self._seen.clear()
+            found = self._seen[text] = self._findings(text)
+        return list(found)
+
+    def _findings(self, text: str) -> list[Finding]:
+        view = _Text.of(text)
+        folded = view.folded
         out: list[Finding] = []
         for rule in self._rules:
-            for match in rule.pattern.finditer(folded):
-                english = rule.english and not (is_cjk(_next_visible(folded, match.end(), 1))
+            for start, end in view.spans(rule.term):
+                english = rule.english and not (is_cjk(_next_visible(folded, end, 1))
                                                 or (not rule.word[:1].isalpha()
-                                                    and is_cjk(_next_visible(folded, match.start() - 1, -1))))
-                if match.end() == match.start() or self._negated(folded, match.start(), match.end(), english):
+                                                    and is_cjk(_next_visible(folded, start - 1, -1))))
+                if self._negated(folded, start, end, english):
                     continue
-                out.append(Finding(rule.category, rule.word, rule.why, rule.rule, match.group(0), match.start()))
+                out.append(self._finding(rule.category, rule.word, folded, start, end))
                 break
-        return out
+        for family in self._families:
+            match = self._family_match(view, family)
+            if match is not None:
+                out.append(self._finding(family.category, family.spec.name, folded, *match))
+        return _one_per_expression(out)
+
+    def _finding(self, category: str, word: str, folded: str, start: int, end: int) -> Finding:
+        c = self._categories[category]
+        return Finding(category, word, c.why, c.rule, folded[start:end], start, c.expected, c.fix, end)
+
+    def _family_match(self, view: _Text, family: _Family) -> Span | None:
+        text = view.folded
+        occurrences: list[list[Span]] = []
+        for group in family.groups:  # most texts hold no term of a family's first group: stop there
+            spans = sorted({s for term in group for s in view.spans(term)})
+            if not spans:
+                return None
+            occurrences.append(spans)
+        orders: Iterable[Sequence[int]] = [range(len(occurrences))] if family.spec.ordered else \
+            itertools.permutations(range(len(occurrences)))
+        for order in orders:
+            for first in occurrences[order[0]]:
+                chain = [first]
+                for g in order[1:]:  # the nearest term of each next group: the negation after it is its own
+                    after = [s for s in occurrences[g] if s[0] >= chain[-1][1]]
+                    if not after:
+                        break
+                    chain.append(after[0])
+                if len(chain) < len(order):
+                    continue
+                start, end = chain[0][0], chain[-1][1]
+                if end - start > family.spec.span or _sentence_start(text, end) > start:
+                    continue
+                if family.unless is not None and family.unless.search(
+                        text, _sentence_start(text, start, _PHRASE_END), _sentence_end(text, end)):
+                    continue
+                gaps = [text[a[1]:b[0]] for a, b in itertools.pairwise(chain)]
+                if family.spec.same_clause and any(_CLAUSE_BREAK.search(gap) for gap in gaps):
+                    continue
+                if family.spec.negation_between and any(self._negation_in(gap, family.english) for gap in gaps):
+                    continue
+                if self._negated(text, start, end, family.english):
+                    continue
+                return start, end
+        return None
+
+    def _negation_in(self, gap: str, english: bool) -> bool:
+        cues = self._before if english else self._after
+        return cues is not None and self._cue_in(cues, gap, gap)
 
     def _negated(self, text: str, start: int, end: int, english: bool) -> bool:
         sentence_start = _sentence_start(text, start)
         sentence_end = _sentence_end(text, end)
         if english:
             before = text[sentence_start:start]
+            before = before[before.rfind(",") + 1:]  # "don't worry, this will definitely ..." is not negated
             words = re.findall(r"[\w'’-]+", before)[-_EN_WORDS_BEFORE:]
             window = " ".join(words)
             if self._before is not None and self._cue_in(self._before, window, before):
@@ -138,6 +367,16 @@ class ClaimsLint:
         return False
 
 
+def _one_per_expression(findings: list[Finding]) -> list[Finding]:
+    """One finding per expression and rule: a later entry of the same category over the same words is left out
+    (「副作用はありません」 is one problem, not a word, a pattern and a family)."""
+    kept: list[Finding] = []
+    for f in findings:
+        if not any(k.category == f.category and k.start < f.end and f.start < k.end for k in kept):
+            kept.append(f)
+    return kept
+
+
 _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "been", "be", "should", "will", "would", "can", "could",
                 "may", "might", "must", "do", "does", "did"}
 
@@ -157,9 +396,9 @@ def _next_visible(text: str, pos: int, step: int) -> str:
     return text[pos] if 0 <= pos < len(text) else " "
 
 
-def _sentence_start(text: str, pos: int) -> int:
+def _sentence_start(text: str, pos: int, ends: re.Pattern[str] = _SENTENCE_END) -> int:
     start = 0
-    for match in _SENTENCE_END.finditer(text, 0, pos):
+    for match in ends.finditer(text, 0, pos):
         start = match.end()
     return start
 

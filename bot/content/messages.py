@@ -60,11 +60,11 @@ MESSAGES: dict[str, dict[str, _Text]] = {
     },
     "claim": {
         "ja": ("広告として使えない表現です（{category}）：{why}", "根拠のある事実を、保証や比較をせずに書くこと",
-               "{rule} に当たります。言い換えてください。正直な否定や手続きの説明で誤って見つかった場合は、"
+               "{rule} に当たります。{advice}正直な否定や手続きの説明で誤って見つかった場合は、"
                "lint_allow に word と理由を書いてください。"),
         "en": ("wording the advertising rules do not allow ({category}): {why}",
                "facts with their basis, without guarantees or comparisons",
-               "this breaks {rule}. Reword it; if it is an honest negation or a procedure that was flagged by "
+               "this breaks {rule}. {advice}; if it is an honest negation or a procedure that was flagged by "
                "mistake, add a lint_allow entry with the word and the reason"),
     },
     "literal_markup": {
@@ -237,6 +237,35 @@ _JA: list[tuple[re.Pattern[str], str, str, str]] = [
      "ひとつの段落が Telegram の上限（{a}字）を超えています", "", "段落を空行で分けてください。"),
     (re.compile(r"^a picture needs an image_caption"), "写真には image_caption（写真の内容と注意書き）が必要です", "",
      "前書きに image_caption: を書いてください。"),
+    (re.compile(r"^language folder is missing \(settings\.yaml lists '(?P<a>\w+)'\)$"),
+     "言語のフォルダ {a}/ がありません（settings.yaml の languages: にあります）", "{a}/ フォルダ",
+     "{a}/ フォルダを作るか、settings.yaml の languages: から {a} を消してください。"),
+    (re.compile(r"^folder is missing$"), "フォルダがありません", "", "このフォルダを作ってください（ほかの言語のフォルダを写すと早いです）。"),
+    (re.compile(r"^file name must be a lower-case ASCII id, found '(?P<a>[^']*)'$"),
+     "ファイル名「{a}」は使えません", "半角の小文字・数字・_ だけの名前（例: tms_safety.md）",
+     "ファイル名を半角の小文字・数字・_ だけにしてください（両方の言語で同じ名前にします）。"),
+    (re.compile(r"^front matter must be 'key: value' lines$"), "前書きが「キー: 値」の行になっていません",
+     "--- と --- の間に title: などの行", "前書きの各行を「キー: 値」の形にしてください。"),
+    (re.compile(r"^duplicate id '(?P<a>[^']+)'$"), "「{a}」という id が2回あります", "項目ごとに違う id",
+     "どちらかの id を別の名前に変えてください（ほかの言語の faq.yaml も同じ id にします）。"),
+    (re.compile(r"^no picture at (?P<a>\S+)$"), "写真 {a} が見つかりません", "content/ にある写真のパス",
+     "image: のパスを確かめるか、写真をその場所に置いてください。"),
+    (re.compile(r"^expected a \.png or \.jpg picture, found '(?P<a>[^']*)'$"), "写真の形式 {a} は使えません", ".png または .jpg",
+     "写真を .png か .jpg で保存し直してください。"),
+    (re.compile(r"^picture is larger than Telegram's 10 MB limit"), "写真が Telegram の上限（10 MB）より大きいです",
+     "10 MB 以下", "写真を小さくして保存し直してください。"),
+    (re.compile(r"^a picture caption holds at most (?P<a>\d+) characters$"),
+     "写真の説明（タイトルと image_caption）が長すぎます", "合わせて{a}字まで", "image_caption: を短くしてください。"),
+    (re.compile(r"^a notice is already shown as a folded quote"), "お知らせは、もともと折りたたみの引用として表示されます",
+     "「>」のない本文", "行頭の「>」を消してください。"),
+    (re.compile(r"^longer than Telegram's (?P<a>\d+) characters: shorten it$"), "Telegram の上限（{a}字）より長いです",
+     "{a}字以内", "短くしてください。"),
+    (re.compile(r"^closing tag </(?P<a>[^>]+)> does not match an open tag$"), "閉じタグ </{a}> に対応する開きタグがありません",
+     "<{a}> … </{a}> の対", "不要な閉じタグを消すか、開きタグを書いてください。"),
+    (re.compile(r"^entity &(?P<a>\w+); is not accepted by Telegram"), "記号 &{a}; は Telegram で使えません",
+     "&lt; &gt; &amp; &quot; だけ", "記号をそのまま書くか、使える形に直してください。"),
+    (re.compile(r"^callback data over (?P<a>\d+) bytes"), "ページの id が長すぎて、Telegram のボタンに入りません",
+     "{a}バイトまでの id", "ページのファイル名（id）を短くしてください。"),
 ]
 
 

@@ -278,6 +278,29 @@ class Menu(ContentModel):
 
 # --- claims.yaml ------------------------------------------------------------------------------------------------
 
+class ClaimFamily(ContentModel):
+    """A family of expressions: one term of each group in one sentence (in this order unless ``ordered: false``),
+    e.g. [必ず, 確実, 保証] then [治る, 改善, 効果] catches 必ず良くなります, 確実に改善, 効果を保証します."""
+
+    name: str
+    """What the family is, in the staff's words (shown with each finding), e.g. 保証＋結果."""
+    terms: list[list[str]] = Field(min_length=1)
+    """Groups of terms. Japanese terms match the word in any conjugation (治る: 治ります, 治った); a term of
+    hiragana only matches whole words (ない does not match 少ない). English terms match whole words; a ``*`` at
+    the end of a word matches any ending (improv*: improve, improved, improvement). ``re:`` starts a regular
+    expression."""
+    ordered: bool = True
+    """Whether the groups must come in the order written."""
+    span: int = 30
+    """At most this many characters from the first term to the last."""
+    negation_between: bool = True
+    """Whether a negation between the terms makes it honest (false for "nobody leaves without ...")."""
+    same_clause: bool = False
+    """Whether a comma or "but" between the terms separates them (TMS は承認されていますが、エクソソームは…)."""
+    unless: list[str] = []
+    """Words that make the sentence a report of research, not a claim (報告, 研究, study, reported)."""
+
+
 class ClaimCategory(ContentModel):
     """A group of words the medical advertising guideline does not allow."""
 
@@ -285,10 +308,17 @@ class ClaimCategory(ContentModel):
     """Why these words are a problem (shown with each finding)."""
     rule: str = ""
     """The rule a finding breaks, e.g. 医療広告ガイドライン 第3「誇大広告」 (shown with each finding)."""
+    expected: str = ""
+    """What staff should write instead (shown with each finding)."""
+    fix: str = ""
+    """How to reword a finding of this kind (shown with each finding)."""
     words: list[str] = Field(min_length=1)
-    """Words or phrases; matched ignoring case and full-/half-width. Whole words for English."""
+    """Words or phrases; matched ignoring case and full-/half-width. Whole words for English; Japanese words
+    also match in any conjugation (治る: 治ります)."""
     patterns: list[str] = []
     """Regular expressions for phrasings a plain word cannot catch (e.g. 副作用[はがも]ありません)."""
+    families: list[ClaimFamily] = []
+    """Families of expressions (one term of each group in a sentence), for phrasings no list of words foresees."""
 
     _check_patterns = field_validator("patterns")(classmethod(lambda cls, v: check_regexes(v)))
 
