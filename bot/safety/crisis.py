@@ -16,6 +16,7 @@ The strongest tier over all findings wins. The ``Assessment`` names a layer and 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -167,8 +168,22 @@ class CrisisScreen:
         """The help one message (its first ``MAX_SCREEN_CHARS`` characters) needs, and why.
 
         ``learned=False`` leaves the model out, for a message that answers a question with buttons ("I have never
-        had one"): phrases, rules and context still read it."""
+        had one"): phrases, rules and context still read it. A long message is read in pieces of a few
+        sentences (``pieces``), each piece once however often it is repeated, and reading stops at the first
+        piece that needs the full reply: every layer reads within a sentence, so the answer is the same."""
         folded = fold(text)
+        if len(folded) <= LONG_MESSAGE:
+            return self._assess(folded, learned)
+        best = NO_RISK
+        for piece in dict.fromkeys(pieces(folded)):
+            found = self._assess(piece, learned)
+            if stronger(found.tier, best.tier):
+                best = found
+                if best.tier == "definite":
+                    break
+        return best
+
+    def _assess(self, folded: str, learned: bool) -> Assessment:
         best = NO_RISK
         en_view, en_variants = english_text(folded)
         en_tokens = english_tokens(en_view) if en_view else []
@@ -204,6 +219,46 @@ class CrisisScreen:
                 if stronger(tier, best.tier):
                     best = Assessment(tier, "context" if routed else finding.layer, str(finding.rule), routed)
         return best
+
+
+LONG_MESSAGE = 600
+"""Folded messages longer than this are read piece by piece (``pieces``)."""
+PIECE_CHARS = 300
+"""About how long one piece of a long message is: whole sentences up to this length."""
+OVERLAP = 40
+"""A sentence longer than a piece is cut into windows that overlap this much, so no phrase is cut in two."""
+_PIECE_END = re.compile(r"[。．！？!?\n…]+|\.(?!\d)")
+
+
+def pieces(folded: str) -> list[str]:
+    """A long folded message as pieces of whole sentences of about ``PIECE_CHARS`` characters; a longer sentence
+    as overlapping windows (cut at a space when there is one near the end)."""
+    out: list[str] = []
+    current = ""
+    pos = 0
+    for end in [*(m.end() for m in _PIECE_END.finditer(folded)), len(folded)]:
+        sentence, pos = folded[pos:end], end
+        if not sentence:
+            continue
+        if len(current) + len(sentence) > PIECE_CHARS and current:
+            out.append(current)
+            current = ""
+        if len(sentence) <= PIECE_CHARS:
+            current += sentence
+            continue
+        start = 0
+        while start < len(sentence):
+            stop = min(len(sentence), start + PIECE_CHARS)
+            if stop < len(sentence):
+                space = sentence.rfind(" ", stop - OVERLAP, stop)
+                stop = space if space > start + OVERLAP else stop
+            out.append(sentence[start:stop])
+            if stop >= len(sentence):
+                break
+            start = stop - OVERLAP
+    if current:
+        out.append(current)
+    return out
 
 
 class _History:
