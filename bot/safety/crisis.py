@@ -25,6 +25,7 @@ from typing import Literal
 from bot.content.schema import Crisis
 from bot.safety import japanese
 from bot.safety.context import ContextWords
+from bot.safety.english import EnglishForms
 from bot.safety.learned import CheckInModel
 from bot.safety.normalize import fold, has_japanese
 from bot.safety.phrase_screen import ViewScreen, collect
@@ -78,6 +79,18 @@ NEGATION_WORDS = frozenset({"not", "never", "no", "ない", "無い", "ず", "�
 """Words that make a rule's part a negation (besides the file's own ``context.negation``)."""
 
 
+def english_forms(crisis_by_lang: Mapping[str, Crisis]) -> EnglishForms:
+    """The forms of English words, with typos read against the words of English lists, phrases and rules."""
+    vocabulary: set[str] = set()
+    for lang, crisis in crisis_by_lang.items():
+        if _script_of_lang(lang) != "en":
+            continue
+        members = [m for words in crisis.words.values() for m in words] + list(crisis.phrases)
+        members += [part for rule in crisis.rules for part in rule.parts if not part.startswith("@")]
+        vocabulary.update(word.strip("*") for member in members for word in member.casefold().split())
+    return EnglishForms(vocabulary)
+
+
 def analyser(script: Script) -> Analyse | None:
     """How word-list members of a script are cut: Japanese by the analyser, English at spaces."""
     return japanese.member_forms if script == "ja" else None
@@ -97,6 +110,11 @@ class _ScriptScreen:
         self.rules = build_rules(crisis_by_lang, script)
         self.context = ContextWords.compile([c.context for lang, c in crisis_by_lang.items()
                                              if _script_of_lang(lang) == script], analyser(script))
+        self.forms = english_forms(crisis_by_lang) if script == "en" else None
+
+    def tokens(self, view: str) -> list[Token]:
+        """An English view's tokens, each word with its dictionary and corrected forms."""
+        return english_tokens(view, forms=self.forms)
 
     def phrase_findings(self, view: str, tokens: Sequence[Token]) -> list[_Finding]:
         starts = [token.start for token in tokens]
@@ -186,7 +204,7 @@ class CrisisScreen:
     def _assess(self, folded: str, learned: bool) -> Assessment:
         best = NO_RISK
         en_view, en_variants = english_text(folded)
-        en_tokens = english_tokens(en_view) if en_view else []
+        en_tokens = self._en.tokens(en_view) if en_view else []
         ja_tokens = japanese.tokens(folded) if not folded.isascii() else []
         history = _History(lambda: self._ja.context.past_and_resolved(ja_tokens)
                            or self._en.context.past_and_resolved(en_tokens))
@@ -199,7 +217,7 @@ class CrisisScreen:
                     self._ja.context.about_someone_else(ja_tokens):
                 best = Assessment("carer", "context", best.rule, "third_person")  # 「娘がODを繰り返しています」
         for view in en_variants:
-            best = self._best(self._en, view, english_tokens(view), best, history)
+            best = self._best(self._en, view, self._en.tokens(view), best, history)
         if best.hit or self._model is None or not learned:
             return best
         if self._ja.phrases.has_exception(folded) or (en_view and self._en.phrases.has_exception(en_view)):
