@@ -25,8 +25,8 @@ from typing import Literal
 from bot.content.schema import Crisis
 from bot.safety import japanese
 from bot.safety.context import ContextWords
-from bot.safety.english import EnglishForms
-from bot.safety.learned import CheckInModel
+from bot.safety.english import EnglishForms, word_key
+from bot.safety.learned import CheckInModel, features
 from bot.safety.normalize import fold, has_japanese
 from bot.safety.phrase_screen import ViewScreen, collect
 from bot.safety.phrases import Script
@@ -158,8 +158,8 @@ class _ScriptScreen:
             return "check_in", "topic"
         if context.third_person(tokens, finding.start, finding.end):
             return "carer", "third_person"
-        if finding.strength == "weak":
-            return "check_in", None
+        if finding.strength == "weak" or context.jokes(tokens, finding.start):
+            return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
         if context.near_generic(tokens, finding.start, finding.end):
             return "check_in", "generic"
         return "definite", None
@@ -202,14 +202,22 @@ class CrisisScreen:
         return best
 
     def _assess(self, folded: str, learned: bool) -> Assessment:
+        reading = self.read(folded, folded=True)
+        if self._model is None or not learned:
+            return reading.rules
+        return decide(reading, self._model.scores(reading.folded, reading.grams()), self._model.thresholds())
+
+    def read(self, text: str, *, folded: bool = False) -> Reading:
+        """What phrases, rules and context make of one short message, and what the learned layer would read."""
+        folded_text = text if folded else fold(text)
         best = NO_RISK
-        en_view, en_variants = english_text(folded)
+        en_view, en_variants = english_text(folded_text)
         en_tokens = self._en.tokens(en_view) if en_view else []
-        ja_tokens = japanese.tokens(folded) if not folded.isascii() else []
+        ja_tokens = japanese.tokens(folded_text) if not folded_text.isascii() else []
         history = _History(lambda: self._ja.context.past_and_resolved(ja_tokens)
                            or self._en.context.past_and_resolved(en_tokens))
         if ja_tokens:
-            best = self._best(self._ja, folded, ja_tokens, best, history)
+            best = self._best(self._ja, folded_text, ja_tokens, best, history)
         if en_tokens:
             before = best
             best = self._best(self._en, en_view, en_tokens, best, history)
@@ -218,13 +226,11 @@ class CrisisScreen:
                 best = Assessment("carer", "context", best.rule, "third_person")  # 「娘がODを繰り返しています」
         for view in en_variants:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
-        if best.hit or self._model is None or not learned:
-            return best
-        if self._ja.phrases.has_exception(folded) or (en_view and self._en.phrases.has_exception(en_view)):
-            return best  # staff listed this phrasing as ordinary; the model does not second-guess them
-        if self._model.score(folded) < self._model.threshold:
-            return NO_RISK
-        return Assessment("check_in", "learned", f"model>={self._model.threshold:g}")
+        exception = self._ja.phrases.has_exception(folded_text) or bool(
+            en_view and self._en.phrases.has_exception(en_view))
+        names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
+        names_risk = self._ja.context.names_risk(ja_tokens) or self._en.context.names_risk(en_tokens)
+        return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens)
 
     def _best(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token], best: Assessment,
               history: _History) -> Assessment:
@@ -277,6 +283,77 @@ def pieces(folded: str) -> list[str]:
     if current:
         out.append(current)
     return out
+
+
+@dataclass
+class Reading:
+    """One message as phrases, rules and context read it, and the features the learned layer scores."""
+
+    rules: Assessment
+    folded: str
+    exception: bool
+    """A staff ``not_risk`` phrasing is in it: the model does not second-guess them."""
+    names_other: bool
+    """Someone other than the writer is named (a child, partner, friend, he, she)."""
+    names_risk: bool
+    """A word of risk itself is there (``context.risk``: die, pills, bridge): the rules agree in part."""
+    ja_tokens: Sequence[Token]
+    en_tokens: Sequence[Token]
+    _grams: frozenset[str] | None = None
+
+    def grams(self) -> frozenset[str]:
+        if self._grams is None:
+            words = _sentence_words(self.ja_tokens, japanese_word) + _sentence_words(self.en_tokens, word_key)
+            self._grams = features(self.folded, words)
+        return self._grams
+
+
+def _sentence_words(tokens: Sequence[Token], key: Callable[[str], str]) -> list[list[str]]:
+    """Each sentence's words, each by one key of its first form (as typed, or the analyser's normalised form)."""
+    out: list[list[str]] = [[]]
+    for token in tokens:
+        if token.boundary:
+            out.append([])
+        elif token.forms:
+            out[-1].append(key(token.forms[0]))
+    return [words for words in out if words]
+
+
+def japanese_word(form: str) -> str:
+    return form
+
+
+def decide(reading: Reading, scores: Mapping[str, float], thresholds: Mapping[str, float]) -> Assessment:
+    """The rules' answer, raised (never lowered in help) by the learned scores.
+
+    A staff exception or a context decision (topic, past, third person) stands. Otherwise, when the rules found
+    nothing, ``help`` >= ``check_in`` asks a check-in; when they found a weak signal (a check-in rule, a negated
+    phrase) or the model asks, ``self`` >= ``full`` (or, with no rule at all, ``self`` >= ``full_alone`` and a word
+    of ``context.risk``) gives the full reply, and someone else named with ``other`` >= ``carer`` the carer reply.
+    The full reply given while someone else is named, with ``other`` >= ``route_carer`` and ``self`` under
+    ``full``, becomes the carer reply, which also opens with the emergency number."""
+    best = reading.rules
+    if reading.exception or best.routed_by is not None or best.tier == "carer":
+        return best
+    other = reading.names_other and scores["other"] >= thresholds["carer"]
+    if best.tier == "definite":
+        if reading.names_other and scores["other"] >= thresholds["route_carer"] and \
+                scores["self"] < thresholds["full"]:
+            return Assessment("carer", "learned", f"other>={thresholds['route_carer']:g}", best.rule or None)
+        return best
+    if best.tier == "check_in":
+        if scores["self"] >= thresholds["full"]:
+            return Assessment("definite", "learned", f"self>={thresholds['full']:g}", best.rule)
+        if other:
+            return Assessment("carer", "learned", f"other>={thresholds['carer']:g}", best.rule)
+        return best
+    if reading.names_risk and scores["self"] >= thresholds["full_alone"]:
+        return Assessment("definite", "learned", f"self>={thresholds['full_alone']:g}+risk_word")
+    if scores["help"] >= thresholds["check_in"]:
+        if other:
+            return Assessment("carer", "learned", f"other>={thresholds['carer']:g}")
+        return Assessment("check_in", "learned", f"help>={thresholds['check_in']:g}")
+    return best
 
 
 class _History:

@@ -54,6 +54,15 @@ def known(word: str) -> bool:
     return bool(is_known(word, lang="en"))  # type: ignore[operator]
 
 
+def word_key(word: str) -> str:
+    """The one form the learned layer reads a typed English word by: elongations squeezed, then the lemma. It
+    does not depend on the crisis lists, so editing them never makes the shipped model stale."""
+    if _RUN.search(word):
+        squeezed = _RUN.sub(r"\1", word)
+        word = squeezed if known(squeezed) else _RUN.sub(r"\1\1", word)
+    return lemma(word) if word.isalpha() else word
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
