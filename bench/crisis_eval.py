@@ -18,6 +18,7 @@ message, also for 10,000-character messages. Exits 1 when a held-out target is m
 from __future__ import annotations
 
 import argparse
+import math
 import statistics
 import sys
 import time
@@ -140,16 +141,22 @@ def score(screen: CrisisScreen, cases: Sequence[Case]) -> Scores:
     return Scores([(case, screen.assess(case.text)) for case in cases])
 
 
-def timings(texts: Sequence[str], screen: CrisisScreen, rounds: int) -> tuple[float, float]:
-    """p50 and p99 in milliseconds of screening each text once per round, every call timed on its own."""
+def timings(texts: Sequence[str], screen: CrisisScreen, rounds: int) -> tuple[float, float, float]:
+    """p50 and p99 in milliseconds of screening each text once per round, every call timed on its own; and the
+    p99 of each text's fastest round (what the code costs when other processes on the machine leave it alone)."""
     samples = []
+    fastest = [math.inf] * len(texts)
     for _ in range(rounds):
-        for text in texts:
+        for i, text in enumerate(texts):
             start = time.perf_counter()
             screen.assess(text)
-            samples.append((time.perf_counter() - start) * 1000)
+            took = (time.perf_counter() - start) * 1000
+            samples.append(took)
+            fastest[i] = min(fastest[i], took)
     samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.99))]
+    fastest.sort()
+    return (statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.99))],
+            fastest[min(len(fastest) - 1, int(len(fastest) * 0.99))])
 
 
 def distinct_long_texts(texts: Sequence[str], count: int = 20) -> list[str]:
@@ -237,15 +244,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             met = scores.met()
             print("  targets: " + ", ".join(f"{k} {'met' if v else 'not met'}" for k, v in met.items()))
             failed |= not all(met.values())
-    p50, p99 = timings(all_texts, screen, args.repeat)
-    print(f"== time per message: p50 {p50:.3f} ms, p99 {p99:.3f} ms (target p99 < 2 ms)")
+    p50, p99, quiet = timings(all_texts, screen, args.repeat)
+    print(f"== time per message: p50 {p50:.3f} ms, p99 {p99:.3f} ms, p99 of fastest rounds {quiet:.3f} ms "
+          f"(target p99 < 2 ms)")
     long_texts = [(text + " ") * (LONG_CHARS // (len(text) + 1) + 1) for text in all_texts[::40]]
     long_texts = [text[:LONG_CHARS] for text in long_texts]
-    p50, p99 = timings(long_texts, screen, 3)
-    print(f"== 10,000-character messages: p50 {p50:.2f} ms, p99 {p99:.2f} ms (target p99 < 10 ms)")
+    p50, p99, quiet = timings(long_texts, screen, 3)
+    print(f"== 10,000-character messages: p50 {p50:.2f} ms, p99 {p99:.2f} ms, p99 of fastest rounds {quiet:.2f} ms "
+          f"(target p99 < 10 ms)")
     distinct = distinct_long_texts(all_texts)
-    p50, p99 = timings(distinct, screen, 3)
-    print(f"== 10,000-character messages of different sentences: p50 {p50:.2f} ms, p99 {p99:.2f} ms")
+    p50, p99, quiet = timings(distinct, screen, 3)
+    print(f"== 10,000-character messages of different sentences: p50 {p50:.2f} ms, p99 {p99:.2f} ms, p99 of "
+          f"fastest rounds {quiet:.2f} ms")
     return 1 if failed else 0
 
 

@@ -76,6 +76,16 @@ class CheckInModel:
     fingerprint: str
     """SHA-256 of the training data, so a test can tell stale weights from current ones."""
 
+    def __post_init__(self) -> None:
+        names = list(self.heads)
+        merged: dict[str, list[float]] = {}
+        for n, name in enumerate(names):
+            for gram, weight in self.heads[name].weights.items():
+                merged.setdefault(gram, [0.0] * len(names))[n] = weight
+        object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_merged", {gram: tuple(ws) for gram, ws in merged.items()})
+        """One look-up per feature for all heads (scoring is on every message's path)."""
+
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> CheckInModel:
         heads_data = data["heads"]
@@ -102,16 +112,24 @@ class CheckInModel:
         ``MIN_KNOWN`` of its n-grams known), which it would otherwise score on its bias alone."""
         if _STRUCTURED.search(folded) or len("".join(folded.split())) < MIN_CHARS:
             return False
-        weights = self.heads["help"].weights
+        merged: dict[str, tuple[float, ...]] = self._merged  # type: ignore[attr-defined]
         chars = [g for g in grams if not g.startswith("w:")]
-        known = sum(1 for g in chars if g in weights)
+        known = sum(1 for g in chars if g in merged)
         return known >= MIN_FEATURES and known >= MIN_KNOWN * len(chars)
 
     def scores(self, folded: str, grams: frozenset[str]) -> dict[str, float]:
         """Probability-like scores in 0..1 per head; all 0 for what the model cannot judge."""
         if not self.judges(folded, grams):
             return dict.fromkeys(self.heads, 0.0)
-        return {name: head.score(grams) for name, head in self.heads.items()}
+        names: list[str] = self._names  # type: ignore[attr-defined]
+        merged: dict[str, tuple[float, ...]] = self._merged  # type: ignore[attr-defined]
+        z = [self.heads[name].bias for name in names]
+        for gram in grams:
+            found = merged.get(gram)
+            if found is not None:
+                z = [a + b for a, b in zip(z, found, strict=True)]
+        return {name: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, value))))
+                for name, value in zip(names, z, strict=True)}
 
 
 @lru_cache(maxsize=1)
