@@ -17,6 +17,7 @@ The strongest tier over all findings wins. The ``Assessment`` names a layer and 
 from __future__ import annotations
 
 import re
+import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -274,8 +275,7 @@ def pieces(folded: str) -> list[str]:
         while start < len(sentence):
             stop = min(len(sentence), start + PIECE_CHARS)
             if stop < len(sentence):
-                space = sentence.rfind(" ", stop - OVERLAP, stop)
-                stop = space if space > start + OVERLAP else stop
+                stop = _cut(sentence, start + PIECE_CHARS // 2, stop)
             out.append(sentence[start:stop])
             if stop >= len(sentence):
                 break
@@ -354,6 +354,18 @@ def decide(reading: Reading, scores: Mapping[str, float], thresholds: Mapping[st
             return Assessment("carer", "learned", f"other>={thresholds['carer']:g}")
         return Assessment("check_in", "learned", f"help>={thresholds['check_in']:g}")
     return best
+
+
+def _cut(sentence: str, low: int, high: int) -> int:
+    """Where to end a window of a long sentence, between ``low`` and ``high``: the first place after a space (any
+    place, in text without spaces) whose 8 characters before it hash to 0 mod 8, so a text repeated over and over is
+    cut the same way each time and each of its windows is read once; else the last space before ``high``."""
+    spaced = " " in sentence[low:high]
+    for p in range(low, high):
+        if (not spaced or sentence[p - 1] == " ") and zlib.crc32(sentence[p - 8:p].encode()) % 8 == 0:
+            return p
+    space = sentence.rfind(" ", high - OVERLAP, high)
+    return space if space > low else high
 
 
 class _History:
