@@ -5,13 +5,16 @@ with English settings may type Japanese):
 
 1. phrases: listed phrases and patterns in every spelling (``bot.safety.phrase_screen``); ``mentions`` name the
    subject only;
-2. rules: word lists in order, a few words apart, on the analyser's dictionary forms for Japanese
-   (``bot.safety.japanese``) and the normalised English view (``bot.safety.rules``);
-3. context: third person -> carer; a question about the topic, or a past that is over -> check-in
+2. rules: word lists in order, a few words apart, on dictionary forms: the analyser's for Japanese
+   (``bot.safety.japanese``), lemmas and corrected spellings of the normalised view for English
+   (``bot.safety.english``, ``bot.safety.rules``);
+3. context: third person -> carer; a question about the topic, a joke marker, or a past that is over -> check-in
    (``bot.safety.context``); it can route or downgrade a finding, never silence it;
-4. learned: when nothing above fired, a small n-gram model may still ask a check-in (``bot.safety.learned``).
+4. learned: three small heads (``bot.safety.learned``) that only raise the help (``decide``): a check-in when
+   nothing fired, the carer reply for someone else, the full reply for a weak finding or a word of risk.
 
-The strongest tier over all findings wins. The ``Assessment`` names a layer and a rule, never the text.
+The strongest tier over all findings wins. A long message is read in pieces (``pieces``). The ``Assessment``
+names a layer and a rule, never the text.
 """
 
 from __future__ import annotations
