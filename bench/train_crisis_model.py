@@ -1,15 +1,20 @@
-"""Trains the crisis screen's learned check-in layer from the development set and writes its weights.
+"""Trains the crisis screen's learned layer from the development set, chooses its thresholds by cross-validation,
+and writes the model.
 
-    .venv/bin/python bench/train_crisis_model.py            # writes bot/safety/checkin_model.json
-    .venv/bin/python bench/train_crisis_model.py --check    # exits 1 if the shipped file is not what the data gives
+    .venv/bin/python bench/train_crisis_model.py            # writes bot/safety/checkin_model.json, prints CV figures
+    .venv/bin/python bench/train_crisis_model.py --check    # exits 1 if the shipped weights are not what the data gives
 
-Logistic regression over character 2-3-grams (``bot.safety.learned.ngrams``), trained with AdaGrad in a fixed
-order for a fixed number of epochs, so the same data always gives the same weights (no random state, no
-library). Positive: sentences that deserve at least a check-in (someone at risk, ``who: self`` or ``other``, and
-the ``topic`` and ``history`` sentences); negative: every other ``who: none`` sentence. The threshold is chosen
-by 5-fold cross-validation as the lowest score at which at most ``TARGET_FALSE`` of the held-back ordinary
-sentences would get a check-in (5 %: the bound the issue sets for check-ins on ordinary messages). Only
-``crisis_dev.yaml`` and ``crisis_ordinary.yaml`` are used: the held-out set is never trained or tuned on.
+Three logistic heads (``bot.safety.learned``: help, self, other) over character 2-3-grams and dictionary-form
+words and word pairs, trained with AdaGrad in a fixed order for a fixed number of epochs, so the same data always
+gives the same weights (no random state, no library). Labels: ``help`` = someone at risk, or a ``topic`` or
+``history`` sentence; ``self`` = ``who: self``; ``other`` = ``who: other``.
+
+Thresholds come from 5-fold cross-validation (fold = position modulo 5): every sentence is scored by heads trained
+without it, the whole screen's decision (``bot.safety.crisis.decide``: rules first, the model only raising) is
+worked out with those scores, and each threshold is the lowest that keeps the bounds below on the held-back
+sentences. The figures printed are those cross-validated decisions: an honest estimate of the learned part (the
+rules themselves were tuned on the same sentences, so their part is optimistic). Only ``crisis_dev.yaml`` and
+``crisis_ordinary.yaml`` are read: the held-out set is never trained or tuned on.
 """
 
 from __future__ import annotations
@@ -20,55 +25,69 @@ import json
 import math
 import sys
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bot.safety.learned import MODEL_FILE, ngrams  # noqa: E402
-from bot.safety.normalize import fold  # noqa: E402
+from bench.crisis_eval import Case, Scores, load_cases, load_crisis  # noqa: E402
+from bot.safety.crisis import CrisisScreen, Reading, decide  # noqa: E402
+from bot.safety.learned import HEADS, MODEL_FILE, CheckInModel  # noqa: E402
+from bot.safety.tiers import Assessment  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "crisis_dev.yaml"
 ORDINARY = REPO / "bench" / "data" / "crisis_ordinary.yaml"
 """More negatives: ordinary patient questions (a snapshot of the FAQ's example questions and the tuning set)."""
-EPOCHS = 3
+FEATURES = "chars 2-3 + dictionary-form words and pairs v2"
+"""Part of the fingerprint: a change of features makes the shipped weights stale as a change of data does."""
+EPOCHS = 6
 RATE = 0.05
 L2 = 1e-3
 MIN_COUNT = 2
 FOLDS = 5
-TARGET_FALSE = 0.05
-DIGITS = 5
+DIGITS = 4
 CHECK_IN = frozenset({"topic", "history"})
+BOUNDS = {"check_in": 0.045, "added_alarm": 0.0025, "faq_check_in": 0.01, "full_loss": 0.005}
+"""On the held-back sentences: check-ins on ordinary development sentences; full or carer alarms on them that the
+model adds to the rules' own; check-ins on ordinary FAQ questions; and the share of full replies that carer routing
+may turn into carer replies."""
+THRESHOLDS = ("check_in", "full", "carer", "full_alone", "route_carer")
+"""Chosen in this order (``bot.safety.crisis.decide`` says what each does)."""
+OFF = 1.01
+"""A threshold no score reaches: the rule is off."""
 
-Example = tuple[frozenset[str], int]
+Example = tuple[frozenset[str], dict[str, int]]
 
 
-def load(*paths: Path) -> tuple[list[Example], str]:
-    raw = b"".join(path.read_bytes() for path in paths)
-    cases = [case for path in paths for case in yaml.safe_load(path.read_bytes())["cases"]]
-    examples = [(frozenset(ngrams(fold(c["text"]))), int(c["who"] != "none" or c["category"] in CHECK_IN))
-                for c in cases]
-    return examples, hashlib.sha256(raw).hexdigest()
+def labels(case: Case) -> dict[str, int]:
+    return {"help": int(case.who != "none" or case.category in CHECK_IN), "self": int(case.who == "self"),
+            "other": int(case.who == "other")}
 
 
-def train(examples: list[Example]) -> tuple[dict[str, float], float]:
+def fingerprint(*paths: Path) -> str:
+    raw = b"".join(path.read_bytes() for path in paths) + FEATURES.encode()
+    return hashlib.sha256(raw).hexdigest()
+
+
+def train(examples: Sequence[Example], head: str) -> tuple[dict[str, float], float]:
     counts = Counter(gram for features, _ in examples for gram in features)
     vocab = {gram for gram, n in counts.items() if n >= MIN_COUNT}
     weights: dict[str, float] = {}
     squares: dict[str, float] = {}
     bias, bias_square = 0.0, 1e-8
+    rows = [(sorted(features & vocab), label[head]) for features, label in examples]
     for _ in range(EPOCHS):
-        for features, label in examples:
-            grams = sorted(features & vocab)
+        for grams, label in rows:
             z = bias + sum(weights.get(g, 0.0) for g in grams)
             error = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - label
             for g in grams:
-                grad = error + L2 * weights.get(g, 0.0)
+                w = weights.get(g, 0.0)
+                grad = error + L2 * w
                 squares[g] = squares.get(g, 1e-8) + grad * grad
-                weights[g] = weights.get(g, 0.0) - RATE * grad / math.sqrt(squares[g])
+                weights[g] = w - RATE * grad / math.sqrt(squares[g])
             bias_square += error * error
             bias -= RATE * error / math.sqrt(bias_square)
     return {g: round(w, DIGITS) for g, w in sorted(weights.items()) if abs(w) >= 10 ** -DIGITS}, round(bias, DIGITS)
@@ -79,47 +98,150 @@ def score(weights: dict[str, float], bias: float, features: frozenset[str]) -> f
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def choose_threshold(examples: list[Example], hard: int) -> float:
-    """From 5-fold cross-validation: the lowest score at which at most ``TARGET_FALSE`` of the held-back ordinary
-    sentences of the development set (the first ``hard`` examples: risk-looking words, not risk) get a check-in;
-    and never under the score of a held-back ordinary FAQ question at the same rate."""
-    negatives: list[float] = []
-    easy: list[float] = []
+@dataclass
+class Data:
+    cases: list[Case]
+    faq: list[bool]
+    """True for the ordinary FAQ questions (``crisis_ordinary.yaml``)."""
+    readings: list[Reading]
+    examples: list[Example]
+
+
+def load_data(dev: Path = DATA, ordinary: Path = ORDINARY) -> Data:
+    screen = CrisisScreen.build(load_crisis(), learned=False)
+    dev_cases, faq_cases = load_cases(dev), load_cases(ordinary)
+    cases = dev_cases + faq_cases
+    readings = [screen.read(case.text) for case in cases]
+    examples = [(reading.grams(), labels(case)) for case, reading in zip(cases, readings, strict=True)]
+    return Data(cases, [False] * len(dev_cases) + [True] * len(faq_cases), readings, examples)
+
+
+def fit(examples: Sequence[Example]) -> dict[str, tuple[dict[str, float], float]]:
+    return {head: train(examples, head) for head in HEADS}
+
+
+def cross_validated_scores(data: Data) -> list[dict[str, float]]:
+    """Every sentence's scores from heads trained on the other folds (the model's judges() rule applied)."""
+    out: list[dict[str, float]] = [{} for _ in data.cases]
     for k in range(FOLDS):
-        train_part = [e for i, e in enumerate(examples) if i % FOLDS != k]
-        weights, bias = train(train_part)
-        for i, (features, label) in enumerate(examples):
-            if i % FOLDS == k and not label:
-                (negatives if i < hard else easy).append(score(weights, bias, features))
-    cut = []
-    for scores in (negatives, easy):
-        scores.sort(reverse=True)
-        cut.append(scores[int(len(scores) * TARGET_FALSE)] + 1e-3)
-    return round(min(0.99, max(0.5, *cut)), 3)
+        heads = fit([e for i, e in enumerate(data.examples) if i % FOLDS != k])
+        model = _model(heads, dict.fromkeys(THRESHOLDS, OFF), "")
+        for i, reading in enumerate(data.readings):
+            if i % FOLDS == k:
+                out[i] = model.scores(reading.folded, reading.grams())
+    return out
 
 
-def build(dev: Path = DATA, ordinary: Path = ORDINARY) -> dict[str, object]:
-    examples, fingerprint = load(dev, ordinary)
-    weights, bias = train(examples)
-    hard = len(yaml.safe_load(dev.read_bytes())["cases"])
-    return {"fingerprint": fingerprint, "threshold": choose_threshold(examples, hard), "bias": bias,
-            "weights": weights}
+def decisions(data: Data, scores: Sequence[dict[str, float]], thresholds: dict[str, float]) -> list[Assessment]:
+    return [decide(reading, s, thresholds) for reading, s in zip(data.readings, scores, strict=True)]
+
+
+def choose_thresholds(data: Data, scores: Sequence[dict[str, float]]) -> dict[str, float]:
+    """Each threshold in turn, the lowest that keeps ``BOUNDS`` on the cross-validated decisions."""
+    thresholds = dict.fromkeys(THRESHOLDS, OFF)
+    base = decisions(data, scores, thresholds)
+    base_full, base_alarms = _full_replies(data, base), _alarms(data, base)
+    candidates = sorted({round(s[h], 3) for s in scores for h in HEADS if s}, reverse=True)
+    for name in THRESHOLDS:
+        best = OFF
+        for t in candidates:
+            if t < 0.5:
+                break
+            trial = {**thresholds, name: t}
+            tiers = decisions(data, scores, trial)
+            if not _within(data, tiers, base_full, base_alarms):
+                break
+            best = t
+        thresholds[name] = best
+    return thresholds
+
+
+def _full_replies(data: Data, tiers: Sequence[Assessment]) -> int:
+    return sum(1 for c, a in zip(data.cases, tiers, strict=True) if c.who == "self" and a.tier == "definite")
+
+
+def _ordinary(data: Data, tiers: Sequence[Assessment]) -> list[Assessment]:
+    return [a for c, a, faq in zip(data.cases, tiers, data.faq, strict=True) if c.ordinary and not faq]
+
+
+def _alarms(data: Data, tiers: Sequence[Assessment]) -> int:
+    return sum(1 for a in _ordinary(data, tiers) if a.tier in ("definite", "carer"))
+
+
+def _within(data: Data, tiers: Sequence[Assessment], base_full: int, base_alarms: int) -> bool:
+    ordinary = _ordinary(data, tiers)
+    faq = [a for a, is_faq in zip(tiers, data.faq, strict=True) if is_faq]
+    check_ins = sum(1 for a in ordinary if a.tier == "check_in") / len(ordinary)
+    added_alarms = (_alarms(data, tiers) - base_alarms) / len(ordinary)
+    faq_check_ins = sum(1 for a in faq if a.hit) / len(faq)
+    full_loss = (base_full - _full_replies(data, tiers)) / max(1, base_full)
+    return (check_ins <= BOUNDS["check_in"] and added_alarms <= BOUNDS["added_alarm"]
+            and faq_check_ins <= BOUNDS["faq_check_in"] and full_loss <= BOUNDS["full_loss"])
+
+
+def _model(heads: dict[str, tuple[dict[str, float], float]], thresholds: dict[str, float],
+           fingerprint_: str) -> CheckInModel:
+    return CheckInModel.from_dict(_as_dict(heads, thresholds, fingerprint_))
+
+
+def _as_dict(heads: dict[str, tuple[dict[str, float], float]], thresholds: dict[str, float],
+             fingerprint_: str) -> dict[str, object]:
+    owner = {"check_in": "help", "full": "self", "full_alone": "self", "carer": "other", "route_carer": "other"}
+    return {"fingerprint": fingerprint_, "heads": {
+        head: {"bias": bias, "weights": weights,
+               "thresholds": {name: thresholds[name] for name, h in owner.items() if h == head}}
+        for head, (weights, bias) in heads.items()}}
+
+
+def build(*, cross_validate: bool = True) -> tuple[dict[str, object], Data, list[dict[str, float]]]:
+    """The model as written to the file; without ``cross_validate`` the thresholds are left off (for the test
+    that checks the shipped weights)."""
+    data = load_data()
+    heads = fit(data.examples)
+    scores: list[dict[str, float]] = []
+    thresholds = dict.fromkeys(THRESHOLDS, OFF)
+    if cross_validate:
+        scores = cross_validated_scores(data)
+        thresholds = choose_thresholds(data, scores)
+    return _as_dict(heads, thresholds, fingerprint(DATA, ORDINARY)), data, scores
+
+
+def cv_scores(data: Data, scores: Sequence[dict[str, float]], thresholds: dict[str, float]) -> dict[str, Scores]:
+    """The cross-validated decisions as evaluation scores, per set (development, ordinary FAQ questions)."""
+    tiers = decisions(data, scores, thresholds)
+    dev = [(c, a) for c, a, faq in zip(data.cases, tiers, data.faq, strict=True) if not faq]
+    faq = [(c, a) for c, a, is_faq in zip(data.cases, tiers, data.faq, strict=True) if is_faq]
+    return {DATA.name: Scores(dev), ORDINARY.name: Scores(faq)}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare with the shipped file instead of writing")
     args = parser.parse_args()
-    model = build()
-    text = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     if args.check:
-        same = MODEL_FILE.is_file() and MODEL_FILE.read_text(encoding="utf-8") == text
+        model, _, _ = build(cross_validate=False)
+        shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8")) if MODEL_FILE.is_file() else {}
+        same = shipped.get("fingerprint") == model["fingerprint"] and all(
+            shipped["heads"][h]["weights"] == model["heads"][h]["weights"] for h in HEADS)  # type: ignore[index]
         print("shipped model matches the data" if same else "shipped model is stale: run bench/train_crisis_model.py")
         return 0 if same else 1
-    MODEL_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {MODEL_FILE.relative_to(REPO)}: {len(model['weights'])} weights, "  # type: ignore[arg-type]
-          f"threshold {model['threshold']}")
+    model, data, scores = build()
+    MODEL_FILE.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
+                          encoding="utf-8")
+    heads = model["heads"]
+    assert isinstance(heads, dict)
+    thresholds = {k: v for h in heads.values() for k, v in h["thresholds"].items()}
+    print(f"wrote {MODEL_FILE.relative_to(REPO)}: " + ", ".join(f"{h} {len(heads[h]['weights'])} weights"
+                                                               for h in HEADS) + f"; thresholds {thresholds}")
+    for name, result in cv_scores(data, scores, thresholds).items():
+        _print(name, result)
     return 0
+
+
+def _print(name: str, scores: Scores) -> None:
+    from bench.crisis_eval import report
+
+    report(f"{name} (cross-validated, {FOLDS} folds)", scores, list_misses=False)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ from bot.live import ContentRefused, LiveContent
 from bot.ordering import PerChatUpdateProcessor
 from bot.ratelimit import NoRateLimiter, TelegramRateLimiter
 from bot.safe_updates import SkippingUpdatesRequest
-from bot.safety import japanese
+from bot.safety import english, japanese
 from bot.services import Services
 from bot.storage.db import StorageError
 
@@ -131,6 +131,7 @@ async def _post_init(app: Application) -> None:
     if services.settings.staff_chat_id is not None:
         await staff.post_missing_facts(app)
     japanese.warm_up()  # the analyser's dictionary, loaded once now rather than on a patient's first message
+    english.warm_up()  # the English lemma dictionary, likewise
     freeze_long_lived_objects()
     try:
         loop = asyncio.get_running_loop()

@@ -417,6 +417,12 @@ class CrisisContext(ContentModel):
     """Words of the subject in general (統計, ニュース, statistics, risk): with a mention and no ``me``, a check-in."""
     question: list[str] = []
     """Sentence-final (か, ですか) or, in English, sentence-opening words (can, does) that make a question."""
+    joking: list[str] = []
+    """Joke markers (笑, ｗ, lol, haha): in the sentence of a finding, the full reply becomes a check-in (the
+    learned layer may still raise it); it never silences."""
+    risk: list[str] = []
+    """Words of risk itself (死ぬ, 切る, 薬, 橋, die, cut, pills, bridge; English in dictionary form, so ``die`` also
+    meets died and dying): the learned layer gives the full reply on its own only when one of them is there."""
 
 
 class CheckIn(ContentModel):

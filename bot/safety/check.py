@@ -14,7 +14,8 @@ from bot.content.problems import Problems
 from bot.content.schema import Crisis
 from bot.content.yamldoc import YamlDoc
 from bot.safety import japanese
-from bot.safety.crisis import CrisisScreen, build_rules
+from bot.safety.crisis import CrisisScreen, build_rules, english_forms
+from bot.safety.english import EnglishForms
 from bot.safety.normalize import fold
 from bot.safety.phrase_screen import MIN_PHRASE_LETTERS
 from bot.safety.phrases import CompiledPhrase, Script, compile_phrase
@@ -108,7 +109,8 @@ def _check_rules(lang: str, crisis: Crisis, file: str, line: object, problems: P
                              f"no rule uses @{name}; use it in a rule or remove it")
     if not crisis.rules or not crisis.not_risk:
         return
-    examples = [(k, _tokens(text)) for k, text in enumerate(crisis.not_risk)]
+    forms = english_forms({lang: crisis}) if _script(lang) == "en" else None
+    examples = [(k, _tokens(text, forms)) for k, text in enumerate(crisis.not_risk)]
     for i, rule in enumerate(crisis.rules):
         single = build_rules({lang: crisis.model_copy(update={"rules": [rule]})}, _script(lang))
         for k, views in examples:
@@ -124,8 +126,8 @@ def _script(lang: str) -> Script:
     return "en" if lang == "en" else "ja"
 
 
-def _tokens(text: str) -> list[Sequence[Token]]:
+def _tokens(text: str, forms: EnglishForms | None = None) -> list[Sequence[Token]]:
     folded = fold(text)
     if not folded.isascii():
         return [japanese.tokens(folded)]
-    return [english_tokens(views[0], question) for views, question in english_sentence_views(folded)]
+    return [english_tokens(views[0], question, forms) for views, question in english_sentence_views(folded)]

@@ -34,8 +34,9 @@ DENIAL_AFTER = 7
 """Tokens after a Japanese phrase in which a negated verb of thinking denies it."""
 _ASCII_NEGATIONS = frozenset({"not", "no", "never"})
 _COMPULSION = frozenset({"stop", "help", "resist"})
-_THINKING = ("思う", "考える", "感じる", "ある")
-_LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking")
+_THINKING = ("思う", "考える", "感じる", "ある", "する")
+_LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking",
+          "risk", "joking")
 _DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
 """Tokens after a finding in which a generic subject (人, people) makes it a question about the topic."""
 
@@ -54,6 +55,8 @@ class ContextWords:
     topic: WordList
     question: WordList
     thinking: WordList
+    risk: WordList
+    joking: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -80,7 +83,7 @@ class ContextWords:
         return cls(others=merged("others"), reporting=merged("reporting"), me=merged("me"),
                    generic=merged("generic"), past=merged("past"), resolved=merged("resolved"),
                    negation=merged("negation"), topic=merged("topic"), question=merged("question"),
-                   thinking=WordList.compile(_THINKING, analyse))
+                   thinking=WordList.compile(_THINKING, analyse), risk=merged("risk"), joking=merged("joking"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -121,7 +124,7 @@ class ContextWords:
                 return True  # "not suicidal", or a longer denial that ends right before it ("no thoughts of")
         for j in range(start + 1, min(last, start + DENIAL_AFTER)):
             if self._at(tokens, "thinking", j):
-                negated = [k for k in range(j + 1, min(last, j + 3)) if self._at(tokens, "negation", k)]
+                negated = [k for k in range(j + 1, min(last, j + 5)) if self._at(tokens, "negation", k)]
                 return bool(negated) and not self._twice_negated(tokens, negated[0] + 1, last)
         return False
 
@@ -136,6 +139,19 @@ class ContextWords:
         """The whole message names someone else and never the writer (for a finding only the model made)."""
         marks = self._read(tokens).marks
         return bool(marks["others"]) and not marks["me"]
+
+    def names_other(self, tokens: Sequence[Token]) -> bool:
+        """The message names someone other than the writer anywhere (for the learned layer's carer head)."""
+        return bool(tokens) and bool(self._read(tokens).marks["others"])
+
+    def jokes(self, tokens: Sequence[Token], i: int) -> bool:
+        """True when the sentence around token ``i`` holds a joke marker (笑, lol)."""
+        first, last = self._bounds(tokens, i)
+        return any(self._at(tokens, "joking", j) for j in range(first, min(len(tokens), last + 1)))
+
+    def names_risk(self, tokens: Sequence[Token]) -> bool:
+        """The message holds a word of risk itself (``risk``: die, pills, bridge), for the learned layer."""
+        return bool(tokens) and bool(self._read(tokens).marks["risk"])
 
     def near_generic(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when a generic subject stands right by the finding (「死にたい気持ちがある人」, "people who …")."""

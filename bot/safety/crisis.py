@@ -5,17 +5,22 @@ with English settings may type Japanese):
 
 1. phrases: listed phrases and patterns in every spelling (``bot.safety.phrase_screen``); ``mentions`` name the
    subject only;
-2. rules: word lists in order, a few words apart, on the analyser's dictionary forms for Japanese
-   (``bot.safety.japanese``) and the normalised English view (``bot.safety.rules``);
-3. context: third person -> carer; a question about the topic, or a past that is over -> check-in
+2. rules: word lists in order, a few words apart, on dictionary forms: the analyser's for Japanese
+   (``bot.safety.japanese``), lemmas and corrected spellings of the normalised view for English
+   (``bot.safety.english``, ``bot.safety.rules``);
+3. context: third person -> carer; a question about the topic, a joke marker, or a past that is over -> check-in
    (``bot.safety.context``); it can route or downgrade a finding, never silence it;
-4. learned: when nothing above fired, a small n-gram model may still ask a check-in (``bot.safety.learned``).
+4. learned: three small heads (``bot.safety.learned``) that only raise the help (``decide``): a check-in when
+   nothing fired, the carer reply for someone else, the full reply for a weak finding or a word of risk.
 
-The strongest tier over all findings wins. The ``Assessment`` names a layer and a rule, never the text.
+The strongest tier over all findings wins. A long message is read in pieces (``pieces``). The ``Assessment``
+names a layer and a rule, never the text.
 """
 
 from __future__ import annotations
 
+import re
+import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,7 +29,8 @@ from typing import Literal
 from bot.content.schema import Crisis
 from bot.safety import japanese
 from bot.safety.context import ContextWords
-from bot.safety.learned import CheckInModel
+from bot.safety.english import EnglishForms, word_key
+from bot.safety.learned import CheckInModel, features
 from bot.safety.normalize import fold, has_japanese
 from bot.safety.phrase_screen import ViewScreen, collect
 from bot.safety.phrases import Script
@@ -77,6 +83,18 @@ NEGATION_WORDS = frozenset({"not", "never", "no", "ない", "無い", "ず", "�
 """Words that make a rule's part a negation (besides the file's own ``context.negation``)."""
 
 
+def english_forms(crisis_by_lang: Mapping[str, Crisis]) -> EnglishForms:
+    """The forms of English words, with typos read against the words of English lists, phrases and rules."""
+    vocabulary: set[str] = set()
+    for lang, crisis in crisis_by_lang.items():
+        if _script_of_lang(lang) != "en":
+            continue
+        members = [m for words in crisis.words.values() for m in words] + list(crisis.phrases)
+        members += [part for rule in crisis.rules for part in rule.parts if not part.startswith("@")]
+        vocabulary.update(word.strip("*") for member in members for word in member.casefold().split())
+    return EnglishForms(vocabulary)
+
+
 def analyser(script: Script) -> Analyse | None:
     """How word-list members of a script are cut: Japanese by the analyser, English at spaces."""
     return japanese.member_forms if script == "ja" else None
@@ -96,6 +114,11 @@ class _ScriptScreen:
         self.rules = build_rules(crisis_by_lang, script)
         self.context = ContextWords.compile([c.context for lang, c in crisis_by_lang.items()
                                              if _script_of_lang(lang) == script], analyser(script))
+        self.forms = english_forms(crisis_by_lang) if script == "en" else None
+
+    def tokens(self, view: str) -> list[Token]:
+        """An English view's tokens, each word with its dictionary and corrected forms."""
+        return english_tokens(view, forms=self.forms)
 
     def phrase_findings(self, view: str, tokens: Sequence[Token]) -> list[_Finding]:
         starts = [token.start for token in tokens]
@@ -139,8 +162,8 @@ class _ScriptScreen:
             return "check_in", "topic"
         if context.third_person(tokens, finding.start, finding.end):
             return "carer", "third_person"
-        if finding.strength == "weak":
-            return "check_in", None
+        if finding.strength == "weak" or context.jokes(tokens, finding.start):
+            return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
         if context.near_generic(tokens, finding.start, finding.end):
             return "check_in", "generic"
         return "definite", None
@@ -167,16 +190,38 @@ class CrisisScreen:
         """The help one message (its first ``MAX_SCREEN_CHARS`` characters) needs, and why.
 
         ``learned=False`` leaves the model out, for a message that answers a question with buttons ("I have never
-        had one"): phrases, rules and context still read it."""
+        had one"): phrases, rules and context still read it. A long message is read in pieces of a few
+        sentences (``pieces``), each piece once however often it is repeated, and reading stops at the first
+        piece that needs the full reply: every layer reads within a sentence, so the answer is the same."""
         folded = fold(text)
+        if len(folded) <= LONG_MESSAGE:
+            return self._assess(folded, learned)
         best = NO_RISK
-        en_view, en_variants = english_text(folded)
-        en_tokens = english_tokens(en_view) if en_view else []
-        ja_tokens = japanese.tokens(folded) if not folded.isascii() else []
+        for piece in dict.fromkeys(pieces(folded)):
+            found = self._assess(piece, learned)
+            if stronger(found.tier, best.tier):
+                best = found
+                if best.tier == "definite":
+                    break
+        return best
+
+    def _assess(self, folded: str, learned: bool) -> Assessment:
+        reading = self.read(folded, folded=True)
+        if self._model is None or not learned:
+            return reading.rules
+        return decide(reading, self._model.scores(reading.folded, reading.grams()), self._model.thresholds())
+
+    def read(self, text: str, *, folded: bool = False) -> Reading:
+        """What phrases, rules and context make of one short message, and what the learned layer would read."""
+        folded_text = text if folded else fold(text)
+        best = NO_RISK
+        en_view, en_variants = english_text(folded_text)
+        en_tokens = self._en.tokens(en_view) if en_view else []
+        ja_tokens = japanese.tokens(folded_text) if not folded_text.isascii() else []
         history = _History(lambda: self._ja.context.past_and_resolved(ja_tokens)
                            or self._en.context.past_and_resolved(en_tokens))
         if ja_tokens:
-            best = self._best(self._ja, folded, ja_tokens, best, history)
+            best = self._best(self._ja, folded_text, ja_tokens, best, history)
         if en_tokens:
             before = best
             best = self._best(self._en, en_view, en_tokens, best, history)
@@ -184,14 +229,12 @@ class CrisisScreen:
                     self._ja.context.about_someone_else(ja_tokens):
                 best = Assessment("carer", "context", best.rule, "third_person")  # 「娘がODを繰り返しています」
         for view in en_variants:
-            best = self._best(self._en, view, english_tokens(view), best, history)
-        if best.hit or self._model is None or not learned:
-            return best
-        if self._ja.phrases.has_exception(folded) or (en_view and self._en.phrases.has_exception(en_view)):
-            return best  # staff listed this phrasing as ordinary; the model does not second-guess them
-        if self._model.score(folded) < self._model.threshold:
-            return NO_RISK
-        return Assessment("check_in", "learned", f"model>={self._model.threshold:g}")
+            best = self._best(self._en, view, self._en.tokens(view), best, history)
+        exception = self._ja.phrases.has_exception(folded_text) or bool(
+            en_view and self._en.phrases.has_exception(en_view))
+        names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
+        names_risk = self._ja.context.names_risk(ja_tokens) or self._en.context.names_risk(en_tokens)
+        return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens)
 
     def _best(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token], best: Assessment,
               history: _History) -> Assessment:
@@ -204,6 +247,128 @@ class CrisisScreen:
                 if stronger(tier, best.tier):
                     best = Assessment(tier, "context" if routed else finding.layer, str(finding.rule), routed)
         return best
+
+
+LONG_MESSAGE = 600
+"""Folded messages longer than this are read piece by piece (``pieces``)."""
+PIECE_CHARS = 300
+"""About how long one piece of a long message is: whole sentences up to this length."""
+OVERLAP = 40
+"""A sentence longer than a piece is cut into windows that overlap this much, so no phrase is cut in two."""
+_PIECE_END = re.compile(r"[。．！？!?\n…]+|\.(?!\d)")
+
+
+def pieces(folded: str) -> list[str]:
+    """A long folded message as pieces of whole sentences of about ``PIECE_CHARS`` characters; a longer sentence
+    as overlapping windows (cut at a space when there is one near the end)."""
+    out: list[str] = []
+    current = ""
+    pos = 0
+    for end in [*(m.end() for m in _PIECE_END.finditer(folded)), len(folded)]:
+        sentence, pos = folded[pos:end], end
+        if not sentence:
+            continue
+        if len(current) + len(sentence) > PIECE_CHARS and current:
+            out.append(current)
+            current = ""
+        if len(sentence) <= PIECE_CHARS:
+            current += sentence
+            continue
+        start = 0
+        while start < len(sentence):
+            stop = min(len(sentence), start + PIECE_CHARS)
+            if stop < len(sentence):
+                stop = _cut(sentence, start + PIECE_CHARS // 2, stop)
+            out.append(sentence[start:stop])
+            if stop >= len(sentence):
+                break
+            start = stop - OVERLAP
+    if current:
+        out.append(current)
+    return out
+
+
+@dataclass
+class Reading:
+    """One message as phrases, rules and context read it, and the features the learned layer scores."""
+
+    rules: Assessment
+    folded: str
+    exception: bool
+    """A staff ``not_risk`` phrasing is in it: the model does not second-guess them."""
+    names_other: bool
+    """Someone other than the writer is named (a child, partner, friend, he, she)."""
+    names_risk: bool
+    """A word of risk itself is there (``context.risk``: die, pills, bridge): the rules agree in part."""
+    ja_tokens: Sequence[Token]
+    en_tokens: Sequence[Token]
+    _grams: frozenset[str] | None = None
+
+    def grams(self) -> frozenset[str]:
+        if self._grams is None:
+            words = _sentence_words(self.ja_tokens, japanese_word) + _sentence_words(self.en_tokens, word_key)
+            self._grams = features(self.folded, words)
+        return self._grams
+
+
+def _sentence_words(tokens: Sequence[Token], key: Callable[[str], str]) -> list[list[str]]:
+    """Each sentence's words, each by one key of its first form (as typed, or the analyser's normalised form)."""
+    out: list[list[str]] = [[]]
+    for token in tokens:
+        if token.boundary:
+            out.append([])
+        elif token.forms:
+            out[-1].append(key(token.forms[0]))
+    return [words for words in out if words]
+
+
+def japanese_word(form: str) -> str:
+    return form
+
+
+def decide(reading: Reading, scores: Mapping[str, float], thresholds: Mapping[str, float]) -> Assessment:
+    """The rules' answer, raised (never lowered in help) by the learned scores.
+
+    A staff exception or a context decision (topic, past, third person) stands. Otherwise, when the rules found
+    nothing, ``help`` >= ``check_in`` asks a check-in; when they found a weak signal (a check-in rule, a negated
+    phrase) or the model asks, ``self`` >= ``full`` (or, with no rule at all, ``self`` >= ``full_alone`` and a word
+    of ``context.risk``) gives the full reply, and someone else named with ``other`` >= ``carer`` the carer reply.
+    The full reply given while someone else is named, with ``other`` >= ``route_carer`` and ``self`` under
+    ``full``, becomes the carer reply, which also opens with the emergency number."""
+    best = reading.rules
+    if reading.exception or best.routed_by is not None or best.tier == "carer":
+        return best
+    other = reading.names_other and scores["other"] >= thresholds["carer"]
+    if best.tier == "definite":
+        if reading.names_other and scores["other"] >= thresholds["route_carer"] and \
+                scores["self"] < thresholds["full"]:
+            return Assessment("carer", "learned", f"other>={thresholds['route_carer']:g}", best.rule or None)
+        return best
+    if best.tier == "check_in":
+        if scores["self"] >= thresholds["full"]:
+            return Assessment("definite", "learned", f"self>={thresholds['full']:g}", best.rule)
+        if other:
+            return Assessment("carer", "learned", f"other>={thresholds['carer']:g}", best.rule)
+        return best
+    if reading.names_risk and scores["self"] >= thresholds["full_alone"]:
+        return Assessment("definite", "learned", f"self>={thresholds['full_alone']:g}+risk_word")
+    if scores["help"] >= thresholds["check_in"]:
+        if other:
+            return Assessment("carer", "learned", f"other>={thresholds['carer']:g}")
+        return Assessment("check_in", "learned", f"help>={thresholds['check_in']:g}")
+    return best
+
+
+def _cut(sentence: str, low: int, high: int) -> int:
+    """Where to end a window of a long sentence, between ``low`` and ``high``: the first place after a space (any
+    place, in text without spaces) whose 8 characters before it hash to 0 mod 8, so a text repeated over and over is
+    cut the same way each time and each of its windows is read once; else the last space before ``high``."""
+    spaced = " " in sentence[low:high]
+    for p in range(low, high):
+        if (not spaced or sentence[p - 1] == " ") and zlib.crc32(sentence[p - 8:p].encode()) % 8 == 0:
+            return p
+    space = sentence.rfind(" ", high - OVERLAP, high)
+    return space if space > low else high
 
 
 class _History:

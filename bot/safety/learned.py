@@ -1,9 +1,20 @@
-"""The learned layer: a small logistic model over character n-grams that asks a check-in when no rule fired.
+"""The learned layer: small logistic models over character n-grams and dictionary-form words.
 
-Trained by ``bench/train_crisis_model.py`` from the project's own labelled development set (deterministic: the
-same data gives the same weights, and a test checks the shipped file against the data's fingerprint). It is
-scored here in plain Python from a JSON file of weights, with no run-time dependency. It can only ask a question
-(check-in), never give or withhold the crisis reply by itself.
+Three heads share one set of features:
+
+    help    the message deserves at least a check-in (someone at risk, or suicide as a topic, or a past episode)
+    self    the writer is at risk now
+    other   someone else is at risk (the writer is a parent, partner, friend)
+
+Features: character 2- and 3-grams of the folded text (spelling-proof) and the words and word pairs in dictionary
+form (``w:kill``, ``w:kill_myself``; Japanese by the analyser's normalised form, English by the lemma), so a model
+meets "killed myself" and "killing myself" alike. Trained by ``bench/train_crisis_model.py`` from the project's own
+development set (deterministic: the same data gives the same weights, and a test checks the shipped file against
+the data), with thresholds chosen by cross-validation; scored here in plain Python from a JSON file.
+
+What the screen lets it do (``bot.safety.crisis``): when no rule fired, ask a check-in (``help``), or give the carer
+reply when the message is about someone else (``other``); when a rule found a weak signal, give the full reply if
+``self`` is very confident. It never silences a rule, and never overrides a staff ``not_risk`` exception.
 """
 
 from __future__ import annotations
@@ -11,11 +22,14 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).with_name("checkin_model.json")
+HEADS = ("help", "self", "other")
 NGRAM_SIZES = (2, 3)
 MIN_KNOWN = 0.3
 """Share of a message's n-grams the model must know before it judges the message."""
@@ -27,44 +41,95 @@ _STRUCTURED = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|^[\d\s()+\-－ー]+
 
 
 def ngrams(folded: str) -> list[str]:
-    """The features of a folded message: character 2- and 3-grams of its text with spaces squeezed, with ends."""
+    """Character 2- and 3-grams of a folded message with spaces squeezed, with ends."""
     text = "^" + " ".join(folded.split()) + "$"
     return [text[i:i + n] for n in NGRAM_SIZES for i in range(len(text) - n + 1)]
 
 
+def features(folded: str, words: Iterable[Sequence[str]]) -> frozenset[str]:
+    """The features of one message: its n-grams, and ``w:`` words and word pairs of each sentence's words."""
+    out = set(ngrams(folded))
+    for sentence in words:
+        out.update(f"w:{word}" for word in sentence)
+        out.update(f"w:{a}_{b}" for a, b in pairwise(sentence))
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
-class CheckInModel:
-    """Weights per n-gram, a bias and the score from which a check-in is asked."""
+class Head:
+    """Weights per feature, a bias, and the scores from which the screen acts on this head."""
 
     weights: dict[str, float]
     bias: float
-    threshold: float
+    thresholds: dict[str, float]
+
+    def score(self, grams: frozenset[str]) -> float:
+        z = self.bias + sum(self.weights[g] for g in grams if g in self.weights)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class CheckInModel:
+    """The three heads, and which character n-grams any of them knows (to tell what it cannot judge)."""
+
+    heads: dict[str, Head]
     fingerprint: str
     """SHA-256 of the training data, so a test can tell stale weights from current ones."""
 
+    def __post_init__(self) -> None:
+        names = list(self.heads)
+        merged: dict[str, list[float]] = {}
+        for n, name in enumerate(names):
+            for gram, weight in self.heads[name].weights.items():
+                merged.setdefault(gram, [0.0] * len(names))[n] = weight
+        object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_merged", {gram: tuple(ws) for gram, ws in merged.items()})
+        """One look-up per feature for all heads (scoring is on every message's path)."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> CheckInModel:
+        heads_data = data["heads"]
+        assert isinstance(heads_data, dict)
+        heads = {name: Head(dict(h["weights"]), float(h["bias"]), {k: float(v) for k, v in h["thresholds"].items()})
+                 for name, h in heads_data.items()}
+        return cls(heads, str(data["fingerprint"]))
+
     @classmethod
     def load(cls, path: Path) -> CheckInModel:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(dict(data["weights"]), float(data["bias"]), float(data["threshold"]), str(data["fingerprint"]))
+        return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
     @classmethod
     def shipped(cls) -> CheckInModel | None:
         """The model shipped with the package, or None before one has been trained."""
         return _shipped()
 
-    def score(self, folded: str) -> float:
-        """Probability-like score in 0..1 that a message is about risk (features seen once count once).
+    def thresholds(self) -> dict[str, float]:
+        """The screen's thresholds by name (``check_in``, ``carer``, ``full``, ``route_carer``)."""
+        return {name: value for head in self.heads.values() for name, value in head.thresholds.items()}
 
-        0 for what the model cannot judge: an address, a number, a name it has never seen (fewer than
+    def judges(self, folded: str, grams: frozenset[str]) -> bool:
+        """False for what the model cannot judge: an address, a number, a name it has never seen (fewer than
         ``MIN_KNOWN`` of its n-grams known), which it would otherwise score on its bias alone."""
         if _STRUCTURED.search(folded) or len("".join(folded.split())) < MIN_CHARS:
-            return 0.0
-        grams = set(ngrams(folded))
-        known = [self.weights[gram] for gram in grams if gram in self.weights]
-        if len(known) < MIN_FEATURES or len(known) < MIN_KNOWN * len(grams):
-            return 0.0
-        z = self.bias + sum(known)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            return False
+        merged: dict[str, tuple[float, ...]] = self._merged  # type: ignore[attr-defined]
+        chars = [g for g in grams if not g.startswith("w:")]
+        known = sum(1 for g in chars if g in merged)
+        return known >= MIN_FEATURES and known >= MIN_KNOWN * len(chars)
+
+    def scores(self, folded: str, grams: frozenset[str]) -> dict[str, float]:
+        """Probability-like scores in 0..1 per head; all 0 for what the model cannot judge."""
+        if not self.judges(folded, grams):
+            return dict.fromkeys(self.heads, 0.0)
+        names: list[str] = self._names  # type: ignore[attr-defined]
+        merged: dict[str, tuple[float, ...]] = self._merged  # type: ignore[attr-defined]
+        z = [self.heads[name].bias for name in names]
+        for gram in grams:
+            found = merged.get(gram)
+            if found is not None:
+                z = [a + b for a, b in zip(z, found, strict=True)]
+        return {name: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, value))))
+                for name, value in zip(names, z, strict=True)}
 
 
 @lru_cache(maxsize=1)

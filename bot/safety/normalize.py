@@ -229,6 +229,14 @@ CHAT_WORDS: dict[str, str] = {
     "wnt": "want", "wan": "want", "wnat": "want", "oded": "od", "oding": "od",
     "masel": "myself", "mysel": "myself", "tae": "to", "deid": "dead", "cannae": "can not", "dae": "do",
     "moar": "more", "bouta": "about to", "finna": "going to", "ima": "i am going to", "imma": "i am going to",
+    "ctb": "end my life", "sewerslide": "suicide",
+    "abt": "about", "ngl": "not going to lie", "idc": "i do not care", "idgaf": "i do not care", "istg": "i swear",
+    "fr": "for real", "frfr": "for real", "foreal": "for real", "tbh": "to be honest", "ion": "i do not",
+    "yous": "you", "yall": "you all", "prolly": "probably", "srsly": "seriously", "bout": "about",
+    "nobody'd": "nobody would", "theyd": "they would", "youd": "you would", "itll": "it will",
+    "wouldve": "would have", "shouldve": "should have", "couldve": "could have", "imo": "in my opinion",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tonite": "tonight", "2nite": "tonight", "2day": "today",
+    "selfharm": "self harm", "unalive": "kill",
 }
 """Chat spellings written out before matching, so phrases are written once in plain English."""
 
@@ -253,8 +261,25 @@ def _unleet(match: re.Match[str], table: dict[int, int]) -> str:
     return run
 
 
+CENSORED_WORDS = ("suicide", "suicidal", "kill", "killing", "die", "dying", "dead", "death", "harm", "myself",
+                  "cut", "cutting", "overdose", "hang", "life", "selfharm", "self")
+"""Words people write with a letter starred out (``s*icide``, ``k*ll``): such a word is read as the one it fits."""
+_CENSORED = re.compile(r"(?<![a-z*#])[a-z]*[*#]+[a-z*#]*[a-z][a-z*#]*|(?<![a-z*#])[a-z]+[*#]+(?![a-z*#])")
+
+
+def _uncensor(match: re.Match[str]) -> str:
+    word = match.group()
+    pattern = re.compile(re.sub(r"[*#]+", "[a-z]{1,3}", word))
+    for candidate in CENSORED_WORDS:
+        if len(candidate) >= len(word.replace("#", "*").replace("*", "")) + 1 and pattern.fullmatch(candidate):
+            return candidate
+    return word
+
+
 def _english(folded: str, leet: dict[int, int]) -> str:
     text = _APOSTROPHES.sub("'", folded)
+    if "*" in text or "#" in text:
+        text = _CENSORED.sub(_uncensor, text)
     for short, long in _APOSTROPHE_WORDS:
         text = text.replace(short, long)
     text = _LEET.sub(lambda m: _unleet(m, leet), text)

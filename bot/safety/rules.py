@@ -90,7 +90,7 @@ class WordList:
 
     def starts(self, index: Mapping[str, list[int]]) -> set[int]:
         """Token positions where a member may start, from the message's form index (form -> positions)."""
-        firsts, wild = self._start_keys()
+        firsts, wild = self.start_keys()
         found: set[int] = set()
         for form in firsts:
             if form in index:
@@ -101,7 +101,7 @@ class WordList:
                     found.update(positions)
         return found
 
-    def _start_keys(self) -> tuple[frozenset[str], tuple[str, ...]]:
+    def start_keys(self) -> tuple[frozenset[str], tuple[str, ...]]:
         """The forms a member can start with, and the prefixes; worked out once (members do not change)."""
         if self._keys is None:
             firsts = set(self.exact)
@@ -193,14 +193,20 @@ class RuleSet:
         self._negation = negation
         self._before = negation_before
         """English negates before the verb ("do not want to die"), Japanese after it (死にたくない)."""
+        self._words = _Starts([part for rule in self._rules for part in rule.parts])
 
     def find(self, tokens: Sequence[Token]) -> list[Finding]:
         """Every rule that matches, at its first place (ordered by position)."""
         index = form_index(tokens)
         memo: dict[tuple[int, int], list[int]] = {}
+        candidates = self._words.starts(index)
+        nowhere: set[int] = set()
 
         def ends(words: WordList, i: int) -> list[int]:
-            """``words.ends_at`` once per list and position: many rules share a list (@medicine, @high)."""
+            """``words.ends_at`` once per list and position: many rules share a list (@medicine, @high); only
+            where one of its words can start at all."""
+            if i not in candidates.get(id(words), nowhere):
+                return []
             key = (id(words), i)
             if key not in memo:
                 memo[key] = words.ends_at(tokens, i)
@@ -210,8 +216,11 @@ class RuleSet:
         found: list[Finding] = []
         for rule in self._rules:
             first = rule.parts[0]
+            where = candidates.get(id(first))
+            if not where:
+                continue  # its first word is nowhere in the message: most rules, most messages
             if id(first) not in starts:
-                starts[id(first)] = [i for i in sorted(first.starts(index)) if ends(first, i)]
+                starts[id(first)] = [i for i in sorted(where) if ends(first, i)]
             for start in starts[id(first)]:
                 end = _match_from(rule, tokens, start, ends)
                 if end is not None:
@@ -238,6 +247,35 @@ class RuleSet:
                 after = tokens[ends[0]] if ends[0] < len(tokens) else None
                 return after is None or not _CONDITIONAL.intersection(after.forms)
         return False
+
+
+class _Starts:
+    """The words of all rules' parts as one index: a message's forms are looked up once for every list, instead
+    of every list looking up each of its words (a message holds few of them)."""
+
+    def __init__(self, parts: Sequence[WordList]) -> None:
+        self._exact: dict[str, list[int]] = {}
+        self._prefix: dict[str, list[int]] = {}
+        for key, words in {id(words): words for words in parts}.items():  # a shared list is indexed once
+            exact, wild = words.start_keys()
+            for form in exact:
+                self._exact.setdefault(form, []).append(key)
+            for prefix in wild:
+                self._prefix.setdefault(prefix, []).append(key)
+        self._lengths = sorted({len(prefix) for prefix in self._prefix})
+
+    def starts(self, index: Mapping[str, list[int]]) -> dict[int, set[int]]:
+        """Per word list (by ``id``), the token positions where one of its words (or prefixes) stands."""
+        found: dict[int, set[int]] = {}
+        for form, positions in index.items():
+            for key in self._exact.get(form, ()):
+                found.setdefault(key, set()).update(positions)
+            for length in self._lengths:
+                if length > len(form):
+                    break
+                for key in self._prefix.get(form[:length], ()):
+                    found.setdefault(key, set()).update(positions)
+        return found
 
 
 def form_index(tokens: Sequence[Token]) -> dict[str, list[int]]:

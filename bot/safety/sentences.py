@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.safety.english import EnglishForms
 from bot.safety.normalize import english_views
 from bot.safety.rules import Token
 
@@ -33,10 +34,11 @@ def sentences(folded: str) -> list[tuple[str, bool]]:
     return out
 
 
-def english_tokens(view: str, question: bool = False) -> list[Token]:
+def english_tokens(view: str, question: bool = False, forms: EnglishForms | None = None) -> list[Token]:
     """The words of an English view (``" i do not want to live "``), each knowing where it starts, and a closing
     boundary (marked when the sentence was a question). In a joined view (``english_text``) the words ``.`` and
-    ``?`` end sentences."""
+    ``?`` end sentences. With ``forms``, each word also carries its dictionary and corrected forms
+    (``bot.safety.english``)."""
     out: list[Token] = []
     pos = 0
     for word in view.split():
@@ -44,7 +46,7 @@ def english_tokens(view: str, question: bool = False) -> list[Token]:
         if word in _ENDS:
             out.append(Token((QUESTION_MARK,) if word == QUESTION_MARK else (), boundary=True, start=pos))
         else:
-            out.append(Token((word,), start=pos))
+            out.append(Token(forms.forms(word) if forms else (word,), start=pos))
         pos += len(word)
     if not out or not out[-1].boundary:
         out.append(Token((QUESTION_MARK,) if question else (), boundary=True, start=len(view)))

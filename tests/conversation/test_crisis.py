@@ -56,7 +56,7 @@ async def test_check_in_no_answers_the_question_and_screening_stays_on(quick_bot
 
 async def test_check_in_in_japanese_then_no(quick_bot: BotUnderTest) -> None:
     user = quick_bot.user("ja")
-    asked = await user.send("もう限界です")
+    asked = await user.send("抗うつ薬で死にたい気持ちが強くなることはありますか？")
     assert "いま、死にたい気持ちや、自分を傷つけたい気持ちがありますか" in asked.text and YORISOI in asked.text
     assert asked.labels == ["はい、あります", "いいえ、ありません"]
     answered = await user.press("いいえ、ありません")

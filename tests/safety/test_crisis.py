@@ -88,7 +88,9 @@ def test_ordinary_questions_do_not_hit(screen: CrisisScreen, text: str) -> None:
 def test_not_risk_silences_only_what_it_covers(screen: CrisisScreen) -> None:
     assert not screen.screen("TMSで楽になりたいです").hit
     assert screen.screen("TMSで楽になりたい。でも本当は死にたい").matched == "死にた"
-    assert screen.screen("もう楽になりたい").tier == "check_in"  # a common euphemism: the bot asks
+    rules_only = CrisisScreen.build(shipped(), learned=False)
+    assert rules_only.screen("もう楽になりたい").tier == "check_in"  # a common euphemism: the rules ask ...
+    assert screen.screen("もう楽になりたい").tier in ("check_in", "definite")  # ... a confident model may raise it
     assert not screen.screen("I want to take my life back").hit
     assert screen.screen("take my life").matched == "tak* my life"
 
@@ -147,3 +149,26 @@ def test_many_not_risk_matches_in_a_long_message(screen: CrisisScreen) -> None:
 def test_empty_and_odd_input(screen: CrisisScreen) -> None:
     for text in ("", " ", "🙂", "\u3099", "\ud800", "1111", "!!!!"):
         assert not screen.screen(text).hit, repr(text)
+
+
+def test_long_input_is_read_in_pieces(screen: CrisisScreen) -> None:
+    """Every piece is read: a risk sentence anywhere in a long message, or cut across two windows of a long
+    sentence without any sentence end, is found."""
+    from bot.safety.crisis import OVERLAP, PIECE_CHARS, pieces
+
+    filler = "TMSについて教えてください。" * 200
+    assert screen.screen("死にたい。" + filler).tier == "definite"
+    assert screen.screen(filler[:2000] + "死にたい" + filler[:1000]).tier == "definite"
+    unbroken = "あ" * (PIECE_CHARS - 2) + "死にたい" + "あ" * 2000
+    cut = pieces(unbroken)
+    assert all(len(piece) <= PIECE_CHARS for piece in cut)
+    assert any("死にたい" in piece for piece in cut) and len("死にたい") <= OVERLAP
+    assert screen.screen(unbroken).hit
+
+
+def test_a_joke_marker_asks_first(screen: CrisisScreen) -> None:
+    """「死にたい笑」 or "kill me lol": a check-in, never silence and never the full alarm by the rules alone."""
+    base = CrisisScreen.build(shipped(), learned=False)
+    assert base.assess("テスト死んだわ笑 もう死にたい笑").tier == "check_in"
+    assert base.assess("I want to kill myself lol").tier == "check_in"
+    assert base.assess("I want to kill myself").tier == "definite"
