@@ -21,6 +21,8 @@ entry must start the application: ``action: apply``) and ``distress`` (the ackno
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import random
 import re
 import sys
 import unicodedata
@@ -374,16 +376,27 @@ class TypedCase:
     text: str
     expect: tuple[str, ...]
     unclear: bool = False
+    validation: bool = False
+    """In the set's held-out validation part (``validation_seed``): reported apart, its cases never listed."""
 
 
 def load_typed(path: Path) -> list[TypedCase]:
+    """The set's cases; with ``validation_seed``, a fixed random third of each language's cases is marked
+    ``validation``."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = []
     for raw in data["typed"]:
         expect = raw["expect"]
         ids = tuple(str(e) for e in expect) if isinstance(expect, list) else (str(expect),)
         out.append(TypedCase(str(raw["lang"]), str(raw["question"]), str(raw["text"]), ids, bool(raw.get("unclear"))))
-    return out
+    seed = data.get("validation_seed")
+    if seed is None:
+        return out
+    held: set[int] = set()
+    for lang in sorted({case.lang for case in out}):
+        mine = [i for i, case in enumerate(out) if case.lang == lang]
+        held.update(random.Random(f"{seed}-{lang}").sample(mine, len(mine) // 3))
+    return [dataclasses.replace(case, validation=i in held) for i, case in enumerate(out)]
 
 
 def evaluate_typed(cases: Sequence[TypedCase], content_dir: Path, *, totals_only: bool = False) -> tuple[str, bool]:
@@ -394,6 +407,7 @@ def evaluate_typed(cases: Sequence[TypedCase], content_dir: Path, *, totals_only
     intakes = {lang: _load(content_dir, lang, "intake.yaml", Intake) for lang in ("ja", "en")}
     tally: dict[str, Counter[str]] = {}
     failures = []
+    bad = False
     for case in cases:
         langs = [case.lang, *(lang for lang in intakes if lang != case.lang)]
         variants = [q for lang in langs for q in intakes[lang].questions if q.id == case.question]
@@ -409,8 +423,10 @@ def evaluate_typed(cases: Sequence[TypedCase], content_dir: Path, *, totals_only
             verdict = "did_you_mean"
         else:
             verdict = "other"
-        tally.setdefault(case.lang, Counter())[verdict] += 1
-        if verdict != "right":
+        part = f"{case.lang}, validation part" if case.validation else case.lang
+        tally.setdefault(part, Counter())[verdict] += 1
+        bad = bad or verdict != "right"
+        if verdict != "right" and not case.validation:
             failures.append(f"  {verdict.upper():<12} [{case.lang}] {case.question}: {case.text!r} -> {reading.kind} "
                             f"{list(reading.choice_ids)} (expected {list(case.expect)})")
     lines = []
@@ -421,7 +437,7 @@ def evaluate_typed(cases: Sequence[TypedCase], content_dir: Path, *, totals_only
                      f"other {counts['other']}")
     if not totals_only:
         lines += failures
-    return "\n".join(lines), bool(failures)
+    return "\n".join(lines), bad
 
 
 def main(argv: Sequence[str] | None = None) -> int:
