@@ -96,6 +96,7 @@ _BREAKS = re.compile(r"[、。,，.．!！;；…\n]+|\s+-\s+|(?<=[\u3040-\u9fff
 _JA_CONTRAST = re.compile(r"(?:けど|けれど|けれども|だけど|のに|ものの)(?:ね|さ)?|(?<=[たいすだ])が(?=.)")
 _JA_CONTRAST_START = re.compile(r"^(?:でも|だけど|けど|しかし|ただ|ただし|だが|とはいえ)")
 _JA_REASON_END = re.compile(r"(?:[たるいすだ]|です|ます|した)(?:ので|から|ため)$")
+_JA_REASON_MID = re.compile(r"(?<=[たるいすだ])(?:ので|から)(?=.)|(?<=です|ます)(?:ので|から)(?=.)")
 _JA_CONCLUSION_START = re.compile(r"^(?:だから|なので|ですので|それで|よって)")
 _EN_SPLIT = re.compile(r"\s+\b(but|though|although|however|except|because|cause|cuz|bc|so)\b\s*")
 _EN_ROLES: dict[str, Role] = {"but": "contrast", "though": "contrast", "although": "contrast", "however": "contrast",
@@ -137,13 +138,13 @@ def clauses(text: str) -> list[Clause]:
         role = "contrast" if _JA_CONTRAST_START.match(piece) else (
             "conclusion" if _JA_CONCLUSION_START.match(piece) else carried or "main")
         piece = _JA_CONCLUSION_START.sub("", _JA_CONTRAST_START.sub("", piece)) or piece
-        parts = [p for p in _JA_CONTRAST.split(piece)]
+        parts = _JA_CONTRAST.split(piece)
         carried = "contrast" if len(parts) > 1 and not parts[-1].strip() else None
         for i, part in enumerate(p for p in parts if p.strip()):
             this: Role = role if i == 0 else "contrast"
-            if _JA_REASON_END.search(part):
-                this = "reason"
-            out.append(Clause(part, this))
+            *reasons, last = _JA_REASON_MID.split(part)
+            out += [Clause(reason, "reason") for reason in reasons if reason.strip()]
+            out.append(Clause(last, "reason" if _JA_REASON_END.search(last) else this))
     return out or [Clause(text)]
 
 
