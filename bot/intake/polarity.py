@@ -38,6 +38,8 @@ class Said:
     negated: bool = False
     stopped: bool = False
     hedged: bool = False
+    declined: bool = False
+    """「答えたくない」, "I'd rather not say": the person does not want to answer."""
     weak: bool = False
     """The only answer is a plain verb (「遅れてて」, "I had surgery"): it gives way to a clearer clause."""
 
@@ -78,7 +80,8 @@ _JA_REFUSE = re.compile(r"やめて(?:ください|ほしい|下さい)|嫌で�
                         r"したい|して)|"
                         r"ng(?:です)?$|なしで|不可")
 _JA_ONLY = re.compile(r"しか(?:な|ありませ|ありま|いな|いませ)")
-_JA_WONDER = re.compile(r"どう(?:だろ|かな|なん|だっ|でしょ|か)|だったかな|だったっけ|っけ$")
+_JA_WONDER = re.compile(r"かも(?:しれ|です|ね|な|だ)?|どう(?:だろ|かな|なん|だっ|でしょ|か)|だったかな|だったっけ|"
+                        r"っけ$")
 
 
 def _ja_said(text: str) -> Said:
@@ -128,6 +131,14 @@ def _big(small: str) -> str:
             "ォ": "オ"}[small]
 
 
+_JA_DECLINE = re.compile(r"(?:言い|答え|回答し|書き|教え)たく(?:ない|ありません)|ノーコメント|のーこめんと|"
+                         r"回答(?:を)?(?:控え|しない)|"
+                         r"秘密|ひみつ|内緒|ないしょ")
+_EN_DECLINE = re.compile(r"\b(?:rather not|prefer not|do not want to|would not like to|not comfortable) "
+                         r"(?:say|answer|tell|share|to say|to answer|to tell|to share|saying)\b|\bno comment\b|"
+                         r"^(?:i will )?(?:pass|skip)(?: this| this one| please)?$|\bprivate\b|"
+                             r"\bnone of your business\b")
+
 # --- English -----------------------------------------------------------------------------------------------------
 
 _EN_HEDGE_NO = re.compile(r"\bnot that i (?:know|remember|recall|am aware|can remember|can think)(?: of)?\b|"
@@ -138,7 +149,8 @@ _EN_UNSURE = re.compile(
     r"\bunsure\b|\buncertain\b|\b(?:do|did|can|could) not (?:really )?(?:know|remember|recall|tell|say)\b|"
     r"\bcannot (?:remember|recall|tell|say)\b|\bno (?:idea|clue|recollection|memory)\b|\bidk\b|\bdunno\b|"
     r"\bmaybe\b|\bperhaps\b|\bpossibly\b|\bmight\b|\bmay be\b|\bhard to say\b|\bwho knows\b|\bhm+\b|\bhmm+\b|"
-    r"\bnot clear\b|\bunclear\b|\bno one knows\b|\bnot known\b|\bunknown\b|\bforget\b|\bforgot\b|\bam not certain\b")
+    r"\bcould be\b|\bi could\b|\bnot clear\b|\bunclear\b|\bno one knows\b|\bnot known\b|\bunknown\b|\bforget\b|"
+ r"\bforgot\b|\bam not certain\b")
 _EN_HEDGES = re.compile(r"\b(?:i think|i guess|i believe|i suppose|probably|likely|pretty sure|i reckon|i assume|"
                         r"as far as i know|afaik|kind of|sort of|kinda|sorta|i would say|i feel like)\b")
 _EN_NO = re.compile(r"\b(?:no|nope|nah|nay|never|not|none|nothing|neither|nor|negative|nil|zero|without)\b")
@@ -146,8 +158,9 @@ _EN_STRONG_YES = re.compile(r"\b(?:yes|yeah|yep|yup|ya|yea|ye|yas|yess|aye|sure|
                             r"absolutely|indeed|of course|certainly|ok|okay|true|exactly|uh huh|mhm)\b")
 _EN_WEAK_YES = re.compile(r"\b(?:i do|i am|i have|i take|i use|i did|i had|i was|i got|i have got|there is|do|does|"
                           r"have|has|had|am|is|was|did|got|once|twice|times|sometimes|occasionally|still|currently|"
-                          r"several|a few|a couple|one|two|three)\b")
-_EN_STOPPED = re.compile(r"\b(?:not anymore|not any more|no longer|stopped|quit|used to|in the past|gave up|came off|"
+                          r"several|a few|a couple|one|two|three|as needed|when needed|when i need)\b")
+_EN_STOPPED = re.compile(r"\b(?:not since|not for years|not anymore|not any more|no longer|stopped|quit|used to|"
+                         r"in the past|gave up|came off|"
                          r"came off them|weaned off|discontinued|finished)\b")
 _EN_NO_START = re.compile(r"^(?:no|nope|nah|nay|never|none|nothing|negative|not really|not at all)\b")
 _EN_YES_START = re.compile(r"^(?:yes|yeah|yep|yup|ya|yea|ye|yas|aye|sure|correct|definitely|absolutely|of course|"
@@ -201,6 +214,8 @@ def said(text: str) -> Said:
     if not spaced:
         return Said(frozenset(emoji))  # type: ignore[arg-type]
     japanese = re.search(r"[\u3040-\u30ff\u3400-\u9fff]", spaced) is not None
+    if (_JA_DECLINE if japanese else _EN_DECLINE).search(spaced):
+        return Said(declined=True)  # "I'd rather not say" is no answer, least of all a "no"
     found = _ja_said(text) if japanese else _en_said(spaced)
     if emoji and not found.polarities:
         return Said(frozenset(emoji), stopped=found.stopped)  # type: ignore[arg-type]

@@ -96,6 +96,10 @@ _BREAKS = re.compile(r"[、。,，.．!！;；…\n]+|\s+-\s+|(?<=[\u3040-\u9fff
 _JA_CONTRAST = re.compile(r"(?:けど|けれど|けれども|だけど|のに|ものの)(?:ね|さ)?|(?<=[たいすだ])が(?=.)")
 _JA_CONTRAST_START = re.compile(r"^(?:でも|だけど|けど|しかし|ただ|ただし|だが|とはいえ)")
 _JA_REASON_END = re.compile(r"(?:[たるいすだ]|です|ます|した)(?:ので|から|ため)$")
+_CORRECTION = re.compile(r"でも|だけど|けど|しかし|ただ|あ|あっ|いや|but|though|actually|wait|hmm wait|well actually")
+_CORRECTION_START = re.compile(r"^(?:actually|wait|well actually|あ、|あっ)\s*")
+_HEDGE_ONLY = re.compile(r"たぶん|多分|おそらく|恐らく|きっと|probably|i think|i guess|i believe|i think so|"
+                         r"と思います|思います")
 _JA_REASON_MID = re.compile(r"(?<=[たるいすだ])(?:ので|から)(?=.)|(?<=です|ます)(?:ので|から)(?=.)")
 _JA_CONCLUSION_START = re.compile(r"^(?:だから|なので|ですので|それで|よって)")
 _EN_SPLIT = re.compile(r"\s+\b(but|though|although|however|except|because|cause|cuz|bc|so)\b\s*")
@@ -120,6 +124,14 @@ def clauses(text: str) -> list[Clause]:
         piece = piece.strip()
         if not piece:
             continue
+        if _CORRECTION.fullmatch(piece.casefold()):
+            carried = "contrast"  # 「でも、」 "but," "actually," alone: what follows corrects what came before
+            continue
+        if _HEDGE_ONLY.fullmatch(piece.casefold()) and out:
+            out[-1] = Clause(f"{out[-1].text} {piece}", out[-1].role)  # 「ないです、多分」: the hedge is the no's
+            continue
+        if out and _CORRECTION_START.match(piece.casefold()):
+            piece, carried = _CORRECTION_START.sub("", piece.casefold()), "contrast"  # "no. actually not sure"
         if piece.isascii():
             parts = _EN_SPLIT.split(f" {piece.casefold()} ")
             first = parts[0].strip()
@@ -224,12 +236,23 @@ def _read_clause(clause: Clause, keys: Sequence, variants: Sequence[Question]) -
                 h.key.choice_id == choice_id and not h.key.label for h in hits))
         else:
             out.named.add(choice_id)
-    if not ids:
+    if not ids and heard.stopped and not _about_now(variants):
+        out.polar |= set(by_means.values())  # "not since I was a teenager" at "have you ever ...": it did happen
+    elif not ids:
         polarities = set(heard.polarities) or ({"no"} if heard.stopped else set())
         out.polar |= {by_means[p] for p in polarities if p in by_means}
         if len(polarities) > 1 and not out.polar:
             out.polar |= set(by_means.values())
     return out
+
+
+_NOW = re.compile(r"\bcurrently\b|\bright now\b|\bat the moment\b|\bthese days\b|今|現在")
+
+
+def _about_now(variants: Sequence[Question]) -> bool:
+    """The question asks about now (「今、…飲んでいますか」), so "not anymore" is a plain no; asked about ever,
+    "not anymore" says it did happen."""
+    return any(_NOW.search(q.text) for q in variants)
 
 
 def _without(text: str, hits: Sequence[Hit]) -> str:
