@@ -29,11 +29,13 @@ from bot.search.normalize import fold
 _PUNCTUATION = re.compile(r"[\s、。，,．.!！?？…・〜~ー\-「」『』()（）\"'“”]+")
 
 
+@lru_cache(maxsize=8192)
 def key_of(text: str) -> str:
     """How labels and messages are compared: folded width and case, katakana as hiragana, no punctuation."""
     return _PUNCTUATION.sub("", jaconv.kata2hira(fold(text)))
 
 
+@lru_cache(maxsize=8192)
 def spaced(text: str) -> str:
     """Folded, katakana as hiragana, punctuation as single spaces: English keeps its word boundaries."""
     return " ".join(_PUNCTUATION.sub(" ", jaconv.kata2hira(fold(text))).split())
@@ -52,17 +54,21 @@ class Key:
 
 def keys_of(variants: Sequence[Question]) -> list[Key]:
     """Every label and typed word of every language, longest first."""
+    return list(_keys_of(tuple((c.id, c.label, tuple(c.typed)) for q in variants for c in q.choices)))
+
+
+@lru_cache(maxsize=256)
+def _keys_of(choices: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[Key, ...]:
     keys: dict[tuple[str, str], Key] = {}
-    for question in variants:
-        for choice in question.choices:
-            for i, raw in enumerate((choice.label, *choice.typed)):
-                plain = spaced(raw)
-                if not plain:
-                    continue
-                is_ascii = plain.isascii()
-                text = plain if is_ascii else key_of(raw)
-                keys.setdefault((text, choice.id), Key(text, choice.id, is_ascii, raw, label=i == 0))
-    return sorted(keys.values(), key=lambda k: -len(k.text))
+    for choice_id, label, typed in choices:
+        for i, raw in enumerate((label, *typed)):
+            plain = spaced(raw)
+            if not plain:
+                continue
+            is_ascii = plain.isascii()
+            text = plain if is_ascii else key_of(raw)
+            keys.setdefault((text, choice_id), Key(text, choice_id, is_ascii, raw, label=i == 0))
+    return tuple(sorted(keys.values(), key=lambda k: -len(k.text)))
 
 
 @dataclass(frozen=True)
@@ -151,16 +157,17 @@ _EN_STOP = frozenset(["a", "an", "the", "to", "of", "in", "on", "for", "and", "o
 _JA_FUNCTION = re.compile(r"^[ぁ-ゖ]{1,2}$")
 
 
-def _content_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
     plain = spaced(text)
     if plain.isascii():
-        return {w.rstrip("s") if len(w) > 4 else w for w in plain.split() if w not in _EN_STOP and len(w) > 2
-                and not w.isdigit()}
+        return frozenset(w.rstrip("s") if len(w) > 4 else w for w in plain.split()
+                         if w not in _EN_STOP and len(w) > 2 and not w.isdigit())
     out = set()
     for forms, surface in _message_forms(text):
         if not _JA_FUNCTION.match(jaconv.kata2hira(surface)) and len(surface) >= 2 and not re.search(r"\d", surface):
             out.add(min(forms, key=lambda f: (not re.search(r"[\u3400-\u9fff]", f), len(f))))
-    return out
+    return frozenset(out)
 
 
 def partial(variants: Sequence[Question], text: str) -> set[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import jaconv
@@ -206,6 +207,7 @@ def _en_said(spaced: str) -> Said:
     return Said(frozenset(said), negated=negated, stopped=stopped, hedged=hedged, weak=weak and said == {"yes"})
 
 
+@lru_cache(maxsize=8192)
 def said(text: str) -> Said:
     """What one clause says (see the module docstring)."""
     emoji = {"yes" for c in text if c in YES_EMOJI} | {"no" for c in text if c in NO_EMOJI} | {
