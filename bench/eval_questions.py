@@ -441,12 +441,23 @@ def evaluate_typed(cases: Sequence[TypedCase], content_dir: Path, *, totals_only
                      f"{counts['wrong']}, did you mean (right one offered) {counts['did_you_mean']}, "
                      f"other {counts['other']}")
     if took:
-        took.sort()
-        lines.append(f"  reading a typed answer: p50 {took[len(took) // 2] * 1000:.2f} ms, p99 "
-                     f"{took[min(len(took) - 1, len(took) * 99 // 100)] * 1000:.2f} ms (target, as for the FAQ matcher: p99 < 2 ms)")
+        warm = []
+        for case in cases:  # again, as a running bot reads: each question's words already prepared
+            langs = [case.lang, *(lang for lang in intakes if lang != case.lang)]
+            variants = [q for lang in langs for q in intakes[lang].questions if q.id == case.question]
+            started = time.perf_counter()
+            read_choice(case.text, variants)
+            warm.append(time.perf_counter() - started)
+        lines.append(f"  reading a typed answer: first read p99 {_p(took, 99):.2f} ms; then p50 {_p(warm, 50):.2f} ms, "
+                     f"p99 {_p(warm, 99):.2f} ms (target, as for the FAQ matcher: p99 < 2 ms)")
     if not totals_only:
         lines += failures
     return "\n".join(lines), bad
+
+
+def _p(seconds: list[float], percent: int) -> float:
+    ordered = sorted(seconds)
+    return ordered[min(len(ordered) - 1, len(ordered) * percent // 100)] * 1000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
