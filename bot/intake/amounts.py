@@ -72,6 +72,7 @@ def digits(text: str) -> str:
     """The folded text with numbers written in kanji, kana or English words as digits: 「十六歳」 -> 16歳,
     「にじゅうご」 -> 25, "twenty-five" -> 25, "a year" -> 1 year, 「1年と3ヶ月」 -> 1.25年."""
     text = fold(text).replace("はたち", "20歳").replace("二十歳", "20歳").replace("二十才", "20歳")
+    text = re.sub(r"\bhalf (?:a )?year\b", "0.5 year", text)
     kana = _KANA_NUMBER.match(text.strip())
     if kana and kana.group(1):
         text = "".join(_KANA_DIGITS[part] for part in _KANA_PART.findall(kana.group(1))) + text.strip()[kana.end(1):]
@@ -136,7 +137,10 @@ def _modified(low: float, high: float, before: str, after: str) -> Span:
     return (low, high)
 
 
-def _duration_spans(text: str) -> list[Span]:
+_SINCE_YEAR = re.compile(r"\bsince\s*((?:19|20)\d\d)\b|((?:19|20)\d\d)\s*年?\s*(?:ごろ|頃)?\s*から")
+
+
+def _duration_spans(text: str, today: dt.date) -> list[Span]:
     """Every duration said in the (digit-converted) text, in years."""
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
@@ -146,6 +150,8 @@ def _duration_spans(text: str) -> list[Span]:
             if _NOT_DURATION_AFTER.match(text, found.end()) or any(s < found.end() and found.start() < e for s,
                                          e in taken):
                 continue
+            if re.fullmatch(r"(?:19|20)\d\d", found.group(1)):
+                continue  # 「2019年から」 is a year, read below
             low = float(found.group(1))
             high = float(found.group(2)) if found.group(2) else low
             if high < low:
@@ -157,6 +163,10 @@ def _duration_spans(text: str) -> list[Span]:
             taken.append((found.start(), end))
             span = _modified(low, high, text[:found.start()], text[end:])
             spans.append((span[0] * scale, min(span[1] * scale, INFINITY)))
+    for found in _SINCE_YEAR.finditer(text):
+        year = int(found.group(1) or found.group(2))
+        if year <= today.year:
+            spans.append((max(0.0, today.year - year - 1 + today.month / 12), today.year - year + today.month / 12))
     if not spans:
         spans = [span for word, span in _DURATION_WORDS if word in text][:1]
     return spans
@@ -239,8 +249,8 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
     if not spans:
         for found in re.finditer(r"(?<![\d.])(\d{1,2})(?![\d.]|\s*(?:時|pm|am|月|日|年|か月|ヶ月|回|人))", text):
             before, after = text[:found.start()], text[found.end():]
-            if _ABOUT_AGE_BEFORE.search(before) or _ALMOST_AGE_BEFORE.search(before) or _DECADE_AFTER.match(after):
-                spans.append(_modified_age(int(found.group(1)), before, after))
+            if not re.search(r"(?:year|grade|form|中|高|小|大)\s*$", before):
+                spans.append(_modified_age(int(found.group(1)), before, after))  # at the age question, 17 is an age
     alone = _AGE_ALONE.match(text.strip(" .!、。"))
     if alone and not spans:
         spans.append((int(alone.group(1)), int(alone.group(1)) + 1))
@@ -279,7 +289,7 @@ def read_spans(text: str, amount: str, today: dt.date | None = None) -> list[Spa
     converted = digits(text)
     if amount == "age":
         return _age_spans(converted, today or dt.date.today())
-    return _duration_spans(converted)
+    return _duration_spans(converted, today or dt.date.today())
 
 
 def read_amount(text: str, amount: str) -> float | None:

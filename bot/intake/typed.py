@@ -274,14 +274,17 @@ def _subsumed(ids: set[str], hits: Sequence[Hit], variants: Sequence[Question]) 
     drop = set()
     for hit in hits:
         for other in ids - {hit.key.choice_id}:
-            if any(hit.key.text in label for label in labels.get(other, [])):
+            stem = hit.key.text.rstrip("s") if hit.key.ascii and len(hit.key.text) > 4 else hit.key.text
+            if any(stem in label for label in labels.get(other, [])):
                 drop.add(hit.key.choice_id)
     return ids - drop if ids - drop else ids
 
 
 # --- reading a message -------------------------------------------------------------------------------------------
 
-_ALL = re.compile(r"全部|ぜんぶ|すべて|全て|全部お願い|どれも|\ball\b|\beverything\b|\beach\b|\bevery one\b|\bboth\b")
+_ALL = re.compile(r"全部|ぜんぶ|すべて|全て|どれも(?!な|あてはまらな)|^all(?: of (?:them|the above|these|those|"
+                  r"it))?(?: please)?$|"
+                  r"\ball of (?:them|the above|these|those)\b|\beverything\b|\bevery one\b|\ball three\b")
 
 
 def read_choice(text: str, variants: Sequence[Question]) -> Reading:
@@ -315,7 +318,9 @@ def read_choice(text: str, variants: Sequence[Question]) -> Reading:
     amount = set(bands(read_spans(text, question.amount), question.choices, question.amount)) \
         if question.amount is not None else set()
     if named or amount:
-        found = named | amount if not (named and amount and named & amount) else named & amount
+        # an age or a duration read says more than a word beside it ("a high school senior" is 17 or 18, whatever
+        # "high school" or "senior" alone would name); a word that disagrees with it makes the reader ask
+        found = amount if amount and named & amount else named | amount
         return _one_or_ask(found, order)
     polar = _polar_answer(kept)
     if polar:
