@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,20 @@ def test_labels_words_and_their_scope(intakes: dict[str, Intake], question: str,
 def test_noon_is_between_two_choices(intakes: dict[str, Intake]) -> None:
     reading = read_choice("around noon on weekdays", variants(intakes, "call_times", "en"))
     assert reading == Reading("unclear", ("weekday_am", "weekday_pm"))
+
+
+def test_a_year_said_is_counted_from_today() -> None:
+    assert read_spans("since 2019", "duration", dt.date(2026, 12, 1)) == [pytest.approx((7.0, 8.0))]
+    assert read_spans("2008年生まれ", "age", dt.date(2026, 12, 1)) == [(17, 19)]
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("discreet", "nope, all good", ("choice", ["none"])), ("duration", "half a year", ("unclear", ["under6m", "m6_12"])),
+    ("age", "I turned 18 last month", ("choice", ["age18_19"])),
+    ("age", "he's a high school senior", ("unclear", ["teen15_17", "age18_19"])),
+    ("head_injury", "I had a concussion but didn't lose consciousness", ("choice", ["no"])),
+])
+def test_words_that_look_like_another_reading(intakes: dict[str, Intake], question: str, text: str,
+                                             expected: tuple[str, list[str]]) -> None:
+    reading = read_choice(text, variants(intakes, question, "en"))
+    assert (reading.kind, list(reading.choice_ids)) == expected
