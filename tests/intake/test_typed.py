@@ -161,8 +161,8 @@ def test_a_year_said_is_counted_from_today() -> None:
 
 
 @pytest.mark.parametrize(("question", "text", "expected"), [
-    ("discreet", "nope, all good", ("choice", ["none"])), ("duration", "half a year", ("unclear", ["under6m",
-     "m6_12"])),
+    ("discreet", "nope, all good", ("choice", ["none"])),
+    ("duration", "half a year", ("unclear", ["under6m", "m6_12"])),
     ("age", "I turned 18 last month", ("choice", ["age18_19"])),
     ("age", "he's a high school senior", ("unclear", ["teen15_17", "age18_19"])),
     ("head_injury", "I had a concussion but didn't lose consciousness", ("choice", ["no"])),
