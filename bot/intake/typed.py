@@ -90,7 +90,7 @@ def _mentions_form(text: str) -> bool:
 
 # --- clauses -----------------------------------------------------------------------------------------------------
 
-Role = Literal["main", "contrast", "reason", "conclusion"]
+Role = Literal["main", "contrast", "reason", "conclusion", "except"]
 
 _BREAKS = re.compile(r"[、。,，.．!！;；…\n]+|\s+-\s+|(?<=[\u3040-\u9fff])\s+(?=[\u3040-\u9fff])")
 _JA_CONTRAST = re.compile(r"(?:けど|けれど|けれども|だけど|のに|ものの)(?:ね|さ)?|(?<=[たいすだ])が(?=.)")
@@ -102,9 +102,12 @@ _HEDGE_ONLY = re.compile(r"たぶん|多分|おそらく|恐らく|きっと|pro
                          r"と思います|思います")
 _JA_REASON_MID = re.compile(r"(?<=[たるいすだ])(?:ので|から)(?=.)|(?<=です|ます)(?:ので|から)(?=.)")
 _JA_CONCLUSION_START = re.compile(r"^(?:だから|なので|ですので|それで|よって)")
-_EN_SPLIT = re.compile(r"\s+\b(but|though|although|however|except|because|cause|cuz|bc|so)\b\s*")
+_EN_SPLIT = re.compile(r"\s+\b(but|though|although|however|except|other than|apart from|anything but|because|cause|"
+                       r"cuz|bc|so)\b\s*")
+
 _EN_ROLES: dict[str, Role] = {"but": "contrast", "though": "contrast", "although": "contrast", "however": "contrast",
-                              "except": "contrast", "because": "reason", "cause": "reason", "cuz": "reason",
+                              "except": "except", "other than": "except", "apart from": "except",
+                              "anything but": "except", "because": "reason", "cause": "reason", "cuz": "reason",
                               "bc": "reason", "so": "conclusion"}
 
 
@@ -218,8 +221,14 @@ def _read_clause(clause: Clause, keys: Sequence, variants: Sequence[Question]) -
     rest = clause.text if not hits else _without(clause.text, hits)
     heard = said(rest)
     out = _Clause(clause.role, said=heard)
+    if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
+        out.denied = set(ids)
+        return out
     choice_means = {c.id: means(c) for c in question.choices}
-    for choice_id in _subsumed(ids, hits, variants):
+    clause_key = key_of(clause.text)
+    excepted = {h.key.choice_id for h in hits if not h.key.ascii and f"{h.surface}以外" in clause_key}
+    out.denied |= excepted  # 「電話以外で」, 「午前以外なら」: the choice named before 以外 is ruled out
+    for choice_id in _subsumed(ids - excepted, hits, variants):
         meaning = choice_means.get(choice_id)
         if _negative_label(choice_id, variants):
             (out.polar if meaning else out.named).add(choice_id)
@@ -327,8 +336,8 @@ def read_choice(text: str, variants: Sequence[Question]) -> Reading:
         if len(polar) > 1 and polar <= set(by_means.values()):
             polar |= set(by_means.values())  # 「はい、ないです」: offer every answer, "not sure" included
         return _one_or_ask(polar - denied or polar, order)
-    if denied:
-        return Reading("unclear", tuple(order))
+    if denied:  # 「電話はやめてください」: offer the others
+        return Reading("unclear", tuple(c for c in order if c not in denied) or tuple(order))
     return Reading("unclear")
 
 
@@ -352,7 +361,7 @@ def _polar_answer(parts: Sequence[_Clause]) -> set[str]:
 
 
 _HOUR = re.compile(r"(午前|午後)?\s*(\d{1,2})\s*(?::\d\d)?\s*(?:時|じ|(am|a\.m\.|pm|p\.m\.|o'?clock))")
-_NOON = re.compile(r"正午|昼ごろ|お昼|\bnoon\b|\bmidday\b|\blunch")
+_NOON = re.compile(r"正午|昼ごろ|昼頃|お昼|昼休み|昼食|ランチ|\bnoon\b|\bmidday\b|\blunch")
 _DAY_PARTS = {"ja": ("午前", "午後", "夕方"), "en": ("morning", "afternoon", "evening")}
 
 
@@ -423,10 +432,13 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
     denied = set().union(*(p.denied for p in parts))
     kept = [p for p in parts if p.role != "reason" and (p.named or p.polar)] or list(parts)
     matched = set().union(*(p.named | p.polar for p in kept)) - denied
+    everything = {c.id for c in question.choices if c.exclusive and means(c) != "no"}  # "any time"
     if matched & exclusive:
         narrowed = _qualified(text, variants)
         if narrowed:
             matched = (matched - exclusive) | narrowed
+        elif matched & everything and denied:  # 「午前以外ならいつでも」: every time but the one ruled out
+            matched = {c for c in order if c not in exclusive and c not in denied}
     if not matched - exclusive and not matched & exclusive and _ALL.search(spaced(text)):
         matched = {c for c in order if c not in exclusive}
     if not matched:

@@ -60,7 +60,13 @@ def test_a_question_is_not_an_answer(intakes: dict[str, Intake]) -> None:
 
 def test_a_negated_choice_is_never_taken_as_that_choice(intakes: dict[str, Intake]) -> None:
     reading = read_choice("電話はやめてください", variants(intakes, "contact_method"))
-    assert reading.kind == "unclear" and "phone" in reading.choice_ids
+    assert reading == Reading("unclear", ("email", "telegram"))  # the others are offered
+    assert read_choice("電話以外で", variants(intakes, "contact_method")) == Reading("unclear", ("email", "telegram"))
+    assert read_choice("午前以外ならいつでも", variants(intakes, "call_times")) == Reading(
+        "choice", ("weekday_pm", "weekday_evening", "saturday"))
+    assert read_choice("any time except mornings", variants(intakes, "call_times", "en")) == Reading(
+        "choice", ("weekday_pm", "weekday_evening", "saturday"))
+    assert read_choice("本人以外には伝えないで", variants(intakes, "discreet")) == Reading("choice", ("person_only",))
 
 
 def test_an_answer_in_the_other_language_counts(intakes: dict[str, Intake]) -> None:
