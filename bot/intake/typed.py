@@ -269,10 +269,10 @@ def _without(text: str, hits: Sequence[Hit]) -> str:
     key, plain = key_of(text), f" {spaced(text)} "
     if plain.strip().isascii():
         for hit in hits:
-            plain = plain.replace(f"{hit.surface}", " ", 1)
+            plain = plain.replace(f"{hit.surface}", " it ", 1)
         return " ".join(plain.split())
     for hit in sorted(hits, key=lambda h: -len(h.surface)):
-        key = key.replace(hit.surface, "、", 1)
+        key = key.replace(hit.surface, "それ", 1)  # a pronoun keeps the sentence: 「母はいない」 -> 「それはいない」
     return key
 
 
@@ -330,6 +330,8 @@ def read_choice(text: str, variants: Sequence[Question]) -> Reading:
         # an age or a duration read says more than a word beside it ("a high school senior" is 17 or 18, whatever
         # "high school" or "senior" alone would name); a word that disagrees with it makes the reader ask
         found = amount if amount and named & amount else named | amount
+        if len(found) > 1:
+            found |= _naming_all(found, keys, variants)
         return _one_or_ask(found, order)
     polar = _polar_answer(kept)
     if polar:
@@ -393,6 +395,18 @@ def _answer_label(key: Key, question: Question) -> bool:
     meaning = next((means(c) for c in question.choices if c.id == key.choice_id), None)
     heard = said(key.raw)
     return meaning is not None and bool(heard.polarities) and not heard.weak
+
+
+def _naming_all(found: set[str], keys: Sequence[Key], variants: Sequence[Question]) -> set[str]:
+    """Choices whose label names every choice found (「TMSとエクソソーム」 may mean the combined choice too)."""
+    words = {choice_id: [k.text for k in keys if k.choice_id == choice_id] for choice_id in found}
+    out = set()
+    for question in variants:
+        for choice in question.choices:
+            label = spaced(choice.label) if choice.label.isascii() else key_of(choice.label)
+            if choice.id not in found and all(any(w in label for w in ws) for ws in words.values()):
+                out.add(choice.id)
+    return out
 
 
 def _one_or_ask(found: set[str], order: list[str]) -> Reading:

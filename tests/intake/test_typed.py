@@ -177,3 +177,21 @@ def test_words_that_look_like_another_reading(intakes: dict[str, Intake], questi
                                              expected: tuple[str, list[str]]) -> None:
     reading = read_choice(text, variants(intakes, question, "en"))
     assert (reading.kind, list(reading.choice_ids)) == expected
+
+
+@pytest.mark.parametrize("text", ["自分で続けます", "はい", "続けます", "わたしがやります", "I'll continue", "yes", "ok",
+                                  "母はいないので自分で"])
+def test_a_child_typing_at_the_handover_is_never_recorded_as_the_parent(intakes: dict[str, Intake],
+                                                                        text: str) -> None:
+    assert read_choice(text, variants(intakes, "guardian_needed")).kind != "choice"
+
+
+@pytest.mark.parametrize("text", ["母です。代わりました", "お母さんに代わります", "OK, I'm his mom",
+                                  "Parent here, I'll continue"])
+def test_a_parent_saying_so_at_the_handover_is_recorded(intakes: dict[str, Intake], text: str) -> None:
+    assert read_choice(text, variants(intakes, "guardian_needed")) == Reading("choice", ("handed_over",))
+
+
+def test_two_treatments_named_also_offer_the_combination(intakes: dict[str, Intake]) -> None:
+    assert read_choice("TMSとエクソソーム", variants(intakes, "interest")) == Reading(
+        "unclear", ("tms", "exosome", "combined"))
