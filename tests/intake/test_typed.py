@@ -179,8 +179,8 @@ def test_words_that_look_like_another_reading(intakes: dict[str, Intake], questi
     assert (reading.kind, list(reading.choice_ids)) == expected
 
 
-@pytest.mark.parametrize("text", ["自分で続けます", "はい", "続けます", "わたしがやります", "I'll continue", "yes", "ok",
-                                  "母はいないので自分で"])
+@pytest.mark.parametrize("text", ["自分で続けます", "はい", "続けます", "わたしがやります", "I'll continue", "yes",
+                                  "ok", "母はいないので自分で"])
 def test_a_child_typing_at_the_handover_is_never_recorded_as_the_parent(intakes: dict[str, Intake],
                                                                         text: str) -> None:
     assert read_choice(text, variants(intakes, "guardian_needed")).kind != "choice"
