@@ -29,10 +29,14 @@ from bot.search.normalize import fold
 _PUNCTUATION = re.compile(r"[\s、。，,．.!！?？…・〜~ー\-「」『』()（）\"'“”]+")
 
 
+_I_DROPPED = re.compile(r"(?<=[てで])い(?=[まるなたてれ])")
+
+
 @lru_cache(maxsize=8192)
 def key_of(text: str) -> str:
-    """How labels and messages are compared: folded width and case, katakana as hiragana, no punctuation."""
-    return _PUNCTUATION.sub("", jaconv.kata2hira(fold(text)))
+    """How labels and messages are compared: folded width and case, katakana as hiragana, no punctuation, and
+    「ている」 as people type it (「してます」 = 「しています」, 「飲んでない」 = 「飲んでいない」)."""
+    return _I_DROPPED.sub("", _PUNCTUATION.sub("", jaconv.kata2hira(fold(text))))
 
 
 @lru_cache(maxsize=8192)

@@ -195,3 +195,9 @@ def test_a_parent_saying_so_at_the_handover_is_recorded(intakes: dict[str, Intak
 def test_two_treatments_named_also_offer_the_combination(intakes: dict[str, Intake]) -> None:
     assert read_choice("TMSとエクソソーム", variants(intakes, "interest")) == Reading(
         "unclear", ("tms", "exosome", "combined"))
+
+
+def test_a_plain_verb_is_no_diagnosis_and_ている_may_be_shortened(intakes: dict[str, Intake]) -> None:
+    assert read_choice("適応障害と言われました", variants(intakes, "depression")).kind == "unclear"
+    assert read_choice("診断されてます", variants(intakes, "depression")) == Reading("choice", ("diagnosed",))
+    assert read_choice("飲んでます", variants(intakes, "medication")) == Reading("choice", ("yes",))
