@@ -175,7 +175,7 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
     elif not ids:
         polarities = set(heard.polarities) or ({"no"} if heard.stopped else set())
         if heard.weak and by_means.get("yes") != "yes":
-            polarities = set()  # a plain verb is a yes to 「飲んでいますか」, not a diagnosis (「適応障害と言われました」)
+            polarities = set()  # a plain verb answers 「飲んでいますか」, not a diagnosis: 「適応障害と言われました」
         out.polar |= {by_means[p] for p in polarities if p in by_means}
         if len(polarities) > 1 and not out.polar:
             out.polar |= set(by_means.values())
