@@ -1,4 +1,4 @@
-"""Checks of ``intake.yaml`` beyond its schema: ids, conditions, health marking, and ja/en parity.
+"""Checks of ``intake.yaml`` beyond its schema: ids, conditions, health marking, typed words, and ja/en parity.
 
 Called by the content checker once every language's intake has passed the schema. Each problem is located in the
 file staff edit, e.g. ``content/ja/intake.yaml:42: questions[3].when: no question 'aplicant' (did you mean
@@ -15,6 +15,7 @@ from bot.content.problems import Problems, did_you_mean
 from bot.content.schema import Intake, Question
 from bot.content.yamldoc import YamlDoc
 from bot.intake.conditions import Condition, alternatives, expected_ids
+from bot.intake.typed_check import check_typed
 
 MATCH = "(both languages must match)"
 PARITY_FIELDS = ("kind", "health", "optional", "when", "min", "max", "max_length", "amount")
@@ -43,6 +44,7 @@ def _check_one(intake: Intake, doc: YamlDoc, problems: Problems) -> None:
             first_at[question.id] = i
     for i, question in enumerate(intake.questions):
         _check_choices(question, i, doc, problems)
+        check_typed(question, i, doc, problems)
         _check_conditions(intake.questions, question, i, first_at, doc, problems)
         _check_bounds(question, i, doc, problems)
     if not any(q.health for q in intake.questions):

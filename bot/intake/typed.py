@@ -1,36 +1,45 @@
 """What a message typed at an application question means: a choice, several choices, a question, or unclear.
 
-People answer button questions in their own words (「飲んでます」, 「いいえ、ないです」, "about 3 years", "yep"),
+People answer button questions in their own words (「飲んでます」, 「いいえ、ないです」, "about 3 years", "yep 👍"),
 in either language whatever language the form is in. ``read_choice`` reads such a message against the question
-in every language (choice ids are shared), in this order, so the most specific evidence wins:
+in every language (choice ids are shared):
 
-1. a button label or one of the choice's ``typed`` words typed out exactly;
-2. a message that looks like a question (「TMSって痛いですか？」) is a question, not an answer;
-3. labels and ``typed`` words found inside the message (「電話でお願いします」), a longer one first;
-4. for questions with ``amount``, a number read as an age or a duration and the band (``range``) it falls in;
-5. yes, no or "not sure" (with negation: 「飲んでいません」, "no never", "I don't") mapped to the choice that
-   ``means`` it.
+1. a button label or one of the choice's ``typed`` words typed out exactly is that choice;
+2. the message is cut into clauses (bot.intake.clauses) at punctuation and at "but" / 「けど」 / 「でも」 (what
+   follows corrects what came before: 「ペースメーカーはないけど、刺激装置が入ってる」 is a yes), "because" /
+   「ので」 (a reason, which does not outweigh the answer: "no, because I never had one") and "so" / 「だから」;
+3. in each clause: the choices it names (labels and ``typed`` words, bot.intake.keys), and what it says
+   (yes / no / not sure, bot.intake.polarity). A named choice in a negated clause is denied, not chosen (「電話は
+   やめて」); a named symptom or device of a yes/no question in a negated clause is a "no" (「ペースメーカーはない」);
+4. a choice named outright outweighs yes or no said elsewhere; for ``amount`` questions an age or a duration
+   read from the words (bot.intake.amounts) picks its band;
+5. a message that looks like a question is a question, unless all it says is "not sure" (「どうだったかな」).
 
-Anything else, or two readings that disagree (「はい、ないです」, a value on the boundary of two bands), is
-``unclear`` with the candidates, and the bot asks "did you mean ...?" instead of guessing: for the safety
-questions a wrong "no" is worse than one more tap. ``read_text`` does the same for text questions: a question about
-filling in the answer (「名前は漢字でいいですか？」) is told apart from the answer itself.
+Two readings that disagree (「はい、ないです」, 「中3」 between two age bands, a choice and its negation) are
+``unclear`` with the candidates, and the bot asks "did you mean ...?" instead of guessing: at the safety questions
+a wrong "no" is worse than one more tap. ``read_text`` does the same for text questions: a question about filling
+in the answer (「名前は漢字でいいですか？」) is told apart from the answer itself.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
-import jaconv
-
 from bot.content.schema import Choice, Question
-from bot.search.normalize import fold
+from bot.intake.amounts import bands, read_amount, read_spans
+from bot.intake.clauses import Clause, Role, clauses, with_day_parts
+from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced
+from bot.intake.polarity import Polarity, Said, said
 from bot.search.sentences import looks_like_question
 
+__all__ = ["Reading", "key_of", "looks_like_question", "means", "polarity", "read_amount", "read_choice",
+           "read_text"]
+
 ReadingKind = Literal["choice", "unclear", "question"]
+_spaced = spaced
 
 
 @dataclass(frozen=True)
@@ -40,44 +49,6 @@ class Reading:
 
     kind: ReadingKind
     choice_ids: tuple[str, ...] = ()
-
-
-# --- normalising ------------------------------------------------------------------------------------------------
-
-_PUNCTUATION = re.compile(r"[\s、。，,．.!！?？…・〜~ー\-「」『』()（）\"'“”]+")
-_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_KANJI_NUMBER = re.compile(r"[〇零一二三四五六七八九十]+")
-_EN_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "a couple of": 2, "couple of": 2, "a couple": 2,
-    "a few": 3, "few": 3, "several": 3, "many": 5, "an": 1, "a": 1,
-}
-_EN_NUMBER = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _EN_NUMBERS), key=len, reverse=True)) + r")\b")
-
-
-def key_of(text: str) -> str:
-    """How labels and messages are compared: folded width and case, katakana as hiragana, no punctuation."""
-    return _PUNCTUATION.sub("", jaconv.kata2hira(fold(text)))
-
-
-def _spaced(text: str) -> str:
-    """Folded, katakana as hiragana, punctuation as single spaces: English keeps its word boundaries."""
-    return " ".join(_PUNCTUATION.sub(" ", jaconv.kata2hira(fold(text))).split())
-
-
-def _kanji_to_digits(text: str) -> str:
-    """一年半 -> 1年半, 二十歳 -> 20歳, 十五 -> 15 (enough for ages and durations)."""
-    def convert(found: re.Match[str]) -> str:
-        total, digit = 0, None
-        for char in found.group(0):
-            if char == "十":
-                total += (digit if digit is not None else 1) * 10
-                digit = None
-            else:
-                digit = (digit or 0) * 10 + _KANJI_DIGITS[char] if digit is not None else _KANJI_DIGITS[char]
-        return str(total + (digit or 0))
-    return _KANJI_NUMBER.sub(convert, text)
 
 
 # --- questions --------------------------------------------------------------------------------------------------
@@ -117,291 +88,304 @@ def _mentions_form(text: str) -> bool:
     return any(word in key for word in _FORM_WORDS) or bool(_EN_FORM_WORDS & set(_spaced(text).split()))
 
 
-# --- yes, no, not sure ------------------------------------------------------------------------------------------
+# --- yes, no, not sure -------------------------------------------------------------------------------------------
 
-Polarity = Literal["yes", "no", "unsure"]
-
-_JA_UNSURE = tuple(key_of(w) for w in (
-    "わからない", "分からない", "判らない", "わかりません", "分かりません", "わからん", "分からん", "わかんない",
-    "不明", "覚えてない", "覚えていない", "おぼえてない", "覚えてません", "記憶にない", "記憶がない", "自信がない",
-    "はっきりしない", "はっきりとは", "微妙", "かもしれ", "かも", "たぶん", "多分", "どうだろう", "知らない",
-    "しらない", "未確認", "確認していない",
-))
-_JA_NO_START = tuple(key_of(w) for w in ("いいえ", "いえ", "いや", "ううん", "違います", "ちがいます", "no"))
-_JA_YES_START = tuple(key_of(w) for w in ("はい", "うん", "ええ", "そうです", "そう", "yes"))
-_JA_NO = tuple(key_of(w) for w in (
-    "ない", "ません", "なかった", "なし", "無し", "無い", "ないです", "ありません", "ぜんぜん", "全然", "一度も",
-    "ゼロ", "違う", "ちがう", "ないよ", "ないっす", "いません", "してない", "してません", "なかったです", "やめて",
-    "以外", "じゃなく", "ではなく", "いらない", "不要",
-))
-_JA_YES = tuple(key_of(w) for w in (
-    "はい", "うん", "ええ", "ある", "あります", "あった", "ありました", "います", "いる", "てる", "でる", "ています",
-    "でいます", "ました", "ます", "した", "そうです", "そう", "あり", "有り", "有る", "yes", "一度", "何度か", "数回",
-    "何回か", "1回", "2回",
-))
-_EN_UNSURE = ("not sure", "unsure", "do not know", "no idea", "idk", "dunno", "maybe", "perhaps", "possibly",
-              "not certain", "can not remember", "cannot remember", "do not remember", "not remember", "probably",
-              "i think so", "might", "no clue", "uncertain", "hard to say")
-_EN_NO = ("no", "nope", "nah", "never", "not", "none", "nothing", "neither", "negative", "nay", "no way", "dont",
-          "didnt", "doesnt", "havent", "hasnt", "isnt", "wasnt", "cant", "aint", "nothing like that")
-_EN_YES = ("yes", "yeah", "yep", "yup", "ya", "yea", "sure", "correct", "right", "affirmative", "definitely",
-           "absolutely", "indeed", "of course", "certainly", "i do", "i am", "i have", "i take", "i use", "i did",
-           "i had", "i was", "i got", "that is right", "once", "twice", "times", "a few times", "several times")
-
-
-def polarity(text: str) -> Polarity | None:
-    """Yes, no or not sure, or None when the message says neither or says both (「はい、ないです」)."""
-    spaced = _spaced(text)
-    if re.search(r"[a-z]", spaced) and not re.search(r"[\u3040-\u30ff\u3400-\u9fff]", spaced):
-        return _english_polarity(spaced)
-    key = key_of(text)
-    if not key:
-        return None
-    if any(w in key for w in _JA_UNSURE):
-        return "unsure"
-    said_no = any(w in key for w in _JA_NO)
-    if key.startswith(_JA_NO_START):
-        return "no"
-    if key.startswith(_JA_YES_START):
-        return None if said_no else "yes"
-    if said_no:
-        return "no"
-    if any(w in key for w in _JA_YES):
-        return "yes"
-    return None
-
-
-def _english_polarity(spaced: str) -> Polarity | None:
-    padded = f" {spaced} "
-    if any(f" {w} " in padded for w in _EN_UNSURE):
-        return "unsure"
-    said_no = any(f" {w} " in padded for w in _EN_NO)
-    words = spaced.split()
-    first = words[0] if words else ""
-    if first in ("no", "nope", "nah", "never", "none"):
-        return "no"
-    if first in ("yes", "yeah", "yep", "yup", "ya", "yea", "sure", "correct"):
-        return None if said_no else "yes"
-    if said_no:
-        return "no"
-    if any(f" {w} " in padded for w in _EN_YES):
-        return "yes"
-    return None
+_POLARITIES: dict[str, Polarity] = {"yes": "yes", "no": "no", "unsure": "unsure"}
 
 
 def means(choice: Choice) -> Polarity | None:
     """What a typed yes/no/not sure stands for at this choice: ``means``, else the id yes, no or unsure."""
     if choice.means is not None:
         return choice.means
-    if choice.id in ("yes", "no", "unsure"):
-        return choice.id  # type: ignore[return-value]
-    return None
+    return _POLARITIES.get(choice.id)
 
 
-# --- ages and durations -----------------------------------------------------------------------------------------
-
-_UNIT_YEARS = r"(?:年|ねん|years?|yrs?)"
-_UNIT_MONTHS = r"(?:か月|ヶ月|カ月|ケ月|ヵ月|ヶげつ|かげつ|箇月|ヶ月間|か月間|months?|mos?|mths?)"
-_UNIT_WEEKS = r"(?:週間|週|しゅうかん|weeks?|wks?)"
-_UNIT_DAYS = r"(?:日間|日|にち|days?)"
-_NUMBER = r"(\d+(?:\.\d+)?)"
-_DURATIONS = (
-    (re.compile(_NUMBER + r"\s*" + r"(?:年|ねん)半"), 1.0, 0.5),
-    (re.compile(_NUMBER + r"\s*" + r"(?:years?|yrs?) and a half"), 1.0, 0.5),
-    (re.compile(_NUMBER + r"\s*" + _UNIT_YEARS + r"(?![代生])"), 1.0, 0.0),
-    (re.compile(_NUMBER + r"\s*" + _UNIT_MONTHS), 1 / 12, 0.0),
-    (re.compile(_NUMBER + r"\s*" + _UNIT_WEEKS), 1 / 52, 0.0),
-    (re.compile(_NUMBER + r"\s*" + _UNIT_DAYS), 1 / 365, 0.0),
-)
-_DURATION_WORDS = (
-    ("半年", 0.5), ("はんとし", 0.5), ("half a year", 0.5), ("six months", 0.5), ("数年", 3.0), ("すうねん", 3.0),
-    ("何年も", 5.0), ("なんねんも", 5.0), ("長年", 5.0), ("数か月", 0.25), ("数ヶ月", 0.25), ("数カ月", 0.25),
-    ("すうかげつ", 0.25), ("数週間", 0.05), ("去年から", 1.0), ("昨年から", 1.0), ("a year and a half", 1.5),
-    ("years and years", 5.0), ("for years", 5.0), ("since last year", 1.0),
-)
-_MORE = re.compile(r"以上|超|より長|more than|over|longer than|at least|\+|plus")
-_LESS = re.compile(r"未満|以内|弱|足らず|less than|under|not even|almost|nearly|shorter than|not quite")
-_AGE = re.compile(r"(\d{1,3})\s*(?:歳|才|さい|years? old|yrs? old|yo|y/o)")
-_AGE_ALONE = re.compile(r"^(?:i am|im|私は|わたしは|本人は|子供は|子どもは|息子は|娘は)?\s*(\d{1,3})\s*(?:です|だ)?$")
+def polarity(text: str) -> Polarity | None:
+    """Yes, no or not sure for the whole message, or None when it says neither or says both (「はい、ないです」)."""
+    readings = [(c.role, said(c.text)) for c in clauses(text)]
+    kept = [s for role, s in readings if role != "reason" and s.polarities] or [s for _, s in readings if s.polarities]
+    later = [s for role, s in readings if role in ("contrast", "conclusion") and s.polarities]
+    if later:
+        kept = later[-1:]
+    found: set[Polarity] = set().union(*(s.polarities for s in kept)) if kept else set()
+    return next(iter(found)) if len(found) == 1 else None
 
 
-def _numbers_as_digits(text: str) -> str:
-    folded = _kanji_to_digits(fold(text)).replace("はたち", "20歳").replace("二十歳", "20歳")
-    folded = folded.replace("a year and a half", "1.5 years").replace("half a year", "0.5 years")
-    return _EN_NUMBER.sub(lambda m: str(_EN_NUMBERS[m.group(1)]), folded)
+# --- reading a clause --------------------------------------------------------------------------------------------
+
+@dataclass
+class _Clause:
+    role: Role
+    named: set[str] = field(default_factory=set)
+    """Choices named outright, that do not stand for yes / no / not sure."""
+    polar: set[str] = field(default_factory=set)
+    """Choices meant by yes / no / not sure, said or named (「てんかん持ちです」 names the yes of the question)."""
+    denied: set[str] = field(default_factory=set)
+    said: Said = field(default_factory=Said)
+    topic_yes: bool = False
+    """The clause names what a "yes" stands for (a symptom, a device) and does not deny it."""
 
 
-def read_amount(text: str, amount: str) -> float | None:
-    """An age in years (「35歳」, "42", 「はたち」) or a duration in years (「3年くらい」 3.0, 「半年」 0.5), shifted a
-    little up for 「以上」 / "more than" and down for 「未満」 / "almost"; None when there is no such number."""
-    folded = _numbers_as_digits(text)
-    if amount == "age":
-        found = _AGE.search(folded) or _AGE_ALONE.match(folded.strip())
-        return float(found.group(1)) if found else None
-    value: float | None = None
-    for pattern, scale, extra in _DURATIONS:
-        found = pattern.search(folded)
-        if found:
-            value = float(found.group(1)) * scale + extra
-            break
-    if value is None:
-        value = next((years for word, years in _DURATION_WORDS if word in folded), None)
-    if value is None:
-        return None
-    if _MORE.search(folded):
-        return value + 0.01
-    if _LESS.search(folded):
-        return value - 0.01
-    return value
-
-
-def _bands(value: float, choices: Sequence[Choice]) -> list[str]:
-    return [c.id for c in choices if c.range is not None and c.range[0] <= value <= c.range[1]]
-
-
-# --- choices ----------------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Key:
-    text: str
-    choice_id: str
-    ascii: bool
-
-
-def _keys(variants: Sequence[Question]) -> list[_Key]:
-    """Every label and typed word of every language, longest first."""
-    keys: dict[tuple[str, str], _Key] = {}
+def _negative_label(choice_id: str, variants: Sequence[Question]) -> bool:
+    """The choice's own label is a negative one (「留守番電話にメッセージを残さないでほしい」, "Not diagnosed, but
+    ..."), so a negation in the message is part of naming it."""
     for question in variants:
         for choice in question.choices:
-            for raw in (choice.label, *choice.typed):
-                spaced = _spaced(raw)
-                if not spaced:
-                    continue
-                is_ascii = spaced.isascii()
-                text = spaced if is_ascii else key_of(raw)
-                keys.setdefault((text, choice.id), _Key(text, choice.id, is_ascii))
-    return sorted(keys.values(), key=lambda k: -len(k.text))
+            if choice.id == choice_id and (means(choice) == "no" or said(choice.label).negated):
+                return True
+    return False
 
 
-def _found(keys: Sequence[_Key], text: str) -> list[tuple[_Key, int, int]]:
-    """Keys found in the message, leftmost-longest, never overlapping."""
-    key_text, spaced = key_of(text), f" {_spaced(text)} "
-    taken_key: list[tuple[int, int]] = []
-    taken_spaced: list[tuple[int, int]] = []
-    found: list[tuple[_Key, int, int]] = []
-    for key in keys:
-        if key.ascii:
-            pattern = re.compile(r"(?<![a-z0-9])" + re.escape(key.text) + r"(?![a-z0-9])")
-            haystack, taken = spaced, taken_spaced
+def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Question]) -> _Clause:
+    question = variants[0]
+    by_means = {means(c): c.id for c in question.choices if means(c) is not None}
+    hits: list[Hit] = find(keys, clause.text)
+    ids = {h.key.choice_id for h in hits}
+    if not ids and question.amount is None:
+        ids = partial(variants, clause.text)
+    rest = clause.text if not hits else _without(clause.text, hits)
+    heard = said(rest)
+    out = _Clause(clause.role, said=heard)
+    if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
+        out.denied = set(ids)
+        return out
+    choice_means = {c.id: means(c) for c in question.choices}
+    clause_key = key_of(clause.text)
+    excepted = {h.key.choice_id for h in hits if not h.key.ascii and f"{h.surface}以外" in clause_key}
+    out.denied |= excepted  # 「電話以外で」, 「午前以外なら」: the choice named before 以外 is ruled out
+    for choice_id in _subsumed(ids - excepted, hits, variants):
+        meaning = choice_means.get(choice_id)
+        if _negative_label(choice_id, variants):
+            (out.polar if meaning else out.named).add(choice_id)
+        elif heard.negated and "yes" not in heard.polarities:
+            if meaning == "yes" and "no" in by_means:
+                out.polar.add(by_means["no"])
+            else:
+                out.denied.add(choice_id)
+        elif "unsure" in heard.polarities and meaning in ("yes", "no") and "unsure" in by_means:
+            out.polar.add(by_means["unsure"])
+        elif meaning is not None:
+            out.polar.add(choice_id)
+            out.topic_yes = out.topic_yes or (meaning == "yes" and any(
+                h.key.choice_id == choice_id and not h.key.label for h in hits))
         else:
-            if len(key.text) < 2 and key.text != key_text:
-                continue  # one kana or kanji inside a sentence says nothing
-            pattern = re.compile(re.escape(key.text))
-            haystack, taken = key_text, taken_key
-        for hit in pattern.finditer(haystack):
-            span = (hit.start(), hit.end())
-            if any(span[0] < end and start < span[1] for start, end in taken):
-                continue
-            taken.append(span)
-            found.append((key, *span))
-    return found
+            out.named.add(choice_id)
+    if not ids and heard.stopped and not _about_now(variants):
+        out.polar |= set(by_means.values())  # "not since I was a teenager" at "have you ever ...": it did happen
+    elif not ids:
+        polarities = set(heard.polarities) or ({"no"} if heard.stopped else set())
+        if heard.weak and by_means.get("yes") != "yes":
+            polarities = set()  # a plain verb answers 「飲んでいますか」, not a diagnosis: 「適応障害と言われました」
+        out.polar |= {by_means[p] for p in polarities if p in by_means}
+        if len(polarities) > 1 and not out.polar:
+            out.polar |= set(by_means.values())
+    return out
+
+
+_NOW = re.compile(r"\bcurrently\b|\bright now\b|\bat the moment\b|\bthese days\b|今|現在")
+
+
+def _about_now(variants: Sequence[Question]) -> bool:
+    """The question asks about now (「今、…飲んでいますか」), so "not anymore" is a plain no; asked about ever,
+    "not anymore" says it did happen."""
+    return any(_NOW.search(q.text) for q in variants)
+
+
+def _without(text: str, hits: Sequence[Hit]) -> str:
+    """The clause with the keys found taken out, so a key's own ない (「受けたことはない」) is not a "no"."""
+    key, plain = key_of(text), f" {spaced(text)} "
+    if plain.strip().isascii():
+        for hit in hits:
+            plain = plain.replace(f"{hit.surface}", " it ", 1)
+        return " ".join(plain.split())
+    for hit in sorted(hits, key=lambda h: -len(h.surface)):
+        key = key.replace(hit.surface, "それ", 1)  # a pronoun keeps the sentence: 「母はいない」 -> 「それはいない」
+    return key
+
+
+def _subsumed(ids: set[str], hits: Sequence[Hit], variants: Sequence[Question]) -> set[str]:
+    """Choices named in the message, without those named only as part of another named choice's label:
+    「TMSとエクソソームの併用」 names the combined choice, not also TMS and exosome."""
+    labels = {c.id: [key_of(v.label) for q in variants for v in q.choices if v.id == c.id] for c in variants[0].choices}
+    drop = set()
+    for hit in hits:
+        for other in ids - {hit.key.choice_id}:
+            stem = hit.key.text.rstrip("s") if hit.key.ascii and len(hit.key.text) > 4 else hit.key.text
+            if any(stem in label for label in labels.get(other, [])):
+                drop.add(hit.key.choice_id)
+    return ids - drop if ids - drop else ids
+
+
+# --- reading a message -------------------------------------------------------------------------------------------
+
+_ALL = re.compile(r"全部|ぜんぶ|すべて|全て|どれも(?!な|あてはまらな)|^all(?: of (?:them|the above|these|those|"
+                  r"it))?(?: please)?$|"
+                  r"\ball of (?:them|the above|these|those)\b|\beverything\b|\bevery one\b|\ball three\b")
 
 
 def read_choice(text: str, variants: Sequence[Question]) -> Reading:
     """Read a message typed at a choice or multi question; ``variants`` is that question in every language."""
     question = variants[0]
     order = [c.id for c in question.choices]
-    key = key_of(text)
-    if not key:
+    if not key_of(text) and not said(text).polarities:
         return Reading("unclear")
-    keys = _keys(variants)
-    exact = {k.choice_id for k in keys if (k.text == _spaced(text) if k.ascii else k.text == key)}
+    keys = keys_of(variants)
+    exact = {k.choice_id for k in keys if (k.text == spaced(text) if k.ascii else k.text == key_of(text))}
     if len(exact) == 1:
         return Reading("choice", tuple(exact))
-    if looks_like_question(text):
+    if question.amount is not None:  # 「1〜2年」 is read as an amount: as a word it would be found in 「12年」
+        keys = [k for k in keys if not (k.label and re.search(r"\d", k.text))]
+    keys = [k for k in keys if not _answer_label(k, question)]
+    cut = [with_day_parts(c) for c in clauses(text)]
+    parts = [_read_clause(c, keys, variants) for c in cut]
+    if looks_like_question(text) and not _only_unsure(parts, question):
         return Reading("question")
-    found = _found(keys, text)
-    matched = _subsumed([(k, s, e) for k, s, e in found], variants)
-    said = polarity(_without(text, found))
-    by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     if question.kind == "multi":
-        return _read_multi(question, matched, said, by_means, order)
-    if len(matched) == 1:
-        (only,) = matched
-        if said == "no" and by_means.get("no") != only and not _says_no(only, variants):
-            others = {only, *by_means.values()} if "no" in by_means else set(order)
-            return Reading("unclear", tuple(sorted(others, key=order.index)))
-        return Reading("choice", (only,))
-    if len(matched) > 1:
-        return Reading("unclear", tuple(sorted(matched | _naming_all(found, variants), key=order.index)))
-    if question.amount is not None:
-        value = read_amount(text, question.amount)
-        if value is not None:
-            bands = _bands(value, question.choices)
-            if len(bands) == 1:
-                return Reading("choice", tuple(bands))
-            if bands:
-                return Reading("unclear", tuple(bands))
-    if said is not None and said in by_means:
-        return Reading("choice", (by_means[said],))
+        multi = _read_multi(text, parts, variants)
+        return Reading("unclear", multi.choice_ids) if any(c.between for c in cut) else multi
+    shaped = _shaped_choice(parts, variants)
+    if shaped is not None:
+        return Reading("choice", (shaped,))
+    by_means = {means(c): c.id for c in question.choices if means(c) is not None}
+    denied = set().union(*(p.denied for p in parts))
+    answering = [p for p in parts if p.role != "reason" and (p.named or p.polar)]
+    kept = answering or parts
+    named = set().union(*(p.named for p in kept)) - denied
+    amount = set(bands(read_spans(text, question.amount), question.choices, question.amount)) \
+        if question.amount is not None else set()
+    if named or amount:
+        # an age or a duration read says more than a word beside it ("a high school senior" is 17 or 18, whatever
+        # "high school" or "senior" alone would name); a word that disagrees with it makes the reader ask
+        found = amount if amount and named & amount else named | amount
+        if len(found) > 1:
+            found |= _naming_all(found, keys, variants)
+        return _one_or_ask(found, order)
+    polar = _polar_answer(kept)
+    if polar:
+        if len(polar) > 1 and polar <= set(by_means.values()):
+            polar |= set(by_means.values())  # 「はい、ないです」: offer every answer, "not sure" included
+        return _one_or_ask(polar - denied or polar, order)
+    if denied:  # 「電話はやめてください」: offer the others
+        return Reading("unclear", tuple(c for c in order if c not in denied) or tuple(order))
     return Reading("unclear")
 
 
-def _read_multi(question: Question, matched: set[str], said: Polarity | None, by_means: dict[Polarity | None, str],
-                order: list[str]) -> Reading:
-    exclusive = {c.id for c in question.choices if c.exclusive}
-    if matched:
-        if matched & exclusive and matched - exclusive:
-            return Reading("unclear", tuple(sorted(matched, key=order.index)))
-        if said == "no" and not matched & exclusive:
-            return Reading("unclear", tuple(sorted(matched | exclusive, key=order.index)))
-        return Reading("choice", tuple(sorted(matched, key=order.index)))
-    if said == "no" and by_means.get("no") in exclusive:
-        return Reading("choice", (by_means["no"],))
-    return Reading("unclear")
+def _polar_answer(parts: Sequence[_Clause]) -> set[str]:
+    """Yes / no / not sure over the clauses: a clause after "but" or "so" corrects those before it, unless it takes
+    back a symptom the earlier clause named (「頭痛はあったけど、気になるほどでは…」: both are offered); a plain verb
+    gives way to a clearer clause (「生理が遅れてて、わからない」)."""
+    polar_parts = [p for p in parts if p.polar]
+    if not polar_parts:
+        return set()
+    later = [p for p in polar_parts if p.role in ("contrast", "conclusion")]
+    if later:
+        last = later[-1]
+        before = polar_parts[:polar_parts.index(last)]
+        named_yes = [p for p in before if p.topic_yes]
+        if named_yes and last.said.negated:
+            return set().union(*(p.polar for p in named_yes)) | last.polar
+        return set(last.polar)
+    clear = [p for p in polar_parts if not p.said.weak or p.topic_yes] or polar_parts
+    return set().union(*(p.polar for p in clear))
 
 
-def _subsumed(found: list[tuple[_Key, int, int]], variants: Sequence[Question]) -> set[str]:
-    """Choices named in the message, without those named only as part of another named choice's label:
-    「TMSとエクソソームの併用」 names the combined choice, not also TMS and exosome."""
-    matched = {k.choice_id for k, _, _ in found}
-    labels = {c.id: [key_of(v_choice.label) for q in variants for v_choice in q.choices if v_choice.id == c.id]
-              for c in variants[0].choices}
-    drop = set()
-    for key, _, _ in found:
-        for other in matched - {key.choice_id}:
-            if any(key.text in label for label in labels.get(other, [])):
-                drop.add(key.choice_id)
-    return matched - drop if matched - drop else matched
+def _answer_label(key: Key, question: Question) -> bool:
+    """A label that is itself a yes, no or "not sure" (「いいえ」, "Not sure", "They do not agree") is read as what it
+    says, not found as a word: in "no metal" the "no" denies the metal, it is not a second answer."""
+    if not key.label:
+        return False
+    meaning = next((means(c) for c in question.choices if c.id == key.choice_id), None)
+    heard = said(key.raw)
+    return meaning is not None and bool(heard.polarities) and not heard.weak
 
 
-def _naming_all(found: Sequence[tuple[_Key, int, int]], variants: Sequence[Question]) -> set[str]:
-    """Choices whose label contains every key found (「TMSとエクソソーム」 may mean the combined choice)."""
-    texts = {k.text for k, _, _ in found}
-    return {c.id for q in variants for c in q.choices if all(t in key_of(c.label) for t in texts)}
-
-
-def _says_no(choice_id: str, variants: Sequence[Question]) -> bool:
-    """The choice's own label is a negative one (「診断はないが…」, "Not diagnosed, but ..."), or it means no."""
+def _naming_all(found: set[str], keys: Sequence[Key], variants: Sequence[Question]) -> set[str]:
+    """Choices whose label names every choice found (「TMSとエクソソーム」 may mean the combined choice too)."""
+    words = {choice_id: [k.text for k in keys if k.choice_id == choice_id] for choice_id in found}
+    out = set()
     for question in variants:
         for choice in question.choices:
-            if choice.id == choice_id:
-                label = _spaced(choice.label)
-                if means(choice) == "no" or any(w in key_of(label) for w in _JA_NO) or " not " in f" {label} ":
-                    return True
-    return False
+            label = spaced(choice.label) if choice.label.isascii() else key_of(choice.label)
+            if choice.id not in found and all(any(w in label for w in ws) for ws in words.values()):
+                out.add(choice.id)
+    return out
 
 
-def _without(text: str, found: Sequence[tuple[_Key, int, int]]) -> str:
-    """The message with matched non-ASCII keys taken out, so a key's own ない (「受けたことはない」) is not a "no"."""
-    key = key_of(text)
-    spans = sorted((s, e) for k, s, e in found if not k.ascii)
-    if not spans or not key:
-        return text
-    out, last = [], 0
-    for start, end in spans:
-        out.append(key[last:start])
-        last = end
-    out.append(key[last:])
-    rest = " ".join(part for part in out if part)
-    return rest if not any(k.ascii for k, _, _ in found) else rest + " " + _spaced(text)
+def _one_or_ask(found: set[str], order: list[str]) -> Reading:
+    ranked = tuple(sorted(found, key=order.index))
+    return Reading("choice", ranked) if len(ranked) == 1 else Reading("unclear", ranked)
+
+
+def _only_unsure(parts: Sequence[_Clause], question: Question) -> bool:
+    """A question mark on "not sure" (「どうだったかな」, "maybe?") is an answer, not a question for the FAQ."""
+    unsure = {c.id for c in question.choices if means(c) == "unsure"}
+    polar = set().union(*(p.polar for p in parts))
+    return bool(unsure) and polar == unsure and not any(p.named for p in parts)
+
+
+def _shaped_choice(parts: Sequence[_Clause], variants: Sequence[Question]) -> str | None:
+    """A choice whose label is "not X, but Y" (「診断はないが、うつ病かもしれないと思う」) for a message of the same
+    shape: a "no" followed by "but" and a yes, a hedge or a "not sure" (「診断はまだ。でも自分ではそうかなと」)."""
+    for choice in variants[0].choices:
+        label_parts = clauses(choice.label)
+        if len(label_parts) < 2 or not said(label_parts[0].text).negated \
+                or label_parts[1].role not in ("contrast", "main"):
+            continue
+        for i, part in enumerate(parts[:-1]):
+            if part.said.negated or "no" in part.said.polarities:
+                for later in parts[i + 1:]:
+                    heard = later.said
+                    if later.role in ("contrast", "conclusion") and not heard.negated and (
+                            heard.hedged or heard.polarities & {"yes", "unsure"}):
+                        return choice.id
+    return None
+
+
+def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question]) -> Reading:
+    question = variants[0]
+    order = [c.id for c in question.choices]
+    exclusive = {c.id for c in question.choices if c.exclusive}
+    denied = set().union(*(p.denied for p in parts))
+    kept = [p for p in parts if p.role != "reason" and (p.named or p.polar)] or list(parts)
+    matched = set().union(*(p.named | p.polar for p in kept)) - denied
+    everything = {c.id for c in question.choices if c.exclusive and means(c) != "no"}  # "any time"
+    if matched & exclusive:
+        narrowed = _qualified(text, variants)
+        if narrowed:
+            matched = (matched - exclusive) | narrowed
+        elif matched & everything and denied:  # 「午前以外ならいつでも」: every time but the one ruled out
+            matched = {c for c in order if c not in exclusive and c not in denied}
+    if not matched - exclusive and not matched & exclusive and _ALL.search(spaced(text)):
+        matched = {c for c in order if c not in exclusive}
+    if not matched:
+        return Reading("unclear", tuple(sorted(denied, key=order.index)) if denied else ())
+    if matched & exclusive and matched - exclusive:
+        return Reading("unclear", tuple(sorted(matched, key=order.index)))
+    return Reading("choice", tuple(sorted(matched, key=order.index)))
+
+
+def _qualified(text: str, variants: Sequence[Question]) -> set[str]:
+    """「平日ならいつでも」, "any weekday": "any" narrowed to the choices whose labels share the word said with it."""
+    found: set[str] = set()
+    message = key_of(text)
+    message_words = set(spaced(text).split())
+    for question in variants:
+        labels = {c.id: c.label for c in question.choices if not c.exclusive}
+        for word in _shared_words(tuple(labels.values())):
+            if (word in message_words or word.rstrip("s") in {w.rstrip("s") for w in message_words}) \
+                    if word.isascii() else word in message:
+                found |= {cid for cid, label in labels.items()
+                          if (word in spaced(label).split() if word.isascii() else word in key_of(label))}
+    return found
+
+
+def _shared_words(labels: tuple[str, ...]) -> set[str]:
+    """Words in at least two of the labels (but not all of one kind only): 平日 in 平日の午前 / 平日の午後 ..."""
+    counts: dict[str, int] = {}
+    for label in labels:
+        plain = spaced(label)
+        words = {w.rstrip("s") for w in plain.split() if len(w) > 3} if plain.isascii() else {
+            key_of(label)[:n] for n in (2,) if len(key_of(label)) > 2}
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    return {w for w, n in counts.items() if n >= 2}

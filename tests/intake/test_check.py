@@ -214,3 +214,17 @@ def test_parity_choices_and_versions(tmp_path: Path) -> None:
         "content/en/intake.yaml:22: questions[1].choices: choice ids differ from content/ja/intake.yaml: [yes, no, "
         "unsure] here, [yes, no] there (both languages must match)",
     ]
+
+
+def test_typed_words_under_two_choices_empty_or_another_label(tmp_path: Path) -> None:
+    broken = QUESTIONS.replace('{id: self, label: Myself}', '{id: self, label: Myself, typed: [me, "!!", Parent]}') \
+        .replace('{id: guardian, label: Parent, flag: guardian}', '{id: guardian, label: Parent, flag: guardian, '
+                 'typed: [mum, ME]}')
+    assert check(tmp_path, ja=broken, en=QUESTIONS) == [
+        "content/ja/intake.yaml:15: questions[0].choices[0].typed[1]: '!!' has no letters or digits to compare: "
+        "remove it",
+        "content/ja/intake.yaml:15: questions[0].choices[0].typed[2]: 'Parent' is the button label of choice "
+        "'guardian': typed exactly it is read as that choice, so remove it here",
+        "content/ja/intake.yaml:16: questions[0].choices[1].typed[1]: 'ME' is also listed under choice 'self' of "
+        "question 'applicant': keep it under one choice, or the bot cannot tell which one a patient means",
+    ]

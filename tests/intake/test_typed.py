@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 import yaml
 
 from bot.content.schema import Intake, Question
+from bot.intake.amounts import read_spans
 from bot.intake.typed import Reading, looks_like_question, polarity, read_amount, read_choice, read_text
 
 TYPED_SET = Path(__file__).resolve().parents[2] / "bench" / "data" / "typed_choices.yaml"
@@ -58,7 +60,13 @@ def test_a_question_is_not_an_answer(intakes: dict[str, Intake]) -> None:
 
 def test_a_negated_choice_is_never_taken_as_that_choice(intakes: dict[str, Intake]) -> None:
     reading = read_choice("電話はやめてください", variants(intakes, "contact_method"))
-    assert reading.kind == "unclear" and "phone" in reading.choice_ids
+    assert reading == Reading("unclear", ("email", "telegram"))  # the others are offered
+    assert read_choice("電話以外で", variants(intakes, "contact_method")) == Reading("unclear", ("email", "telegram"))
+    assert read_choice("午前以外ならいつでも", variants(intakes, "call_times")) == Reading(
+        "choice", ("weekday_pm", "weekday_evening", "saturday"))
+    assert read_choice("any time except mornings", variants(intakes, "call_times", "en")) == Reading(
+        "choice", ("weekday_pm", "weekday_evening", "saturday"))
+    assert read_choice("本人以外には伝えないで", variants(intakes, "discreet")) == Reading("choice", ("person_only",))
 
 
 def test_an_answer_in_the_other_language_counts(intakes: dict[str, Intake]) -> None:
@@ -74,3 +82,122 @@ def test_text_questions_tell_a_form_question_from_the_answer(intakes: dict[str, 
     assert read_text("TMSは痛いですか？", name) == "question"
     assert read_text("TMSは痛いですか？", notes) == "answer"  # a question for the clinic is what notes are for
     assert looks_like_question("can I write it in katakana") and not looks_like_question("do not know")
+
+
+@pytest.mark.parametrize(("text", "amount", "span"), [
+    ("十六歳", "age", (16, 17)), ("sixteen", "age", (16, 17)), ("さんじゅうよん", "age", (34, 35)),
+    ("高1です", "age", (15, 17)), ("中3", "age", (14, 16)), ("year 10", "age", (14, 16)), ("grade 10", "age", (15, 17)),
+    ("about 30", "age", (29, 32)), ("fifty something", "age", (50, 60)), ("もうすぐ50になります（今49）", "age", (49,
+     50)),
+    ("30代後半", "age", (36, 40)), ("半年", "duration", (0.5, 0.5)), ("a year and a half", "duration", (1.5, 1.5)),
+    ("2年ちょっと", "duration", (2.0, 2.4)), ("一年弱", "duration", (0.8, 1.0)), ("2、3年", "duration", (2.0, 3.0)),
+    ("1年と3ヶ月", "duration", (1.25, 1.25)), ("ひと月前から", "duration", (1 / 12, 1 / 12)),
+    ("more than two years", "duration", (2.0, 200.0)), ("over a decade", "duration", (10.0, 200.0)),
+])
+def test_numbers_in_words_school_years_and_durations(text: str, amount: str, span: tuple[float, float]) -> None:
+    (found,) = read_spans(text, amount)
+    assert found == pytest.approx(span)
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("age", "高1です", ("choice", ["teen15_17"])), ("age", "中3です", ("unclear", ["under15", "teen15_17"])),
+    ("age", "she's 17", ("choice", ["teen15_17"])), ("duration", "二年ちょっと", ("choice", ["over2y"])),
+    ("duration", "1年くらい", ("unclear", ["m6_12", "y1_2"])),
+])
+def test_an_amount_picks_its_band_or_asks(intakes: dict[str, Intake], question: str, text: str,
+                                          expected: tuple[str, list[str]]) -> None:
+    reading = read_choice(text, variants(intakes, question))
+    assert (reading.kind, list(reading.choice_ids)) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("seizure", "たぶんない", "no"), ("seizure", "not that I know of", "no"), ("seizure", "ないです、多分", "no"),
+    ("seizure", "no, because I never had one", "no"), ("seizure", "いいえ。でも、よくわかりません", "unsure"),
+    ("seizure", "no. actually not sure", "unsure"), ("seizure", "なぃです", "no"), ("seizure", "noo", "no"),
+    ("seizure", "👍", "yes"), ("seizure", "🙅", "no"), ("cochlear", "なにそれ、たぶん使ってない", "no"),
+    ("fainting", "立ちくらみはあるけど倒れたことはない", "no"), ("fainting", "I get dizzy but never actually fainted",
+     "no"),
+    ("implant", "ペースメーカーはないけど、脊髄刺激装置が入ってる", "yes"),
+    ("implant", "no pacemaker but I have a spinal cord stimulator", "yes"), ("head_metal", "no metal", "no"),
+    ("head_metal", "I'm not sure, I had surgery as a kid", "unsure"), ("medication", "前は飲んでたけど今はやめました",
+     "no"),
+    ("medication", "not anymore", "no"), ("prior_tms", "うーん、どうだったかな", "unsure"),
+    ("pregnancy", "we're trying, so maybe?", "unsure"), ("pregnancy", "生理が遅れてて、わからない", "unsure"),
+])
+def test_yes_no_and_not_sure_with_negation_hedges_and_corrections(intakes: dict[str, Intake], question: str,
+                                                                   text: str, expected: str) -> None:
+    assert read_choice(text, variants(intakes, question)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("seizure", "yes no"), ("seizure", "I'd rather not say"), ("fainting", "not since I was a teenager"),
+    ("prior_tms", "a mild headache, nothing serious i guess"),
+])
+def test_readings_that_disagree_or_say_nothing_are_never_recorded(intakes: dict[str, Intake], question: str,
+                                                                 text: str) -> None:
+    assert read_choice(text, variants(intakes, question, "en")).kind == "unclear"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("treatments", "薬とカウンセリング", ["antidepressants", "psychotherapy"]),  # 薬 as a word of its own
+    ("applicant", "じぶん", ["self"]),  # the analyser's normalised form: じぶん is 自分
+    ("call_times", "平日の午前か午後、夕方はダメ", ["weekday_am", "weekday_pm"]),  # a denied item is left out
+    ("call_times", "平日ならいつでも", ["weekday_am", "weekday_pm", "weekday_evening"]),  # "any" narrowed
+    ("call_times", "weekdays around 3pm", ["weekday_pm"]), ("call_times", "平日18時以降", ["weekday_evening"]),
+    ("discreet", "クリニック名は言わないでほしい", ["no_clinic_name"]),  # part of a long label
+    ("discreet", "all of the above", ["no_clinic_name", "no_voicemail", "person_only"]),
+    ("contact_method", "email, I can't take calls at work", ["email"]),
+    ("contact_method", "電話は困るのでメールで", ["email"]),
+    ("depression", "診断はまだ。でも自分ではそうかなと", ["suspected"]),  # the shape of "not X, but maybe"
+    ("interest", "I don't know which", ["undecided"]),  # means: unsure
+])
+def test_labels_words_and_their_scope(intakes: dict[str, Intake], question: str, text: str,
+                                      expected: list[str]) -> None:
+    assert read_choice(text, variants(intakes, question)) == Reading("choice", tuple(expected))
+
+
+def test_noon_is_between_two_choices(intakes: dict[str, Intake]) -> None:
+    reading = read_choice("around noon on weekdays", variants(intakes, "call_times", "en"))
+    assert reading == Reading("unclear", ("weekday_am", "weekday_pm"))
+
+
+def test_a_year_said_is_counted_from_today() -> None:
+    assert read_spans("since 2019", "duration", dt.date(2026, 12, 1)) == [pytest.approx((7.0, 8.0))]
+    assert read_spans("2008年生まれ", "age", dt.date(2026, 12, 1)) == [(17, 19)]
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("discreet", "nope, all good", ("choice", ["none"])),
+    ("duration", "half a year", ("unclear", ["under6m", "m6_12"])),
+    ("age", "I turned 18 last month", ("choice", ["age18_19"])),
+    ("age", "he's a high school senior", ("unclear", ["teen15_17", "age18_19"])),
+    ("head_injury", "I had a concussion but didn't lose consciousness", ("choice", ["no"])),
+])
+def test_words_that_look_like_another_reading(intakes: dict[str, Intake], question: str, text: str,
+                                             expected: tuple[str, list[str]]) -> None:
+    reading = read_choice(text, variants(intakes, question, "en"))
+    assert (reading.kind, list(reading.choice_ids)) == expected
+
+
+@pytest.mark.parametrize("text", ["自分で続けます", "はい", "続けます", "わたしがやります", "I'll continue", "yes",
+                                  "ok", "母はいないので自分で"])
+def test_a_child_typing_at_the_handover_is_never_recorded_as_the_parent(intakes: dict[str, Intake],
+                                                                        text: str) -> None:
+    assert read_choice(text, variants(intakes, "guardian_needed")).kind != "choice"
+
+
+@pytest.mark.parametrize("text", ["母です。代わりました", "お母さんに代わります", "OK, I'm his mom",
+                                  "Parent here, I'll continue"])
+def test_a_parent_saying_so_at_the_handover_is_recorded(intakes: dict[str, Intake], text: str) -> None:
+    assert read_choice(text, variants(intakes, "guardian_needed")) == Reading("choice", ("handed_over",))
+
+
+def test_two_treatments_named_also_offer_the_combination(intakes: dict[str, Intake]) -> None:
+    assert read_choice("TMSとエクソソーム", variants(intakes, "interest")) == Reading(
+        "unclear", ("tms", "exosome", "combined"))
+
+
+def test_a_plain_verb_is_no_diagnosis_and_ている_may_be_shortened(intakes: dict[str, Intake]) -> None:
+    assert read_choice("適応障害と言われました", variants(intakes, "depression")).kind == "unclear"
+    assert read_choice("診断されてます", variants(intakes, "depression")) == Reading("choice", ("diagnosed",))
+    assert read_choice("飲んでます", variants(intakes, "medication")) == Reading("choice", ("yes",))

@@ -1,0 +1,325 @@
+"""Ages and durations typed in words: 「十六」, "sixteen", 「高2」, "year 10", 「半年」, "a year and a half".
+
+A typed amount is read as a span of years ``(low, high)``, not a point, because that is what people say: 「高2」 is
+16 or 17, 「2、3年」 is two to three years, 「2年ちょっと」 a little over two, "almost a year" a little under one.
+An age band ``range: [20, 29]`` covers every age from 20 up to (not including) 30, since ages are counted in whole
+years; a duration band covers exactly its range. ``bands`` keeps the bands the span overlaps by more than a
+touching end, so 「中3」 (14 or 15) offers both age bands and "about a year" offers both bands that meet at a year:
+the patient taps the right one instead of the bot guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from bot.content.schema import Choice
+from bot.search.normalize import fold
+
+Span = tuple[float, float]
+INFINITY = 200.0
+_LITTLE = 0.2  # 「ちょっと」 over, 「弱」 under: a fifth of the unit (2年ちょっと = 2 to 2.2 years)
+
+# --- numbers written in words ------------------------------------------------------------------------------------
+
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_NUMBER = re.compile(r"[〇零一二三四五六七八九十百]+")
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+            "eighty": 80, "ninety": 90}
+_EN_NUMBER = re.compile(
+    r"\b(?:(" + "|".join(_EN_TENS) + r")(?:[\s-]+(" + "|".join(k for k in _EN_UNITS if _EN_UNITS[k] < 10)
+    + r"))?|(" + "|".join(sorted(_EN_UNITS, key=len, reverse=True)) + r"))\b")
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_EN_ORDINAL = re.compile(r"\b(" + "|".join(_EN_ORDINALS) + r")\b")
+
+
+def _kanji_value(numeral: str) -> int:
+    """十六 -> 16, 二十 -> 20, 百 -> 100, 一五 -> 15 (digits written one by one)."""
+    if "十" not in numeral and "百" not in numeral:
+        return int("".join(str(_KANJI_DIGITS[c]) for c in numeral))
+    total, digit = 0, 0
+    for char in numeral:
+        if char == "百":
+            total += (digit or 1) * 100
+            digit = 0
+        elif char == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        else:
+            digit = digit * 10 + _KANJI_DIGITS[char]
+    return total + digit
+
+
+_KANA_DIGITS = {"いち": "一", "に": "二", "さん": "三", "よん": "四", "し": "四", "ご": "五", "ろく": "六",
+                "なな": "七",
+                "しち": "七", "はち": "八", "きゅう": "九", "く": "九", "じゅう": "十", "じゅっ": "十"}
+_KANA_NUMBER = re.compile(r"^((?:(?:いち|に|さん|よん|ご|ろく|なな|はち|きゅう)?じゅう)?"
+                          r"(?:いち|に|さん|よん|ご|ろく|なな|しち|はち|きゅう)?)(さい|歳|才|です|ねん|年)*$")
+_KANA_PART = re.compile(r"じゅう|いち|さん|よん|ろく|なな|しち|はち|きゅう|に|ご")
+_COUNTERS = (("ひと月", "1か月"), ("ふた月", "2か月"), ("一月", "1か月"), ("ひとつき", "1か月"), ("還暦", "60歳"),
+             ("古希", "70歳"), ("古稀", "70歳"))
+_YEARS_AND_MONTHS = re.compile(r"(\d+)\s*(?:年|years?)\s*(?:と|and|&)?\s*(\d+)\s*(?:か月|ヶ月|カ月|ケ月|ヵ月|months?)")
+
+
+def digits(text: str) -> str:
+    """The folded text with numbers written in kanji, kana or English words as digits: 「十六歳」 -> 16歳,
+    「にじゅうご」 -> 25, "twenty-five" -> 25, "a year" -> 1 year, 「1年と3ヶ月」 -> 1.25年."""
+    text = fold(text).replace("はたち", "20歳").replace("二十歳", "20歳").replace("二十才", "20歳")
+    text = re.sub(r"\bhalf (?:a )?year\b", "0.5 year", text)
+    kana = _KANA_NUMBER.match(text.strip())
+    if kana and kana.group(1):
+        text = "".join(_KANA_DIGITS[part] for part in _KANA_PART.findall(kana.group(1))) + text.strip()[kana.end(1):]
+    for word, replacement in _COUNTERS:
+        text = text.replace(word, replacement)
+    text = _KANJI_NUMBER.sub(lambda m: str(_kanji_value(m.group(0))), text)
+    text = _EN_NUMBER.sub(lambda m: str(_EN_TENS[m.group(1)] + _EN_UNITS.get(m.group(2) or "zero", 0))
+                          if m.group(1) else str(_EN_UNITS[m.group(3)]), text)
+    text = _EN_ORDINAL.sub(lambda m: str(_EN_ORDINALS[m.group(1)]), text)
+    text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", text)
+    text = _YEARS_AND_MONTHS.sub(lambda m: f"{int(m.group(1)) + int(m.group(2)) / 12:.2f}年", text)
+    return re.sub(r"\b(?:a|an|one)\s+(?=(?:year|month|week|day|decade)\b)", "1 ", text)
+
+
+# --- durations ---------------------------------------------------------------------------------------------------
+
+_UNITS = (
+    (r"(?:decades?)", 10.0),
+    (r"(?:年|ねん|years?|yrs?|yr)(?:間)?", 1.0),
+    (r"(?:か月|ヶ月|カ月|ケ月|ヵ月|かげつ|箇月|ヶげつ|months?|mos?|mths?)(?:間)?", 1 / 12),
+    (r"(?:週間|週|しゅうかん|weeks?|wks?)", 1 / 52),
+    (r"(?:日間|日|にち|days?)", 1 / 365),
+)
+_NUM = r"(\d+(?:\.\d+)?)"
+_RANGE_SEP = r"\s*(?:〜|~|-|–|から|to|or|、|,|か|ないし)\s*"
+_OVER_AFTER = re.compile(r"\s*(?:以上|超|or more|or longer|plus|\+)")
+_LITTLE_OVER_AFTER = re.compile(r"\s*(?:ちょっと|ちょい|ちょっと|すこし|少し|あまり|余り|強|and a bit|or so and more|"
+                                r"ish and more)")
+_UNDER_AFTER = re.compile(r"\s*(?:未満|以内|以下|まで)")
+_LITTLE_UNDER_AFTER = re.compile(r"\s*(?:弱|足らず|たらず|近く|ちかく|に満たない|にならない|経たない|たたない|"
+                                 r"いかない)")
+_OVER_BEFORE = re.compile(r"(?:more than|over|longer than|at least|beyond|upwards of)\s*$")
+_LITTLE_OVER_BEFORE = re.compile(r"(?:just over|a bit over|a little over|little over|slightly over|a bit more than"
+                                 r"|a little more than|slightly more than)\s*$")
+_UNDER_BEFORE = re.compile(r"(?:less than|under|within|shorter than|up to|fewer than)\s*$")
+_LITTLE_UNDER_BEFORE = re.compile(r"(?:almost|nearly|not quite|just under|close to|barely|not even|a bit under"
+                                  r"|a little under|a bit less than|a little less than|slightly less than)\s*$")
+_HALF_AFTER = re.compile(r"\s*(?:半|and a half|and half)")
+_NOT_DURATION_AFTER = re.compile(r"\s*(?:代|生|old|歳|才|さい|生まれ|の時|のとき|のころ|の頃|当時)")
+_DURATION_WORDS: tuple[tuple[str, Span], ...] = (
+    ("半年", (0.5, 0.5)), ("はんとし", (0.5, 0.5)), ("half a year", (0.5, 0.5)), ("half year", (0.5, 0.5)),
+    ("数年", (2.0, 6.0)), ("すうねん", (2.0, 6.0)), ("several years", (2.0, 6.0)), ("a few years", (2.0, 5.0)),
+    ("few years", (2.0, 5.0)), ("couple of years", (2.0, 2.5)), ("couple years", (2.0, 2.5)),
+    ("数か月", (2 / 12, 5 / 12)), ("数ヶ月", (2 / 12, 5 / 12)), ("数カ月", (2 / 12, 5 / 12)),
+    ("すうかげつ", (2 / 12, 5 / 12)), ("a few months", (2 / 12, 4 / 12)), ("few months", (2 / 12, 4 / 12)),
+    ("couple of months", (2 / 12, 3 / 12)), ("couple months", (2 / 12, 3 / 12)), ("数週間", (0.03, 0.12)),
+    ("a few weeks", (0.03, 0.12)), ("few weeks", (0.03, 0.12)), ("decades", (10.0, 50.0)), ("decade", (10.0, 10.0)),
+)
+
+
+def _modified(low: float, high: float, before: str, after: str) -> Span:
+    """The span a number means with what is said around it: 以上 / "more than" open upwards, 未満 / "less than"
+    down to zero, 「ちょっと」 / "just over" a little above, 「弱」 / "almost" a little below; else as said."""
+    if _LITTLE_OVER_AFTER.match(after) or _LITTLE_OVER_BEFORE.search(before):
+        return (high, high * (1 + _LITTLE))
+    if _LITTLE_UNDER_AFTER.match(after) or _LITTLE_UNDER_BEFORE.search(before):
+        return (low * (1 - _LITTLE), low)
+    if _OVER_AFTER.match(after) or _OVER_BEFORE.search(before):
+        return (high, INFINITY)
+    if _UNDER_AFTER.match(after) or _UNDER_BEFORE.search(before):
+        return (0.0, low)
+    return (low, high)
+
+
+_SINCE_YEAR = re.compile(r"\bsince\s*((?:19|20)\d\d)\b|((?:19|20)\d\d)\s*年?\s*(?:ごろ|頃)?\s*から")
+
+
+def _duration_spans(text: str, today: dt.date) -> list[Span]:
+    """Every duration said in the (digit-converted) text, in years."""
+    spans: list[Span] = []
+    taken: list[tuple[int, int]] = []
+    for unit, scale in _UNITS:
+        pattern = re.compile(_NUM + r"(?:" + _RANGE_SEP + _NUM + r")?\s*" + unit)
+        for found in pattern.finditer(text):
+            if _NOT_DURATION_AFTER.match(text, found.end()) or any(s < found.end() and found.start() < e for s,
+                                         e in taken):
+                continue
+            if re.fullmatch(r"(?:19|20)\d\d", found.group(1)):
+                continue  # 「2019年から」 is a year, read below
+            low = float(found.group(1))
+            high = float(found.group(2)) if found.group(2) else low
+            if high < low:
+                continue
+            end = found.end()
+            half = _HALF_AFTER.match(text, end)
+            if half:
+                low, high, end = low + 0.5, high + 0.5, half.end()
+            taken.append((found.start(), end))
+            span = _modified(low, high, text[:found.start()], text[end:])
+            spans.append((span[0] * scale, min(span[1] * scale, INFINITY)))
+    for found in _SINCE_YEAR.finditer(text):
+        year = int(found.group(1) or found.group(2))
+        if year <= today.year:
+            spans.append((max(0.0, today.year - year - 1 + today.month / 12), today.year - year + today.month / 12))
+    if not spans:
+        spans = [span for word, span in _DURATION_WORDS if word in text][:1]
+    return spans
+
+
+# --- ages --------------------------------------------------------------------------------------------------------
+
+_AGE = re.compile(r"(\d{1,3})\s*(?:歳|才|さい|years? old|yrs? old|yo\b|y/o|y\.o\.|(?=\s*(?:になります|になる|"
+                  r"になった)))")
+_AGE_ALONE = re.compile(r"^(?:i am|im|i'm|age|aged|私は|わたしは|本人は|子供は|子どもは|こどもは|息子は|娘は|年齢は|"
+                        r"(?:my )?(?:son|daughter|child|kid) is|(?:he|she) is|they are)?\s*(\d{1,3})\s*"
+                        r"(?:です|だ|になります|yrs?|years?)?$")
+_DECADE = re.compile(r"(\d)0\s*(?:代|'?s\b)")
+_DECADE_PART = re.compile(r"\s*(?:代)?\s*(前半|半ば|後半)")
+_DECADE_EN_PART = re.compile(r"(early|mid|late)[\s-]*$")
+_AROUND = {"あらさー": (28, 33), "アラサー": (28, 33), "あらふぉー": (38, 43), "アラフォー": (38, 43),
+           "あらふぃふ": (48, 53), "アラフィフ": (48, 53), "アラ還": (58, 63), "あらかん": (58, 63)}
+_SCHOOL_JA = (  # the year's first age: 小1 is 6 or 7, 中1 12 or 13, 高1 15 or 16, 大1 18 or 19
+    (re.compile(r"(?:小学校?|小)\s*(\d)\s*(?:年生?)?"), 5), (re.compile(r"(?:中学校?|中)\s*(\d)\s*(?:年生?)?"), 11),
+    (re.compile(r"(?:高校|高等学校|高)\s*(\d)\s*(?:年生?)?"), 14), (re.compile(r"(?:大学|大)\s*(\d)\s*(?:年生?|回生)"),
+     17),
+)
+_SCHOOL_JA_WORDS: tuple[tuple[str, Span], ...] = (
+    ("小学生", (6, 12)), ("中学生", (12, 15)), ("高校生", (15, 18)), ("大学生", (18, 23)), ("浪人", (18, 21)),
+    ("専門学生", (18, 21)), ("短大生", (18, 20)), ("院生", (22, 30)), ("大学院生", (22, 30)), ("社会人", (18,
+     INFINITY)),
+)
+_SCHOOL_EN = (  # UK "year 10" (14 or 15), US "grade 10" / "10th grade" (15 or 16)
+    (re.compile(r"\byear\s*(\d{1,2})\b(?!\s*(?:old|s\b))"), 4), (re.compile(r"\bgrade\s*(\d{1,2})\b"), 5),
+    (re.compile(r"\b(\d{1,2})\s*grade\b"), 5), (re.compile(r"\bform\s*(\d)\b"), 10),
+)
+_SCHOOL_EN_WORDS: tuple[tuple[str, Span], ...] = (
+    ("primary school", (5, 12)), ("elementary school", (6, 12)), ("middle school", (11, 15)),
+    ("junior high", (12, 15)), ("high school freshman", (14, 16)), ("freshman in high school", (14, 16)),
+    ("sophomore", (15, 17)), ("high school junior", (16, 18)), ("junior in high school", (16, 18)),
+    ("high school senior", (17, 19)), ("senior in high school", (17, 19)), ("high school", (14, 19)),
+    ("sixth form", (16, 19)), ("secondary school", (11, 19)), ("university", (18, 24)), ("college", (18, 24)),
+    ("uni student", (18, 24)), ("teenager", (13, 20)), ("teen", (13, 20)), ("in my teens", (13, 20)),
+)
+_BORN = re.compile(r"(?:born in|born)\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s*年?\s*生まれ|(平成|令和|"
+                   r"昭和)\s*(\d{1,2})\s*年?\s*生まれ")
+_ERAS = {"昭和": 1925, "平成": 1988, "令和": 2018}
+
+
+def _age_spans(text: str, today: dt.date) -> list[Span]:
+    """Every age said in the (digit-converted) text, as [from, to) in years."""
+    spans: list[Span] = []
+    for word, (low, high) in _AROUND.items():
+        if word in text:
+            spans.append((low, high))
+    for found in _DECADE.finditer(text):
+        low = int(found.group(1)) * 10
+        part = _DECADE_PART.match(text, found.end())
+        en_part = _DECADE_EN_PART.search(text[:found.start()])
+        which = part.group(1) if part else ({"early": "前半", "mid": "半ば", "late": "後半"}[en_part.group(1)]
+                                            if en_part else None)
+        offset = {"前半": (0, 4), "半ば": (3, 7), "後半": (6, 10), None: (0, 10)}[which]
+        spans.append((low + offset[0], low + offset[1]))
+    for found in _BORN.finditer(text):
+        era = found.group(3)
+        year = _ERAS[era] + int(found.group(4)) if era else int(found.group(1) or found.group(2))
+        spans.append((today.year - year - 1, today.year - year + 1))
+    for pattern, first_age in _SCHOOL_JA:
+        for found in pattern.finditer(text):
+            spans.append((first_age + int(found.group(1)), first_age + int(found.group(1)) + 2))
+    for pattern, first_age in _SCHOOL_EN:
+        for found in pattern.finditer(text):
+            spans.append((first_age + int(found.group(1)), first_age + int(found.group(1)) + 2))
+    if not spans:
+        for word, span in (*_SCHOOL_JA_WORDS, *_SCHOOL_EN_WORDS):
+            if word in text:
+                spans.append(span)
+                break
+    now: list[Span] = [(int(m.group(1)), int(m.group(1)) + 1) for m in _NOW_AGE.finditer(text)]
+    if now:
+        return now  # 「もうすぐ50になります（今49）」: the age now says it
+    for found in _AGE.finditer(text):
+        age = int(found.group(1))
+        spans.append(_modified_age(age, text[:found.start()], text[found.end():]))
+    if not spans:
+        for found in re.finditer(r"(?<![\d.])(\d{1,2})(?![\d.]|\s*(?:時|pm|am|月|日|年|か月|ヶ月|回|人))", text):
+            before, after = text[:found.start()], text[found.end():]
+            if not re.search(r"(?:year|grade|form|中|高|小|大)\s*$", before):
+                spans.append(_modified_age(int(found.group(1)), before, after))  # at the age question, 17 is an age
+    alone = _AGE_ALONE.match(text.strip(" .!、。"))
+    if alone and not spans:
+        spans.append((int(alone.group(1)), int(alone.group(1)) + 1))
+    return spans
+
+
+_ABOUT_AGE_BEFORE = re.compile(r"(?:about|around|roughly|approximately|approx|maybe|およそ|だいたい|大体|約)\s*$")
+_ABOUT_AGE_AFTER = re.compile(r"\s*(?:歳|才)?\s*(?:くらい|ぐらい|位|前後|ish|or so)")
+_DECADE_AFTER = re.compile(r"\s*(?:something|odd|plus|\+|ish)")
+_ALMOST_AGE_BEFORE = re.compile(r"(?:もうすぐ|もう少しで|来月で|来月|今度|今年で|soon|almost|nearly|turning|"
+                                r"about to turn|"
+                                r"soon to be|will be|going to be)\s*$")
+_NOW_AGE = re.compile(r"(?:今|いま|現在|now|currently|actually)\s*(\d{1,3})")
+
+
+def _modified_age(age: int, before: str, after: str) -> Span:
+    if _DECADE_AFTER.match(after) and age % 10 == 0 and age >= 20:
+        return (age, age + 10)  # "fifty something"
+    if _ALMOST_AGE_BEFORE.search(before):
+        return (age - 1, age)  # 「もうすぐ50」: 49 now
+    if _ABOUT_AGE_BEFORE.search(before) or _ABOUT_AGE_AFTER.match(after):
+        return (age - 1, age + 2)  # "about 30": 29 to 31
+    if _OVER_AFTER.match(after) or _OVER_BEFORE.search(before):
+        return (age, INFINITY)
+    if re.match(r"\s*(?:未満|以下)", after) or re.search(r"(?:under|younger than|less than|below)\s*$", before):
+        return (0, age + 1 if re.match(r"\s*以下", after) else age)
+    if _LITTLE_UNDER_AFTER.match(after) or _LITTLE_UNDER_BEFORE.search(before):
+        return (age - 1, age)
+    return (age, age + 1)
+
+
+# --- reading -----------------------------------------------------------------------------------------------------
+
+def read_spans(text: str, amount: str, today: dt.date | None = None) -> list[Span]:
+    """Every age (``amount: age``) or duration said in the message, as spans of years."""
+    converted = digits(text)
+    if amount == "age":
+        return _age_spans(converted, today or dt.date.today())
+    return _duration_spans(converted, today or dt.date.today())
+
+
+def read_amount(text: str, amount: str) -> float | None:
+    """One number for the message: the first span's start (or its value), None when no amount is said."""
+    spans = read_spans(text, amount)
+    if not spans:
+        return None
+    low, high = spans[0]
+    if high >= INFINITY:
+        return low + 0.01
+    if amount == "age":
+        return low
+    return low if low == high else (low + high) / 2
+
+
+def bands(spans: Sequence[Span], choices: Sequence[Choice], amount: str) -> list[str]:
+    """The choices whose ``range`` the spans fall in; several when a span straddles bands or two spans disagree.
+
+    An age band [20, 29] covers ages from 20 up to 30 (ages are whole years); a point duration on the boundary of
+    two bands (「1年」 between 半年〜1年 and 1〜2年) falls in both."""
+    found: list[str] = []
+    for low, high in spans:
+        for choice in choices:
+            if choice.range is None or choice.id in found:
+                continue
+            start, end = choice.range[0], choice.range[1] + (1 if amount == "age" else 0)
+            if low == high:
+                if start <= low <= end and not (amount == "age" and low == end):
+                    found.append(choice.id)
+            elif min(high, end) - max(low, start) > 1e-9:
+                found.append(choice.id)
+    order = [c.id for c in choices]
+    return sorted(found, key=order.index)
