@@ -19,18 +19,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
 
 from bot.content.schema import Faq, FaqEntry
 from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
+from bot.search.decision import Confidence, Signals, Status, Thresholds, decide
 from bot.search.normalize import Language, detect_language
 from bot.search.readings import Readings, has_kanji, romaji_to_kana
 from bot.search.scoring import Bm25Params, CoverageIndex, ExampleIndex, Scored, add_counts
 from bot.search.sentences import looks_like_question
 from bot.search.synonyms import Synonyms
 
-Status = Literal["answer", "choices", "none"]
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _CANDIDATES = 15
 """Entries with the best coverage that are also compared example by example (Dice)."""
@@ -40,33 +39,13 @@ READING_COMMON_MIN = 12
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    """When to answer, offer choices or admit not knowing (shares are 0..1, evidence is idf mass)."""
-
-    answer: float = 0.35
-    """The best entry must cover at least this share of the question to be answered outright."""
-    margin: float = 0.03
-    """... and lead the runner-up by at least this much."""
-    evidence: float = 2.0
-    """... and one of its example questions must share at least this much idf x factor with the question: a
-    lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    choices: float = 0.25
-    """Below this share nothing is offered ("none")."""
-    choice_ratio: float = 0.6
-    """Choices are the entries scoring at least this fraction of the best one."""
-    max_choices: int = 3
-    unknown: float = 0.5
-    """If features the content never uses make up at least this share of the question, never answer outright:
-    「電車の料金はいくら？」 and "bitcoin price today" share one word with the FAQ but are about something else."""
-
-
-@dataclass(frozen=True)
 class IndexOptions:
     """How the index is built; the defaults are the shipped configuration (bench/bench_matcher.py compares)."""
 
     analyzer: AnalyzerOptions = field(default_factory=AnalyzerOptions)
     bm25: Bm25Params = field(default_factory=Bm25Params)
     thresholds: Thresholds = field(default_factory=Thresholds)
+    confidence: Confidence = field(default_factory=Confidence)
     answer_weight: float = 0.2
     """Weight of the answer text's words next to the example questions' (0 leaves the answer out)."""
     example_weight: float = 0.5
@@ -83,11 +62,16 @@ class Match:
 
     ``candidates`` are (entry id, score) best first: for ``answer`` the first is the answer, for ``choices`` they
     are the entries to offer, for ``none`` they are only the nearest misses (for logs and evaluation).
+    ``also``: for an answer to a message that asks two things, the entry the other part matched strongly (offered
+    as a "did you mean" button under the answer). ``confidence`` and ``signals``: what the decision saw.
     """
 
     lang: Language
     status: Status
     candidates: list[tuple[str, float]]
+    confidence: float = 0.0
+    signals: Signals | None = field(default=None, compare=False)
+    also: tuple[str, ...] = ()
 
     @property
     def entry_id(self) -> str | None:
@@ -114,15 +98,15 @@ class _LanguageIndex:
     """See ``CoverageIndex.top``; set for the reading index only."""
 
     def ranked(self, query: Mapping[str, float], example_weight: float,
-               named: frozenset[str] = frozenset()) -> tuple[list[Scored], float]:
-        """The best entries by descending score, and the share of the question the content never uses.
+               named: frozenset[str] = frozenset()) -> tuple[list[Scored], float, float]:
+        """The best entries by descending score, the share of the question the content never uses, its weight.
 
         ``named``: the treatments the question names; an entry about another one is pushed down (never answered
         for it), so an exosome approval question is not answered with the TMS approval entry."""
         weights = self.coverage.weigh(query)
         total = sum(weights.values())
         if total <= 0:
-            return [], 1.0
+            return [], 1.0, 0.0
         unknown = sum(w for f, w in weights.items() if f not in self.coverage.idf) / total
         ranked = []
         for doc, share in self.coverage.top(weights, _CANDIDATES, self.common):
@@ -130,7 +114,7 @@ class _LanguageIndex:
             score = ((1 - example_weight) * share + example_weight * dice) * _consistency(self.treatments[doc], named)
             ranked.append(Scored(doc, score, shared))
         ranked.sort(key=lambda s: (-s.score, s.doc))
-        return ranked, unknown
+        return ranked, unknown, float(total)
 
 
 class FaqIndex:
@@ -158,6 +142,11 @@ class FaqIndex:
                 reading = _index_language(faq_by_lang["ja"], analyzer, options, reader.read)
             reading.common = max(READING_COMMON_MIN, int(len(reading.ids) * READING_COMMON_SHARE))
         return cls(languages, analyzer, options, reading)
+
+    def with_decision(self, thresholds: Thresholds, confidence: Confidence | None = None) -> FaqIndex:
+        """The same index deciding with other thresholds (for calibration: nothing is rebuilt)."""
+        options = replace(self._options, thresholds=thresholds, confidence=confidence or self._options.confidence)
+        return FaqIndex(self._languages, self._analyzer, options, self._reading)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -215,8 +204,8 @@ class FaqIndex:
         query = {f: w for f, w in query.items() if "+" not in f or f in language.coverage.idf}
         named = frozenset(t for t, features in self._treatment_features.items() if features & query.keys()) \
             if self._options.treatment_signal else frozenset()
-        ranked, unknown = language.ranked(query, self._options.example_weight, named)
-        return _decide(lang, ranked, unknown, language.ids, self._options.thresholds)
+        ranked, unknown, mass = language.ranked(query, self._options.example_weight, named)
+        return _decide(lang, ranked, unknown, mass, language.ids, self._options)
 
     def features(self, text: str) -> dict[str, float]:
         """The features a question is matched on, with their factors (for tests and for explaining a match)."""
@@ -274,20 +263,20 @@ def _consistency(treatment: str | None, named: frozenset[str]) -> float:
     return OTHER_TREATMENT_FACTOR
 
 
-def _decide(lang: Language, ranked: list[Scored], unknown: float, ids: list[str], limits: Thresholds) -> Match:
-    def pairs(items: list[Scored]) -> list[tuple[str, float]]:
-        return [(ids[s.doc], round(s.score, 3)) for s in items]
-
-    if not ranked or ranked[0].score < limits.choices:
-        return Match(lang, "none", pairs(ranked[:limits.max_choices]))
-    best = ranked[0]
-    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    if (best.score >= limits.answer and best.evidence >= limits.evidence and best.score - runner_up >= limits.margin
-            and unknown < limits.unknown):
-        return Match(lang, "answer", pairs(ranked[:limits.max_choices]))
-    floor = max(limits.choices, best.score * limits.choice_ratio)
-    choices = [s for s in ranked[:limits.max_choices] if s.score >= floor]
-    return Match(lang, "choices", pairs(choices))
+def _decide(lang: Language, ranked: list[Scored], unknown: float, mass: float, ids: list[str],
+            options: IndexOptions) -> Match:
+    limits = options.thresholds
+    pairs = [(ids[s.doc], round(s.score, 3)) for s in ranked[:limits.max_choices]]
+    signals = None
+    if ranked:
+        best = ranked[0]
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        signals = Signals(best.score, runner_up, best.evidence, unknown, mass)
+    status, confidence = decide(signals, limits, options.confidence)
+    if status == "choices":
+        floor = max(limits.choices, ranked[0].score * limits.choice_ratio)
+        pairs = [pair for s, pair in zip(ranked, pairs, strict=False) if s.score >= floor]
+    return Match(lang, status, pairs, confidence, signals)
 
 
 _HIRAGANA = re.compile(r"[\u3041-\u309f]{2}")
