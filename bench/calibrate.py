@@ -35,7 +35,7 @@ for folder in (BENCH.parent, BENCH):
 import eval_questions as ev  # noqa: E402
 
 from bot.content.schema import Faq  # noqa: E402
-from bot.search.decision import Confidence, Signals, Thresholds  # noqa: E402
+from bot.search.decision import Confidence, Signals  # noqa: E402
 from bot.search.index import FaqIndex, IndexOptions  # noqa: E402
 
 FOLDS = 5

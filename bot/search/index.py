@@ -79,7 +79,7 @@ class Match:
         return self.candidates[0][0] if self.status == "answer" and self.candidates else None
 
 
-TREATMENT_NAMES = {"tms": ("tms",), "exosome": ("exosome", "エクソソーム", "infusion", "点滴")}
+TREATMENT_NAMES = {"tms": ("tms",), "exosome": ("exosome", "エクソソーム", "infusion", "点滴", "stem cell", "幹細胞")}
 """A question names a treatment when it uses a member of the synonym group of one of these words."""
 OTHER_TREATMENT_FACTOR = 0.3
 """An entry about the other treatment than the one the question names keeps this share of its score."""
