@@ -65,7 +65,7 @@ def _part(norm: str, wildcard: bool) -> str:
 
 def _phrase_pattern(phrase: str) -> str | None:
     """One phrase as a regular expression (``*`` ending, ``~`` gaps), or None when nothing is left of it."""
-    parts = []
+    parts: list[tuple[str, str]] = []
     pieces = [p.strip() for p in phrase.split(GAP)]
     for number, piece in enumerate(pieces):
         wildcard = piece.endswith("*")
@@ -144,7 +144,7 @@ def check_distress(by_lang: Mapping[str, Distress], docs: Mapping[str, YamlDoc],
                                f"{example!r} is taken as distress: add the phrase around the distress word to "
                                "'not_distress', or make it a question")
         seen: dict[str, str] = {}
-        places = [(["phrases", i], p) for i, p in enumerate(distress.phrases)]
+        places: list[tuple[list[str | int], str]] = [(["phrases", i], p) for i, p in enumerate(distress.phrases)]
         places += [(["families", name, i], p) for name, family in distress.families.items()
                    for i, p in enumerate(family)]
         for path, phrase in places:
