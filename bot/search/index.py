@@ -27,7 +27,7 @@ from bot.search.decision import Confidence, Signals, Status, Thresholds, decide
 from bot.search.normalize import Language, detect_language
 from bot.search.readings import Readings, has_kanji, romaji_to_kana
 from bot.search.scoring import Bm25Params, CoverageIndex, ExampleIndex, Scored, add_counts
-from bot.search.sentences import looks_like_question
+from bot.search.sentences import looks_like_question, looks_like_request
 from bot.search.synonyms import Synonyms
 
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
@@ -54,6 +54,8 @@ class IndexOptions:
     """Also index the readings of the Japanese examples (SudachiPy), for questions typed in kana."""
     treatment_signal: bool = True
     """Push down entries about the other treatment than the one a question names."""
+    parts_first: bool = True
+    """A long message: try the parts that ask something before the whole text (False: only when it gives no answer)."""
 
 
 @dataclass(frozen=True)
@@ -162,10 +164,16 @@ class FaqIndex:
     def match(self, text: str) -> Match:
         """Match a typed question against the entries of its own language.
 
-        When that gives no answer: romaji is tried as Japanese, a question without kanji is also tried against the
-        readings of the Japanese examples, and a long message is tried part by part (one part answered gives
-        that answer; parts answered with different entries give those entries as choices)."""
+        A long message is tried part by part first (the parts that ask something): the first part answered is the
+        answer, and another part answered with another entry is offered beside it (``Match.also``). Otherwise the
+        whole text is matched; when that gives no answer, romaji is tried as Japanese, and a question without kanji
+        is also tried against the readings of the Japanese examples."""
         lang = detect_language(text)
+        parts = _parts(text)
+        if len(parts) > 1 and self._options.parts_first:
+            split = self._match_parts(lang, parts)
+            if split is not None:
+                return split
         found = self._match_in(lang, text)
         if found.status == "answer":
             return found
@@ -175,16 +183,20 @@ class FaqIndex:
                 as_japanese = self._match_in("ja", kana)
                 if as_japanese.status == "answer" or (found.status == "none" and as_japanese.status != "none"):
                     return as_japanese
-        parts = _parts(text)
-        if len(parts) > 1:
-            answered = [m for m in (self._match_in(lang, part) for part in parts) if m.status == "answer"]
-            entries = list(dict.fromkeys(m.candidates[0][0] for m in answered))
-            if len(entries) == 1:
-                return answered[0]
-            if len(entries) > 1:
-                best = {m.candidates[0][0]: m.candidates[0][1] for m in answered}
-                return Match(lang, "choices", [(e, best[e]) for e in entries[:self._options.thresholds.max_choices]])
+        if len(parts) > 1 and not self._options.parts_first:
+            split = self._match_parts(lang, parts)
+            if split is not None:
+                return split
         return found
+
+    def _match_parts(self, lang: Language, parts: list[str]) -> Match | None:
+        """The first part answered, with the entry of the next part answered differently as ``also``."""
+        answered = [m for m in (self._match_in(lang, part) for part in parts) if m.status == "answer"]
+        if not answered:
+            return None
+        first = answered[0]
+        others = [m.candidates[0][0] for m in answered[1:] if m.candidates[0][0] != first.candidates[0][0]]
+        return replace(first, also=tuple(dict.fromkeys(others))[:1])
 
     def _match_in(self, lang: Language, text: str) -> Match:
         language = self._languages.get(lang)
@@ -283,15 +295,13 @@ _HIRAGANA = re.compile(r"[\u3041-\u309f]{2}")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+|\n+")
 _CLAUSE = re.compile(r"(?<=[、,])")
 LONG_MESSAGE = 40
-"""A message longer than this many characters is also tried part by part."""
+"""One sentence longer than this many characters is also tried clause by clause."""
 
 
 def _parts(text: str) -> list[str]:
-    """Sentences of a long message, or its clauses when it is one long sentence; [] for a short one."""
-    if len(text) <= LONG_MESSAGE:
-        return []
-    parts = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
-    if len(parts) <= 1:
+    """The sentences of a message that ask something, or the clauses of one long sentence; [] for one part."""
+    parts = [p.strip() for p in _SENTENCE_END.split(text) if len(p.strip()) > 2]
+    if len(parts) <= 1 and len(text) > LONG_MESSAGE:
         parts = [p.strip() for p in _CLAUSE.split(text) if len(p.strip()) > 4]
-    asked = [p for p in parts if looks_like_question(p)]  # 「…と聞きました。」 is context, not what is asked
+    asked = [p for p in parts if looks_like_question(p) or looks_like_request(p)]  # 「…と聞きました。」 is context
     return asked if len(parts) > 1 else []
