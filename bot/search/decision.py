@@ -39,15 +39,18 @@ class Signals:
     def vector(self) -> tuple[float, ...]:
         """The confidence model's inputs; ``bench/calibrate.py`` fits weights in this order."""
         gap = self.score - self.runner_up
-        return (self.score, gap, min(self.evidence, 12.0) / 12.0, self.unknown, math.log1p(self.mass) / 4.0)
+        ratio = self.runner_up / self.score if self.score > 0 else 1.0
+        explained = min(1.0, self.evidence / self.mass) if self.mass > 0 else 0.0
+        return (self.score, gap, ratio, min(self.evidence, 12.0) / 12.0, explained, self.unknown,
+                math.log1p(self.mass) / 4.0)
 
 
 @dataclass(frozen=True)
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (6.9224, 9.6622, 3.9216, -3.5337, -2.5074)
-    bias: float = -2.2128
+    weights: tuple[float, ...] = (3.4221, 2.8038, -1.6731, 1.012, -0.4499, -1.7337, 0.3697)
+    bias: float = -0.5092
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -62,11 +65,13 @@ class Thresholds:
     """The best entry must score at least this to be answered outright."""
     margin: float = 0.03
     """... and lead the runner-up by at least this much."""
-    evidence: float = 2.0
+    evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.0
-    """... and the confidence model must give at least this (0 leaves the model out)."""
+    confidence: float = 0.88
+    """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
+    confident wrong answers at or under 2 % in cross-validation and on the development sets, the one that answers
+    the most right (``bench/calibrate.py --fit``)."""
     choices: float = 0.25
     """Below this score nothing is offered ("none")."""
     choice_ratio: float = 0.6
