@@ -3,6 +3,7 @@
     .venv/bin/python bench/eval_questions.py                         # the shared dev set
     .venv/bin/python bench/eval_questions.py bench/data/questions-dev-v2.yaml -v
     .venv/bin/python bench/eval_questions.py SET.yaml --totals-only  # figures only, no case listed (held-out sets)
+    .venv/bin/python bench/eval_questions.py bench/data/questions-dev-v3.yaml --part validation   # the third kept apart
     .venv/bin/python bench/eval_questions.py bench/data/typed_choices.yaml   # answers typed at button questions
 
 The dev set lives in shared/ beside the repository (``../shared``).

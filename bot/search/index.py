@@ -5,14 +5,14 @@ Each entry is one document made of its example questions plus, at a lower weight
 question can also be found through words only the answer uses (ミクログリア, "vesicle").
 
 An entry's score (0..1) blends how much of the question the entry covers with how well its best example question
-overlaps it (see ``scoring``). Deciding:
-- ``answer`` when the best entry scores enough, one of its example questions shares enough of the question (one
-  generic word such as "TMS" is not enough), it leads the runner-up, and the question is not mostly words the
-  content never uses (「電車の料金はいくら？」);
-- ``choices`` (the best two or three) when it is close between entries or the evidence is thin;
+overlaps it (see ``scoring``). Deciding (see ``decision``):
+- ``answer`` when the confidence model, from the ranking's signals, is sure enough that the best entry is right,
+  it leads the runner-up, one of its example questions shares enough of the question (one generic word such as
+  "TMS" is not enough), and the question is not mostly words the content never uses (「電車の料金はいくら？」);
+- ``choices`` (the best two or three) when it is close between entries or the confidence is lower;
 - ``none`` when nothing scores enough: the bot then says it does not know and offers the menu and contact.
-The settings were chosen on shared/eval/questions-dev.yaml and bench/data/questions-tuning.yaml (the middle of the
-range where both pass completely) and measured on bench/data/questions-holdout.yaml (bench/bench_matcher.py).
+The settings were chosen by cross-validation over the example questions and on the development sets
+(bench/calibrate.py); bench/bench_matcher.py compares the variants.
 """
 
 from __future__ import annotations
