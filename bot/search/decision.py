@@ -49,8 +49,8 @@ class Signals:
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (3.4803, 2.7476, -1.5864, 0.8829, -0.4663, -1.5773, 0.2508)
-    bias: float = -0.4992
+    weights: tuple[float, ...] = (3.4434, 2.8056, -1.7148, 0.8522, -0.511, -1.8625, 0.3885)
+    bias: float = -0.3259
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
