@@ -3,6 +3,7 @@
     .venv/bin/python bench/eval_questions.py                         # the shared dev set
     .venv/bin/python bench/eval_questions.py bench/data/questions-dev-v2.yaml -v
     .venv/bin/python bench/eval_questions.py SET.yaml --totals-only  # figures only, no case listed (held-out sets)
+    .venv/bin/python bench/eval_questions.py bench/data/questions-dev-v3.yaml --part validation   # the third kept apart
     .venv/bin/python bench/eval_questions.py bench/data/typed_choices.yaml   # answers typed at button questions
 
 The dev set lives in shared/ beside the repository (``../shared``).
@@ -94,6 +95,24 @@ def load_cases(path: Path) -> list[Case]:
         cases.append(Case(str(raw["lang"]), raw["kind"], str(raw["ask"]), raw.get("expect"), raw.get("reject"),
                           cause))
     return cases
+
+
+VALIDATION_SEED = 20261201
+"""The fixed seed that draws the validation third of a development set (``split_cases``)."""
+
+
+def split_cases(cases: Sequence[Case], seed: int = VALIDATION_SEED) -> tuple[list[Case], list[Case]]:
+    """(development part, validation part): a random third of each language is kept for validation, which is
+    evaluated but never mined for example questions or used to choose settings."""
+    development: list[Case] = []
+    validation: list[Case] = []
+    rng = random.Random(seed)
+    for lang in sorted({c.lang for c in cases}):
+        mine = [i for i, c in enumerate(cases) if c.lang == lang]
+        held = set(rng.sample(mine, len(mine) // 3))
+        for i in mine:
+            (validation if i in held else development).append(cases[i])
+    return development, validation
 
 
 def _folded(text: str) -> str:
@@ -466,6 +485,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=REPO / "content", help="content folder")
     parser.add_argument("-v", "--verbose", action="store_true", help="list passing cases too")
     parser.add_argument("--totals-only", action="store_true", help="print figures only, no case")
+    parser.add_argument("--part", choices=("all", "development", "validation"), default="all",
+                        help="only the development part or the validation third of each set (split_cases)")
     args = parser.parse_args(argv)
     index = FaqIndex.build(load_faqs(args.content), IndexOptions())
     renderer = AnswerRenderer(load_clinics(args.content))
@@ -480,8 +501,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"== {path}\n{text}")
             failed = failed or bad
             continue
-        results = evaluate(load_cases(path), index, renderer, crisis, distress)
-        print(report(str(path), results, verbose=args.verbose and not totals_only, totals_only=totals_only))
+        cases = load_cases(path)
+        if args.part != "all":
+            cases = split_cases(cases)[0 if args.part == "development" else 1]
+        results = evaluate(cases, index, renderer, crisis, distress)
+        name = str(path) if args.part == "all" else f"{path} ({args.part} part)"
+        print(report(name, results, verbose=args.verbose and not totals_only, totals_only=totals_only))
         failed = failed or any(r.verdict == "fail" for r in results)
     if crisis is None:
         print("crisis cases skipped: bot.safety.crisis.CrisisScreen or crisis.yaml is not there yet")

@@ -483,9 +483,13 @@ class Distress(ContentModel):
     diagnosis and never a promise."""
     footer: str = Field(min_length=1)
     """One line under the message with a hotline, for when things get worse."""
-    phrases: list[str] = Field(min_length=1)
+    phrases: list[str] = []
     """Words and phrases of distress (つらい, 眠れない, "exhausted"); matched after normalising width and kana.
-    English phrases match whole words; a trailing * matches any ending (hopeless* = hopelessness)."""
+    English phrases match whole words; a trailing * matches any ending (hopeless* = hopelessness); `` ~ `` between
+    two parts allows a few words (English) or characters (Japanese) between them ("feel ~ down": "feel really down")."""
+    families: dict[str, list[str]] = {}
+    """More phrases, grouped by what they say (sleep, fatigue, school, worry_about_child, not_coping, loneliness ...),
+    written like ``phrases``; the checker asks for at least one example that each family recognises."""
     not_distress: list[str] = []
     """Phrases that contain a distress word but are ordinary questions (治療はつらいですか, "is TMS tiring")."""
     examples: list[str] = Field(min_length=1)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot import callbacks
 from bot.handlers import intake
 from bot.handlers.common import Context, button, home_row, reply, services, typed_text, user_lang
 from bot.i18n import t
+from bot.search import FaqIndex
 from bot.storage.unanswered import scrub
 
 log = logging.getLogger(__name__)
@@ -53,15 +54,12 @@ async def answer_typed_text(update: Update, context: Context, text: str) -> None
     if answered and match.entry_id is not None:
         svc.stats.record("faq_answered", match.entry_id)
         await show_entry(update, context, lang, match.entry_id)
+        if match.also:  # a message that asked two things: the other one as a button
+            await reply(update, context, t(lang, "You also asked about this:"),
+                        InlineKeyboardMarkup([*_choice_rows(live.faq, lang, list(match.also)), home_row(lang)]))
         return
     if match.status == "choices" and match.candidates:
-        buttons = []
-        for entry_id, _score in match.candidates[:3]:
-            entry = live.faq.entry(lang, entry_id)
-            label = entry.questions[0]
-            if len(label) > CHOICE_LABEL_LIMIT:
-                label = label[: CHOICE_LABEL_LIMIT - 1] + "…"
-            buttons.append([button(label, callbacks.faq(lang, entry_id))])
+        buttons = _choice_rows(live.faq, lang, [entry_id for entry_id, _score in match.candidates[:3]])
         buttons.append(home_row(lang))
         svc.stats.record("faq_choices")
         await reply(update, context, t(lang, "Did you mean one of these?"), InlineKeyboardMarkup(buttons))
@@ -78,6 +76,17 @@ async def answer_typed_text(update: Update, context: Context, text: str) -> None
     ])
     await reply(update, context, t(lang, "I'm sorry, I don't have an answer to that question. Please choose a "
                                          "topic from the menu, or ask the clinic directly."), keyboard)
+
+
+def _choice_rows(faq: FaqIndex, lang: str, entry_ids: list[str]) -> list[list[InlineKeyboardButton]]:
+    """One button per entry, labelled with its first example question (shortened to fit a phone)."""
+    rows = []
+    for entry_id in entry_ids:
+        label = faq.entry(lang, entry_id).questions[0]
+        if len(label) > CHOICE_LABEL_LIMIT:
+            label = label[: CHOICE_LABEL_LIMIT - 1] + "…"
+        rows.append([button(label, callbacks.faq(lang, entry_id))])
+    return rows
 
 
 async def acknowledge_distress(update: Update, context: Context, lang: str) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import jaconv
 from rapidfuzz import fuzz, process
 
-from bot.search.english import is_filler, is_stopword, stem
+from bot.search.english import chat_spelling, is_filler, is_stopword, stem
 from bot.search.normalize import (
     HIRAGANA,
     KANJI,
@@ -147,7 +147,7 @@ class Analyzer:
                 out.extend(self._japanese_words("".join(japanese)))
                 japanese = []
             if script == LATIN:
-                words.append(stem(run))
+                words.extend(stem(word) for word in chat_spelling(run))
             elif script == SYNONYM:
                 out.append((f"§{synonym_group(run)}", options.weight_synonym))
             elif options.japanese_words is not None:
@@ -203,6 +203,8 @@ class Analyzer:
     def _english(self, words: list[str], correct: bool) -> list[tuple[str, float]]:
         options = self.options
         words = [w for w in words if not is_filler(w)]
+        if correct and options.fuzzy:
+            words = [part for w in words for part in self._split_run_together(w)]
         fixed = [self._correct_english(w) for w in words] if correct and options.fuzzy else words
         items: list[str | int] = list(fixed) if self.synonyms is None else self.synonyms.rewrite_words(fixed)
         out: list[tuple[str, float]] = []
@@ -238,6 +240,16 @@ class Analyzer:
         result = found[0] if found else word
         self._remember(word, result)
         return result
+
+    def _split_run_together(self, word: str) -> list[str]:
+        """"sideeffects" -> side, effect: a word the content never uses that is two words it does use."""
+        if len(word) < 7 or not word.isalpha() or word in self._english_known:
+            return [word]
+        for cut in range(3, len(word) - 2):
+            head, tail = word[:cut], stem(word[cut:])
+            if head in self._english_known and tail in self._english_known:
+                return [head, tail]
+        return [word]
 
     def _correct_kana(self, run: str) -> str | int:
         if len(run) < 3 or run in self._kana_known:

@@ -44,22 +44,51 @@ def _spelling(text: str) -> str:
     return normalize(text).text
 
 
-def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    parts = []
-    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
-        wildcard = phrase.endswith("*")
-        norm = _spelling(phrase.rstrip("*"))
+GAP = "~"
+"""Between two parts of a phrase: up to ``GAP_WORDS`` words (English) or ``GAP_CHARS`` characters (Japanese)."""
+GAP_WORDS = 3
+GAP_CHARS = 8
+MIN_PHRASE = 2
+"""A phrase shorter than this (normalised) would match inside ordinary words."""
+
+
+def _part(norm: str, wildcard: bool) -> str:
+    part = re.escape(norm)
+    if norm[0].isascii() and norm[0].isalnum():
+        part = r"(?<![a-z0-9])" + part
+    if wildcard:
+        part += r"[a-z]*"
+    elif norm[-1].isascii() and norm[-1].isalnum():
+        part += r"(?![a-z0-9])"
+    return part
+
+
+def _phrase_pattern(phrase: str) -> str | None:
+    """One phrase as a regular expression (``*`` ending, ``~`` gaps), or None when nothing is left of it."""
+    parts: list[tuple[str, str]] = []
+    pieces = [p.strip() for p in phrase.split(GAP)]
+    for number, piece in enumerate(pieces):
+        wildcard = piece.endswith("*")
+        norm = _spelling(piece.rstrip("*"))
         if not norm:
-            continue
-        part = re.escape(norm)
-        if norm[0].isascii() and norm[0].isalnum():
-            part = r"(?<![a-z0-9])" + part
-        if wildcard:
-            part += r"[a-z]*"
-        elif norm[-1].isascii() and norm[-1].isalnum():
-            part += r"(?![a-z0-9])"
-        parts.append(part)
+            return None
+        if number:
+            latin = norm[0].isascii() and parts[-1][1][-1:].isascii()
+            gap = rf"(?:\W+[a-z0-9]+){{0,{GAP_WORDS}}}\W+" if latin else rf".{{0,{GAP_CHARS}}}?"
+            parts.append((gap, ""))
+        parts.append((_part(norm, wildcard), norm))
+    return "".join(p for p, _ in parts)
+
+
+def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    compiled = [_phrase_pattern(p) for p in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)]
+    parts = [p for p in compiled if p]
     return re.compile("|".join(parts)) if parts else None
+
+
+def all_phrases(distress: Distress) -> list[str]:
+    """The file's ``phrases`` and every family's."""
+    return [*distress.phrases, *(p for family in distress.families.values() for p in family)]
 
 
 class DistressScreen:
@@ -71,7 +100,7 @@ class DistressScreen:
 
     @classmethod
     def build(cls, by_lang: Mapping[str, Distress]) -> DistressScreen:
-        return cls([p for d in by_lang.values() for p in d.phrases],
+        return cls([p for d in by_lang.values() for p in all_phrases(d)],
                    [p for d in by_lang.values() for p in d.not_distress])
 
     def screen(self, text: str) -> DistressHit:
@@ -100,7 +129,8 @@ def _sentences(text: str) -> list[str]:
 
 
 def check_distress(by_lang: Mapping[str, Distress], docs: Mapping[str, YamlDoc], problems: Problems) -> None:
-    """Every example is acknowledged and no counter-example is: the phrases do what the file says."""
+    """Every example is acknowledged and no counter-example is; each family recognises one of the examples; no
+    phrase is too short to mean anything or listed twice."""
     screen = DistressScreen.build(by_lang)
     for lang, distress in by_lang.items():
         doc = docs[lang]
@@ -113,3 +143,25 @@ def check_distress(by_lang: Mapping[str, Distress], docs: Mapping[str, YamlDoc],
                 problems.error(doc.file, doc.line(["counter_examples", i]), f"counter_examples[{i}]",
                                f"{example!r} is taken as distress: add the phrase around the distress word to "
                                "'not_distress', or make it a question")
+        seen: dict[str, str] = {}
+        places: list[tuple[list[str | int], str]] = [(["phrases", i], p) for i, p in enumerate(distress.phrases)]
+        places += [(["families", name, i], p) for name, family in distress.families.items()
+                   for i, p in enumerate(family)]
+        for path, phrase in places:
+            where = ".".join(str(k) if isinstance(k, str) else f"[{k}]" for k in path).replace(".[", "[")
+            spelt = f" {GAP} ".join(_spelling(part.rstrip("*")) for part in phrase.split(GAP))
+            if len(spelt.replace(" ", "").replace(GAP, "")) < MIN_PHRASE:
+                problems.error(doc.file, doc.line(path), where,
+                               f"{phrase!r} is too short: it would match inside ordinary words; write the phrase "
+                               "around it (眠れない, not 眠)")
+            elif spelt in seen:
+                problems.warning(doc.file, doc.line(path), where,
+                                 f"{phrase!r} is listed twice (also at {seen[spelt]}): keep one")
+            else:
+                seen[spelt] = where
+        for name, family in distress.families.items():
+            own = DistressScreen(family, distress.not_distress)
+            if not any(own.screen(example).any for example in distress.examples):
+                problems.error(doc.file, doc.line(["families", name]), f"families.{name}",
+                               f"no example in 'examples' uses a phrase of this family: add a message people write "
+                               f"about {name.replace('_', ' ')} to 'examples'")

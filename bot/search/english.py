@@ -88,6 +88,25 @@ FILLERS = frozenset(stem(w) for w in [
 """Words dropped before synonyms are matched, so "what exactly is" still reads as "what is"."""
 
 
+CHAT_SPELLINGS = {
+    "hw": "how", "wat": "what", "wht": "what", "r": "are", "u": "you", "ur": "your", "pls": "please",
+    "plz": "please", "w": "with", "wk": "week", "wks": "weeks", "wkly": "weekly", "mo": "month", "mos": "months",
+    "yr": "year", "yrs": "years", "yo": "years old", "mins": "minutes", "hr": "hour",
+    "hrs": "hours", "tx": "treatment", "ppl": "people", "abt": "about", "b4": "before", "info": "information",
+    "x": "times", "thx": "thanks", "bc": "because", "cuz": "because", "govt": "government", "gov": "government",
+    "appt": "appointment", "dr": "doctor", "doc": "doctor", "insur": "insurance", "med": "medication",
+    "approx": "about", "tmrw": "tomorrow", "2day": "today", "num": "number",
+}
+"""Chat spellings patients type on a phone (folded, before stemming): "hw many x a wk" reads "how many times a week".
+Only words that are never English words in their own right here (no "fit", "ill", "can")."""
+
+
+def chat_spelling(word: str) -> list[str]:
+    """The words a chat spelling stands for ("yo" -> ["years", "old"]), or the word itself."""
+    spelt = CHAT_SPELLINGS.get(word)
+    return spelt.split() if spelt is not None else [word]
+
+
 def is_stopword(stemmed: str) -> bool:
     return stemmed in STOPWORDS or stemmed in FILLERS
 

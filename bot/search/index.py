@@ -5,32 +5,31 @@ Each entry is one document made of its example questions plus, at a lower weight
 question can also be found through words only the answer uses (ミクログリア, "vesicle").
 
 An entry's score (0..1) blends how much of the question the entry covers with how well its best example question
-overlaps it (see ``scoring``). Deciding:
-- ``answer`` when the best entry scores enough, one of its example questions shares enough of the question (one
-  generic word such as "TMS" is not enough), it leads the runner-up, and the question is not mostly words the
-  content never uses (「電車の料金はいくら？」);
-- ``choices`` (the best two or three) when it is close between entries or the evidence is thin;
+overlaps it (see ``scoring``). Deciding (see ``decision``):
+- ``answer`` when the confidence model, from the ranking's signals, is sure enough that the best entry is right,
+  it leads the runner-up, one of its example questions shares enough of the question (one generic word such as
+  "TMS" is not enough), and the question is not mostly words the content never uses (「電車の料金はいくら？」);
+- ``choices`` (the best two or three) when it is close between entries or the confidence is lower;
 - ``none`` when nothing scores enough: the bot then says it does not know and offers the menu and contact.
-The settings were chosen on shared/eval/questions-dev.yaml and bench/data/questions-tuning.yaml (the middle of the
-range where both pass completely) and measured on bench/data/questions-holdout.yaml (bench/bench_matcher.py).
+The settings were chosen by cross-validation over the example questions and on the development sets
+(bench/calibrate.py); bench/bench_matcher.py compares the variants.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
 
 from bot.content.schema import Faq, FaqEntry
 from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
+from bot.search.decision import Confidence, Signals, Status, Thresholds, decide
 from bot.search.normalize import Language, detect_language
 from bot.search.readings import Readings, has_kanji, romaji_to_kana
 from bot.search.scoring import Bm25Params, CoverageIndex, ExampleIndex, Scored, add_counts
-from bot.search.sentences import looks_like_question
+from bot.search.sentences import looks_like_question, looks_like_request
 from bot.search.synonyms import Synonyms
 
-Status = Literal["answer", "choices", "none"]
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _CANDIDATES = 15
 """Entries with the best coverage that are also compared example by example (Dice)."""
@@ -40,33 +39,13 @@ READING_COMMON_MIN = 12
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    """When to answer, offer choices or admit not knowing (shares are 0..1, evidence is idf mass)."""
-
-    answer: float = 0.35
-    """The best entry must cover at least this share of the question to be answered outright."""
-    margin: float = 0.03
-    """... and lead the runner-up by at least this much."""
-    evidence: float = 2.0
-    """... and one of its example questions must share at least this much idf x factor with the question: a
-    lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    choices: float = 0.25
-    """Below this share nothing is offered ("none")."""
-    choice_ratio: float = 0.6
-    """Choices are the entries scoring at least this fraction of the best one."""
-    max_choices: int = 3
-    unknown: float = 0.5
-    """If features the content never uses make up at least this share of the question, never answer outright:
-    「電車の料金はいくら？」 and "bitcoin price today" share one word with the FAQ but are about something else."""
-
-
-@dataclass(frozen=True)
 class IndexOptions:
     """How the index is built; the defaults are the shipped configuration (bench/bench_matcher.py compares)."""
 
     analyzer: AnalyzerOptions = field(default_factory=AnalyzerOptions)
     bm25: Bm25Params = field(default_factory=Bm25Params)
     thresholds: Thresholds = field(default_factory=Thresholds)
+    confidence: Confidence = field(default_factory=Confidence)
     answer_weight: float = 0.2
     """Weight of the answer text's words next to the example questions' (0 leaves the answer out)."""
     example_weight: float = 0.5
@@ -75,6 +54,8 @@ class IndexOptions:
     """Also index the readings of the Japanese examples (SudachiPy), for questions typed in kana."""
     treatment_signal: bool = True
     """Push down entries about the other treatment than the one a question names."""
+    parts_first: bool = True
+    """A long message: try the parts that ask something before the whole text (False: only when it gives no answer)."""
 
 
 @dataclass(frozen=True)
@@ -83,11 +64,16 @@ class Match:
 
     ``candidates`` are (entry id, score) best first: for ``answer`` the first is the answer, for ``choices`` they
     are the entries to offer, for ``none`` they are only the nearest misses (for logs and evaluation).
+    ``also``: for an answer to a message that asks two things, the entry the other part matched strongly (offered
+    as a "did you mean" button under the answer). ``confidence`` and ``signals``: what the decision saw.
     """
 
     lang: Language
     status: Status
     candidates: list[tuple[str, float]]
+    confidence: float = 0.0
+    signals: Signals | None = field(default=None, compare=False)
+    also: tuple[str, ...] = ()
 
     @property
     def entry_id(self) -> str | None:
@@ -95,7 +81,7 @@ class Match:
         return self.candidates[0][0] if self.status == "answer" and self.candidates else None
 
 
-TREATMENT_NAMES = {"tms": ("tms",), "exosome": ("exosome", "エクソソーム", "infusion", "点滴")}
+TREATMENT_NAMES = {"tms": ("tms",), "exosome": ("exosome", "エクソソーム", "infusion", "点滴", "stem cell", "幹細胞")}
 """A question names a treatment when it uses a member of the synonym group of one of these words."""
 OTHER_TREATMENT_FACTOR = 0.3
 """An entry about the other treatment than the one the question names keeps this share of its score."""
@@ -114,15 +100,15 @@ class _LanguageIndex:
     """See ``CoverageIndex.top``; set for the reading index only."""
 
     def ranked(self, query: Mapping[str, float], example_weight: float,
-               named: frozenset[str] = frozenset()) -> tuple[list[Scored], float]:
-        """The best entries by descending score, and the share of the question the content never uses.
+               named: frozenset[str] = frozenset()) -> tuple[list[Scored], float, float]:
+        """The best entries by descending score, the share of the question the content never uses, its weight.
 
         ``named``: the treatments the question names; an entry about another one is pushed down (never answered
         for it), so an exosome approval question is not answered with the TMS approval entry."""
         weights = self.coverage.weigh(query)
         total = sum(weights.values())
         if total <= 0:
-            return [], 1.0
+            return [], 1.0, 0.0
         unknown = sum(w for f, w in weights.items() if f not in self.coverage.idf) / total
         ranked = []
         for doc, share in self.coverage.top(weights, _CANDIDATES, self.common):
@@ -130,7 +116,7 @@ class _LanguageIndex:
             score = ((1 - example_weight) * share + example_weight * dice) * _consistency(self.treatments[doc], named)
             ranked.append(Scored(doc, score, shared))
         ranked.sort(key=lambda s: (-s.score, s.doc))
-        return ranked, unknown
+        return ranked, unknown, float(total)
 
 
 class FaqIndex:
@@ -159,6 +145,11 @@ class FaqIndex:
             reading.common = max(READING_COMMON_MIN, int(len(reading.ids) * READING_COMMON_SHARE))
         return cls(languages, analyzer, options, reading)
 
+    def with_decision(self, thresholds: Thresholds, confidence: Confidence | None = None) -> FaqIndex:
+        """The same index deciding with other thresholds (for calibration: nothing is rebuilt)."""
+        options = replace(self._options, thresholds=thresholds, confidence=confidence or self._options.confidence)
+        return FaqIndex(self._languages, self._analyzer, options, self._reading)
+
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(self._languages)
@@ -173,10 +164,16 @@ class FaqIndex:
     def match(self, text: str) -> Match:
         """Match a typed question against the entries of its own language.
 
-        When that gives no answer: romaji is tried as Japanese, a question without kanji is also tried against the
-        readings of the Japanese examples, and a long message is tried part by part (one part answered gives
-        that answer; parts answered with different entries give those entries as choices)."""
+        A long message is tried part by part first (the parts that ask something): the first part answered is the
+        answer, and another part answered with another entry is offered beside it (``Match.also``). Otherwise the
+        whole text is matched; when that gives no answer, romaji is tried as Japanese, and a question without kanji
+        is also tried against the readings of the Japanese examples."""
         lang = detect_language(text)
+        parts = _parts(text)
+        if len(parts) > 1 and self._options.parts_first:
+            split = self._match_parts(lang, parts)
+            if split is not None:
+                return split
         found = self._match_in(lang, text)
         if found.status == "answer":
             return found
@@ -186,16 +183,20 @@ class FaqIndex:
                 as_japanese = self._match_in("ja", kana)
                 if as_japanese.status == "answer" or (found.status == "none" and as_japanese.status != "none"):
                     return as_japanese
-        parts = _parts(text)
-        if len(parts) > 1:
-            answered = [m for m in (self._match_in(lang, part) for part in parts) if m.status == "answer"]
-            entries = list(dict.fromkeys(m.candidates[0][0] for m in answered))
-            if len(entries) == 1:
-                return answered[0]
-            if len(entries) > 1:
-                best = {m.candidates[0][0]: m.candidates[0][1] for m in answered}
-                return Match(lang, "choices", [(e, best[e]) for e in entries[:self._options.thresholds.max_choices]])
+        if len(parts) > 1 and not self._options.parts_first:
+            split = self._match_parts(lang, parts)
+            if split is not None:
+                return split
         return found
+
+    def _match_parts(self, lang: Language, parts: list[str]) -> Match | None:
+        """The first part answered, with the entry of the next part answered differently as ``also``."""
+        answered = [m for m in (self._match_in(lang, part) for part in parts) if m.status == "answer"]
+        if not answered:
+            return None
+        first = answered[0]
+        others = [m.candidates[0][0] for m in answered[1:] if m.candidates[0][0] != first.candidates[0][0]]
+        return replace(first, also=tuple(dict.fromkeys(others))[:1])
 
     def _match_in(self, lang: Language, text: str) -> Match:
         language = self._languages.get(lang)
@@ -215,8 +216,8 @@ class FaqIndex:
         query = {f: w for f, w in query.items() if "+" not in f or f in language.coverage.idf}
         named = frozenset(t for t, features in self._treatment_features.items() if features & query.keys()) \
             if self._options.treatment_signal else frozenset()
-        ranked, unknown = language.ranked(query, self._options.example_weight, named)
-        return _decide(lang, ranked, unknown, language.ids, self._options.thresholds)
+        ranked, unknown, mass = language.ranked(query, self._options.example_weight, named)
+        return _decide(lang, ranked, unknown, mass, language.ids, self._options)
 
     def features(self, text: str) -> dict[str, float]:
         """The features a question is matched on, with their factors (for tests and for explaining a match)."""
@@ -274,35 +275,33 @@ def _consistency(treatment: str | None, named: frozenset[str]) -> float:
     return OTHER_TREATMENT_FACTOR
 
 
-def _decide(lang: Language, ranked: list[Scored], unknown: float, ids: list[str], limits: Thresholds) -> Match:
-    def pairs(items: list[Scored]) -> list[tuple[str, float]]:
-        return [(ids[s.doc], round(s.score, 3)) for s in items]
-
-    if not ranked or ranked[0].score < limits.choices:
-        return Match(lang, "none", pairs(ranked[:limits.max_choices]))
-    best = ranked[0]
-    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    if (best.score >= limits.answer and best.evidence >= limits.evidence and best.score - runner_up >= limits.margin
-            and unknown < limits.unknown):
-        return Match(lang, "answer", pairs(ranked[:limits.max_choices]))
-    floor = max(limits.choices, best.score * limits.choice_ratio)
-    choices = [s for s in ranked[:limits.max_choices] if s.score >= floor]
-    return Match(lang, "choices", pairs(choices))
+def _decide(lang: Language, ranked: list[Scored], unknown: float, mass: float, ids: list[str],
+            options: IndexOptions) -> Match:
+    limits = options.thresholds
+    pairs = [(ids[s.doc], round(s.score, 3)) for s in ranked[:limits.max_choices]]
+    signals = None
+    if ranked:
+        best = ranked[0]
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        signals = Signals(best.score, runner_up, best.evidence, unknown, mass)
+    status, confidence = decide(signals, limits, options.confidence)
+    if status == "choices":
+        floor = max(limits.choices, ranked[0].score * limits.choice_ratio)
+        pairs = [pair for s, pair in zip(ranked, pairs, strict=False) if s.score >= floor]
+    return Match(lang, status, pairs, confidence, signals)
 
 
 _HIRAGANA = re.compile(r"[\u3041-\u309f]{2}")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+|\n+")
 _CLAUSE = re.compile(r"(?<=[、,])")
 LONG_MESSAGE = 40
-"""A message longer than this many characters is also tried part by part."""
+"""One sentence longer than this many characters is also tried clause by clause."""
 
 
 def _parts(text: str) -> list[str]:
-    """Sentences of a long message, or its clauses when it is one long sentence; [] for a short one."""
-    if len(text) <= LONG_MESSAGE:
-        return []
-    parts = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
-    if len(parts) <= 1:
+    """The sentences of a message that ask something, or the clauses of one long sentence; [] for one part."""
+    parts = [p.strip() for p in _SENTENCE_END.split(text) if len(p.strip()) > 2]
+    if len(parts) <= 1 and len(text) > LONG_MESSAGE:
         parts = [p.strip() for p in _CLAUSE.split(text) if len(p.strip()) > 4]
-    asked = [p for p in parts if looks_like_question(p)]  # 「…と聞きました。」 is context, not what is asked
+    asked = [p for p in parts if looks_like_question(p) or looks_like_request(p)]  # 「…と聞きました。」 is context
     return asked if len(parts) > 1 else []

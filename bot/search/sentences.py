@@ -1,4 +1,5 @@
-"""Is a typed message a question? Used to tell a question from an answer (application) or a statement (distress).
+"""Is a typed message a question? Used to tell a question from an answer (application) or a statement (distress),
+and the parts of a long message that ask something from the parts that tell the story.
 
 Deliberately simple and explicit: a question mark, a Japanese question ending, or an English question opening.
 """
@@ -18,6 +19,23 @@ _EN_QUESTION_STARTS = frozenset([
     "what", "how", "why", "where", "when", "which", "who", "whose", "can", "could", "should", "would", "will", "do",
     "does", "did", "is", "are", "am", "may", "might", "shall",
 ])
+
+
+_JA_REQUEST_ENDINGS = ("知りたい", "知りたいです", "教えて", "教えてください", "教えてほしい", "教えてほしいです",
+                       "聞きたい", "聞きたいです", "気になります", "気になる", "お願いします")
+_JA_FOLLOW_ON = ("あと", "それと", "それから", "また", "ついでに")
+_EN_REQUEST_STARTS = ("i would like to know", "i want to know", "i wonder", "wondering", "tell me", "please tell",
+                      "also", "and also", "plus", "another question", "i would like to ask", "i want to ask")
+
+
+def looks_like_request(text: str) -> bool:
+    """A question asked as a request or a follow-on (「費用も知りたいです」, "tell me about ...", 「あと副作用も」)."""
+    folded = fold(text).strip()
+    bare = _PUNCTUATION.sub("", folded)
+    if bare.startswith(_JA_FOLLOW_ON) or bare.endswith(_JA_REQUEST_ENDINGS):
+        return True
+    words = " ".join(_PUNCTUATION.sub(" ", folded).split())
+    return words.startswith(_EN_REQUEST_STARTS)
 
 
 def looks_like_question(text: str) -> bool:

@@ -46,3 +46,43 @@ def test_the_checker_tries_every_example(tmp_path: Path) -> None:
     assert [str(p) for p in problems.errors] == [
         "content/ja/distress.yaml:6: examples[1]: '眠れない' is not recognised as distress: add a phrase it "
         "contains to 'phrases'"]
+
+
+@pytest.mark.parametrize("text", [
+    "I've been feeling really low for weeks",  # a gap phrase: feeling ~ low
+    "my son refuses to go to school",
+    "I lie awake every night",
+    "I'm really worried about my daughter",
+    "I have no one to talk to",
+    "一日中だるくて何も手につかない",
+    "夜中に何度も目が覚めてしまう",
+    "娘が学校に行かなくなりました",
+    "息子の様子が心配です",
+    "もう限界です",
+])
+def test_every_family_of_expressions_is_seen(text: str) -> None:
+    assert shipped().screen(text).statement
+
+
+def test_a_gap_phrase_allows_a_few_words_only() -> None:
+    screen = DistressScreen(["feel ~ down", "気分が ~ 沈"], [])
+    assert screen.screen("I feel so very down").statement
+    assert not screen.screen("I feel that the price of the sessions is going down").statement
+    assert screen.screen("気分がずっと沈んでいる").statement
+    assert not screen.screen("気分がいいです。沈む夕日がきれい").statement
+
+
+def test_the_checker_asks_for_an_example_per_family_and_flags_short_and_repeated_phrases(tmp_path: Path) -> None:
+    text = ("message: m\nfooter: f\nphrases: [つらい]\nfamilies:\n  sleep:\n    - 眠れない\n    - 眠\n    - つらい\n"
+            "  loneliness:\n    - 孤独\nexamples:\n  - 毎日つらい\n  - 眠れない\n")
+    problems = Problems()
+    doc = parse_yaml(text, "content/ja/distress.yaml", problems)
+    assert doc is not None
+    check_distress({"ja": Distress(**doc.data)}, {"ja": doc}, problems)
+    assert [str(p) for p in problems.errors] == [
+        "content/ja/distress.yaml:7: families.sleep[1]: '眠' is too short: it would match inside ordinary words; "
+        "write the phrase around it (眠れない, not 眠)",
+        "content/ja/distress.yaml:9: families.loneliness: no example in 'examples' uses a phrase of this family: "
+        "add a message people write about loneliness to 'examples'"]
+    assert [str(p) for p in problems.warnings] == [
+        "content/ja/distress.yaml:8: families.sleep[2]: 'つらい' is listed twice (also at phrases[0]): keep one"]

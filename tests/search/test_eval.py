@@ -12,7 +12,7 @@ from bot.search import FaqIndex
 from tests.search.conftest import REPO
 
 HOLDOUT_THRESHOLD = 0.80
-"""Held-out accuracy (answer, intake and fallback cases) at the time of writing: 62/72 = 86%."""
+"""Held-out v1 (answer, intake and fallback cases): answered right or offered with the right entry first."""
 
 
 def _set(evaluation: ModuleType, name: str) -> Path:
@@ -32,8 +32,18 @@ def _results(evaluation: ModuleType, index: FaqIndex, name: str) -> list[Any]:
 
 
 def _failures(results: list[Any]) -> list[str]:
+    """Cases neither answered right nor offered with the right entry first (the decision answers outright only
+    when it is confident: "did you mean" with the right entry first is one tap from the answer)."""
     return [f"[{r.case.kind}/{r.case.lang}] {r.case.ask!r} -> {r.outcome.match.status} {r.outcome.match.candidates}"
-            for r in results if r.verdict != "pass"]
+            for r in results if r.grade not in ("correct", "choices_right_first")]
+
+
+def _reached(results: list[Any]) -> float:
+    return sum(r.grade in ("correct", "choices_right_first") for r in results) / len(results)
+
+
+def _wrong(results: list[Any]) -> int:
+    return sum(r.grade == "wrong" for r in results)
 
 
 def test_every_dev_case_passes(evaluation: ModuleType, index: FaqIndex) -> None:
@@ -42,12 +52,13 @@ def test_every_dev_case_passes(evaluation: ModuleType, index: FaqIndex) -> None:
 
 def test_tuning_set_passes(evaluation: ModuleType, index: FaqIndex) -> None:
     results = _results(evaluation, index, "tuning")
-    assert evaluation.accuracy(results) >= 0.95, _failures(results)
+    assert _reached(results) >= 0.95 and _wrong(results) == 0, _failures(results)
 
 
 def test_held_out_set_generalises(evaluation: ModuleType, index: FaqIndex) -> None:
     results = _results(evaluation, index, "holdout")
-    assert evaluation.accuracy(results) >= HOLDOUT_THRESHOLD, _failures(results)
+    # a held-out set: only the figures are shown, never its cases
+    assert _reached(results) >= HOLDOUT_THRESHOLD, f"{_reached(results):.0%} answered or offered first"
 
 
 @pytest.mark.parametrize("name", ["dev", "tuning", "holdout"])

@@ -33,9 +33,9 @@ def test_kana_and_romaji_find_kanji_entries(index: FaqIndex, text: str, entry_id
 
 
 def test_a_question_naming_one_treatment_never_gets_the_others_entry(index: FaqIndex) -> None:
-    assert index.match("エクソソームは国の承認を受けていますか").entry_id == "exo_status"
-    assert index.match("TMSは厚労省に承認されていますか").entry_id == "tms_approval"
-    assert index.match("Can children get exosome infusions?").entry_id == "exo_age"
+    assert index.match("エクソソームは国の承認を受けていますか").candidates[0][0] == "exo_status"
+    assert index.match("TMSは厚労省に承認されていますか").candidates[0][0] == "tms_approval"
+    assert index.match("Can children get exosome infusions?").candidates[0][0] == "exo_age"
     for text in ("エクソソーム点滴の副作用は？", "What are the side effects of exosome infusions?"):
         assert index.match(text).candidates[0][0] != "tms_side_effects"
 
@@ -43,4 +43,4 @@ def test_a_question_naming_one_treatment_never_gets_the_others_entry(index: FaqI
 def test_a_long_message_is_answered_by_the_part_that_asks(index: FaqIndex) -> None:
     found = index.match("以前てんかんの発作を起こしたことがあって、今は薬で落ち着いています。"
                         "それでもTMSは受けられますか")
-    assert found.entry_id == "tms_epilepsy"
+    assert found.status != "none" and found.candidates[0][0] == "tms_epilepsy"

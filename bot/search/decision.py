@@ -1,0 +1,94 @@
+"""The decision step: from ranked entries to "answer", "choices" (did you mean) or "none".
+
+A confident wrong answer is the worst outcome for a patient, worse than "did you mean" with the right entry among
+two or three buttons. So the decision does not answer on a raw score: it estimates how likely the best entry is
+right (``confidence``, a logistic function of a few signals of the ranking) and answers outright only when that
+is high, the best entry clearly leads, and the question is not mostly words the content never uses. Otherwise it
+offers the nearest entries, or admits not knowing when nothing is near.
+
+The signals do not depend on which entries exist (no per-entry weights), so the same function holds when staff add
+entries. Its weights and the thresholds were fitted by cross-validation over the example questions of faq.yaml
+(each fold's examples left out of the index and asked) plus the development question sets: ``bench/calibrate.py``
+prints the figures and the fit; the README has the table.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+Status = Literal["answer", "choices", "none"]
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the decision sees of one ranking (shares are 0..1; ``evidence`` and ``mass`` are idf mass)."""
+
+    score: float
+    """The best entry's score."""
+    runner_up: float
+    """The second entry's score (0 when there is none)."""
+    evidence: float
+    """The most question weight one example question of the best entry shares with the question."""
+    unknown: float
+    """The share of the question's weight the content never uses."""
+    mass: float
+    """The question's total weight (long questions have more; a lone common word has little)."""
+
+    def vector(self) -> tuple[float, ...]:
+        """The confidence model's inputs; ``bench/calibrate.py`` fits weights in this order."""
+        gap = self.score - self.runner_up
+        ratio = self.runner_up / self.score if self.score > 0 else 1.0
+        explained = min(1.0, self.evidence / self.mass) if self.mass > 0 else 0.0
+        return (self.score, gap, ratio, min(self.evidence, 12.0) / 12.0, explained, self.unknown,
+                math.log1p(self.mass) / 4.0)
+
+
+@dataclass(frozen=True)
+class Confidence:
+    """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
+
+    weights: tuple[float, ...] = (3.4434, 2.8056, -1.7148, 0.8522, -0.511, -1.8625, 0.3885)
+    bias: float = -0.3259
+
+    def __call__(self, signals: Signals) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When to answer, offer choices or admit not knowing (shares are 0..1, evidence is idf mass)."""
+
+    answer: float = 0.35
+    """The best entry must score at least this to be answered outright."""
+    margin: float = 0.03
+    """... and lead the runner-up by at least this much."""
+    evidence: float = 1.0
+    """... and one of its example questions must share at least this much idf x factor with the question: a
+    lone common word ("TMS") or a word only the answer text uses gets choices at most."""
+    confidence: float = 0.88
+    """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
+    confident wrong answers at or under 2 % in cross-validation and on the development sets, the one that answers
+    the most right (``bench/calibrate.py --fit``)."""
+    choices: float = 0.25
+    """Below this score nothing is offered ("none")."""
+    choice_ratio: float = 0.6
+    """Choices are the entries scoring at least this fraction of the best one."""
+    max_choices: int = 3
+    unknown: float = 0.5
+    """If features the content never uses make up at least this share of the question, never answer outright:
+    「電車の料金はいくら？」 and "bitcoin price today" share one word with the FAQ but are about something else."""
+
+
+def decide(signals: Signals | None, limits: Thresholds, model: Confidence) -> tuple[Status, float]:
+    """The status for a ranking with these signals, and the confidence it was decided on."""
+    if signals is None or signals.score < limits.choices:
+        return "none", 0.0
+    confidence = model(signals)
+    if (signals.score >= limits.answer and signals.evidence >= limits.evidence
+            and signals.score - signals.runner_up >= limits.margin and signals.unknown < limits.unknown
+            and confidence >= limits.confidence):
+        return "answer", confidence
+    return "choices", confidence

@@ -1,0 +1,38 @@
+"""The decision step (bot.search.decision): answer only when confident, "did you mean" when close, none when far."""
+
+from __future__ import annotations
+
+from bot.search.decision import Confidence, Signals, Thresholds, decide
+
+
+def signals(score: float, runner_up: float, evidence: float = 8.0, unknown: float = 0.0,
+            mass: float = 10.0) -> Signals:
+    return Signals(score, runner_up, evidence, unknown, mass)
+
+
+def test_a_clear_lead_is_answered_and_a_close_race_is_offered_as_choices() -> None:
+    limits, model = Thresholds(), Confidence()
+    assert decide(signals(0.95, 0.3), limits, model)[0] == "answer"
+    assert decide(signals(0.6, 0.58), limits, model)[0] == "choices"
+
+
+def test_nothing_near_is_none_and_mostly_unknown_words_are_never_answered() -> None:
+    limits, model = Thresholds(), Confidence()
+    assert decide(None, limits, model) == ("none", 0.0)
+    assert decide(signals(0.2, 0.1), limits, model)[0] == "none"
+    assert decide(signals(0.95, 0.3, unknown=0.6), limits, model)[0] == "choices"
+
+
+def test_confidence_rises_with_the_lead_and_falls_with_unknown_words() -> None:
+    model = Confidence()
+    assert model(signals(0.9, 0.3)) > model(signals(0.9, 0.8))
+    assert model(signals(0.9, 0.3)) > model(signals(0.9, 0.3, unknown=0.4))
+    assert 0.0 < model(signals(0.5, 0.5)) < 1.0
+
+
+def test_the_confidence_needed_decides_between_answer_and_choices() -> None:
+    model = Confidence()
+    middling = signals(0.7, 0.45)
+    p = model(middling)
+    assert decide(middling, Thresholds(confidence=p - 0.01), model)[0] == "answer"
+    assert decide(middling, Thresholds(confidence=p + 0.01), model)[0] == "choices"
