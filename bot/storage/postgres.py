@@ -149,6 +149,12 @@ class PostgresDatabase(Database):
 
         owner = owner or new_owner()
         where = redact(url)
+        unreachable = (f"The bot cannot reach PostgreSQL at {where} (DATABASE_URL). Check that the server runs and "
+                       "accepts connections from this host, and the user name, password and database name in the URL.")
+        try:  # once directly, so a wrong URL is told at once rather than after the pool's retries
+            psycopg.connect(url, connect_timeout=int(CONNECT_TIMEOUT), application_name=owner).close()
+        except psycopg.Error as exc:
+            raise StorageError(f"{unreachable} ({storage_error(where, exc)})") from None
         pool: ConnectionPool[Any] = ConnectionPool(
             url, min_size=1, max_size=pool_size, open=False, name="clinic-bot",
             kwargs={"autocommit": True, "application_name": owner, "row_factory": row_factory,
@@ -158,10 +164,7 @@ class PostgresDatabase(Database):
             pool.open(wait=True, timeout=CONNECT_TIMEOUT)
         except PoolTimeout as exc:
             pool.close()
-            raise StorageError(
-                f"The bot cannot reach PostgreSQL at {where} (DATABASE_URL). Check that the server runs and "
-                "accepts connections from this host, and the user name, password and database name in the URL."
-            ) from exc
+            raise StorageError(unreachable) from exc
         database = cls(pool, url, owner)
         try:
             database._migrate(POSTGRES_MIGRATIONS if migrations is None else migrations)
