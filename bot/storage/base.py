@@ -114,7 +114,12 @@ class Database(abc.ABC):
 
     def ping(self) -> None:
         """Raise ``StorageError`` when the database cannot be reached (for /healthz)."""
-        self.query_one("SELECT 1")
+        try:
+            self.query_one("SELECT 1")
+        except StorageError:
+            raise
+        except Exception as exc:  # the driver's own error (sqlite3's, a closed connection)
+            raise StorageError(f"{self.where}: the database does not answer ({type(exc).__name__})") from exc
 
     @abc.abstractmethod
     def close(self) -> None: ...

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import aiohttp
 import psycopg
 
 from bot.content.schema import Intake
@@ -96,6 +97,9 @@ async def test_two_instances_one_database_every_application_one_card_also_when_o
         await asyncio.sleep(2.5)  # one more delivery pass: a duplicate would show now
         assert set(balancer.posted) == {0, 1}  # both instances handled updates
         assert victim.process is not None and victim.process.returncode == -9
+        async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{ports[0]}/healthz") as answer:
+            assert answer.status == 200
+            assert await answer.json() == {"ok": True, "database": "postgres", "outbox_oldest_seconds": None}
     finally:
         assert await survivor.stop() == 0
         if victim.process is not None and victim.process.returncode is None:
