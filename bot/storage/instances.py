@@ -77,7 +77,7 @@ class UpdateGate:
         from psycopg_pool import AsyncConnectionPool
 
         self.where = where
-        self.pool: Any = AsyncConnectionPool(url, min_size=1, max_size=size, open=False,
+        self.pool: Any = AsyncConnectionPool(url, min_size=min(8, size), max_size=size, open=False,
                                              kwargs={"autocommit": True, "application_name": owner})
 
     async def open(self) -> None:
@@ -94,11 +94,15 @@ class UpdateGate:
 
         try:
             async with self.pool.connection() as connection, connection.transaction():
-                if chat_id is not None:
-                    await connection.execute("SELECT pg_advisory_xact_lock(%s)", (chat_id,))
-                cursor = await connection.execute(
-                    "INSERT INTO handled_updates (update_id, handled_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                    (update_id, to_db_time(now)))
+                if chat_id is None:
+                    cursor = await connection.execute(
+                        "INSERT INTO handled_updates (update_id, handled_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                        (update_id, to_db_time(now)))
+                else:  # one round trip: the chat's lock first, then the record
+                    cursor = await connection.execute(
+                        "INSERT INTO handled_updates (update_id, handled_at) SELECT %s, %s "
+                        "FROM (SELECT pg_advisory_xact_lock(%s)) AS turn ON CONFLICT DO NOTHING",
+                        (update_id, to_db_time(now), chat_id))
                 yield cursor.rowcount == 1
         except psycopg.Error as exc:
             from bot.storage.postgres import storage_error

@@ -24,7 +24,7 @@ from tests.conversation.conftest import JA_SHORT, SHIPPED_CONTENT, Applicant
 from tests.faults.process import BotProcess, cards, environment
 
 SECRET = "b" * 20 + "-instances-test-secret-01"
-APPLICANTS = int(os.environ.get("INSTANCES_TEST_APPLICANTS", "12"))
+APPLICANTS = int(os.environ.get("INSTANCES_TEST_APPLICANTS", "8"))
 """The issue's acceptance run uses 50 (``INSTANCES_TEST_APPLICANTS=50``); the suite keeps its time with fewer."""
 
 
