@@ -64,11 +64,17 @@ class Row(tuple[Any, ...]):
         return list(self.names)
 
 
+_ROW_CLASSES: dict[tuple[str, ...], type[Row]] = {}
+
+
 def row_factory(cursor: psycopg.Cursor[Any]) -> RowMaker[Row]:
-    description = cursor.description or []
-    names = {column.name: index for index, column in enumerate(description)}
-    row_class = type("Row", (Row,), {"__slots__": (), "names": names})
-    return row_class  # type: ignore[return-value]
+    """One ``Row`` class per list of column names, made once (the stores run a few dozen fixed statements)."""
+    names = tuple(column.name for column in cursor.description or [])
+    row_class = _ROW_CLASSES.get(names)
+    if row_class is None:
+        index = {name: position for position, name in enumerate(names)}
+        row_class = _ROW_CLASSES[names] = type("Row", (Row,), {"__slots__": (), "names": index})
+    return row_class
 
 
 _TRANSLATED: dict[str, str] = {}
