@@ -58,6 +58,8 @@ class BotSpec:
     large: bool = False
     webhook: bool = False
     reload: bool = False
+    postgres: bool = False
+    """Our bot on PostgreSQL (``--database postgres``) instead of SQLite in its data folder."""
 
 
 SPECS = {s.key: s for s in (
@@ -69,3 +71,14 @@ SPECS = {s.key: s for s in (
     BotSpec("ours-webhook", "ours (no limiter), webhook", "bot_process.py", ours=True, webhook=True),
 )}
 QUICK_SKIPS = ("echo-webhook", "ours-webhook")
+
+
+def with_postgres(keys: list[str]) -> list[str]:
+    """``--database postgres``: after each of our bots, the same bot on PostgreSQL (key ``...-pg``), so every
+    figure has its SQLite twin beside it."""
+    for key in [k for k in keys if SPECS[k].ours]:
+        spec = SPECS[key]
+        SPECS[f"{key}-pg"] = BotSpec(f"{key}-pg", spec.label + ", PostgreSQL", spec.script, ours=True,
+                                     limiter=spec.limiter, large=spec.large, webhook=spec.webhook, reload=False,
+                                     postgres=True)
+    return [k2 for k in keys for k2 in ((k, f"{k}-pg") if SPECS[k].ours else (k,))]

@@ -78,6 +78,28 @@ def merge_runs(runs: list[BotResult]) -> BotResult:
     return merged
 
 
+def _postgres_table(results: dict[str, BotResult], plan: Plan) -> str:
+    rows = []
+    for key, result in results.items():
+        twin = results.get(key.removesuffix("-pg")) if result.spec.postgres else None
+        if twin is None:
+            continue
+        for name, stats in result.phases.items():
+            base = twin.phases.get(name)
+            if base is None:
+                continue
+            p99 = stats.latency(99)
+            cpu_ratio = stats.cpu_ms_per_update / base.cpu_ms_per_update if base.cpu_ms_per_update else None
+            met = (cpu_ratio is not None and cpu_ratio <= 1.3
+                   and (name != plan.steady or (p99 is not None and p99 < 50)))
+            rows.append([result.label, name, fmt(base.cpu_ms_per_update, 2), fmt(stats.cpu_ms_per_update, 2),
+                         ratio(stats.cpu_ms_per_update, base.cpu_ms_per_update), fmt(base.latency(99)), fmt(p99),
+                         "yes" if met else "NO"])
+    header = ("bot", "load", "SQLite CPU ms/update", "PostgreSQL CPU ms/update", "ratio", "SQLite p99 ms",
+              "PostgreSQL p99 ms", "target met")
+    return table(header, rows, left=2) if rows else ""
+
+
 def report(results: dict[str, BotResult], plan: Plan, command: str, load_before: str = "") -> str:
     import telegram
 
@@ -99,6 +121,10 @@ def report(results: dict[str, BotResult], plan: Plan, command: str, load_before:
         table(LOAD_HEADER, [load_row(s) for r in results.values() for s in r.phases.values()], left=2),
     ]
     parts += ["", "RATIOS TO ECHO (same load and transport)", _ratio_table(results)]
+    postgres = _postgres_table(results, plan)
+    if postgres:
+        parts += ["", f"POSTGRESQL BESIDE SQLITE (target: CPU per update within 1.3x of SQLite's, p99 < 50 ms at "
+                  f"{plan.steady})", postgres]
     kinds = _kind_table(results, plan)
     if kinds:
         parts += ["", f"LATENCY BY KIND OF UPDATE at {plan.steady} (ms, offer to first answer)", kinds]

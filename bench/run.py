@@ -45,15 +45,15 @@ from bench.measure import (  # noqa: E402
     phase_stats,
     table,
 )
-from bench.plan import FULL, QUICK, QUICK_SKIPS, SATURATION, SPECS, BotSpec, Plan  # noqa: E402
+from bench.plan import FULL, QUICK, QUICK_SKIPS, SATURATION, SPECS, BotSpec, Plan, with_postgres  # noqa: E402
 from bench.report import BotResult, ReloadStats, load_average, merge_runs, report  # noqa: E402
 from bench.stream import UpdateFactory, load_questions, user  # noqa: E402
 
 TOKEN = "123456:BENCH-not-a-real-token"
 STAFF_CHAT_ID = -1001234567890
 WEBHOOK_SECRET = "bench-secret-at-least-32-characters-long"
-_BOT_VARIABLES = ("TELEGRAM_", "BOT_DATA_DIR", "STAFF_", "CONTENT_", "WEBHOOK_", "PORT", "LOG_LEVEL", "FLOOD_",
-                  "LEAD_", "MAX_APPLICATIONS", "BENCH_")
+_BOT_VARIABLES = ("TELEGRAM_", "BOT_DATA_DIR", "DATABASE_URL", "STAFF_", "CONTENT_", "WEBHOOK_", "PORT",
+                  "LOG_LEVEL", "FLOOD_", "LEAD_", "MAX_APPLICATIONS", "BENCH_")
 
 
 class BotFailed(Exception):
@@ -62,13 +62,32 @@ class BotFailed(Exception):
 
 # --- one bot ---------------------------------------------------------------------------------------------------
 
-def prefill(data_dir: Path, count: int) -> float:
+POSTGRES: dict[str, str] = {}
+"""``--database postgres``: the server's URL (``url``), started by ``main`` for the run."""
+
+
+def new_postgres_database(name: str) -> str:
+    import psycopg
+
+    base = POSTGRES["url"]
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return base.rsplit("/", 1)[0] + f"/{name}"
+
+
+def prefill(data_dir: Path, count: int, database_url: str | None = None) -> float:
     """Create the bot's database with ``count`` known users (their language chosen), as the bot would."""
     from bot.storage.db import Database, utcnow
     from bot.storage.users import UserStore
 
     started = time.perf_counter()
-    db = Database.open(data_dir)
+    if database_url:
+        from bot.storage.postgres import PostgresDatabase
+
+        db: Database = PostgresDatabase.open(database_url)
+    else:
+        db = Database.open(data_dir)
     try:
         store, now = UserStore(db), utcnow()
         with db.transaction():
@@ -87,8 +106,10 @@ def _free_port() -> int:
 
 
 def _environment(spec: BotSpec, api: FakeApi, folder: Path, content_dir: Path, profile: Path | None,
-                 stalls: Path | None) -> dict[str, str]:
+                 stalls: Path | None, database_url: str | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(_BOT_VARIABLES)}
+    if database_url:
+        env["DATABASE_URL"] = database_url
     env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url, BOT_DATA_DIR=str(folder / "data"),
                STAFF_CHAT_ID=str(STAFF_CHAT_ID), CONTENT_DIR=str(content_dir), CONTENT_POLL_SECONDS="1",
                LOG_LEVEL="INFO", PYTHONUNBUFFERED="1")
@@ -135,7 +156,8 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
     label = spec.label.format(n=f"{population:,}")
     content_dir = folder / "content"
     shutil.copytree(REPO / "content", content_dir)
-    prefill_s = prefill(folder / "data", population) if spec.ours else 0.0
+    database_url = new_postgres_database(f"bench_{spec.key.replace('-', '_')}_{attempt}") if spec.postgres else None
+    prefill_s = prefill(folder / "data", population, database_url) if spec.ours else 0.0
     factory = UpdateFactory(load_questions())
     async with FakeApi(TOKEN, staff_chat_id=STAFF_CHAT_ID, latency_s=api_latency_s) as api:
         saturation_users = plan.limited_users if spec.limiter else plan.saturation_users
@@ -145,7 +167,8 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
         started = time.perf_counter()
         process = await asyncio.create_subprocess_exec(
             sys.executable, str(REPO / "bench" / spec.script), cwd=folder, stdout=log, stderr=log,
-            env=_environment(spec, api, folder, content_dir, profile, folder / "stalls.json" if stalls else None))
+            env=_environment(spec, api, folder, content_dir, profile, folder / "stalls.json" if stalls else None,
+                             database_url))
         watch = ProcessWatch(process.pid)
         result = BotResult(spec, label, population, 0.0, 0.0, prefill_s=prefill_s)
         try:
@@ -318,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile-out", type=Path, help="where to write the whole profile (default: a temp file)")
     parser.add_argument("--top", type=int, default=70, help="lines of the profile to print")
     parser.add_argument("--keep", action="store_true", help="keep the working folder (bot logs, databases)")
+    parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite",
+                        help="postgres: each of our bots also on PostgreSQL (a private server on 127.0.0.1, as the "
+                             "tests start it), its figures beside SQLite's")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     keys = [k.strip() for k in args.only.split(",")] if args.only else \
@@ -327,6 +353,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown bot(s) {', '.join(unknown)}; choose from {', '.join(SPECS)}")
     workdir = Path(tempfile.mkdtemp(prefix="bench-"))
     command = " ".join(["python bench/run.py", *(argv if argv is not None else sys.argv[1:])])
+    server = None
+    if args.database == "postgres":
+        from tests.pgserver import NoServer, PgServer
+
+        try:
+            server = PgServer().start()
+        except NoServer as exc:
+            print(f"--database postgres needs a PostgreSQL server: {exc}", file=sys.stderr)
+            return 2
+        POSTGRES["url"] = server.url
+        keys = with_postgres(keys)
     try:
         if args.profile:
             import importlib.util
@@ -349,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark failed: {exc}", file=sys.stderr)
         return 1
     finally:
+        if server is not None:
+            server.stop()
         if args.keep or (args.profile_out is None and args.profile):
             print(f"working folder kept: {workdir}", file=sys.stderr)
         else:

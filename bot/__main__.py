@@ -1,13 +1,18 @@
 """Command line (after README's set-up, as ``.venv/bin/python -m bot ...``): ``run`` starts the bot, ``check
 [--strict] [--launch] [--verbose]`` checks the content, ``preview [--out DIR] [--serve]`` draws it for a browser,
 ``chat`` tries the bot in a local chat page without Telegram, ``settings`` prints the settings table that README
-shows."""
+shows, ``migrate [--dry-run]`` brings the database's schema up to date, ``export-data FILE`` / ``import-data FILE``
+move every row between databases (SQLite to PostgreSQL)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -56,6 +61,60 @@ def _settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def _database_settings() -> Settings:
+    from bot.config import load_settings
+
+    return load_settings(require_token=False)
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError
+    from bot.storage.base import StorageError
+    from bot.storage.operations import migrate, plan
+
+    try:
+        settings = _database_settings()
+        before = plan(settings) if args.dry_run else migrate(settings)
+    except (ConfigError, StorageError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if args.dry_run:
+        print(before.describe())
+        return 1 if before.current > before.known else 0
+    ran = ", ".join(map(str, before.pending)) or "none"
+    print(f"{before.where}: migration(s) run: {ran}; schema version {before.known}.")
+    return 0
+
+
+def _export_data(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError
+    from bot.storage.base import StorageError
+    from bot.storage.operations import export_data
+
+    try:
+        counts = export_data(_database_settings(), Path(args.file))
+    except (ConfigError, StorageError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"wrote {args.file} (personal data: keep it private, delete it after the import): "
+          + ", ".join(f"{table} {n}" for table, n in counts.items()))
+    return 0
+
+
+def _import_data(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError
+    from bot.storage.base import StorageError
+    from bot.storage.operations import import_data
+
+    try:
+        counts = import_data(_database_settings(), Path(args.file))
+    except (ConfigError, StorageError, OSError, ValueError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"imported {args.file}, every row count checked: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    return 0
+
+
 def _chat(args: argparse.Namespace) -> int:
     from bot.config import ConfigError, load_settings
     from bot.localchat import ChatOptions, run_chat
@@ -94,6 +153,15 @@ def main(argv: list[str] | None = None) -> int:
     chat.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")
     chat.add_argument("--data-dir", help="keep the simulated users' data here (default: a temporary folder, erased)")
     chat.set_defaults(handler=_chat)
+    migrate = commands.add_parser("migrate", help="bring the database's schema up to date (the bot also does at start)")
+    migrate.add_argument("--dry-run", action="store_true", help="print what would run, change nothing")
+    migrate.set_defaults(handler=_migrate)
+    export = commands.add_parser("export-data", help="write every row of the database to FILE (stop the bot first)")
+    export.add_argument("file", help="the file to write (it holds personal data; written 0600)")
+    export.set_defaults(handler=_export_data)
+    load = commands.add_parser("import-data", help="load FILE from export-data into an empty database")
+    load.add_argument("file", help="a file written by export-data")
+    load.set_defaults(handler=_import_data)
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))

@@ -7,6 +7,7 @@ time (Telegram, the staff chat, a broken content edit) is handled without taking
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import gc
 import logging
 import signal
@@ -116,13 +117,19 @@ def rate_limiter(per_second: int) -> AIORateLimiter:
     return TelegramRateLimiter(per_second)
 
 
+LEASE_TTL = dt.timedelta(minutes=2)
+"""How long a job's lease outlives its last renewal: after that, another instance takes the job over."""
+
+
 async def _post_init(app: Application) -> None:
     services: Services = app.bot_data["services"]
+    if services.gate is not None:
+        await services.gate.open()
     await _register_commands(app, services)
     jobs = app.job_queue
     assert jobs is not None, "install python-telegram-bot[job-queue]"
     jobs.run_repeating(_deliver_leads, interval=2.0, first=0.5, name="lead-delivery")
-    jobs.run_repeating(_apply_retention, interval=3600.0, first=5.0, name="retention")
+    jobs.run_repeating(_apply_retention, interval=60.0, first=5.0, name="retention")  # runs hourly, see below
     jobs.run_repeating(_flush_stats, interval=60.0, first=60.0, name="stats-flush")
     if services.settings.content_poll_seconds > 0:
         jobs.run_repeating(_watch_content, interval=services.settings.content_poll_seconds,
@@ -142,6 +149,8 @@ async def _post_init(app: Application) -> None:
 
 async def _post_shutdown(app: Application) -> None:
     services: Services = app.bot_data["services"]
+    if services.gate is not None:
+        await services.gate.close()
     services.close()
 
 
@@ -166,8 +175,20 @@ async def _deliver_leads(context: ContextTypes.DEFAULT_TYPE) -> None:
     await services.deliver_due(context.bot)
 
 
+RETENTION_EVERY = dt.timedelta(hours=1)
+
+
 async def _apply_retention(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Hourly, in the one instance holding the retention lease (checked every minute, so another instance takes
+    over within ``LEASE_TTL`` when the holder stops)."""
     services: Services = context.application.bot_data["services"]
+    now = services.now()
+    if not services.leases.acquire("retention", LEASE_TTL, now):
+        return
+    last = context.application.bot_data.get("retention_at")
+    if last is not None and now - last < RETENTION_EVERY:
+        return
+    context.application.bot_data["retention_at"] = now
     services.apply_retention()
 
 
@@ -177,9 +198,15 @@ async def _flush_stats(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _watch_content(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The instance holding the watcher's lease reloads and reports to staff; others (several webhook instances
+    on one database) reload quietly, so every instance answers from the same content and staff hear once."""
     services: Services = context.application.bot_data["services"]
-    if await asyncio.to_thread(services.live.changed_on_disk):
+    if not await asyncio.to_thread(services.live.changed_on_disk):
+        return
+    if services.leases.acquire("content-watch", LEASE_TTL, services.now()):
         await staff.reload_content(context.application, "file change")
+    else:
+        await services.live.reload()
 
 
 LIBRARY_LOGGERS = ("telegram", "httpx", "httpcore", "apscheduler", "tornado")
@@ -216,7 +243,8 @@ def run(settings: Settings) -> int:
         assert settings.webhook_secret is not None  # load_settings requires it with WEBHOOK_URL
         asyncio.run(serve(app, listen=settings.webhook_listen, port=settings.port,
                           url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-                          webhook_url=settings.webhook_url, secret=settings.webhook_secret))
+                          webhook_url=settings.webhook_url, secret=settings.webhook_secret,
+                          services=app.bot_data["services"]))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0

@@ -31,6 +31,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("STAFF_USER_IDS", "(none)", "comma-separated user ids also allowed to use staff commands in a private "
             "chat; they are told at start-up when the staff chat cannot be reached"),
     Setting("BOT_DATA_DIR", "`./data`", "the SQLite database (`bot.sqlite3`): users, drafts, leads, outbox, audit"),
+    Setting("DATABASE_URL", "(none)", "PostgreSQL instead of SQLite, e.g. "
+            "`postgresql://bot:PASSWORD@db:5432/clinicbot`: every store lives there and several webhook instances may "
+            "share it; without it, SQLite in `BOT_DATA_DIR`"),
     Setting("CONTENT_DIR", "`./content`", "the content base"),
     Setting("TELEGRAM_API_BASE_URL", "Telegram's", "another Bot API server, e.g. `http://127.0.0.1:8081/bot` "
             "(passed to PTB's `base_url`)"),
@@ -86,6 +89,8 @@ class Settings:
     token: str
     api_base_url: str | None = None
     data_dir: Path = Path("data")
+    database_url: str | None = None
+    """PostgreSQL (``bot.storage.postgres``); None: SQLite in ``data_dir``."""
     staff_chat_id: int | None = None
     staff_user_ids: frozenset[int] = field(default_factory=frozenset)
     content_dir: Path = Path("content")
@@ -164,6 +169,10 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
             raise ConfigError(f"WEBHOOK_SECRET must be at least {MIN_SECRET_LENGTH} characters, found {len(secret)}: "
                               f"a short secret can be guessed and anyone could then send the bot fake updates. "
                               f"{SECRET_HELP}")
+    database_url = env.get("DATABASE_URL", "").strip() or None
+    if database_url and not database_url.startswith(("postgresql://", "postgres://")):
+        raise ConfigError("DATABASE_URL must be a PostgreSQL URL such as postgresql://bot:PASSWORD@db:5432/clinicbot, "
+                          f"found one starting with {database_url.split(':', 1)[0]!r}; leave it empty for SQLite")
     poll = env.get("CONTENT_POLL_SECONDS", "").strip()
     try:
         poll_seconds = float(poll) if poll else 5.0
@@ -173,6 +182,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         token=token,
         api_base_url=env.get("TELEGRAM_API_BASE_URL", "").strip() or None,
         data_dir=Path(env.get("BOT_DATA_DIR", "").strip() or "data"),
+        database_url=database_url,
         staff_chat_id=staff_chat_id,
         staff_user_ids=frozenset(staff_users),
         content_dir=Path(env.get("CONTENT_DIR", "").strip() or "content"),

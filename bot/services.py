@@ -7,6 +7,7 @@ driven from tests and scripts directly.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -21,8 +22,9 @@ from bot.leads.delivery import DeliveryWorker
 from bot.leads.store import LeadStore
 from bot.live import LiveContent
 from bot.stats import StatsLog
+from bot.storage.base import Database, open_database, utcnow
 from bot.storage.crisis_events import CrisisEvents
-from bot.storage.db import Database, utcnow
+from bot.storage.instances import Leases, PollerLock, UpdateGate, new_owner, purge_handled_updates
 from bot.storage.lock import DataDirLock
 from bot.storage.snapshots import SnapshotStore
 from bot.storage.unanswered import UnansweredLog
@@ -50,25 +52,48 @@ class Services:
     _engines: dict[str, IntakeEngine] = field(default_factory=dict)
     _delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _worker: DeliveryWorker | None = None
-    lock: DataDirLock | None = None
-    """Held while the bot runs: one process per data directory."""
+    lock: DataDirLock | PollerLock | None = None
+    """Held while the bot runs when it must be the only process: SQLite's data directory, or the long poller of a
+    PostgreSQL database (webhook instances on PostgreSQL hold none: any number may run)."""
+    owner: str = field(default_factory=new_owner)
+    """This process in outbox claims, leases and PostgreSQL's ``application_name``."""
+    gate: UpdateGate | None = None
+    """PostgreSQL in webhook mode: per-chat turns and once-only updates across instances."""
+    leases: Leases = field(init=False)
+    """Jobs one instance at a time: retention, the content watcher."""
     stats: StatsLog = field(init=False)
     """Daily usage counts without personal data (``bot.stats``)."""
 
     def __post_init__(self) -> None:
         self.stats = StatsLog(self.db, lambda: self.now())
+        self.leases = Leases(self.db, self.owner)
 
     @classmethod
     def open(cls, settings: Settings, live: LiveContent) -> Services:
-        """Take the data directory's lock, then open the database; ``StorageError`` says what to do."""
-        lock = DataDirLock.acquire(settings.data_dir)
+        """Open the database (SQLite under the data directory's lock, or PostgreSQL); ``StorageError`` says what
+        to do. Long polling on PostgreSQL takes the one poller's lock; webhook instances on it share the database."""
+        owner = new_owner()
+        lock: DataDirLock | PollerLock | None = None
+        if not settings.database_url:
+            lock = DataDirLock.acquire(settings.data_dir)
         try:
-            db = Database.open(settings.data_dir)
+            db = open_database(settings, owner=owner)
         except BaseException:
-            lock.release()
+            if lock is not None:
+                lock.release()
+            raise
+        gate = None
+        try:
+            if settings.database_url and not settings.webhook_url:
+                lock = PollerLock.acquire(settings.database_url, db.where, owner)
+            elif settings.database_url:
+                gate = UpdateGate(settings.database_url, owner, db.where)
+        except BaseException:
+            db.close()
             raise
         services = cls(settings, live, db, UserStore(db), LeadStore(db), SnapshotStore(db), UnansweredLog(db),
-                       CrisisEvents(db), FloodGuard(rate=settings.flood_rate, burst=settings.flood_burst))
+                       CrisisEvents(db), FloodGuard(rate=settings.flood_rate, burst=settings.flood_burst),
+                       owner=owner, gate=gate)
         services.lock = lock
         return services
 
@@ -77,6 +102,8 @@ class Services:
 
     def close(self) -> None:
         self.stats.flush()
+        with contextlib.suppress(Exception):
+            self.leases.release_all()
         self.db.close()
         if self.lock is not None:
             self.lock.release()
@@ -114,7 +141,7 @@ class Services:
             assert self.settings.staff_chat_id is not None
             self._worker = DeliveryWorker(self.leads, TelegramLeadSink(bot, self.settings.staff_chat_id),
                                           alerts=StaffAlerts(bot, self.settings.staff_user_ids),
-                                          sole_sender=self.lock is not None)
+                                          owner=self.owner, sole_sender=self.lock is not None)
         return self._worker
 
     async def deliver_due(self, bot: Bot) -> int:
@@ -142,6 +169,7 @@ class Services:
         crisis = self.crisis_events.purge_before(now - CRISIS_MEMORY)  # read only within 30 days (privacy notice)
         stale = self.users.purge_stale(days, now)
         self.stats.purge_older_than(days, now)  # usage counts too, as the privacy notice says
+        purge_handled_updates(self.db, now)  # update ids only, nothing personal
         if erased or drafts or questions or crisis or any(stale.values()):
             others = "".join(f", {count} {what}" for what, count in stale.items())
             log.info("retention: erased %d lead(s), %d draft(s), %d question count(s), %d crisis event(s)%s",

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh test
 bash scripts/install_browser.sh && export PREVIEW_BROWSER_REQUIRED=1 || true
+bash scripts/install_postgres.sh && export POSTGRES_REQUIRED=1 || true
 echo "== ruff"
 .venv/bin/ruff check bot tests bench scripts
 echo "== mypy"

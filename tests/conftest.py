@@ -1,4 +1,6 @@
-"""Shared fixtures: the offline Bot API harness (tests/botapi) and a real database file. Keep this file small."""
+"""Shared fixtures: the offline Bot API harness (tests/botapi) and a real database: ``db`` runs each test that uses
+it twice, on SQLite in tmp_path and on PostgreSQL (``tests/postgres.py``), unless it is marked ``sqlite_only``.
+Keep this file small."""
 
 from __future__ import annotations
 
@@ -9,6 +11,9 @@ import pytest
 
 from bot.storage.db import Database
 from tests.botapi.server import FakeBotApi
+from tests.postgres import empty_pg_url, pg_server, pg_url  # noqa: F401 (fixtures)
+
+BACKENDS = ("sqlite", "postgres")
 
 
 @pytest.fixture
@@ -24,14 +29,27 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
-    """A real SQLite database in tmp_path (storage and leads tests)."""
-    database = Database.open(data_dir)
+def db(backend: str, data_dir: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A real database: SQLite in tmp_path, or a fresh PostgreSQL database (storage and leads tests)."""
+    if backend == "postgres":
+        from bot.storage.postgres import PostgresDatabase
+
+        database: Database = PostgresDatabase.open(request.getfixturevalue("pg_url"))
+    else:
+        database = Database.open(data_dir)
     yield database
     database.close()
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        only = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("backend", BACKENDS[:1] if only else BACKENDS)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: a test of SQLite itself (files, query plans): not run on "
+                            "PostgreSQL")
     # PTB 22 warns (PTBDeprecationWarning) inside RetryAfter's own constructor unless PTB_TIMEDELTA is set, so with
     # warnings as errors a 429 from the fake Bot API would surface as that warning instead of RetryAfter.
     config.addinivalue_line("filterwarnings", "ignore:.*attribute `retry_after` will be of type:DeprecationWarning")

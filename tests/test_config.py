@@ -87,3 +87,16 @@ def test_an_unknown_log_level_is_refused_before_start_up() -> None:
     with pytest.raises(ConfigError) as error:
         load_settings({"TELEGRAM_BOT_TOKEN": "1:x", "LOG_LEVEL": "verbose"})
     assert str(error.value) == "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, found 'verbose'"
+
+
+def test_database_url_must_be_postgresql_and_the_local_chat_never_uses_it(tmp_path: Path) -> None:
+    from bot.localchat.run import local_settings
+
+    with pytest.raises(ConfigError) as refused:
+        load_settings({"TELEGRAM_BOT_TOKEN": "1:x", "DATABASE_URL": "mysql://bot:secret@db/clinic"})
+    assert str(refused.value) == ("DATABASE_URL must be a PostgreSQL URL such as "
+                                  "postgresql://bot:PASSWORD@db:5432/clinicbot, found one starting with 'mysql'; "
+                                  "leave it empty for SQLite")
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": "1:x", "DATABASE_URL": "postgresql://bot:pw@db/clinic"})
+    assert settings.database_url == "postgresql://bot:pw@db/clinic"
+    assert local_settings(settings, 8765, tmp_path).database_url is None

@@ -182,6 +182,8 @@ class DeliveryWorker:
         async with self._lock:
             if self._failures is None:
                 self._start(now)
+            elif not self.sole_sender:  # other instances run: one may have died holding a claim
+                self._release_dead_claims()
             if not self._flush_unrecorded():
                 return 0
             if self._paused_until is not None and now < self._paused_until:
@@ -212,6 +214,15 @@ class DeliveryWorker:
         if failing and failing[-1].last_error_kind in CHAT_KINDS:
             self._outage = failing[-1].last_error_kind  # staff were told by the process that saw it start
             self.outbox.retry_all_now(now)  # a restart is often the fix (a new STAFF_CHAT_ID): try at once
+
+    def _release_dead_claims(self) -> None:
+        try:
+            released = self.outbox.release_stale_claims(self.owner, self.clock() - CLAIM_LEASE)
+        except StorageError:
+            return
+        if released:
+            log.warning("lead delivery: %d send(s) were cut off when another instance stopped; their cards will be "
+                        "posted again, marked as a possible repeat", released)
 
     def _write(self, write: Callable[[], object]) -> bool:
         """Record an outcome; when the database refuses, keep it for later and pause delivery (False)."""

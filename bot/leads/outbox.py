@@ -13,12 +13,11 @@ may have shown the first one. A send whose answer never arrived (``TemporaryDeli
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal, cast
 
-from bot.storage.db import Database, from_db_time, maybe_time, to_db_time
+from bot.storage.base import Database, Row, from_db_time, maybe_time, to_db_time
 
 Kind = Literal["card", "withdrawn", "status_update"]
 KINDS: tuple[Kind, ...] = ("card", "withdrawn", "status_update")
@@ -57,10 +56,10 @@ class Outbox:
                 return None
             stamp = to_db_time(now)
             cursor = connection.execute(
-                "INSERT INTO outbox (lead_id, kind, created_at, next_attempt_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO outbox (lead_id, kind, created_at, next_attempt_at) VALUES (?, ?, ?, ?) RETURNING id",
                 (lead_id, kind, stamp, stamp),
             )
-            return cursor.lastrowid
+            return int(cursor.fetchall()[0][0])
 
     def get(self, entry_id: int) -> OutboxEntry | None:
         row = self.db.query_one("SELECT * FROM outbox WHERE id = ?", (entry_id,))
@@ -81,21 +80,38 @@ class Outbox:
         return [_entry(row) for row in rows]
 
     def claim(self, entry_id: int, owner: str, now: datetime) -> bool:
-        """Take the row for one send (committed before sending). False if another pass or process holds it."""
-        return self.db.execute(
-            "UPDATE outbox SET claimed_by = ?, claimed_at = ? WHERE id = ? AND delivered_at IS NULL "
-            "AND claimed_by IS NULL",
-            (owner, to_db_time(now), entry_id),
-        ).rowcount == 1
+        """Take the row for one send (committed before sending). False if another pass or process holds it. On
+        PostgreSQL the row is read ``FOR UPDATE SKIP LOCKED``: an instance claiming it at the same moment is not
+        waited for, it simply does not get it."""
+        with self.db.transaction() as connection:
+            free = connection.execute(
+                "SELECT id FROM outbox WHERE id = ? AND delivered_at IS NULL AND claimed_by IS NULL"
+                + self.db.dialect.skip_locked, (entry_id,)).fetchall()
+            if not free:
+                return False
+            return connection.execute(
+                "UPDATE outbox SET claimed_by = ?, claimed_at = ? WHERE id = ? AND claimed_by IS NULL",
+                (owner, to_db_time(now), entry_id),
+            ).rowcount == 1
 
     def release_stale_claims(self, owner: str, claimed_before: datetime | None = None) -> int:
-        """Release other owners' claims: all of them when the caller holds the data directory's lock (no other
-        process runs), else only those made before ``claimed_before`` (a lease). Their sends may have reached
-        Telegram, so the rows become in doubt. Returns how many."""
+        """Release claims left by processes that are gone; their sends may have reached Telegram, so the rows
+        become in doubt. Where the database knows who is connected (PostgreSQL), a claim is stale when its owner
+        has no connection left. Otherwise: all other owners' claims when the caller holds the data directory's
+        lock (no other process runs), else only those made before ``claimed_before`` (a lease). Returns how many."""
+        live = self.db.live_owners()
         sql = ("UPDATE outbox SET claimed_by = NULL, claimed_at = NULL, in_doubt = 1 "
                "WHERE claimed_by IS NOT NULL AND claimed_by != ? AND delivered_at IS NULL")
         params: tuple[object, ...] = (owner,)
-        if claimed_before is not None:
+        if live is not None:
+            holders = {row[0] for row in self.db.query(
+                "SELECT DISTINCT claimed_by FROM outbox WHERE claimed_by IS NOT NULL AND delivered_at IS NULL")}
+            dead = sorted(holders - live - {owner})
+            if not dead:
+                return 0
+            sql += f" AND claimed_by IN ({', '.join('?' * len(dead))})"
+            params += tuple(dead)
+        elif claimed_before is not None:
             sql += " AND claimed_at < ?"
             params += (to_db_time(claimed_before),)
         return self.db.execute(sql, params).rowcount
@@ -123,7 +139,8 @@ class Outbox:
         """Record a failed attempt and release the claim; ``in_doubt`` once set stays set until delivered."""
         self.db.execute(
             "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?, last_error_kind = ?, "
-            "next_attempt_at = ?, claimed_by = NULL, claimed_at = NULL, in_doubt = MAX(in_doubt, ?) "
+            "next_attempt_at = ?, claimed_by = NULL, claimed_at = NULL, "
+            "in_doubt = CASE WHEN ? = 1 THEN 1 ELSE in_doubt END "
             "WHERE id = ? AND delivered_at IS NULL",
             (to_db_time(now), error_kind, to_db_time(next_attempt_at), int(in_doubt), entry_id),
         )
@@ -171,7 +188,7 @@ class Outbox:
         ).rowcount
 
 
-def _entry(row: sqlite3.Row) -> OutboxEntry:
+def _entry(row: Row) -> OutboxEntry:
     return OutboxEntry(
         id=row["id"],
         lead_id=row["lead_id"],

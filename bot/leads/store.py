@@ -8,7 +8,6 @@ row and the notice to staff. Nested calls join the outer transaction, so a handl
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import cast
@@ -33,7 +32,7 @@ from bot.leads.model import (
 from bot.leads.outbox import Outbox
 from bot.leads.relay import RelayLog
 from bot.storage.audit import RETENTION, USER_REQUEST, AuditLog
-from bot.storage.db import Database, from_db_time, maybe_time, to_db_time, utcnow
+from bot.storage.base import Connection, Database, Row, from_db_time, maybe_time, to_db_time, utcnow
 from bot.storage.users import UserStore
 
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
@@ -83,7 +82,7 @@ class LeadStore:
             cursor = self.db.execute(
                 "INSERT INTO leads (submission_key, created_at, user_id, chat_id, lang, answers, flags, consent, "
                 "intake_version, status, crisis, tg_username, tg_name) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?) RETURNING id",
                 (
                     submission_key,
                     to_db_time(created),
@@ -99,7 +98,7 @@ class LeadStore:
                     display_name or None,
                 ),
             )
-            lead_id = cast(int, cursor.lastrowid)
+            lead_id = int(cursor.fetchall()[0][0])
             self._users.record_submission(user_id, created)
             self.outbox.enqueue(lead_id, "card", created)
             return self.require(lead_id)
@@ -156,7 +155,7 @@ class LeadStore:
             self.outbox.purge_delivered_older_than(days, now)
         return ids
 
-    def _erase(self, connection: sqlite3.Connection, lead_id: int, now: datetime, reason: str) -> None:
+    def _erase(self, connection: Connection, lead_id: int, now: datetime, reason: str) -> None:
         connection.execute(
             "UPDATE leads SET user_id = NULL, chat_id = NULL, answers = NULL, submission_key = NULL, crisis = NULL, "
             "tg_username = NULL, tg_name = NULL, erased_at = ?, erased_reason = ? WHERE id = ?",
@@ -166,7 +165,7 @@ class LeadStore:
         self.audit.record(lead_id, reason, now)
 
     @staticmethod
-    def _add_history(connection: sqlite3.Connection, lead_id: int, status: Status, who: str, at: datetime) -> None:
+    def _add_history(connection: Connection, lead_id: int, status: Status, who: str, at: datetime) -> None:
         connection.execute(
             "INSERT INTO lead_history (lead_id, at, who, status) VALUES (?, ?, ?, ?)",
             (lead_id, to_db_time(at), who, status),
@@ -260,7 +259,7 @@ class LeadStore:
         leads = self._leads(rows)
         return leads[0] if leads else None
 
-    def _leads(self, rows: list[sqlite3.Row]) -> list[Lead]:
+    def _leads(self, rows: list[Row]) -> list[Lead]:
         histories: dict[int, list[StatusChange]] = {row["id"]: [] for row in rows}
         ids = list(histories)
         for index in range(0, len(ids), _CHUNK):
@@ -298,7 +297,7 @@ def _crisis_notes(text: str | None) -> tuple[CrisisNote, ...]:
                  for n in (json.loads(text) if text else []))
 
 
-def _lead(row: sqlite3.Row, history: tuple[StatusChange, ...], messages: tuple[RelayedMessage, ...]) -> Lead:
+def _lead(row: Row, history: tuple[StatusChange, ...], messages: tuple[RelayedMessage, ...]) -> Lead:
     consent = json.loads(row["consent"])
     answers: dict[str, AnswerText] = json.loads(row["answers"]) if row["answers"] else {}
     return Lead(

@@ -78,7 +78,7 @@ class StatsLog:
         with self.db.transaction() as connection:
             connection.executemany(
                 "INSERT INTO stats_daily (day, kind, label, count) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (day, kind, label) DO UPDATE SET count = count + excluded.count",
+                "ON CONFLICT (day, kind, label) DO UPDATE SET count = stats_daily.count + excluded.count",
                 [(day, kind, label, n) for (day, kind, label), n in pending.items()],
             )
         return len(pending)

@@ -1,7 +1,12 @@
-"""SQLite storage: one connection (``db``), numbered migrations, and one small store per kind of row.
+"""Storage: one interface, two databases (SQLite by default, PostgreSQL with DATABASE_URL), numbered migrations for
+both, and one small store per kind of row.
 
-    db          Database.open(data_dir), transaction(), time helpers, StorageError
-    migrations  MIGRATIONS: the schema, append-only
+    base        Database (the interface every store uses), open_database(settings), time helpers, StorageError
+    db          SQLiteDatabase: one file in BOT_DATA_DIR
+    postgres    PostgresDatabase: a psycopg pool, ``?`` statements translated, driver errors as StorageError
+    migrations  MIGRATIONS: the schema, append-only; migrations_postgres: the same, number for number
+    instances   several instances on one database: per-chat turns, updates once, leases, the one long poller
+    operations  migrate plan, export-data / import-data
     users       UserStore: language, draft and submission counts of one user at a time
     snapshots   SnapshotStore: question sets that applications in progress started with
     audit       AuditLog: erasures of leads (which, when, why)

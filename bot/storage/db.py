@@ -35,47 +35,34 @@ import stat
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
+from bot.storage.base import (
+    Database,
+    Dialect,
+    Params,
+    StorageError,
+    from_db_time,
+    maybe_time,
+    to_db_time,
+    utcnow,
+)
 from bot.storage.migrations import MIGRATIONS
+
+__all__ = ["Database", "SQLiteDatabase", "StorageError", "from_db_time", "maybe_time", "to_db_time", "utcnow"]
 
 FILENAME = "bot.sqlite3"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 DIR_MODE = 0o700
 FILE_MODE = 0o600
-_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-
-Params = Sequence[Any] | dict[str, Any]
+SQLITE = Dialect(skip_locked="")
 
 
-class StorageError(Exception):
-    """The database cannot be used as it is; the message says what to do."""
-
-
-def utcnow() -> datetime:
-    """The current time, timezone-aware in UTC (the only kind of time the storage accepts)."""
-    return datetime.now(UTC)
-
-
-def to_db_time(moment: datetime) -> str:
-    """Fixed-width UTC text, so that comparing the strings compares the times (indexes and ``<`` just work)."""
-    if moment.tzinfo is None:
-        raise ValueError(f"a naive datetime cannot be stored, give it a timezone: {moment!r}")
-    return moment.astimezone(UTC).strftime(_TIME_FORMAT)
-
-
-def from_db_time(text: str) -> datetime:
-    return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
-
-
-def maybe_time(text: str | None) -> datetime | None:
-    return None if text is None else from_db_time(text)
-
-
-class Database:
+class SQLiteDatabase(Database):
     """One SQLite connection with a ``transaction()`` context manager and read helpers."""
+
+    kind = "sqlite"
+    dialect = SQLITE
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.connection = connection
@@ -83,8 +70,9 @@ class Database:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, data_dir: Path, migrations: Sequence[str] = MIGRATIONS) -> Database:
+    def open(cls, data_dir: Path, migrations: Sequence[str] | None = None) -> SQLiteDatabase:
         """Open (creating if needed) ``<data_dir>/bot.sqlite3`` and apply the migrations it has not seen yet."""
+        migrations = MIGRATIONS if migrations is None else migrations
         path = data_dir / FILENAME
         try:
             make_private_dir(data_dir)
@@ -119,6 +107,10 @@ class Database:
         self.connection.execute("PRAGMA secure_delete=ON")
         self.connection.execute("PRAGMA foreign_keys=ON")
         self.connection.execute("PRAGMA busy_timeout=5000")
+
+    @property
+    def where(self) -> str:
+        return str(self.path)
 
     @property
     def schema_version(self) -> int:
@@ -163,6 +155,10 @@ class Database:
                     self.connection.execute("ROLLBACK")
                 raise
 
+    def executemany(self, sql: str, rows: Iterator[Params] | Sequence[Params]) -> None:
+        with self.transaction() as connection:
+            connection.executemany(sql, rows)
+
     def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
         """One write statement in its own transaction (or in the caller's, when one is open)."""
         with self.transaction() as connection:
@@ -190,12 +186,6 @@ class Database:
     def close(self) -> None:
         with self._lock:
             self.connection.close()
-
-    def __enter__(self) -> Database:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
 
 def make_private_dir(directory: Path) -> None:

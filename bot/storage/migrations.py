@@ -4,6 +4,9 @@ Rules for adding one: append a new script (never edit a shipped one); change the
 (``CREATE TABLE``, ``ALTER TABLE ... ADD COLUMN``, ``CREATE INDEX``) so existing rows are kept as they are; no
 ``BEGIN``/``COMMIT`` inside (the runner wraps each script in its own transaction with the version bump).
 
+The same migrations for PostgreSQL are in ``bot.storage.migrations_postgres``, number for number (a test checks
+that both give the same tables and columns): add a migration to both.
+
 All times are UTC text written by ``bot.storage.db.to_db_time`` (fixed width, so text order is time order).
 """
 
@@ -176,6 +179,23 @@ CREATE INDEX lead_messages_lead ON lead_messages (lead_id, id);
 CREATE INDEX lead_messages_staff ON lead_messages (staff_message_id) WHERE staff_message_id IS NOT NULL;
 """
 
+_V7_INSTANCES = """
+-- Updates already handled, by Telegram's update id: one delivered twice (a retry after a time-out, or to a second
+-- instance behind the load balancer) is handled once. Pruned after a day (Telegram retries for far less).
+CREATE TABLE handled_updates (
+    update_id  INTEGER PRIMARY KEY,
+    handled_at TEXT NOT NULL
+);
+CREATE INDEX handled_updates_at ON handled_updates (handled_at);
+
+-- Jobs only one instance may run at a time (retention, the content watcher): who holds each, and until when.
+CREATE TABLE leases (
+    name       TEXT PRIMARY KEY,
+    owner      TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_USERS + _V1_LEADS,
     _V2_CRISIS,
@@ -183,5 +203,6 @@ MIGRATIONS: tuple[str, ...] = (
     _V4_CRISIS_EVENTS,
     _V5_DELIVERY,
     _V6_REACHABLE_LEADS,
+    _V7_INSTANCES,
 )
 """Index i holds migration i + 1. Append only."""

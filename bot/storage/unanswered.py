@@ -86,7 +86,7 @@ class UnansweredLog:
             return
         self.db.execute(
             "INSERT INTO unanswered (question, lang, day, count) VALUES (?, ?, ?, 1) "
-            "ON CONFLICT (question, lang, day) DO UPDATE SET count = count + 1",
+            "ON CONFLICT (question, lang, day) DO UPDATE SET count = unanswered.count + 1",
             (question, lang, _day(now)),
         )
 

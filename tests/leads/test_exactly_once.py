@@ -8,6 +8,7 @@ import logging
 from datetime import timedelta
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from bot.leads.delivery import DeliveryWorker
@@ -15,6 +16,7 @@ from bot.leads.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.leads.model import Lead
 from bot.leads.store import LeadStore
 from bot.storage.db import Database
+from bot.storage.postgres import PostgresDatabase
 from tests.leads.conftest import T0, FakeSink, make_worker, submit
 
 
@@ -29,6 +31,17 @@ class Alerts:
         self.said.append(("recovered", kind))
 
 
+def refuse_writes(db: Database, refuse: bool) -> None:
+    """Make the database refuse every write (as a full disk does), or accept them again."""
+    if isinstance(db, PostgresDatabase):
+        with psycopg.connect(db.url, autocommit=True, options="-c default_transaction_read_only=off") as admin:
+            name = admin.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
+            admin.execute(f"ALTER DATABASE {name} SET default_transaction_read_only = {'on' if refuse else 'off'}")
+        db.pool.drain()  # the setting applies to new sessions
+    else:
+        db.connection.execute(f"PRAGMA query_only = {'ON' if refuse else 'OFF'}")
+
+
 class DiskFullAfterSend(FakeSink):
     """Telegram accepts the first card, then the database refuses every write (as on a full disk)."""
 
@@ -39,7 +52,7 @@ class DiskFullAfterSend(FakeSink):
     async def send_card(self, lead: Lead, *, repeat_of: object = None) -> int:
         message_id = await super().send_card(lead)
         if len(self.cards) == 1:
-            self.db.connection.execute("PRAGMA query_only = ON")
+            refuse_writes(self.db, True)
         return message_id
 
 
@@ -55,7 +68,7 @@ async def test_a_result_the_database_refuses_pauses_delivery_and_nothing_is_sent
             assert await worker.run_once(T0 + timedelta(seconds=seconds)) == 0
         assert [card.id for card in sink.cards] == [first.id]
         assert worker.health(T0).unrecorded == 1
-        db.connection.execute("PRAGMA query_only = OFF")  # space again
+        refuse_writes(db, False)  # space again
         assert await worker.run_once(T0 + timedelta(seconds=10)) == 1  # the second lead; the first was recorded
     assert [card.id for card in sink.cards] == [first.id, second.id]
     assert store.require(first.id).staff_message_id == 501

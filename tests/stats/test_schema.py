@@ -8,6 +8,8 @@ import pytest
 
 from bot.storage.db import Database
 
+pytestmark = pytest.mark.sqlite_only  # the schema as SQLite holds it; tests/storage/test_backends.py checks both
+
 PERSONAL = ("user", "chat", "text", "message", "question", "answer", "name", "phone", "email", "time", "at")
 
 

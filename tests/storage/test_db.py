@@ -61,6 +61,7 @@ def test_a_database_from_a_newer_bot_is_refused_with_advice(data_dir: Path) -> N
     )
 
 
+@pytest.mark.sqlite_only
 def test_transaction_rolls_back_on_error_and_nested_ones_join(db: Database) -> None:
     with pytest.raises(RuntimeError), db.transaction() as connection:
         connection.execute("INSERT INTO snapshots VALUES ('a', 'p', 'x')")
@@ -75,6 +76,7 @@ def test_transaction_rolls_back_on_error_and_nested_ones_join(db: Database) -> N
     assert len(db.query("SELECT * FROM snapshots")) == 1
 
 
+@pytest.mark.sqlite_only
 def test_a_second_connection_sees_committed_writes(db: Database, data_dir: Path) -> None:
     db.execute("INSERT INTO snapshots VALUES ('a', 'p', 'x')")
     other = sqlite3.connect(data_dir / FILENAME)

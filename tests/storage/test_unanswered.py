@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from bot.storage.db import Database
 from bot.storage.unanswered import UnansweredCount, UnansweredLog, scrub
 from tests.storage.conftest import T0
@@ -29,6 +31,7 @@ def test_old_days_are_purged(db: Database) -> None:
     assert [c.question for c in log.top(10)] == ["new question"]
 
 
+@pytest.mark.sqlite_only  # reads SQLite's table_info; tests/storage/test_backends.py compares the schemas
 def test_nothing_identifies_the_person(db: Database) -> None:
     columns = {row["name"] for row in db.query("PRAGMA table_info(unanswered)")}
     assert columns == {"question", "lang", "day", "count"}

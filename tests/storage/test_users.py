@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.storage.db import Database, to_db_time
 from bot.storage.users import UserRecord, UserStore
 from tests.storage.conftest import T0, full_scans, query_plans
@@ -24,7 +26,8 @@ def fill(db: Database, count: int) -> None:
 
 def snapshot_except(db: Database, user_id: int) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     users = [tuple(r) for r in db.query("SELECT * FROM users WHERE user_id != ? ORDER BY user_id", (user_id,))]
-    subs = [tuple(r) for r in db.query("SELECT * FROM user_submissions WHERE user_id != ? ORDER BY rowid", (user_id,))]
+    subs = [tuple(r) for r in db.query(
+        "SELECT * FROM user_submissions WHERE user_id != ? ORDER BY user_id, submitted_at", (user_id,))]
     return users, subs
 
 
@@ -80,6 +83,7 @@ def test_delete_user_removes_only_that_user(db: Database) -> None:
     assert users.delete_user(21) is False
 
 
+@pytest.mark.sqlite_only
 def test_hot_path_touches_one_row_and_uses_indexes_with_100k_users(db: Database) -> None:
     fill(db, MANY)
     users = UserStore(db)

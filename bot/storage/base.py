@@ -1,0 +1,162 @@
+"""The storage interface every store is written against, and what both databases share.
+
+Two implementations: ``bot.storage.db.SQLiteDatabase`` (one file in ``BOT_DATA_DIR``, the embedded default) and
+``bot.storage.postgres.PostgresDatabase`` (``DATABASE_URL``, for several instances or hosts without a durable
+disk). ``open_database`` picks one from the settings.
+
+Stores write portable SQL with ``?`` placeholders; PostgreSQL's adapter translates them. What differs between
+the two is kept behind ``Dialect`` (row locks) and a few methods (``checkpoint``, ``live_owners``), so a store
+never asks which database it has. Times are stored as fixed-width UTC text in both (``to_db_time``): text order
+is time order, and a move from SQLite to PostgreSQL copies them unchanged.
+
+Rules for callers, the same for both: never ``await`` inside ``transaction()`` (another coroutine on the same
+thread would join it); nested ``transaction()`` calls join the outermost one.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+Params = Sequence[Any]
+Row = Any
+"""A result row: indexable by position and by column name (``sqlite3.Row`` or ``bot.storage.postgres.Row``)."""
+Kind = Literal["sqlite", "postgres"]
+
+
+class StorageError(Exception):
+    """The database cannot be used as it is; the message says what to do."""
+
+
+class Cursor(Protocol):
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Row | None: ...
+
+    def fetchall(self) -> list[Row]: ...
+
+    def __iter__(self) -> Iterator[Row]: ...
+
+
+class Connection(Protocol):
+    """What ``transaction()`` yields: statements run inside that one transaction."""
+
+    def execute(self, sql: str, params: Params = ()) -> Cursor: ...
+
+    def executemany(self, sql: str, rows: Any) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """The few SQL spellings that differ."""
+
+    skip_locked: str
+    """Appended to a ``SELECT`` that claims rows: ``FOR UPDATE SKIP LOCKED`` where rows can be locked, else ''
+    (SQLite's ``BEGIN IMMEDIATE`` already serialises every writer)."""
+
+
+class Database(abc.ABC):
+    """One database: short transactions, read helpers, numbered migrations applied at open."""
+
+    kind: Kind
+    dialect: Dialect
+
+    @classmethod
+    def open(cls, data_dir: Path, migrations: Sequence[str] | None = None) -> Database:
+        """The SQLite database in ``data_dir`` (kept for callers that know they want SQLite)."""
+        from bot.storage.db import SQLiteDatabase
+
+        return SQLiteDatabase.open(data_dir) if migrations is None else SQLiteDatabase.open(data_dir, migrations)
+
+    @property
+    @abc.abstractmethod
+    def schema_version(self) -> int:
+        """How many migrations this database has applied."""
+
+    @property
+    @abc.abstractmethod
+    def where(self) -> str:
+        """Where the data is, for messages to staff (never a password)."""
+
+    @abc.abstractmethod
+    def transaction(self) -> AbstractContextManager[Connection]:
+        """A write transaction; nested uses join the outermost one."""
+
+    @abc.abstractmethod
+    def execute(self, sql: str, params: Params = ()) -> Cursor:
+        """One statement in its own transaction (or in the caller's, when one is open)."""
+
+    @abc.abstractmethod
+    def query(self, sql: str, params: Params = ()) -> list[Row]: ...
+
+    @abc.abstractmethod
+    def query_one(self, sql: str, params: Params = ()) -> Row | None: ...
+
+    def checkpoint(self) -> bool:
+        """Make erased rows unreadable on disk now where the database can (SQLite's WAL); True when done."""
+        return True
+
+    def live_owners(self) -> frozenset[str] | None:
+        """Owners (``bot.storage.instance``) of processes connected right now, where the database can tell; None
+        where it cannot (SQLite: then one process runs at a time, under the data directory's lock)."""
+        return None
+
+    def ping(self) -> None:
+        """Raise ``StorageError`` when the database cannot be reached (for /healthz)."""
+        try:
+            self.query_one("SELECT 1")
+        except StorageError:
+            raise
+        except Exception as exc:  # the driver's own error (sqlite3's, a closed connection)
+            raise StorageError(f"{self.where}: the database does not answer ({type(exc).__name__})") from exc
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_database(settings: Settings, *, owner: str | None = None) -> Database:
+    """PostgreSQL when ``DATABASE_URL`` is set, else SQLite in ``BOT_DATA_DIR``; migrations run first."""
+    if settings.database_url:
+        from bot.storage.postgres import PostgresDatabase
+
+        return PostgresDatabase.open(settings.database_url, owner=owner)
+    from bot.storage.db import SQLiteDatabase
+
+    return SQLiteDatabase.open(settings.data_dir)
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware in UTC (the only kind of time the storage accepts)."""
+    return datetime.now(UTC)
+
+
+def to_db_time(moment: datetime) -> str:
+    """Fixed-width UTC text, so that comparing the strings compares the times (indexes and ``<`` just work)."""
+    if moment.tzinfo is None:
+        raise ValueError(f"a naive datetime cannot be stored, give it a timezone: {moment!r}")
+    return moment.astimezone(UTC).strftime(_TIME_FORMAT)
+
+
+def from_db_time(text: str) -> datetime:
+    return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
+
+
+def maybe_time(text: str | None) -> datetime | None:
+    return None if text is None else from_db_time(text)

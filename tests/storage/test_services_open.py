@@ -1,0 +1,53 @@
+"""How the bot opens its storage: long polling on PostgreSQL is one process only, webhook instances share the
+database, SQLite keeps its data-directory lock."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.live import LiveContent
+from bot.services import Services
+from bot.storage.base import StorageError
+from bot.storage.instances import PollerLock
+from bot.storage.lock import DataDirLock
+from bot.storage.postgres import redact
+from tests.conversation.conftest import SHIPPED_CONTENT
+
+
+@pytest.fixture(scope="module")
+def live() -> LiveContent:
+    return LiveContent.open(SHIPPED_CONTENT)
+
+
+def test_a_second_poller_on_one_postgres_database_is_refused_webhook_instances_share_it(
+    pg_url: str, tmp_path: Path, live: LiveContent
+) -> None:
+    polling = Settings(token="1:x", data_dir=tmp_path / "data", database_url=pg_url)
+    first = Services.open(polling, live)
+    try:
+        assert isinstance(first.lock, PollerLock) and first.gate is None
+        with pytest.raises(StorageError, match=f"long polling from the database at {redact(pg_url)}"):
+            Services.open(polling, live)
+        webhook = replace(polling, webhook_url="https://bot.example/telegram", webhook_secret="s" * 32)
+        one, two = Services.open(webhook, live), Services.open(webhook, live)
+        assert one.lock is None and two.lock is None and one.gate is not None and one.owner != two.owner
+        one.close()
+        two.close()
+    finally:
+        first.close()
+    assert not (tmp_path / "data").exists()  # nothing of the bot's written to BOT_DATA_DIR
+
+
+def test_sqlite_keeps_one_process_per_data_directory(tmp_path: Path, live: LiveContent) -> None:
+    settings = Settings(token="1:x", data_dir=tmp_path / "data")
+    services = Services.open(settings, live)
+    try:
+        assert isinstance(services.lock, DataDirLock) and services.gate is None
+        with pytest.raises(StorageError, match="Another bot process"):
+            Services.open(settings, live)
+    finally:
+        services.close()
