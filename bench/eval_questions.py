@@ -45,6 +45,7 @@ from bot.content.models import validate_doc  # noqa: E402
 from bot.content.problems import Problems  # noqa: E402
 from bot.content.render import facts_of, leave_out_missing  # noqa: E402
 from bot.content.schema import Clinic, Crisis, Distress, Faq, FaqEntry, SharedClinic  # noqa: E402
+from bot.content.schema import Settings as ContentSettings  # noqa: E402
 from bot.content.yamldoc import load_yaml  # noqa: E402
 from bot.search.distress import DistressHit, DistressScreen  # noqa: E402
 from bot.search.index import FaqIndex, IndexOptions, Match  # noqa: E402
@@ -160,12 +161,16 @@ class AnswerRenderer:
     """Stand-in for bot.content's renderer with the same facts and the same rule for empty ones (the line is left
     out and one honest sentence says the clinic gives it on contact)."""
 
-    def __init__(self, clinics: Mapping[str, Sequence[Any]]) -> None:
+    def __init__(self, clinics: Mapping[str, Sequence[Any]], content_dir: Path = REPO / "content") -> None:
         self._env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
         self._clinics = {lang: facts_of(lang, list(models), "clinic") for lang, models in clinics.items()}
+        settings = _load_file(content_dir / "settings.yaml", "content/settings.yaml", ContentSettings)
+        self._decisions = {"policy": settings.policy.model_dump(), "monitor": settings.monitor.model_dump()}
 
     def render(self, lang: str, template: str) -> str:
-        return leave_out_missing(self._env.from_string(template).render(clinic=self._clinics[lang], lang=lang), lang)
+        """The template with the bot's globals: ``clinic`` facts, ``lang``, and the clinic's ``policy``/``monitor``."""
+        text = self._env.from_string(template).render(clinic=self._clinics[lang], lang=lang, **self._decisions)
+        return leave_out_missing(text, lang)
 
 
 def load_crisis_screen(content_dir: Path) -> Callable[[str], bool] | None:
@@ -489,7 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="only the development part or the validation third of each set (split_cases)")
     args = parser.parse_args(argv)
     index = FaqIndex.build(load_faqs(args.content), IndexOptions())
-    renderer = AnswerRenderer(load_clinics(args.content))
+    renderer = AnswerRenderer(load_clinics(args.content), args.content)
     crisis = load_crisis_screen(args.content)
     distress = load_distress_screen(args.content)
     failed = False

@@ -91,5 +91,15 @@ async def test_staff_add_an_faq_entry_and_a_synonym_and_it_works_after_reload(bo
         edit(faq, "synonyms:\n", "synonyms:\n  - [parking, car park, 駐車場, パーキング]\n")
     await staff.send("/reload")
     await staff.wait_for("コンテンツを更新しました")
-    assert "Free parking next door." in (await user.send("Can I use the car park?")).text
-    assert "となりに駐車場" in (await bot.user("ja").send("パーキングある？")).text
+    assert "Free parking next door." in await answer_or_first_offer(user, "Can I use the car park?")
+    assert "となりに駐車場" in await answer_or_first_offer(bot.user("ja"), "パーキングある？")
+
+
+async def answer_or_first_offer(user: FakeUser, text: str) -> str:
+    """The answer, or the answer behind the first "did you mean" button: a new entry with two examples is found,
+    but the matcher answers outright only when it is confident."""
+    replies = await user.send(text)
+    offered = next((r for r in replies if r.buttons and ("Did you mean" in r.text or "お探しの内容" in r.text)), None)
+    if offered is not None:
+        return replies.text + "\n" + (await user.press(offered.buttons[0][0])).text
+    return replies.text
