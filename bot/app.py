@@ -70,10 +70,14 @@ STAFF_COMMANDS = {  # staff work in Japanese
 }
 
 
+CONTENT_CACHE_DELAY_S = 30.0
+"""After a start without a usable content cache, wait this long before a separate process writes one."""
+
+
 def build_application(settings: Settings, *, live: LiveContent | None = None) -> Application:
     """The whole bot, ready to run; raises ``ContentRefused`` when the content has errors."""
     quiet_library_loggers()
-    live = live or LiveContent.open(settings.content_dir)
+    live = live or LiveContent.open(settings.content_dir, cache_dir=settings.data_dir / "cache")
     services = Services.open(settings, live)
     builder = (
         Application.builder()
@@ -137,6 +141,8 @@ async def _post_init(app: Application) -> None:
     jobs.run_once(_check_staff_chat, when=0.5, name="staff-chat-check")  # missing or unreachable: log and staff hear
     if services.settings.staff_chat_id is not None:
         await staff.post_missing_facts(app)
+    if services.live.cache_stale:  # after start-up, off the answering path: the next start loads in milliseconds
+        jobs.run_once(_write_content_cache, when=CONTENT_CACHE_DELAY_S, name="content-cache")
     japanese.warm_up()  # the analyser's dictionary, loaded once now rather than on a patient's first message
     english.warm_up()  # the English lemma dictionary, likewise
     freeze_long_lived_objects()
@@ -195,6 +201,11 @@ async def _apply_retention(context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _flush_stats(context: ContextTypes.DEFAULT_TYPE) -> None:
     services: Services = context.application.bot_data["services"]
     services.stats.flush()
+
+
+async def _write_content_cache(context: ContextTypes.DEFAULT_TYPE) -> None:
+    services: Services = context.application.bot_data["services"]
+    await services.live.write_cache()
 
 
 async def _watch_content(context: ContextTypes.DEFAULT_TYPE) -> None:
