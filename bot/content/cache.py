@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import _sre
 import contextlib
+import gc
 import hashlib
-import importlib.metadata
+import importlib.util
 import io
 import logging
 import os
@@ -40,8 +41,10 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1
 """Bump when the layout of the cache file changes."""
-BAKED_IN = ("sudachipy", "sudachidict_small", "pydantic", "jinja2", "markdown-it-py", "jaconv", "rapidfuzz")
-"""Libraries whose output is stored in the snapshot (dictionary forms, rendered HTML, index features)."""
+BAKED_IN = ("sudachipy", "sudachidict_small", "pydantic", "pydantic_core", "jinja2", "markdown_it", "jaconv",
+            "rapidfuzz")
+"""Libraries whose output is stored in the snapshot (dictionary forms, rendered HTML, index features); an upgrade
+rewrites their files, and the modification time of each one's ``__init__`` is part of the key."""
 _BOT_PACKAGE = Path(__file__).resolve().parent.parent
 Parts = dict[str, tuple[str, bytes]]
 """Part name -> (digest of its inputs, pickled bytes)."""
@@ -51,11 +54,10 @@ def code_key() -> str:
     """What the snapshot's shape and contents depend on besides the content files."""
     digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
     for name in BAKED_IN:
-        try:
-            version = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"|{name}={version}".encode())
+        spec = importlib.util.find_spec(name)  # found, not imported
+        origin = spec.origin if spec is not None else None
+        stat = os.stat(origin) if origin and os.path.exists(origin) else None
+        digest.update(f"|{name}={origin}:{stat.st_size if stat else '-'}:{stat.st_mtime_ns if stat else '-'}".encode())
     for path in sorted(_BOT_PACKAGE.rglob("*.py")):
         stat = path.stat()
         digest.update(f"|{path.relative_to(_BOT_PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
@@ -134,7 +136,15 @@ def dumps(value: object) -> bytes:
 
 
 def loads(data: bytes) -> Any:
-    return pickle.loads(data)
+    """Unpickle with the garbage collector paused: the many new objects would trigger collections that find
+    nothing (a third of the time otherwise)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # --- the cache file --------------------------------------------------------------------------------------------
