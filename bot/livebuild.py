@@ -1,11 +1,11 @@
 """The content builder process: loads and checks the content, writes the compiled cache, prints one JSON line.
 
-    python -m bot.livebuild CONTENT_DIR CACHE_DIR
+    python -m bot.livebuild CONTENT_DIR CACHE_DIR [--details]
 
 Started by ``bot.live`` for a reload (and after a start without a usable cache), so the reading, rendering,
 checking and regex compiling (about a second of CPU) run beside the bot, never inside it. The line printed:
 ``{"key": ..., "fingerprint": ..., "errors": n, "report": ...}``; ``key`` is null when the content has errors;
-``{"changed": true}`` when the files changed while they were checked.
+``{"changed": true}`` when the files changed while they were checked. ``--details``: the full report (start-up).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from bot.live import FilesChanged, build_cache
 
 
 def main(argv: list[str]) -> int:
+    details = "--details" in argv
+    argv = [a for a in argv if a != "--details"]
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
@@ -30,7 +32,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps({"changed": True}))
         return 0
     print(json.dumps({"key": key, "fingerprint": fingerprint, "errors": len(problems.errors),
-                      "report": problems.report(details=False)}, ensure_ascii=False))
+                      "report": problems.report(details=details)}, ensure_ascii=False))
     return 0
 
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from bot.content import cache
-from bot.live import PARTS, LiveContent, build_cache
+from bot.live import PARTS, ContentRefused, LiveContent, build_cache
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "content"
@@ -47,14 +47,14 @@ def test_a_pattern_is_stored_with_its_program_not_compiled_again(monkeypatch: py
 
 
 def test_a_start_from_the_cache_screens_exactly_like_a_fresh_load(content: Path, tmp_path: Path) -> None:
-    fresh = LiveContent.open(content, cache_dir=tmp_path / "cache")
-    assert not fresh.opened_from_cache and fresh.cache_stale
+    fresh = LiveContent.open(content)
+    assert fresh.source == "files"
     key, problems = build_cache(content, tmp_path / "cache")
     assert key is not None and not problems.errors
 
     cached = LiveContent.open(content, cache_dir=tmp_path / "cache")
 
-    assert cached.opened_from_cache and not cached.cache_stale
+    assert cached.source == "cache" and not cached.cache_stale
     assert cached.current.fingerprint == fresh.current.fingerprint
     cases = yaml.safe_load((REPO / "bench" / "data" / "crisis_holdout.yaml").read_text(encoding="utf-8"))["cases"]
     texts = [case["text"] for case in cases]
@@ -71,7 +71,28 @@ def test_any_edit_misses_the_cache(content: Path, tmp_path: Path) -> None:
     page = content / "en" / "pages" / "tms.md"
     page.write_text(page.read_text(encoding="utf-8").replace("TMS", "TMS ", 1), encoding="utf-8")
 
-    assert not LiveContent.open(content, cache_dir=tmp_path / "cache").opened_from_cache
+    assert LiveContent.open(content, cache_dir=tmp_path / "cache").source == "builder"
+
+
+def test_without_a_cache_the_builder_process_builds_it_at_start(content: Path, tmp_path: Path) -> None:
+    opened = LiveContent.open(content, cache_dir=tmp_path / "cache")
+
+    assert opened.source == "builder" and not opened.cache_stale
+    assert opened.current.crisis.assess("死にたい").tier == "definite"
+    assert LiveContent.open(content, cache_dir=tmp_path / "cache").source == "cache"
+
+
+def test_content_with_errors_is_refused_at_start_with_the_full_report(content: Path, tmp_path: Path) -> None:
+    page = content / "en" / "pages" / "tms.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("links: [", "links: [tms_efect, ", 1), encoding="utf-8")
+
+    with pytest.raises(ContentRefused) as refused:
+        LiveContent.open(content, cache_dir=tmp_path / "cache")
+
+    with pytest.raises(ContentRefused) as in_process:
+        LiveContent.open(content)
+    assert refused.value.report == in_process.value.report
+    assert "content/en/pages/tms.md:" in refused.value.report
 
 
 def test_an_unreadable_cache_file_is_a_logged_miss(content: Path, tmp_path: Path,
@@ -82,9 +103,9 @@ def test_an_unreadable_cache_file_is_a_logged_miss(content: Path, tmp_path: Path
     with caplog.at_level(logging.WARNING, logger="bot.content.cache"):
         opened = LiveContent.open(content, cache_dir=tmp_path / "cache")
 
-    assert not opened.opened_from_cache
-    assert caplog.messages == [f"content cache content-{key}.pickle unreadable (UnpicklingError); loading the "
-                               "content files instead"]
+    assert opened.source == "builder"  # built again
+    assert caplog.messages[0] == f"content cache content-{key}.pickle unreadable (UnpicklingError); loading the " \
+        "content files instead"
 
 
 async def test_a_reload_is_built_in_a_process_and_keeps_the_parts_that_did_not_change(content: Path,
@@ -104,7 +125,7 @@ async def test_a_reload_is_built_in_a_process_and_keeps_the_parts_that_did_not_c
     assert after.content is not before.content
     assert set(after.digests) == set(PARTS)
     assert not live.changed_on_disk()
-    assert LiveContent.open(content, cache_dir=tmp_path / "cache").opened_from_cache  # written for the next start
+    assert LiveContent.open(content, cache_dir=tmp_path / "cache").source == "cache"  # written for the next start
 
 
 async def test_a_broken_edit_is_refused_by_the_builder_process(content: Path, tmp_path: Path) -> None:
