@@ -37,13 +37,21 @@ class ProcessWatch:
             self._max_rss = max(self._max_rss, self._process.memory_info().rss)
 
     def sample_tree(self) -> None:
-        """The bot and its child processes together (the content builder during a reload)."""
+        """The bot and its child processes together (the content builder during a reload): RSS summed, and PSS
+        summed (pages shared between them, the memory-mapped dictionary above all, counted once)."""
         with contextlib.suppress(psutil.Error):
-            total = self._process.memory_info().rss
-            for child in self._process.children(recursive=True):
+            processes = [self._process, *self._process.children(recursive=True)]
+            rss = pss = 0
+            for process in processes:
                 with contextlib.suppress(psutil.Error):
-                    total += child.memory_info().rss
-            self._max_tree_rss = max(getattr(self, "_max_tree_rss", 0), total)
+                    info = process.memory_full_info()
+                    rss += info.rss
+                    pss += getattr(info, "pss", info.rss)
+            self._max_tree_rss = max(getattr(self, "_max_tree_rss", 0), rss)
+            self._max_tree_pss = max(getattr(self, "_max_tree_pss", 0), pss)
+
+    def peak_tree_pss_mb(self) -> float:
+        return getattr(self, "_max_tree_pss", 0) / (1024 * 1024)
 
     def peak_tree_rss_mb(self) -> float:
         return getattr(self, "_max_tree_rss", 0) / (1024 * 1024)

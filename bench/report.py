@@ -55,6 +55,8 @@ class BotResult:
     """Every run's start-up time, when several runs were merged."""
     reload_peak_rss_mb: float = 0.0
     reload_peak_tree_rss_mb: float = 0.0
+    reload_peak_tree_pss_mb: float = 0.0
+    """The same with shared pages counted once (proportional set size)."""
     """The bot and its children (the content builder) together, during the reloads."""
 
 
@@ -68,7 +70,8 @@ def merge_runs(runs: list[BotResult]) -> BotResult:
                        peak_rss_mb=max(r.peak_rss_mb for r in runs), runs=len(runs),
                        prefill_s=statistics.median(r.prefill_s for r in runs),
                        reload_peak_rss_mb=max(r.reload_peak_rss_mb for r in runs),
-                       reload_peak_tree_rss_mb=max(r.reload_peak_tree_rss_mb for r in runs))
+                       reload_peak_tree_rss_mb=max(r.reload_peak_tree_rss_mb for r in runs),
+                       reload_peak_tree_pss_mb=max(r.reload_peak_tree_pss_mb for r in runs))
     merged.startups = [r.startup_s for r in runs]
     merged.reloads = [s for r in runs for s in r.reloads]
     merged.stalls = [s for r in runs for s in r.stalls]
@@ -310,9 +313,10 @@ def _targets(results: dict[str, BotResult], plan: Plan) -> str:
         add(f"peak RSS < {TARGET_RSS_MB:g} MB (largest of our runs)", worst.peak_rss_mb,
             worst.peak_rss_mb < TARGET_RSS_MB, f"{worst.peak_rss_mb:.1f} MB", worst.label)
     for bot in (r for r in ours_runs if r.reload_peak_tree_rss_mb):
-        add(f"RSS < {TARGET_RSS_MB:g} MB during a reload, bot + builder process [{bot.label}]",
-            bot.reload_peak_tree_rss_mb, bot.reload_peak_tree_rss_mb < TARGET_RSS_MB,
-            f"{bot.reload_peak_tree_rss_mb:.1f} MB", f"the bot alone {bot.reload_peak_rss_mb:.1f} MB")
+        add(f"memory < {TARGET_RSS_MB:g} MB during a reload, bot + builder process, PSS [{bot.label}]",
+            bot.reload_peak_tree_pss_mb, bot.reload_peak_tree_pss_mb < TARGET_RSS_MB,
+            f"{bot.reload_peak_tree_pss_mb:.1f} MB", f"RSS summed {bot.reload_peak_tree_rss_mb:.1f} MB (shared pages "
+            f"twice); the bot alone {bot.reload_peak_rss_mb:.1f} MB")
     warm = [r for r in ours_runs if not r.spec.cold]
     if warm:
         worst = max(warm, key=lambda r: r.startup_s)

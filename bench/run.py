@@ -215,6 +215,7 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
                 result.reloads = await _reloads(driver, process, content_dir, plan, watch)
                 result.reload_peak_rss_mb = watch.peak_rss_mb()
                 result.reload_peak_tree_rss_mb = watch.peak_tree_rss_mb()
+                result.reload_peak_tree_pss_mb = watch.peak_tree_pss_mb()
         except BotFailed as exc:
             log.flush()
             tail = (folder / "bot.log").read_text(errors="replace")[-3000:]
