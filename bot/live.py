@@ -5,11 +5,12 @@ questionnaire engine), so a reload swaps all of it in one assignment: an update 
 index.
 
 Start-up reads the compiled content cache (``bot.content.cache``) when the files are unchanged, so the crisis screen
-is ready in tens of milliseconds; otherwise it loads and checks the files as before and a separate process writes
-the cache for the next start. With a cache directory, a reload is built and checked in a separate process
-(``bot.livebuild``), which writes the new snapshot to the cache; this process then reads back only the parts whose
-inputs changed (a page edit keeps the crisis screen and the search index as they are), so answering never competes
-with the checker for the interpreter. Without one (tests, scripts), the reload is built in a worker thread.
+is ready in tens of milliseconds; otherwise the builder process (``bot.livebuild``) checks and compiles the files
+into the cache first, and the bot reads that (if the builder fails, the bot loads the files itself). A reload is
+built the same way, beside the bot; the bot then reads back only the parts whose inputs changed (a page edit keeps
+the crisis screen and the search index as they are), so answering never competes with the checker for the
+interpreter. Without a cache directory (tests, scripts) everything loads in this process, a reload in a worker
+thread.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ log = logging.getLogger(__name__)
 
 RELOAD_SWITCH_INTERVAL = 0.0005
 BUILDER_TIMEOUT_S = 120
+BUILDER_FAILED = ("内容を確認できませんでした（確認用のプロセスが止まりました）。ボットのログに理由があります。"
+                  "ファイルを直して保存し直すか、/reload でもう一度確認してください。")
+CACHE_UNREADABLE = ("内容は確認できましたが、確認済みの写しを読めませんでした（ボットのログに理由があります）。"
+                    "/reload でもう一度確認してください。")
 
 
 class ContentRefused(Exception):
@@ -261,15 +266,15 @@ class LiveContent:
     async def _reload_in_process(self, cache_dir: Path) -> tuple[bool, str]:
         started = time.perf_counter()
         answer = await self._build(cache_dir)
-        if answer is None:
-            return False, "The content could not be checked (the builder process failed; see the bot's log)."
+        if answer is None:  # remembered like refused content, so the watcher does not start it every few seconds
+            return self._refused(0, BUILDER_FAILED)
         if answer.get("changed"):  # the fingerprint stays old, so the watcher checks the files again
-            return False, "The files changed while they were checked; they are checked again in a moment."
+            return False, "確認中にファイルが変わりました。まもなくもう一度確認します。"
         if answer["key"] is None:
             return self._refused(answer["errors"], answer["report"])
         parts = await asyncio.to_thread(cache.read, cache_dir, answer["key"])
         if parts is None:
-            return False, "The content was checked but its compiled copy could not be read (see the bot's log)."
+            return self._refused(0, CACHE_UNREADABLE)
         with _short_switch_interval():  # only the parts that changed are read: a page edit reads ~10 ms
             live = await asyncio.to_thread(from_parts, parts, self.current)
         live = replace(live, fingerprint=answer["fingerprint"])

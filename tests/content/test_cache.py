@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from bot.content import cache
-from bot.live import PARTS, ContentRefused, LiveContent, build_cache
+from bot.live import BUILDER_FAILED, PARTS, ContentRefused, LiveContent, build_cache
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "content"
@@ -140,3 +140,19 @@ async def test_a_broken_edit_is_refused_by_the_builder_process(content: Path, tm
     assert "no page 'tms_efect'" in report
     assert live.current.content is before.content
     assert not live.changed_on_disk()  # the broken state is remembered: the watcher does not report it again
+
+
+async def test_a_failed_builder_is_reported_once_and_the_content_stays(content: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    live = LiveContent.open(content, cache_dir=blocked)  # the builder cannot write: loaded in this process
+    assert live.source == "files"
+    before = live.current
+    page = content / "en" / "pages" / "clinic.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nA fresh paragraph.\n", encoding="utf-8")
+
+    swapped, report = await live.reload()
+
+    assert (swapped, report) == (False, BUILDER_FAILED)
+    assert live.current.content is before.content
+    assert not live.changed_on_disk()
