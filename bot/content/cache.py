@@ -2,9 +2,10 @@
 reading, rendering, checking and regex compiling (about a second) and only loads the file (tens of milliseconds).
 
 The cache is keyed by what the snapshot was built from: the bytes of every content file, the bot's own code (names,
-sizes and modification times of its modules), the Python version and the versions of the libraries whose output is
-baked in (the Japanese analyser's dictionary forms end up in the crisis rules). Any difference is a miss, and a miss
-only costs the normal load. A file that cannot be read back (truncated, another format) is a miss too, logged.
+sizes and modification times of its modules and data files, the crisis check-in weights included), the Python
+version and the installed files of the libraries whose output is baked in (the Japanese analyser's dictionary forms
+end up in the crisis rules). Any difference is a miss, and a miss only costs the normal load. A file that cannot be
+read back (truncated, another format) is a miss too, logged.
 
 Snapshots are pickled in named parts, each with a digest of its inputs, so a reload can keep the parts whose inputs
 did not change (the crisis screen when only a page changed) instead of loading them again.
@@ -58,7 +59,9 @@ def code_key() -> str:
         origin = spec.origin if spec is not None else None
         stat = os.stat(origin) if origin and os.path.exists(origin) else None
         digest.update(f"|{name}={origin}:{stat.st_size if stat else '-'}:{stat.st_mtime_ns if stat else '-'}".encode())
-    for path in sorted(_BOT_PACKAGE.rglob("*.py")):
+    for path in sorted(_BOT_PACKAGE.rglob("*")):  # modules and their data (the crisis check-in model's weights)
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
         stat = path.stat()
         digest.update(f"|{path.relative_to(_BOT_PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
