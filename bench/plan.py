@@ -4,7 +4,7 @@
     ours            bench/bot_process.py, as shipped: AIORateLimiter caps sending at 30 requests/s
     ours-nolimit    the same with the limiter's limits switched off (BENCH_RATE_LIMIT=off), 1,000 known users,
                     and the content reloads under load
-    ours-large      ours-nolimit with 100,000 known users (10,000 with --quick), started without a content cache
+    ours-large      ours-nolimit with 100,000 known users (10,000 with --quick), started with no usable cache
     echo-typed, ours-typed        the second mix: typed text and button presses from 300 users (no limiter)
     echo-webhook, ours-webhook    the fixed rate again, with updates POSTed to a webhook
 
@@ -67,7 +67,7 @@ class BotSpec:
     mix: str = "project"
     """``project`` (bench/stream.py SESSIONS) or ``typed`` (TYPED_SESSIONS, 300 users)."""
     cold: bool = False
-    """Start without the compiled content cache."""
+    """Start with no usable content cache (an earlier start's folder, other files): the builder process makes one."""
 
 
 SPECS = {s.key: s for s in (

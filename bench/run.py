@@ -178,6 +178,8 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
     shutil.copytree(REPO / "content", content_dir)
     database_url = new_postgres_database(f"bench_{spec.key.replace('-', '_')}_{attempt}") if spec.postgres else None
     prefill_s = prefill(folder / "data", population, database_url) if spec.ours else 0.0
+    if spec.ours and spec.cold:  # an earlier start's cache folder, but nothing for these files (edited meanwhile)
+        (folder / "data" / "cache").mkdir(parents=True, exist_ok=True)
     if spec.ours and not spec.cold:  # the compiled content cache, as the bot leaves it after its first start
         subprocess.run([bot_python or sys.executable, "-m", "bot.livebuild", str(content_dir),
                         str(folder / "data" / "cache")], cwd=REPO, check=True, stdout=subprocess.DEVNULL)

@@ -6,7 +6,8 @@ index.
 
 Start-up reads the compiled content cache (``bot.content.cache``) when the files are unchanged, so the crisis screen
 is ready in tens of milliseconds; otherwise the builder process (``bot.livebuild``) checks and compiles the files
-into the cache first, and the bot reads that (if the builder fails, the bot loads the files itself). A reload is
+into the cache first, and the bot reads that (if the builder fails, or on the very first start, when there is no
+cache folder yet, the bot loads the files itself and writes the cache after start-up). A reload is
 built the same way, beside the bot; the bot then reads back only the parts whose inputs changed (a page edit keeps
 the crisis screen and the search index as they are), so answering never competes with the checker for the
 interpreter. Without a cache directory (tests, scripts) everything loads in this process, a reload in a worker
@@ -189,7 +190,9 @@ class LiveContent:
                     opened = cls(content_dir, cached, cache_dir=cache_dir)
                     opened.source = "cache"
                     return opened
-            built = cls._open_built(content_dir, cache_dir, fingerprint)
+            # A cache folder from an earlier start: the builder makes the new copy (the bot's memory stays low).
+            # None yet (the very first start): load here at once and write the copy after start-up.
+            built = cls._open_built(content_dir, cache_dir, fingerprint) if cache_dir.is_dir() else None
             if built is not None:
                 return built
         loaded, problems = load_live(content_dir)

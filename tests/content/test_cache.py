@@ -74,7 +74,15 @@ def test_any_edit_misses_the_cache(content: Path, tmp_path: Path) -> None:
     assert LiveContent.open(content, cache_dir=tmp_path / "cache").source == "builder"
 
 
-def test_without_a_cache_the_builder_process_builds_it_at_start(content: Path, tmp_path: Path) -> None:
+def test_the_very_first_start_loads_here_and_asks_for_the_cache(content: Path, tmp_path: Path) -> None:
+    opened = LiveContent.open(content, cache_dir=tmp_path / "cache")
+
+    assert opened.source == "files" and opened.cache_stale
+    assert opened.current.crisis.assess("死にたい").tier == "definite"
+
+
+def test_a_stale_cache_is_built_again_by_the_builder_process_at_start(content: Path, tmp_path: Path) -> None:
+    (tmp_path / "cache").mkdir()  # an earlier start's folder, its copy for other files
     opened = LiveContent.open(content, cache_dir=tmp_path / "cache")
 
     assert opened.source == "builder" and not opened.cache_stale
@@ -86,6 +94,7 @@ def test_content_with_errors_is_refused_at_start_with_the_full_report(content: P
     page = content / "en" / "pages" / "tms.md"
     page.write_text(page.read_text(encoding="utf-8").replace("links: [", "links: [tms_efect, ", 1), encoding="utf-8")
 
+    (tmp_path / "cache").mkdir()
     with pytest.raises(ContentRefused) as refused:
         LiveContent.open(content, cache_dir=tmp_path / "cache")
 
