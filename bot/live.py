@@ -10,8 +10,8 @@ into the cache first, and the bot reads that (if the builder fails, or on the ve
 cache folder yet, the bot loads the files itself and writes the cache after start-up). A reload is
 built the same way, beside the bot; the bot then reads back only the parts whose inputs changed (a page edit keeps
 the crisis screen and the search index as they are), so answering never competes with the checker for the
-interpreter. Without a cache directory (tests, scripts) everything loads in this process, a reload in a worker
-thread.
+interpreter. A bot that loaded its content itself (no cache folder yet: the very first start, every test on a fresh
+data folder) reloads in a worker thread as before, and so does one without a cache directory (scripts).
 """
 
 from __future__ import annotations
@@ -242,7 +242,7 @@ class LiveContent:
     async def reload(self) -> tuple[bool, str]:
         """Check the files again; swap them in if they pass. Returns (swapped, checker report)."""
         async with self._lock:
-            if self.cache_dir is not None:
+            if self.cache_dir is not None and self.source != "files":
                 return await self._reload_in_process(self.cache_dir)
             # While the worker thread loads, the event loop must win the interpreter lock back quickly after each
             # network wake-up; with the default 5 ms switch interval answers queue up behind the loader.
@@ -250,6 +250,7 @@ class LiveContent:
                 live, problems = await asyncio.to_thread(load_live, self.content_dir)
             if live is None:
                 return self._refused(len(problems.errors), problems.report(details=False))
+            self.cache_stale = self.cache_dir is not None
             return self._swap(live, problems.report(details=False))
 
     async def _build(self, cache_dir: Path) -> dict[str, Any] | None:

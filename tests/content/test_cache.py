@@ -74,11 +74,16 @@ def test_any_edit_misses_the_cache(content: Path, tmp_path: Path) -> None:
     assert LiveContent.open(content, cache_dir=tmp_path / "cache").source == "builder"
 
 
-def test_the_very_first_start_loads_here_and_asks_for_the_cache(content: Path, tmp_path: Path) -> None:
+async def test_the_very_first_start_loads_here_and_reloads_in_a_thread(content: Path, tmp_path: Path) -> None:
     opened = LiveContent.open(content, cache_dir=tmp_path / "cache")
-
     assert opened.source == "files" and opened.cache_stale
     assert opened.current.crisis.assess("死にたい").tier == "definite"
+    page = content / "en" / "pages" / "clinic.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nA fresh paragraph.\n", encoding="utf-8")
+
+    swapped, _ = await opened.reload()
+
+    assert swapped and opened.cache_stale and not (tmp_path / "cache").exists()  # no builder process ran
 
 
 def test_a_stale_cache_is_built_again_by_the_builder_process_at_start(content: Path, tmp_path: Path) -> None:
@@ -119,7 +124,9 @@ def test_an_unreadable_cache_file_is_a_logged_miss(content: Path, tmp_path: Path
 
 async def test_a_reload_is_built_in_a_process_and_keeps_the_parts_that_did_not_change(content: Path,
                                                                                       tmp_path: Path) -> None:
+    build_cache(content, tmp_path / "cache")
     live = LiveContent.open(content, cache_dir=tmp_path / "cache")
+    assert live.source == "cache"
     before = live.current
     page = content / "en" / "pages" / "clinic.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n\nA fresh paragraph.\n", encoding="utf-8")
@@ -138,6 +145,7 @@ async def test_a_reload_is_built_in_a_process_and_keeps_the_parts_that_did_not_c
 
 
 async def test_a_broken_edit_is_refused_by_the_builder_process(content: Path, tmp_path: Path) -> None:
+    build_cache(content, tmp_path / "cache")
     live = LiveContent.open(content, cache_dir=tmp_path / "cache")
     before = live.current
     page = content / "en" / "pages" / "tms.md"
@@ -152,10 +160,11 @@ async def test_a_broken_edit_is_refused_by_the_builder_process(content: Path, tm
 
 
 async def test_a_failed_builder_is_reported_once_and_the_content_stays(content: Path, tmp_path: Path) -> None:
-    blocked = tmp_path / "not-a-folder"
-    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
-    live = LiveContent.open(content, cache_dir=blocked)  # the builder cannot write: loaded in this process
-    assert live.source == "files"
+    build_cache(content, tmp_path / "cache")
+    live = LiveContent.open(content, cache_dir=tmp_path / "cache")
+    assert live.source == "cache"
+    live.cache_dir = tmp_path / "not-a-folder"  # the builder cannot write there
+    live.cache_dir.write_text("a file where the cache folder should be", encoding="utf-8")
     before = live.current
     page = content / "en" / "pages" / "clinic.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n\nA fresh paragraph.\n", encoding="utf-8")
