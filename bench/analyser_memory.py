@@ -4,7 +4,9 @@
 
 Each measurement runs in a fresh process: RSS (the pages really mapped in, so the memory-mapped dictionary
 counts as much as it is touched) before loading, after loading, and after analysing the clinic's article and
-every sentence of the crisis development set (about what weeks of messages touch). Alternatives are measured
+every sentence of the crisis development set (about what weeks of messages touch), split into anonymous memory
+(the process's own) and file-backed pages (the memory-mapped dictionary: shared with every other process that maps
+it, the content builder included, and given back by the kernel under memory pressure). Alternatives are measured
 too when their packages are installed (``pip install sudachidict_core fugashi unidic-lite`` to compare).
 """
 
@@ -27,7 +29,10 @@ which, repo = sys.argv[1], sys.argv[2]
 texts = open(repo + "/../shared/seed/clinic-article.ja.txt", encoding="utf-8").read().splitlines() \
     if __import__("os").path.exists(repo + "/../shared/seed/clinic-article.ja.txt") else []
 texts += [c["text"] for c in yaml.safe_load(open(repo + "/bench/data/crisis_dev.yaml", encoding="utf-8"))["cases"]]
-before = rss(); start = time.perf_counter()
+def split():
+    fields = dict(l.split(":", 1) for l in open("/proc/self/status") if l.startswith(("RssAnon", "RssFile")))
+    return {k: int(v.split()[0]) / 1024 for k, v in fields.items()}
+before = rss(); before_split = split(); start = time.perf_counter()
 if which.startswith("sudachi"):
     from sudachipy import Dictionary, SplitMode
     tok = Dictionary(dict=which.split(":")[1]).tokenizer(mode=SplitMode.C)
@@ -42,7 +47,9 @@ loaded = rss()
 for text in texts:
     if text.strip():
         run(text[:2000])
-print(json.dumps({"load": load, "loaded": loaded - before, "used": rss() - before}))
+after = split()
+anon, file = (after[k] - before_split[k] for k in ("RssAnon", "RssFile"))
+print(json.dumps({"load": load, "loaded": loaded - before, "used": rss() - before, "anon": anon, "file": file}))
 """
 
 CANDIDATES = (("SudachiPy + sudachidict_small (shipped)", "sudachi:small", "sudachidict_small"),
@@ -57,8 +64,8 @@ def measure(which: str) -> dict[str, float] | None:
 
 
 def main() -> int:
-    print(f"{'analyser':<42}{'load':>8}{'RSS loaded':>12}{'RSS in use':>12}   targets: < {TARGET_RSS_MB} MB, "
-          f"< {TARGET_LOAD_S} s")
+    print(f"{'analyser':<42}{'load':>8}{'RSS loaded':>12}{'RSS in use':>12}{'of it anon':>12}{'file-backed':>13}"
+          f"   targets: < {TARGET_RSS_MB} MB, < {TARGET_LOAD_S} s")
     for label, which, package in CANDIDATES:
         try:
             __import__(package)
@@ -69,7 +76,8 @@ def main() -> int:
         if figures is None:
             print(f"{label:<42}   (failed)")
             continue
-        print(f"{label:<42}{figures['load']:>7.2f}s{figures['loaded']:>10.0f}MB{figures['used']:>10.0f}MB")
+        print(f"{label:<42}{figures['load']:>7.2f}s{figures['loaded']:>10.0f}MB{figures['used']:>10.0f}MB"
+              f"{figures['anon']:>10.0f}MB{figures['file']:>11.0f}MB")
     return 0
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bench.fake_api import FakeApi, Record
-from bench.stream import FIRST_USER_ID, UpdateFactory, User, session_order, user
+from bench.stream import FIRST_USER_ID, MIXES, UpdateFactory, User, session_order, user
 
 
 @dataclass(eq=False)
@@ -38,12 +38,12 @@ class Slot:
 class Users:
     """The active slots; users are drawn from a population of ``population`` (the bot's known users)."""
 
-    def __init__(self, population: int, active: int, think: float) -> None:
+    def __init__(self, population: int, active: int, think: float, mix: str = "project") -> None:
         if active > population:
             raise ValueError(f"{active} active users need a population of at least {active}, got {population}")
         self.think = think
         self._free: deque[int] = deque(range(population))
-        self._slots = [Slot(i, session_order(i)) for i in range(active)]
+        self._slots = [Slot(i, session_order(i, MIXES[mix])) for i in range(active)]
         self._ready: deque[Slot] = deque(self._slots)
         self._resting: list[tuple[float, int, Slot]] = []
         self._ties = itertools.count()

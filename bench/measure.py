@@ -36,6 +36,26 @@ class ProcessWatch:
         with contextlib.suppress(psutil.Error):
             self._max_rss = max(self._max_rss, self._process.memory_info().rss)
 
+    def sample_tree(self) -> None:
+        """The bot and its child processes together (the content builder during a reload): RSS summed, and PSS
+        summed (pages shared between them, the memory-mapped dictionary above all, counted once)."""
+        with contextlib.suppress(psutil.Error):
+            processes = [self._process, *self._process.children(recursive=True)]
+            rss = pss = 0
+            for process in processes:
+                with contextlib.suppress(psutil.Error):
+                    info = process.memory_full_info()
+                    rss += info.rss
+                    pss += getattr(info, "pss", info.rss)
+            self._max_tree_rss = max(getattr(self, "_max_tree_rss", 0), rss)
+            self._max_tree_pss = max(getattr(self, "_max_tree_pss", 0), pss)
+
+    def peak_tree_pss_mb(self) -> float:
+        return getattr(self, "_max_tree_pss", 0) / (1024 * 1024)
+
+    def peak_tree_rss_mb(self) -> float:
+        return getattr(self, "_max_tree_rss", 0) / (1024 * 1024)
+
     def peak_rss_mb(self) -> float:
         status = Path(f"/proc/{self.pid}/status")
         try:
@@ -74,6 +94,8 @@ class PhaseStats:
     """Latencies (ms) by kind of update (page button, question ...)."""
     requests: int = 0
     """Bot API requests other than getUpdates made during the phase (answers, edits, typing, staff ...)."""
+    limited: int = 0
+    """Of those, the requests the shipped rate limiter counts (everything but callback answers and lookups)."""
     window: tuple[float, float] = (0.0, 0.0)
     """From the phase's start to its last answer (``perf_counter``)."""
     harness_cpu_percent: float = 0.0
@@ -82,6 +104,11 @@ class PhaseStats:
     @property
     def requests_per_update(self) -> float:
         return self.requests / max(self.answered, 1)
+
+    @property
+    def limited_per_s(self) -> float:
+        """Requests the limiter counts, per second of the phase (Telegram's ceiling is about 30)."""
+        return self.limited * self.throughput / max(self.answered, 1)
 
     @property
     def cpu_ms_per_request(self) -> float:
@@ -142,6 +169,7 @@ def merge_phases(runs: Sequence[PhaseStats]) -> PhaseStats:
         shortest_unanswered_ms=min(waited) if waited else None,
         by_kind=by_kind,
         requests=sum(r.requests for r in runs),
+        limited=sum(r.limited for r in runs),
         harness_cpu_percent=statistics.median(r.harness_cpu_percent for r in runs),
     )
 

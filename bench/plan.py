@@ -4,8 +4,12 @@
     ours            bench/bot_process.py, as shipped: AIORateLimiter caps sending at 30 requests/s
     ours-nolimit    the same with the limiter's limits switched off (BENCH_RATE_LIMIT=off), 1,000 known users,
                     and the content reloads under load
-    ours-large      ours-nolimit with 100,000 known users (10,000 with --quick)
+    ours-large      ours-nolimit with 100,000 known users (10,000 with --quick), started with no usable cache
+    echo-typed, ours-typed        the second mix: typed text and button presses from 300 users (no limiter)
     echo-webhook, ours-webhook    the fixed rate again, with updates POSTed to a webhook
+
+Our bot starts with its compiled content cache in place (as after its first start), except ``ours-large``, which
+starts without one (as the very first start or after a content or code change).
 """
 
 from __future__ import annotations
@@ -60,13 +64,20 @@ class BotSpec:
     reload: bool = False
     postgres: bool = False
     """Our bot on PostgreSQL (``--database postgres``) instead of SQLite in its data folder."""
+    mix: str = "project"
+    """``project`` (bench/stream.py SESSIONS) or ``typed`` (TYPED_SESSIONS, 300 users)."""
+    cold: bool = False
+    """Start with no usable content cache (an earlier start's folder, other files): the builder process makes one."""
 
 
 SPECS = {s.key: s for s in (
     BotSpec("echo", "echo", "echo_bot.py", ours=False),
     BotSpec("ours", "ours (limiter 30/s)", "bot_process.py", ours=True, limiter=True),
     BotSpec("ours-nolimit", "ours (no limiter)", "bot_process.py", ours=True, reload=True),
-    BotSpec("ours-large", "ours (no limiter, {n} users)", "bot_process.py", ours=True, large=True),
+    BotSpec("ours-large", "ours (no limiter, {n} users, no cache)", "bot_process.py", ours=True, large=True,
+            cold=True),
+    BotSpec("echo-typed", "echo, typed mix", "echo_bot.py", ours=False, mix="typed"),
+    BotSpec("ours-typed", "ours (no limiter), typed mix", "bot_process.py", ours=True, mix="typed"),
     BotSpec("echo-webhook", "echo, webhook", "echo_bot.py", ours=False, webhook=True),
     BotSpec("ours-webhook", "ours (no limiter), webhook", "bot_process.py", ours=True, webhook=True),
 )}
@@ -82,3 +93,6 @@ def with_postgres(keys: list[str]) -> list[str]:
                                      limiter=spec.limiter, large=spec.large, webhook=spec.webhook, reload=False,
                                      postgres=True)
     return [k2 for k in keys for k2 in ((k, f"{k}-pg") if SPECS[k].ours else (k,))]
+
+TYPED_USERS = 300
+"""Active users of the typed mix, at saturation and at the fixed rate."""

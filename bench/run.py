@@ -23,6 +23,7 @@ import os
 import shutil
 import signal
 import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -45,7 +46,17 @@ from bench.measure import (  # noqa: E402
     phase_stats,
     table,
 )
-from bench.plan import FULL, QUICK, QUICK_SKIPS, SATURATION, SPECS, BotSpec, Plan, with_postgres  # noqa: E402
+from bench.plan import (  # noqa: E402
+    FULL,
+    QUICK,
+    QUICK_SKIPS,
+    SATURATION,
+    SPECS,
+    TYPED_USERS,
+    BotSpec,
+    Plan,
+    with_postgres,
+)
 from bench.report import BotResult, ReloadStats, load_average, merge_runs, report  # noqa: E402
 from bench.stream import UpdateFactory, load_questions, user  # noqa: E402
 
@@ -54,6 +65,15 @@ STAFF_CHAT_ID = -1001234567890
 WEBHOOK_SECRET = "bench-secret-at-least-32-characters-long"
 _BOT_VARIABLES = ("TELEGRAM_", "BOT_DATA_DIR", "DATABASE_URL", "STAFF_", "CONTENT_", "WEBHOOK_", "PORT",
                   "LOG_LEVEL", "FLOOD_", "LEAD_", "MAX_APPLICATIONS", "BENCH_")
+
+
+def _not_limited() -> frozenset[str]:
+    from bot.ratelimit import UNLIMITED
+
+    return frozenset(method.lower() for method in UNLIMITED)
+
+
+_NOT_LIMITED = _not_limited()
 
 
 class BotFailed(Exception):
@@ -149,7 +169,7 @@ async def _stop(process: asyncio.subprocess.Process, grace_s: float = 20) -> Non
 
 async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | None = None,
                   shapes: tuple[str, ...] = (SATURATION, "steady"), attempt: int = 1,
-                  stalls: bool = False, api_latency_s: float = 0.0) -> BotResult:
+                  stalls: bool = False, api_latency_s: float = 0.0, bot_python: str | None = None) -> BotResult:
     folder = workdir / f"{spec.key}-{attempt}"
     folder.mkdir(parents=True)
     population = plan.large_population if spec.large else plan.small_population
@@ -158,15 +178,23 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
     shutil.copytree(REPO / "content", content_dir)
     database_url = new_postgres_database(f"bench_{spec.key.replace('-', '_')}_{attempt}") if spec.postgres else None
     prefill_s = prefill(folder / "data", population, database_url) if spec.ours else 0.0
+    if spec.ours and spec.cold:  # an earlier start's cache folder, but nothing for these files (edited meanwhile)
+        (folder / "data" / "cache").mkdir(parents=True, exist_ok=True)
+    if spec.ours and not spec.cold:  # the compiled content cache, as the bot leaves it after its first start
+        subprocess.run([bot_python or sys.executable, "-m", "bot.livebuild", str(content_dir),
+                        str(folder / "data" / "cache")], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
     factory = UpdateFactory(load_questions())
     async with FakeApi(TOKEN, staff_chat_id=STAFF_CHAT_ID, latency_s=api_latency_s) as api:
         saturation_users = plan.limited_users if spec.limiter else plan.saturation_users
-        driver = Driver(api, Users(population, saturation_users, plan.saturation_think_s), factory)
+        steady_users = plan.steady_users
+        if spec.mix == "typed":
+            saturation_users = steady_users = TYPED_USERS
+        driver = Driver(api, Users(population, saturation_users, plan.saturation_think_s, spec.mix), factory)
         probe = driver.offer_one(driver.users.borrow(), "/start")
         log = (folder / "bot.log").open("wb")
         started = time.perf_counter()
         process = await asyncio.create_subprocess_exec(
-            sys.executable, str(REPO / "bench" / spec.script), cwd=folder, stdout=log, stderr=log,
+            bot_python or sys.executable, str(REPO / "bench" / spec.script), cwd=folder, stdout=log, stderr=log,
             env=_environment(spec, api, folder, content_dir, profile, folder / "stalls.json" if stalls else None,
                              database_url))
         watch = ProcessWatch(process.pid)
@@ -179,15 +207,17 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
                 if shape == SATURATION and not spec.webhook:  # the warm-up's users go on
                     result.phases[SATURATION] = await _measure(driver, watch, label, SATURATION, plan)
                 elif shape == "steady":
-                    driver.users = Users(population, plan.steady_users, plan.steady_think_s)
+                    driver.users = Users(population, steady_users, plan.steady_think_s, spec.mix)
                     result.phases[plan.steady] = await _measure(driver, watch, label, plan.steady, plan)
             result.peak_rss_mb = watch.peak_rss_mb()
             for stats in result.phases.values():
                 stats.peak_rss_mb = result.peak_rss_mb
             if spec.reload and profile is None:
-                driver.users = Users(population, plan.steady_users, plan.steady_think_s)
-                result.reloads = await _reloads(driver, process, content_dir, plan)
+                driver.users = Users(population, steady_users, plan.steady_think_s, spec.mix)
+                result.reloads = await _reloads(driver, process, content_dir, plan, watch)
                 result.reload_peak_rss_mb = watch.peak_rss_mb()
+                result.reload_peak_tree_rss_mb = watch.peak_tree_rss_mb()
+                result.reload_peak_tree_pss_mb = watch.peak_tree_pss_mb()
         except BotFailed as exc:
             log.flush()
             tail = (folder / "bot.log").read_text(errors="replace")[-3000:]
@@ -230,12 +260,13 @@ async def _measure(driver: Driver, watch: ProcessWatch, label: str, name: str, p
     stats = phase_stats(label, phase, cpu, latency=name != SATURATION)
     calls = driver.api.stats.calls - calls_before
     stats.requests = sum(n for method, n in calls.items() if method != "getupdates")
+    stats.limited = sum(n for method, n in calls.items() if method not in _NOT_LIMITED)
     stats.harness_cpu_percent = 100 * (harness.cpu() - harness_before) / max(phase.drained - phase.started, 1e-9)
     return stats
 
 
 async def _reloads(driver: Driver, process: asyncio.subprocess.Process, content_dir: Path,
-                   plan: Plan) -> list[ReloadStats]:
+                   plan: Plan, watch: ProcessWatch) -> list[ReloadStats]:
     """Reloads under the fixed rate: a touched content file (the watcher notices it), then, once that reload has
     been reported to the staff chat, SIGHUP. --quick: SIGHUP only."""
     triggers: list[tuple[str, float]] = []
@@ -253,12 +284,19 @@ async def _reloads(driver: Driver, process: asyncio.subprocess.Process, content_
         process.send_signal(signal.SIGHUP)
         triggers.append(("SIGHUP", time.perf_counter()))
 
-    task = asyncio.get_running_loop().create_task(script())
+    async def memory() -> None:
+        while True:
+            watch.sample_tree()
+            await asyncio.sleep(0.05)
+
+    loop = asyncio.get_running_loop()
+    tasks = [loop.create_task(script()), loop.create_task(memory())]
     try:
         phase = await driver.steady("reload", plan.rate, plan.reload_s, plan.drain_s)
     finally:
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
     return _reload_stats(api, phase, triggers)
 
 
@@ -292,13 +330,13 @@ def _reload_stats(api: FakeApi, phase: Phase, triggers: list[tuple[str, float]])
 # --- command line --------------------------------------------------------------------------------------------
 
 async def run(plan: Plan, keys: list[str], workdir: Path, repeat: int = 1, stalls: bool = False,
-              api_latency_s: float = 0.0) -> dict[str, BotResult]:
+              api_latency_s: float = 0.0, bot_python: str | None = None) -> dict[str, BotResult]:
     runs: dict[str, list[BotResult]] = {key: [] for key in keys}
     for attempt in range(1, repeat + 1):
         for key in keys:
             print(f"... {key}" + (f" ({attempt}/{repeat})" if repeat > 1 else ""), file=sys.stderr, flush=True)
             runs[key].append(await run_bot(SPECS[key], plan, workdir, attempt=attempt, stalls=stalls,
-                                           api_latency_s=api_latency_s))
+                                           api_latency_s=api_latency_s, bot_python=bot_python))
     return {key: merge_runs(found) for key, found in runs.items()}
 
 
@@ -336,6 +374,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="record event-loop stalls and full GC pauses in our bot (bench/stalls.py)")
     parser.add_argument("--api-latency-ms", type=float, default=0.0,
                         help="delay every Bot API answer, like the round trip to Telegram (default 0: loopback)")
+    parser.add_argument("--bot-python", help="run the bots with this interpreter, e.g. a production install's "
+                        "(pip install -e . without the test extras: no trio, which selenium brings and httpcore "
+                        "then imports); default: this one")
     parser.add_argument("--only", help=f"comma-separated bots out of: {', '.join(SPECS)}")
     parser.add_argument("--profile", action="store_true", help="profile our bot at saturation with pyinstrument")
     parser.add_argument("--profile-out", type=Path, help="where to write the whole profile (default: a temp file)")
@@ -379,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         load_before = load_average()
         results = asyncio.run(run(plan, keys, workdir, max(args.repeat, 1), args.stalls,
-                                  args.api_latency_ms / 1000))
+                                  args.api_latency_ms / 1000, args.bot_python))
         print(report(results, plan, command, load_before))
         return 0
     except BotFailed as exc:

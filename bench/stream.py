@@ -30,6 +30,14 @@ SESSIONS: dict[str, tuple[str, ...]] = {
 }
 """What users do. ``p:nonexistent`` is a stale button (content changed since the message was sent)."""
 
+TYPED_SESSIONS: dict[str, tuple[str, ...]] = {
+    "questions": ("?", "?", "?", "p:costs", "?"),
+    "buttons": ("/start", "p:tms", "p:tms_effect", "a:home", "p:exosome", "p:costs"),
+    "mixed": ("?", "p:tms", "?", "a:home", "?", "p:clinic"),
+}
+"""The second mix: typed text and button presses only (about half each), as an independent load would be."""
+MIXES = {"project": SESSIONS, "typed": TYPED_SESSIONS}
+
 FIRST_USER_ID = 700_000_000
 BOT_USER: JSON = {"id": 123456, "is_bot": True, "first_name": "Clinic Bot", "username": "bench_clinic_bot",
                   "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
@@ -99,9 +107,9 @@ class UpdateFactory:
         return {"update_id": update_id, "callback_query": query}, kind, query_id
 
 
-def session_order(slot: int) -> Iterator[tuple[str, ...]]:
+def session_order(slot: int, sessions: dict[str, tuple[str, ...]] = SESSIONS) -> Iterator[tuple[str, ...]]:
     """The sessions a user slot goes through, starting at a different kind for each slot so any window mixes."""
-    names = list(SESSIONS)
+    names = list(sessions)
     start = slot % len(names)
     for i in itertools.count():
-        yield SESSIONS[names[(start + i) % len(names)]]
+        yield sessions[names[(start + i) % len(names)]]

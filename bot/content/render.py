@@ -159,6 +159,16 @@ class Renderer:
         self._env, self._loader = build_environment()
         self._globals = globals_by_lang
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled for the compiled content cache: the globals and the registered sources, not Jinja's
+        environment (templates compile again on first use)."""
+        return {"globals": self._globals, "sources": dict(self._loader.sources)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._env, self._loader = build_environment()
+        self._globals = state["globals"]
+        self._loader.sources.update(state["sources"])
+
     def register(self, name: str, source: str) -> None:
         self._loader.sources[name] = source
 

@@ -254,6 +254,7 @@ class _Starts:
     of every list looking up each of its words (a message holds few of them)."""
 
     def __init__(self, parts: Sequence[WordList]) -> None:
+        self._parts = list(parts)
         self._exact: dict[str, list[int]] = {}
         self._prefix: dict[str, list[int]] = {}
         for key, words in {id(words): words for words in parts}.items():  # a shared list is indexed once
@@ -263,6 +264,10 @@ class _Starts:
             for prefix in wild:
                 self._prefix.setdefault(prefix, []).append(key)
         self._lengths = sorted({len(prefix) for prefix in self._prefix})
+
+    def __reduce__(self) -> tuple[type[_Starts], tuple[list[WordList]]]:
+        """Keyed by the lists' ``id``, which a copy (the compiled content cache) changes: rebuilt from the copies."""
+        return _Starts, (self._parts,)
 
     def starts(self, index: Mapping[str, list[int]]) -> dict[int, set[int]]:
         """Per word list (by ``id``), the token positions where one of its words (or prefixes) stands."""

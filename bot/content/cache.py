@@ -1,0 +1,199 @@
+"""The compiled content cache: a checked content snapshot saved whole, so a start with unchanged files skips the
+reading, rendering, checking and regex compiling (about a second) and only loads the file (tens of milliseconds).
+
+The cache is keyed by what the snapshot was built from: the bytes of every content file, the bot's own code (names,
+sizes and modification times of its modules and data files, the crisis check-in weights included), the Python
+version and the installed files of the libraries whose output is baked in (the Japanese analyser's dictionary forms
+end up in the crisis rules). Any difference is a miss, and a miss only costs the normal load. A file that cannot be
+read back (truncated, another format) is a miss too, logged.
+
+Snapshots are pickled in named parts, each with a digest of its inputs, so a reload can keep the parts whose inputs
+did not change (the crisis screen when only a page changed) instead of loading them again.
+
+Regular expressions are the expensive part of loading a pickle: ``re.Pattern`` pickles as its source and is
+compiled again. Here a pattern is stored with the program the ``re`` compiler produced for it and restored with
+``_sre.compile`` directly; at save time each restored pattern is compared with the original (pattern equality
+includes the compiled program), and any pattern that does not round-trip exactly is stored the ordinary way. The
+Python version is part of the key, so a program is only ever restored by the interpreter that produced it.
+
+The cache lives in the data directory (``BOT_DATA_DIR/cache``), which only the bot writes; it is trusted as much as
+the database beside it.
+"""
+
+from __future__ import annotations
+
+import _sre
+import contextlib
+import gc
+import hashlib
+import importlib.util
+import io
+import logging
+import os
+import pickle
+import re
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+"""Bump when the layout of the cache file changes."""
+BAKED_IN = ("sudachipy", "sudachidict_small", "pydantic", "pydantic_core", "jinja2", "markdown_it", "jaconv",
+            "rapidfuzz")
+"""Libraries whose output is stored in the snapshot (dictionary forms, rendered HTML, index features); an upgrade
+rewrites their files, and the modification time of each one's ``__init__`` is part of the key."""
+_BOT_PACKAGE = Path(__file__).resolve().parent.parent
+Parts = dict[str, tuple[str, bytes]]
+"""Part name -> (digest of its inputs, pickled bytes)."""
+
+
+def code_key() -> str:
+    """What the snapshot's shape and contents depend on besides the content files."""
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
+    for name in BAKED_IN:
+        spec = importlib.util.find_spec(name)  # found, not imported
+        origin = spec.origin if spec is not None else None
+        stat = os.stat(origin) if origin and os.path.exists(origin) else None
+        digest.update(f"|{name}={origin}:{stat.st_size if stat else '-'}:{stat.st_mtime_ns if stat else '-'}".encode())
+    for path in sorted(_BOT_PACKAGE.rglob("*")):  # modules and their data (the crisis check-in model's weights)
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        stat = path.stat()
+        digest.update(f"|{path.relative_to(_BOT_PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def content_key(content_dir: Path, code: str | None = None) -> str:
+    """The cache key for ``content_dir`` as it is now: every file's name and bytes, and ``code_key()``."""
+    digest = hashlib.sha256((code or code_key()).encode())
+    for path in sorted(content_dir.rglob("*")):
+        if path.is_file():
+            digest.update(f"|{path.relative_to(content_dir).as_posix()}|".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:32]
+
+
+def inputs_digest(*inputs: object) -> str:
+    """A digest of a part's inputs (pydantic models are dumped as JSON, everything else by ``repr``)."""
+    digest = hashlib.sha256()
+    for value in inputs:
+        digest.update(_canonical(value).encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _canonical(value: object) -> str:
+    dump = getattr(value, "model_dump_json", None)
+    if callable(dump):
+        return str(dump())
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{k!r}:{_canonical(v)}" for k, v in sorted(value.items())) + "}"
+    return repr(value)
+
+
+# --- pickling with compiled regular expressions ---------------------------------------------------------------
+
+def _restore_pattern(pattern: str | bytes, flags: int, code: list[int], groups: int, groupindex: dict[str, int],
+                     indexgroup: tuple[str | None, ...]) -> re.Pattern[Any]:
+    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+
+
+def _pattern_program(compiled: re.Pattern[Any]) -> tuple[Any, ...] | None:
+    """The arguments ``_sre.compile`` needs to rebuild ``compiled`` exactly, or None when that cannot be shown."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(compiled.pattern, compiled.flags)
+        code = [int(op) for op in _compiler._code(parsed, compiled.flags)]  # opcodes are int subclasses
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        args = (compiled.pattern, compiled.flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex,
+                tuple(indexgroup))
+        if _restore_pattern(*args) != compiled:  # equality compares flags, source and the compiled program
+            return None
+        return args
+    except Exception:  # another interpreter's internals: pickle the ordinary way
+        return None
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is re.Pattern:
+            args = _pattern_program(obj)
+            if args is not None:
+                return _restore_pattern, args
+        return NotImplemented
+
+
+def dumps(value: object) -> bytes:
+    """Pickle ``value`` with its regular expressions stored compiled."""
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+def loads(data: bytes) -> Any:
+    """Unpickle with the garbage collector paused: the many new objects would trigger collections that find
+    nothing (a third of the time otherwise)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# --- the cache file --------------------------------------------------------------------------------------------
+
+def _file(cache_dir: Path, key: str) -> Path:
+    return cache_dir / f"content-{key}.pickle"
+
+
+def read(cache_dir: Path, key: str) -> Parts | None:
+    """The parts saved under ``key``, or None (no such file, or one that cannot be read back)."""
+    path = _file(cache_dir, key)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        parts = pickle.loads(data)
+        if not isinstance(parts, dict):
+            raise TypeError(f"expected a dict of parts, found {type(parts).__name__}")
+        return parts
+    except Exception as exc:
+        log.warning("content cache %s unreadable (%s); loading the content files instead", path.name,
+                    type(exc).__name__)
+        return None
+
+
+def write(cache_dir: Path, key: str, parts: Parts) -> bool:
+    """Save ``parts`` under ``key`` atomically and remove older cache files; a failure is logged and returns
+    False, never raises."""
+    tmp_name = None
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        target = _file(cache_dir, key)
+        with tempfile.NamedTemporaryFile(dir=cache_dir, prefix=".content-", suffix=".tmp", delete=False) as tmp:
+            tmp_name = tmp.name
+            tmp.write(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp_name, target)
+        for old in [*cache_dir.glob("content-*.pickle"), *cache_dir.glob(".content-*.tmp")]:
+            if old != target and old.name != Path(tmp_name).name:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    except OSError as exc:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        log.warning("could not write the content cache in %s (%s); the next start loads the files again",
+                    cache_dir, type(exc).__name__)
+        return False
+    return True

@@ -1,0 +1,177 @@
+"""The compiled content cache: exact regex round trips, a start from the cache that screens exactly like a fresh
+load, misses on any edit or an unreadable file, and a reload in a separate process that keeps unchanged parts."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.content import cache
+from bot.live import BUILDER_FAILED, PARTS, ContentRefused, LiveContent, build_cache
+
+REPO = Path(__file__).resolve().parents[2]
+SHIPPED = REPO / "content"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(SHIPPED, target)
+    return target
+
+
+def test_patterns_come_back_compiled_exactly() -> None:
+    patterns = [re.compile(r"(?P<word>死[\W_ー死]*に)(たい)?", re.IGNORECASE), re.compile(rb"\d+(?=px)"),
+                re.compile(r"^\s*$", re.MULTILINE), re.compile("(?x) a  b # comment")]
+
+    restored = cache.loads(cache.dumps({"patterns": patterns}))["patterns"]
+
+    assert restored == patterns  # equality compares source, flags and the compiled program
+    assert restored[0].groupindex == {"word": 1}
+    assert restored[0].match("シにたい") is None and restored[0].match("死 にたい").group("word") == "死 に"
+
+
+def test_a_pattern_is_stored_with_its_program_not_compiled_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = cache.dumps(re.compile(r"[\W_ー]+x"))
+    compiled: list[str] = []
+    real = re._compile  # type: ignore[attr-defined]
+    monkeypatch.setattr(re, "_compile", lambda p, f: compiled.append(p) or real(p, f))
+
+    assert cache.loads(data).pattern == r"[\W_ー]+x"
+    assert compiled == []
+
+
+def test_a_start_from_the_cache_screens_exactly_like_a_fresh_load(content: Path, tmp_path: Path) -> None:
+    fresh = LiveContent.open(content)
+    assert fresh.source == "files"
+    key, problems = build_cache(content, tmp_path / "cache")
+    assert key is not None and not problems.errors
+
+    cached = LiveContent.open(content, cache_dir=tmp_path / "cache")
+
+    assert cached.source == "cache" and not cached.cache_stale
+    assert cached.current.fingerprint == fresh.current.fingerprint
+    texts = [case["text"] for path in sorted((REPO / "bench" / "data").glob("crisis_*.yaml"))
+             for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]]  # every labelled sentence
+    assert len(texts) > 3000
+    assert [cached.current.crisis.assess(t) for t in texts] == [fresh.current.crisis.assess(t) for t in texts]
+    for text in ("TMSの費用はいくらですか", "what does exosome therapy cost", "予約したい"):
+        assert cached.current.faq.match(text) == fresh.current.faq.match(text)
+    assert cached.current.content.page("ja", "tms") == fresh.current.content.page("ja", "tms")
+    assert cached.current.content.render("en", "**{{ clinic.name }}**") == \
+        fresh.current.content.render("en", "**{{ clinic.name }}**")
+
+
+def test_any_edit_misses_the_cache(content: Path, tmp_path: Path) -> None:
+    build_cache(content, tmp_path / "cache")
+    page = content / "en" / "pages" / "tms.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("TMS", "TMS ", 1), encoding="utf-8")
+
+    assert LiveContent.open(content, cache_dir=tmp_path / "cache").source == "builder"
+
+
+async def test_the_very_first_start_loads_here_and_reloads_in_a_thread(content: Path, tmp_path: Path) -> None:
+    opened = LiveContent.open(content, cache_dir=tmp_path / "cache")
+    assert opened.source == "files" and opened.cache_stale
+    assert opened.current.crisis.assess("死にたい").tier == "definite"
+    page = content / "en" / "pages" / "clinic.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nA fresh paragraph.\n", encoding="utf-8")
+
+    swapped, _ = await opened.reload()
+
+    assert swapped and opened.cache_stale and not (tmp_path / "cache").exists()  # no builder process ran
+
+
+def test_a_stale_cache_is_built_again_by_the_builder_process_at_start(content: Path, tmp_path: Path) -> None:
+    (tmp_path / "cache").mkdir()  # an earlier start's folder, its copy for other files
+    opened = LiveContent.open(content, cache_dir=tmp_path / "cache")
+
+    assert opened.source == "builder" and not opened.cache_stale
+    assert opened.current.crisis.assess("死にたい").tier == "definite"
+    assert LiveContent.open(content, cache_dir=tmp_path / "cache").source == "cache"
+
+
+def test_content_with_errors_is_refused_at_start_with_the_full_report(content: Path, tmp_path: Path) -> None:
+    page = content / "en" / "pages" / "tms.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("links: [", "links: [tms_efect, ", 1), encoding="utf-8")
+
+    (tmp_path / "cache").mkdir()
+    with pytest.raises(ContentRefused) as refused:
+        LiveContent.open(content, cache_dir=tmp_path / "cache")
+
+    with pytest.raises(ContentRefused) as in_process:
+        LiveContent.open(content)
+    assert refused.value.report == in_process.value.report
+    assert "content/en/pages/tms.md:" in refused.value.report
+
+
+def test_an_unreadable_cache_file_is_a_logged_miss(content: Path, tmp_path: Path,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    key, _ = build_cache(content, tmp_path / "cache")
+    (tmp_path / "cache" / f"content-{key}.pickle").write_bytes(b"not a pickle")
+
+    with caplog.at_level(logging.WARNING, logger="bot.content.cache"):
+        opened = LiveContent.open(content, cache_dir=tmp_path / "cache")
+
+    assert opened.source == "builder"  # built again
+    assert caplog.messages[0] == f"content cache content-{key}.pickle unreadable (UnpicklingError); loading the " \
+        "content files instead"
+
+
+async def test_a_reload_is_built_in_a_process_and_keeps_the_parts_that_did_not_change(content: Path,
+                                                                                      tmp_path: Path) -> None:
+    build_cache(content, tmp_path / "cache")
+    live = LiveContent.open(content, cache_dir=tmp_path / "cache")
+    assert live.source == "cache"
+    before = live.current
+    page = content / "en" / "pages" / "clinic.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nA fresh paragraph.\n", encoding="utf-8")
+
+    swapped, report = await live.reload()
+
+    assert swapped, report
+    after = live.current
+    clinic = after.content.page("en", "clinic")
+    assert clinic is not None and "A fresh paragraph." in "".join([*clinic.messages, *sum(clinic.more, ())])
+    assert after.crisis is before.crisis and after.faq is before.faq and after.intake is before.intake
+    assert after.content is not before.content
+    assert set(after.digests) == set(PARTS)
+    assert not live.changed_on_disk()
+    assert LiveContent.open(content, cache_dir=tmp_path / "cache").source == "cache"  # written for the next start
+
+
+async def test_a_broken_edit_is_refused_by_the_builder_process(content: Path, tmp_path: Path) -> None:
+    build_cache(content, tmp_path / "cache")
+    live = LiveContent.open(content, cache_dir=tmp_path / "cache")
+    before = live.current
+    page = content / "en" / "pages" / "tms.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("links: [", "links: [tms_efect, ", 1), encoding="utf-8")
+
+    swapped, report = await live.reload()
+
+    assert not swapped
+    assert "no page 'tms_efect'" in report
+    assert live.current.content is before.content
+    assert not live.changed_on_disk()  # the broken state is remembered: the watcher does not report it again
+
+
+async def test_a_failed_builder_is_reported_once_and_the_content_stays(content: Path, tmp_path: Path) -> None:
+    build_cache(content, tmp_path / "cache")
+    live = LiveContent.open(content, cache_dir=tmp_path / "cache")
+    assert live.source == "cache"
+    live.cache_dir = tmp_path / "not-a-folder"  # the builder cannot write there
+    live.cache_dir.write_text("a file where the cache folder should be", encoding="utf-8")
+    before = live.current
+    page = content / "en" / "pages" / "clinic.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nA fresh paragraph.\n", encoding="utf-8")
+
+    swapped, report = await live.reload()
+
+    assert (swapped, report) == (False, BUILDER_FAILED)
+    assert live.current.content is before.content
+    assert not live.changed_on_disk()
