@@ -9,17 +9,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import json
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
-from bot.content.schema import Intake
 from bot.flood import FloodGuard
-from bot.intake.engine import IntakeEngine
+from bot.intake.session import Questionnaires, Sessions
 from bot.leads.delivery import DeliveryWorker
 from bot.leads.store import LeadStore
+from bot.leads.submission import SubmissionPolicy
 from bot.live import LiveContent
 from bot.stats import StatsLog
 from bot.storage.base import Database, open_database, utcnow
@@ -49,7 +48,6 @@ class Services:
     flood: FloodGuard = field(default_factory=FloodGuard)
     photo_ids: dict[tuple[str, int], str] = field(default_factory=dict)
     """Telegram file ids of pictures already uploaded, by path and modification time."""
-    _engines: dict[str, IntakeEngine] = field(default_factory=dict)
     _delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _worker: DeliveryWorker | None = None
     lock: DataDirLock | PollerLock | None = None
@@ -63,10 +61,19 @@ class Services:
     """Jobs one instance at a time: retention, the content watcher."""
     stats: StatsLog = field(init=False)
     """Daily usage counts without personal data (``bot.stats``)."""
+    questionnaires: Questionnaires = field(init=False)
+    sessions: Sessions = field(init=False)
+    """Applications in progress (``bot.intake.session``)."""
+    submissions: SubmissionPolicy = field(init=False)
+    """Sending an application and its limits (``bot.leads.submission``)."""
 
     def __post_init__(self) -> None:
         self.stats = StatsLog(self.db, lambda: self.now())
         self.leases = Leases(self.db, self.owner)
+        self.questionnaires = Questionnaires(lambda: self.live.current, self.snapshots, self.now)
+        self.sessions = Sessions(self.users, self.questionnaires, self.stats, self.now)
+        self.submissions = SubmissionPolicy(self.leads, self.users, self.crisis_events, self.sessions, self.stats,
+                                            self.settings.max_applications_per_day)
 
     @classmethod
     def open(cls, settings: Settings, live: LiveContent) -> Services:
@@ -107,29 +114,6 @@ class Services:
         self.db.close()
         if self.lock is not None:
             self.lock.release()
-
-    # --- the questionnaire an application started with ------------------------------------------------------------
-
-    def current_intake(self) -> tuple[str, IntakeEngine]:
-        """The questionnaire of the current content, saved as a snapshot so drafts can keep it after a reload."""
-        live = self.live.current
-        if live.intake_key not in self._engines:
-            self.snapshots.save_snapshot(live.intake_key, live.intake_json, self.now())
-            self._engines[live.intake_key] = live.intake
-        return live.intake_key, live.intake
-
-    def engine_for(self, key: str) -> IntakeEngine | None:
-        """The engine of the questionnaire ``key``; None if it is no longer known (then start afresh)."""
-        current_key, current = self.current_intake()
-        if key == current_key:
-            return current
-        if key not in self._engines:
-            payload = self.snapshots.load_snapshot(key)
-            if payload is None:
-                return None
-            data = json.loads(payload)
-            self._engines[key] = IntakeEngine({lang: Intake.model_validate(value) for lang, value in data.items()})
-        return self._engines[key]
 
     # --- leads --------------------------------------------------------------------------------------------------
 

@@ -105,7 +105,7 @@ def _parse_day(text: str) -> dt.date | None:
 
 def export_questions(svc: Services) -> list[QuestionColumn]:
     """The current questionnaire in the staff's language: it alone decides the CSV's columns."""
-    _, engine = svc.current_intake()
+    _, engine = svc.questionnaires.current()
     lang = STAFF_LANG if STAFF_LANG in engine.languages else engine.languages[0]
     return [QuestionColumn(q.id, q.label, q.section, q.health, q.kind) for q in engine.intake(lang).questions]
 
