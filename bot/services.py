@@ -1,7 +1,7 @@
 """Everything a handler may use, opened once at start-up: content, storage, leads, flood control.
 
-Kept free of Telegram types except where delivery needs a bot (passed in by the caller), so the domain can be
-driven from tests and scripts directly.
+Free of Telegram: the delivery worker, with its Telegram sink, is built and attached by ``bot.app``, so the domain
+can be driven from tests and scripts directly.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import contextlib
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.flood import FloodGuard
@@ -28,9 +27,6 @@ from bot.storage.lock import DataDirLock
 from bot.storage.snapshots import SnapshotStore
 from bot.storage.unanswered import UnansweredLog
 from bot.storage.users import CRISIS_MEMORY, UserStore
-
-if TYPE_CHECKING:
-    from telegram import Bot
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +45,8 @@ class Services:
     photo_ids: dict[tuple[str, int], str] = field(default_factory=dict)
     """Telegram file ids of pictures already uploaded, by path and modification time."""
     _delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    _worker: DeliveryWorker | None = None
+    delivery: DeliveryWorker | None = None
+    """Lead delivery to the staff chat through the sink ``bot.app`` injects; None without a staff chat."""
     lock: DataDirLock | PollerLock | None = None
     """Held while the bot runs when it must be the only process: SQLite's data directory, or the long poller of a
     PostgreSQL database (webhook instances on PostgreSQL hold none: any number may run)."""
@@ -117,29 +114,23 @@ class Services:
 
     # --- leads --------------------------------------------------------------------------------------------------
 
-    def worker(self, bot: Bot) -> DeliveryWorker:
-        if self._worker is None:
-            from bot.handlers.staff_health import StaffAlerts
-            from bot.handlers.staff_sink import TelegramLeadSink
+    def worker(self) -> DeliveryWorker:
+        """The delivery worker ``bot.app`` attached (there is one whenever a staff chat is configured)."""
+        assert self.delivery is not None, "no staff chat is configured, so nothing delivers leads"
+        return self.delivery
 
-            assert self.settings.staff_chat_id is not None
-            self._worker = DeliveryWorker(self.leads, TelegramLeadSink(bot, self.settings.staff_chat_id),
-                                          alerts=StaffAlerts(bot, self.settings.staff_user_ids),
-                                          owner=self.owner, sole_sender=self.lock is not None)
-        return self._worker
-
-    async def deliver_due(self, bot: Bot) -> int:
+    async def deliver_due(self) -> int:
         """Deliver what is due in the outbox; one pass at a time (the job and a fresh submit never overlap)."""
-        if self.settings.staff_chat_id is None:
+        if self.delivery is None:
             return 0
         if self._delivery_lock.locked():
             return 0
         async with self._delivery_lock:
-            return await self.worker(bot).run_once()
+            return await self.delivery.run_once()
 
     def unrecorded_deliveries(self) -> int:
         """Results Telegram gave that the database could not take yet (delivery is paused meanwhile)."""
-        return 0 if self._worker is None else self._worker.health().unrecorded
+        return 0 if self.delivery is None else self.delivery.health().unrecorded
 
     def apply_retention(self) -> None:
         """Erase what is older than its period in the privacy notice: leads, abandoned drafts, unanswered-question

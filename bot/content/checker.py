@@ -10,13 +10,14 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot import callbacks
+from bot.callbacks import OpenPage
 from bot.content.claims import ClaimsLint, fold, line_of
 from bot.content.domain_messages import localize_domain
-from bot.content.loader import RawLanguage
 from bot.content.messages import say
 from bot.content.problems import Problems, did_you_mean
-from bot.content.schema import Claims, Crisis, Distress, Faq, Intake, LintAllowance, Menu, Settings
+from bot.content.raw import RawLanguage
+from bot.content.registry import run_registered
+from bot.content.schema import Claims, Faq, Intake, LintAllowance, Menu, Settings
 from bot.content.telegram_html import (
     CAPTION_LIMIT,
     MESSAGE_LIMIT,
@@ -51,7 +52,9 @@ def run_checks(settings: Settings, raws: Mapping[str, RawLanguage], problems: Pr
         _check_status(raw, settings, problems)
         _check_menu_size(raw, problems)
     _check_parity(raws, problems)
-    _check_domain(raws, problems)
+    # the domain checks word their messages in English; staff read them in the file's language, located and with
+    # what to change (bot/content/domain_messages.py)
+    run_registered(raws, problems, translate=localize_domain)
 
 
 # --- references -------------------------------------------------------------------------------------------------
@@ -198,7 +201,7 @@ def _check_telegram_limits(raw: RawLanguage, problems: Problems) -> None:
             problems.error(page.file, None, "title", f"a picture caption holds at most {CAPTION_LIMIT} characters")
         for target in (*rendered.links, page_id):
             try:
-                callbacks.page(target)
+                OpenPage(target).pack()
             except ValueError as exc:
                 problems.error(page.file, None, "links", str(exc))
     for text in raw.texts:
@@ -471,40 +474,9 @@ def _compare_faq(a: RawLanguage, b: RawLanguage, problems: Problems) -> None:
 
 
 # --- checks owned by the domain packages ------------------------------------------------------------------------
+# Each package registers its checks in ``bot.content.registry`` when its check module is imported; these are the
+# packages that read content.
 
-def _check_domain(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
-    from bot.intake.check import check_intake
-    from bot.safety.check import check_crisis
-
-    # the domain checks word their messages in English; staff read them in the file's language, located and with
-    # what to change (bot/content/domain_messages.py)
-    translate, problems.translate = problems.translate, localize_domain
-    try:
-        _check_domain_packages(raws, problems, check_intake, check_crisis)
-    finally:
-        problems.translate = translate
-
-
-def _check_domain_packages(raws: Mapping[str, RawLanguage], problems: Problems, check_intake: Any,
-                           check_crisis: Any) -> None:
-    from bot.search.check import check_faq_treatments
-    from bot.search.distress import check_distress
-
-    intakes = {lang: raw.model("intake.yaml", Intake) for lang, raw in raws.items()}
-    if all(intakes.values()):
-        check_intake({k: v for k, v in intakes.items() if v}, {lang: raw.docs["intake.yaml"]
-                     for lang, raw in raws.items()}, problems)
-    for raw in raws.values():
-        faq = raw.model("faq.yaml", Faq)
-        if faq:
-            check_faq_treatments(faq, {page.id: page.meta.treatment for page in raw.pages.values()},
-                                 raw.docs["faq.yaml"], problems)
-    distress = {lang: raw.model("distress.yaml", Distress) for lang, raw in raws.items()}
-    if all(distress.values()):
-        check_distress({k: v for k, v in distress.items() if v},
-                       {lang: raw.docs["distress.yaml"] for lang, raw in raws.items()}, problems)
-    crises = {lang: raw.model("crisis.yaml", Crisis) for lang, raw in raws.items()}
-    if all(crises.values()):
-        check_crisis({k: v for k, v in crises.items() if v},
-                     problems, {lang: raw.display("crisis.yaml") for lang, raw in raws.items()},
-                     {lang: raw.docs["crisis.yaml"] for lang, raw in raws.items()})
+from bot.intake import check as _intake_check  # noqa: E402, F401
+from bot.safety import check as _safety_check  # noqa: E402, F401
+from bot.search import check as _search_check  # noqa: E402, F401

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from bot.content.base import ContentBase, LanguageContent, Page, RenderedPage
+from bot.content.checker import run_checks
 from bot.content.launch import Located, check_facts
 from bot.content.messages import localize, say
 from bot.content.models import ContentModel, validate_doc
 from bot.content.problems import Problems
+from bot.content.raw import M, RawLanguage, TextSource
 from bot.content.render import Renderer, TemplateError, facts_of, leave_out_missing
 from bot.content.schema import Claims, Clinic, Crisis, Distress, Faq, Intake, Menu, PageMeta, Settings, SharedClinic
 from bot.content.telegram_html import escape, markdown_blocks, split_messages, visible_length
 from bot.content.yamldoc import YamlDoc, format_path, load_yaml, parse_yaml, split_front_matter
-
-M = TypeVar("M", bound=ContentModel)
 
 YAML_FILES: dict[str, type[ContentModel]] = {
     "clinic.yaml": Clinic,
@@ -33,46 +33,6 @@ YAML_FILES: dict[str, type[ContentModel]] = {
     "crisis.yaml": Crisis,
     "distress.yaml": Distress,
 }
-
-
-@dataclass
-class TextSource:
-    """A Markdown+Jinja text inside a YAML file, located for error messages."""
-
-    key: str
-    file: str
-    line: int | None
-    source: str
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class RawLanguage:
-    """One language folder as far as it could be read; missing parts are ``None`` and already reported."""
-
-    lang: str
-    root: Path
-    display_root: str
-    models: dict[str, Any] = field(default_factory=dict)
-    docs: dict[str, YamlDoc] = field(default_factory=dict)
-    pages: dict[str, Page] = field(default_factory=dict)
-    page_ids: set[str] = field(default_factory=set)
-    """Every page file present, valid or not: references to a broken page are not reported twice."""
-    page_docs: dict[str, YamlDoc] = field(default_factory=dict)
-    notices: dict[str, str] = field(default_factory=dict)
-    texts: list[TextSource] = field(default_factory=list)
-    rendered: dict[str, RenderedPage] = field(default_factory=dict)
-    rendered_texts: dict[str, str] = field(default_factory=dict)
-    rendered_notices: dict[tuple[str, str | None], str] = field(default_factory=dict)
-    part_lengths: dict[str, list[int]] = field(default_factory=dict)
-    """Visible characters of each part of each page (title included, folded notices not)."""
-
-    def display(self, *parts: str) -> str:
-        return "/".join([self.display_root, *parts])
-
-    def model(self, name: str, kind: type[M]) -> M | None:
-        value = self.models.get(name)
-        return value if isinstance(value, kind) else None
 
 
 SHARED_FACTS = tuple(SharedClinic.model_fields)
@@ -94,8 +54,6 @@ def read_content(content_dir: Path, *, launch: bool = False) -> tuple[RawContent
 
     ``launch`` turns missing clinic facts and undecided policies into errors (``python -m bot check --launch``).
     """
-    from bot.content.checker import run_checks  # the checks need the raw languages defined here
-
     problems = Problems()
     problems.translate = localize
     display_root = content_dir.name or "content"

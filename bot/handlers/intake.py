@@ -7,15 +7,35 @@ A thin adapter: the questionnaire's rules are ``bot.intake.engine``, the session
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
-from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram.ext import CommandHandler, filters
 
-from bot import callbacks
+from bot.callbacks import (
+    Button,
+    IntakeAgree,
+    IntakeBack,
+    IntakeCancel,
+    IntakeChoice,
+    IntakeDecline,
+    IntakeEdit,
+    IntakeKeep,
+    IntakeSkip,
+    IntakeStart,
+    IntakeSubmit,
+    IntakeTick,
+    IntakeTickDone,
+    Stale,
+)
 from bot.content.schema import Question
-from bot.handlers.common import TEXT_LIMIT, Context, home_row, reply, services, show, user_lang
+from bot.handlers.buttons import ButtonCallback, StaleCallback
+from bot.handlers.common import TEXT_LIMIT, AnyHandler, Context, reply, show, user_lang
+from bot.handlers.pages import acknowledge_distress
 from bot.i18n import t
+from bot.intake.draft import Draft
 from bot.intake.engine import IntakeEngine, Outcome
 from bot.intake.session import ApplicationSession
 from bot.intake.typed import read_choice, read_text
@@ -28,6 +48,7 @@ from bot.leads.submission import (
     submit_application,
 )
 from bot.views.intake import did_you_mean_view, error_text, recorded_note, step_view, thanks_view
+from bot.views.keyboards import home_row
 
 THANKED = "intake.thanked"
 """user_data key: (message id, lead id) of the last thank-you shown."""
@@ -38,22 +59,22 @@ CANCELLED_TEXT = "The application was cancelled and your answers were discarded.
 
 def load_application(context: Context, user_id: int) -> ApplicationSession | None:
     """The application in progress, or None."""
-    return services(context).sessions.load(user_id)
+    return context.services.sessions.load(user_id)
 
 
 def _render(context: Context, lang: str, source: str) -> str:
-    return services(context).live.current.content.render(lang, source)
+    return context.services.live.current.content.render(lang, source)
 
 
 async def show_step(update: Update, context: Context, app: ApplicationSession, *, edit: bool,
                     note: str | None = None) -> None:
-    text, keyboard = step_view(services(context).live.current.content, app, note)
+    text, keyboard = step_view(context.services.live.current.content, app, note)
     await show(update, context, [text], keyboard, edit=edit)
 
 
 async def show_error(update: Update, context: Context, app: ApplicationSession, outcome: Outcome) -> None:
     """Explains why an answer was not accepted, then asks the same question again."""
-    await reply(update, context, error_text(services(context).live.current.content, app, outcome))
+    await reply(update, context, error_text(context.services.live.current.content, app, outcome))
     await show_step(update, context, app, edit=False)
 
 
@@ -64,7 +85,7 @@ async def begin_application(update: Update, context: Context) -> None:
     user = update.effective_user
     if user is None:
         return
-    svc = services(context)
+    svc = context.services
     lang = user_lang(context, update)
     existing = load_application(context, user.id)
     if existing is not None:
@@ -94,7 +115,7 @@ async def cancel_command(update: Update, context: Context) -> None:
         await reply(update, context, t(lang, "There is no application in progress."),
                     InlineKeyboardMarkup([home_row(lang)]))
         return
-    services(context).sessions.cancel(app)
+    context.services.sessions.cancel(app)
     await reply(update, context, t(lang, CANCELLED_TEXT), InlineKeyboardMarkup([home_row(lang)]))
 
 
@@ -136,7 +157,7 @@ def hold_crisis_answer(context: Context, user_id: int, text: str) -> str | None:
         return None
     step = app.engine.hold_text(app.draft, text)
     if step is not None:
-        services(context).sessions.save(app)
+        context.services.sessions.save(app)
     return step
 
 
@@ -176,7 +197,7 @@ async def _typed_choice(update: Update, context: Context, app: ApplicationSessio
     if reading.kind == "choice":
         outcome = (engine.tick(draft, question.id, reading.choice_ids) if question.kind == "multi"
                    else engine.answer_choice(draft, question.id, reading.choice_ids[0]))
-        services(context).sessions.save(app)
+        context.services.sessions.save(app)
         note = recorded_note(app, question, reading.choice_ids) if outcome.accepted else None
         await show_step(update, context, app, edit=False, note=note)
         return
@@ -187,7 +208,7 @@ async def _typed_choice(update: Update, context: Context, app: ApplicationSessio
     if await _acknowledge_distress(update, context, app, text):
         return
     outcome = engine.answer_text(draft, text)
-    services(context).sessions.save(app)
+    context.services.sessions.save(app)
     if outcome.kind == "error":
         await show_error(update, context, app, outcome)
     else:
@@ -209,7 +230,7 @@ async def _answer_open_question(update: Update, context: Context,
     if app is None or app.draft.stage != "question":
         return False
     outcome = answer(app)
-    services(context).sessions.save(app)
+    context.services.sessions.save(app)
     if outcome.kind == "error":
         await show_error(update, context, app, outcome)
     else:
@@ -219,10 +240,8 @@ async def _answer_open_question(update: Update, context: Context,
 
 async def _acknowledge_distress(update: Update, context: Context, app: ApplicationSession, text: str) -> bool:
     """「毎日つらいです」 typed instead of an answer: the warm reply, then the same question again."""
-    if not services(context).live.current.distress.screen(text).statement:
+    if not context.services.live.current.distress.screen(text).statement:
         return False
-    from bot.handlers.questions import acknowledge_distress
-
     await acknowledge_distress(update, context, app.draft.lang)
     await show_step(update, context, app, edit=False)
     return True
@@ -232,7 +251,7 @@ async def _answer_side_question(update: Update, context: Context, app: Applicati
     """A clear question typed instead of an answer ("TMSって痛いですか？"): answer it, then ask again.
 
     Only a confident FAQ answer counts; anything else is read as an answer (or gets "please use the buttons")."""
-    live = services(context).live.current
+    live = context.services.live.current
     match = live.faq.match(text)
     if match.status != "answer" or match.entry_id is None:
         return False
@@ -257,76 +276,40 @@ async def resume_after_language_change(update: Update, context: Context) -> bool
     lang = user_lang(context, update)
     if lang in app.engine.languages:
         app.engine.switch_language(app.draft, lang)
-        services(context).sessions.save(app)
+        context.services.sessions.save(app)
     await show_step(update, context, app, edit=True)
     return True
 
 
 # --- buttons ----------------------------------------------------------------------------------------------------
 
-async def on_button(update: Update, context: Context) -> None:
-    """Every button of the application: start, consent, choices, back, edit, submit, cancel."""
-    query = update.callback_query
-    user = update.effective_user
-    assert query is not None and user is not None
-    data = callbacks.decode(query.data)
-    op, args = (data.args[0], data.args[1:]) if data and data.args else ("", ())
-    lang = user_lang(context, update)
-    app = load_application(context, user.id)
-    if op == "cancel":
-        await query.answer()
-        if app is not None:
-            services(context).sessions.cancel(app)
-        await show(update, context, [t(lang, CANCELLED_TEXT)],
-                   InlineKeyboardMarkup([home_row(lang)]), edit=True)
+Step = Callable[[IntakeEngine, Draft, Any, dt.datetime], Outcome]
+"""One button's change to the draft: (engine, draft, button, now) -> what happened."""
+
+STEPS: dict[type[Button], Step] = {
+    IntakeStart: lambda engine, draft, data, now: engine.open_consent(draft),
+    IntakeAgree: lambda engine, draft, data, now: engine.accept_consent(draft, now),
+    IntakeBack: lambda engine, draft, data, now: engine.back(draft, at=data.at),
+    IntakeChoice: lambda engine, draft, data, now: engine.answer_choice(draft, data.question, data.choice),
+    IntakeTick: lambda engine, draft, data, now: engine.toggle_multi(draft, data.question, data.choice),
+    IntakeTickDone: lambda engine, draft, data, now: engine.finish_multi(draft, data.question),
+    IntakeSkip: lambda engine, draft, data, now: engine.skip(draft, data.question),
+    IntakeEdit: lambda engine, draft, data, now: engine.edit(draft, data.question),
+    IntakeKeep: lambda engine, draft, data, now: engine.keep_answer(draft, data.question),
+}
+
+
+async def on_step_button(update: Update, context: Context, data: Button) -> None:
+    """A button that moves the application on (start, agree, a choice, Back, Skip, edit ...)."""
+    query, app = await _open_application(update, context)
+    if query is None or app is None:
         return
-    if app is None:
-        if op == "submit" and await show_sent(update, context, user.id, lang):
-            return  # a second tap on Send, or Send again after the thank-you was lost: show the number
-        await query.answer(t(lang, "This application is no longer open."))
-        await show(update, context, [t(lang, "This application is no longer open. You can start a new one "
-                                             "from the menu.")], InlineKeyboardMarkup([home_row(lang)]), edit=True)
-        return
-    draft, engine = app.draft, app.engine
-    now = services(context).now()
-    if op == "start":
-        outcome = engine.open_consent(draft)
-    elif op == "agree":
-        outcome = engine.accept_consent(draft, now)
-    elif op == "decline":
-        outcome = engine.decline_consent(draft)
-        if outcome.accepted:
-            await query.answer()
-            services(context).sessions.decline(app)
-            await show(update, context, [_render(context, draft.lang, engine.intake(draft.lang).consent.declined)],
-                       InlineKeyboardMarkup([home_row(draft.lang)]), edit=True)
-            return
-    elif op == "back":
-        outcome = engine.back(draft, at=args[0] if args else None)
-    elif op == "c" and len(args) == 2:
-        outcome = engine.answer_choice(draft, args[0], args[1])
-    elif op == "m" and len(args) == 2:
-        outcome = engine.toggle_multi(draft, args[0], args[1])
-    elif op == "md" and len(args) == 1:
-        outcome = engine.finish_multi(draft, args[0])
-    elif op == "s" and len(args) == 1:
-        outcome = engine.skip(draft, args[0])
-    elif op == "e" and len(args) == 1:
-        outcome = engine.edit(draft, args[0])
-    elif op == "k" and len(args) == 1:
-        outcome = engine.keep_answer(draft, args[0])
-    elif op == "submit":
-        await query.answer()
-        await submit(update, context, app)
-        return
-    else:
-        outcome = Outcome("stale")
+    outcome = STEPS[type(data)](app.engine, app.draft, data, context.services.now())
     if outcome.kind == "stale":
-        await query.answer(t(lang, "That button is out of date. Here is where your application stands."))
-        await show_step(update, context, app, edit=False)
+        await _out_of_date(update, context, app)
         return
     await query.answer()
-    services(context).sessions.save(app)
+    context.services.sessions.save(app)
     if outcome.kind == "unchanged":
         return  # e.g. Back on the first question: the screen is already right (an identical edit is refused)
     if outcome.kind == "error":
@@ -335,9 +318,81 @@ async def on_button(update: Update, context: Context) -> None:
     await show_step(update, context, app, edit=True)
 
 
+async def on_decline(update: Update, context: Context, data: IntakeDecline) -> None:
+    """Consent declined: nothing is kept, and the clinic's words for it are shown."""
+    query, app = await _open_application(update, context)
+    if query is None or app is None:
+        return
+    draft, engine = app.draft, app.engine
+    if not engine.decline_consent(draft).accepted:
+        await _out_of_date(update, context, app)
+        return
+    await query.answer()
+    context.services.sessions.decline(app)
+    await show(update, context, [_render(context, draft.lang, engine.intake(draft.lang).consent.declined)],
+               InlineKeyboardMarkup([home_row(draft.lang)]), edit=True)
+
+
+async def on_cancel(update: Update, context: Context, data: IntakeCancel) -> None:
+    """Cancel: the answers are discarded (also when the application had already ended)."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    lang = user_lang(context, update)
+    await query.answer()
+    app = load_application(context, user.id)
+    if app is not None:
+        context.services.sessions.cancel(app)
+    await show(update, context, [t(lang, CANCELLED_TEXT)], InlineKeyboardMarkup([home_row(lang)]), edit=True)
+
+
+async def on_submit(update: Update, context: Context, data: IntakeSubmit) -> None:
+    """Send; with no application open, a second tap (or a lost thank-you) shows the thank-you again."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    app = load_application(context, user.id)
+    if app is None:
+        if not await show_sent(update, context, user.id, user_lang(context, update)):
+            await _no_longer_open(update, context)
+        return
+    await query.answer()
+    await submit(update, context, app)
+
+
+async def on_stale(update: Update, context: Context, data: Stale) -> None:
+    """An application button this version does not know: where the application stands, or that it is closed."""
+    _, app = await _open_application(update, context)
+    if app is not None:
+        await _out_of_date(update, context, app)
+
+
+async def _open_application(update: Update, context: Context) -> tuple[CallbackQuery | None, ApplicationSession | None]:
+    """The pressed button's query and the application; when none is open, says so (and returns None for it)."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    app = load_application(context, user.id)
+    if app is None:
+        await _no_longer_open(update, context)
+    return query, app
+
+
+async def _no_longer_open(update: Update, context: Context) -> None:
+    assert update.callback_query is not None
+    lang = user_lang(context, update)
+    await update.callback_query.answer(t(lang, "This application is no longer open."))
+    await show(update, context, [t(lang, "This application is no longer open. You can start a new one from the menu.")],
+               InlineKeyboardMarkup([home_row(lang)]), edit=True)
+
+
+async def _out_of_date(update: Update, context: Context, app: ApplicationSession) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer(t(user_lang(context, update), "That button is out of date. Here is where "
+                                                                     "your application stands."))
+    await show_step(update, context, app, edit=False)
+
+
 async def submit(update: Update, context: Context, app: ApplicationSession) -> None:
     """Sends the application (stored before the thank-you), thanks, and wakes delivery."""
-    svc = services(context)
+    svc = context.services
     user, chat = update.effective_user, update.effective_chat
     applicant = Applicant(chat.id if chat else app.user_id, user.username if user else None,
                           user.full_name if user else None)
@@ -347,13 +402,13 @@ async def submit(update: Update, context: Context, app: ApplicationSession) -> N
     elif isinstance(result, Incomplete):
         await show_step(update, context, app, edit=False)
     else:
-        context.application.create_task(svc.deliver_due(context.bot), update=update)  # even if the thank-you fails
+        context.application.create_task(svc.deliver_due(), update=update)  # even if the thank-you fails
         await show_thanks(update, context, app.engine, app.draft.lang, result)
 
 
 async def show_thanks(update: Update, context: Context, engine: IntakeEngine, lang: str, accepted: Accepted) -> None:
     """The thank-you with the lead number, in place of the review; remembered so a second tap changes nothing."""
-    text, keyboard = thanks_view(services(context).live.current.content, engine, lang, accepted)
+    text, keyboard = thanks_view(context.services.live.current.content, engine, lang, accepted)
     await show(update, context, [text], keyboard, edit=True)
     if context.user_data is not None:
         context.user_data[THANKED] = (_pressed_message_id(update), accepted.lead.id)
@@ -368,7 +423,7 @@ async def show_sent(update: Update, context: Context, user_id: int, lang: str) -
     """
     query = update.callback_query
     assert query is not None
-    svc = services(context)
+    svc = context.services
     lead = svc.submissions.recent_lead(user_id, svc.now())
     if lead is None:
         return False
@@ -386,10 +441,18 @@ def _pressed_message_id(update: Update) -> int | None:
     return query.message.message_id if query is not None and query.message is not None else None
 
 
-def handlers() -> list[object]:
+def handlers() -> list[AnyHandler]:
     private = filters.ChatType.PRIVATE
     return [
         CommandHandler("apply", apply_command, filters=private),
         CommandHandler("cancel", cancel_command, filters=private),
-        CallbackQueryHandler(on_button, pattern=r"^i:"),
     ]
+
+
+def buttons() -> dict[type[Button], ButtonCallback]:
+    return {**dict.fromkeys(STEPS, on_step_button), IntakeDecline: on_decline, IntakeCancel: on_cancel,
+            IntakeSubmit: on_submit}
+
+
+def stale_answers() -> dict[str, StaleCallback]:
+    return {"i": on_stale}

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot import callbacks
+from bot.callbacks import CALLBACK_LIMIT, IntakeTick
 from bot.content.problems import Problems, did_you_mean
+from bot.content.raw import RawLanguage
+from bot.content.registry import register
 from bot.content.schema import Intake, Question
 from bot.content.yamldoc import YamlDoc
 from bot.intake.conditions import Condition, alternatives, expected_ids
@@ -19,8 +21,16 @@ from bot.intake.typed_check import check_typed
 
 MATCH = "(both languages must match)"
 PARITY_FIELDS = ("kind", "health", "optional", "when", "min", "max", "max_length", "amount")
-CHOICE_BUTTON_OP = "c"
 """The intake handler encodes a button as ``i:<one-letter op>:<question id>:<choice id>``."""
+
+
+@register("intake")
+def check_intake_content(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
+    """intake.yaml of every language, once each has loaded."""
+    intakes = {lang: raw.model("intake.yaml", Intake) for lang, raw in raws.items()}
+    if all(intakes.values()):
+        check_intake({k: v for k, v in intakes.items() if v}, {lang: raw.docs["intake.yaml"]
+                     for lang, raw in raws.items()}, problems)
 
 
 def check_intake(intakes: Mapping[str, Intake], docs: Mapping[str, YamlDoc], problems: Problems) -> None:
@@ -79,12 +89,17 @@ def _check_choices(question: Question, i: int, doc: YamlDoc, problems: Problems)
         if choice.range is not None and choice.range[0] > choice.range[1]:
             problems.error(doc.file, doc.line([*where, "range"]), f"questions[{i}].choices[{k}].range",
                            f"expected [from, to] with from <= to, found {choice.range!r}")
+        if ":" in question.id or ":" in choice.id:
+            problems.error(doc.file, doc.line([*where, "id"]), f"questions[{i}].choices[{k}].id",
+                           f"expected ids without ':' (buttons use it to separate fields), found question id "
+                           f"'{question.id}' and choice id '{choice.id}': use '_' instead")
+            continue
         try:
-            callbacks.intake(CHOICE_BUTTON_OP, question.id, choice.id)
+            IntakeTick(question.id, choice.id).pack()  # as long as IntakeChoice, the longest button
         except ValueError:
             problems.error(doc.file, doc.line([*where, "id"]), f"questions[{i}].choices[{k}].id",
                            f"question id '{question.id}' and choice id '{choice.id}' are too long together for a "
-                           f"Telegram button ({callbacks.CALLBACK_LIMIT} bytes): shorten one of them")
+                           f"Telegram button ({CALLBACK_LIMIT} bytes): shorten one of them")
 
 
 def _check_conditions(questions: list[Question], question: Question, i: int, first_at: Mapping[str, int],

@@ -4,20 +4,22 @@ steps are the bot's, not a copy.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.content.loader import RawLanguage
+from bot.content.raw import RawLanguage
 from bot.content.schema import Intake
-from bot.preview.screens import Bubble, Builder, Claim, Column, Unit
+from bot.intake.draft import ConsentRecord, Draft
+from bot.intake.engine import IntakeEngine
+from bot.intake.session import ApplicationSession
+from bot.preview.units import Bubble, Claim, Column, Unit
+from bot.views.intake import step_view
+
+if TYPE_CHECKING:
+    from bot.preview.screens import Builder
 
 
 def application_units(ctx: Builder) -> list[Unit]:
     """Intro, consent, every question, review, thanks and the error messages, drawn by ``step_view``."""
-    from bot.intake.draft import ConsentRecord, Draft
-    from bot.intake.engine import IntakeEngine
-    from bot.intake.session import ApplicationSession
-    from bot.views.intake import step_view
-
     intakes = {lang: i for lang in ctx.languages if (i := ctx.raw.languages[lang].model("intake.yaml", Intake))}
     if not intakes:
         return []

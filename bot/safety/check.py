@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from bot.content.problems import Problems
+from bot.content.raw import RawLanguage
+from bot.content.registry import register
 from bot.content.schema import Crisis
 from bot.content.yamldoc import YamlDoc
 from bot.safety import japanese
@@ -131,3 +133,13 @@ def _tokens(text: str, forms: EnglishForms | None = None) -> list[Sequence[Token
     if not folded.isascii():
         return [japanese.tokens(folded)]
     return [english_tokens(views[0], question, forms) for views, question in english_sentence_views(folded)]
+
+
+@register("crisis")
+def check_crisis_content(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
+    """crisis.yaml of every language, once each has loaded (registered with the content checks)."""
+    crises = {lang: raw.model("crisis.yaml", Crisis) for lang, raw in raws.items()}
+    if all(crises.values()):
+        check_crisis({k: v for k, v in crises.items() if v},
+                     problems, {lang: raw.display("crisis.yaml") for lang, raw in raws.items()},
+                     {lang: raw.docs["crisis.yaml"] for lang, raw in raws.items()})

@@ -7,22 +7,35 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import callbacks
+from bot.callbacks import (
+    IntakeAgree,
+    IntakeBack,
+    IntakeCancel,
+    IntakeChoice,
+    IntakeDecline,
+    IntakeEdit,
+    IntakeKeep,
+    IntakeSkip,
+    IntakeStart,
+    IntakeSubmit,
+    IntakeTick,
+    IntakeTickDone,
+)
 from bot.content.base import ContentBase
 from bot.content.schema import Choice, Question
-from bot.handlers.common import button, home_row
 from bot.i18n import t
 from bot.intake.engine import IntakeEngine, Outcome
 from bot.intake.session import ApplicationSession
 from bot.leads.submission import Accepted
+from bot.views.keyboards import button, home_row
 
 Screen = tuple[str, InlineKeyboardMarkup]
 
 
 def nav_row(lang: str, position: str | None = None) -> list[InlineKeyboardButton]:
     """Back (naming where it was pressed, so an old Back button is recognised as stale) and Cancel."""
-    row = [button(t(lang, "◀ Back"), callbacks.intake("back", position))] if position else []
-    row.append(button(t(lang, "✖ Cancel"), callbacks.intake("cancel")))
+    row = [button(t(lang, "◀ Back"), IntakeBack(position))] if position else []
+    row.append(button(t(lang, "✖ Cancel"), IntakeCancel()))
     return row
 
 
@@ -43,19 +56,19 @@ def _step_view(content: ContentBase, session: ApplicationSession) -> Screen:
     position = engine.position(draft)
     if draft.stage == "intro":
         return content.render(lang, intake.intro), InlineKeyboardMarkup(
-            [[button(intake.start, callbacks.intake("start"))], nav_row(lang)])
+            [[button(intake.start, IntakeStart())], nav_row(lang)])
     if draft.stage == "consent":
         return content.render(lang, intake.consent.text), InlineKeyboardMarkup(
-            [[button(intake.consent.agree, callbacks.intake("agree"))],
-             [button(intake.consent.decline, callbacks.intake("decline"))], nav_row(lang, position)])
+            [[button(intake.consent.agree, IntakeAgree())],
+             [button(intake.consent.decline, IntakeDecline())], nav_row(lang, position)])
     if draft.stage == "review":
         items = engine.review_items(draft, lang)
         lines = [f"<b>{html.escape(item.label)}</b>: {html.escape(item.value)}" for item in items]
         text = content.render(lang, intake.review) + "\n\n" + "\n".join(lines)
-        edits = [button(t(lang, "✏️ {label}", label=item.label), callbacks.intake("e", item.question_id))
+        edits = [button(t(lang, "✏️ {label}", label=item.label), IntakeEdit(item.question_id))
                  for item in items]
         edit_rows = [edits[i:i + 2] for i in range(0, len(edits), 2)]
-        return text, InlineKeyboardMarkup([[button(intake.submit, callbacks.intake("submit"))], *edit_rows,
+        return text, InlineKeyboardMarkup([[button(intake.submit, IntakeSubmit())], *edit_rows,
                                            nav_row(lang, position)])
     question = engine.current_question(draft, lang)
     if question is None:  # nothing left to ask
@@ -79,19 +92,19 @@ def _question_view(content: ContentBase, session: ApplicationSession, question: 
         parts.append(html.escape(t(lang, "Current answer: {value}", value=current)))
     keyboard: list[list[InlineKeyboardButton]] = []
     if held is not None:
-        keyboard.append([button(t(lang, "Keep this answer ✓"), callbacks.intake("k", question.id))])
+        keyboard.append([button(t(lang, "Keep this answer ✓"), IntakeKeep(question.id))])
     if question.kind == "choice":
-        keyboard += [[button(c.label, callbacks.intake("c", question.id, c.id))] for c in question.choices]
+        keyboard += [[button(c.label, IntakeChoice(question.id, c.id))] for c in question.choices]
     elif question.kind == "multi":
         ticked = set(engine.selected(draft))
-        keyboard += [[button(("☑ " if c.id in ticked else "☐ ") + c.label, callbacks.intake("m", question.id, c.id))]
+        keyboard += [[button(("☑ " if c.id in ticked else "☐ ") + c.label, IntakeTick(question.id, c.id))]
                      for c in question.choices]
-        keyboard.append([button(t(lang, "Done ✓"), callbacks.intake("md", question.id))])
+        keyboard.append([button(t(lang, "Done ✓"), IntakeTickDone(question.id))])
         parts.append(_hint(t(lang, "Choose all that apply, then press Done.")))
     else:
         parts.append(_hint(t(lang, "Please type your answer below.")))
     if question.optional:
-        keyboard.append([button(t(lang, "Skip"), callbacks.intake("s", question.id))])
+        keyboard.append([button(t(lang, "Skip"), IntakeSkip(question.id))])
     keyboard.append(nav_row(lang, engine.position(draft)))
     return "\n\n".join(parts), InlineKeyboardMarkup(keyboard)
 
@@ -116,8 +129,8 @@ def recorded_note(session: ApplicationSession, question: Question, choice_ids: S
 def did_you_mean_view(session: ApplicationSession, question: Question, choices: Sequence[Choice]) -> Screen:
     """The likely buttons for a message typed at a button question that named none clearly."""
     lang = session.draft.lang
-    op = "m" if question.kind == "multi" else "c"
-    rows = [[button(c.label, callbacks.intake(op, question.id, c.id))] for c in choices]
+    kind = IntakeTick if question.kind == "multi" else IntakeChoice
+    rows = [[button(c.label, kind(question.id, c.id))] for c in choices]
     rows.append(nav_row(lang, session.position))
     return t(lang, "Did you mean one of these? Please press the one that fits."), InlineKeyboardMarkup(rows)
 

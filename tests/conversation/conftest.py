@@ -95,10 +95,10 @@ QUICK_BACKOFF = Backoff(temporary_first=0.05, temporary_cap=0.2, permanent_first
 
 def quicken(app: AnyApp) -> AnyApp:
     """Timing only, so tests stay fast: no flood limit, short delivery backoff, the delivery job every 0.1 s."""
-    services: Services = app.bot_data["services"]
+    services: Services = app.services
     services.flood = FloodGuard(rate=1000.0, burst=1000)
     if services.settings.staff_chat_id is not None:  # without a staff chat there is no delivery worker
-        services.worker(app.bot).backoff = QUICK_BACKOFF
+        services.worker().backoff = QUICK_BACKOFF
     assert app.job_queue is not None
     app.job_queue.run_repeating(deliver_leads_job, interval=0.1, first=0.1, name="lead-delivery-quick")
     return app
@@ -220,7 +220,7 @@ class Applicant:
 
     @property
     def intake(self) -> Intake:
-        services: Services = self.bot.app.bot_data["services"]
+        services: Services = self.bot.app.services
         return services.live.current.intake.intake(self.lang)
 
     def question(self, question_id: str) -> Question:

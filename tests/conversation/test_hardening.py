@@ -151,8 +151,8 @@ async def test_a_card_answered_after_the_time_out_is_posted_again_saying_it_may_
     quick_bot: BotUnderTest,
 ) -> None:
     bot = quick_bot
-    services = bot.app.bot_data["services"]
-    services.worker(bot.app.bot).sink.card_timeout = 0.3  # 30 s in production
+    services = bot.app.services
+    services.worker().sink.card_timeout = 0.3  # 30 s in production
     # Telegram posts the card but answers too late
     late = bot.api.hold("sendMessage", STAFF_CHAT_ID, containing="モニター申込")
     user = bot.user("ja")

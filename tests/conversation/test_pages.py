@@ -18,7 +18,7 @@ async def test_schedule_picture_is_uploaded_once(bot: BotUnderTest) -> None:
 
 
 async def test_every_page_has_back_and_home_and_opens_in_both_languages(bot: BotUnderTest) -> None:
-    content = bot.app.bot_data["services"].live.current.content
+    content = bot.app.services.live.current.content
     for lang, back, home in (("ja", "◀ 戻る", "🏠 メニュー"), ("en", "◀ Back", "🏠 Menu")):
         user = bot.user(lang)
         for page_id in sorted(content.lang(lang).pages):

@@ -21,7 +21,7 @@ from tests.conversation.conftest import (
 
 
 def services_of(bot: BotUnderTest) -> Services:
-    return bot.app.bot_data["services"]
+    return bot.app.services
 
 
 async def scripted_day(bot: BotUnderTest) -> None:
