@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.callbacks import OpenPage
-from bot.content.claims import ClaimsLint, fold, line_of
+from bot.content.claims import ClaimsLint, line_of
 from bot.content.domain_messages import localize_domain
 from bot.content.messages import say
 from bot.content.problems import Problems, did_you_mean
@@ -27,6 +27,7 @@ from bot.content.telegram_html import (
     visible_text,
 )
 from bot.content.yamldoc import format_path
+from bot.vocabulary import fold
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 BUTTONS_PER_PAGE_WARNING = 12

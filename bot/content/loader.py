@@ -23,6 +23,7 @@ from bot.content.render import Renderer, TemplateError, facts_of, leave_out_miss
 from bot.content.schema import Claims, Clinic, Crisis, Distress, Faq, Intake, Menu, PageMeta, Settings, SharedClinic
 from bot.content.telegram_html import escape, markdown_blocks, split_messages, visible_length
 from bot.content.yamldoc import YamlDoc, format_path, load_yaml, parse_yaml, split_front_matter
+from bot.vocabulary import TREATMENTS
 
 YAML_FILES: dict[str, type[ContentModel]] = {
     "clinic.yaml": Clinic,
@@ -254,7 +255,7 @@ def _render_language(raw: RawLanguage, settings: Settings, renderer: Renderer, p
     for notice_id, source in raw.notices.items():
         file = raw.display("notices", f"{notice_id}.md")
         renderer.register(file, source)
-        for treatment in (None, "tms", "exosome", "combined"):
+        for treatment in (None, *TREATMENTS):
             blocks = _render(renderer, problems, file, lang, file, 1, treatment=treatment)
             if blocks is None:
                 break

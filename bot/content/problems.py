@@ -89,10 +89,6 @@ class Problems:
     def info(self, file: str, line: int | None, where: str, message: str, **parts: str) -> None:
         self.add(Severity.INFO, file, line, where, message, **parts)
 
-    def files_with_errors(self) -> set[str]:
-        """Files that already have an error: later checks stay quiet about them, so one mistake is one message."""
-        return {p.file for p in self.errors}
-
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             if problem not in self._items:

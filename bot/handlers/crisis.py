@@ -31,7 +31,7 @@ from bot.i18n import t
 from bot.leads.model import OPEN_STATUSES
 from bot.safety.crisis import language_of
 from bot.safety.normalize import has_japanese
-from bot.safety.tiers import Assessment
+from bot.safety.tiers import REPLIED, Assessment
 from bot.storage.crisis_events import Place
 from bot.views.keyboards import button, home_row
 
@@ -118,7 +118,7 @@ def _record(update: Update, context: Context, tier: str, place: Place, step: str
     svc = context.services
     svc.stats.record("crisis", tier)  # a daily count of the tier only
     svc.crisis_events.record(user.id, tier, place, step, svc.now())
-    if tier in ("definite", "carer"):
+    if tier in REPLIED:
         svc.users.mark_crisis(user.id, svc.now())
 
 

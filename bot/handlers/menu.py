@@ -27,8 +27,8 @@ from bot.handlers.pages import open_page, show_menu, stale_button
 from bot.handlers.privacy import ask_delete
 from bot.i18n import N_, t
 from bot.views.keyboards import button, home_row, menu_keyboard
+from bot.vocabulary import LANGUAGE_NAMES
 
-LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
 HELP_TEXT = N_(
     "I can explain TMS, exosome infusion and the clinic's combined protocol, and help you apply to the "
     "monitor programme.\n\n"

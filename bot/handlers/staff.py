@@ -32,6 +32,7 @@ from bot.leads.layout import layout
 from bot.leads.model import STAFF_STATUSES, parse_lead_ref
 from bot.services import Services
 from bot.views.keyboards import button
+from bot.vocabulary import CLINIC_TZ
 
 log = logging.getLogger(__name__)
 UNANSWERED_GROUPS = 10
@@ -129,7 +130,7 @@ async def export_command(update: Update, context: Context) -> None:
     data = export_csv(rows, export_questions(context.services), STAFF_LANG)
     chat = update.effective_chat
     assert chat is not None
-    stamp = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=9))).strftime("%Y%m%d-%H%M")
+    stamp = dt.datetime.now(CLINIC_TZ).strftime("%Y%m%d-%H%M")
     posted = await context.bot.send_document(chat.id, io.BytesIO(data), filename=f"leads-{stamp}.csv",
                                              caption=f"{len(rows)} 件")
     svc = context.services

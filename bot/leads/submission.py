@@ -20,6 +20,7 @@ from bot.intake.engine import IntakeEngine
 from bot.intake.session import ApplicationSession, Sessions
 from bot.leads.model import Consent, CrisisNote, Lead
 from bot.leads.store import LeadStore
+from bot.safety.tiers import REPLIED
 from bot.stats.events import StatsLog
 from bot.storage.crisis_events import CrisisEvent, CrisisEvents
 from bot.storage.users import UserStore
@@ -105,7 +106,7 @@ def submit_application(policy: SubmissionPolicy, session: ApplicationSession, ap
     flags = list(engine.flags(draft))
     crisis = crisis_notes(policy.crisis_events.since(session.user_id, now - CRISIS_FLAG_WINDOW), engine, draft,
                           staff_lang)
-    if any(note.tier in ("definite", "carer") for note in crisis) or \
+    if any(note.tier in REPLIED for note in crisis) or \
             policy.users.crisis_seen_since(session.user_id, now - CRISIS_FLAG_WINDOW):
         flags.append("crisis")
     lead = policy.leads.submit(

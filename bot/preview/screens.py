@@ -25,9 +25,7 @@ from bot.i18n import t
 from bot.preview.steps import application_units
 from bot.preview.units import Bubble, Button, Claim, Column, Preview, Screen, Unit
 from bot.views.keyboards import menu_keyboard, page_keyboard
-
-LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
-
+from bot.vocabulary import LANGUAGE_NAMES
 
 # --- building ---------------------------------------------------------------------------------------------------
 
