@@ -114,7 +114,8 @@ def content_fingerprint(content_dir: Path) -> str:
 def _read_language(root: Path, display_root: str, lang: str, problems: Problems) -> RawLanguage:
     raw = RawLanguage(lang, root, display_root)
     if not root.is_dir():
-        problems.error(display_root, None, "", f"language folder is missing (settings.yaml lists '{lang}')")
+        problems.error(display_root, None, "", f"language folder is missing (settings.yaml lists '{lang}')",
+                       code="CONTENT-E006")
         return raw
     for name, kind in YAML_FILES.items():
         doc = load_yaml(root / name, raw.display(name), problems)
@@ -128,7 +129,7 @@ def _read_language(root: Path, display_root: str, lang: str, problems: Problems)
             raw.models[name] = model
     pages_dir = root / "pages"
     if not pages_dir.is_dir():
-        problems.error(raw.display("pages"), None, "", "folder is missing")
+        problems.error(raw.display("pages"), None, "", "folder is missing", code="CONTENT-E007")
     for path in sorted(pages_dir.glob("*.md")):
         _read_page(raw, path, problems)
     for path in sorted((root / "notices").glob("*.md")):
@@ -136,7 +137,7 @@ def _read_language(root: Path, display_root: str, lang: str, problems: Problems)
             raw.notices[path.stem] = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             problems.error(raw.display("notices", path.name), None, "",
-                           f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8")
+                           f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8", code="CONTENT-E008")
     _collect_texts(raw)
     return raw
 
@@ -148,7 +149,8 @@ def _refuse_shared_facts(doc: YamlDoc, problems: Problems) -> None:
     for key in SHARED_FACTS:
         if key in doc.data:
             said = say(doc.file, "fact_written_twice", field=key)
-            problems.error(doc.file, doc.line([key]), key, said.message, **said.parts(f"{key}: {doc.data[key]!r}"))
+            problems.error(doc.file, doc.line([key]), key, said.message, **said.parts(f"{key}: {doc.data[key]!r}"),
+                           code="CONTENT-E009")
             del doc.data[key]
 
 
@@ -156,23 +158,26 @@ def _read_page(raw: RawLanguage, path: Path, problems: Problems) -> None:
     display = raw.display("pages", path.name)
     page_id = path.stem
     if not page_id.replace("_", "").isalnum() or not page_id.isascii() or page_id != page_id.lower():
-        problems.error(display, None, "", f"file name must be a lower-case ASCII id, found '{page_id}'")
+        problems.error(display, None, "", f"file name must be a lower-case ASCII id, found '{page_id}'",
+                       code="CONTENT-E010")
         return
     raw.page_ids.add(page_id)  # even if broken below: its one error is not followed by "no page" elsewhere
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        problems.error(display, None, "", f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8")
+        problems.error(display, None, "", f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8",
+                       code="CONTENT-E011")
         return
     front, body, body_line = split_front_matter(text)
     if front is None:
-        problems.error(display, 1, "", "expected front matter between two '---' lines at the top (title, button ...)")
+        problems.error(display, 1, "", "expected front matter between two '---' lines at the top (title, button ...)",
+                       code="CONTENT-E012")
         return
     doc = parse_yaml(front, display, problems, line_offset=1)
     if doc is None:
         return
     if not isinstance(doc.data, dict):
-        problems.error(display, 2, "", "front matter must be 'key: value' lines")
+        problems.error(display, 2, "", "front matter must be 'key: value' lines", code="CONTENT-E013")
         return
     meta = validate_doc(PageMeta, doc, problems)
     raw.page_docs[page_id] = doc
@@ -239,7 +244,7 @@ def _render(renderer: Renderer, problems: Problems, name: str, lang: str, file: 
         line = None
         if first_line is not None:
             line = first_line + (exc.line - 1 if exc.line else 0)
-        problems.error(file, line, "", exc.message)
+        problems.error(file, line, "", exc.message, code="CONTENT-E014")
         return None
 
 
@@ -291,7 +296,7 @@ def _render_parts(renderer: Renderer, problems: Problems, file: str, lang: str,
         line = None
         if first_line is not None:
             line = first_line + (exc.line - 1 if exc.line else 0)
-        problems.error(file, line, "", exc.message)
+        problems.error(file, line, "", exc.message, code="CONTENT-E015")
         return None
     return [markdown_blocks(leave_out_missing(part, lang)) for part in MORE_MARKER.split(markdown)]
 

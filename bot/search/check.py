@@ -41,4 +41,5 @@ def check_faq_treatments(faq: Faq, page_treatments: Mapping[str, str | None], do
         if entry.treatment != page_treatment:
             problems.warning(doc.file, doc.line(["entries", i, "treatment"]), f"entries[{i}].treatment",
                              f"'{entry.treatment}' here, but its page '{entry.page}' is about '{page_treatment}': "
-                             "set the treatment the answer is about (tms, exosome, combined) or leave it out")
+                             "set the treatment the answer is about (tms, exosome, combined) or leave it out",
+                             code="FAQ-W001")
