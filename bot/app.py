@@ -34,7 +34,7 @@ from bot.handlers import (
     stats,
 )
 from bot.handlers.buttons import ButtonRouter
-from bot.handlers.context import CONTEXT_TYPES, BotContext, ClinicApplication, services_of
+from bot.handlers.context import CONTEXT_TYPES, AnyApplication, BotContext, ClinicApplication, services_of
 from bot.handlers.reload import LEASE_TTL, freeze_long_lived_objects, reload_on_sighup, watch_content
 from bot.handlers.staff_health import StaffAlerts
 from bot.handlers.staff_sink import TelegramLeadSink
@@ -143,7 +143,7 @@ def rate_limiter(per_second: int) -> AIORateLimiter:
     return TelegramRateLimiter(per_second)
 
 
-async def _post_init(app: Application) -> None:
+async def _post_init(app: AnyApplication) -> None:
     services = services_of(app)
     if services.gate is not None:
         await services.gate.open()
@@ -165,14 +165,14 @@ async def _post_init(app: Application) -> None:
     reload_on_sighup(app)
 
 
-async def _post_shutdown(app: Application) -> None:
+async def _post_shutdown(app: AnyApplication) -> None:
     services = services_of(app)
     if services.gate is not None:
         await services.gate.close()
     services.close()
 
 
-async def _register_commands(app: Application, services: Services) -> None:
+async def _register_commands(app: AnyApplication, services: Services) -> None:
     try:
         for lang in services.live.current.content.languages:
             commands = [BotCommand(name, t(lang, COMMAND_DESCRIPTIONS[name])) for name in PATIENT_COMMANDS]

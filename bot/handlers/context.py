@@ -13,6 +13,8 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, Job
 from bot.services import Services
 
 ADict = dict[Any, Any]
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+"""Any PTB application, for code that takes the application rather than a context (jobs, start-up)."""
 
 
 class ClinicApplication(Application[ExtBot[None], "BotContext", ADict, ADict, ADict, JobQueue["BotContext"]]):
@@ -31,7 +33,7 @@ class BotContext(CallbackContext[ExtBot[None], ADict, ADict, ADict]):
         return services_of(self.application)
 
 
-def services_of(app: Application[Any, Any, Any, Any, Any, Any]) -> Services:
+def services_of(app: AnyApplication) -> Services:
     """The services of an application ``bot.app`` built (for code that has the application, not a context)."""
     if not isinstance(app, ClinicApplication):
         raise TypeError("not an application built by bot.app.build_application")

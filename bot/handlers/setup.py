@@ -17,10 +17,10 @@ import logging
 from telegram import Bot, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.handlers.common import AnyHandler, Context, reply
-from bot.handlers.context import services_of
+from bot.handlers.context import AnyApplication, services_of
 from bot.handlers.staff import unknown_command
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ async def chatid_command(update: Update, context: Context) -> None:
     log.info("chat id shown in a %s", chat.type)
 
 
-async def check_staff_chat(app: Application) -> str | None:
+async def check_staff_chat(app: AnyApplication) -> str | None:
     """At start-up: the problem with the staff chat, said in the log and to ``STAFF_USER_IDS``; None if all is well."""
     settings = services_of(app).settings
     try:

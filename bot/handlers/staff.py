@@ -9,11 +9,13 @@ import datetime as dt
 import html
 import io
 import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.callbacks import AddExample, Button, LeadStatus, Stale
 from bot.content.faq_examples import ExampleNotAdded, add_example
@@ -21,7 +23,7 @@ from bot.content.launch import startup_notice
 from bot.content.telegram_html import MESSAGE_LIMIT
 from bot.handlers.buttons import ButtonCallback, StaleCallback
 from bot.handlers.common import AnyHandler, Context, reply, user_lang
-from bot.handlers.context import services_of
+from bot.handlers.context import AnyApplication, services_of
 from bot.handlers.reload import reload_content
 from bot.handlers.staff_sink import STAFF_LANG, status_keyboard
 from bot.i18n import t
@@ -57,7 +59,9 @@ async def unknown_command(update: Update, context: Context) -> None:
     await reply(update, context, t(lang, "Sorry, I don't know that command. /help lists what I can do."))
 
 
-def staff_only(handler):
+def staff_only(handler: Callable[[Update, Context], Coroutine[Any, Any, None]]
+               ) -> Callable[[Update, Context], Coroutine[Any, Any, None]]:
+    """Runs ``handler`` for staff; anyone else hears "I don't know that command", as for any unknown one."""
     async def guarded(update: Update, context: Context) -> None:
         if not is_staff(update, context):
             await unknown_command(update, context)
@@ -249,7 +253,7 @@ async def on_status_button(update: Update, context: Context, data: LeadStatus) -
             log.info("could not update the card in place (%s)", exc.__class__.__name__)
 
 
-async def post_missing_facts(app: Application) -> None:
+async def post_missing_facts(app: AnyApplication) -> None:
     """Tells the staff chat at start-up which clinic facts and decisions are still missing (one message)."""
     svc = services_of(app)
     text = startup_notice(svc.live.current.content.missing_facts())
@@ -280,5 +284,5 @@ def stale_answers() -> dict[str, StaleCallback]:
     return {"s": on_staff_stale, "u": on_staff_stale}
 
 
-def unknown_command_handler() -> MessageHandler:
+def unknown_command_handler() -> MessageHandler[Context, None]:
     return MessageHandler(filters.COMMAND, unknown_command)

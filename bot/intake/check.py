@@ -170,7 +170,7 @@ def _raw_question(doc: YamlDoc, i: int) -> dict[str, Any]:
     data = doc.data if isinstance(doc.data, dict) else {}
     questions = data.get("questions")
     if isinstance(questions, list) and i < len(questions) and isinstance(questions[i], dict):
-        return questions[i]
+        return dict(questions[i])
     return {}
 
 

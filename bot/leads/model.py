@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, NotRequired, TypedDict, get_args
 
-from bot.vocabulary import FLAGS, Flag
+from bot.vocabulary import FLAGS as FLAGS
+from bot.vocabulary import Flag as Flag  # re-exported: the lead's flags are the vocabulary's
 
 Status = Literal["new", "contacted", "booked", "not_suitable", "closed", "withdrawn"]
 STATUS_IDS: tuple[Status, ...] = get_args(Status)

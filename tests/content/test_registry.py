@@ -19,7 +19,7 @@ def test_a_registered_check_runs_with_the_others() -> None:
     seen: list[list[str]] = []
 
     @register("test-probe")
-    def probe(raws, problems) -> None:  # type: ignore[no-untyped-def]
+    def probe(raws, problems) -> None:
         seen.append(sorted(raws))
 
     try:

@@ -26,5 +26,5 @@ def test_flags_match_the_content_schema_and_are_ordered_by_urgency() -> None:
 
 def test_a_malformed_answer_is_refused_without_quoting_its_value() -> None:
     with pytest.raises(ValueError) as caught:
-        normalise_answers({"phone": {"label": "電話", "value": 9012345678}})  # type: ignore[dict-item]
+        normalise_answers({"phone": {"label": "電話", "value": 9012345678}})
     assert str(caught.value) == "answer 'phone' needs string 'label' and 'value'"
