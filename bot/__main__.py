@@ -2,7 +2,8 @@
 [--strict] [--launch] [--verbose]`` checks the content, ``preview [--out DIR] [--serve]`` draws it for a browser,
 ``chat`` tries the bot in a local chat page without Telegram, ``settings`` prints the settings table that README
 shows, ``migrate [--dry-run]`` brings the database's schema up to date, ``export-data FILE`` / ``import-data FILE``
-move every row between databases (SQLite to PostgreSQL)."""
+move every row between databases (SQLite to PostgreSQL), ``codes`` prints the table of checker problem codes
+that content/README.md shows."""
 
 from __future__ import annotations
 
@@ -115,6 +116,13 @@ def _import_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _codes(args: argparse.Namespace) -> int:
+    from bot.content.codes import codes_table
+
+    print(codes_table())
+    return 0
+
+
 def _chat(args: argparse.Namespace) -> int:
     from bot.config import ConfigError, load_settings
     from bot.localchat import ChatOptions, run_chat
@@ -148,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     preview.set_defaults(handler=_preview)
     table = commands.add_parser("settings", help="print the settings table (README's, from bot/config.py)")
     table.set_defaults(handler=_settings)
+    codes = commands.add_parser("codes", help="print the checker's problem codes (content/README.md's table)")
+    codes.set_defaults(handler=_codes)
     chat = commands.add_parser("chat", help="try the bot in a local chat page on 127.0.0.1 (no Telegram, no token)")
     chat.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (default: 8765; 0: any free one)")
     chat.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")

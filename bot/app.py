@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import gc
 import logging
-import signal
 import sys
 from urllib.parse import urlparse
 
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, CallbackQueryHandler, ContextTypes, Defaults
+from telegram.ext import AIORateLimiter, Application, Defaults
 
 from bot import logredact
 from bot.config import Settings
@@ -35,7 +33,13 @@ from bot.handlers import (
     staff_health,
     stats,
 )
+from bot.handlers.buttons import ButtonRouter
+from bot.handlers.context import CONTEXT_TYPES, AnyApplication, BotContext, ClinicApplication, services_of
+from bot.handlers.reload import LEASE_TTL, freeze_long_lived_objects, reload_on_sighup, watch_content
+from bot.handlers.staff_health import StaffAlerts
+from bot.handlers.staff_sink import TelegramLeadSink
 from bot.i18n import N_, t
+from bot.leads.delivery import DeliveryWorker
 from bot.live import ContentRefused, LiveContent
 from bot.ordering import PerChatUpdateProcessor
 from bot.ratelimit import NoRateLimiter, TelegramRateLimiter
@@ -82,13 +86,15 @@ CONTENT_CACHE_DELAY_S = 30.0
 """After a start without a usable content cache, wait this long before a separate process writes one."""
 
 
-def build_application(settings: Settings, *, live: LiveContent | None = None) -> Application:
+def build_application(settings: Settings, *, live: LiveContent | None = None) -> ClinicApplication:
     """The whole bot, ready to run; raises ``ContentRefused`` when the content has errors."""
     quiet_library_loggers()
     live = live or LiveContent.open(settings.content_dir, cache_dir=settings.data_dir / "cache")
     services = Services.open(settings, live)
     builder = (
         Application.builder()
+        .application_class(ClinicApplication, kwargs={"services": services})
+        .context_types(CONTEXT_TYPES)
         .token(settings.token)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(rate_limiter(settings.rate_limit))
@@ -104,26 +110,43 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
     if settings.webhook_url:
         builder = builder.updater(None)  # bot.webhook serves updates instead of PTB's updater
     app = builder.build()
-    app.bot_data["services"] = services
+    assert isinstance(app, ClinicApplication)
+    if settings.staff_chat_id is not None:
+        services.delivery = DeliveryWorker(services.leads, TelegramLeadSink(app.bot, settings.staff_chat_id),
+                                           alerts=StaffAlerts(app.bot, settings.staff_user_ids),
+                                           owner=services.owner, sole_sender=services.lock is not None)
     for group, handler in [*staff_health.handlers(), *guard.handlers(), *crisis.handlers()]:
-        app.add_handler(handler, group=group)  # type: ignore[arg-type]
-    for module in (menu, intake, privacy, staff, stats, setup, relay, questions, errors):  # relay before questions
-        app.add_handlers(module.handlers())
-    app.add_handlers(crisis.button_handlers())  # type: ignore[arg-type]
+        app.add_handler(handler, group=group)
+    applicant_relay = relay.Relay()
+    app.add_handlers(menu.handlers())
+    app.add_handlers(intake.handlers())
+    app.add_handlers(privacy.handlers())
+    app.add_handlers(staff.handlers())
+    app.add_handlers(stats.handlers())
+    app.add_handlers(setup.handlers())
+    app.add_handlers(relay.handlers(applicant_relay))  # before questions: a waiting answer to the clinic goes first
+    app.add_handlers(questions.handlers())
+    app.add_handlers(errors.handlers())
+    app.add_handler(button_router(applicant_relay).handler())
     app.add_handler(staff.unknown_command_handler())
-    app.add_handler(CallbackQueryHandler(menu.on_unknown_button))  # last: buttons nobody else claims
     app.add_error_handler(errors.on_error)
     return app
 
 
-def freeze_long_lived_objects(*, collect: bool = True) -> None:
-    """Move what exists now (content, indexes, libraries) out of the garbage collector's view: a full collection
-    then takes well under a millisecond instead of tens, which would otherwise pause answering (see bench/).
-    ``collect=False`` skips the collection first (tens of milliseconds of start-up): after a start from the content
-    cache there is little garbage to find, and what there is stays frozen, once."""
-    if collect:
-        gc.collect()
-    gc.freeze()
+def button_router(applicant_relay: relay.Relay) -> ButtonRouter:
+    """Every button kind with the handler that answers it; out-of-date buttons get their part's answer."""
+    router = ButtonRouter(default_stale=menu.on_unknown_button)
+    router.register(menu.buttons())
+    router.register(intake.buttons(), intake.stale_answers())
+    router.register(privacy.buttons(), privacy.stale_answers())
+    router.register(staff.buttons(), staff.stale_answers())
+    router.register(questions.buttons())
+    router.register(crisis.buttons(), crisis.stale_answers())
+    router.register(applicant_relay.buttons(), applicant_relay.stale_answers())
+    missing = router.unanswered()
+    if missing:
+        raise RuntimeError(f"no handler answers these buttons: {', '.join(missing)}")
+    return router
 
 
 def rate_limiter(per_second: int) -> AIORateLimiter:
@@ -134,12 +157,8 @@ def rate_limiter(per_second: int) -> AIORateLimiter:
     return TelegramRateLimiter(per_second)
 
 
-LEASE_TTL = dt.timedelta(minutes=2)
-"""How long a job's lease outlives its last renewal: after that, another instance takes the job over."""
-
-
-async def _post_init(app: Application) -> None:
-    services: Services = app.bot_data["services"]
+async def _post_init(app: AnyApplication) -> None:
+    services = services_of(app)
     if services.gate is not None:
         await services.gate.open()
     await _register_commands(app, services)
@@ -149,7 +168,7 @@ async def _post_init(app: Application) -> None:
     jobs.run_repeating(_apply_retention, interval=60.0, first=5.0, name="retention")  # runs hourly, see below
     jobs.run_repeating(_flush_stats, interval=60.0, first=60.0, name="stats-flush")
     if services.settings.content_poll_seconds > 0:
-        jobs.run_repeating(_watch_content, interval=services.settings.content_poll_seconds,
+        jobs.run_repeating(watch_content, interval=services.settings.content_poll_seconds,
                            first=services.settings.content_poll_seconds, name="content-watch")
     jobs.run_once(_check_staff_chat, when=0.5, name="staff-chat-check")  # missing or unreachable: log and staff hear
     if services.settings.staff_chat_id is not None:
@@ -159,21 +178,17 @@ async def _post_init(app: Application) -> None:
     japanese.warm_up()  # the analyser's dictionary, loaded once now rather than on a patient's first message
     english.warm_up()  # the English lemma dictionary, likewise
     freeze_long_lived_objects(collect=not services.live.opened_from_cache)
-    try:
-        loop = asyncio.get_running_loop()
-        loop.add_signal_handler(signal.SIGHUP, lambda: app.create_task(staff.reload_content(app, "SIGHUP")))
-    except (NotImplementedError, RuntimeError, AttributeError):
-        pass  # no SIGHUP on this platform, or not the main thread (tests)
+    reload_on_sighup(app)
 
 
-async def _post_shutdown(app: Application) -> None:
-    services: Services = app.bot_data["services"]
+async def _post_shutdown(app: AnyApplication) -> None:
+    services = services_of(app)
     if services.gate is not None:
         await services.gate.close()
     services.close()
 
 
-async def _register_commands(app: Application, services: Services) -> None:
+async def _register_commands(app: AnyApplication, services: Services) -> None:
     try:
         for lang in services.live.current.content.languages:
             commands = [BotCommand(name, t(lang, COMMAND_DESCRIPTIONS[name])) for name in PATIENT_COMMANDS]
@@ -185,22 +200,21 @@ async def _register_commands(app: Application, services: Services) -> None:
         log.warning("could not register the command list: %s", exc.__class__.__name__)
 
 
-async def _check_staff_chat(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _check_staff_chat(context: BotContext) -> None:
     await setup.check_staff_chat(context.application)
 
 
-async def _deliver_leads(context: ContextTypes.DEFAULT_TYPE) -> None:
-    services: Services = context.application.bot_data["services"]
-    await services.deliver_due(context.bot)
+async def _deliver_leads(context: BotContext) -> None:
+    await context.services.deliver_due()
 
 
 RETENTION_EVERY = dt.timedelta(hours=1)
 
 
-async def _apply_retention(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _apply_retention(context: BotContext) -> None:
     """Hourly, in the one instance holding the retention lease (checked every minute, so another instance takes
     over within ``LEASE_TTL`` when the holder stops)."""
-    services: Services = context.application.bot_data["services"]
+    services = context.services
     now = services.now()
     if not services.leases.acquire("retention", LEASE_TTL, now):
         return
@@ -211,26 +225,13 @@ async def _apply_retention(context: ContextTypes.DEFAULT_TYPE) -> None:
     services.apply_retention()
 
 
-async def _flush_stats(context: ContextTypes.DEFAULT_TYPE) -> None:
-    services: Services = context.application.bot_data["services"]
+async def _flush_stats(context: BotContext) -> None:
+    services = context.services
     services.stats.flush()
 
 
-async def _write_content_cache(context: ContextTypes.DEFAULT_TYPE) -> None:
-    services: Services = context.application.bot_data["services"]
-    await services.live.write_cache()
-
-
-async def _watch_content(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The instance holding the watcher's lease reloads and reports to staff; others (several webhook instances
-    on one database) reload quietly, so every instance answers from the same content and staff hear once."""
-    services: Services = context.application.bot_data["services"]
-    if not await asyncio.to_thread(services.live.changed_on_disk):
-        return
-    if services.leases.acquire("content-watch", LEASE_TTL, services.now()):
-        await staff.reload_content(context.application, "file change")
-    else:
-        await services.live.reload()
+async def _write_content_cache(context: BotContext) -> None:
+    await context.services.live.write_cache()
 
 
 LIBRARY_LOGGERS = ("telegram", "httpx", "httpcore", "apscheduler", "tornado")
@@ -268,7 +269,7 @@ def run(settings: Settings) -> int:
         asyncio.run(serve(app, listen=settings.webhook_listen, port=settings.port,
                           url_path=urlparse(settings.webhook_url).path.lstrip("/"),
                           webhook_url=settings.webhook_url, secret=settings.webhook_secret,
-                          services=app.bot_data["services"]))
+                          services=app.services))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0

@@ -21,8 +21,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from bot.vocabulary import LANGUAGES
+
 LOCALES_DIR = Path(__file__).parent / "locales"
-LANGUAGES = ("ja", "en")
 BABEL_LOCALES = {"ja": "ja_JP", "en": "en_US"}
 
 

@@ -1,7 +1,7 @@
 """Everything a handler may use, opened once at start-up: content, storage, leads, flood control.
 
-Kept free of Telegram types except where delivery needs a bot (passed in by the caller), so the domain can be
-driven from tests and scripts directly.
+Free of Telegram: the delivery worker, with its Telegram sink, is built and attached by ``bot.app``, so the domain
+can be driven from tests and scripts directly.
 """
 
 from __future__ import annotations
@@ -9,17 +9,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import json
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from bot.config import Settings
-from bot.content.schema import Intake
 from bot.flood import FloodGuard
-from bot.intake.engine import IntakeEngine
+from bot.intake.session import Questionnaires, Sessions
 from bot.leads.delivery import DeliveryWorker
 from bot.leads.store import LeadStore
+from bot.leads.submission import SubmissionPolicy
 from bot.live import LiveContent
 from bot.stats import StatsLog
 from bot.storage.base import Database, open_database, utcnow
@@ -29,9 +27,6 @@ from bot.storage.lock import DataDirLock
 from bot.storage.snapshots import SnapshotStore
 from bot.storage.unanswered import UnansweredLog
 from bot.storage.users import CRISIS_MEMORY, UserStore
-
-if TYPE_CHECKING:
-    from telegram import Bot
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +44,9 @@ class Services:
     flood: FloodGuard = field(default_factory=FloodGuard)
     photo_ids: dict[tuple[str, int], str] = field(default_factory=dict)
     """Telegram file ids of pictures already uploaded, by path and modification time."""
-    _engines: dict[str, IntakeEngine] = field(default_factory=dict)
     _delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    _worker: DeliveryWorker | None = None
+    delivery: DeliveryWorker | None = None
+    """Lead delivery to the staff chat through the sink ``bot.app`` injects; None without a staff chat."""
     lock: DataDirLock | PollerLock | None = None
     """Held while the bot runs when it must be the only process: SQLite's data directory, or the long poller of a
     PostgreSQL database (webhook instances on PostgreSQL hold none: any number may run)."""
@@ -63,10 +58,19 @@ class Services:
     """Jobs one instance at a time: retention, the content watcher."""
     stats: StatsLog = field(init=False)
     """Daily usage counts without personal data (``bot.stats``)."""
+    questionnaires: Questionnaires = field(init=False)
+    sessions: Sessions = field(init=False)
+    """Applications in progress (``bot.intake.session``)."""
+    submissions: SubmissionPolicy = field(init=False)
+    """Sending an application and its limits (``bot.leads.submission``)."""
 
     def __post_init__(self) -> None:
         self.stats = StatsLog(self.db, lambda: self.now())
         self.leases = Leases(self.db, self.owner)
+        self.questionnaires = Questionnaires(lambda: self.live.current, self.snapshots, self.now)
+        self.sessions = Sessions(self.users, self.questionnaires, self.stats, self.now)
+        self.submissions = SubmissionPolicy(self.leads, self.users, self.crisis_events, self.sessions, self.stats,
+                                            self.settings.max_applications_per_day)
 
     @classmethod
     def open(cls, settings: Settings, live: LiveContent) -> Services:
@@ -108,54 +112,25 @@ class Services:
         if self.lock is not None:
             self.lock.release()
 
-    # --- the questionnaire an application started with ------------------------------------------------------------
-
-    def current_intake(self) -> tuple[str, IntakeEngine]:
-        """The questionnaire of the current content, saved as a snapshot so drafts can keep it after a reload."""
-        live = self.live.current
-        if live.intake_key not in self._engines:
-            self.snapshots.save_snapshot(live.intake_key, live.intake_json, self.now())
-            self._engines[live.intake_key] = live.intake
-        return live.intake_key, live.intake
-
-    def engine_for(self, key: str) -> IntakeEngine | None:
-        """The engine of the questionnaire ``key``; None if it is no longer known (then start afresh)."""
-        current_key, current = self.current_intake()
-        if key == current_key:
-            return current
-        if key not in self._engines:
-            payload = self.snapshots.load_snapshot(key)
-            if payload is None:
-                return None
-            data = json.loads(payload)
-            self._engines[key] = IntakeEngine({lang: Intake.model_validate(value) for lang, value in data.items()})
-        return self._engines[key]
-
     # --- leads --------------------------------------------------------------------------------------------------
 
-    def worker(self, bot: Bot) -> DeliveryWorker:
-        if self._worker is None:
-            from bot.handlers.staff_health import StaffAlerts
-            from bot.handlers.staff_sink import TelegramLeadSink
+    def worker(self) -> DeliveryWorker:
+        """The delivery worker ``bot.app`` attached (there is one whenever a staff chat is configured)."""
+        assert self.delivery is not None, "no staff chat is configured, so nothing delivers leads"
+        return self.delivery
 
-            assert self.settings.staff_chat_id is not None
-            self._worker = DeliveryWorker(self.leads, TelegramLeadSink(bot, self.settings.staff_chat_id),
-                                          alerts=StaffAlerts(bot, self.settings.staff_user_ids),
-                                          owner=self.owner, sole_sender=self.lock is not None)
-        return self._worker
-
-    async def deliver_due(self, bot: Bot) -> int:
+    async def deliver_due(self) -> int:
         """Deliver what is due in the outbox; one pass at a time (the job and a fresh submit never overlap)."""
-        if self.settings.staff_chat_id is None:
+        if self.delivery is None:
             return 0
         if self._delivery_lock.locked():
             return 0
         async with self._delivery_lock:
-            return await self.worker(bot).run_once()
+            return await self.delivery.run_once()
 
     def unrecorded_deliveries(self) -> int:
         """Results Telegram gave that the database could not take yet (delivery is paused meanwhile)."""
-        return 0 if self._worker is None else self._worker.health().unrecorded
+        return 0 if self.delivery is None else self.delivery.health().unrecorded
 
     def apply_retention(self) -> None:
         """Erase what is older than its period in the privacy notice: leads, abandoned drafts, unanswered-question

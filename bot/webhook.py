@@ -166,8 +166,8 @@ def make_server(app: AnyApp, url_path: str, secret: str, services: Services | No
 
 async def serve(app: AnyApp, *, listen: str, port: int, url_path: str, webhook_url: str, secret: str,
                 services: Services | None = None) -> None:
-    """Run until SIGINT or SIGTERM (``services``: the app's own, ``app.bot_data["services"]``, by default)."""
-    services = services if services is not None else app.bot_data.get("services")
+    """Run until SIGINT or SIGTERM (``services``: the app's own, ``app.services``, by default)."""
+    services = services if services is not None else getattr(app, "services", None)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -14,3 +14,5 @@ echo "== content check (strict)"
 .venv/bin/python -m bot check --strict
 echo "== pytest"
 .venv/bin/python -m pytest -q "$@"
+echo "== benchmark smoke run (pytest -m bench)"
+.venv/bin/python -m pytest -q -m bench tests/bench

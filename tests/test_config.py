@@ -78,7 +78,7 @@ def test_run_refuses_broken_content_with_the_report(tmp_path: Path) -> None:
                             text=True, timeout=60)
     assert result.returncode == 1
     assert "The bot cannot start: the content has errors." in result.stderr
-    assert "content/settings.yaml:2: 書き方の誤りで、このファイルを読み込めません" in result.stderr
+    assert "content/settings.yaml:2: CONTENT-E001 書き方の誤りで、このファイルを読み込めません" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -16,21 +16,21 @@ class Recording(Mapping[str, str]):
     """An environment that remembers every name the settings loader asks for."""
 
     def __init__(self, values: dict[str, str]) -> None:
-        self.values, self.asked = values, set[str]()
+        self.env, self.asked = values, set[str]()
 
     def __getitem__(self, key: str) -> str:
         self.asked.add(key)
-        return self.values[key]
+        return self.env[key]
 
     def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
         self.asked.add(key)
-        return self.values.get(key, default)
+        return self.env.get(key, default)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.values)
+        return iter(self.env)
 
     def __len__(self) -> int:
-        return len(self.values)
+        return len(self.env)
 
 
 def test_every_setting_the_loader_reads_is_declared_and_every_declared_one_is_read() -> None:

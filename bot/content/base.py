@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.content.render import Renderer
 from bot.content.schema import Claims, Clinic, Crisis, Distress, Faq, Intake, Menu, PageMeta, Settings, SharedClinic
-from bot.content.telegram_html import markdown_blocks, split_messages
+from bot.content.telegram_html import markdown_blocks
 
 
 @dataclass(frozen=True)
@@ -125,9 +125,6 @@ class ContentBase:
         if not extra:
             self._rendered[key] = html
         return html
-
-    def render_messages(self, lang: str, source: str, **extra: Any) -> list[str]:
-        return split_messages(markdown_blocks(self.renderer.render_markdown(self._inline(source), lang, **extra)))
 
     def _inline(self, source: str) -> str:
         name = "inline:" + hashlib.sha1(source.encode("utf-8")).hexdigest()

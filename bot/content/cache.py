@@ -99,7 +99,8 @@ def _canonical(value: object) -> str:
 
 def _restore_pattern(pattern: str | bytes, flags: int, code: list[int], groups: int, groupindex: dict[str, int],
                      indexgroup: tuple[str | None, ...]) -> re.Pattern[Any]:
-    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    compiled: re.Pattern[Any] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    return compiled
 
 
 def _pattern_program(compiled: re.Pattern[Any]) -> tuple[Any, ...] | None:

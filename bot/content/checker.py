@@ -10,13 +10,14 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot import callbacks
-from bot.content.claims import ClaimsLint, fold, line_of
+from bot.callbacks import OpenPage
+from bot.content.claims import ClaimsLint, line_of
 from bot.content.domain_messages import localize_domain
-from bot.content.loader import RawLanguage
 from bot.content.messages import say
 from bot.content.problems import Problems, did_you_mean
-from bot.content.schema import Claims, Crisis, Distress, Faq, Intake, LintAllowance, Menu, Settings
+from bot.content.raw import RawLanguage
+from bot.content.registry import run_registered
+from bot.content.schema import Claims, Faq, Intake, LintAllowance, Menu, Settings
 from bot.content.telegram_html import (
     CAPTION_LIMIT,
     MESSAGE_LIMIT,
@@ -26,6 +27,7 @@ from bot.content.telegram_html import (
     visible_text,
 )
 from bot.content.yamldoc import format_path
+from bot.vocabulary import fold
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 BUTTONS_PER_PAGE_WARNING = 12
@@ -37,7 +39,8 @@ def run_checks(settings: Settings, raws: Mapping[str, RawLanguage], problems: Pr
     today = today or dt.date.today()
     if settings.default_language not in settings.languages:
         problems.error(f"{display_root}/settings.yaml", None, "default_language",
-                       f"expected one of {settings.languages}, found '{settings.default_language}'")
+                       f"expected one of {settings.languages}, found '{settings.default_language}'",
+                       code="CONTENT-E017")
     lint = ClaimsLint.shared([c for raw in raws.values() if (c := raw.model("claims.yaml", Claims)) is not None])
     for raw in raws.values():
         _check_references(raw, problems)
@@ -51,7 +54,9 @@ def run_checks(settings: Settings, raws: Mapping[str, RawLanguage], problems: Pr
         _check_status(raw, settings, problems)
         _check_menu_size(raw, problems)
     _check_parity(raws, problems)
-    _check_domain(raws, problems)
+    # the domain checks word their messages in English; staff read them in the file's language, located and with
+    # what to change (bot/content/domain_messages.py)
+    run_registered(raws, problems, translate=localize_domain)
 
 
 # --- references -------------------------------------------------------------------------------------------------
@@ -63,24 +68,25 @@ def _check_references(raw: RawLanguage, problems: Problems) -> None:
         for i, link in enumerate(page.meta.links):
             if link not in pages:
                 problems.error(page.file, doc.line(["links", i]), f"links[{i}]",
-                               f"no page '{link}'{did_you_mean(link, pages)}")
+                               f"no page '{link}'{did_you_mean(link, pages)}", code="CONTENT-E018")
         for i, notice in enumerate(page.meta.notices):
             if notice not in raw.notices:
                 problems.error(page.file, doc.line(["notices", i]), f"notices[{i}]",
-                               f"no notice '{notice}' in {raw.display('notices')}/{did_you_mean(notice, raw.notices)}")
+                               f"no notice '{notice}' in {raw.display('notices')}/{did_you_mean(notice, raw.notices)}",
+                               code="CONTENT-E019")
         if page.meta.image:
             _check_image(raw, page.meta.image, page.file, doc.line(["image"]), problems)
             if not page.meta.image_caption.strip():
                 problems.error(page.file, doc.line(["image"]), "image_caption",
                                "写真には image_caption（写真の内容と注意書き）が必要です" if raw.lang == "ja" else
-                               "a picture needs an image_caption (what it shows and its caveats)")
+                               "a picture needs an image_caption (what it shows and its caveats)", code="CONTENT-E020")
     menu = raw.model("menu.yaml", Menu)
     if menu:
         doc = raw.docs["menu.yaml"]
         for i, item in enumerate(menu.items):
             if item.page is not None and item.page not in pages:
                 problems.error(raw.display("menu.yaml"), doc.line(["items", i, "page"]), f"items[{i}].page",
-                               f"no page '{item.page}'{did_you_mean(item.page, pages)}")
+                               f"no page '{item.page}'{did_you_mean(item.page, pages)}", code="CONTENT-E021")
     faq = raw.model("faq.yaml", Faq)
     if faq:
         doc = raw.docs["faq.yaml"]
@@ -88,21 +94,23 @@ def _check_references(raw: RawLanguage, problems: Problems) -> None:
         for i, entry in enumerate(faq.entries):
             if entry.id in seen:
                 problems.error(raw.display("faq.yaml"), doc.line(["entries", i, "id"]), f"entries[{i}].id",
-                               f"duplicate id '{entry.id}'")
+                               f"duplicate id '{entry.id}'", code="CONTENT-E022")
             seen.add(entry.id)
             if entry.page is not None and entry.page not in pages:
                 problems.error(raw.display("faq.yaml"), doc.line(["entries", i, "page"]), f"entries[{i}].page",
-                               f"no page '{entry.page}'{did_you_mean(entry.page, pages)}")
+                               f"no page '{entry.page}'{did_you_mean(entry.page, pages)}", code="CONTENT-E023")
 
 
 def _check_image(raw: RawLanguage, image: str, file: str, line: int | None, problems: Problems) -> None:
     path = raw.root / image
     if not path.is_file():
-        problems.error(file, line, "image", f"no picture at {raw.display(image)}")
+        problems.error(file, line, "image", f"no picture at {raw.display(image)}", code="CONTENT-E024")
     elif path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-        problems.error(file, line, "image", f"expected a .png or .jpg picture, found '{path.suffix}'")
+        problems.error(file, line, "image", f"expected a .png or .jpg picture, found '{path.suffix}'",
+                       code="CONTENT-E025")
     elif path.stat().st_size > MAX_IMAGE_BYTES:
-        problems.error(file, line, "image", "picture is larger than Telegram's 10 MB limit for photos")
+        problems.error(file, line, "image", "picture is larger than Telegram's 10 MB limit for photos",
+                       code="CONTENT-E026")
 
 
 def _check_reachable(raw: RawLanguage, problems: Problems) -> None:
@@ -121,7 +129,7 @@ def _check_reachable(raw: RawLanguage, problems: Problems) -> None:
         if page_id not in seen:
             problems.warning(page.file, None, "",
                              "page cannot be reached from the main menu (add it to menu.yaml or to another "
-                             "page's links)")
+                             "page's links)", code="CONTENT-W002")
 
 
 # --- treatments, review dates, clinic facts ---------------------------------------------------------------------
@@ -137,7 +145,7 @@ def _check_treatments(raw: RawLanguage, settings: Settings, problems: Problems) 
                 if word.casefold() not in shown:
                     problems.error(raw.display("notices", f"{notice_id}.md"), None, "",
                                    f"must mention '{word}' (as shown on {kind} pages; see notice_must_mention "
-                                   "in settings.yaml)")
+                                   "in settings.yaml)", code="CONTENT-E027")
     for page in raw.pages.values():
         treatment = page.meta.treatment
         if treatment is None:
@@ -146,10 +154,11 @@ def _check_treatments(raw: RawLanguage, settings: Settings, problems: Problems) 
         for notice in settings.required_notices.get(treatment, []):
             if notice not in page.meta.notices:
                 problems.error(page.file, doc.line(["notices"]) or doc.line(["treatment"]), "notices",
-                               f"a {treatment} page must show the notice '{notice}' (add it to notices:)")
+                               f"a {treatment} page must show the notice '{notice}' (add it to notices:)",
+                               code="CONTENT-E028")
         if not page.meta.sources:
             problems.warning(page.file, doc.line(["treatment"]), "sources",
-                             "a treatment page should list its sources")
+                             "a treatment page should list its sources", code="CONTENT-W003")
 
 
 def _check_review_dates(raw: RawLanguage, settings: Settings, problems: Problems, today: dt.date) -> None:
@@ -160,9 +169,10 @@ def _check_review_dates(raw: RawLanguage, settings: Settings, problems: Problems
         if today - reviewed > limit:
             problems.warning(page.file, line, "reviewed",
                              f"last reviewed {reviewed.isoformat()}, more than {settings.review_max_age_days} "
-                             "days ago: please review the page and update the date")
+                             "days ago: please review the page and update the date", code="CONTENT-W004")
         elif reviewed > today:
-            problems.warning(page.file, line, "reviewed", f"date {reviewed.isoformat()} is in the future")
+            problems.warning(page.file, line, "reviewed", f"date {reviewed.isoformat()} is in the future",
+                             code="CONTENT-W005")
 
 
 def _leaves(data: Mapping[str, Any], path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
@@ -182,40 +192,43 @@ def _check_telegram_limits(raw: RawLanguage, problems: Problems) -> None:
         page = raw.pages[page_id]
         for i, message in enumerate(rendered.messages):
             for problem in html_problems(message):
-                problems.error(page.file, None, "", problem)
+                problems.error(page.file, None, "", problem, code="CONTENT-E029")
             if visible_length(message) > MESSAGE_LIMIT:
                 problems.error(page.file, None, "",
                                f"a single paragraph is longer than Telegram's {MESSAGE_LIMIT} characters "
-                               f"(message {i + 1}): split it into shorter paragraphs")
+                               f"(message {i + 1}): split it into shorter paragraphs", code="CONTENT-E030")
         if len(rendered.messages) > 1:
             problems.info(page.file, None, "",
-                          f"longer than one Telegram message: sent as {len(rendered.messages)} messages")
+                          f"longer than one Telegram message: sent as {len(rendered.messages)} messages",
+                          code="CONTENT-I001")
         buttons = len(rendered.links) + len(rendered.actions)
         if buttons > BUTTONS_PER_PAGE_WARNING:
             problems.warning(page.file, None, "links", f"{buttons} buttons is too many for a phone screen "
-                             f"(keep it to {BUTTONS_PER_PAGE_WARNING} or fewer)")
+                             f"(keep it to {BUTTONS_PER_PAGE_WARNING} or fewer)", code="CONTENT-W006")
         if rendered.image and visible_length(f"{rendered.title}\n{rendered.caption}") > CAPTION_LIMIT:
-            problems.error(page.file, None, "title", f"a picture caption holds at most {CAPTION_LIMIT} characters")
+            problems.error(page.file, None, "title", f"a picture caption holds at most {CAPTION_LIMIT} characters",
+                           code="CONTENT-E031")
         for target in (*rendered.links, page_id):
             try:
-                callbacks.page(target)
+                OpenPage(target).pack()
             except ValueError as exc:
-                problems.error(page.file, None, "links", str(exc))
+                problems.error(page.file, None, "links", str(exc), code="CONTENT-E032")
     for text in raw.texts:
         html = raw.rendered_texts.get(text.key)
         if html is None:
             continue
         for problem in html_problems(html):
-            problems.error(text.file, text.line, text.key, problem)
+            problems.error(text.file, text.line, text.key, problem, code="CONTENT-E033")
         if visible_length(html) > MESSAGE_LIMIT:
             problems.error(text.file, text.line, text.key,
-                           f"longer than Telegram's {MESSAGE_LIMIT} characters: shorten it")
+                           f"longer than Telegram's {MESSAGE_LIMIT} characters: shorten it", code="CONTENT-E034")
     for (notice_id, _treatment), html in raw.rendered_notices.items():
         for problem in html_problems(html):
-            problems.error(raw.display("notices", f"{notice_id}.md"), None, "", problem)
+            problems.error(raw.display("notices", f"{notice_id}.md"), None, "", problem, code="CONTENT-E035")
         if "<blockquote" in html:
             problems.error(raw.display("notices", f"{notice_id}.md"), None, "",
-                           "a notice is already shown as a folded quote: remove the '>' quote marks")
+                           "a notice is already shown as a folded quote: remove the '>' quote marks",
+                           code="CONTENT-E036")
 
 
 # --- claims lint ------------------------------------------------------------------------------------------------
@@ -258,7 +271,7 @@ def _check_claims(raw: RawLanguage, lint: ClaimsLint, problems: Problems) -> Non
             line = line_of(finding.found, raw_text, first_line or 1) or first_line
             problems.error(file, line, where, said.message,
                            found=CLAIM_FOUND.format(found=finding.found, word=finding.word), expected=expected,
-                           fix=said.fix)
+                           fix=said.fix, code="CONTENT-E037")
 
     for page in raw.pages.values():
         rendered = raw.rendered.get(page.id)
@@ -322,7 +335,7 @@ def _check_literal_markup(raw: RawLanguage, problems: Problems) -> None:
         for snippet in literal_markup(html):
             mark = next((m for m in ("**", "__", "*", "_", "＊", "＿") if m in snippet), "*")
             said = say(file, "literal_markup", mark=mark)
-            problems.error(file, line, where, said.message, **said.parts(f"…{snippet}…"))
+            problems.error(file, line, where, said.message, **said.parts(f"…{snippet}…"), code="CONTENT-E038")
 
     for page in raw.pages.values():
         rendered = raw.rendered.get(page.id)
@@ -351,14 +364,15 @@ def _check_budget(raw: RawLanguage, settings: Settings, problems: Problems) -> N
             if length > budget:
                 said = say(page.file, "budget", length=length, budget=budget)
                 where = "" if len(lengths) == 1 else f"part {i + 1}"
-                problems.warning(page.file, None, where, said.message, **said.parts(f"{length}"))
+                problems.warning(page.file, None, where, said.message, **said.parts(f"{length}"), code="CONTENT-W007")
     for text in raw.texts:
         if not text.key.startswith("faq."):
             continue
         html = raw.rendered_texts.get(text.key)
         if html is not None and visible_length(html) > budget:
             said = say(text.file, "budget", length=visible_length(html), budget=budget)
-            problems.warning(text.file, text.line, text.key, said.message, **said.parts(str(visible_length(html))))
+            problems.warning(text.file, text.line, text.key, said.message, **said.parts(str(visible_length(html))),
+                             code="CONTENT-W008")
 
 
 def _check_status(raw: RawLanguage, settings: Settings, problems: Problems) -> None:
@@ -372,7 +386,7 @@ def _check_status(raw: RawLanguage, settings: Settings, problems: Problems) -> N
         shown = fold(visible)
         if any(n in shown for n in names) and not any(w in shown for w in wording):
             said = say(file, "status_missing", words=", ".join(settings.status_wording[raw.lang]))
-            problems.error(file, line, where, said.message, **said.parts())
+            problems.error(file, line, where, said.message, **said.parts(), code="CONTENT-E039")
 
     for page in raw.pages.values():
         rendered = raw.rendered.get(page.id)
@@ -395,7 +409,7 @@ def _check_menu_size(raw: RawLanguage, problems: Problems) -> None:
         fix = ("関連するページは、まとめのページの links: に移してください" if raw.lang == "ja"
                else "move related pages into the links: of one overview page")
         problems.warning(file, raw.docs["menu.yaml"].line(["items"]), "items", message, found=str(len(menu.items)),
-                         expected=f"<= {MENU_BUTTONS_MAX}", fix=fix)
+                         expected=f"<= {MENU_BUTTONS_MAX}", fix=fix, code="CONTENT-W009")
 
 
 # --- parity between languages -----------------------------------------------------------------------------------
@@ -415,12 +429,15 @@ def _check_parity(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
                 va, vb = getattr(a.meta, name), getattr(b.meta, name)
                 if va != vb:
                     problems.error(b.file, other.page_docs[page_id].line([name]), name,
-                                   f"differs from {a.file}: {vb!r} here, {va!r} there (both languages must match)")
+                                   f"differs from {a.file}: {vb!r} here, {va!r} there (both languages must match)",
+                                   code="CONTENT-E040")
             pa, pb = set(_PLACEHOLDER.findall(a.body)), set(_PLACEHOLDER.findall(b.body))
             for missing in sorted(pa - pb):
-                problems.warning(b.file, None, "", f"{a.file} uses {{{{ {missing} }}}} but this page does not")
+                problems.warning(b.file, None, "", f"{a.file} uses {{{{ {missing} }}}} but this page does not",
+                                 code="CONTENT-W010")
             for missing in sorted(pb - pa):
-                problems.warning(a.file, None, "", f"{b.file} uses {{{{ {missing} }}}} but this page does not")
+                problems.warning(a.file, None, "", f"{b.file} uses {{{{ {missing} }}}} but this page does not",
+                                 code="CONTENT-W011")
         _compare_menu(first, other, problems)
         _compare_faq(first, other, problems)
 
@@ -429,10 +446,12 @@ def _compare_sets(a: RawLanguage, b: RawLanguage, ids_a: set[str], ids_b: set[st
                   problems: Problems) -> None:
     for missing in sorted(ids_a - ids_b):
         problems.error(b.display(folder, missing + suffix), None, "",
-                       f"file is missing: {a.display(folder, missing + suffix)} exists in '{a.lang}'")
+                       f"file is missing: {a.display(folder, missing + suffix)} exists in '{a.lang}'",
+                       code="CONTENT-E041")
     for missing in sorted(ids_b - ids_a):
         problems.error(a.display(folder, missing + suffix), None, "",
-                       f"file is missing: {b.display(folder, missing + suffix)} exists in '{b.lang}'")
+                       f"file is missing: {b.display(folder, missing + suffix)} exists in '{b.lang}'",
+                       code="CONTENT-E042")
 
 
 def _compare_menu(a: RawLanguage, b: RawLanguage, problems: Problems) -> None:
@@ -446,7 +465,7 @@ def _compare_menu(a: RawLanguage, b: RawLanguage, problems: Problems) -> None:
             return ", ".join(page or f"action:{action}" for page, action in items)
         problems.error(b.display("menu.yaml"), b.docs["menu.yaml"].line(["items"]), "items",
                        f"menu differs from {a.display('menu.yaml')}: [{show(items_b)}] here, "
-                       f"[{show(items_a)}] there (both languages must match)")
+                       f"[{show(items_a)}] there (both languages must match)", code="CONTENT-E043")
 
 
 def _compare_faq(a: RawLanguage, b: RawLanguage, problems: Problems) -> None:
@@ -457,54 +476,23 @@ def _compare_faq(a: RawLanguage, b: RawLanguage, problems: Problems) -> None:
     entries_b = {e.id: e for e in faq_b.entries}
     for missing in sorted(set(entries_a) - set(entries_b)):
         problems.error(b.display("faq.yaml"), None, "entries",
-                       f"no entry '{missing}' (it exists in {a.display('faq.yaml')})")
+                       f"no entry '{missing}' (it exists in {a.display('faq.yaml')})", code="CONTENT-E044")
     for missing in sorted(set(entries_b) - set(entries_a)):
         problems.error(a.display("faq.yaml"), None, "entries",
-                       f"no entry '{missing}' (it exists in {b.display('faq.yaml')})")
+                       f"no entry '{missing}' (it exists in {b.display('faq.yaml')})", code="CONTENT-E045")
     for entry_id in sorted(set(entries_a) & set(entries_b)):
         ea, eb = entries_a[entry_id], entries_b[entry_id]
         for name in ("page", "action"):
             if getattr(ea, name) != getattr(eb, name):
                 problems.error(b.display("faq.yaml"), None, f"entries[{entry_id}].{name}",
                                f"differs from {a.display('faq.yaml')}: {getattr(eb, name)!r} here, "
-                               f"{getattr(ea, name)!r} there")
+                               f"{getattr(ea, name)!r} there", code="CONTENT-E046")
 
 
 # --- checks owned by the domain packages ------------------------------------------------------------------------
+# Each package registers its checks in ``bot.content.registry`` when its check module is imported; these are the
+# packages that read content.
 
-def _check_domain(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
-    from bot.intake.check import check_intake
-    from bot.safety.check import check_crisis
-
-    # the domain checks word their messages in English; staff read them in the file's language, located and with
-    # what to change (bot/content/domain_messages.py)
-    translate, problems.translate = problems.translate, localize_domain
-    try:
-        _check_domain_packages(raws, problems, check_intake, check_crisis)
-    finally:
-        problems.translate = translate
-
-
-def _check_domain_packages(raws: Mapping[str, RawLanguage], problems: Problems, check_intake: Any,
-                           check_crisis: Any) -> None:
-    from bot.search.check import check_faq_treatments
-    from bot.search.distress import check_distress
-
-    intakes = {lang: raw.model("intake.yaml", Intake) for lang, raw in raws.items()}
-    if all(intakes.values()):
-        check_intake({k: v for k, v in intakes.items() if v}, {lang: raw.docs["intake.yaml"]
-                     for lang, raw in raws.items()}, problems)
-    for raw in raws.values():
-        faq = raw.model("faq.yaml", Faq)
-        if faq:
-            check_faq_treatments(faq, {page.id: page.meta.treatment for page in raw.pages.values()},
-                                 raw.docs["faq.yaml"], problems)
-    distress = {lang: raw.model("distress.yaml", Distress) for lang, raw in raws.items()}
-    if all(distress.values()):
-        check_distress({k: v for k, v in distress.items() if v},
-                       {lang: raw.docs["distress.yaml"] for lang, raw in raws.items()}, problems)
-    crises = {lang: raw.model("crisis.yaml", Crisis) for lang, raw in raws.items()}
-    if all(crises.values()):
-        check_crisis({k: v for k, v in crises.items() if v},
-                     problems, {lang: raw.display("crisis.yaml") for lang, raw in raws.items()},
-                     {lang: raw.docs["crisis.yaml"] for lang, raw in raws.items()})
+from bot.intake import check as _intake_check  # noqa: E402, F401
+from bot.safety import check as _safety_check  # noqa: E402, F401
+from bot.search import check as _search_check  # noqa: E402, F401

@@ -130,7 +130,7 @@ def check_facts(settings: Settings, settings_file: Located, shared: Located, lan
                 said = say(settings_file.file, "launch_undecided", default=default, file=settings_file.file,
                            field=field)
                 problems.error(settings_file.file, settings_file.line(field), field, said.message,
-                               **said.parts("undecided"))
+                               **said.parts("undecided"), code="CONTENT-E016")
     _check_one_language_only(needs, languages, problems, launch=launch)
 
 

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from bot.content.base import ContentBase, LanguageContent, Page, RenderedPage
+from bot.content.checker import run_checks
 from bot.content.launch import Located, check_facts
 from bot.content.messages import localize, say
 from bot.content.models import ContentModel, validate_doc
 from bot.content.problems import Problems
+from bot.content.raw import M, RawLanguage, TextSource
 from bot.content.render import Renderer, TemplateError, facts_of, leave_out_missing
 from bot.content.schema import Claims, Clinic, Crisis, Distress, Faq, Intake, Menu, PageMeta, Settings, SharedClinic
 from bot.content.telegram_html import escape, markdown_blocks, split_messages, visible_length
 from bot.content.yamldoc import YamlDoc, format_path, load_yaml, parse_yaml, split_front_matter
-
-M = TypeVar("M", bound=ContentModel)
+from bot.vocabulary import TREATMENTS
 
 YAML_FILES: dict[str, type[ContentModel]] = {
     "clinic.yaml": Clinic,
@@ -33,46 +34,6 @@ YAML_FILES: dict[str, type[ContentModel]] = {
     "crisis.yaml": Crisis,
     "distress.yaml": Distress,
 }
-
-
-@dataclass
-class TextSource:
-    """A Markdown+Jinja text inside a YAML file, located for error messages."""
-
-    key: str
-    file: str
-    line: int | None
-    source: str
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class RawLanguage:
-    """One language folder as far as it could be read; missing parts are ``None`` and already reported."""
-
-    lang: str
-    root: Path
-    display_root: str
-    models: dict[str, Any] = field(default_factory=dict)
-    docs: dict[str, YamlDoc] = field(default_factory=dict)
-    pages: dict[str, Page] = field(default_factory=dict)
-    page_ids: set[str] = field(default_factory=set)
-    """Every page file present, valid or not: references to a broken page are not reported twice."""
-    page_docs: dict[str, YamlDoc] = field(default_factory=dict)
-    notices: dict[str, str] = field(default_factory=dict)
-    texts: list[TextSource] = field(default_factory=list)
-    rendered: dict[str, RenderedPage] = field(default_factory=dict)
-    rendered_texts: dict[str, str] = field(default_factory=dict)
-    rendered_notices: dict[tuple[str, str | None], str] = field(default_factory=dict)
-    part_lengths: dict[str, list[int]] = field(default_factory=dict)
-    """Visible characters of each part of each page (title included, folded notices not)."""
-
-    def display(self, *parts: str) -> str:
-        return "/".join([self.display_root, *parts])
-
-    def model(self, name: str, kind: type[M]) -> M | None:
-        value = self.models.get(name)
-        return value if isinstance(value, kind) else None
 
 
 SHARED_FACTS = tuple(SharedClinic.model_fields)
@@ -94,8 +55,6 @@ def read_content(content_dir: Path, *, launch: bool = False) -> tuple[RawContent
 
     ``launch`` turns missing clinic facts and undecided policies into errors (``python -m bot check --launch``).
     """
-    from bot.content.checker import run_checks  # the checks need the raw languages defined here
-
     problems = Problems()
     problems.translate = localize
     display_root = content_dir.name or "content"
@@ -155,7 +114,8 @@ def content_fingerprint(content_dir: Path) -> str:
 def _read_language(root: Path, display_root: str, lang: str, problems: Problems) -> RawLanguage:
     raw = RawLanguage(lang, root, display_root)
     if not root.is_dir():
-        problems.error(display_root, None, "", f"language folder is missing (settings.yaml lists '{lang}')")
+        problems.error(display_root, None, "", f"language folder is missing (settings.yaml lists '{lang}')",
+                       code="CONTENT-E006")
         return raw
     for name, kind in YAML_FILES.items():
         doc = load_yaml(root / name, raw.display(name), problems)
@@ -169,7 +129,7 @@ def _read_language(root: Path, display_root: str, lang: str, problems: Problems)
             raw.models[name] = model
     pages_dir = root / "pages"
     if not pages_dir.is_dir():
-        problems.error(raw.display("pages"), None, "", "folder is missing")
+        problems.error(raw.display("pages"), None, "", "folder is missing", code="CONTENT-E007")
     for path in sorted(pages_dir.glob("*.md")):
         _read_page(raw, path, problems)
     for path in sorted((root / "notices").glob("*.md")):
@@ -177,7 +137,7 @@ def _read_language(root: Path, display_root: str, lang: str, problems: Problems)
             raw.notices[path.stem] = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             problems.error(raw.display("notices", path.name), None, "",
-                           f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8")
+                           f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8", code="CONTENT-E008")
     _collect_texts(raw)
     return raw
 
@@ -189,7 +149,8 @@ def _refuse_shared_facts(doc: YamlDoc, problems: Problems) -> None:
     for key in SHARED_FACTS:
         if key in doc.data:
             said = say(doc.file, "fact_written_twice", field=key)
-            problems.error(doc.file, doc.line([key]), key, said.message, **said.parts(f"{key}: {doc.data[key]!r}"))
+            problems.error(doc.file, doc.line([key]), key, said.message, **said.parts(f"{key}: {doc.data[key]!r}"),
+                           code="CONTENT-E009")
             del doc.data[key]
 
 
@@ -197,23 +158,26 @@ def _read_page(raw: RawLanguage, path: Path, problems: Problems) -> None:
     display = raw.display("pages", path.name)
     page_id = path.stem
     if not page_id.replace("_", "").isalnum() or not page_id.isascii() or page_id != page_id.lower():
-        problems.error(display, None, "", f"file name must be a lower-case ASCII id, found '{page_id}'")
+        problems.error(display, None, "", f"file name must be a lower-case ASCII id, found '{page_id}'",
+                       code="CONTENT-E010")
         return
     raw.page_ids.add(page_id)  # even if broken below: its one error is not followed by "no page" elsewhere
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        problems.error(display, None, "", f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8")
+        problems.error(display, None, "", f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8",
+                       code="CONTENT-E011")
         return
     front, body, body_line = split_front_matter(text)
     if front is None:
-        problems.error(display, 1, "", "expected front matter between two '---' lines at the top (title, button ...)")
+        problems.error(display, 1, "", "expected front matter between two '---' lines at the top (title, button ...)",
+                       code="CONTENT-E012")
         return
     doc = parse_yaml(front, display, problems, line_offset=1)
     if doc is None:
         return
     if not isinstance(doc.data, dict):
-        problems.error(display, 2, "", "front matter must be 'key: value' lines")
+        problems.error(display, 2, "", "front matter must be 'key: value' lines", code="CONTENT-E013")
         return
     meta = validate_doc(PageMeta, doc, problems)
     raw.page_docs[page_id] = doc
@@ -280,7 +244,7 @@ def _render(renderer: Renderer, problems: Problems, name: str, lang: str, file: 
         line = None
         if first_line is not None:
             line = first_line + (exc.line - 1 if exc.line else 0)
-        problems.error(file, line, "", exc.message)
+        problems.error(file, line, "", exc.message, code="CONTENT-E014")
         return None
 
 
@@ -296,7 +260,7 @@ def _render_language(raw: RawLanguage, settings: Settings, renderer: Renderer, p
     for notice_id, source in raw.notices.items():
         file = raw.display("notices", f"{notice_id}.md")
         renderer.register(file, source)
-        for treatment in (None, "tms", "exosome", "combined"):
+        for treatment in (None, *TREATMENTS):
             blocks = _render(renderer, problems, file, lang, file, 1, treatment=treatment)
             if blocks is None:
                 break
@@ -332,7 +296,7 @@ def _render_parts(renderer: Renderer, problems: Problems, file: str, lang: str,
         line = None
         if first_line is not None:
             line = first_line + (exc.line - 1 if exc.line else 0)
-        problems.error(file, line, "", exc.message)
+        problems.error(file, line, "", exc.message, code="CONTENT-E015")
         return None
     return [markdown_blocks(leave_out_missing(part, lang)) for part in MORE_MARKER.split(markdown)]
 

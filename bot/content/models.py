@@ -78,7 +78,7 @@ def report_unknown_keys(model: BaseModel, doc: YamlDoc, problems: Problems, path
     for key in model.model_extra or {}:
         where = [*path, key]
         problems.warning(doc.file, doc.line(where), format_path(where),
-                         f"unknown key (known keys: {', '.join(known)})")
+                         f"unknown key (known keys: {', '.join(known)})", code="CONTENT-W001")
     for name in type(model).model_fields:
         value = getattr(model, name)
         _report_nested(value, doc, problems, [*path, name])
@@ -104,7 +104,7 @@ def validate_doc(model_cls: type[M], doc: YamlDoc, problems: Problems, *,
     except ValidationError as exc:
         for error in exc.errors():
             path = _error_path(error)
-            problems.error(doc.file, doc.line(path), format_path(path), _describe(error))
+            problems.error(doc.file, doc.line(path), format_path(path), _describe(error), code="CONTENT-E005")
         return None
     report_unknown_keys(model, doc, problems)
     return model

@@ -1,8 +1,11 @@
 """Problems found in content files, collected rather than raised so staff see every one at once.
 
 Each problem prints as ``content/ja/pages/tms.md:12: links[2]: no page 'exosme' (did you mean 'exosome'?)``,
-followed, when the check knows them, by indented lines saying what was found, what was expected and how to fix it,
-in the language of the file (Japanese for ``content/ja`` and the shared files, English for ``content/en``).
+followed, when the check knows them, by indented lines saying what was found, what was expected and how to fix it
+(the hint), in the language of the file (Japanese for ``content/ja`` and the shared files, English for
+``content/en``). Each problem also has a stable code (``CONTENT-E012``: the part of the bot, the severity letter,
+a number that never changes meaning), written where the check reports it; the report shows it on the problem's
+first line and ``content/README.md`` lists every code for staff.
 Severities:
     error    the content cannot be served; ``check`` exits 1 and the bot refuses it
     warning  probably a mistake (unknown key, old review date); fails ``check --strict``
@@ -48,11 +51,24 @@ class Problem:
     found: str = ""
     expected: str = ""
     fix: str = ""
+    code: str = ""
+    """Stable id of the kind of problem, e.g. ``CONTENT-E012`` (listed in content/README.md)."""
+
+    @property
+    def hint(self) -> str:
+        """How to fix it, when the check knows (Django's ``CheckMessage.hint``)."""
+        return self.fix
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, *, with_code: bool = False) -> str:
+        """``file:line: where: message`` and the found / expected / fix lines; ``with_code`` puts the code after
+        the place (``file:line: CONTENT-E012 where: message``), as the report prints it."""
         place = self.file if self.line is None else f"{self.file}:{self.line}"
         where = f" {self.where}:" if self.where else ""
-        lines = [f"{place}:{where} {self.message}"]
+        code = f" {self.code}" if with_code and self.code else ""
+        lines = [f"{place}:{code}{where} {self.message}"]
         labels = _LABELS[lang_of(self.file)]
         for label, value in zip(labels, (self.found, self.expected, self.fix), strict=True):
             if value:
@@ -69,11 +85,11 @@ class Problems:
         """Set by the content loader: says its messages in the language of the file (see ``messages.localize``)."""
 
     def add(self, severity: Severity, file: str, line: int | None, where: str, message: str, *, found: str = "",
-            expected: str = "", fix: str = "") -> None:
+            expected: str = "", fix: str = "", code: str = "") -> None:
         if self.translate is not None:
             message, parts = self.translate(file, message, {"found": found, "expected": expected, "fix": fix})
             found, expected, fix = parts["found"], parts["expected"], parts["fix"]
-        problem = Problem(severity, file, line, where, message, found, expected, fix)
+        problem = Problem(severity, file, line, where, message, found, expected, fix, code)
         if problem not in self._items:
             self._items.append(problem)
 
@@ -88,10 +104,6 @@ class Problems:
 
     def info(self, file: str, line: int | None, where: str, message: str, **parts: str) -> None:
         self.add(Severity.INFO, file, line, where, message, **parts)
-
-    def files_with_errors(self) -> set[str]:
-        """Files that already have an error: later checks stay quiet about them, so one mistake is one message."""
-        return {p.file for p in self.errors}
 
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
@@ -143,7 +155,7 @@ class Problems:
         for title, items in sections:
             if items:
                 lines.append(f"{title}:")
-                lines.extend("  " + str(p).replace("\n", "\n  ") for p in items)
+                lines.extend("  " + p.text(with_code=True).replace("\n", "\n  ") for p in items)
         if details and not verbose and self.notices:
             lines.append(self.notice_summary())
         verdict = "FAILED" if self.failed(strict=strict) else "OK"

@@ -191,10 +191,6 @@ class Renderer:
         """Render the template and convert it to Telegram HTML, one string per block."""
         return markdown_blocks(self.render_markdown(name, lang, **extra))
 
-    def render_html(self, name: str, lang: str, **extra: Any) -> str:
-        return "\n\n".join(self.render_blocks(name, lang, **extra))
-
-
 def _undefined_name(exc: jinja2.UndefinedError) -> str:
     text = str(exc.message or exc)
     # our Facts raise "'clinic.phnoe' (did you mean ...)"; Jinja itself says "'foo' is undefined"

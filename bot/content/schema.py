@@ -13,13 +13,12 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from bot.content.models import ContentModel
+from bot.vocabulary import Flag, Treatment
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-TREATMENTS = ("tms", "exosome", "combined")
-PAGE_ACTIONS = ("apply", "delete_data", "language", "privacy")
-MENU_ACTIONS = ("apply", "language", "privacy", "ask")
-QUESTION_KINDS = ("choice", "multi", "text", "phone", "email", "date", "number")
-FLAGS = ("minor", "screening", "crisis", "guardian")
+PageAction = Literal["apply", "delete_data", "language", "privacy"]
+MenuItemAction = Literal["apply", "language", "privacy", "ask"]
+QuestionKind = Literal["choice", "multi", "text", "phone", "email", "date", "number"]
 
 
 def check_regexes(values: list[str]) -> list[str]:
@@ -214,9 +213,9 @@ class PageMeta(ContentModel):
     """Label of the buttons that open this page; keep it short."""
     links: list[str] = []
     """Ids of other pages, shown as buttons under the text."""
-    actions: list[Literal["apply", "delete_data", "language", "privacy"]] = []
+    actions: list[PageAction] = []
     """Buttons that do something: apply (start the monitor application), delete_data, language, privacy."""
-    treatment: Literal["tms", "exosome", "combined"] | None = None
+    treatment: Treatment | None = None
     """Set on pages that describe a treatment; their required notices are checked."""
     notices: list[str] = []
     """Notices (files in notices/) shown folded under the page."""
@@ -245,7 +244,7 @@ class MenuItem(ContentModel):
 
     page: str | None = None
     """Id of the page the button opens."""
-    action: Literal["apply", "language", "privacy", "ask"] | None = None
+    action: MenuItemAction | None = None
     """Or an action: apply, language, privacy, ask (how to type a question)."""
     label: str | None = Field(None, max_length=40)
     """Button label; defaults to the page's ``button``. Required for actions."""
@@ -353,7 +352,7 @@ class FaqEntry(ContentModel):
     """A page offered as "read more"."""
     action: Literal["apply", "contact"] | None = None
     """Instead of only answering: apply starts the application, contact shows the clinic's contact."""
-    treatment: Literal["tms", "exosome", "combined"] | None = None
+    treatment: Treatment | None = None
     """The treatment the entry is about (tms, exosome, combined), if any: a question that names only the other
     treatment is never answered with this entry (an exosome question never gets a TMS answer)."""
 
@@ -507,7 +506,7 @@ class Choice(ContentModel):
     """Shared by both languages; used in conditions (``when``)."""
     label: str = Field(min_length=1, max_length=60)
     """The button text."""
-    flag: Literal["minor", "screening", "crisis", "guardian"] | None = None
+    flag: Flag | None = None
     """Choosing this flags the lead for the doctor (minor, screening ...)."""
     exclusive: bool = False
     """For multi questions: choosing this clears the other choices, and the others clear it (e.g. "none")."""
@@ -528,7 +527,7 @@ class Question(ContentModel):
 
     id: str
     """Shared by both languages."""
-    kind: Literal["choice", "multi", "text", "phone", "email", "date", "number"]
+    kind: QuestionKind
     """choice (one button), multi (several buttons), text, phone, email, date (YYYY-MM-DD), number."""
     text: str = Field(min_length=1)
     """The question (Markdown)."""

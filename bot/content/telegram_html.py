@@ -124,11 +124,6 @@ def markdown_blocks(source: str) -> list[str]:
     return blocks
 
 
-def markdown_to_html(source: str) -> str:
-    """The whole text as one HTML string, blocks separated by a blank line."""
-    return "\n\n".join(markdown_blocks(source))
-
-
 _TAG = re.compile(r"<[^>]*>")
 
 

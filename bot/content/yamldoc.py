@@ -98,11 +98,11 @@ def parse_yaml(text: str, file: str, problems: Problems, *, line_offset: int = 0
             what = f"{exc.context}, {what}"
         found = text.splitlines()[mark.line].strip() if mark and mark.line < len(text.splitlines()) else ""
         said = yaml_syntax(file, what)
-        problems.error(file, line, "", said.message, **said.parts(found))
+        problems.error(file, line, "", said.message, **said.parts(found), code="CONTENT-E001")
         return None
     except yaml.YAMLError as exc:
         said = yaml_syntax(file, str(exc))
-        problems.error(file, None, "", said.message, **said.parts())
+        problems.error(file, None, "", said.message, **said.parts(), code="CONTENT-E002")
         return None
     finally:
         loader.dispose()
@@ -114,10 +114,11 @@ def load_yaml(path: Path, display: str, problems: Problems) -> YamlDoc | None:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        problems.error(display, None, "", "file is missing")
+        problems.error(display, None, "", "file is missing", code="CONTENT-E003")
         return None
     except (OSError, UnicodeDecodeError) as exc:
-        problems.error(display, None, "", f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8")
+        problems.error(display, None, "", f"cannot read the file ({exc.__class__.__name__}); save it as UTF-8",
+                       code="CONTENT-E004")
         return None
     return parse_yaml(text, display, problems)
 

@@ -1,4 +1,4 @@
-"""What every handler needs: the services, the user's language, keyboards and sending or editing in place.
+"""What every handler needs: the typed context, the user's language, and sending or editing in place.
 
 Handlers stay thin: they read the update, ask the domain, and show the result with these helpers.
 """
@@ -8,31 +8,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
+from telegram.ext import BaseHandler
 
-from bot import callbacks
-from bot.i18n import N_, t
-
-if TYPE_CHECKING:
-    from bot.content.base import ContentBase, RenderedPage
-    from bot.services import Services
+from bot.handlers.context import BotContext
 
 log = logging.getLogger(__name__)
 
 TEXT_LIMIT = 4000
 """Typed text is cut to this many characters before anything looks at it."""
 
-Context = ContextTypes.DEFAULT_TYPE
-Keyboard = list[list[InlineKeyboardButton]]
-
-
-def services(context: Context) -> Services:
-    return context.application.bot_data["services"]
+Context = BotContext
+AnyHandler = BaseHandler[Any, Any, Any]
+"""What a handler module's ``handlers()`` lists for ``Application.add_handlers``."""
 
 
 def language_from_telegram(code: str | None) -> str:
@@ -42,7 +34,7 @@ def language_from_telegram(code: str | None) -> str:
 
 def user_lang(context: Context, update: Update) -> str:
     """The remembered language, else the one Telegram reports for the user."""
-    svc = services(context)
+    svc = context.services
     user = update.effective_user
     if user is None:
         return svc.live.current.content.default_language
@@ -53,7 +45,7 @@ def user_lang(context: Context, update: Update) -> str:
 
 
 def remember_lang(context: Context, user_id: int, lang: str) -> None:
-    svc = services(context)
+    svc = context.services
     record = svc.users.get(user_id)
     if record is None or record.language != lang:
         svc.users.set_language(user_id, lang, svc.now())
@@ -65,59 +57,6 @@ def typed_text(update: Update) -> str:
     if message is None:
         return ""
     return (message.text or message.caption or "")[:TEXT_LIMIT]
-
-
-# --- keyboards --------------------------------------------------------------------------------------------------
-
-def button(label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=data)
-
-
-def rows(buttons: Sequence[InlineKeyboardButton], columns: int) -> Keyboard:
-    return [list(buttons[i : i + columns]) for i in range(0, len(buttons), columns)]
-
-
-def home_row(lang: str) -> list[InlineKeyboardButton]:
-    return [button(t(lang, "🏠 Menu"), callbacks.action("home"))]
-
-
-def menu_keyboard(content: ContentBase, lang: str) -> InlineKeyboardMarkup:
-    menu = content.lang(lang).menu
-    buttons = []
-    for item in menu.items:
-        if item.page is not None:
-            page = content.page(lang, item.page)
-            label = item.label or (page.button if page else item.page)
-            buttons.append(button(label, callbacks.page(item.page)))
-        elif item.action is not None:
-            buttons.append(button(item.label or item.action, callbacks.action(item.action)))
-    return InlineKeyboardMarkup(rows(buttons, menu.columns))
-
-
-ACTION_LABELS = {
-    "apply": N_("📝 Apply as a monitor"),
-    "delete_data": N_("🗑 Delete my data"),
-    "language": N_("🌐 Language"),
-    "privacy": N_("🔒 Privacy"),
-}
-
-
-def page_keyboard(content: ContentBase, page: RenderedPage, part: int = 0) -> InlineKeyboardMarkup:
-    """A "More" button while parts remain, then the page's actions, links, Back and Home."""
-    lang = page.lang
-    more = [[button(t(lang, "More ▶"), callbacks.page(page.id, part + 1))]] if part < len(page.more) else []
-    links = []
-    for target in page.links:
-        linked = content.page(lang, target)
-        if linked is not None:
-            links.append(button(linked.button, callbacks.page(target)))
-    actions = [button(t(lang, ACTION_LABELS[a]), callbacks.action(a)) for a in page.actions]
-    keyboard = [*more, *[[b] for b in actions], *rows(links, 2)]
-    parent = content.parent_of(lang, page.id)
-    nav = [button(t(lang, "◀ Back"), callbacks.page(parent) if parent else callbacks.action("home")),
-           *home_row(lang)]
-    keyboard.append(nav)
-    return InlineKeyboardMarkup(keyboard)
 
 
 # --- sending ----------------------------------------------------------------------------------------------------
@@ -166,7 +105,7 @@ async def send_photo(update: Update, context: Context, path: Path, caption: str)
     """Uploads a picture the first time (with an "uploading" indicator) and reuses Telegram's file id after that."""
     chat = update.effective_chat
     assert chat is not None
-    known = services(context).photo_ids
+    known = context.services.photo_ids
     key = (str(path), path.stat().st_mtime_ns)
     if key in known:
         await context.bot.send_photo(chat.id, known[key], caption=caption, parse_mode=ParseMode.HTML)

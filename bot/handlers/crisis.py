@@ -20,18 +20,20 @@ import secrets
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import ApplicationHandlerStop, MessageHandler, filters
 
-from bot import callbacks
+from bot.callbacks import Button, CrisisContinue, CrisisNo, CrisisYes, OpenPage, Stale
 from bot.handlers import intake, questions, relay
-from bot.handlers.common import Context, button, home_row, reply, services, typed_text, user_lang
-from bot.handlers.menu import show_menu
+from bot.handlers.buttons import ButtonCallback, StaleCallback
+from bot.handlers.common import AnyHandler, Context, reply, typed_text, user_lang
+from bot.handlers.pages import show_menu
 from bot.i18n import t
 from bot.leads.model import OPEN_STATUSES
 from bot.safety.crisis import language_of
 from bot.safety.normalize import has_japanese
-from bot.safety.tiers import Assessment
+from bot.safety.tiers import REPLIED, Assessment
 from bot.storage.crisis_events import Place
+from bot.views.keyboards import button, home_row
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +48,9 @@ CRISIS_PAGE = "crisis_help"
 def reply_keyboard(context: Context, lang: str) -> InlineKeyboardMarkup:
     """Under every crisis reply: the full list of places to call, continue, and the menu."""
     rows = []
-    if services(context).live.current.content.page(lang, CRISIS_PAGE) is not None:
-        rows.append([button(t(lang, "📞 All places to call"), callbacks.page(CRISIS_PAGE))])
-    rows.append([button(t(lang, "▶ Continue"), callbacks.crisis("c"))])
+    if context.services.live.current.content.page(lang, CRISIS_PAGE) is not None:
+        rows.append([button(t(lang, "📞 All places to call"), OpenPage(CRISIS_PAGE))])
+    rows.append([button(t(lang, "▶ Continue"), CrisisContinue())])
     rows.append(home_row(lang))
     return InlineKeyboardMarkup(rows)
 
@@ -56,7 +58,7 @@ def reply_keyboard(context: Context, lang: str) -> InlineKeyboardMarkup:
 def _answer_lang(context: Context, update: Update, text: str) -> str:
     """Japanese typed by a user with English settings gets the Japanese reply (and the reverse)."""
     lang = language_of(text) if has_japanese(text) else user_lang(context, update)
-    return services(context).live.current.content.supported(lang)
+    return context.services.live.current.content.supported(lang)
 
 
 async def crisis_screen(update: Update, context: Context) -> None:
@@ -64,7 +66,7 @@ async def crisis_screen(update: Update, context: Context) -> None:
     text = typed_text(update)
     if not text:
         return
-    live = services(context).live.current
+    live = context.services.live.current
     user = update.effective_user
     answering = intake.waiting_choice(context, user.id) if user is not None else False
     assessment = live.crisis.assess(text, learned=not answering)
@@ -88,7 +90,7 @@ async def crisis_screen(update: Update, context: Context) -> None:
 
 async def _full_reply(update: Update, context: Context, lang: str, assessment: Assessment, place: Place,
                       step: str | None) -> None:
-    content = services(context).live.current.content
+    content = context.services.live.current.content
     key = "crisis.carer_message" if assessment.tier == "carer" else "crisis.message"
     await reply(update, context, content.text(lang, key), reply_keyboard(context, lang))
     _record(update, context, assessment.tier, place, step)
@@ -97,14 +99,14 @@ async def _full_reply(update: Update, context: Context, lang: str, assessment: A
 
 
 async def _ask_check_in(update: Update, context: Context, lang: str, text: str, *, held: bool) -> None:
-    crisis = services(context).live.current.content.lang(lang).crisis
+    crisis = context.services.live.current.content.lang(lang).crisis
     token = secrets.token_hex(4)
     if context.user_data is not None:
         context.user_data[PENDING] = (token, "" if held else text)
-    content = services(context).live.current.content
+    content = context.services.live.current.content
     message = content.text(lang, "crisis.check_in.question") + "\n\n" + content.text(lang, "crisis.check_in.footer")
-    keyboard = InlineKeyboardMarkup([[button(crisis.check_in.yes_button, callbacks.crisis("y", token))],
-                                     [button(crisis.check_in.no_button, callbacks.crisis("n", token))]])
+    keyboard = InlineKeyboardMarkup([[button(crisis.check_in.yes_button, CrisisYes(token))],
+                                     [button(crisis.check_in.no_button, CrisisNo(token))]])
     await reply(update, context, message, keyboard)
     _record(update, context, "check_in", "answer" if held else "chat", None)
 
@@ -113,16 +115,16 @@ def _record(update: Update, context: Context, tier: str, place: Place, step: str
     user = update.effective_user
     if user is None:
         return
-    svc = services(context)
+    svc = context.services
     svc.stats.record("crisis", tier)  # a daily count of the tier only
     svc.crisis_events.record(user.id, tier, place, step, svc.now())
-    if tier in ("definite", "carer"):
+    if tier in REPLIED:
         svc.users.mark_crisis(user.id, svc.now())
 
 
 async def _tell_staff(update: Update, context: Context, place: Place) -> None:
     """An applicant with an open or recent lead got the crisis reply: the staff chat hears of it at once."""
-    svc = services(context)
+    svc = context.services
     user = update.effective_user
     staff_chat = svc.settings.staff_chat_id
     if user is None or staff_chat is None:
@@ -142,24 +144,33 @@ async def _tell_staff(update: Update, context: Context, place: Place) -> None:
         log.warning("crisis notice for %s could not be sent (%s)", refs, exc.__class__.__name__)
 
 
-async def on_crisis_button(update: Update, context: Context) -> None:
-    """Yes / no of a check-in, and "continue" under a crisis reply."""
+async def on_continue(update: Update, context: Context, data: CrisisContinue) -> None:
+    """ "Continue" under a crisis reply."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await _continue(update, context, user_lang(context, update))
+
+
+async def on_check_in_yes(update: Update, context: Context, data: CrisisYes) -> None:
+    """The check-in answered "yes": the full crisis reply."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    if context.user_data is not None:
+        context.user_data.pop(PENDING, None)
+    await _full_reply(update, context, user_lang(context, update), Assessment("definite", "context", "check_in_yes"),
+                      "chat", None)
+
+
+async def on_check_in_no(update: Update, context: Context, data: CrisisNo | Stale) -> None:
+    """The check-in answered "no": the held message goes where it was meant to (an answer, the clinic, the FAQ).
+
+    A "no" on an older check-in (or a crisis button this version does not know) only thanks."""
     query = update.callback_query
     assert query is not None
     await query.answer()
-    data = callbacks.decode(query.data)
-    op, args = (data.args[0], data.args[1:]) if data and data.args else ("", ())
     lang = user_lang(context, update)
-    if op == "c":
-        await _continue(update, context, lang)
-        return
     pending = context.user_data.get(PENDING) if context.user_data is not None else None
-    if op == "y":
-        if context.user_data is not None:
-            context.user_data.pop(PENDING, None)
-        await _full_reply(update, context, lang, Assessment("definite", "context", "check_in_yes"), "chat", None)
-        return
-    if op == "n" and pending is not None and args and pending[0] == args[0]:
+    if isinstance(data, CrisisNo) and pending is not None and pending[0] == data.token:
         assert context.user_data is not None
         context.user_data.pop(PENDING, None)
         text = pending[1]
@@ -181,10 +192,14 @@ async def _continue(update: Update, context: Context, lang: str) -> None:
         await show_menu(update, context)
 
 
-def handlers() -> list[tuple[int, object]]:
+def handlers() -> list[tuple[int, AnyHandler]]:
     private = filters.ChatType.PRIVATE
     return [(CRISIS_GROUP, MessageHandler(private & (filters.TEXT | filters.CAPTION), crisis_screen))]
 
 
-def button_handlers() -> list[object]:
-    return [CallbackQueryHandler(on_crisis_button, pattern=r"^k:")]
+def buttons() -> dict[type[Button], ButtonCallback]:
+    return {CrisisContinue: on_continue, CrisisYes: on_check_in_yes, CrisisNo: on_check_in_no}
+
+
+def stale_answers() -> dict[str, StaleCallback]:
+    return {"k": on_check_in_no}

@@ -18,8 +18,9 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 from telegram.ext import MessageHandler, filters
 
-from bot.handlers.common import Context, home_row, reply, services, user_lang
+from bot.handlers.common import AnyHandler, Context, reply, user_lang
 from bot.i18n import t
+from bot.views.keyboards import home_row
 
 log = logging.getLogger(__name__)
 STAFF_REPORT_INTERVAL = 60.0
@@ -62,7 +63,7 @@ async def on_error(update: object, context: Context) -> None:
                         InlineKeyboardMarkup([home_row(lang)]))
         except Exception as exc:  # the error may be Telegram itself failing
             log.warning("could not tell the user about the error: %s", exc.__class__.__name__)
-    staff_chat = services(context).settings.staff_chat_id
+    staff_chat = context.services.settings.staff_chat_id
     key = f"{error.__class__.__name__}@{place}"
     now = time.monotonic()
     if staff_chat is not None and now - _last_staff_report.get(key, -STAFF_REPORT_INTERVAL) >= STAFF_REPORT_INTERVAL:
@@ -93,7 +94,7 @@ async def on_edited_message(update: Update, context: Context) -> None:
                                          "or use the buttons on the review screen before you send the application."))
 
 
-def handlers() -> list[object]:
+def handlers() -> list[AnyHandler]:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     return [MessageHandler(private & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
                            on_other_message),

@@ -8,7 +8,7 @@ import time
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
-from bot.handlers.common import Context, reply, services, user_lang
+from bot.handlers.common import AnyHandler, Context, reply, user_lang
 from bot.i18n import t
 
 log = logging.getLogger(__name__)
@@ -21,7 +21,7 @@ async def flood_control(update: Update, context: Context) -> None:
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or chat.type != "private":
         return
-    verdict = services(context).flood.check(user.id, time.monotonic())
+    verdict = context.services.flood.check(user.id, time.monotonic())
     if verdict == "ok":
         return
     if update.callback_query is not None:
@@ -32,5 +32,5 @@ async def flood_control(update: Update, context: Context) -> None:
     raise ApplicationHandlerStop
 
 
-def handlers() -> list[tuple[int, object]]:
+def handlers() -> list[tuple[int, AnyHandler]]:
     return [(FLOOD_GROUP, TypeHandler(Update, flood_control))]

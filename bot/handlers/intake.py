@@ -1,188 +1,80 @@
 """The monitor application: intro, consent, one question at a time, review, submit. See ``bot/intake/flow.mmd``.
 
-The questionnaire itself lives in content (``intake.yaml``) and its rules in ``bot.intake.engine``; this module only
-shows the current step and turns button presses and typed answers into engine calls. The draft is saved after
-every step, so a restart or a day away resumes at the same question, and it remembers which questionnaire it
-started with, so a content reload does not change the questions under the applicant.
+A thin adapter: the questionnaire's rules are ``bot.intake.engine``, the session (load, save, discard) is
+``bot.intake.session``, sending and its policy are ``bot.leads.submission``, and the screens are
+``bot.views.intake``. This module reads the update, calls those, and shows the result.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
-import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram.ext import CommandHandler, filters
 
-from bot import callbacks
+from bot.callbacks import (
+    Button,
+    IntakeAgree,
+    IntakeBack,
+    IntakeCancel,
+    IntakeChoice,
+    IntakeDecline,
+    IntakeEdit,
+    IntakeKeep,
+    IntakeSkip,
+    IntakeStart,
+    IntakeSubmit,
+    IntakeTick,
+    IntakeTickDone,
+    Stale,
+)
 from bot.content.schema import Question
-from bot.handlers.common import TEXT_LIMIT, Context, button, home_row, reply, services, show, user_lang
+from bot.handlers.buttons import ButtonCallback, StaleCallback
+from bot.handlers.common import TEXT_LIMIT, AnyHandler, Context, reply, show, user_lang
+from bot.handlers.pages import acknowledge_distress
 from bot.i18n import t
 from bot.intake.draft import Draft
 from bot.intake.engine import IntakeEngine, Outcome
+from bot.intake.session import ApplicationSession
 from bot.intake.typed import read_choice, read_text
-from bot.leads.model import Consent, CrisisNote, Lead
-from bot.stats import intake_events
-from bot.storage.crisis_events import CrisisEvent
+from bot.leads.submission import (
+    STAFF_LANG,
+    Accepted,
+    Applicant,
+    Incomplete,
+    LimitReached,
+    submit_application,
+)
+from bot.views.intake import did_you_mean_view, error_text, recorded_note, step_view, thanks_view
+from bot.views.keyboards import home_row
 
-log = logging.getLogger(__name__)
-
-CRISIS_FLAG_WINDOW = dt.timedelta(days=30)
-SENT_WINDOW = dt.timedelta(days=1)
-"""How long Send on an old review shows the thank-you of the lead it sent, instead of "no longer open"."""
-FLAGGED_NOTE_FLAGS = frozenset({"minor", "screening", "crisis"})
-"""Flags that add the "the doctor will look again" note to the thank-you."""
-STAFF_LANG = "ja"
 THANKED = "intake.thanked"
 """user_data key: (message id, lead id) of the last thank-you shown."""
+LIMIT_TEXT = "We have received several applications from you today. The clinic will contact you; please wait for " \
+             "their reply."
+CANCELLED_TEXT = "The application was cancelled and your answers were discarded."
 
 
-@dataclass
-class Application:
-    """A user's draft with the questionnaire it belongs to."""
-
-    user_id: int
-    key: str
-    engine: IntakeEngine
-    draft: Draft
-    counted: tuple[str, frozenset[str]] | None = None
-    """Where the draft stood when last counted for the statistics (None: just begun)."""
-
-    def dump(self) -> str:
-        return json.dumps({"key": self.key, "draft": self.draft.to_dict()}, ensure_ascii=False)
+def load_application(context: Context, user_id: int) -> ApplicationSession | None:
+    """The application in progress, or None."""
+    return context.services.sessions.load(user_id)
 
 
-def load_application(context: Context, user_id: int) -> Application | None:
-    """The application in progress, or None (also for a stored draft that can no longer be read)."""
-    svc = services(context)
-    record = svc.users.get(user_id)
-    if record is None or not record.draft:
-        return None
-    try:
-        data = json.loads(record.draft)
-        key = str(data["key"])
-        draft = Draft.from_dict(data["draft"])
-    except (ValueError, KeyError, TypeError):
-        log.warning("discarding an unreadable application draft")
-        svc.users.clear_draft(user_id, svc.now())
-        return None
-    engine = svc.engine_for(key)
-    if engine is None:
-        svc.users.clear_draft(user_id, svc.now())
-        return None
-    if draft.stage in ("done", "declined"):
-        return None
-    engine.resume(draft)
-    return Application(user_id, key, engine, draft, (engine.position(draft), frozenset(draft.answers)))
+def _render(context: Context, lang: str, source: str) -> str:
+    return context.services.live.current.content.render(lang, source)
 
 
-def save(context: Context, application: Application) -> None:
-    svc = services(context)
-    svc.users.save_draft(application.user_id, application.dump(), svc.now())
-    counted = (application.engine.position(application.draft), frozenset(application.draft.answers))
-    for kind, label in intake_events(application.counted, *counted):
-        svc.stats.record(kind, label)
-    application.counted = counted
-
-
-def discard(context: Context, user_id: int) -> None:
-    svc = services(context)
-    svc.users.clear_draft(user_id, svc.now())
-
-
-# --- showing the current step -----------------------------------------------------------------------------------
-
-def _text(context: Context, lang: str, source: str, **extra: object) -> str:
-    return services(context).live.current.content.render(lang, source, **extra)
-
-
-def _nav_row(lang: str, position: str | None = None) -> list[InlineKeyboardButton]:
-    """Back (naming where it was pressed, so an old Back button is recognised as stale) and Cancel."""
-    row = [button(t(lang, "◀ Back"), callbacks.intake("back", position))] if position else []
-    row.append(button(t(lang, "✖ Cancel"), callbacks.intake("cancel")))
-    return row
-
-
-def _hint(text: str) -> str:
-    return f"<i>{html.escape(text)}</i>"
-
-
-def step_view(context: Context, app: Application, note: str | None = None) -> tuple[str, InlineKeyboardMarkup]:
-    """The message and buttons for where the application stands (``note``: a line above, e.g. what was recorded)."""
-    text, keyboard = _step_view(context, app)
-    return (f"{html.escape(note)}\n\n{text}" if note else text), keyboard
-
-
-def _step_view(context: Context, app: Application) -> tuple[str, InlineKeyboardMarkup]:
-    draft, engine = app.draft, app.engine
-    lang = draft.lang
-    intake = engine.intake(lang)
-    position = engine.position(draft)
-    if draft.stage == "intro":
-        return _text(context, lang, intake.intro), InlineKeyboardMarkup(
-            [[button(intake.start, callbacks.intake("start"))], _nav_row(lang)])
-    if draft.stage == "consent":
-        return _text(context, lang, intake.consent.text), InlineKeyboardMarkup(
-            [[button(intake.consent.agree, callbacks.intake("agree"))],
-             [button(intake.consent.decline, callbacks.intake("decline"))], _nav_row(lang, position)])
-    if draft.stage == "review":
-        lines = [f"<b>{html.escape(item.label)}</b>: {html.escape(item.value)}"
-                 for item in engine.review_items(draft, lang)]
-        text = _text(context, lang, intake.review) + "\n\n" + "\n".join(lines)
-        edits = [button(t(lang, "✏️ {label}", label=item.label), callbacks.intake("e", item.question_id))
-                 for item in engine.review_items(draft, lang)]
-        edit_rows = [edits[i:i + 2] for i in range(0, len(edits), 2)]
-        return text, InlineKeyboardMarkup([[button(intake.submit, callbacks.intake("submit"))], *edit_rows,
-                                           _nav_row(lang, position)])
-    question = engine.current_question(draft, lang)
-    if question is None:  # nothing left to ask
-        return t(lang, "This application is complete."), InlineKeyboardMarkup([home_row(lang)])
-    n, total = engine.progress(draft)
-    parts = [_hint(t(lang, "Question {n} of {total}", n=n, total=total))]
-    if question.section and engine.is_new_section(draft):
-        parts.append(f"<b>{html.escape(question.section)}</b>")
-    parts.append(_text(context, lang, question.text))
-    if question.help:
-        parts.append(f"<i>{_text(context, lang, question.help)}</i>")
-    current = engine.display_answer(draft, question.id, lang)
-    held = engine.held_answer(draft)
-    if current is not None and (draft.editing or held is not None):
-        parts.append(html.escape(t(lang, "Current answer: {value}", value=current)))
-    keyboard: list[list[InlineKeyboardButton]] = []
-    if held is not None:
-        keyboard.append([button(t(lang, "Keep this answer ✓"), callbacks.intake("k", question.id))])
-    if question.kind == "choice":
-        keyboard += [[button(c.label, callbacks.intake("c", question.id, c.id))] for c in question.choices]
-    elif question.kind == "multi":
-        ticked = set(engine.selected(draft))
-        keyboard += [[button(("☑ " if c.id in ticked else "☐ ") + c.label, callbacks.intake("m", question.id, c.id))]
-                     for c in question.choices]
-        keyboard.append([button(t(lang, "Done ✓"), callbacks.intake("md", question.id))])
-        parts.append(_hint(t(lang, "Choose all that apply, then press Done.")))
-    else:
-        parts.append(_hint(t(lang, "Please type your answer below.")))
-    if question.optional:
-        keyboard.append([button(t(lang, "Skip"), callbacks.intake("s", question.id))])
-    keyboard.append(_nav_row(lang, position))
-    return "\n\n".join(parts), InlineKeyboardMarkup(keyboard)
-
-
-async def show_step(update: Update, context: Context, app: Application, *, edit: bool,
+async def show_step(update: Update, context: Context, app: ApplicationSession, *, edit: bool,
                     note: str | None = None) -> None:
-    text, keyboard = step_view(context, app, note)
+    text, keyboard = step_view(context.services.live.current.content, app, note)
     await show(update, context, [text], keyboard, edit=edit)
 
 
-async def show_error(update: Update, context: Context, app: Application, outcome: Outcome) -> None:
+async def show_error(update: Update, context: Context, app: ApplicationSession, outcome: Outcome) -> None:
     """Explains why an answer was not accepted, then asks the same question again."""
-    lang = app.draft.lang
-    errors = app.engine.intake(lang).errors
-    source = getattr(errors, outcome.error or "empty", errors.empty)
-    await reply(update, context, "⚠️ " + _text(context, lang, source, **dict(outcome.params)))
+    await reply(update, context, error_text(context.services.live.current.content, app, outcome))
     await show_step(update, context, app, edit=False)
 
 
@@ -193,7 +85,7 @@ async def begin_application(update: Update, context: Context) -> None:
     user = update.effective_user
     if user is None:
         return
-    svc = services(context)
+    svc = context.services
     lang = user_lang(context, update)
     existing = load_application(context, user.id)
     if existing is not None:
@@ -201,16 +93,10 @@ async def begin_application(update: Update, context: Context) -> None:
                                              "left off."))
         await show_step(update, context, existing, edit=False)
         return
-    since = svc.now() - dt.timedelta(days=1)
-    if svc.users.count_submissions_since(user.id, since) >= svc.settings.max_applications_per_day:
-        await reply(update, context, t(lang, "We have received several applications from you today. The clinic "
-                                             "will contact you; please wait for their reply."),
-                    InlineKeyboardMarkup([home_row(lang)]))
+    if svc.submissions.limit_reached(user.id, svc.now()):
+        await reply(update, context, t(lang, LIMIT_TEXT), InlineKeyboardMarkup([home_row(lang)]))
         return
-    key, engine = svc.current_intake()
-    app = Application(user.id, key, engine, engine.start(lang))
-    save(context, app)
-    await show_step(update, context, app, edit=False)
+    await show_step(update, context, svc.sessions.start(user.id, lang), edit=False)
 
 
 async def apply_command(update: Update, context: Context) -> None:
@@ -229,10 +115,8 @@ async def cancel_command(update: Update, context: Context) -> None:
         await reply(update, context, t(lang, "There is no application in progress."),
                     InlineKeyboardMarkup([home_row(lang)]))
         return
-    discard(context, user.id)
-    services(context).stats.record("cancelled", app.engine.position(app.draft))
-    await reply(update, context, t(lang, "The application was cancelled and your answers were discarded."),
-                InlineKeyboardMarkup([home_row(lang)]))
+    context.services.sessions.cancel(app)
+    await reply(update, context, t(lang, CANCELLED_TEXT), InlineKeyboardMarkup([home_row(lang)]))
 
 
 async def on_text(update: Update, context: Context) -> bool:
@@ -258,7 +142,7 @@ async def answer_typed(update: Update, context: Context, text: str) -> bool:
                 and question.max_length <= 200 and await _acknowledge_distress(update, context, app, text):
             return True
         if kind == "form_question":
-            await reply(update, context, "💬 " + _text(context, app.draft.lang, question.form_help))
+            await reply(update, context, "💬 " + _render(context, app.draft.lang, question.form_help))
             await show_step(update, context, app, edit=False)
             return True
         if kind == "question" and await _answer_side_question(update, context, app, text):
@@ -273,7 +157,7 @@ def hold_crisis_answer(context: Context, user_id: int, text: str) -> str | None:
         return None
     step = app.engine.hold_text(app.draft, text)
     if step is not None:
-        save(context, app)
+        context.services.sessions.save(app)
     return step
 
 
@@ -302,7 +186,8 @@ async def resume(update: Update, context: Context) -> bool:
     return True
 
 
-async def _typed_choice(update: Update, context: Context, app: Application, question: Question, text: str) -> None:
+async def _typed_choice(update: Update, context: Context, app: ApplicationSession, question: Question,
+                        text: str) -> None:
     """A message typed at a button question: recorded as the choice it names (saying so), a clear question answered
     from the FAQ, "did you mean" with the likely buttons when unclear, else the usual "please use the buttons"."""
     draft, engine = app.draft, app.engine
@@ -312,27 +197,18 @@ async def _typed_choice(update: Update, context: Context, app: Application, ques
     if reading.kind == "choice":
         outcome = (engine.tick(draft, question.id, reading.choice_ids) if question.kind == "multi"
                    else engine.answer_choice(draft, question.id, reading.choice_ids[0]))
-        save(context, app)
-        labels = "、".join(c.label for c in question.choices if c.id in reading.choice_ids) if draft.lang == "ja" \
-            else ", ".join(c.label for c in question.choices if c.id in reading.choice_ids)
-        if question.kind == "multi":
-            note = t(draft.lang, "☑ Ticked: {answer}. Press Done when you have chosen everything.", answer=labels)
-        else:
-            note = t(draft.lang, "✓ Recorded: {answer}", answer=labels)
-        await show_step(update, context, app, edit=False, note=note if outcome.accepted else None)
+        context.services.sessions.save(app)
+        note = recorded_note(app, question, reading.choice_ids) if outcome.accepted else None
+        await show_step(update, context, app, edit=False, note=note)
         return
     if reading.choice_ids:
-        op = "m" if question.kind == "multi" else "c"
-        rows = [[button(c.label, callbacks.intake(op, question.id, c.id))]
-                for c in question.choices if c.id in reading.choice_ids]
-        rows.append(_nav_row(draft.lang, engine.position(draft)))
-        await reply(update, context, t(draft.lang, "Did you mean one of these? Please press the one that fits."),
-                    InlineKeyboardMarkup(rows))
+        text, keyboard = did_you_mean_view(app, question, [c for c in question.choices if c.id in reading.choice_ids])
+        await reply(update, context, text, keyboard)
         return
     if await _acknowledge_distress(update, context, app, text):
         return
     outcome = engine.answer_text(draft, text)
-    save(context, app)
+    context.services.sessions.save(app)
     if outcome.kind == "error":
         await show_error(update, context, app, outcome)
     else:
@@ -345,7 +221,7 @@ async def remind_current_question(update: Update, context: Context) -> bool:
 
 
 async def _answer_open_question(update: Update, context: Context,
-                                answer: Callable[[Application], Outcome]) -> bool:
+                                answer: Callable[[ApplicationSession], Outcome]) -> bool:
     """Gives the waiting question its answer; shows the error and the question again, or the next step."""
     user = update.effective_user
     if user is None:
@@ -354,7 +230,7 @@ async def _answer_open_question(update: Update, context: Context,
     if app is None or app.draft.stage != "question":
         return False
     outcome = answer(app)
-    save(context, app)
+    context.services.sessions.save(app)
     if outcome.kind == "error":
         await show_error(update, context, app, outcome)
     else:
@@ -362,22 +238,20 @@ async def _answer_open_question(update: Update, context: Context,
     return True
 
 
-async def _acknowledge_distress(update: Update, context: Context, app: Application, text: str) -> bool:
+async def _acknowledge_distress(update: Update, context: Context, app: ApplicationSession, text: str) -> bool:
     """「毎日つらいです」 typed instead of an answer: the warm reply, then the same question again."""
-    if not services(context).live.current.distress.screen(text).statement:
+    if not context.services.live.current.distress.screen(text).statement:
         return False
-    from bot.handlers.questions import acknowledge_distress
-
     await acknowledge_distress(update, context, app.draft.lang)
     await show_step(update, context, app, edit=False)
     return True
 
 
-async def _answer_side_question(update: Update, context: Context, app: Application, text: str) -> bool:
+async def _answer_side_question(update: Update, context: Context, app: ApplicationSession, text: str) -> bool:
     """A clear question typed instead of an answer ("TMSって痛いですか？"): answer it, then ask again.
 
     Only a confident FAQ answer counts; anything else is read as an answer (or gets "please use the buttons")."""
-    live = services(context).live.current
+    live = context.services.live.current
     match = live.faq.match(text)
     if match.status != "answer" or match.entry_id is None:
         return False
@@ -402,78 +276,40 @@ async def resume_after_language_change(update: Update, context: Context) -> bool
     lang = user_lang(context, update)
     if lang in app.engine.languages:
         app.engine.switch_language(app.draft, lang)
-        save(context, app)
+        context.services.sessions.save(app)
     await show_step(update, context, app, edit=True)
     return True
 
 
 # --- buttons ----------------------------------------------------------------------------------------------------
 
-async def on_button(update: Update, context: Context) -> None:
-    """Every button of the application: start, consent, choices, back, edit, submit, cancel."""
-    query = update.callback_query
-    user = update.effective_user
-    assert query is not None and user is not None
-    data = callbacks.decode(query.data)
-    op, args = (data.args[0], data.args[1:]) if data and data.args else ("", ())
-    lang = user_lang(context, update)
-    app = load_application(context, user.id)
-    if op == "cancel":
-        await query.answer()
-        if app is not None:
-            discard(context, user.id)
-            services(context).stats.record("cancelled", app.engine.position(app.draft))
-        await show(update, context, [t(lang, "The application was cancelled and your answers were discarded.")],
-                   InlineKeyboardMarkup([home_row(lang)]), edit=True)
+Step = Callable[[IntakeEngine, Draft, Any, dt.datetime], Outcome]
+"""One button's change to the draft: (engine, draft, button, now) -> what happened."""
+
+STEPS: dict[type[Button], Step] = {
+    IntakeStart: lambda engine, draft, data, now: engine.open_consent(draft),
+    IntakeAgree: lambda engine, draft, data, now: engine.accept_consent(draft, now),
+    IntakeBack: lambda engine, draft, data, now: engine.back(draft, at=data.at),
+    IntakeChoice: lambda engine, draft, data, now: engine.answer_choice(draft, data.question, data.choice),
+    IntakeTick: lambda engine, draft, data, now: engine.toggle_multi(draft, data.question, data.choice),
+    IntakeTickDone: lambda engine, draft, data, now: engine.finish_multi(draft, data.question),
+    IntakeSkip: lambda engine, draft, data, now: engine.skip(draft, data.question),
+    IntakeEdit: lambda engine, draft, data, now: engine.edit(draft, data.question),
+    IntakeKeep: lambda engine, draft, data, now: engine.keep_answer(draft, data.question),
+}
+
+
+async def on_step_button(update: Update, context: Context, data: Button) -> None:
+    """A button that moves the application on (start, agree, a choice, Back, Skip, edit ...)."""
+    query, app = await _open_application(update, context)
+    if query is None or app is None:
         return
-    if app is None:
-        if op == "submit" and await show_sent(update, context, user.id, lang):
-            return  # a second tap on Send, or Send again after the thank-you was lost: show the number
-        await query.answer(t(lang, "This application is no longer open."))
-        await show(update, context, [t(lang, "This application is no longer open. You can start a new one "
-                                             "from the menu.")], InlineKeyboardMarkup([home_row(lang)]), edit=True)
-        return
-    draft, engine = app.draft, app.engine
-    now = services(context).now()
-    if op == "start":
-        outcome = engine.open_consent(draft)
-    elif op == "agree":
-        outcome = engine.accept_consent(draft, now)
-    elif op == "decline":
-        outcome = engine.decline_consent(draft)
-        if outcome.accepted:
-            await query.answer()
-            discard(context, user.id)
-            services(context).stats.record("consent_declined")
-            await show(update, context, [_text(context, draft.lang, engine.intake(draft.lang).consent.declined)],
-                       InlineKeyboardMarkup([home_row(draft.lang)]), edit=True)
-            return
-    elif op == "back":
-        outcome = engine.back(draft, at=args[0] if args else None)
-    elif op == "c" and len(args) == 2:
-        outcome = engine.answer_choice(draft, args[0], args[1])
-    elif op == "m" and len(args) == 2:
-        outcome = engine.toggle_multi(draft, args[0], args[1])
-    elif op == "md" and len(args) == 1:
-        outcome = engine.finish_multi(draft, args[0])
-    elif op == "s" and len(args) == 1:
-        outcome = engine.skip(draft, args[0])
-    elif op == "e" and len(args) == 1:
-        outcome = engine.edit(draft, args[0])
-    elif op == "k" and len(args) == 1:
-        outcome = engine.keep_answer(draft, args[0])
-    elif op == "submit":
-        await query.answer()
-        await submit(update, context, app)
-        return
-    else:
-        outcome = Outcome("stale")
+    outcome = STEPS[type(data)](app.engine, app.draft, data, context.services.now())
     if outcome.kind == "stale":
-        await query.answer(t(lang, "That button is out of date. Here is where your application stands."))
-        await show_step(update, context, app, edit=False)
+        await _out_of_date(update, context, app)
         return
     await query.answer()
-    save(context, app)
+    context.services.sessions.save(app)
     if outcome.kind == "unchanged":
         return  # e.g. Back on the first question: the screen is already right (an identical edit is refused)
     if outcome.kind == "error":
@@ -482,71 +318,100 @@ async def on_button(update: Update, context: Context) -> None:
     await show_step(update, context, app, edit=True)
 
 
-async def submit(update: Update, context: Context, app: Application) -> None:
-    """Stores the lead (on disk before the thank-you), clears the draft, thanks, and wakes delivery."""
-    svc = services(context)
+async def on_decline(update: Update, context: Context, data: IntakeDecline) -> None:
+    """Consent declined: nothing is kept, and the clinic's words for it are shown."""
+    query, app = await _open_application(update, context)
+    if query is None or app is None:
+        return
     draft, engine = app.draft, app.engine
-    lang = draft.lang
-    now = svc.now()
-    if svc.users.count_submissions_since(app.user_id, now - dt.timedelta(days=1)) >= \
-            svc.settings.max_applications_per_day:
-        await reply(update, context, t(lang, "We have received several applications from you today. The clinic "
-                                             "will contact you; please wait for their reply."))
+    if not engine.decline_consent(draft).accepted:
+        await _out_of_date(update, context, app)
         return
-    outcome = engine.submit(draft)
-    if not outcome.accepted:
-        save(context, app)
+    await query.answer()
+    context.services.sessions.decline(app)
+    await show(update, context, [_render(context, draft.lang, engine.intake(draft.lang).consent.declined)],
+               InlineKeyboardMarkup([home_row(draft.lang)]), edit=True)
+
+
+async def on_cancel(update: Update, context: Context, data: IntakeCancel) -> None:
+    """Cancel: the answers are discarded (also when the application had already ended)."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    lang = user_lang(context, update)
+    await query.answer()
+    app = load_application(context, user.id)
+    if app is not None:
+        context.services.sessions.cancel(app)
+    await show(update, context, [t(lang, CANCELLED_TEXT)], InlineKeyboardMarkup([home_row(lang)]), edit=True)
+
+
+async def on_submit(update: Update, context: Context, data: IntakeSubmit) -> None:
+    """Send; with no application open, a second tap (or a lost thank-you) shows the thank-you again."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    app = load_application(context, user.id)
+    if app is None:
+        if not await show_sent(update, context, user.id, user_lang(context, update)):
+            await _no_longer_open(update, context)
+        return
+    await query.answer()
+    await submit(update, context, app)
+
+
+async def on_stale(update: Update, context: Context, data: Stale) -> None:
+    """An application button this version does not know: where the application stands, or that it is closed."""
+    _, app = await _open_application(update, context)
+    if app is not None:
+        await _out_of_date(update, context, app)
+
+
+async def _open_application(update: Update, context: Context) -> tuple[CallbackQuery | None, ApplicationSession | None]:
+    """The pressed button's query and the application; when none is open, says so (and returns None for it)."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    app = load_application(context, user.id)
+    if app is None:
+        await _no_longer_open(update, context)
+    return query, app
+
+
+async def _no_longer_open(update: Update, context: Context) -> None:
+    assert update.callback_query is not None
+    lang = user_lang(context, update)
+    await update.callback_query.answer(t(lang, "This application is no longer open."))
+    await show(update, context, [t(lang, "This application is no longer open. You can start a new one from the menu.")],
+               InlineKeyboardMarkup([home_row(lang)]), edit=True)
+
+
+async def _out_of_date(update: Update, context: Context, app: ApplicationSession) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer(t(user_lang(context, update), "That button is out of date. Here is where "
+                                                                     "your application stands."))
+    await show_step(update, context, app, edit=False)
+
+
+async def submit(update: Update, context: Context, app: ApplicationSession) -> None:
+    """Sends the application (stored before the thank-you), thanks, and wakes delivery."""
+    svc = context.services
+    user, chat = update.effective_user, update.effective_chat
+    applicant = Applicant(chat.id if chat else app.user_id, user.username if user else None,
+                          user.full_name if user else None)
+    result = submit_application(svc.submissions, app, applicant, svc.now())
+    if isinstance(result, LimitReached):
+        await reply(update, context, t(app.draft.lang, LIMIT_TEXT))
+    elif isinstance(result, Incomplete):
         await show_step(update, context, app, edit=False)
-        return
-    assert draft.consent is not None
-    staff_lang = STAFF_LANG if STAFF_LANG in engine.languages else lang
-    answers = engine.lead_answers(draft, staff_lang)
-    flags = list(engine.flags(draft))
-    crisis = crisis_notes(svc.crisis_events.since(app.user_id, now - CRISIS_FLAG_WINDOW), engine, draft, staff_lang)
-    if any(note.tier in ("definite", "carer") for note in crisis) or \
-            svc.users.crisis_seen_since(app.user_id, now - CRISIS_FLAG_WINDOW):
-        flags.append("crisis")
-    chat = update.effective_chat
-    lead = svc.leads.submit(
-        submission_key=f"{app.user_id}:{app.key}:{draft.consent.time}",
-        user_id=app.user_id,
-        chat_id=chat.id if chat else app.user_id,
-        lang=lang,
-        answers=answers,
-        flags=flags,
-        consent=Consent(draft.consent.version, draft.consent.lang,
-                        dt.datetime.fromisoformat(draft.consent.time.replace("Z", "+00:00"))),
-        intake_version=draft.version,
-        crisis=crisis if "crisis" in flags else (),
-        now=now,
-        username=update.effective_user.username if update.effective_user else None,
-        display_name=update.effective_user.full_name if update.effective_user else None,
-    )
-    discard(context, app.user_id)
-    svc.stats.record("submitted")
-    log.info("lead %s submitted", lead.id)
-    context.application.create_task(svc.deliver_due(context.bot), update=update)  # even if the thank-you fails
-    await show_thanks(update, context, engine, lang, lead)
+    else:
+        context.application.create_task(svc.deliver_due(), update=update)  # even if the thank-you fails
+        await show_thanks(update, context, app.engine, app.draft.lang, result)
 
 
-def crisis_notes(events: Sequence[CrisisEvent], engine: IntakeEngine, draft: Draft, lang: str) -> list[CrisisNote]:
-    """This applicant's own crisis events for the card: when, where, and the question's label (never the text)."""
-    notes = []
-    for event in events:
-        question = engine.question(draft, event.step, lang) if event.step else None
-        notes.append(CrisisNote(event.at, event.tier, event.place, question.label if question else event.step))
-    return notes
-
-
-async def show_thanks(update: Update, context: Context, engine: IntakeEngine, lang: str, lead: Lead) -> None:
+async def show_thanks(update: Update, context: Context, engine: IntakeEngine, lang: str, accepted: Accepted) -> None:
     """The thank-you with the lead number, in place of the review; remembered so a second tap changes nothing."""
-    intake = engine.intake(lang)
-    text = _text(context, lang, intake.thanks, lead_id=lead.ref)
-    if intake.flagged_note and FLAGGED_NOTE_FLAGS & set(lead.flags):
-        text += "\n\n" + _text(context, lang, intake.flagged_note)
-    await show(update, context, [text], InlineKeyboardMarkup([home_row(lang)]), edit=True)
+    text, keyboard = thanks_view(context.services.live.current.content, engine, lang, accepted)
+    await show(update, context, [text], keyboard, edit=True)
     if context.user_data is not None:
-        context.user_data[THANKED] = (_pressed_message_id(update), lead.id)
+        context.user_data[THANKED] = (_pressed_message_id(update), accepted.lead.id)
 
 
 async def show_sent(update: Update, context: Context, user_id: int, lang: str) -> bool:
@@ -558,16 +423,16 @@ async def show_sent(update: Update, context: Context, user_id: int, lang: str) -
     """
     query = update.callback_query
     assert query is not None
-    svc = services(context)
-    recent = [lead for lead in svc.leads.list_for_user(user_id) if lead.created_at >= svc.now() - SENT_WINDOW]
-    if not recent:
+    svc = context.services
+    lead = svc.submissions.recent_lead(user_id, svc.now())
+    if lead is None:
         return False
-    lead = recent[-1]
     await query.answer()
     if context.user_data is not None and context.user_data.get(THANKED) == (_pressed_message_id(update), lead.id):
         return True  # the thank-you is already on this message
-    _, engine = svc.current_intake()
-    await show_thanks(update, context, engine, lang if lang in engine.languages else engine.languages[0], lead)
+    _, engine = svc.questionnaires.current()
+    await show_thanks(update, context, engine, lang if lang in engine.languages else engine.languages[0],
+                      Accepted(lead))
     return True
 
 
@@ -576,10 +441,18 @@ def _pressed_message_id(update: Update) -> int | None:
     return query.message.message_id if query is not None and query.message is not None else None
 
 
-def handlers() -> list[object]:
+def handlers() -> list[AnyHandler]:
     private = filters.ChatType.PRIVATE
     return [
         CommandHandler("apply", apply_command, filters=private),
         CommandHandler("cancel", cancel_command, filters=private),
-        CallbackQueryHandler(on_button, pattern=r"^i:"),
     ]
+
+
+def buttons() -> dict[type[Button], ButtonCallback]:
+    return {**dict.fromkeys(STEPS, on_step_button), IntakeDecline: on_decline, IntakeCancel: on_cancel,
+            IntakeSubmit: on_submit}
+
+
+def stale_answers() -> dict[str, StaleCallback]:
+    return {"i": on_stale}

@@ -9,19 +9,20 @@ from __future__ import annotations
 import logging
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CommandHandler, filters
 
-from bot import callbacks
-from bot.handlers.common import Context, button, home_row, reply, services, show, user_lang
+from bot.callbacks import Button, DeleteNo, DeleteYes, Stale
+from bot.handlers.buttons import ButtonCallback, StaleCallback
+from bot.handlers.common import AnyHandler, Context, reply, show, user_lang
+from bot.handlers.pages import open_page
 from bot.i18n import t
+from bot.views.keyboards import button, home_row
 
 log = logging.getLogger(__name__)
 
 
 async def privacy_command(update: Update, context: Context) -> None:
     """Shows the privacy notice from content."""
-    from bot.handlers.menu import open_page
-
     lang = user_lang(context, update)
     if not await open_page(update, context, lang, "privacy", edit=False):
         await reply(update, context, t(lang, "The privacy notice is not available right now. Please ask the clinic."))
@@ -31,8 +32,8 @@ async def ask_delete(update: Update, context: Context) -> None:
     """Explains what deletion removes and asks for one confirmation."""
     lang = user_lang(context, update)
     keyboard = InlineKeyboardMarkup([
-        [button(t(lang, "Yes, delete my data"), callbacks.deletion("yes"))],
-        [button(t(lang, "No, keep it"), callbacks.deletion("no"))],
+        [button(t(lang, "Yes, delete my data"), DeleteYes())],
+        [button(t(lang, "No, keep it"), DeleteNo())],
     ])
     text = t(lang, "This deletes everything this bot holds about you: your language setting, any application in "
                    "progress, and the personal details of applications you have sent (the clinic is told that "
@@ -46,19 +47,22 @@ async def delete_command(update: Update, context: Context) -> None:
     await ask_delete(update, context)
 
 
-async def on_delete_button(update: Update, context: Context) -> None:
-    """Deletes on "yes", keeps everything on "no"."""
+async def on_keep(update: Update, context: Context, data: DeleteNo | Stale) -> None:
+    """ "No, keep it" (or a deletion button this version does not know): nothing is deleted."""
+    assert update.callback_query is not None
+    lang = user_lang(context, update)
+    await update.callback_query.answer()
+    await show(update, context, [t(lang, "Nothing was deleted.")], InlineKeyboardMarkup([home_row(lang)]), edit=True)
+
+
+async def on_delete(update: Update, context: Context, data: DeleteYes) -> None:
+    """ "Yes, delete my data": erases it all in one transaction and tells staff of withdrawn applications."""
     query = update.callback_query
     user = update.effective_user
     assert query is not None and user is not None
-    data = callbacks.decode(query.data)
     lang = user_lang(context, update)  # read before the setting is deleted
     await query.answer()
-    if data is None or not data.args or data.args[0] != "yes":
-        await show(update, context, [t(lang, "Nothing was deleted.")], InlineKeyboardMarkup([home_row(lang)]),
-                   edit=True)
-        return
-    svc = services(context)
+    svc = context.services
     with svc.db.transaction():  # all or nothing: never leads erased but the draft kept, or the other way round
         withdrawn = svc.leads.withdraw_for_user(user.id, svc.now())
         svc.users.delete_user(user.id)
@@ -68,17 +72,24 @@ async def on_delete_button(update: Update, context: Context) -> None:
     svc.stats.record("deleted")
     if withdrawn:  # tell staff now, even if the confirmation below cannot be shown
         svc.stats.record("withdrawn", count=len(withdrawn))
-        context.application.create_task(svc.deliver_due(context.bot), update=update)
+        context.application.create_task(svc.deliver_due(), update=update)
     text = t(lang, "Your data has been deleted.")
     if withdrawn:
         text += "\n" + t(lang, "The clinic has been told that your application was withdrawn.")
     await show(update, context, [text], None, edit=True)
 
 
-def handlers() -> list[object]:
+def handlers() -> list[AnyHandler]:
     private = filters.ChatType.PRIVATE
     return [
         CommandHandler("privacy", privacy_command, filters=private),
         CommandHandler("delete", delete_command, filters=private),
-        CallbackQueryHandler(on_delete_button, pattern=r"^d:"),
     ]
+
+
+def buttons() -> dict[type[Button], ButtonCallback]:
+    return {DeleteYes: on_delete, DeleteNo: on_keep}
+
+
+def stale_answers() -> dict[str, StaleCallback]:
+    return {"d": on_keep}

@@ -12,14 +12,17 @@ from __future__ import annotations
 import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
-from bot import callbacks
+from bot.callbacks import Button, FaqAnswer, OpenPage
 from bot.handlers import intake
-from bot.handlers.common import Context, button, home_row, reply, services, typed_text, user_lang
+from bot.handlers.buttons import ButtonCallback
+from bot.handlers.common import AnyHandler, Context, reply, typed_text, user_lang
+from bot.handlers.pages import acknowledge_distress, open_page, stale_button
 from bot.i18n import t
 from bot.search import FaqIndex
 from bot.storage.unanswered import scrub
+from bot.views.keyboards import button, home_row
 
 log = logging.getLogger(__name__)
 CHOICE_LABEL_LIMIT = 40
@@ -37,7 +40,7 @@ async def on_text(update: Update, context: Context) -> None:
 
 async def answer_typed_text(update: Update, context: Context, text: str) -> None:
     """Answers a free-text message that the crisis screen let through: distress, an FAQ answer, choices or none."""
-    svc = services(context)
+    svc = context.services
     live = svc.live.current
     match = live.faq.match(text)
     # The answer follows the question's language; text with no letters at all (emoji, digits) follows the user.
@@ -71,7 +74,7 @@ async def answer_typed_text(update: Update, context: Context, text: str) -> None
         # personal details meant for the form.
         svc.unanswered.record(scrub(text), lang, svc.now())
     keyboard = InlineKeyboardMarkup([
-        [button(t(lang, "📞 Contact the clinic"), callbacks.page("clinic"))],
+        [button(t(lang, "📞 Contact the clinic"), OpenPage("clinic"))],
         home_row(lang),
     ])
     await reply(update, context, t(lang, "I'm sorry, I don't have an answer to that question. Please choose a "
@@ -85,27 +88,13 @@ def _choice_rows(faq: FaqIndex, lang: str, entry_ids: list[str]) -> list[list[In
         label = faq.entry(lang, entry_id).questions[0]
         if len(label) > CHOICE_LABEL_LIMIT:
             label = label[: CHOICE_LABEL_LIMIT - 1] + "…"
-        rows.append([button(label, callbacks.faq(lang, entry_id))])
+        rows.append([button(label, FaqAnswer(lang, entry_id))])
     return rows
-
-
-async def acknowledge_distress(update: Update, context: Context, lang: str) -> None:
-    """The warm reply to a message about how someone feels, with what the clinic offers and a hotline line."""
-    content = services(context).live.current.content
-    texts = content.lang(lang).texts
-    rows = []
-    monitor = content.page(lang, "monitor")
-    if monitor is not None:
-        rows.append([button(t(lang, "📖 {title}", title=monitor.button), callbacks.page("monitor"))])
-    rows.append([button(t(lang, "📞 Contact the clinic"), callbacks.page("clinic"))])
-    rows.append(home_row(lang))
-    await reply(update, context, f"{texts['distress.message']}\n\n<i>{texts['distress.footer']}</i>",
-                InlineKeyboardMarkup(rows))
 
 
 async def show_entry(update: Update, context: Context, lang: str, entry_id: str) -> None:
     """Shows one FAQ answer (or runs its action: apply starts the application, contact shows the clinic)."""
-    live = services(context).live.current
+    live = context.services.live.current
     entry = live.faq.entry(lang, entry_id)
     if entry.action == "apply":
         await intake.begin_application(update, context)
@@ -114,47 +103,42 @@ async def show_entry(update: Update, context: Context, lang: str, entry_id: str)
     if entry.page and live.content.page(lang, entry.page):
         page = live.content.page(lang, entry.page)
         assert page is not None
-        keyboard_rows.append([button(t(lang, "📖 {title}", title=page.button), callbacks.page(entry.page))])
+        keyboard_rows.append([button(t(lang, "📖 {title}", title=page.button), OpenPage(entry.page))])
     if entry.action == "contact" and entry.page != "clinic":
-        keyboard_rows.append([button(t(lang, "📞 Contact the clinic"), callbacks.page("clinic"))])
+        keyboard_rows.append([button(t(lang, "📞 Contact the clinic"), OpenPage("clinic"))])
     keyboard_rows.append(home_row(lang))
     key = f"faq.{entry_id}.answer"
     text = live.content.lang(lang).texts.get(key)
     if text is None:  # an entry that only points to a page
-        from bot.handlers.menu import open_page
-
         if entry.page and await open_page(update, context, lang, entry.page, edit=False):
             return
         text = t(lang, "Please see the menu.")
     await reply(update, context, text, InlineKeyboardMarkup(keyboard_rows))
 
 
-async def on_faq_button(update: Update, context: Context) -> None:
+async def on_faq_button(update: Update, context: Context, data: FaqAnswer) -> None:
     """A "Did you mean" button: shows that answer."""
     query = update.callback_query
     assert query is not None
-    data = callbacks.decode(query.data)
-    live = services(context).live.current
+    live = context.services.live.current
     await query.answer()
-    if data is None or len(data.args) != 2 or data.args[0] not in live.content.languages:
-        from bot.handlers.menu import stale_button
-
+    if data.lang not in live.content.languages:
         await stale_button(update, context, answered=True)
         return
-    lang, entry_id = data.args
     try:
-        live.faq.entry(lang, entry_id)
+        live.faq.entry(data.lang, data.entry)
     except KeyError:
-        from bot.handlers.menu import stale_button
-
         await stale_button(update, context, answered=True)
         return
-    await show_entry(update, context, lang, entry_id)
+    await show_entry(update, context, data.lang, data.entry)
 
 
-def handlers() -> list[object]:
+def handlers() -> list[AnyHandler]:
     text = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     return [
         MessageHandler(text, on_text),
-        CallbackQueryHandler(on_faq_button, pattern=r"^f:"),
     ]
+
+
+def buttons() -> dict[type[Button], ButtonCallback]:
+    return {FaqAnswer: on_faq_button}

@@ -20,13 +20,15 @@ from collections.abc import Callable
 
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
-from bot import callbacks
-from bot.handlers.common import TEXT_LIMIT, Context, button, reply, services, user_lang
+from bot.callbacks import Button, RelayReply, RelayStop, Stale
+from bot.handlers.buttons import ButtonCallback, StaleCallback
+from bot.handlers.common import TEXT_LIMIT, AnyHandler, Context, reply, user_lang
 from bot.handlers.staff import is_staff, staff_only
 from bot.i18n import t
 from bot.leads.model import APPLICANT, Lead, lead_ref, parse_lead_ref
+from bot.views.keyboards import button
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +86,7 @@ async def on_staff_reply(update: Update, context: Context) -> None:
     target = message.reply_to_message
     if target is None or target.from_user is None or target.from_user.id != context.bot.id:
         return
-    lead_id = services(context).leads.relay.lead_for_staff_message(target.message_id)
+    lead_id = context.services.leads.relay.lead_for_staff_message(target.message_id)
     if lead_id is None:  # a copy of the card shown by /lead: its first line names the lead
         found = _CARD_TITLE.match(target.text or "")
         lead_id = parse_lead_ref(found.group(1)) if found else None
@@ -109,7 +111,7 @@ async def reply_command(update: Update, context: Context) -> None:
 
 async def send_to_applicant(update: Update, context: Context, lead_id: int, text: str) -> None:
     """Sends the message to the applicant, stores it with the lead once Telegram has it, and tells staff."""
-    svc = services(context)
+    svc = context.services
     lead = svc.leads.get(lead_id)
     ref = lead_ref(lead_id)
     if lead is None:
@@ -130,7 +132,7 @@ async def send_to_applicant(update: Update, context: Context, lead_id: int, text
         "<i>" + html.escape(t(lang, "To answer, press the button below or reply to this message. Clinic staff "
                                     "will read your answer.")) + "</i>",
     ])
-    keyboard = InlineKeyboardMarkup([[button(t(lang, "✉️ Reply to the clinic"), callbacks.relay(lead.id))]])
+    keyboard = InlineKeyboardMarkup([[button(t(lang, "✉️ Reply to the clinic"), RelayReply(lead.id))]])
     try:
         sent = await context.bot.send_message(lead.chat_id, body, reply_markup=keyboard)
     except Forbidden:
@@ -156,7 +158,7 @@ async def send_to_applicant(update: Update, context: Context, lead_id: int, text
     where = "ここ" if chat is not None and chat.id == svc.settings.staff_chat_id else "スタッフ用チャット"
     await reply(update, context, f"✅ {ref} のご本人に、クリニックからのメッセージとして送りました。"
                                  f"お返事があれば、申込カードへの返信として{where}に届きます。")
-    context.application.create_task(svc.deliver_due(context.bot), update=update)
+    context.application.create_task(svc.deliver_due(), update=update)
 
 
 # --- applicant -> staff ---------------------------------------------------------------------------------------------
@@ -167,25 +169,27 @@ class Relay:
     def __init__(self) -> None:
         self.waiting = _Waiting()
 
-    async def on_reply_button(self, update: Update, context: Context) -> None:
+    async def on_stop_button(self, update: Update, context: Context, data: RelayStop) -> None:
+        """Cancel under "please type your message": nothing is sent."""
+        query, user = update.callback_query, update.effective_user
+        assert query is not None and user is not None
+        await query.answer()
+        self.waiting.pop(user.id)
+        await reply(update, context, t(user_lang(context, update), "All right, nothing was sent."))
+
+    async def on_reply_button(self, update: Update, context: Context, data: RelayReply | Stale) -> None:
         """"Reply to the clinic": the next text message goes to staff."""
         query, user = update.callback_query, update.effective_user
         assert query is not None and user is not None
-        data = callbacks.decode(query.data)
         lang = user_lang(context, update)
         await query.answer()
-        arg = data.args[0] if data and data.args else ""
-        if arg == "x":
-            self.waiting.pop(user.id)
-            await reply(update, context, t(lang, "All right, nothing was sent."))
-            return
-        lead = services(context).leads.get(int(arg)) if arg.isdigit() else None
+        lead = context.services.leads.get(data.lead) if isinstance(data, RelayReply) else None
         if lead is None or lead.erased or lead.user_id != user.id:
             await reply(update, context, t(lang, "This application is no longer open, so a message cannot be passed "
                                                  "on. Please contact the clinic directly."))
             return
         self.waiting.start(user.id, lead.id)
-        keyboard = InlineKeyboardMarkup([[button(t(lang, "✖ Cancel"), callbacks.relay("x"))]])
+        keyboard = InlineKeyboardMarkup([[button(t(lang, "✖ Cancel"), RelayStop())]])
         await reply(update, context, t(lang, "Please type your message to the clinic and send it. Clinic staff will "
                                              "read it."), keyboard)
 
@@ -194,7 +198,7 @@ class Relay:
         message, user, chat = update.effective_message, update.effective_user, update.effective_chat
         if message is None or message.text is None or user is None or chat is None:
             return
-        svc = services(context)
+        svc = context.services
         lead_id = self.waiting.pop(user.id)
         target = message.reply_to_message
         if lead_id is None and target is not None:
@@ -206,7 +210,7 @@ class Relay:
     async def deliver(self, update: Update, context: Context, lead_id: int | None, text: str,
                       applicant_message_id: int | None) -> None:
         """Stores the answer with the lead, posts it under the card, and thanks the applicant."""
-        svc = services(context)
+        svc = context.services
         lang = user_lang(context, update)
         user = update.effective_user
         lead = svc.leads.get(lead_id) if lead_id is not None else None
@@ -223,14 +227,19 @@ class Relay:
         log.info("relayed an applicant's answer to staff (lead=%d, posted=%s)", lead.id, posted_id is not None)
         await reply(update, context, t(lang, "Thank you. Your message has been passed to the clinic. Staff will read "
                                              "it and contact you."))
-        context.application.create_task(svc.deliver_due(context.bot), update=update)
+        context.application.create_task(svc.deliver_due(), update=update)
 
-    def handlers(self) -> list[object]:
+    def handlers(self) -> list[AnyHandler]:
         private_text = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
         return [
             MessageHandler(private_text & (self.waiting | _AnswersClinic()), self.on_answer),
-            CallbackQueryHandler(self.on_reply_button, pattern=r"^r:"),
         ]
+
+    def buttons(self) -> dict[type[Button], ButtonCallback]:
+        return {RelayReply: self.on_reply_button, RelayStop: self.on_stop_button}
+
+    def stale_answers(self) -> dict[str, StaleCallback]:
+        return {"r": self.on_reply_button}
 
 
 async def answer_typed(update: Update, context: Context, text: str) -> bool:
@@ -250,7 +259,7 @@ async def answer_typed(update: Update, context: Context, text: str) -> bool:
 
 async def _post_to_staff(context: Context, lead: Lead, text: str) -> int | None:
     """Posts the answer as a reply to the lead's card; its message id, or None if the staff chat is unreachable."""
-    chat_id = services(context).settings.staff_chat_id
+    chat_id = context.services.settings.staff_chat_id
     if chat_id is None:
         return None
     body = (f"💬 <b>{lead.ref}</b> ご本人からのお返事\n\n{html.escape(text)}\n\n"
@@ -268,20 +277,20 @@ async def _post_to_staff(context: Context, lead: Lead, text: str) -> int | None:
 def _refresh_card(context: Context, lead: Lead, now: dt.datetime) -> None:
     """Queue an edit of the card so its message list is current (the outbox delivers it, retrying as needed)."""
     if lead.staff_message_id is not None:
-        services(context).leads.outbox.enqueue(lead.id, "status_update", now)
+        context.services.leads.outbox.enqueue(lead.id, "status_update", now)
 
 
 def clinic_name(context: Context, lang: str) -> str:
     """The clinic's name from content (plain text)."""
-    return html.unescape(services(context).live.current.content.render(lang, "{{ clinic.name }}")).strip()
+    return html.unescape(context.services.live.current.content.render(lang, "{{ clinic.name }}")).strip()
 
 
-def staff_handlers() -> list[object]:
+def staff_handlers() -> list[AnyHandler]:
     return [
         CommandHandler("reply", reply_command),
         MessageHandler(filters.ChatType.GROUPS & filters.REPLY & filters.TEXT & ~filters.COMMAND, on_staff_reply),
     ]
 
 
-def handlers() -> list[object]:
-    return [*staff_handlers(), *Relay().handlers()]
+def handlers(relay: Relay) -> list[AnyHandler]:
+    return [*staff_handlers(), *relay.handlers()]

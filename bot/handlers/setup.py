@@ -17,9 +17,10 @@ import logging
 from telegram import Bot, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, CommandHandler
+from telegram.ext import CommandHandler
 
-from bot.handlers.common import Context, reply, services
+from bot.handlers.common import AnyHandler, Context, reply
+from bot.handlers.context import AnyApplication, services_of
 from bot.handlers.staff import unknown_command
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ async def chatid_command(update: Update, context: Context) -> None:
     chat, user = update.effective_chat, update.effective_user
     if chat is None:
         return
-    settings = services(context).settings
+    settings = context.services.settings
     if chat.type == ChatType.PRIVATE:
         if user is None or user.id not in settings.staff_user_ids:
             await unknown_command(update, context)
@@ -67,9 +68,9 @@ async def chatid_command(update: Update, context: Context) -> None:
     log.info("chat id shown in a %s", chat.type)
 
 
-async def check_staff_chat(app: Application) -> str | None:
+async def check_staff_chat(app: AnyApplication) -> str | None:
     """At start-up: the problem with the staff chat, said in the log and to ``STAFF_USER_IDS``; None if all is well."""
-    settings = app.bot_data["services"].settings
+    settings = services_of(app).settings
     try:
         problem = await staff_chat_problem(app.bot, settings.staff_chat_id)
     except Exception as exc:  # an odd answer from a Bot API server must never stop the bot
@@ -108,5 +109,5 @@ async def staff_chat_problem(bot: Bot, chat_id: int | None) -> tuple[str, str] |
     return None
 
 
-def handlers() -> list[object]:
+def handlers() -> list[AnyHandler]:
     return [CommandHandler(("chatid", "setup"), chatid_command)]

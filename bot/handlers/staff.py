@@ -6,21 +6,25 @@ Anyone else gets exactly the answer an unknown command gets, so the commands do 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import html
 import io
 import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
-from bot import callbacks
+from bot.callbacks import AddExample, Button, LeadStatus, Stale
 from bot.content.faq_examples import ExampleNotAdded, add_example
 from bot.content.launch import startup_notice
 from bot.content.telegram_html import MESSAGE_LIMIT
-from bot.handlers.common import Context, button, reply, services, user_lang
+from bot.handlers.buttons import ButtonCallback, StaleCallback
+from bot.handlers.common import AnyHandler, Context, reply, user_lang
+from bot.handlers.context import AnyApplication, services_of
+from bot.handlers.reload import reload_content
 from bot.handlers.staff_sink import STAFF_LANG, status_keyboard
 from bot.i18n import t
 from bot.leads.card import format_card, format_time, status_label
@@ -29,6 +33,8 @@ from bot.leads.export import QuestionColumn, export_csv
 from bot.leads.layout import layout
 from bot.leads.model import STAFF_STATUSES, parse_lead_ref
 from bot.services import Services
+from bot.views.keyboards import button
+from bot.vocabulary import CLINIC_TZ
 
 log = logging.getLogger(__name__)
 UNANSWERED_GROUPS = 10
@@ -37,7 +43,7 @@ SUGGESTED_ENTRIES = 2
 
 
 def is_staff(update: Update, context: Context) -> bool:
-    settings = services(context).settings
+    settings = context.services.settings
     chat, user = update.effective_chat, update.effective_user
     if chat is not None and settings.staff_chat_id is not None and chat.id == settings.staff_chat_id:
         return True
@@ -53,7 +59,9 @@ async def unknown_command(update: Update, context: Context) -> None:
     await reply(update, context, t(lang, "Sorry, I don't know that command. /help lists what I can do."))
 
 
-def staff_only(handler):
+def staff_only(handler: Callable[[Update, Context], Coroutine[Any, Any, None]]
+               ) -> Callable[[Update, Context], Coroutine[Any, Any, None]]:
+    """Runs ``handler`` for staff; anyone else hears "I don't know that command", as for any unknown one."""
     async def guarded(update: Update, context: Context) -> None:
         if not is_staff(update, context):
             await unknown_command(update, context)
@@ -68,7 +76,7 @@ def staff_only(handler):
 @staff_only
 async def leads_command(update: Update, context: Context) -> None:
     """/leads: open leads, newest first."""
-    leads = services(context).leads.list_open(limit=30)
+    leads = context.services.leads.list_open(limit=30)
     if not leads:
         await reply(update, context, "未対応の申込はありません。")
         return
@@ -87,12 +95,12 @@ async def leads_command(update: Update, context: Context) -> None:
 async def lead_command(update: Update, context: Context) -> None:
     """/lead ID: one lead's card with its status buttons."""
     lead_id = parse_lead_ref(context.args[0]) if context.args else None
-    lead = services(context).leads.get(lead_id) if lead_id is not None else None
+    lead = context.services.leads.get(lead_id) if lead_id is not None else None
     if lead is None:
         await reply(update, context, "申込番号が見つかりません。例: /lead A-000123")
         return
     copy = await reply(update, context, format_card(lead, STAFF_LANG), status_keyboard(lead))
-    svc = services(context)
+    svc = context.services
     svc.leads.record_post(lead, copy.chat_id, copy.message_id, svc.now())  # kept current, erased with the lead
 
 
@@ -105,7 +113,7 @@ def _parse_day(text: str) -> dt.date | None:
 
 def export_questions(svc: Services) -> list[QuestionColumn]:
     """The current questionnaire in the staff's language: it alone decides the CSV's columns."""
-    _, engine = svc.current_intake()
+    _, engine = svc.questionnaires.current()
     lang = STAFF_LANG if STAFF_LANG in engine.languages else engine.languages[0]
     return [QuestionColumn(q.id, q.label, q.section, q.health, q.kind) for q in engine.intake(lang).questions]
 
@@ -122,14 +130,14 @@ async def export_command(update: Update, context: Context) -> None:
     end = days[1] if len(days) > 1 else None
     if start is not None and end is not None and start > end:
         start, end = end, start  # "/export 2026-11-30 2026-11-01" means the same month
-    rows = services(context).leads.export_rows(start, end)
-    data = export_csv(rows, export_questions(services(context)), STAFF_LANG)
+    rows = context.services.leads.export_rows(start, end)
+    data = export_csv(rows, export_questions(context.services), STAFF_LANG)
     chat = update.effective_chat
     assert chat is not None
-    stamp = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=9))).strftime("%Y%m%d-%H%M")
+    stamp = dt.datetime.now(CLINIC_TZ).strftime("%Y%m%d-%H%M")
     posted = await context.bot.send_document(chat.id, io.BytesIO(data), filename=f"leads-{stamp}.csv",
                                              caption=f"{len(rows)} 件")
-    svc = services(context)
+    svc = context.services
     svc.leads.record_export([r.id for r in rows if not r.erased], chat.id, posted.message_id, svc.now())
     log.info("leads exported (%d row(s))", len(rows))
 
@@ -137,7 +145,7 @@ async def export_command(update: Update, context: Context) -> None:
 @staff_only
 async def unanswered_command(update: Update, context: Context) -> None:
     """/unanswered: similar unanswered questions grouped, with counts per week and one tap to add one to an entry."""
-    svc = services(context)
+    svc = context.services
     groups = svc.unanswered.groups(svc.now(), UNANSWERED_GROUPS)
     if not groups:
         await reply(update, context, "答えられなかった質問はまだありません。")
@@ -153,25 +161,23 @@ async def unanswered_command(update: Update, context: Context) -> None:
         if similar:
             lines.append("　似た質問: " + " ／ ".join(html.escape(q) for q in similar))
         for entry_id, _score in live.faq.match(group.question).candidates[:SUGGESTED_ENTRIES]:
-            rows.append([button(f"{n}. ➕ {entry_id} の例文に", callbacks.encode("u", group.key, entry_id))])
+            rows.append([button(f"{n}. ➕ {entry_id} の例文に", AddExample(group.key, entry_id))])
     await reply(update, context, "\n".join(lines)[:MESSAGE_LIMIT], InlineKeyboardMarkup(rows) if rows else None)
 
 
-async def on_add_example(update: Update, context: Context) -> None:
+async def on_add_example(update: Update, context: Context, data: AddExample) -> None:
     """A staff member adds an unanswered question as an example of an entry: faq.yaml is edited and reloaded."""
     query = update.callback_query
     assert query is not None
     if not is_staff(update, context):
         await query.answer()
         return
-    data = callbacks.decode(query.data)
-    args = data.args if data else ()
-    svc = services(context)
-    group = next((g for g in svc.unanswered.groups(svc.now(), 100) if len(args) == 2 and g.key == args[0]), None)
+    svc = context.services
+    group = next((g for g in svc.unanswered.groups(svc.now(), 100) if g.key == data.group), None)
     if group is None:
         await query.answer("このボタンは古くなっています。/unanswered でもう一度表示してください。")
         return
-    entry_id = args[1]
+    entry_id = data.entry
     display = f"content/{group.lang}/faq.yaml"
     try:
         add_example(svc.live.content_dir / group.lang / "faq.yaml", entry_id, group.question, display)
@@ -198,22 +204,28 @@ async def health_command(update: Update, context: Context) -> None:
     """/health: how lead delivery is doing, why it fails and how to fix it (see ``staff_health``)."""
     from bot.handlers.staff_health import health_text
 
-    await reply(update, context, html.escape(health_text(services(context)), quote=False))
+    await reply(update, context, html.escape(health_text(context.services), quote=False))
 
 
-async def on_status_button(update: Update, context: Context) -> None:
+async def on_staff_stale(update: Update, context: Context, data: Stale) -> None:
+    """A staff button this version does not read: "out of date" for staff, silence for anyone else."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer("このボタンは古くなっています。" if is_staff(update, context) else None)
+
+
+async def on_status_button(update: Update, context: Context, data: LeadStatus) -> None:
     """A staff member sets a lead's status; the card shows who changed what and when."""
     query = update.callback_query
     assert query is not None
     if not is_staff(update, context):
         await query.answer()
         return
-    parsed = callbacks.parse_staff_status(query.data)
-    if parsed is None or parsed[1] not in STAFF_STATUSES:
+    if data.status not in STAFF_STATUSES:
         await query.answer("このボタンは古くなっています。")
         return
-    svc = services(context)
-    lead_id, status = parsed
+    svc = context.services
+    lead_id, status = data.lead, data.status
     who = update.effective_user.full_name if update.effective_user else "staff"
     before = svc.leads.get(lead_id)
     pressed = query.message
@@ -229,7 +241,7 @@ async def on_status_button(update: Update, context: Context) -> None:
         svc.leads.record_post(lead, pressed.chat.id, pressed.message_id, svc.now())
     await query.answer(f"{lead.ref}: {status_label(lead.status, STAFF_LANG)}")
     if not on_card:
-        context.application.create_task(svc.deliver_due(context.bot), update=update)
+        context.application.create_task(svc.deliver_due(), update=update)
     keyboard = status_keyboard(lead)
     if before == lead and pressed is not None and getattr(pressed, "reply_markup", None) == keyboard:
         return  # a second tap on the status already shown: nothing to redraw
@@ -241,9 +253,9 @@ async def on_status_button(update: Update, context: Context) -> None:
             log.info("could not update the card in place (%s)", exc.__class__.__name__)
 
 
-async def post_missing_facts(app: Application) -> None:
+async def post_missing_facts(app: AnyApplication) -> None:
     """Tells the staff chat at start-up which clinic facts and decisions are still missing (one message)."""
-    svc = app.bot_data["services"]
+    svc = services_of(app)
     text = startup_notice(svc.live.current.content.missing_facts())
     if text is None or svc.settings.staff_chat_id is None:
         return
@@ -253,46 +265,7 @@ async def post_missing_facts(app: Application) -> None:
         log.warning("could not post the missing facts to staff: %s", exc.__class__.__name__)
 
 
-def reload_report(swapped: bool, report: str, reason: str) -> str:
-    """The staff chat's message after a reload attempt (warnings are shown too, not only the summary)."""
-    if swapped:
-        head = f"✅ コンテンツを更新しました（{html.escape(reason)}）。"
-        lines = report.strip().splitlines() if report.strip() else []
-        summary = lines[-1] if lines else ""
-        warnings = "\n".join(lines[:-1])
-        if warnings:
-            room = MESSAGE_LIMIT - len(head) - len(summary) - 40
-            body = html.escape(warnings)
-            body = body[:room] + "\n…" if len(body) > room else body
-            return f"{head}\n<pre>{body}</pre>\n{html.escape(summary)}"
-        return f"{head}\n{html.escape(summary)}"
-    head = (f"❌ コンテンツの変更にエラーがあるため、反映していません（{html.escape(reason)}）。"
-            "以前の内容で動き続けています。修正してください:\n")
-    body = html.escape(report)
-    room = MESSAGE_LIMIT - len(head) - 40
-    if len(body) > room:
-        body = body[:room] + "\n…"
-    return f"{head}<pre>{body}</pre>"
-
-
-async def reload_content(app: Application, reason: str) -> tuple[bool, str]:
-    """Checks and swaps in the content; on errors keeps the old content and posts the report to staff."""
-    svc = app.bot_data["services"]
-    swapped, report = await svc.live.reload()
-    if swapped:  # the new content is long-lived too: keep full collections short (see app.py)
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
-    staff_chat = svc.settings.staff_chat_id
-    if staff_chat is not None:
-        try:
-            await app.bot.send_message(staff_chat, reload_report(swapped, report, reason), parse_mode=ParseMode.HTML)
-        except Exception as exc:
-            log.warning("could not post the reload report to staff: %s", exc.__class__.__name__)
-    return swapped, report
-
-
-def handlers() -> list[object]:
+def handlers() -> list[AnyHandler]:
     return [
         CommandHandler("leads", leads_command),
         CommandHandler("lead", lead_command),
@@ -300,10 +273,16 @@ def handlers() -> list[object]:
         CommandHandler("unanswered", unanswered_command),
         CommandHandler("reload", reload_command),
         CommandHandler("health", health_command),
-        CallbackQueryHandler(on_status_button, pattern=r"^s:"),
-        CallbackQueryHandler(on_add_example, pattern=r"^u:"),
     ]
 
 
-def unknown_command_handler() -> MessageHandler:
+def buttons() -> dict[type[Button], ButtonCallback]:
+    return {LeadStatus: on_status_button, AddExample: on_add_example}
+
+
+def stale_answers() -> dict[str, StaleCallback]:
+    return {"s": on_staff_stale, "u": on_staff_stale}
+
+
+def unknown_command_handler() -> MessageHandler[Context, None]:
     return MessageHandler(filters.COMMAND, unknown_command)

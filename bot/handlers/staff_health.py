@@ -17,7 +17,7 @@ from telegram import Bot, Update
 from telegram.constants import ChatMemberStatus
 from telegram.ext import ChatMemberHandler, MessageHandler, filters
 
-from bot.handlers.common import Context, services
+from bot.handlers.common import AnyHandler, Context
 from bot.leads.card import format_time
 from bot.services import Services
 
@@ -101,23 +101,23 @@ class StaffAlerts:
 
 async def on_staff_chat_sign(update: Update, context: Context) -> None:
     """A command in the staff chat (or the bot added back to it): the chat works, so retry everything now."""
-    svc = services(context)
+    svc = context.services
     chat = update.effective_chat
     if chat is None or svc.settings.staff_chat_id is None or chat.id != svc.settings.staff_chat_id:
         return
     member = update.my_chat_member
     if member is not None and member.new_chat_member.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
         return
-    worker = svc.worker(context.bot)
+    worker = svc.worker()
     health = worker.health(svc.now())
     if not (health.failing or health.paused_until or health.outage):
         return
     count = worker.retry_now(svc.now())
     log.info("staff chat answered: retrying %d waiting delivery row(s) now", count)
-    context.application.create_task(svc.deliver_due(context.bot), update=update)
+    context.application.create_task(svc.deliver_due(), update=update)
 
 
-def handlers() -> list[tuple[int, object]]:
+def handlers() -> list[tuple[int, AnyHandler]]:
     return [
         (PROBE_GROUP, MessageHandler(filters.COMMAND & ~filters.ChatType.PRIVATE, on_staff_chat_sign)),
         (PROBE_GROUP, ChatMemberHandler(on_staff_chat_sign, ChatMemberHandler.MY_CHAT_MEMBER)),

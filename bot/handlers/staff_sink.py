@@ -21,7 +21,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
-from bot import callbacks
+from bot.callbacks import LeadStatus
 from bot.leads.card import CARD_LIMIT, STATUS_BUTTONS, format_card, format_notice, format_time, visible_length
 from bot.leads.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.leads.model import Lead
@@ -45,7 +45,7 @@ def status_keyboard(lead: Lead, lang: str = STAFF_LANG) -> InlineKeyboardMarkup 
     if lead.erased or lead.status == "withdrawn":
         return None
     buttons = [InlineKeyboardButton(("● " if s.id == lead.status else "") + s.label(lang),
-                                    callback_data=callbacks.staff_status(lead.id, s.id)) for s in STATUS_BUTTONS]
+                                    callback_data=LeadStatus(lead.id, s.id).pack()) for s in STATUS_BUTTONS]
     return InlineKeyboardMarkup([buttons[i:i + 2] for i in range(0, len(buttons), 2)])
 
 

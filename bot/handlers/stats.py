@@ -16,7 +16,7 @@ from telegram.constants import ParseMode
 from telegram.ext import CommandHandler
 
 from bot.content.telegram_html import CAPTION_LIMIT, visible_length
-from bot.handlers.common import Context, reply, services
+from bot.handlers.common import AnyHandler, Context, reply
 from bot.handlers.staff import staff_only
 from bot.stats import build_report, summary_ja, to_csv
 from bot.stats.chart import draw
@@ -46,7 +46,7 @@ def parse_args(args: list[str], default: int = DEFAULT_DAYS) -> tuple[bool, int]
 @staff_only
 async def stats_command(update: Update, context: Context) -> None:
     """/stats [days] | /stats csv [days]: usage counts of the last days (today included, Japan time)."""
-    svc = services(context)
+    svc = context.services
     parsed = parse_args(context.args or [], DEFAULT_DAYS)
     if parsed is None:
         await reply(update, context, USAGE)
@@ -77,5 +77,5 @@ async def stats_command(update: Update, context: Context) -> None:
         await context.bot.send_photo(chat.id, picture)
 
 
-def handlers() -> list[object]:
+def handlers() -> list[AnyHandler]:
     return [CommandHandler("stats", stats_command)]

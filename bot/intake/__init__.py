@@ -2,6 +2,7 @@
 
     engine.py      IntakeEngine: intro -> consent -> questions (back, edit) -> review -> done; Outcome
     draft.py       Draft: the application in progress as JSON-ready data (ids and normalised values)
+    session.py     ApplicationSession and Sessions (load, start, save, discard), Questionnaires (snapshot keys)
     conditions.py  which questions apply (``when:``)
     validate.py    typed answers checked and normalised (phone, e-mail, date, number, text, typed labels)
     typed.py       what a message typed at a question means: a choice (yes/no, negation, ages, durations), a

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot import callbacks
+from bot.callbacks import CALLBACK_LIMIT, IntakeTick
 from bot.content.problems import Problems, did_you_mean
+from bot.content.raw import RawLanguage
+from bot.content.registry import register
 from bot.content.schema import Intake, Question
 from bot.content.yamldoc import YamlDoc
 from bot.intake.conditions import Condition, alternatives, expected_ids
@@ -19,8 +21,16 @@ from bot.intake.typed_check import check_typed
 
 MATCH = "(both languages must match)"
 PARITY_FIELDS = ("kind", "health", "optional", "when", "min", "max", "max_length", "amount")
-CHOICE_BUTTON_OP = "c"
 """The intake handler encodes a button as ``i:<one-letter op>:<question id>:<choice id>``."""
+
+
+@register("intake")
+def check_intake_content(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
+    """intake.yaml of every language, once each has loaded."""
+    intakes = {lang: raw.model("intake.yaml", Intake) for lang, raw in raws.items()}
+    if all(intakes.values()):
+        check_intake({k: v for k, v in intakes.items() if v}, {lang: raw.docs["intake.yaml"]
+                     for lang, raw in raws.items()}, problems)
 
 
 def check_intake(intakes: Mapping[str, Intake], docs: Mapping[str, YamlDoc], problems: Problems) -> None:
@@ -39,7 +49,8 @@ def _check_one(intake: Intake, doc: YamlDoc, problems: Problems) -> None:
     for i, question in enumerate(intake.questions):
         if question.id in first_at:
             problems.error(doc.file, doc.line(["questions", i, "id"]), f"questions[{i}].id",
-                           f"duplicate id '{question.id}' (already used by questions[{first_at[question.id]}])")
+                           f"duplicate id '{question.id}' (already used by questions[{first_at[question.id]}])",
+                           code="INTAKE-E001")
         else:
             first_at[question.id] = i
     for i, question in enumerate(intake.questions):
@@ -50,41 +61,50 @@ def _check_one(intake: Intake, doc: YamlDoc, problems: Problems) -> None:
     if not any(q.health for q in intake.questions):
         problems.error(doc.file, doc.line(["questions"]), "questions",
                        "no question is marked 'health: true': mark the health questions so they are asked only "
-                       "after consent")
+                       "after consent", code="INTAKE-E002")
     if "lead_id" not in intake.thanks:
         problems.warning(doc.file, doc.line(["thanks"]), "thanks",
-                         "the thanks should show the application number: add {{ lead_id }}")
+                         "the thanks should show the application number: add {{ lead_id }}", code="INTAKE-W001")
 
 
 def _check_choices(question: Question, i: int, doc: YamlDoc, problems: Problems) -> None:
     seen: set[str] = set()
     if question.amount is not None and not any(c.range for c in question.choices):
         problems.error(doc.file, doc.line(["questions", i, "amount"]), f"questions[{i}].amount",
-                       "expected choices with a 'range' ([from, to] in years) for a question with 'amount'")
+                       "expected choices with a 'range' ([from, to] in years) for a question with 'amount'",
+                       code="INTAKE-E003")
     for k, choice in enumerate(question.choices):
         where: list[str | int] = ["questions", i, "choices", k]
         if choice.id in seen:
             problems.error(doc.file, doc.line([*where, "id"]), f"questions[{i}].choices[{k}].id",
-                           f"duplicate choice id '{choice.id}' in question '{question.id}'")
+                           f"duplicate choice id '{choice.id}' in question '{question.id}'", code="INTAKE-E004")
         seen.add(choice.id)
         if choice.flag == "screening" and not question.health:
             problems.error(doc.file, doc.line([*where, "flag"]), f"questions[{i}].choices[{k}].flag",
-                           "a screening answer is health information: add 'health: true' to the question")
+                           "a screening answer is health information: add 'health: true' to the question",
+                           code="INTAKE-E005")
         if choice.exclusive and question.kind != "multi":
             problems.warning(doc.file, doc.line([*where, "exclusive"]), f"questions[{i}].choices[{k}].exclusive",
-                             f"'exclusive' only matters in a multi question; this is a {question.kind} question")
+                             f"'exclusive' only matters in a multi question; this is a {question.kind} question",
+                             code="INTAKE-W002")
         if choice.range is not None and question.amount is None:
             problems.warning(doc.file, doc.line([*where, "range"]), f"questions[{i}].choices[{k}].range",
-                             "'range' is only used when the question has 'amount: age' or 'amount: duration'")
+                             "'range' is only used when the question has 'amount: age' or 'amount: duration'",
+                             code="INTAKE-W003")
         if choice.range is not None and choice.range[0] > choice.range[1]:
             problems.error(doc.file, doc.line([*where, "range"]), f"questions[{i}].choices[{k}].range",
-                           f"expected [from, to] with from <= to, found {choice.range!r}")
+                           f"expected [from, to] with from <= to, found {choice.range!r}", code="INTAKE-E006")
+        if ":" in question.id or ":" in choice.id:
+            problems.error(doc.file, doc.line([*where, "id"]), f"questions[{i}].choices[{k}].id",
+                           f"expected ids without ':' (buttons use it to separate fields), found question id "
+                           f"'{question.id}' and choice id '{choice.id}': use '_' instead", code="INTAKE-E007")
+            continue
         try:
-            callbacks.intake(CHOICE_BUTTON_OP, question.id, choice.id)
+            IntakeTick(question.id, choice.id).pack()  # as long as IntakeChoice, the longest button
         except ValueError:
             problems.error(doc.file, doc.line([*where, "id"]), f"questions[{i}].choices[{k}].id",
                            f"question id '{question.id}' and choice id '{choice.id}' are too long together for a "
-                           f"Telegram button ({callbacks.CALLBACK_LIMIT} bytes): shorten one of them")
+                           f"Telegram button ({CALLBACK_LIMIT} bytes): shorten one of them", code="INTAKE-E008")
 
 
 def _check_conditions(questions: list[Question], question: Question, i: int, first_at: Mapping[str, int],
@@ -100,29 +120,33 @@ def _check_condition(questions: list[Question], question: Question, condition: C
     for key, expected in condition.items():
         line = doc.line(["questions", i, "when", *index, key])
         if key not in first_at:
-            problems.error(doc.file, line, where, f"no question '{key}'{did_you_mean(key, first_at)}")
+            problems.error(doc.file, line, where, f"no question '{key}'{did_you_mean(key, first_at)}",
+                           code="INTAKE-E009")
             continue
         if key == question.id:
-            problems.error(doc.file, line, where, f"question '{key}' cannot depend on its own answer")
+            problems.error(doc.file, line, where, f"question '{key}' cannot depend on its own answer",
+                           code="INTAKE-E010")
             continue
         at = first_at[key]
         if at > i:
             problems.error(doc.file, line, where, f"question '{key}' comes later (questions[{at}]): a condition "
-                           "can only use the answer to an earlier question")
+                           "can only use the answer to an earlier question", code="INTAKE-E011")
             continue
         target = questions[at]
         if target.kind not in ("choice", "multi"):
             problems.error(doc.file, line, where, f"question '{key}' is a {target.kind} question: a condition "
-                           "can only use a choice or multi question")
+                           "can only use a choice or multi question", code="INTAKE-E012")
             continue
         wanted = expected_ids(expected)
         if not wanted:
-            problems.error(doc.file, line, where, f"expected a choice id of '{key}' or a list of them, found []")
+            problems.error(doc.file, line, where, f"expected a choice id of '{key}' or a list of them, found []",
+                           code="INTAKE-E013")
         known = [c.id for c in target.choices]
         for choice_id in wanted:
             if choice_id not in known:
                 problems.error(doc.file, line, where,
-                               f"question '{key}' has no choice '{choice_id}'{did_you_mean(choice_id, known)}")
+                               f"question '{key}' has no choice '{choice_id}'{did_you_mean(choice_id, known)}",
+                               code="INTAKE-E014")
 
 
 def _check_bounds(question: Question, i: int, doc: YamlDoc, problems: Problems) -> None:
@@ -132,20 +156,21 @@ def _check_bounds(question: Question, i: int, doc: YamlDoc, problems: Problems) 
             if name in raw:
                 problems.warning(doc.file, doc.line(["questions", i, name]), f"questions[{i}].{name}",
                                  f"'{name}' is used only by number and date questions; this is a {question.kind} "
-                                 "question")
+                                 "question", code="INTAKE-W004")
     elif question.min is not None and question.max is not None and question.min > question.max:
         problems.error(doc.file, doc.line(["questions", i, "min"]), f"questions[{i}].min",
-                       f"min ({question.min:g}) is larger than max ({question.max:g})")
+                       f"min ({question.min:g}) is larger than max ({question.max:g})", code="INTAKE-E015")
     if question.kind != "text" and "max_length" in raw:
         problems.warning(doc.file, doc.line(["questions", i, "max_length"]), f"questions[{i}].max_length",
-                         f"'max_length' is used only by text questions; this is a {question.kind} question")
+                         f"'max_length' is used only by text questions; this is a {question.kind} question",
+                         code="INTAKE-W005")
 
 
 def _raw_question(doc: YamlDoc, i: int) -> dict[str, Any]:
     data = doc.data if isinstance(doc.data, dict) else {}
     questions = data.get("questions")
     if isinstance(questions, list) and i < len(questions) and isinstance(questions[i], dict):
-        return questions[i]
+        return dict(questions[i])
     return {}
 
 
@@ -158,21 +183,21 @@ def _check_parity(a: Intake, doc_a: YamlDoc, b: Intake, doc_b: YamlDoc, problems
         vb = b.version if name == "version" else b.consent.version
         if va != vb:
             problems.error(doc_b.file, doc_b.line(path), name,
-                           f"differs from {doc_a.file}: {vb!r} here, {va!r} there {MATCH}")
+                           f"differs from {doc_a.file}: {vb!r} here, {va!r} there {MATCH}", code="INTAKE-E016")
     ids_a = [q.id for q in a.questions]
     ids_b = [q.id for q in b.questions]
     for missing in [q for q in ids_a if q not in ids_b]:
         problems.error(doc_b.file, doc_b.line(["questions"]), "questions",
-                       f"no question '{missing}' (it exists in {doc_a.file})")
+                       f"no question '{missing}' (it exists in {doc_a.file})", code="INTAKE-E017")
     for missing in [q for q in ids_b if q not in ids_a]:
         problems.error(doc_a.file, doc_a.line(["questions"]), "questions",
-                       f"no question '{missing}' (it exists in {doc_b.file})")
+                       f"no question '{missing}' (it exists in {doc_b.file})", code="INTAKE-E018")
     common_a = [q for q in ids_a if q in ids_b]
     common_b = [q for q in ids_b if q in ids_a]
     if common_a != common_b:
         problems.error(doc_b.file, doc_b.line(["questions"]), "questions",
                        f"questions are in a different order from {doc_a.file}: [{', '.join(common_b)}] here, "
-                       f"[{', '.join(common_a)}] there {MATCH}")
+                       f"[{', '.join(common_a)}] there {MATCH}", code="INTAKE-E019")
     by_id_a = {q.id: q for q in a.questions}
     for i, qb in enumerate(b.questions):
         qa = by_id_a.get(qb.id)
@@ -186,13 +211,13 @@ def _compare_question(qa: Question, qb: Question, i: int, doc_a: YamlDoc, doc_b:
         va, vb = getattr(qa, name), getattr(qb, name)
         if va != vb:
             problems.error(doc_b.file, doc_b.line(["questions", i, name]), f"questions[{i}].{name}",
-                           f"differs from {doc_a.file}: {vb!r} here, {va!r} there {MATCH}")
+                           f"differs from {doc_a.file}: {vb!r} here, {va!r} there {MATCH}", code="INTAKE-E020")
     choices_a = [c.id for c in qa.choices]
     choices_b = [c.id for c in qb.choices]
     if choices_a != choices_b:
         problems.error(doc_b.file, doc_b.line(["questions", i, "choices"]), f"questions[{i}].choices",
                        f"choice ids differ from {doc_a.file}: [{', '.join(choices_b)}] here, "
-                       f"[{', '.join(choices_a)}] there {MATCH}")
+                       f"[{', '.join(choices_a)}] there {MATCH}", code="INTAKE-E021")
         return
     for k, (ca, cb) in enumerate(zip(qa.choices, qb.choices, strict=True)):
         for name in ("flag", "exclusive", "means", "range"):
@@ -200,4 +225,4 @@ def _compare_question(qa: Question, qb: Question, i: int, doc_a: YamlDoc, doc_b:
             if va != vb:
                 problems.error(doc_b.file, doc_b.line(["questions", i, "choices", k, name]),
                                f"questions[{i}].choices[{k}].{name}",
-                               f"differs from {doc_a.file}: {vb!r} here, {va!r} there {MATCH}")
+                               f"differs from {doc_a.file}: {vb!r} here, {va!r} there {MATCH}", code="INTAKE-E022")

@@ -49,7 +49,3 @@ def applicable(questions: Sequence[Question], answers: Mapping[str, Answer | Non
             shown.append(question)
             shown_ids.add(question.id)
     return shown
-
-
-def applicable_ids(questions: Sequence[Question], answers: Mapping[str, Answer | None]) -> list[str]:
-    return [q.id for q in applicable(questions, answers)]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, get_args
 
 Stage = Literal["intro", "consent", "question", "review", "done", "declined"]
-STAGES: tuple[Stage, ...] = ("intro", "consent", "question", "review", "done", "declined")
+STAGES: tuple[Stage, ...] = get_args(Stage)
 
 Answer = str | list[str]
 """A choice id, a list of choice ids (multi), or a normalised value (E.164 phone, ISO date, number, text)."""

@@ -32,14 +32,14 @@ from bot.intake.validate import (
     parse_number,
     parse_phone,
 )
+from bot.vocabulary import CLINIC_TZ
 
 OutcomeKind = Literal["accepted", "error", "stale", "unchanged"]
-JAPAN = dt.timezone(dt.timedelta(hours=9), "JST")
 
 
 def japan_today() -> dt.date:
     """Date ranges ("from tomorrow") are counted in the clinic's time zone."""
-    return dt.datetime.now(JAPAN).date()
+    return dt.datetime.now(CLINIC_TZ).date()
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,6 @@ class IntakeEngine:
     def question(self, draft: Draft, question_id: str, lang: str | None = None) -> Question | None:
         """A question by id in ``lang`` (default: the draft's language)."""
         return next((q for q in self.intake(lang or draft.lang).questions if q.id == question_id), None)
-
-    def outdated(self, draft: Draft) -> bool:
-        """The questionnaire changed since this application started (the handler may offer to start again)."""
-        return draft.version != self.intake(draft.lang).version
 
     # --- intro and consent --------------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from bot.content.schema import Choice
+from bot.vocabulary import fold
 
 PHONE_REGION = "JP"
 MAX_PHONE_CHARS = 40
@@ -48,8 +49,8 @@ class Rejected(Exception):
         self.max = max
 
 
-def fold(text: str) -> str:
-    """NFKC (full-width to half-width), trimmed, inner spaces collapsed."""
+def tidy(text: str) -> str:
+    """NFKC (full-width to half-width), trimmed, inner spaces collapsed; case kept (an answer, not a comparison)."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
@@ -87,7 +88,7 @@ def _visible(char: str) -> bool:
 
 def parse_phone(text: str) -> str:
     """A Japanese (or +country) phone number -> E.164, e.g. ``090-1234-5678`` -> ``+819012345678``."""
-    folded = fold(text).translate(_DASHES)
+    folded = tidy(text).translate(_DASHES)
     if not folded:
         raise Rejected("empty")
     if len(folded) > MAX_PHONE_CHARS or not _PHONE_CHARS.match(folded):
@@ -114,7 +115,7 @@ def format_phone(e164: str) -> str:
 
 def parse_email(text: str) -> str:
     """An e-mail address, normalised (domain lower-cased); deliverability is not checked (no network)."""
-    folded = fold(text)
+    folded = tidy(text)
     if not folded:
         raise Rejected("empty")
     if len(folded) > MAX_EMAIL_CHARS:
@@ -133,7 +134,7 @@ def parse_date(text: str, today: dt.date, min_days: float | None = None, max_day
     Without a year the date is the next one on or after ``today``. ``min_days``/``max_days`` bound the date
     relative to ``today`` (0 = today, 1 = tomorrow, -30 = a month ago).
     """
-    folded = fold(text).casefold().replace(" ", "")
+    folded = tidy(text).casefold().replace(" ", "")
     if not folded:
         raise Rejected("empty")
     earliest = today + dt.timedelta(days=int(min_days)) if min_days is not None else None
@@ -176,7 +177,7 @@ def _month(name: str) -> int:
 
 def parse_number(text: str, min_value: float | None = None, max_value: float | None = None) -> str:
     """A number typed with any digits (４２, 1,000) -> plain decimal text ("42", "1000", "2.5")."""
-    folded = fold(text).replace(",", "").replace(" ", "")
+    folded = tidy(text).replace(",", "").replace(" ", "")
     if not folded:
         raise Rejected("empty")
     bounds = {"min": number_text(min_value), "max": number_text(max_value)}
@@ -205,7 +206,7 @@ def _decimal_text(value: Decimal) -> str:
 
 def label_key(text: str) -> str:
     """How a typed answer is compared with a button label: NFKC, case-folded, spaces collapsed."""
-    return fold(text).casefold()
+    return fold(tidy(text))
 
 
 def match_choice(text: str, choices: Sequence[Choice]) -> str | None:

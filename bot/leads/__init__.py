@@ -2,6 +2,7 @@
 
     model     Lead, Consent, StatusChange, statuses and flags, lead_ref ("A-000123")
     errors    the exception tree (LeadError, DeliveryError and their subclasses)
+    submission  submit_application -> Accepted | LimitReached | Incomplete; the daily limit, the crisis window
     store     LeadStore: submit, status, withdrawal and retention, each with its outbox rows in one transaction
     outbox    Outbox: what must reach the staff chat, its delivery state and claims (sent once)
     delivery  DeliveryWorker, the LeadSink protocol the Telegram adapter implements, DeliveryAlerts for staff

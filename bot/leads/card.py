@@ -24,6 +24,7 @@ from babel.dates import format_datetime
 from bot.leads.layout import CONTACT_METHOD, WHO_QUESTIONS, Layout, layout
 from bot.leads.model import APPLICANT, STAFF_STATUSES, Flag, Lead, Status, lead_ref
 from bot.storage.audit import RETENTION
+from bot.vocabulary import CLINIC_TZ_NAME
 
 CARD_LIMIT = 4096
 """Telegram's limit for a message's text after entity parsing; measured here in UTF-16 code units (stricter)."""
@@ -140,14 +141,14 @@ def flag_label(flag: Flag, lang: str) -> str:
     return FLAG_LABELS[flag]["ja" if lang == "ja" else "en"]
 
 
-def format_time(moment: datetime, lang: str, tz: str = "Asia/Tokyo", *, short: bool = False) -> str:
+def format_time(moment: datetime, lang: str, tz: str = CLINIC_TZ_NAME, *, short: bool = False) -> str:
     """``2025年11月27日 14:03`` / ``Nov 27, 2025, 14:03`` in the clinic's time zone (``short`` drops the year)."""
     lang = "ja" if lang == "ja" else "en"
     pattern = (_SHORT_DATE if short else _LONG_DATE)[lang]
     return format_datetime(moment, pattern, tzinfo=ZoneInfo(tz), locale=_BABEL_LOCALES[lang])
 
 
-def format_card(lead: Lead, lang: str = "ja", tz: str = "Asia/Tokyo") -> str:
+def format_card(lead: Lead, lang: str = "ja", tz: str = CLINIC_TZ_NAME) -> str:
     """The card as Telegram HTML, never longer than ``CARD_LIMIT`` visible characters."""
     lang = "ja" if lang == "ja" else "en"
     card = _render(lead, lang, tz, cap=None)
@@ -203,7 +204,7 @@ def crisis_context(lead: Lead, lang: str, tz: str) -> list[str]:
     return lines
 
 
-def flag_lines(lead: Lead, lang: str, tz: str = "Asia/Tokyo") -> list[str]:
+def flag_lines(lead: Lead, lang: str, tz: str = CLINIC_TZ_NAME) -> list[str]:
     """The flags with their context, most urgent first, as escaped card lines.
 
     The single place that words a flag for staff. A flag raised by answers names them with the answer given

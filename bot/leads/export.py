@@ -25,6 +25,7 @@ from bot.leads.card import FLAG_LABELS, crisis_context, status_label, telegram_l
 from bot.leads.layout import CONTACT_METHOD, READINGS, WHO_QUESTIONS, call_rank, column_order
 from bot.leads.model import APPLICANT, Lead
 from bot.storage.audit import RETENTION
+from bot.vocabulary import CLINIC_TZ_NAME
 
 
 class QuestionColumn(NamedTuple):
@@ -70,7 +71,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_csv(rows: Iterable[Lead], questions: Sequence[QuestionColumn], lang: str = "ja",
-               tz: str = "Asia/Tokyo") -> bytes:
+               tz: str = CLINIC_TZ_NAME) -> bytes:
     """The CSV of ``rows``; ``questions`` is the current questionnaire in ``lang`` (it alone decides the columns)."""
     lang = "ja" if lang == "ja" else "en"
     call, who, rest = answer_columns(questions)

@@ -12,18 +12,18 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, NotRequired, TypedDict
+from typing import Literal, NotRequired, TypedDict, get_args
+
+from bot.vocabulary import FLAGS as FLAGS
+from bot.vocabulary import Flag as Flag  # re-exported: the lead's flags are the vocabulary's
 
 Status = Literal["new", "contacted", "booked", "not_suitable", "closed", "withdrawn"]
-STATUS_IDS: tuple[Status, ...] = ("new", "contacted", "booked", "not_suitable", "closed", "withdrawn")
+STATUS_IDS: tuple[Status, ...] = get_args(Status)
 OPEN_STATUSES: tuple[Status, ...] = ("new", "contacted", "booked")
 """Leads staff still have to act on (``list_open``)."""
 STAFF_STATUSES: tuple[Status, ...] = ("new", "contacted", "booked", "not_suitable", "closed")
 """Statuses staff may set with the card's buttons; only the patient withdraws."""
 
-Flag = Literal["crisis", "screening", "minor", "guardian"]
-FLAGS: tuple[Flag, ...] = ("crisis", "screening", "minor", "guardian")
-"""Most urgent first; the card shows them in this order."""
 
 APPLICANT = "@applicant"
 """``who`` of a status change made by the patient (withdrawal); the card shows it as 本人 / the applicant."""

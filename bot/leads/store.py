@@ -34,6 +34,7 @@ from bot.leads.relay import RelayLog
 from bot.storage.audit import RETENTION, USER_REQUEST, AuditLog
 from bot.storage.base import Connection, Database, Row, from_db_time, maybe_time, to_db_time, utcnow
 from bot.storage.users import UserStore
+from bot.vocabulary import CLINIC_TZ_NAME
 
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 
@@ -241,7 +242,7 @@ class LeadStore:
         """The patient's own leads that still hold their data (for "my applications" and before deletion)."""
         return self._leads(self.db.query("SELECT * FROM leads WHERE user_id = ? ORDER BY id", (user_id,)))
 
-    def export_rows(self, start: date | None = None, end: date | None = None, tz: str = "Asia/Tokyo") -> list[Lead]:
+    def export_rows(self, start: date | None = None, end: date | None = None, tz: str = CLINIC_TZ_NAME) -> list[Lead]:
         """Leads created from ``start`` to ``end`` inclusive, both calendar days in ``tz``; oldest first."""
         zone = ZoneInfo(tz)
         clauses, params = [], []

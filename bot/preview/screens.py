@@ -10,7 +10,6 @@ Problems no screen shows (``clinic.yaml``, ``claims.yaml``) are listed on the in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,121 +17,19 @@ from telegram import InlineKeyboardMarkup
 
 from bot import callbacks
 from bot.content.base import ContentBase, LanguageContent
-from bot.content.checker import claimed_text
 from bot.content.loader import RawContent, RawLanguage, assemble_language, content_fingerprint
 from bot.content.problems import Problem, Problems, Severity
 from bot.content.schema import Faq
-from bot.content.telegram_html import CAPTION_LIMIT, MESSAGE_LIMIT, html_problems, visible_length
+from bot.content.telegram_html import CAPTION_LIMIT, escape
 from bot.i18n import t
-
-LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
-
-
-@dataclass
-class Button:
-    label: str
-    href: str | None = None
-
-
-@dataclass
-class Bubble:
-    """One message as Telegram shows it: Telegram HTML, its length against the limit, a picture, buttons."""
-
-    html: str
-    budget: int = MESSAGE_LIMIT
-    image: Path | None = None
-    buttons: list[list[Button]] = field(default_factory=list)
-    from_user: bool = False
-    note: bool = False
-    """Not a message: what the bot does here, said for staff."""
-
-    @property
-    def length(self) -> int:
-        return visible_length(self.html)
-
-    @property
-    def refused(self) -> list[str]:
-        """Why Telegram would refuse this HTML (shown instead of drawing it)."""
-        return html_problems(self.html)
-
-
-@dataclass
-class Claim:
-    """Which problems a column is about: its file, and within it keys or a line range."""
-
-    file: str
-    keys: frozenset[str] = frozenset()
-    lines: tuple[int, int] | None = None
-    whole_file: bool = False
-
-    def score(self, problem: Problem) -> int:
-        if problem.file != self.file:
-            return 0
-        if problem.where and problem.where in self.keys:
-            return 3
-        if self.lines and problem.line is not None and self.lines[0] <= problem.line <= self.lines[1]:
-            return 2
-        return 1 if self.whole_file else 0
-
-
-@dataclass
-class Column:
-    lang: str
-    bubbles: list[Bubble] = field(default_factory=list)
-    claim: Claim | None = None
-    findings: list[Problem] = field(default_factory=list)
-    missing: str | None = None
-    """Why there is nothing to show in this language."""
-
-    @property
-    def marked_words(self) -> list[str]:
-        return [word for p in self.findings if (word := claimed_text(p.found))]
-
-
-@dataclass
-class Unit:
-    """One thing staff wrote (a page, an FAQ entry, a question), side by side in every language."""
-
-    anchor: str
-    title: str
-    columns: list[Column]
-    source: str = ""
-
-    @property
-    def findings(self) -> list[Problem]:
-        return [p for c in self.columns for p in c.findings]
-
-
-@dataclass
-class Screen:
-    """One HTML file of the preview."""
-
-    slug: str
-    title: str
-    units: list[Unit]
-
-    @property
-    def findings(self) -> list[Problem]:
-        return [p for u in self.units for p in u.findings]
-
-
-@dataclass
-class Preview:
-    languages: list[str]
-    screens: list[Screen]
-    problems: Problems
-    located: dict[Problem, str]
-    """Problem -> the link to where it is marked."""
-    fingerprint: str
-
-    def unplaced(self) -> list[Problem]:
-        return [p for p in self.problems if p not in self.located]
-
+from bot.preview.steps import application_units
+from bot.preview.units import Bubble, Button, Claim, Column, Preview, Screen, Unit
+from bot.views.keyboards import menu_keyboard, page_keyboard
+from bot.vocabulary import LANGUAGE_NAMES
 
 # --- building ---------------------------------------------------------------------------------------------------
 
 def build_preview(raw: RawContent, problems: Problems, content_dir: Path) -> Preview:
-    from bot.preview.steps import application_units
 
     languages = list(raw.settings.languages)
     assembled = {lang: lc for lang, r in raw.languages.items() if (lc := assemble_language(r)) is not None}
@@ -196,8 +93,6 @@ class Builder:
     # --- welcome and menu ---
 
     def welcome(self) -> Unit:
-        from bot.handlers.common import menu_keyboard
-
         columns = []
         for lang in self.languages:
             raw = self.raw.languages[lang]
@@ -216,8 +111,6 @@ class Builder:
         return Unit("welcome", "/start", columns)
 
     def home(self) -> Unit:
-        from bot.handlers.common import menu_keyboard
-
         columns = []
         for lang in self.languages:
             raw = self.raw.languages[lang]
@@ -242,8 +135,6 @@ class Builder:
         return _both(self.raw, lambda r: r.pages[page_id].meta.title if page_id in r.pages else None) or page_id
 
     def page(self, page_id: str) -> Unit:
-        from bot.handlers.common import page_keyboard
-
         columns = []
         for lang in self.languages:
             raw = self.raw.languages[lang]
@@ -351,19 +242,15 @@ class Builder:
 def _href(data: str | None) -> str | None:
     """Where a button leads in the preview, as its callback data leads in the bot."""
     decoded = callbacks.decode(data)
-    if decoded is None or not decoded.args:
-        return None
-    target = decoded.args[0]
-    if decoded.kind == "p":
-        return f"page-{target}.html"
-    if decoded.kind == "a":
-        return {"home": "welcome.html#home", "apply": "application.html", "privacy": "page-privacy.html"}.get(target)
+    if isinstance(decoded, callbacks.OpenPage):
+        return f"page-{decoded.page}.html"
+    if isinstance(decoded, callbacks.MenuAction):
+        return {"home": "welcome.html#home", "apply": "application.html",
+                "privacy": "page-privacy.html"}.get(decoded.name)
     return None
 
 
 def _escape(text: str) -> str:
-    from bot.content.telegram_html import escape
-
     return escape(text)
 
 

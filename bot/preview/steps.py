@@ -1,42 +1,37 @@
-"""The application's screens for the preview: each step drawn by the intake handler's own ``step_view``.
-
-``step_view`` reads the content through the services, as every handler does; the preview gives it an object with
-just that path (``application.bot_data["services"].live.current.content``), so the steps are the bot's, not a copy.
+"""The application's screens for the preview: each step drawn by the bot's own view (``bot.views.intake``), so the
+steps are the bot's, not a copy.
 """
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
 
-from bot.content.loader import RawLanguage
+from bot.content.raw import RawLanguage
 from bot.content.schema import Intake
-from bot.preview.screens import Bubble, Builder, Claim, Column, Unit
+from bot.intake.draft import ConsentRecord, Draft
+from bot.intake.engine import IntakeEngine
+from bot.intake.session import ApplicationSession
+from bot.preview.units import Bubble, Claim, Column, Unit
+from bot.views.intake import step_view
+
+if TYPE_CHECKING:
+    from bot.preview.screens import Builder
 
 
 def application_units(ctx: Builder) -> list[Unit]:
     """Intro, consent, every question, review, thanks and the error messages, drawn by ``step_view``."""
-    from bot.handlers.intake import Application as Running
-    from bot.handlers.intake import step_view
-    from bot.intake.draft import ConsentRecord, Draft
-    from bot.intake.engine import IntakeEngine
-
     intakes = {lang: i for lang in ctx.languages if (i := ctx.raw.languages[lang].model("intake.yaml", Intake))}
     if not intakes:
         return []
     engine = IntakeEngine(intakes)
-    # step_view reads the content through the services, as handlers do; give it just that
-    context = cast(Any, SimpleNamespace(application=SimpleNamespace(bot_data={
-        "services": SimpleNamespace(live=SimpleNamespace(current=SimpleNamespace(content=ctx.content)))}))) \
-        if ctx.content.languages else None
 
     def step(lang: str, **draft: Any) -> Bubble | None:
         intake = intakes.get(lang)
-        if intake is None or context is None or lang not in ctx.content.languages:
+        if intake is None or lang not in ctx.content.languages:
             return None
         consent = ConsentRecord(intake.consent.version, lang, "2026-01-01T00:00:00Z")
-        text, markup = step_view(context, Running(0, "preview", engine,
-                                                  Draft(intake.version, lang, consent=consent, **draft)))
+        session = ApplicationSession(0, "preview", engine, Draft(intake.version, lang, consent=consent, **draft))
+        text, markup = step_view(ctx.content, session)
         return Bubble(text, buttons=ctx.keyboard(markup))
 
     def unit(anchor: str, title: str, keys: set[str], make: Any, lines: Any = None) -> Unit:

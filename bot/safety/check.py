@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from bot.content.problems import Problems
+from bot.content.raw import RawLanguage
+from bot.content.registry import register
 from bot.content.schema import Crisis
 from bot.content.yamldoc import YamlDoc
 from bot.safety import japanese
@@ -44,7 +46,8 @@ def check_crisis(crisis_by_lang: Mapping[str, Crisis], problems: Problems, files
         for i, pattern in enumerate(crisis.patterns):
             if any(re.search(pattern, probe) for probe in ("", " ")):
                 problems.error(file, line("patterns", i), f"patterns[{i}]",
-                               f"{pattern!r} matches an empty message, so every message would be flagged")
+                               f"{pattern!r} matches an empty message, so every message would be flagged",
+                               code="CRISIS-E001")
         not_risk = [compile_phrase(p) for p in crisis.not_risk]
         _check_lengths("not_risk", not_risk, file, problems)
         seen: dict[tuple[str, str], int] = {}
@@ -52,10 +55,11 @@ def check_crisis(crisis_by_lang: Mapping[str, Crisis], problems: Problems, files
             first = seen.setdefault((phrase.script, phrase.key), i)
             if first != i:
                 problems.warning(file, None, f"not_risk[{i}]", f"{phrase.text!r} is the same as not_risk[{first}] "
-                                 f"{not_risk[first].text!r} once normalised; remove it")
+                                 f"{not_risk[first].text!r} once normalised; remove it", code="CRISIS-W001")
             elif phrase.key and not crisis.rules and not risk_only.screen(phrase.text.replace("*", "")).hit:
                 problems.warning(file, None, f"not_risk[{i}]",
-                                 f"{phrase.text!r} contains no risk phrase or pattern, so it silences nothing")
+                                 f"{phrase.text!r} contains no risk phrase or pattern, so it silences nothing",
+                                 code="CRISIS-W002")
 
 
 def _letters(phrase: CompiledPhrase) -> int:
@@ -67,7 +71,7 @@ def _check_lengths(name: str, phrases: Sequence[CompiledPhrase], file: str, prob
         if _letters(phrase) < MIN_PHRASE_LETTERS:
             problems.error(file, None, f"{name}[{i}]",
                            f"{phrase.text!r} leaves {phrase.key!r} once width, kana, spaces and punctuation are "
-                           f"normalised; a phrase needs at least {MIN_PHRASE_LETTERS} letters")
+                           f"normalised; a phrase needs at least {MIN_PHRASE_LETTERS} letters", code="CRISIS-E002")
 
 
 def _check_caught(phrases: Sequence[CompiledPhrase], file: str, problems: Problems) -> None:
@@ -86,7 +90,7 @@ def _check_caught(phrases: Sequence[CompiledPhrase], file: str, problems: Proble
             if i != j and catches(i, j) and (i < j or not catches(j, i)):
                 problems.warning(file, None, f"phrases[{j}]",
                                  f"{phrase.text!r} is already caught by phrases[{i}] {other.text!r} (kana, width "
-                                 f"and spelling variants are matched automatically); remove it")
+                                 f"and spelling variants are matched automatically); remove it", code="CRISIS-W003")
                 break
 
 
@@ -102,11 +106,11 @@ def _check_rules(lang: str, crisis: Crisis, file: str, line: object, problems: P
                 names = ", ".join(f"@{name}" for name in sorted(crisis.words)) or "(none yet)"
                 problems.error(file, locate("rules", i, "parts", j), f"rules[{i}].parts[{j}]",
                                f"{part!r} is not a word list of this file; the lists are {names}. Fix the name, "
-                               f"or add the list under 'words:'")
+                               f"or add the list under 'words:'", code="CRISIS-E003")
     for name in crisis.words:
         if name not in used:
             problems.warning(file, locate("words", name), f"words.{name}",
-                             f"no rule uses @{name}; use it in a rule or remove it")
+                             f"no rule uses @{name}; use it in a rule or remove it", code="CRISIS-W004")
     if not crisis.rules or not crisis.not_risk:
         return
     forms = english_forms({lang: crisis}) if _script(lang) == "en" else None
@@ -118,7 +122,7 @@ def _check_rules(lang: str, crisis: Crisis, file: str, line: object, problems: P
                 problems.error(file, locate("rules", i), f"rules[{i}]",
                                f"rule {rule.id!r} matches not_risk[{k}] {crisis.not_risk[k]!r}, which is listed as "
                                f"an ordinary message; narrow the rule (a shorter word list, a smaller gap) or "
-                               f"remove the example")
+                               f"remove the example", code="CRISIS-E004")
                 break
 
 
@@ -131,3 +135,13 @@ def _tokens(text: str, forms: EnglishForms | None = None) -> list[Sequence[Token
     if not folded.isascii():
         return [japanese.tokens(folded)]
     return [english_tokens(views[0], question, forms) for views, question in english_sentence_views(folded)]
+
+
+@register("crisis")
+def check_crisis_content(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
+    """crisis.yaml of every language, once each has loaded (registered with the content checks)."""
+    crises = {lang: raw.model("crisis.yaml", Crisis) for lang, raw in raws.items()}
+    if all(crises.values()):
+        check_crisis({k: v for k, v in crises.items() if v},
+                     problems, {lang: raw.display("crisis.yaml") for lang, raw in raws.items()},
+                     {lang: raw.docs["crisis.yaml"] for lang, raw in raws.items()})

@@ -13,10 +13,12 @@ message text, so an ``Assessment`` is safe to log and to count.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 Tier = Literal["definite", "carer", "check_in", "none"]
-TIERS: tuple[Tier, ...] = ("definite", "carer", "check_in", "none")
+TIERS: tuple[Tier, ...] = get_args(Tier)
+REPLIED: frozenset[Tier] = frozenset({"definite", "carer"})
+"""Tiers that were given the crisis reply (and flag a later application for the doctor)."""
 Layer = Literal["phrases", "rules", "context", "learned", "none"]
 
 _RANK: dict[Tier, int] = {"none": 0, "check_in": 1, "carer": 2, "definite": 3}

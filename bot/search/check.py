@@ -1,12 +1,33 @@
-"""Content checks of faq.yaml that belong to matching: an entry's ``treatment`` agrees with its page's."""
+"""Content checks that belong to matching: an FAQ entry's ``treatment`` agrees with its page's, and distress.yaml
+does what its examples say. Registered with the content checks."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from bot.content.problems import Problems
-from bot.content.schema import Faq
+from bot.content.raw import RawLanguage
+from bot.content.registry import register
+from bot.content.schema import Distress, Faq
 from bot.content.yamldoc import YamlDoc
+from bot.search.distress import check_distress
+
+
+@register("faq")
+def check_faq_content(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
+    for raw in raws.values():
+        faq = raw.model("faq.yaml", Faq)
+        if faq:
+            check_faq_treatments(faq, {page.id: page.meta.treatment for page in raw.pages.values()},
+                                 raw.docs["faq.yaml"], problems)
+
+
+@register("distress")
+def check_distress_content(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
+    distress = {lang: raw.model("distress.yaml", Distress) for lang, raw in raws.items()}
+    if all(distress.values()):
+        check_distress({k: v for k, v in distress.items() if v},
+                       {lang: raw.docs["distress.yaml"] for lang, raw in raws.items()}, problems)
 
 
 def check_faq_treatments(faq: Faq, page_treatments: Mapping[str, str | None], doc: YamlDoc,
@@ -20,4 +41,5 @@ def check_faq_treatments(faq: Faq, page_treatments: Mapping[str, str | None], do
         if entry.treatment != page_treatment:
             problems.warning(doc.file, doc.line(["entries", i, "treatment"]), f"entries[{i}].treatment",
                              f"'{entry.treatment}' here, but its page '{entry.page}' is about '{page_treatment}': "
-                             "set the treatment the answer is about (tms, exosome, combined) or leave it out")
+                             "set the treatment the answer is about (tms, exosome, combined) or leave it out",
+                             code="FAQ-W001")

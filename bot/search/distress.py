@@ -137,12 +137,13 @@ def check_distress(by_lang: Mapping[str, Distress], docs: Mapping[str, YamlDoc],
         for i, example in enumerate(distress.examples):
             if not screen.screen(example).any:
                 problems.error(doc.file, doc.line(["examples", i]), f"examples[{i}]",
-                               f"{example!r} is not recognised as distress: add a phrase it contains to 'phrases'")
+                               f"{example!r} is not recognised as distress: add a phrase it contains to 'phrases'",
+                               code="DISTRESS-E001")
         for i, example in enumerate(distress.counter_examples):
             if screen.screen(example).statement:
                 problems.error(doc.file, doc.line(["counter_examples", i]), f"counter_examples[{i}]",
                                f"{example!r} is taken as distress: add the phrase around the distress word to "
-                               "'not_distress', or make it a question")
+                               "'not_distress', or make it a question", code="DISTRESS-E002")
         seen: dict[str, str] = {}
         places: list[tuple[list[str | int], str]] = [(["phrases", i], p) for i, p in enumerate(distress.phrases)]
         places += [(["families", name, i], p) for name, family in distress.families.items()
@@ -153,10 +154,10 @@ def check_distress(by_lang: Mapping[str, Distress], docs: Mapping[str, YamlDoc],
             if len(spelt.replace(" ", "").replace(GAP, "")) < MIN_PHRASE:
                 problems.error(doc.file, doc.line(path), where,
                                f"{phrase!r} is too short: it would match inside ordinary words; write the phrase "
-                               "around it (眠れない, not 眠)")
+                               "around it (眠れない, not 眠)", code="DISTRESS-E003")
             elif spelt in seen:
                 problems.warning(doc.file, doc.line(path), where,
-                                 f"{phrase!r} is listed twice (also at {seen[spelt]}): keep one")
+                                 f"{phrase!r} is listed twice (also at {seen[spelt]}): keep one", code="DISTRESS-W001")
             else:
                 seen[spelt] = where
         for name, family in distress.families.items():
@@ -164,4 +165,4 @@ def check_distress(by_lang: Mapping[str, Distress], docs: Mapping[str, YamlDoc],
             if not any(own.screen(example).any for example in distress.examples):
                 problems.error(doc.file, doc.line(["families", name]), f"families.{name}",
                                f"no example in 'examples' uses a phrase of this family: add a message people write "
-                               f"about {name.replace('_', ' ')} to 'examples'")
+                               f"about {name.replace('_', ' ')} to 'examples'", code="DISTRESS-E004")

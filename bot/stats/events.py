@@ -17,11 +17,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
+from bot.intake.draft import STAGES
 from bot.storage.db import Database, utcnow
+from bot.vocabulary import CLINIC_TZ
 
 log = logging.getLogger(__name__)
 
-JAPAN = dt.timezone(dt.timedelta(hours=9), "JST")
 KINDS: Mapping[str, str] = {
     "start": "/start (also through a deep link)",
     "page": "a page shown; label: page id",
@@ -49,7 +50,7 @@ Key = tuple[str, str, str]
 def japan_day(moment: dt.datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError(f"a naive datetime cannot be counted, give it a timezone: {moment!r}")
-    return moment.astimezone(JAPAN).date().isoformat()
+    return moment.astimezone(CLINIC_TZ).date().isoformat()
 
 
 class StatsLog:
@@ -119,4 +120,4 @@ def intake_events(before: tuple[str, frozenset[str]] | None, position: str,
     return events
 
 
-_STAGES = frozenset({"intro", "consent", "review", "done", "declined"})
+_STAGES = frozenset(STAGES) - {"question"}

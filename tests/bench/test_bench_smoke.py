@@ -7,9 +7,13 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from bench.plan import QUICK
 from bench.report import report
 from bench.run import run
+
+pytestmark = pytest.mark.bench  # run by scripts/test.sh after the suite: pytest -m bench
 
 TINY = replace(QUICK, saturation_s=0.3, steady_s=0.3, warmup_s=0.1, reload_s=2.5, saturation_users=50,
                limited_users=10, steady_users=50, small_population=200, large_population=400, drain_s=5)

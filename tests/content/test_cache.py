@@ -40,7 +40,12 @@ def test_a_pattern_is_stored_with_its_program_not_compiled_again(monkeypatch: py
     data = cache.dumps(re.compile(r"[\W_ー]+x"))
     compiled: list[str] = []
     real = re._compile  # type: ignore[attr-defined]
-    monkeypatch.setattr(re, "_compile", lambda p, f: compiled.append(p) or real(p, f))
+
+    def recording_compile(pattern: str, flags: int) -> re.Pattern[str]:
+        compiled.append(pattern)
+        return real(pattern, flags)
+
+    monkeypatch.setattr(re, "_compile", recording_compile)
 
     assert cache.loads(data).pattern == r"[\W_ー]+x"
     assert compiled == []

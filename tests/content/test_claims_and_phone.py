@@ -14,6 +14,7 @@ from bot.content.problems import Problems, Severity
 from bot.content.schema import Claims
 from bot.content.yamldoc import load_yaml
 from tests.content.conftest import ContentTree
+from tests.shipped import shipped_content
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content"
 
@@ -201,7 +202,7 @@ def test_a_page_naming_exosomes_must_say_they_are_unapproved(tree: ContentTree) 
 
 
 def test_shipped_pages_and_answers_naming_exosomes_carry_their_status() -> None:
-    content, problems = load_content(SHIPPED)
+    content, problems = shipped_content()
     assert content is not None and not problems.errors
     assert content.settings.status_names["ja"] and content.settings.status_wording["ja"]
 
@@ -236,7 +237,7 @@ def test_menu_with_too_many_buttons_is_warned(tree: ContentTree) -> None:
 
 
 def test_shipped_menu_fits_a_phone_and_opens_crisis_help_in_one_tap() -> None:
-    content, _ = load_content(SHIPPED)
+    content, _ = shipped_content()
     assert content is not None
     for lang in ("ja", "en"):
         items = content.lang(lang).menu.items

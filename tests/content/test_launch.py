@@ -9,6 +9,7 @@ from bot.__main__ import main
 from bot.content.launch import startup_notice
 from bot.content.loader import load_content
 from tests.content.conftest import ContentTree
+from tests.shipped import shipped_content
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content"
 FILLED = {
@@ -158,7 +159,7 @@ def test_notices_take_one_line_unless_verbose(capsys) -> None:
 
 
 def test_staff_are_told_which_facts_are_missing() -> None:
-    content, _ = load_content(SHIPPED)
+    content, _ = shipped_content()
     assert content is not None
     text = startup_notice(content.missing_facts())
     assert text is not None
@@ -171,7 +172,7 @@ def test_staff_are_told_which_facts_are_missing() -> None:
 
 
 def test_missing_fact_line_is_left_out_never_a_circular_placeholder() -> None:
-    content, _ = load_content(SHIPPED)
+    content, _ = shipped_content()
     assert content is not None
     for lang in ("ja", "en"):
         for page in content.lang(lang).rendered.values():
@@ -207,7 +208,7 @@ def test_a_key_written_twice_is_an_error_not_a_silent_loss(tree: ContentTree) ->
 
 
 def test_policy_defaults_are_the_safe_ones() -> None:
-    content, _ = load_content(SHIPPED)
+    content, _ = shipped_content()
     assert content is not None
     policy = content.settings.policy
     assert not policy.offered_to_minors("exosome") and not policy.offered_to_minors("combined")

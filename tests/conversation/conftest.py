@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
-from functools import cache
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,17 +14,20 @@ import pytest
 from bot.app import _deliver_leads as deliver_leads_job
 from bot.app import build_application
 from bot.config import Settings
+from bot.content.loader import content_fingerprint
 from bot.content.schema import Intake, Question
 from bot.flood import FloodGuard
+from bot.handlers.context import services_of
 from bot.i18n import t
 from bot.leads.delivery import Backoff
-from bot.live import Live, LiveContent
+from bot.live import LiveContent
 from bot.services import Services
 from bot.storage.db import FILENAME as DB_FILENAME
 from tests.botapi.app_runner import AnyApp, AppHost
 from tests.botapi.chats import Replies, StoredMessage
 from tests.botapi.server import FakeBotApi
 from tests.botapi.user import FakeUser
+from tests.shipped import shipped_live
 
 SHIPPED_CONTENT = Path(__file__).resolve().parents[2] / "content"
 STAFF_CHAT_ID = -1001234567890
@@ -80,11 +83,14 @@ def content_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 async def bot(bot_api: FakeBotApi, tmp_path: Path, content_dir: Path) -> AsyncIterator[BotUnderTest]:
     def factory(api: FakeBotApi, data_dir: Path) -> AnyApp:
-        return build_application(settings_for(api, data_dir, content_dir))
+        # the copy starts identical to the shipped content: reuse its checked snapshot (2 s to build), watching the
+        # copy, so a test's edits are picked up by a reload as in production
+        live = LiveContent(content_dir, replace(shipped_live(), fingerprint=content_fingerprint(content_dir)))
+        return build_application(settings_for(api, data_dir, content_dir), live=live)
 
     staff_group(bot_api)
     async with AppHost(bot_api, factory, tmp_path / "data") as host:
-        yield BotUnderTest(bot_api, host, content_dir)
+        yield QuickBot(bot_api, host, content_dir)  # users wait 10 ms of quiet, not 50 (see QUICK_SETTLE)
 
 
 # --- applications and lead delivery (tests/conversation/test_application.py, test_leads_delivery.py ...) ---------
@@ -95,10 +101,10 @@ QUICK_BACKOFF = Backoff(temporary_first=0.05, temporary_cap=0.2, permanent_first
 
 def quicken(app: AnyApp) -> AnyApp:
     """Timing only, so tests stay fast: no flood limit, short delivery backoff, the delivery job every 0.1 s."""
-    services: Services = app.bot_data["services"]
+    services: Services = services_of(app)
     services.flood = FloodGuard(rate=1000.0, burst=1000)
     if services.settings.staff_chat_id is not None:  # without a staff chat there is no delivery worker
-        services.worker(app.bot).backoff = QUICK_BACKOFF
+        services.worker().backoff = QUICK_BACKOFF
     assert app.job_queue is not None
     app.job_queue.run_repeating(deliver_leads_job, interval=0.1, first=0.1, name="lead-delivery-quick")
     return app
@@ -125,12 +131,6 @@ class QuickBot(BotUnderTest):
 
     def staff(self, user_id: int = 9001, first_name: str = "Yamada") -> FakeUser:
         return QuickUser(self.api, user_id=user_id, first_name=first_name, chat_id=STAFF_CHAT_ID, is_private=False)
-
-
-@cache
-def shipped_live() -> Live:
-    """The shipped content, checked and indexed once per test session (2 s); ``Live`` is immutable."""
-    return LiveContent.open(SHIPPED_CONTENT).current
 
 
 class QuickBots:
@@ -220,7 +220,7 @@ class Applicant:
 
     @property
     def intake(self) -> Intake:
-        services: Services = self.bot.app.bot_data["services"]
+        services: Services = services_of(self.bot.app)
         return services.live.current.intake.intake(self.lang)
 
     def question(self, question_id: str) -> Question:

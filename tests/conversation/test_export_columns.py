@@ -7,6 +7,7 @@ import csv
 import io
 from datetime import datetime, timedelta
 
+from bot.handlers.context import services_of
 from bot.services import Services
 from tests.conversation.conftest import JA_GUARDIAN_MINOR, JA_SELF_PHONE, Applicant, BotUnderTest
 from tests.conversation.test_staff import JST
@@ -21,7 +22,7 @@ async def test_two_exports_of_different_days_have_the_same_columns(quick_bot: Bo
     staff = bot.staff()
     await Applicant(bot, bot.user("ja"), "ja").apply(JA_SELF_PHONE)  # today: a phone lead
     await staff.wait_for("モニター申込 A-000001")
-    services: Services = bot.app.bot_data["services"]
+    services: Services = services_of(bot.app)
     yesterday = services.now() - timedelta(days=1)
     services.leads.submit("earlier", user_id=777, chat_id=777, lang="ja",  # yesterday: a guardian, by Telegram
                           answers={"guardian_name": {"label": "保護者の方のお名前", "value": "佐藤 恵子"},

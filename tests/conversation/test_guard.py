@@ -9,6 +9,7 @@ from tests.botapi.app_runner import AnyApp, AppHost
 from tests.botapi.server import FakeBotApi
 from tests.botapi.user import FakeUser
 from tests.conversation.conftest import STAFF_CHAT_ID, BotUnderTest, settings_for
+from tests.shipped import shipped_live_content
 
 HOTLINE = "0120-783-556"
 
@@ -51,7 +52,7 @@ async def test_ten_thousand_characters_are_answered_not_crashed(bot: BotUnderTes
 
 async def test_flood_is_slowed_politely(bot_api: FakeBotApi, tmp_path: Path) -> None:
     def factory(api: FakeBotApi, data_dir: Path) -> AnyApp:
-        return build_application(settings_for(api, data_dir, flood_burst=3, flood_rate=1))
+        return build_application(settings_for(api, data_dir, flood_burst=3, flood_rate=1), live=shipped_live_content())
 
     async with AppHost(bot_api, factory, tmp_path / "data"):
         user = FakeUser(bot_api, user_id=42, language_code="en")
@@ -67,7 +68,7 @@ async def test_flood_is_slowed_politely(bot_api: FakeBotApi, tmp_path: Path) -> 
 async def test_webhook_refuses_requests_without_the_secret(bot_api: FakeBotApi, tmp_path: Path) -> None:
     from tests.botapi.app_runner import running_app
 
-    app = build_application(settings_for(bot_api, tmp_path / "data"))
+    app = build_application(settings_for(bot_api, tmp_path / "data"), live=shipped_live_content())
     async with running_app(app, bot_api, mode="webhook"):
         user = FakeUser(bot_api, user_id=50, language_code="en")
         sender = {"id": 50, "is_bot": False, "first_name": "X"}

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.handlers.context import services_of
+from bot.handlers.staff_sink import TelegramLeadSink
 from bot.i18n import t
+from bot.leads.model import AnswerText
 from bot.storage.db import FILENAME
 from tests.botapi.server import FakeBotApi
 from tests.conversation.conftest import (
@@ -151,8 +154,10 @@ async def test_a_card_answered_after_the_time_out_is_posted_again_saying_it_may_
     quick_bot: BotUnderTest,
 ) -> None:
     bot = quick_bot
-    services = bot.app.bot_data["services"]
-    services.worker(bot.app.bot).sink.card_timeout = 0.3  # 30 s in production
+    services = services_of(bot.app)
+    sink = services.worker().sink
+    assert isinstance(sink, TelegramLeadSink)
+    sink.card_timeout = 0.3  # 30 s in production
     # Telegram posts the card but answers too late
     late = bot.api.hold("sendMessage", STAFF_CHAT_ID, containing="モニター申込")
     user = bot.user("ja")
@@ -186,7 +191,7 @@ async def test_a_possible_repeat_of_a_card_at_the_length_limit_gets_its_note_jus
 
     bot_api.add_chat({"id": STAFF_CHAT_ID, "type": "supergroup", "title": "Staff"})
     now = utcnow()
-    long_answers = {f"q{n}": {"label": f"質問{n}", "value": "あ" * 900} for n in range(8)}
+    long_answers: dict[str, AnswerText] = {f"q{n}": {"label": f"質問{n}", "value": "あ" * 900} for n in range(8)}
     lead = Lead(id=7, created_at=now, user_id=1, chat_id=1, lang="ja", answers=long_answers, flags=(),
                 consent=Consent(version="v", lang="ja", time=now), intake_version="x", status="new", history=())
     async with Bot(bot_api.token, base_url=bot_api.base_url) as telegram_bot:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.handlers.context import services_of
 from tests.conversation.conftest import STAFF_CHAT_ID, BotUnderTest
 
 
@@ -18,7 +19,7 @@ async def test_schedule_picture_is_uploaded_once(bot: BotUnderTest) -> None:
 
 
 async def test_every_page_has_back_and_home_and_opens_in_both_languages(bot: BotUnderTest) -> None:
-    content = bot.app.bot_data["services"].live.current.content
+    content = services_of(bot.app).live.current.content
     for lang, back, home in (("ja", "◀ 戻る", "🏠 メニュー"), ("en", "◀ Back", "🏠 Menu")):
         user = bot.user(lang)
         for page_id in sorted(content.lang(lang).pages):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.handlers.context import services_of as app_services
 from bot.i18n import t
 from bot.services import Services
 from tests.conversation.conftest import (
@@ -21,7 +22,7 @@ from tests.conversation.conftest import (
 
 
 def services_of(bot: BotUnderTest) -> Services:
-    return bot.app.bot_data["services"]
+    return app_services(bot.app)
 
 
 async def scripted_day(bot: BotUnderTest) -> None:

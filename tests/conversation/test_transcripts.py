@@ -11,12 +11,13 @@ from tests.botapi.app_runner import AnyApp
 from tests.botapi.server import FakeBotApi
 from tests.botapi.transcript import run_transcript
 from tests.conversation.conftest import settings_for, staff_group
+from tests.shipped import shipped_live_content
 
 TRANSCRIPTS = sorted((Path(__file__).resolve().parents[1] / "transcripts").glob("*.yaml"))
 
 
 def factory(api: FakeBotApi, data_dir: Path) -> AnyApp:
-    return build_application(settings_for(api, data_dir))
+    return build_application(settings_for(api, data_dir), live=shipped_live_content())
 
 
 @pytest.mark.parametrize("path", TRANSCRIPTS, ids=[p.stem for p in TRANSCRIPTS])

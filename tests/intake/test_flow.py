@@ -118,10 +118,3 @@ def test_malformed_saved_draft_is_refused(engine: IntakeEngine, change, message:
     change(data)
     with pytest.raises(ValueError, match=message):
         Draft.from_dict(data)
-
-
-def test_outdated_draft_is_reported(engine: IntakeEngine) -> None:
-    draft = engine.start("ja")
-    assert not engine.outdated(draft)
-    draft.version = "2025-01-01"
-    assert engine.outdated(draft)

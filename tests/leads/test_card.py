@@ -15,7 +15,7 @@ from bot.leads.model import APPLICANT, STATUS_IDS, Consent, CrisisNote
 from bot.leads.store import LeadStore
 from tests.leads.conftest import T0, submit
 
-CALL_LEAD = {
+CALL_LEAD: dict[str, dict[str, object]] = {
     "applicant": {"label": "お申し込みの方", "value": "保護者の方（お子さんについて）", "section": "お申し込みについて",
                   "flag": "guardian"},
     "age": {"label": "ご本人の年齢", "value": "15〜17歳", "section": "お申し込みについて", "flag": "minor"},

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -145,8 +145,8 @@ async def test_a_crash_after_telegram_accepted_sends_the_card_again_marked_as_a_
     """The one gap left: a duplicate card is preferred to a lost lead, and the second one says so."""
 
     class CrashAfterSending(FakeSink):
-        async def send_card(self, lead: Lead) -> int:
-            await super().send_card(lead)
+        async def send_card(self, lead: Lead, *, repeat_of: datetime | None = None) -> int:
+            await super().send_card(lead, repeat_of=repeat_of)
             raise asyncio.CancelledError  # the process is stopped before the delivery is committed
 
     crashing = CrashAfterSending()
@@ -219,8 +219,8 @@ async def test_run_forever_delivers_when_woken(store: LeadStore) -> None:
     delivered = asyncio.Event()
 
     class SignallingSink(FakeSink):
-        async def send_card(self, lead: Lead) -> int:
-            message_id = await super().send_card(lead)
+        async def send_card(self, lead: Lead, *, repeat_of: datetime | None = None) -> int:
+            message_id = await super().send_card(lead, repeat_of=repeat_of)
             delivered.set()
             return message_id
 

@@ -109,7 +109,7 @@ class Page:
             if here == "review":
                 self.shows("A-0000")
                 return
-            self.until(lambda here=here: self.keyboard() and position(self.keyboard()) != here,
+            self.until(lambda here=here: self.keyboard() and position(self.keyboard()) != here,  # type: ignore[misc]
                        f"the step after {here}")
 
 

@@ -45,7 +45,7 @@ def apply(chat: LocalChat, script: Script) -> State:
             chat.send(step.type)
         if here == "review":
             return chat.wait_for(lambda s: "A-0000" in texts(s), "the thank-you with the application number")
-        state = chat.wait_for(lambda s, here=here, before=before: s["version"] > before and any(
+        state = chat.wait_for(lambda s, here=here, before=before: s["version"] > before and any(  # type: ignore[misc]
             m["from_bot"] and m["buttons"] for m in s["patient"]["messages"])
             and position(latest_buttons(s)) != here, f"the step after {here}")
     raise AssertionError("unreachable")

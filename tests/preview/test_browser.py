@@ -39,7 +39,8 @@ def test_the_preview_in_chromium_both_languages_side_by_side(browser: object, se
     browser.get((site / "index.html").as_uri())
     problems_top = browser.find_element(By.ID, "errors").location["y"]
     assert problems_top < browser.find_element(By.ID, "screens").location["y"]  # problems first
-    links = {a.get_attribute("href").rsplit("/", 1)[-1] for a in browser.find_elements(By.CSS_SELECTOR, "#screens a")}
+    links = {(a.get_attribute("href") or "").rsplit("/", 1)[-1]
+             for a in browser.find_elements(By.CSS_SELECTOR, "#screens a")}
     assert {f"page-{p}.html" for p in shipped_page_ids()} <= links
 
     for page_id in shipped_page_ids():  # every page of both languages is there
