@@ -52,27 +52,25 @@ def pg_server() -> Iterator[PgServer]:
         server.stop()
 
 
+def _scratch_database(server: PgServer, prefix: str, template: str | None) -> Iterator[str]:
+    """A database of its own for one test (a copy of ``template`` if given), dropped afterwards."""
+    name = f"{prefix}{os.getpid()}_{next(_numbers)}"
+    with psycopg.connect(server.url, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+    try:
+        yield server.url_for(name)
+    finally:
+        with psycopg.connect(server.url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
 def pg_url(pg_server: PgServer) -> Iterator[str]:
     """A fresh, migrated database of its own for one test."""
-    name = f"t{os.getpid()}_{next(_numbers)}"
-    with psycopg.connect(pg_server.url, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
-    try:
-        yield pg_server.url_for(name)
-    finally:
-        with psycopg.connect(pg_server.url, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    yield from _scratch_database(pg_server, "t", TEMPLATE)
 
 
 @pytest.fixture
 def empty_pg_url(pg_server: PgServer) -> Iterator[str]:
     """A database with nothing in it (migration tests)."""
-    name = f"e{os.getpid()}_{next(_numbers)}"
-    with psycopg.connect(pg_server.url, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield pg_server.url_for(name)
-    finally:
-        with psycopg.connect(pg_server.url, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    yield from _scratch_database(pg_server, "e", None)
