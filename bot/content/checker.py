@@ -265,7 +265,8 @@ def _check_claims(raw: RawLanguage, lint: ClaimsLint, problems: Problems) -> Non
             advice = category.fix if category and category.fix else _REWORD[raw.lang == "en"]
             if raw.lang == "en":
                 advice = advice.rstrip(".")
-            said = say(file, "claim", category=finding.category, why=why.rstrip("。."),
+            label = category.label if category and category.label else finding.category
+            said = say(file, "claim", category=label, why=why.rstrip("。."),
                        rule=(category.rule if category else finding.rule) or finding.category, advice=advice)
             expected = category.expected if category and category.expected else said.expected
             line = line_of(finding.found, raw_text, first_line or 1) or first_line

@@ -303,6 +303,8 @@ class ClaimFamily(ContentModel):
 class ClaimCategory(ContentModel):
     """A group of words the medical advertising guideline does not allow."""
 
+    label: str = ""
+    """The category's name in this file's language, shown with each finding (the key, e.g. guarantee, if empty)."""
     why: str
     """Why these words are a problem (shown with each finding)."""
     rule: str = ""

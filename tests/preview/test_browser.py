@@ -60,7 +60,8 @@ def test_the_preview_in_chromium_both_languages_side_by_side(browser: object, se
     ja = browser.find_element(By.ID, "tms-ja")
     marks = ja.find_elements(By.CSS_SELECTOR, "mark.finding")  # the seeded mistake, marked on its text
     assert [m.text for m in marks] == [SEEDED_WORD] and marks[0].is_displayed()
-    assert "広告として使えない表現です（guarantee）" in ja.find_element(By.CSS_SELECTOR, "ul.findings li.error").text
+    error = ja.find_element(By.CSS_SELECTOR, "ul.findings li.error").text
+    assert "広告として使えない表現です（効果・安全性の保証）" in error
     assert "error" in (ja.get_attribute("class") or "")
     assert not browser.find_element(By.ID, "tms-en").find_elements(By.CSS_SELECTOR, "mark")
 

@@ -45,7 +45,7 @@ def test_the_seeded_claims_word_is_marked_on_the_text_and_listed_beside_it(seede
     html = (seeded_site.out / "page-tms.html").read_text(encoding="utf-8")
     ja = column(html, "tms-ja")
     assert f'<mark class="finding" title="claims lint: {SEEDED_WORD}">{SEEDED_WORD}</mark>' in ja
-    assert f"content/ja/pages/tms.md:{seeded_line()}: 広告として使えない表現です（guarantee）" in ja
+    assert f"content/ja/pages/tms.md:{seeded_line()}: 広告として使えない表現です（効果・安全性の保証）" in ja
     assert 'class="phone error"' in ja
     assert "<mark" not in column(html, "tms-en")
 
