@@ -98,7 +98,7 @@ def new_postgres_database(name: str) -> str:
 
 def prefill(data_dir: Path, count: int, database_url: str | None = None) -> float:
     """Create the bot's database with ``count`` known users (their language chosen), as the bot would."""
-    from bot.storage.db import Database, utcnow
+    from bot.storage.db import Database, SQLiteDatabase, utcnow
     from bot.storage.users import UserStore
 
     started = time.perf_counter()
@@ -107,7 +107,7 @@ def prefill(data_dir: Path, count: int, database_url: str | None = None) -> floa
 
         db: Database = PostgresDatabase.open(database_url)
     else:
-        db = Database.open(data_dir)
+        db = SQLiteDatabase.open(data_dir)
     try:
         store, now = UserStore(db), utcnow()
         with db.transaction():

@@ -20,10 +20,11 @@ from bot.leads.store import LeadStore
 from bot.leads.submission import SubmissionPolicy
 from bot.live import LiveContent
 from bot.stats import StatsLog
-from bot.storage.base import Database, open_database, utcnow
+from bot.storage.base import Database, new_owner, utcnow
 from bot.storage.crisis_events import CrisisEvents
-from bot.storage.instances import Leases, PollerLock, UpdateGate, new_owner, purge_handled_updates
+from bot.storage.instances import Leases, PollerLock, UpdateGate, purge_handled_updates
 from bot.storage.lock import DataDirLock
+from bot.storage.opening import open_database
 from bot.storage.snapshots import SnapshotStore
 from bot.storage.unanswered import UnansweredLog
 from bot.storage.users import CRISIS_MEMORY, UserStore

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage.db import Database
+from bot.storage.db import Database, SQLiteDatabase
 from tests.botapi.server import FakeBotApi
 from tests.postgres import empty_pg_url, pg_server, pg_url  # noqa: F401 (fixtures)
 
@@ -36,7 +36,7 @@ def db(backend: str, data_dir: Path, request: pytest.FixtureRequest) -> Iterator
 
         database: Database = PostgresDatabase.open(request.getfixturevalue("pg_url"))
     else:
-        database = Database.open(data_dir)
+        database = SQLiteDatabase.open(data_dir)
     yield database
     database.close()
 

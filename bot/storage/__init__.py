@@ -1,7 +1,8 @@
 """Storage: one interface, two databases (SQLite by default, PostgreSQL with DATABASE_URL), numbered migrations for
 both, and one small store per kind of row.
 
-    base        Database (the interface every store uses), open_database(settings), time helpers, StorageError
+    base        Database (the interface every store uses), time helpers, StorageError
+    opening     open_database(settings): SQLite or PostgreSQL, as the settings say
     db          SQLiteDatabase: one file in BOT_DATA_DIR
     postgres    PostgresDatabase: a psycopg pool, ``?`` statements translated, driver errors as StorageError
     migrations  MIGRATIONS: the schema, append-only; migrations_postgres: the same, number for number

@@ -2,7 +2,7 @@
 
 Two implementations: ``bot.storage.db.SQLiteDatabase`` (one file in ``BOT_DATA_DIR``, the embedded default) and
 ``bot.storage.postgres.PostgresDatabase`` (``DATABASE_URL``, for several instances or hosts without a durable
-disk). ``open_database`` picks one from the settings.
+disk). ``bot.storage.opening.open_database`` picks one from the settings.
 
 Stores write portable SQL with ``?`` placeholders; PostgreSQL's adapter translates them. What differs between
 the two is kept behind ``Dialect`` (row locks) and a few methods (``checkpoint``, ``live_owners``), so a store
@@ -16,15 +16,17 @@ thread would join it); nested ``transaction()`` calls join the outermost one.
 from __future__ import annotations
 
 import abc
+import os
+import secrets
+import socket
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
-    from bot.config import Settings
+    pass
 
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -71,13 +73,6 @@ class Database(abc.ABC):
 
     kind: Kind
     dialect: Dialect
-
-    @classmethod
-    def open(cls, data_dir: Path, migrations: Sequence[str] | None = None) -> Database:
-        """The SQLite database in ``data_dir`` (kept for callers that know they want SQLite)."""
-        from bot.storage.db import SQLiteDatabase
-
-        return SQLiteDatabase.open(data_dir) if migrations is None else SQLiteDatabase.open(data_dir, migrations)
 
     @property
     @abc.abstractmethod
@@ -131,15 +126,10 @@ class Database(abc.ABC):
         self.close()
 
 
-def open_database(settings: Settings, *, owner: str | None = None) -> Database:
-    """PostgreSQL when ``DATABASE_URL`` is set, else SQLite in ``BOT_DATA_DIR``; migrations run first."""
-    if settings.database_url:
-        from bot.storage.postgres import PostgresDatabase
-
-        return PostgresDatabase.open(settings.database_url, owner=owner)
-    from bot.storage.db import SQLiteDatabase
-
-    return SQLiteDatabase.open(settings.data_dir)
+def new_owner() -> str:
+    """This process's name in claims, leases and ``application_name`` (at most 63 characters)."""
+    host = socket.gethostname()[:32]
+    return f"bot:{host}:{os.getpid()}:{secrets.token_hex(4)}"
 
 
 def utcnow() -> datetime:

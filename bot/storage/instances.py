@@ -19,9 +19,6 @@ that only one of them may run.
 
 from __future__ import annotations
 
-import os
-import secrets
-import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
@@ -31,12 +28,6 @@ from bot.storage.base import Database, StorageError, to_db_time
 
 HANDLED_MEMORY = timedelta(days=1)
 """How long an update id is remembered (Telegram gives up retrying an update long before)."""
-
-
-def new_owner() -> str:
-    """This process's name in claims, leases and ``application_name`` (at most 63 characters)."""
-    host = socket.gethostname()[:32]
-    return f"bot:{host}:{os.getpid()}:{secrets.token_hex(4)}"
 
 
 class Leases:
@@ -105,7 +96,7 @@ class UpdateGate:
                         (update_id, to_db_time(now), chat_id))
                 yield cursor.rowcount == 1
         except psycopg.Error as exc:
-            from bot.storage.postgres import storage_error
+            from bot.storage.postgres import storage_error  # PostgreSQL's module only when it is in use
 
             raise storage_error(self.where, exc) from exc
 
@@ -120,13 +111,11 @@ class PollerLock:
     def acquire(cls, url: str, where: str, owner: str) -> PollerLock:
         import psycopg
 
-        from bot.storage.postgres import LOCK_SPACE, POLLER_LOCK
+        from bot.storage.postgres import LOCK_SPACE, POLLER_LOCK, storage_error
 
         try:
             connection = psycopg.connect(url, autocommit=True, application_name=owner, connect_timeout=10)
         except psycopg.Error as exc:
-            from bot.storage.postgres import storage_error
-
             raise storage_error(where, exc) from exc
         got = connection.execute("SELECT pg_try_advisory_lock(%s, %s)", (LOCK_SPACE, POLLER_LOCK)).fetchone()
         if not got or not got[0]:

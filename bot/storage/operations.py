@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.storage.base import Database, StorageError, open_database
+from bot.storage.base import Database, StorageError
 from bot.storage.lock import DataDirLock
 from bot.storage.migrations import MIGRATIONS
+from bot.storage.opening import open_database
 
 if TYPE_CHECKING:
     from bot.config import Settings

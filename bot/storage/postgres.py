@@ -36,7 +36,7 @@ from psycopg import sql as pgsql
 from psycopg.rows import RowMaker
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from bot.storage.base import Database, Dialect, Params, StorageError
+from bot.storage.base import Database, Dialect, Params, StorageError, new_owner
 from bot.storage.migrations_postgres import IDENTITY_TABLES
 from bot.storage.migrations_postgres import MIGRATIONS as POSTGRES_MIGRATIONS
 
@@ -148,11 +148,9 @@ class PostgresDatabase(Database):
         self._local = threading.local()
 
     @classmethod
-    def open(cls, url: str, migrations: Sequence[str] | None = None, *,  # type: ignore[override]
+    def open(cls, url: str, migrations: Sequence[str] | None = None, *,
              owner: str | None = None, pool_size: int = POOL_SIZE) -> PostgresDatabase:
         """Connect and apply the migrations the database has not seen yet; ``StorageError`` says what to do."""
-        from bot.storage.instances import new_owner
-
         owner = owner or new_owner()
         where = redact(url)
         unreachable = (f"The bot cannot reach PostgreSQL at {where} (DATABASE_URL). Check that the server runs and "

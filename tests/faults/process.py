@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.leads.model import Consent
 from bot.leads.store import LeadStore
-from bot.storage.db import Database, utcnow
+from bot.storage.db import SQLiteDatabase, utcnow
 from tests.botapi.server import FakeBotApi
 from tests.conversation.conftest import SHIPPED_CONTENT, STAFF_CHAT_ID
 
@@ -79,7 +79,7 @@ async def polling(api: FakeBotApi, count: int = 1) -> None:
 
 def stored_lead(data_dir: Path) -> int:
     """A lead stored (with its card queued) as a submit would store it; returns its id."""
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         now = utcnow()
         lead = LeadStore(db).submit(
             f"fault-{now.timestamp()}", 4242, 4242, "ja",

@@ -23,7 +23,7 @@ from bot.leads.submission import (
 )
 from bot.stats.events import StatsLog
 from bot.storage.crisis_events import CrisisEvents
-from bot.storage.db import Database
+from bot.storage.db import SQLiteDatabase
 from bot.storage.snapshots import SnapshotStore
 from bot.storage.users import UserStore
 from tests.intake.conftest import ADULT, NOW, TODAY, walk
@@ -34,7 +34,7 @@ USER = 4242
 class World:
     def __init__(self, tmp_path: Path, intakes: dict[str, Intake], max_per_day: int = 3) -> None:
         self.now = NOW.astimezone(dt.UTC)
-        self.db = Database.open(tmp_path)
+        self.db = SQLiteDatabase.open(tmp_path)
         engine = IntakeEngine(intakes, today=lambda: TODAY)
         live = SimpleNamespace(intake=engine, intake_key="k1", intake_json="{}")
         self.users = UserStore(self.db)

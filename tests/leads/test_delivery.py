@@ -11,7 +11,7 @@ from bot.leads.delivery import Backoff, DeliveryHealth, DeliveryWorker
 from bot.leads.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.leads.model import Lead
 from bot.leads.store import LeadStore
-from bot.storage.db import Database
+from bot.storage.db import SQLiteDatabase
 from tests.leads.conftest import T0, FakeSink, make_worker, submit
 
 
@@ -119,20 +119,20 @@ def test_backoff_grows_to_its_cap_and_never_undercuts_retry_after() -> None:
 
 async def test_a_restart_in_the_middle_still_delivers_exactly_once(data_dir: Path) -> None:
     sink = FakeSink([TemporaryDeliveryError("network"), TemporaryDeliveryError("server_error")])  # the staff chat
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         store = LeadStore(db)
         lead = submit(store)
         worker = make_worker(store, sink)
         await worker.run_once(T0)
         await worker.run_once(T0 + timedelta(seconds=5))
-    with Database.open(data_dir) as db:  # a new process
+    with SQLiteDatabase.open(data_dir) as db:  # a new process
         store = LeadStore(db)
         worker = make_worker(store, sink)
         assert worker.pending_count() == 1
         assert await worker.run_once(T0 + timedelta(seconds=6)) == 0  # the backoff survived the restart
         assert await worker.run_once(T0 + timedelta(seconds=10)) == 1
         assert await worker.run_once(T0 + timedelta(minutes=30)) == 0
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         worker = make_worker(LeadStore(db), sink)
         assert await worker.run_once(T0 + timedelta(hours=1)) == 0
         assert worker.pending_count() == 0
@@ -150,13 +150,13 @@ async def test_a_crash_after_telegram_accepted_sends_the_card_again_marked_as_a_
             raise asyncio.CancelledError  # the process is stopped before the delivery is committed
 
     crashing = CrashAfterSending()
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         store = LeadStore(db)
         submit(store)
         with pytest.raises(asyncio.CancelledError):
             await make_worker(store, crashing).run_once(T0)
     sink = FakeSink()
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         assert await make_worker(LeadStore(db), sink).run_once(T0) == 1
     assert len(crashing.cards) + len(sink.cards) == 2
     assert sink.repeats == [(1, T0)]

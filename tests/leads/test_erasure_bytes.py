@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from bot.leads.store import LeadStore
-from bot.storage.db import FILENAME, Database
+from bot.storage.db import FILENAME, SQLiteDatabase
 from tests.leads.conftest import NAME, PHONE, SYMPTOM, T0, submit
 
 
@@ -16,7 +16,7 @@ def found(data_dir: Path) -> list[str]:
 
 
 def test_retention_leaves_no_bytes_behind(data_dir: Path) -> None:
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         store = LeadStore(db, clock=lambda: T0)
         submit(store)
         db.checkpoint()
@@ -27,7 +27,7 @@ def test_retention_leaves_no_bytes_behind(data_dir: Path) -> None:
 
 
 def test_withdrawal_leaves_no_bytes_behind(data_dir: Path) -> None:
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         store = LeadStore(db, clock=lambda: T0)
         submit(store)
         db.checkpoint()

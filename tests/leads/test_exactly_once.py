@@ -15,7 +15,7 @@ from bot.leads.delivery import DeliveryWorker
 from bot.leads.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.leads.model import Lead
 from bot.leads.store import LeadStore
-from bot.storage.db import Database
+from bot.storage.db import Database, SQLiteDatabase
 from bot.storage.postgres import PostgresDatabase
 from tests.leads.conftest import T0, FakeSink, make_worker, submit
 
@@ -78,7 +78,7 @@ async def test_a_result_the_database_refuses_pauses_delivery_and_nothing_is_sent
 
 async def test_two_processes_never_both_send_a_row(data_dir: Path) -> None:
     """Two connections on one file (what two processes would have): the claim lets one of them send."""
-    first_db, second_db = Database.open(data_dir), Database.open(data_dir)
+    first_db, second_db = SQLiteDatabase.open(data_dir), SQLiteDatabase.open(data_dir)
     try:
         first_store, second_store = LeadStore(first_db, clock=lambda: T0), LeadStore(second_db, clock=lambda: T0)
         for number in range(1, 6):

@@ -9,7 +9,7 @@ from bot.leads.errors import LeadError, LeadStatusError, UnknownLeadError
 from bot.leads.model import APPLICANT, StatusChange
 from bot.leads.store import LeadStore
 from bot.storage.audit import AuditEntry
-from bot.storage.db import Database
+from bot.storage.db import Database, SQLiteDatabase
 from bot.storage.users import UserStore
 from tests.leads.conftest import ANSWERS, T0, submit
 
@@ -143,9 +143,9 @@ def test_export_rows_uses_japan_calendar_days(store: LeadStore) -> None:
 
 
 def test_leads_survive_a_restart(data_dir: Path) -> None:
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         lead = submit(LeadStore(db), flags=("guardian",))
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         assert LeadStore(db).require(lead.id) == lead
 
 

@@ -6,13 +6,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.storage.crisis_events import CrisisEvents
-from bot.storage.db import Database
+from bot.storage.db import SQLiteDatabase
 
 T0 = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 
 
 def test_events_belong_to_one_user_and_go_with_delete_and_retention(tmp_path: Path) -> None:
-    db = Database.open(tmp_path)
+    db = SQLiteDatabase.open(tmp_path)
     events = CrisisEvents(db)
     events.record(1, "definite", "answer", "name", T0)
     events.record(1, "check_in", "chat", None, T0 + timedelta(hours=1))

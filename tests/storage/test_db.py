@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage.db import FILENAME, Database, StorageError, from_db_time, split_statements, to_db_time
+from bot.storage.db import FILENAME, Database, SQLiteDatabase, StorageError, from_db_time, split_statements, to_db_time
 from bot.storage.migrations import MIGRATIONS
 
 
 def test_open_creates_the_file_and_applies_every_migration(data_dir: Path) -> None:
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         assert (data_dir / FILENAME).exists()
         assert db.schema_version == len(MIGRATIONS)
         tables = {row[0] for row in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -22,39 +22,39 @@ def test_open_creates_the_file_and_applies_every_migration(data_dir: Path) -> No
 
 
 def test_reopening_keeps_data_and_runs_nothing_again(data_dir: Path) -> None:
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         db.execute("INSERT INTO snapshots VALUES ('k', 'payload', '2025-01-01T00:00:00.000000Z')")
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         assert db.schema_version == len(MIGRATIONS)
         assert db.query_one("SELECT payload FROM snapshots")["payload"] == "payload"  # type: ignore[index]
 
 
 def test_a_new_migration_runs_once_and_keeps_existing_rows(data_dir: Path) -> None:
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         db.execute("INSERT INTO snapshots VALUES ('k', 'payload', '2025-01-01T00:00:00.000000Z')")
     extended = (*MIGRATIONS, "ALTER TABLE snapshots ADD COLUMN note TEXT; CREATE TABLE extra (x INTEGER);")
-    with Database.open(data_dir, extended) as db:
+    with SQLiteDatabase.open(data_dir, extended) as db:
         assert db.schema_version == len(MIGRATIONS) + 1
         row = db.query_one("SELECT payload, note FROM snapshots")
         assert tuple(row) == ("payload", None)  # type: ignore[arg-type]
-    with Database.open(data_dir, extended) as db:  # not applied twice (CREATE TABLE extra would fail)
+    with SQLiteDatabase.open(data_dir, extended) as db:  # not applied twice (CREATE TABLE extra would fail)
         assert db.schema_version == len(MIGRATIONS) + 1
 
 
 def test_a_failing_migration_is_rolled_back_whole(data_dir: Path) -> None:
     broken = (*MIGRATIONS, "CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);")
     with pytest.raises(StorageError, match=f"migration {len(MIGRATIONS) + 1} failed and was rolled back"):
-        Database.open(data_dir, broken)
-    with Database.open(data_dir) as db:
+        SQLiteDatabase.open(data_dir, broken)
+    with SQLiteDatabase.open(data_dir) as db:
         assert db.schema_version == len(MIGRATIONS)
         assert db.query_one("SELECT name FROM sqlite_master WHERE name = 'half'") is None
 
 
 def test_a_database_from_a_newer_bot_is_refused_with_advice(data_dir: Path) -> None:
     extended = (*MIGRATIONS, "CREATE TABLE extra (x INTEGER);")
-    Database.open(data_dir, extended).close()
+    SQLiteDatabase.open(data_dir, extended).close()
     with pytest.raises(StorageError) as caught:
-        Database.open(data_dir)
+        SQLiteDatabase.open(data_dir)
     assert str(caught.value) == (
         f"{data_dir / FILENAME} has schema version {len(MIGRATIONS) + 1}, but this version of the bot knows only "
         f"{len(MIGRATIONS)} migrations. Run the newer version of the bot, or restore a backup made by this one."

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage.db import FILENAME, Database, StorageError
+from bot.storage.db import FILENAME, Database, SQLiteDatabase, StorageError
 from bot.storage.lock import DataDirLock
 from bot.storage.users import UserStore
 from tests.storage.conftest import T0
@@ -37,7 +37,7 @@ def mode(path: Path) -> int:
 def test_the_data_directory_and_database_files_are_private_whatever_the_umask(
     data_dir: Path, open_umask: None
 ) -> None:
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         db.execute("INSERT INTO unanswered (question, lang, day, count) VALUES ('q', 'ja', '2025-01-01', 1)")
         lock = DataDirLock.acquire(data_dir)
         files = sorted(p.name for p in data_dir.iterdir())
@@ -48,10 +48,10 @@ def test_the_data_directory_and_database_files_are_private_whatever_the_umask(
 
 
 def test_files_left_readable_by_an_older_version_are_made_private(data_dir: Path) -> None:
-    Database.open(data_dir).close()
+    SQLiteDatabase.open(data_dir).close()
     data_dir.chmod(0o755)
     (data_dir / FILENAME).chmod(0o644)
-    Database.open(data_dir).close()
+    SQLiteDatabase.open(data_dir).close()
     assert (mode(data_dir), mode(data_dir / FILENAME)) == (0o700, 0o600)
 
 
@@ -71,7 +71,7 @@ def test_a_second_process_on_the_same_data_directory_is_refused(data_dir: Path) 
 def test_a_read_only_data_directory_gets_advice_not_a_traceback(tmp_path: Path) -> None:
     target = tmp_path / "ro"
     with read_only(target), pytest.raises(StorageError) as refused:
-        Database.open(target)
+        SQLiteDatabase.open(target)
     message = str(refused.value)
     assert message.startswith(f"The bot cannot write its database in BOT_DATA_DIR={target} (")
     assert "Make the folder writable by the user the bot runs as" in message
@@ -83,7 +83,7 @@ def database_bytes(data_dir: Path) -> bytes:
 
 
 def test_deleted_rows_leave_no_bytes_in_the_database_or_its_wal(data_dir: Path) -> None:
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         secret = SECRET_ANSWER.encode("utf-8")
         users = UserStore(db)
         users.save_draft(42, json.dumps({"symptoms": SECRET_ANSWER}, ensure_ascii=False), T0)

@@ -5,15 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage.db import Database
+from bot.storage.db import Database, SQLiteDatabase
 from bot.storage.snapshots import SnapshotStore
 from tests.storage.conftest import T0
 
 
 def test_a_snapshot_survives_a_restart(data_dir: Path) -> None:
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         assert SnapshotStore(db).save_snapshot("abc123", '{"ja": {"version": "1"}}', T0) is True
-    with Database.open(data_dir) as db:
+    with SQLiteDatabase.open(data_dir) as db:
         assert SnapshotStore(db).load_snapshot("abc123") == '{"ja": {"version": "1"}}'
         assert SnapshotStore(db).load_snapshot("missing") is None
 
