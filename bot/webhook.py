@@ -45,6 +45,7 @@ from tornado.httpserver import HTTPServer
 from tornado.web import Application as TornadoApplication
 from tornado.web import RequestHandler, stream_request_body
 
+from bot.lifecycle import stop_application
 from bot.safe_updates import parse_update
 from bot.storage.base import StorageError
 
@@ -188,10 +189,4 @@ async def serve(app: AnyApp, *, listen: str, port: int, url_path: str, webhook_u
     finally:
         if server is not None:
             server.stop()
-        if app.running:
-            await app.stop()
-            if app.post_stop:
-                await app.post_stop(app)
-        await app.shutdown()
-        if app.post_shutdown:
-            await app.post_shutdown(app)
+        await stop_application(app)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Settings
+from bot.lifecycle import stop_application
 from bot.localchat.server import LISTEN, ChatServer
 from bot.localchat.world import STAFF_CHAT_ID, STAFF_USER_ID, World
 from bot.storage.db import StorageError
@@ -104,7 +105,7 @@ async def _serve(base: Settings, options: ChatOptions, data_dir: Path) -> int:
             await stop.wait()
     finally:
         if app is not None:
-            await _stop(app)
+            await stop_application(app)
         world.close()  # the page's long polls end at once
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(server.stop(), 3)
@@ -160,13 +161,3 @@ async def _start(app: Any) -> None:
     await app.start()
 
 
-async def _stop(app: Any) -> None:
-    if app.updater.running:
-        await app.updater.stop()
-    if app.running:
-        await app.stop()
-        if app.post_stop:
-            await app.post_stop(app)
-    await app.shutdown()
-    if app.post_shutdown:
-        await app.post_shutdown(app)

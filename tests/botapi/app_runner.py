@@ -19,6 +19,7 @@ from typing import Any, Literal
 from telegram import Update
 from telegram.ext import Application
 
+from bot.lifecycle import stop_application
 from tests.botapi.server import FakeBotApi
 
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
@@ -65,15 +66,7 @@ async def running_app(app: AnyApp, api: FakeBotApi | None = None, *, mode: Mode 
         yield app
     finally:
         api.detach(app)
-        if app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-            if app.post_stop:
-                await app.post_stop(app)
-        await app.shutdown()
-        if app.post_shutdown:
-            await app.post_shutdown(app)
+        await stop_application(app)
 
 
 class AppHost:
