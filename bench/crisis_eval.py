@@ -5,7 +5,7 @@
     .venv/bin/python bench/crisis_eval.py SET.yaml --content DIR
     .venv/bin/python bench/crisis_eval.py --cv             # cross-validated figures of the development data only
 
-Sets: ``bench/data/crisis_dev.yaml`` (tuned on), ``bench/data/crisis_holdout.yaml`` and ``crisis_holdout2.yaml``
+Sets: ``bench/data/crisis_dev.yaml`` (tuned on), ``bench/data/crisis_holdout.yaml``, ``crisis_holdout2.yaml`` and ``crisis_holdout3.yaml``
 (each written by someone who never saw the phrase lists, rules or the other data; never tuned on, so their cases
 are never listed). Each case has ``lang``, ``who`` (self / other / none), ``category`` and ``text``.
 
@@ -42,7 +42,8 @@ from bot.safety.tiers import TIERS, Assessment  # noqa: E402
 
 DEV_SET = REPO / "bench" / "data" / "crisis_dev.yaml"
 HOLDOUT_SET = REPO / "bench" / "data" / "crisis_holdout.yaml"
-HOLDOUT_SETS = (HOLDOUT_SET, REPO / "bench" / "data" / "crisis_holdout2.yaml")
+HOLDOUT_SETS = tuple(REPO / "bench" / "data" / name
+                     for name in ("crisis_holdout.yaml", "crisis_holdout2.yaml", "crisis_holdout3.yaml"))
 LANGUAGES = ("ja", "en")
 LONG_CHARS = 10_000
 FULL_REPLY = frozenset({"direct", "plan_means", "self_harm"})
