@@ -1,4 +1,5 @@
-"""Free-text matcher figures for the README: build time and match latency at 300 entries, and approaches compared.
+"""Free-text matcher figures for docs/measurements.md: build time and match latency at 300 entries, and approaches
+compared.
 
     .venv/bin/python bench/bench_matcher.py
     .venv/bin/python bench/bench_matcher.py --rounds 3            # faster, noisier latency

@@ -5,9 +5,10 @@
     .venv/bin/python bench/crisis_eval.py SET.yaml --content DIR
     .venv/bin/python bench/crisis_eval.py --cv             # cross-validated figures of the development data only
 
-Sets: ``bench/data/crisis_dev.yaml`` (tuned on), ``bench/data/crisis_holdout.yaml``, ``crisis_holdout2.yaml`` and ``crisis_holdout3.yaml``
-(each written by someone who never saw the phrase lists, rules or the other data; never tuned on, so their cases
-are never listed). Each case has ``lang``, ``who`` (self / other / none), ``category`` and ``text``.
+Sets: ``bench/data/crisis_dev.yaml`` (tuned on), ``bench/data/crisis_holdout.yaml``, ``crisis_holdout2.yaml`` and
+``crisis_holdout3.yaml`` (each written by someone who never saw the phrase lists, rules or the other data; never
+tuned on, so their cases are never listed). Each case has ``lang``, ``who`` (self / other / none), ``category`` and
+``text``.
 
 Printed per set, per language, per category and per tier: recall of any crisis help on risk (self and other),
 the full reply on direct / plan / self-harm, the carer reply for someone else, full alarms and check-ins on

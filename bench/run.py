@@ -3,7 +3,7 @@
     .venv/bin/python bench/run.py             # the full run, about three minutes; prints the tables
     .venv/bin/python bench/run.py --quick     # a short run with the same tables (smaller, noisier numbers)
     .venv/bin/python bench/run.py --profile   # our bot under pyinstrument at saturation; prints the top entries
-    .venv/bin/python bench/run.py --repeat 3  # every bot three times, interleaved: medians (for the README)
+    .venv/bin/python bench/run.py --repeat 3  # every bot three times, interleaved: medians (for docs/measurements.md)
     .venv/bin/python bench/run.py --only echo,ours-nolimit --stalls --api-latency-ms 50   # diagnostics, see --help
 
 Each bot runs in its own subprocess (one after another, so they never share the CPU), talking to a fake Bot API

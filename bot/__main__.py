@@ -1,9 +1,9 @@
-"""Command line (after README's set-up, as ``.venv/bin/python -m bot ...``): ``run`` starts the bot, ``check
-[--strict] [--launch] [--verbose]`` checks the content, ``preview [--out DIR] [--serve]`` draws it for a browser,
-``chat`` tries the bot in a local chat page without Telegram, ``settings`` prints the settings table that README
-shows, ``migrate [--dry-run]`` brings the database's schema up to date, ``export-data FILE`` / ``import-data FILE``
-move every row between databases (SQLite to PostgreSQL), ``codes`` prints the table of checker problem codes
-that content/README.md shows."""
+"""Command line (after README's set-up, as ``.venv/bin/python -m bot ...``): ``run`` starts the bot, ``check [--strict]
+[--launch] [--verbose]`` checks the content, ``preview [--out DIR] [--serve]`` draws it for a browser, ``chat``
+tries the bot in a local chat page without Telegram, ``settings`` prints the settings table of docs/operating.md,
+``migrate [--dry-run]`` brings the database's schema up to date, ``export-data FILE`` / ``import-data FILE`` move
+every row between databases (SQLite to PostgreSQL), ``codes`` prints the table of checker problem codes that
+content/README.md shows."""
 
 from __future__ import annotations
 
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     preview.add_argument("--port", type=int, default=8000, help="port for --serve (default: 8000)")
     preview.add_argument("--content", help="content folder (default: CONTENT_DIR or ./content)")
     preview.set_defaults(handler=_preview)
-    table = commands.add_parser("settings", help="print the settings table (README's, from bot/config.py)")
+    table = commands.add_parser("settings", help="print the settings table (docs/operating.md's, from bot/config.py)")
     table.set_defaults(handler=_settings)
     codes = commands.add_parser("codes", help="print the checker's problem codes (content/README.md's table)")
     codes.set_defaults(handler=_codes)

@@ -1,7 +1,7 @@
 """Settings from the environment (and an optional ``.env`` file), validated once with messages that say how to fix.
 
-Every setting is declared once in ``SETTINGS`` below: README's settings table is printed from it
-(``.venv/bin/python -m bot settings``) and a test checks that README, ``.env.example`` and what ``load_settings``
+Every setting is declared once in ``SETTINGS`` below: the settings table of docs/operating.md is printed from it
+(``.venv/bin/python -m bot settings``) and a test checks that that table, ``.env.example`` and what ``load_settings``
 reads all agree, so no setting can go undocumented.
 """
 
@@ -18,7 +18,7 @@ from typing import NamedTuple
 class Setting(NamedTuple):
     name: str
     default: str
-    """As README shows it: ``(required)``, ``(none)`` or a value in backticks."""
+    """As docs/operating.md shows it: ``(required)``, ``(none)`` or a value in backticks."""
     meaning: str
     example: str = ""
     """The line's value in ``.env.example``; empty: the line is there, commented out."""
@@ -56,11 +56,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("LOG_LEVEL", "`INFO`", "logging level (library loggers never go below INFO: they would log "
             "message texts)"),
 )
-"""Every setting, in the order README and ``.env.example`` list them."""
+"""Every setting, in the order docs/operating.md and ``.env.example`` list them."""
 
 
 def settings_table() -> str:
-    """README's settings table (Markdown), printed by ``.venv/bin/python -m bot settings``."""
+    """The settings table of docs/operating.md (Markdown), printed by ``.venv/bin/python -m bot settings``."""
     rows = ["| variable | default | meaning |", "|---|---|---|"]
     rows += [f"| `{s.name}` | {s.default} | {s.meaning} |" for s in SETTINGS]
     return "\n".join(rows)

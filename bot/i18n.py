@@ -4,7 +4,7 @@ Programmers own these; staff own ``content/``. Message ids are the English text.
 ``bot/locales/<lang>/LC_MESSAGES/messages.po`` and are compiled in memory at start-up with Babel, so a forgotten
 ``pybabel compile`` can never leave the bot speaking the wrong language.
 
-Workflow (written down in the README):
+Workflow:
     pybabel extract -F babel.cfg -k t:2 -k N_ --no-location --sort-output -o bot/locales/messages.pot bot
     pybabel update -i bot/locales/messages.pot -d bot/locales
     (translate bot/locales/ja/LC_MESSAGES/messages.po)

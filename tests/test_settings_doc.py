@@ -1,4 +1,4 @@
-"""The settings declaration (bot/config.py SETTINGS) is the one list: README's table, .env.example and what
+"""The settings declaration (bot/config.py SETTINGS) is the one list: docs/operating.md's table, .env.example and what
 load_settings reads must all match it, so a new setting cannot be forgotten in the documentation."""
 
 from __future__ import annotations
@@ -43,11 +43,11 @@ def test_every_setting_the_loader_reads_is_declared_and_every_declared_one_is_re
 
 
 def test_readme_shows_the_table_printed_from_the_declaration() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "operating.md").read_text(encoding="utf-8")
     section = readme.split("\n## Settings\n", 1)[1].split("\n## ", 1)[0]
     table = "\n".join(line for line in section.splitlines() if line.startswith("|"))
-    assert table == settings_table(), "README's settings table is out of date: paste the output of " \
-                                      "`.venv/bin/python -m bot settings` into README.md's Settings section"
+    assert table == settings_table(), "docs/operating.md's settings table is out of date: paste the output of " \
+                                      "`.venv/bin/python -m bot settings` into docs/operating.md's Settings section"
     assert "TELEGRAM_RATE_LIMIT" in table
 
 

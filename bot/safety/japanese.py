@@ -2,8 +2,8 @@
 
 Why this analyser: rules must meet ``死ぬ`` in 死にたい, 死にとうなる, 死のっかな and しにたい, and dialect
 auxiliaries (〜ねん, 〜けん, 〜へん, 〜てまう) must stay separate words. Sudachi's normalised form also folds
-spelling variants (溜める/ためる, 居る/いる). Measured (README, "Crisis screen"): the small dictionary adds about
-50 MB of resident memory once loaded and about 100 MB after a long article has touched its pages (the core
+spelling variants (溜める/ためる, 居る/いる). Measured (docs/measurements.md, "Crisis screen"): the small dictionary
+adds about 50 MB of resident memory once loaded and about 100 MB after a long article has touched its pages (the core
 dictionary 100/190 MB, fugashi with unidic-lite 25/200 MB), loads in 0.02 s and tokenises a sentence in ~15 µs.
 
 The dictionary is memory-mapped and loaded once per process, on first use (``warm_up`` at start-up), not per

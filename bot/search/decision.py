@@ -9,7 +9,7 @@ offers the nearest entries, or admits not knowing when nothing is near.
 The signals do not depend on which entries exist (no per-entry weights), so the same function holds when staff add
 entries. Its weights and the thresholds were fitted by cross-validation over the example questions of faq.yaml
 (each fold's examples left out of the index and asked) plus the development question sets: ``bench/calibrate.py``
-prints the figures and the fit; the README has the table.
+prints the figures and the fit; docs/measurements.md has the table.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ Romaji (``hoken wa tsukaemasu ka``) is turned into hiragana first when most of i
 (jaconv); English words and acronyms such as TMS do not, so English questions are left alone.
 
 SudachiPy is optional at run time: without it, ``Readings.available()`` is False and only the surface index and
-the romaji conversion are used (the README's benchmark table says what that costs).
+the romaji conversion are used (docs/measurements.md says what that costs).
 """
 
 from __future__ import annotations
