@@ -14,7 +14,7 @@ starts without one (as the very first start or after a content or code change).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 SATURATION = "saturation"
 
@@ -89,8 +89,8 @@ def with_postgres(keys: list[str]) -> list[str]:
     figure has its SQLite twin beside it."""
     for key in [k for k in keys if SPECS[k].ours]:
         spec = SPECS[key]
-        SPECS[f"{key}-pg"] = BotSpec(f"{key}-pg", spec.label + ", PostgreSQL", spec.script, ours=True,
-                                     limiter=spec.limiter, large=spec.large, webhook=spec.webhook, reload=False,
+        # every field copied (the typed mix's twin once ran the ordinary mix), only these changed:
+        SPECS[f"{key}-pg"] = replace(spec, key=f"{key}-pg", label=spec.label + ", PostgreSQL", reload=False,
                                      postgres=True)
     return [k2 for k in keys for k2 in ((k, f"{k}-pg") if SPECS[k].ours else (k,))]
 

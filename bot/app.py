@@ -117,7 +117,7 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
                                            owner=services.owner, sole_sender=services.lock is not None)
     for group, handler in [*staff_health.handlers(), *guard.handlers(), *crisis.handlers()]:
         app.add_handler(handler, group=group)
-    applicant_relay = relay.Relay()
+    applicant_relay = relay.Relay(services.users, services.now)
     app.add_handlers(menu.handlers())
     app.add_handlers(intake.handlers())
     app.add_handlers(privacy.handlers())

@@ -7,15 +7,24 @@ bucket of ``chat_burst`` that refills at one message a second) and lets through,
 that sends nothing to a chat: ``answerCallbackQuery`` above all (a pressed button must stop spinning at once,
 even when 50 people apply at the same time), and start-up or lookup calls. A 429 is still retried after
 Telegram's ``retry_after`` by the parent class.
+
+A button answer Telegram refuses as too old is logged and passed over, not raised: the press's real work (the
+next question, the edited card) must still happen. It comes when an update is handled a second time (an
+instance died after answering the press but before answering the webhook, so Telegram sent the update to
+another one) or when the answer came after Telegram's 15 seconds.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from aiolimiter import AsyncLimiter
+from telegram.error import BadRequest
 from telegram.ext import AIORateLimiter
+
+log = logging.getLogger(__name__)
 
 UNLIMITED = frozenset({
     "answerCallbackQuery", "answerInlineQuery", "getMe", "getUpdates", "getChat", "getChatMember", "getFile",
@@ -27,6 +36,8 @@ CHAT_BURST = 40
 """Messages one private chat may get at once before the one-a-second rule applies (a page of several messages,
 a quick run through the questionnaire)."""
 MAX_CHAT_LIMITERS = 10_000
+STALE_ANSWER = "query is too old"
+"""Telegram's words for a button answer it no longer takes (answered already, or later than 15 seconds)."""
 
 _Callback = Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]]
 
@@ -49,6 +60,15 @@ class TelegramRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        if endpoint == "answerCallbackQuery":
+            try:
+                return await callback(*args, **kwargs)
+            except BadRequest as exc:
+                if STALE_ANSWER not in str(exc).lower():
+                    raise
+                log.info("a button answer came too late for Telegram (the update was handled before, or slowly); "
+                         "the step goes on")
+                return True
         if endpoint in UNLIMITED:
             return await callback(*args, **kwargs)
         chat_id = data.get("chat_id")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -50,8 +51,11 @@ def test_packing_refuses_what_cannot_travel() -> None:
         OpenPage("a:b").pack()
 
 
-def test_the_app_answers_every_button_kind() -> None:
+def test_the_app_answers_every_button_kind(data_dir: Path) -> None:
     from bot.app import button_router
     from bot.handlers.relay import Relay
+    from bot.storage.db import SQLiteDatabase, utcnow
+    from bot.storage.users import UserStore
 
-    assert button_router(Relay()).unanswered() == []
+    with SQLiteDatabase.open(data_dir) as db:
+        assert button_router(Relay(UserStore(db), utcnow)).unanswered() == []

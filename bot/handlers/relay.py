@@ -15,7 +15,6 @@ import datetime as dt
 import html
 import logging
 import re
-import time
 from collections.abc import Callable
 
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
@@ -28,6 +27,7 @@ from bot.handlers.common import TEXT_LIMIT, AnyHandler, Context, reply, user_lan
 from bot.handlers.staff import is_staff, staff_only
 from bot.i18n import t
 from bot.leads.model import APPLICANT, Lead, lead_ref, parse_lead_ref
+from bot.storage.users import UserStore
 from bot.views.keyboards import button
 
 log = logging.getLogger(__name__)
@@ -45,27 +45,27 @@ REPLY_USAGE = "使い方: /reply 申込番号 本文（例: /reply A-000123 明�
 class _Waiting(filters.MessageFilter):
     """Applicants who pressed "Reply to the clinic": their next text within ``WAIT_SECONDS`` goes to staff.
 
-    Kept in memory: after a restart the applicant presses the button again (or replies to the message)."""
+    Kept on the user's row in the database (``UserStore.start_relay``), not in memory: behind a load balancer
+    the next message may reach another instance, and a restart in between does not lose it."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, users: UserStore, clock: Callable[[], dt.datetime]) -> None:
         super().__init__(name="waiting_for_answer")
+        self.users = users
         self.clock = clock
-        self._leads: dict[int, tuple[int, float]] = {}
 
     def start(self, user_id: int, lead_id: int) -> None:
-        self._leads[user_id] = (lead_id, self.clock())
+        self.users.start_relay(user_id, lead_id, self.clock())
 
     def pop(self, user_id: int) -> int | None:
-        lead_id, since = self._leads.pop(user_id, (None, 0.0))
-        return lead_id if lead_id is not None and self.clock() - since <= WAIT_SECONDS else None
+        return self.users.pop_relay(user_id, self._since())
 
     def filter(self, message: Message) -> bool:
-        if message.from_user is None or message.from_user.id not in self._leads:
-            return False
-        if self.clock() - self._leads[message.from_user.id][1] > WAIT_SECONDS:
-            del self._leads[message.from_user.id]  # forgotten: a question typed much later is just a question
-            return False
-        return True
+        # a question typed much later is just a question
+        return message.from_user is not None and self.users.relay_waiting(message.from_user.id, self._since()) \
+            is not None
+
+    def _since(self) -> dt.datetime:
+        return self.clock() - dt.timedelta(seconds=WAIT_SECONDS)
 
 
 class _AnswersClinic(filters.MessageFilter):
@@ -166,8 +166,8 @@ async def send_to_applicant(update: Update, context: Context, lead_id: int, text
 class Relay:
     """The applicant's side; one instance per application (it holds who is about to answer)."""
 
-    def __init__(self) -> None:
-        self.waiting = _Waiting()
+    def __init__(self, users: UserStore, clock: Callable[[], dt.datetime]) -> None:
+        self.waiting = _Waiting(users, clock)
 
     async def on_stop_button(self, update: Update, context: Context, data: RelayStop) -> None:
         """Cancel under "please type your message": nothing is sent."""

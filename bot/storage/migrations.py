@@ -196,6 +196,13 @@ CREATE TABLE leases (
 );
 """
 
+_V8_RELAY_WAITING = """
+-- "Reply to the clinic" pressed: the applicant's next text goes to staff for this lead, until relay_since + 30 min.
+-- In the database rather than in memory, so the next message reaches whichever instance gets it.
+ALTER TABLE users ADD COLUMN relay_lead_id INTEGER;
+ALTER TABLE users ADD COLUMN relay_since TEXT;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_USERS + _V1_LEADS,
     _V2_CRISIS,
@@ -204,5 +211,6 @@ MIGRATIONS: tuple[str, ...] = (
     _V5_DELIVERY,
     _V6_REACHABLE_LEADS,
     _V7_INSTANCES,
+    _V8_RELAY_WAITING,
 )
 """Index i holds migration i + 1. Append only."""

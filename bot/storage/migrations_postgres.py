@@ -164,7 +164,12 @@ CREATE TABLE leases (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+_V8 = """
+ALTER TABLE users ADD COLUMN relay_lead_id BIGINT;
+ALTER TABLE users ADD COLUMN relay_since TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 """Index i holds migration i + 1, as in ``bot.storage.migrations.MIGRATIONS``. Append only."""
 
 IDENTITY_TABLES = ("leads", "lead_history", "outbox", "audit", "lead_messages")

@@ -8,9 +8,14 @@ broken). The binary wheel brings libpq, so nothing else needs installing on the 
 How it is used:
 
 * **Synchronous from asyncio, as SQLite.** Every hot-path statement is a primary-key lookup or a one-row write,
-  a fraction of a millisecond on a nearby server; ``transaction()`` holds one pooled connection for its few
-  statements. Waiting that could take long (another instance holds a chat's lock) is async, in
-  ``bot.storage.instances``.
+  a fraction of a millisecond on a nearby server. Waiting that could take long (another instance holds a chat's
+  lock) is async, in ``bot.storage.instances``.
+* **The event loop keeps one connection.** Code running on the event loop (every handler) uses the same
+  connection, taken from the pool once and kept: a checkout and return per statement cost more than the
+  statement itself (measured: 0.73 ms against 0.29 ms per primary-key read on a busy machine), and statements
+  repeated on one connection are prepared on the server after a few uses. It is given back, and another taken,
+  when it broke (the server restarted, the connection was dropped), was left inside a transaction, or is older
+  than ``HELD_LIFETIME``. Other threads (``asyncio.to_thread``) borrow pooled connections per statement.
 * **Autocommit connections.** A lone ``query``/``execute`` costs one round trip; ``transaction()`` wraps its
   statements in BEGIN/COMMIT (READ COMMITTED). Rows the outbox claims are taken with ``FOR UPDATE SKIP LOCKED``.
 * **Who is connected.** Every connection carries the process's owner id as ``application_name``, so another
@@ -25,7 +30,9 @@ names no row values), the same error SQLite's stores raise.
 
 from __future__ import annotations
 
+import asyncio
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -33,6 +40,7 @@ from urllib.parse import urlsplit
 
 import psycopg
 from psycopg import sql as pgsql
+from psycopg.pq import TransactionStatus
 from psycopg.rows import RowMaker
 from psycopg_pool import ConnectionPool, PoolTimeout
 
@@ -47,6 +55,8 @@ and PostgreSQL keeps the two key spaces apart."""
 MIGRATION_LOCK, POLLER_LOCK = 1, 2
 POOL_SIZE = 10
 CONNECT_TIMEOUT = 10.0
+HELD_LIFETIME = 30 * 60.0
+"""Seconds the event loop keeps one connection before taking a fresh one (the pool replaces old ones hourly)."""
 
 
 class Row(tuple[Any, ...]):
@@ -146,6 +156,9 @@ class PostgresDatabase(Database):
         self.owner = owner
         self._where = redact(url)
         self._local = threading.local()
+        self._held: dict[int, tuple[psycopg.Connection[Row], float]] = {}
+        """The connection each event loop's thread keeps (thread id: connection, when taken)."""
+        self._held_lock = threading.Lock()
 
     @classmethod
     def open(cls, url: str, migrations: Sequence[str] | None = None, *,
@@ -221,17 +234,17 @@ class PostgresDatabase(Database):
             yield current
             return
         try:
-            with self.pool.connection() as raw, raw.transaction():
+            with self._connection() as raw, raw.transaction():
                 wrapped = _Connection(raw, self.where)
                 self._local.connection = wrapped
                 try:
                     yield wrapped
                 finally:
                     self._local.connection = None
-        except psycopg.Error as exc:
-            raise storage_error(self.where, exc) from exc
         except PoolTimeout as exc:
             raise StorageError(f"PostgreSQL at {self.where}: no connection free or reachable") from exc
+        except psycopg.Error as exc:
+            raise storage_error(self.where, exc) from exc
 
     def execute(self, sql: str, params: Params = ()) -> psycopg.Cursor[Row]:
         with self.transaction() as connection:
@@ -248,12 +261,45 @@ class PostgresDatabase(Database):
             yield current
             return
         try:
-            with self.pool.connection() as raw:
+            with self._connection() as raw:
                 yield _Connection(raw, self.where)
-        except psycopg.Error as exc:
-            raise storage_error(self.where, exc) from exc
         except PoolTimeout as exc:
             raise StorageError(f"PostgreSQL at {self.where}: no connection free or reachable") from exc
+        except psycopg.Error as exc:
+            raise storage_error(self.where, exc) from exc
+
+    @contextmanager
+    def _connection(self) -> Iterator[psycopg.Connection[Row]]:
+        """The event loop's kept connection (see the module docstring), else one borrowed from the pool."""
+        if asyncio._get_running_loop() is None:
+            with self.pool.connection() as borrowed:
+                yield borrowed
+            return
+        thread = threading.get_ident()
+        held = self._held.get(thread)
+        if held is None or time.monotonic() - held[1] > HELD_LIFETIME:
+            if held is not None:
+                self._give_back(thread)
+            with self._held_lock:
+                held = self._held[thread] = (self.pool.getconn(), time.monotonic())
+        raw = held[0]
+        try:
+            yield raw
+        finally:
+            if raw.broken or raw.closed or raw.info.transaction_status != TransactionStatus.IDLE:
+                self._give_back(thread)  # the pool rolls back or discards it; the next statement takes another
+
+    def _give_back(self, thread: int) -> None:
+        with self._held_lock:
+            held = self._held.pop(thread, None)
+        if held is not None:
+            self.pool.putconn(held[0])
+
+    def drop_connections(self) -> None:
+        """Close every connection and open new ones (new sessions pick up changed database settings)."""
+        for thread in list(self._held):
+            self._give_back(thread)
+        self.pool.drain()
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
         with self._reader() as connection:
@@ -276,6 +322,8 @@ class PostgresDatabase(Database):
                     "false)").format(t=pgsql.Literal(table), i=pgsql.Identifier(table)))
 
     def close(self) -> None:
+        for thread in list(self._held):
+            self._give_back(thread)
         self.pool.close()
 
 

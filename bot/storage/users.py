@@ -104,6 +104,36 @@ class UserStore:
                 "INSERT INTO user_submissions (user_id, submitted_at) VALUES (?, ?)", (user_id, to_db_time(now))
             )
 
+    def start_relay(self, user_id: int, lead_id: int, now: datetime) -> None:
+        """"Reply to the clinic" was pressed: the next text of this user is the answer about ``lead_id``."""
+        self.db.execute(
+            "INSERT INTO users (user_id, relay_lead_id, relay_since, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET relay_lead_id = excluded.relay_lead_id, "
+            "relay_since = excluded.relay_since, updated_at = excluded.updated_at",
+            (user_id, lead_id, to_db_time(now), to_db_time(now)),
+        )
+
+    def relay_waiting(self, user_id: int, since: datetime) -> int | None:
+        """The lead this user's next text answers, if "Reply to the clinic" was pressed at or after ``since``."""
+        row = self.db.query_one(
+            "SELECT relay_lead_id FROM users WHERE user_id = ? AND relay_lead_id IS NOT NULL AND relay_since >= ?",
+            (user_id, to_db_time(since)),
+        )
+        return None if row is None else int(row[0])
+
+    def pop_relay(self, user_id: int, since: datetime) -> int | None:
+        """``relay_waiting``, and forget it: an answer is taken once, by one instance (the update compares the
+        time it read, so of two instances popping at once only one gets the lead)."""
+        row = self.db.query_one(
+            "SELECT relay_lead_id, relay_since FROM users WHERE user_id = ? AND relay_lead_id IS NOT NULL", (user_id,))
+        if row is None:
+            return None
+        taken = self.db.execute(
+            "UPDATE users SET relay_lead_id = NULL, relay_since = NULL WHERE user_id = ? AND relay_since = ?",
+            (user_id, row[1]),
+        ).rowcount == 1
+        return int(row[0]) if taken and row[1] >= to_db_time(since) else None
+
     def mark_crisis(self, user_id: int, now: datetime) -> None:
         """Remember that the crisis screen answered this user, so their application is flagged for the doctor."""
         self.db.execute(

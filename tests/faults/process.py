@@ -5,13 +5,18 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sqlite3
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+
+import psycopg
 
 from bot.leads.model import Consent
 from bot.leads.store import LeadStore
-from bot.storage.db import SQLiteDatabase, utcnow
+from bot.storage.base import Database
+from bot.storage.db import FILENAME, SQLiteDatabase, utcnow
 from tests.botapi.server import FakeBotApi
 from tests.conversation.conftest import SHIPPED_CONTENT, STAFF_CHAT_ID
 
@@ -77,9 +82,38 @@ async def polling(api: FakeBotApi, count: int = 1) -> None:
     await api.wait_until(lambda: len(api.calls_of("getUpdates")) >= count, timeout=30, what="the bot's getUpdates")
 
 
-def stored_lead(data_dir: Path) -> int:
+@dataclass(frozen=True)
+class Store:
+    """Where the bot under test keeps its data: SQLite in ``data_dir``, or PostgreSQL at ``url`` (the data
+    directory then holds nothing of the database)."""
+
+    data_dir: Path
+    url: str | None = None
+
+    @property
+    def settings(self) -> dict[str, str]:
+        return {"DATABASE_URL": self.url} if self.url else {}
+
+    def open(self) -> Database:
+        if self.url:
+            from bot.storage.postgres import PostgresDatabase
+
+            return PostgresDatabase.open(self.url)
+        return SQLiteDatabase.open(self.data_dir)
+
+    def delivered(self) -> list[int]:
+        """Leads whose outbox row is recorded as delivered, read past the bot (a plain connection)."""
+        sql = "SELECT lead_id FROM outbox WHERE delivered_at IS NOT NULL ORDER BY lead_id"
+        if self.url:
+            with psycopg.connect(self.url) as connection:
+                return [row[0] for row in connection.execute(sql)]
+        with sqlite3.connect(self.data_dir / FILENAME) as connection:
+            return [row[0] for row in connection.execute(sql)]
+
+
+def stored_lead(store: Store) -> int:
     """A lead stored (with its card queued) as a submit would store it; returns its id."""
-    with SQLiteDatabase.open(data_dir) as db:
+    with store.open() as db:
         now = utcnow()
         lead = LeadStore(db).submit(
             f"fault-{now.timestamp()}", 4242, 4242, "ja",
@@ -90,3 +124,17 @@ def stored_lead(data_dir: Path) -> int:
 
 def cards(api: FakeBotApi) -> list[str]:
     return [m.text for m in api.bot_messages(STAFF_CHAT_ID) if "モニター申込" in m.text]
+
+
+def refuse_writes(url: str, refuse: bool) -> None:
+    """PostgreSQL's "full disk" as the bot meets it: every write refused while reads still work, the connections
+    it held dropped mid-use. The database is made read-only for new sessions and every session of the bot is
+    ended (its pool reconnects, into read-only sessions); ``refuse=False`` undoes both. A session holding an
+    advisory lock (the one poller's) is left alone: ending it would let a second poller start."""
+    with psycopg.connect(url, autocommit=True, options="-c default_transaction_read_only=off") as admin:
+        row = admin.execute("SELECT current_database()").fetchone()
+        assert row is not None
+        admin.execute(f"ALTER DATABASE {row[0]} SET default_transaction_read_only = {'on' if refuse else 'off'}")
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND pid NOT IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory')")

@@ -1,41 +1,64 @@
 """Faults against the bot as deployed: a second process, a full disk, SIGKILL and SIGTERM in the middle of a send,
-and the webhook server. Each test counts cards in the fake staff chat: leads lost and duplicates."""
+and the webhook server. Each test counts cards in the fake staff chat: leads lost and duplicates.
+
+Tests taking ``store`` run on SQLite and on PostgreSQL (long polling, one process: what a restart looks like).
+PostgreSQL's equivalents: a second poller on the same database instead of a second process on the data
+directory; the database refusing writes with the bot's connections dropped (``refuse_writes``) instead of a full
+disk (a full disk of the server is the server's to report; what reaches the bot is refused writes and lost
+connections, and a tablespace on a small disk would fill only when a table grows, not on every update); an
+unreachable server instead of a read-only data directory. The webhook and settings tests are about neither."""
 
 from __future__ import annotations
 
 import asyncio
-import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import psutil
+import pytest
 
-from bot.storage.db import FILENAME
 from tests.botapi.app_runner import free_port
 from tests.botapi.server import FakeBotApi
 from tests.botapi.user import FakeUser
 from tests.conversation.conftest import STAFF_CHAT_ID
-from tests.faults.process import NAME, PHONE, BotProcess, cards, environment, polling, stored_lead
+from tests.faults.process import (
+    NAME,
+    PHONE,
+    BotProcess,
+    Store,
+    cards,
+    environment,
+    polling,
+    refuse_writes,
+    stored_lead,
+)
 from tests.storage.mounts import fill, read_only, small_disk
 
 SECRET = "a" * 20 + "-fault-test-secret-0123"
 
 
-def delivered(data_dir: Path) -> list[int]:
-    with sqlite3.connect(data_dir / FILENAME) as connection:
-        return [row[0] for row in connection.execute("SELECT lead_id FROM outbox WHERE delivered_at IS NOT NULL")]
+@pytest.fixture
+def store(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Store:
+    """The bot's database for one test: SQLite under tmp_path/data, or a fresh PostgreSQL database."""
+    return Store(tmp_path / "data", request.getfixturevalue("pg_url") if backend == "postgres" else None)
 
 
-async def test_a_second_process_on_the_same_data_directory_is_refused_and_the_first_keeps_working(
-    bot_api: FakeBotApi, tmp_path: Path
+async def test_a_second_process_on_the_same_database_is_refused_and_the_first_keeps_working(
+    bot_api: FakeBotApi, tmp_path: Path, store: Store
 ) -> None:
-    data_dir = tmp_path / "data"
-    first = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+    data_dir = store.data_dir
+    first = await BotProcess(environment(bot_api, data_dir, **store.settings), tmp_path).start()
     try:
         await polling(bot_api)
-        second = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+        second = await BotProcess(environment(bot_api, data_dir, **store.settings), tmp_path).start()
         assert await second.wait() == 2
-        assert f"Another bot process (pid {first.pid}) is already running with BOT_DATA_DIR={data_dir}" in second.output
-        stored_lead(data_dir)
+        if store.url:
+            assert "Another bot process is already receiving updates by long polling from the database at " \
+                   "127.0.0.1:" in second.output
+        else:
+            assert f"Another bot process (pid {first.pid}) is already running with BOT_DATA_DIR={data_dir}" \
+                in second.output
+        stored_lead(store)
         await bot_api.wait_until(lambda: len(cards(bot_api)) == 1, timeout=20, what="the card")
         replies = await FakeUser(bot_api, user_id=31, language_code="en").send("/start")
         assert replies, "the first process stopped answering"
@@ -48,58 +71,74 @@ async def test_a_full_disk_after_telegram_took_the_card_posts_it_once_and_record
     bot_api: FakeBotApi, tmp_path: Path
 ) -> None:
     with small_disk(tmp_path / "disk") as disk:
-        data_dir = disk / "data"
-        lead_id = stored_lead(data_dir)
-        answer = bot_api.hold("sendMessage", STAFF_CHAT_ID, containing="モニター申込")
-        process = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
-        try:
-            await bot_api.wait_until(lambda: bool(cards(bot_api)),
-                                     timeout=30, what="the card")
-            filler = fill(disk)
-            answer.set()  # Telegram's answer arrives when the result can no longer be written
-            await asyncio.sleep(6.0)  # the delivery job runs every 2 s: three passes while the disk stays full
-            assert len(cards(bot_api)) == 1
-            assert delivered(data_dir) == []
-            assert "delivery is paused until it can, so nothing is sent twice" in process.output
-            filler.unlink()
-            for _ in range(100):
-                if delivered(data_dir) == [lead_id]:
-                    break
-                await asyncio.sleep(0.1)
-            assert delivered(data_dir) == [lead_id]
-            assert "the database accepts writes again; delivery resumes" in process.output
-        finally:
-            assert await process.stop() == 0
+        filler: list[Path] = []
+        await _store_refuses_the_result_of_a_send(bot_api, tmp_path, Store(disk / "data"),
+                                                  refuse=lambda: filler.append(fill(disk)),
+                                                  accept=lambda: filler.pop().unlink())
+
+
+async def test_postgres_refusing_writes_after_telegram_took_the_card_posts_it_once_and_records_it_later(
+    bot_api: FakeBotApi, tmp_path: Path, pg_url: str
+) -> None:
+    await _store_refuses_the_result_of_a_send(bot_api, tmp_path, Store(tmp_path / "data", pg_url),
+                                              refuse=lambda: refuse_writes(pg_url, True),
+                                              accept=lambda: refuse_writes(pg_url, False))
+
+
+async def _store_refuses_the_result_of_a_send(bot_api: FakeBotApi, tmp_path: Path, store: Store,
+                                              refuse: Callable[[], None], accept: Callable[[], None]) -> None:
+    """Telegram takes the card; its answer arrives when the database no longer takes writes. Delivery pauses
+    (the card is not posted again), and the result is recorded once writes are taken again."""
+    lead_id = stored_lead(store)
+    answer = bot_api.hold("sendMessage", STAFF_CHAT_ID, containing="モニター申込")
+    process = await BotProcess(environment(bot_api, store.data_dir, **store.settings), tmp_path).start()
+    try:
+        await bot_api.wait_until(lambda: bool(cards(bot_api)), timeout=30, what="the card")
+        refuse()
+        answer.set()  # Telegram's answer arrives when the result can no longer be written
+        await asyncio.sleep(6.0)  # the delivery job runs every 2 s: three passes while writes are refused
+        assert len(cards(bot_api)) == 1
+        assert store.delivered() == []
+        assert "delivery is paused until it can, so nothing is sent twice" in process.output
+        accept()
+        for _ in range(100):
+            if store.delivered() == [lead_id]:
+                break
+            await asyncio.sleep(0.1)
+        assert store.delivered() == [lead_id]
+        assert "the database accepts writes again; delivery resumes" in process.output
+    finally:
+        assert await process.stop() == 0
     assert len(cards(bot_api)) == 1
     assert NAME not in process.output and PHONE not in process.output
 
 
 async def test_sigkill_in_the_middle_of_a_send_posts_the_card_again_marked_and_sigterm_loses_nothing(
-    bot_api: FakeBotApi, tmp_path: Path
+    bot_api: FakeBotApi, tmp_path: Path, store: Store
 ) -> None:
-    data_dir = tmp_path / "data"
-    stored_lead(data_dir)
+    env = environment(bot_api, store.data_dir, **store.settings)
+    stored_lead(store)
     # posted, never answered: the process dies waiting
     never = bot_api.hold("sendMessage", STAFF_CHAT_ID, containing="モニター申込")
-    first = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+    first = await BotProcess(env, tmp_path).start()
     await bot_api.wait_until(lambda: len(cards(bot_api)) == 1, timeout=30, what="the card")
     await first.kill()
     never.set()
-    second = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+    second = await BotProcess(env, tmp_path).start()
     try:
         await bot_api.wait_until(lambda: len(cards(bot_api)) == 2, timeout=30, what="the second post")
         assert cards(bot_api)[1].startswith("⚠️ 再送です: ")  # staff see it may be a duplicate
-        lead_two = stored_lead(data_dir)
+        lead_two = stored_lead(store)
         await bot_api.wait_until(lambda: len(cards(bot_api)) == 3, timeout=30, what="the next lead")
     finally:
         assert await second.stop() == 0  # SIGTERM: a clean stop
-    third = await BotProcess(environment(bot_api, data_dir), tmp_path).start()
+    third = await BotProcess(env, tmp_path).start()
     try:
         await polling(bot_api, len(bot_api.calls_of("getUpdates")) + 1)
         await asyncio.sleep(2.5)  # one delivery pass after the restart
     finally:
         assert await third.stop() == 0
-    assert len(cards(bot_api)) == 3 and sorted(delivered(data_dir)) == [1, lead_two]
+    assert len(cards(bot_api)) == 3 and store.delivered() == [1, lead_two]
     assert not [p for p in (first, second, third) if NAME in p.output or PHONE in p.output]
 
 
@@ -145,6 +184,18 @@ async def test_a_read_only_data_directory_stops_the_bot_with_advice_not_a_traceb
         assert await process.wait() == 2
     assert f"The bot cannot start.\nThe bot cannot write its database in BOT_DATA_DIR={data_dir}" in process.output
     assert "Traceback" not in process.output
+
+
+async def test_an_unreachable_postgresql_stops_the_bot_with_advice_not_a_traceback(
+    bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    port = free_port()  # nothing listens there
+    env = environment(bot_api, tmp_path / "data", DATABASE_URL=f"postgresql://bot:secret@127.0.0.1:{port}/clinicbot")
+    process = await BotProcess(env, tmp_path).start()
+    assert await process.wait() == 2
+    assert f"The bot cannot start.\nThe bot cannot reach PostgreSQL at 127.0.0.1:{port}/clinicbot (DATABASE_URL)." \
+        in process.output
+    assert "Traceback" not in process.output and "secret" not in process.output
 
 
 async def test_a_short_webhook_secret_is_refused_at_start(bot_api: FakeBotApi, tmp_path: Path) -> None:

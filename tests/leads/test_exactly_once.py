@@ -37,7 +37,7 @@ def refuse_writes(db: Database, refuse: bool) -> None:
         with psycopg.connect(db.url, autocommit=True, options="-c default_transaction_read_only=off") as admin:
             name = admin.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
             admin.execute(f"ALTER DATABASE {name} SET default_transaction_read_only = {'on' if refuse else 'off'}")
-        db.pool.drain()  # the setting applies to new sessions
+        db.drop_connections()  # the setting applies to new sessions
     else:
         db.connection.execute(f"PRAGMA query_only = {'ON' if refuse else 'OFF'}")
 
