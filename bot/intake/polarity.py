@@ -18,7 +18,7 @@ answers a question about now, but is no negation of a symptom named beside it (�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -79,7 +79,8 @@ _JA_NOTHING = re.compile(r"^(?:特に|とくに|別に|べつに)?(?:何も|な�
 _JA_UNFINISHED_NO = re.compile(r"(?:はまだ|まだ|ほどでは|ほどじゃ|わけでは|わけじゃ|ってほどでは)(?:です|だ|かな)?$")
 _JA_REFUSE = re.compile(r"やめて(?:ください|ほしい|下さい)|嫌です|いやです|困ります|困る|控えて|避けて|遠慮(?:します|"
                         r"したい|して)|"
-                        r"ng(?:です)?$|なしで|不可")
+                        r"ng(?:です)?$|なしで|不可|"
+                        r"(?<=[はも])(?:やめて|嫌|いや|だめ|無理|苦手|困る|勘弁)(?:だ|です|かな|なので|なんで)?$")
 _JA_ONLY = re.compile(r"しか(?:な|ありませ|ありま|いな|いませ)")
 _JA_WONDER = re.compile(r"かも(?:しれ|です|ね|な|だ)?|どう(?:だろ|かな|なん|だっ|でしょ|か)|だったかな|だったっけ|"
                         r"っけ$")
@@ -221,4 +222,11 @@ def said(text: str) -> Said:
     found = _ja_said(text) if japanese else _en_said(spaced)
     if emoji and not found.polarities:
         return Said(frozenset(emoji), stopped=found.stopped)  # type: ignore[arg-type]
+    if "no" in found.polarities and (_JA_WISH_NOT if japanese else _EN_WISH_NOT).search(spaced):
+        return replace(found, polarities=found.polarities - {"no"})  # 「家族に知られたくない」 is a wish, not a "no"
     return found
+
+
+_JA_WISH_NOT = re.compile(r"(?:たく|てほしく|て欲しく)(?:ない|ありません|なかった)|"
+                          r"ないで(?:ほしい|欲しい|ください|下さい)")
+_EN_WISH_NOT = re.compile(r"\b(?:do|would|does|did) not (?:want|wish|like)\b|\brather (?:they|my|nobody|no one)\b")
