@@ -88,8 +88,8 @@ def test_the_checker_asks_for_an_example_per_family_and_flags_short_and_repeated
         "content/ja/distress.yaml:8: families.sleep[2]: 'つらい' is listed twice (also at phrases[0]): keep one"]
 
 
-@pytest.mark.parametrize("text", ["昨日も眠れませんでした", "眠れていないです", "ずっと辛かったです", "I haven't slept in days",
-                                  "I couldn't sleep again", "she hasn't been sleeping"])
+@pytest.mark.parametrize("text", ["昨日も眠れませんでした", "眠れていないです", "ずっと辛かったです",
+                                  "I haven't slept in days", "I couldn't sleep again", "she hasn't been sleeping"])
 def test_a_phrase_in_its_plain_form_meets_its_conjugations(text: str) -> None:
     screen = DistressScreen(["眠れない", "つらい", "not ~ sleep"], [])
     assert screen.screen(text).statement
