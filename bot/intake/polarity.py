@@ -80,7 +80,8 @@ _JA_UNFINISHED_NO = re.compile(r"(?:はまだ|まだ|ほどでは|ほどじゃ|�
 _JA_REFUSE = re.compile(r"やめて(?:ください|ほしい|下さい)|嫌です|いやです|困ります|困る|控えて|避けて|遠慮(?:します|"
                         r"したい|して)|"
                         r"ng(?:です)?$|なしで|不可|"
-                        r"(?<=[はも])(?:やめて|嫌|いや|だめ|無理|苦手|困る|勘弁)(?:だ|です|かな|なので|なんで)?$")
+                        r"(?<=[はも])(?:やめて|嫌|いや|だめ|無理|苦手|困る|勘弁|ちょっと)(?:だ|です|かな|なので|なんで)?$")
+_JA_ON_AND_OFF = re.compile(r"[ただ]り.{0,8}な(?:かった|い)り")
 _JA_ONLY = re.compile(r"しか(?:な|ありませ|ありま|いな|いませ)")
 _JA_WONDER = re.compile(r"かも(?:しれ|です|ね|な|だ)?|どう(?:だろ|かな|なん|だっ|でしょ|か)|だったかな|だったっけ|"
                         r"っけ$")
@@ -97,9 +98,11 @@ def _ja_said(text: str) -> Said:
     hedged = any(f & _JA_HEDGES for f in forms)
     if _JA_DOUBLE_NEGATION.search(key):
         return Said(frozenset({"unsure"}), hedged=True)
+    if _JA_ON_AND_OFF.search(key):
+        return Said(frozenset({"yes"}), weak=True)  # 「飲んだり飲まなかったり」: sometimes, so yes
     negator_at = [i for i, f in enumerate(forms) if f & _JA_NEGATORS]
     knowing = [i for i, f in enumerate(forms) if f & _JA_KNOW]
-    consumed = {n for n in negator_at if any(0 < n - k <= 3 for k in knowing)}
+    consumed = {n for n in negator_at if any(0 < n - k <= 4 for k in knowing)}  # 「記憶にございません」
     if consumed or any(f & _JA_UNSURE for f in forms) or _JA_WONDER.search(key):
         said.add("unsure")
     negations = [n for n in negator_at if n not in consumed]

@@ -141,10 +141,15 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     hits: list[Hit] = find(keys, clause.text)
     ids = {h.key.choice_id for h in hits}
-    if not ids and question.amount is None:
+    from_partial = not ids and question.amount is None
+    if from_partial:
         ids = partial(variants, clause.text)
     rest = clause.text if not hits else _without(clause.text, hits)
     heard = said(rest)
+    if from_partial and not heard.negated and not clause.text.isascii():
+        # 「母には話しました」 shares words with the label 「まだ話していない」 but says the opposite
+        ids = {i for i in ids if not any(c.id == i and not c.label.isascii() and said(c.label).negated
+                                         for q in variants for c in q.choices)}
     out = _Clause(clause.role, said=heard)
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
         out.denied = set(ids)
@@ -391,6 +396,8 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
             matched = (matched - exclusive) | narrowed
         elif matched & everything and denied:  # 「午前以外ならいつでも」: every time but the one ruled out
             matched = {c for c in order if c not in exclusive and c not in denied}
+        elif any((p.named | p.polar) & everything and (p.named | p.polar) - exclusive for p in kept):
+            matched -= everything  # 「土曜ならいつでも」, "any time on Saturday": "any" said of one choice is that choice
     if not matched - exclusive and not matched & exclusive and _ALL.search(spaced(text)):
         matched = {c for c in order if c not in exclusive}
     if not matched:

@@ -251,3 +251,17 @@ def test_an_age_said_outweighs_the_school_year_beside_it(intakes: dict[str, Inta
 def test_a_wish_is_never_recorded_as_nothing_in_particular(intakes: dict[str, Intake], lang: str, text: str) -> None:
     reading = read_choice(text, variants(intakes, "discreet", lang))
     assert "none" not in reading.choice_ids
+
+
+@pytest.mark.parametrize(("lang", "question", "text", "expected"), [
+    ("ja", "medication", "飲んだり飲まなかったり", ("yes",)),
+    ("ja", "seizure", "記憶にございません", ("unsure",)),
+    ("ja", "guardian_agrees", "母には話しました、賛成です", ("yes",)),
+    ("ja", "contact_method", "電話はちょっと…メールがいいです", ("email",)),
+    ("ja", "call_times", "土曜ならいつでも", ("saturday",)),
+    ("en", "call_times", "any time on saturday", ("saturday",)),
+])
+def test_sayings_that_mean_other_than_their_words(intakes: dict[str, Intake], lang: str, question: str, text: str,
+                                                  expected: tuple[str, ...]) -> None:
+    assert read_choice(text, variants(intakes, question, lang)) == Reading("choice", expected)
+
