@@ -397,7 +397,7 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
         elif matched & everything and denied:  # 「午前以外ならいつでも」: every time but the one ruled out
             matched = {c for c in order if c not in exclusive and c not in denied}
         elif any((p.named | p.polar) & everything and (p.named | p.polar) - exclusive for p in kept):
-            matched -= everything  # 「土曜ならいつでも」, "any time on Saturday": "any" said of one choice is that choice
+            matched -= everything  # 「土曜ならいつでも」, "any time on Saturday": "any" said of one choice is it
     if not matched - exclusive and not matched & exclusive and _ALL.search(spaced(text)):
         matched = {c for c in order if c not in exclusive}
     if not matched:
