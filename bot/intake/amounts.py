@@ -169,7 +169,48 @@ def _duration_spans(text: str, today: dt.date) -> list[Span]:
             spans.append((max(0.0, today.year - year - 1 + today.month / 12), today.year - year + today.month / 12))
     if not spans:
         spans = [span for word, span in _DURATION_WORDS if word in text][:1]
+    if not spans:
+        spans = _anchored_spans(text, today)
     return spans
+
+
+_SINCE_CHILDHOOD = re.compile(
+    r"(?:小学生|小学校|幼稚園|保育園|子ども|子供|こども|幼い|小さい|ちいさい)(?:の)?"
+    r"(?:ころ|頃|時|とき|時代)?(?:から|より)|物心(?:が)?ついた|"
+    r"since (?:i was |he was |she was |they were )?(?:a |little )?(?:kid|child|little|baby|toddler)|"
+    r"since (?:early |my )?childhood|since (?:primary|elementary|grade) school|"
+    r"all (?:my|his|her|their) (?:life|childhood)|as long as (?:i|he|she|they) can remember")
+_SINCE_SCHOOL = re.compile(
+    r"(?:中学|高校|大学|学生|思春期|10代|受験)(?:生)?(?:の)?(?:ころ|頃|時|とき|時代)?(?:から|より)|"
+    r"since (?:i was |he was |she was |they were )?(?:in )?(?:middle school|junior high|high school|"
+    r"secondary school|college|university|uni|a teen(?:ager)?|(?:my|his|her|their) teens)")
+_RELATIVE: tuple[tuple[re.Pattern[str], int, float], ...] = (
+    # (words, whole years back from the start of this year, or -1 for "weeks" words; span in years)
+    (re.compile(r"一昨年|おととし|the year before last"), 1, 1.0),
+    (re.compile(r"去年|昨年|きょねん|last year"), 0, 1.0),
+    (re.compile(r"今年|ことし|this year|start of the year|beginning of the year"), -1, 0.0),
+)
+_RECENT: tuple[tuple[re.Pattern[str], Span], ...] = (
+    (re.compile(r"先月|せんげつ|last month|past month|this month|今月"), (0.0, 2 / 12)),
+    (re.compile(r"先週|せんしゅう|last week|past week|this week|今週|(?:couple|few) (?:of )?weeks|ここ数日|数日|"
+                r"(?:couple|few) (?:of )?days|past (?:few|couple of) days"), (0.0, 0.06)),
+)
+
+
+def _anchored_spans(text: str, today: dt.date) -> list[Span]:
+    """Durations said by when they began: 「小学生のころから」 / "since I was a kid" (years), 「中学の頃から」 / "since
+    high school" (a year or more), 「去年から」 / "since last year", 「先月から」 / "a couple of weeks"."""
+    if _SINCE_CHILDHOOD.search(text):
+        return [(2.0, INFINITY)]
+    if _SINCE_SCHOOL.search(text):
+        return [(1.0, INFINITY)]
+    into_year = (today.month - 0.5) / 12
+    for pattern, years_back, width in _RELATIVE:
+        if pattern.search(text):
+            if years_back < 0:
+                return [(0.0, into_year)]
+            return [(years_back + into_year, years_back + into_year + width)]
+    return [span for pattern, span in _RECENT if pattern.search(text)][:1]
 
 
 # --- ages --------------------------------------------------------------------------------------------------------
@@ -229,6 +270,7 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
         era = found.group(3)
         year = _ERAS[era] + int(found.group(4)) if era else int(found.group(1) or found.group(2))
         spans.append((today.year - year - 1, today.year - year + 1))
+    school_from = len(spans)
     for pattern, first_age in _SCHOOL_JA:
         for found in pattern.finditer(text):
             spans.append((first_age + int(found.group(1)), first_age + int(found.group(1)) + 2))
@@ -243,14 +285,20 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
     now: list[Span] = [(int(m.group(1)), int(m.group(1)) + 1) for m in _NOW_AGE.finditer(text)]
     if now:
         return now  # 「もうすぐ50になります（今49）」: the age now says it
-    for found in _AGE.finditer(text):
-        age = int(found.group(1))
-        spans.append(_modified_age(age, text[:found.start()], text[found.end():]))
-    if not spans:
-        for found in re.finditer(r"(?<![\d.])(\d{1,2})(?![\d.]|\s*(?:時|pm|am|月|日|年|か月|ヶ月|回|人))", text):
+    said = [_modified_age(int(found.group(1)), text[:found.start()], text[found.end():])
+            for found in _AGE.finditer(text)]
+    if said:
+        return said  # 「大学生です、20歳」: the age said outright outweighs the school year beside it
+    if len(spans) == school_from or not spans[:school_from]:
+        bare = []
+        for found in re.finditer(r"(?<![\d.])(\d{1,2})(?![\d.]|\s*(?:時|pm|am|月|日|年|か月|ヶ月|回|人|代|'?s\b))",
+                                 text):
             before, after = text[:found.start()], text[found.end():]
-            if not re.search(r"(?:year|grade|form|中|高|小|大)\s*$", before):
-                spans.append(_modified_age(int(found.group(1)), before, after))  # at the age question, 17 is an age
+            if not re.search(r"(?:year|grade|form|中|高|小|大)\s*$", before) and not (
+                    spans and (int(found.group(1)) < 6 or re.match(r"\s*(?:year|grade|form|class)", after))):
+                bare.append(_modified_age(int(found.group(1)), before, after))  # at the age question, 17 is an age
+        if bare:
+            return bare  # "in college, 20": the number outweighs the school year beside it
     alone = _AGE_ALONE.match(text.strip(" .!、。"))
     if alone and not spans:
         spans.append((int(alone.group(1)), int(alone.group(1)) + 1))

@@ -26,7 +26,8 @@ _CORRECTION = re.compile(r"でも|だけど|けど|しかし|ただ|あ|あっ|�
 _CORRECTION_START = re.compile(r"^(?:actually|wait|well actually|あ、|あっ)\s*")
 _HEDGE_ONLY = re.compile(r"たぶん|多分|おそらく|恐らく|きっと|probably|i think|i guess|i believe|i think so|"
                          r"と思います|思います")
-_JA_REASON_MID = re.compile(r"(?<=[たるいすだ])(?:ので|から)(?=.)|(?<=です|ます)(?:ので|から)(?=.)")
+_JA_REASON_MID = re.compile(r"(?<=[たるいすだ])(?:ので|から)(?=.)|(?<=です|ます)(?:ので|から)(?=.)|"
+                            r"(?<=[\u3400-\u9fffー]な)ので(?=.)")  # 「苦手なので」, 「心配なので」
 _JA_CONCLUSION_START = re.compile(r"^(?:だから|なので|ですので|それで|よって)")
 _EN_SPLIT = re.compile(r"\s+\b(but|though|although|however|except|other than|apart from|anything but|because|cause|"
                        r"cuz|bc|so)\b\s*")

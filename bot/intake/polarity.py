@@ -18,7 +18,7 @@ answers a question about now, but is no negation of a symptom named beside it (�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -79,7 +79,9 @@ _JA_NOTHING = re.compile(r"^(?:特に|とくに|別に|べつに)?(?:何も|な�
 _JA_UNFINISHED_NO = re.compile(r"(?:はまだ|まだ|ほどでは|ほどじゃ|わけでは|わけじゃ|ってほどでは)(?:です|だ|かな)?$")
 _JA_REFUSE = re.compile(r"やめて(?:ください|ほしい|下さい)|嫌です|いやです|困ります|困る|控えて|避けて|遠慮(?:します|"
                         r"したい|して)|"
-                        r"ng(?:です)?$|なしで|不可")
+                        r"ng(?:です)?$|なしで|不可|"
+                        r"(?<=[はも])(?:やめて|嫌|いや|だめ|無理|苦手|困る|勘弁|ちょっと)(?:だ|です|かな|なので|なんで)?$")
+_JA_ON_AND_OFF = re.compile(r"[ただ]り.{0,8}な(?:かった|い)り")
 _JA_ONLY = re.compile(r"しか(?:な|ありませ|ありま|いな|いませ)")
 _JA_WONDER = re.compile(r"かも(?:しれ|です|ね|な|だ)?|どう(?:だろ|かな|なん|だっ|でしょ|か)|だったかな|だったっけ|"
                         r"っけ$")
@@ -96,9 +98,11 @@ def _ja_said(text: str) -> Said:
     hedged = any(f & _JA_HEDGES for f in forms)
     if _JA_DOUBLE_NEGATION.search(key):
         return Said(frozenset({"unsure"}), hedged=True)
+    if _JA_ON_AND_OFF.search(key):
+        return Said(frozenset({"yes"}), weak=True)  # 「飲んだり飲まなかったり」: sometimes, so yes
     negator_at = [i for i, f in enumerate(forms) if f & _JA_NEGATORS]
     knowing = [i for i, f in enumerate(forms) if f & _JA_KNOW]
-    consumed = {n for n in negator_at if any(0 < n - k <= 3 for k in knowing)}
+    consumed = {n for n in negator_at if any(0 < n - k <= 4 for k in knowing)}  # 「記憶にございません」
     if consumed or any(f & _JA_UNSURE for f in forms) or _JA_WONDER.search(key):
         said.add("unsure")
     negations = [n for n in negator_at if n not in consumed]
@@ -221,4 +225,11 @@ def said(text: str) -> Said:
     found = _ja_said(text) if japanese else _en_said(spaced)
     if emoji and not found.polarities:
         return Said(frozenset(emoji), stopped=found.stopped)  # type: ignore[arg-type]
+    if "no" in found.polarities and (_JA_WISH_NOT if japanese else _EN_WISH_NOT).search(spaced):
+        return replace(found, polarities=found.polarities - {"no"})  # 「家族に知られたくない」 is a wish, not a "no"
     return found
+
+
+_JA_WISH_NOT = re.compile(r"(?:たく|てほしく|て欲しく)(?:ない|ありません|なかった)|"
+                          r"ないで(?:ほしい|欲しい|ください|下さい)")
+_EN_WISH_NOT = re.compile(r"\b(?:do|would|does|did) not (?:want|wish|like)\b|\brather (?:they|my|nobody|no one)\b")

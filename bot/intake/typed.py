@@ -141,10 +141,15 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     hits: list[Hit] = find(keys, clause.text)
     ids = {h.key.choice_id for h in hits}
-    if not ids and question.amount is None:
+    from_partial = not ids and question.amount is None
+    if from_partial:
         ids = partial(variants, clause.text)
     rest = clause.text if not hits else _without(clause.text, hits)
     heard = said(rest)
+    if from_partial and not heard.negated and not clause.text.isascii():
+        # 「母には話しました」 shares words with the label 「まだ話していない」 but says the opposite
+        ids = {i for i in ids if not any(c.id == i and not c.label.isascii() and said(c.label).negated
+                                         for q in variants for c in q.choices)}
     out = _Clause(clause.role, said=heard)
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
         out.denied = set(ids)
@@ -236,7 +241,7 @@ def read_choice(text: str, variants: Sequence[Question]) -> Reading:
     if question.amount is not None:  # 「1〜2年」 is read as an amount: as a word it would be found in 「12年」
         keys = [k for k in keys if not (k.label and re.search(r"\d", k.text))]
     keys = [k for k in keys if not _answer_label(k, question)]
-    cut = [with_day_parts(c) for c in clauses(text)]
+    cut = [with_day_parts(c) for c in clauses(_preferred(text, keys))]
     parts = [_read_clause(c, keys, variants) for c in cut]
     if looks_like_question(text) and not _only_unsure(parts, question):
         return Reading("question")
@@ -268,6 +273,42 @@ def read_choice(text: str, variants: Sequence[Question]) -> Reading:
     if denied:  # 「電話はやめてください」: offer the others
         return Reading("unclear", tuple(c for c in order if c not in denied) or tuple(order))
     return Reading("unclear")
+
+
+_NOT_AFTER = frozenset([
+    "do", "does", "did", "am", "is", "are", "was", "were", "have", "has", "had", "can", "could", "would", "will",
+    "should", "i", "it", "that", "why", "or", "and", "but", "just", "certainly", "definitely", "probably", "maybe",
+    "perhaps", "if", "s",
+])
+"""Words before "not" that make it a plain negation ("I do not know"), not a preference ("email not phone")."""
+_EN_PREFERENCES = (
+    re.compile(r"^(?:i(?: would|d)?\s+)?(?:rather|sooner)\s+(?P<kept>.+?)\s+than\s+(?P<other>.+)$"),
+    re.compile(r"^(?:i(?: would|d)?\s+)?prefer\s+(?P<kept>.+?)\s+to\s+(?P<other>.+)$"),
+    re.compile(r"^(?P<kept>.+?)\s+(?:rather than|instead of|in place of|and not|but not|not)\s+(?P<other>.+)$"),
+)
+_JA_PREFERENCES = (
+    re.compile(r"^(?P<other>.+?)(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく|よりは|よりも|より)(?P<kept>.+)$"),
+)
+
+
+def _preferred(text: str, keys: Sequence[Key]) -> str:
+    """A preference between two choices said in one breath (「電話じゃなくてメール」, 「電話よりメール」, "email not
+    phone", "email rather than phone", "rather email than phone") written as the chosen one and a denial of the other
+    (「メール、電話ではない」, "email, not phone"), which the clause reader understands. Only when both sides name a
+    choice: 「以前より悪い」 and "I do not know" are left as they are."""
+    plain = spaced(text)
+    patterns = _EN_PREFERENCES if plain.isascii() else _JA_PREFERENCES
+    source = plain if plain.isascii() else key_of(text)
+    for pattern in patterns:
+        found = pattern.match(source)
+        if found is None:
+            continue
+        kept, other = found.group("kept"), found.group("other")
+        if plain.isascii() and kept.split()[-1] in _NOT_AFTER:
+            continue
+        if find(keys, kept) and find(keys, other):
+            return f"{kept}, not {other}" if plain.isascii() else f"{kept}。{other}ではない"
+    return text
 
 
 def _polar_answer(parts: Sequence[_Clause]) -> set[str]:
@@ -355,6 +396,8 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
             matched = (matched - exclusive) | narrowed
         elif matched & everything and denied:  # 「午前以外ならいつでも」: every time but the one ruled out
             matched = {c for c in order if c not in exclusive and c not in denied}
+        elif any((p.named | p.polar) & everything and (p.named | p.polar) - exclusive for p in kept):
+            matched -= everything  # 「土曜ならいつでも」, "any time on Saturday": "any" said of one choice is it
     if not matched - exclusive and not matched & exclusive and _ALL.search(spaced(text)):
         matched = {c for c in order if c not in exclusive}
     if not matched:

@@ -8,6 +8,13 @@ Phrases come from content (``distress.yaml`` of every language, all used for eve
 languages) and are matched in the same normalised spelling as the FAQ matcher uses (width, case, katakana as
 hiragana, long-vowel marks dropped), Japanese anywhere in the text, English on word boundaries.
 
+Phrases are also matched in dictionary forms, so one phrase covers its conjugations: a sentence and every phrase
+are rewritten as the analysers' dictionary forms (Japanese: SudachiPy's normalised form of each word, the analyser
+the crisis screen has already loaded; English: simplemma lemmas), negation written one way (ず, ぬ, ん, 無い ->
+ない), politeness and aspect dropped (ます, です, て, ている, てしまう). 眠れない then also meets 眠れませんでした
+and 眠れなくて, つらい meets 辛かった, "not ~ sleep" meets "I haven't slept" and "couldn't sleep". ``families`` in
+content hold such expressions in their plain form rather than sentences.
+
 A phrase inside a question about treatment (「TMSはつらいですか？」) is not distress on its own: ``screen`` tells
 whether some sentence that is NOT a question expresses distress (``statement``), or only a question does
 (``in_question``), so the caller can answer a clear FAQ question first and acknowledge only what was said.
@@ -22,6 +29,7 @@ from dataclasses import dataclass
 from bot.content.problems import Problems
 from bot.content.schema import Distress
 from bot.content.yamldoc import YamlDoc
+from bot.safety.trie import trie_regex
 from bot.search.normalize import normalize
 from bot.search.sentences import looks_like_question
 
@@ -44,6 +52,43 @@ def _spelling(text: str) -> str:
     return normalize(text).text
 
 
+_NEGATION = {"ず": "ない", "ぬ": "ない", "ん": "ない", "無い": "ない"}
+_DROPPED = {"ます", "です", "て", "で", "てる", "でる", "居る", "仕舞う", "ちゃう", "じゃう"}
+"""Politeness and aspect say nothing about distress: 眠れません, 眠れていない and 眠れない are one sequence."""
+_LATIN_WORD = re.compile(r"[a-z][a-z']*")
+_JAPANESE = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff々]")
+
+
+def _english_lemma(word: str) -> str:
+    from bot.safety.english import lemma
+
+    return lemma(word)
+
+
+def _japanese_forms(text: str) -> list[str]:
+    from bot.safety.japanese import tokens
+    from bot.safety.normalize import fold
+
+    return [token.forms[0] for token in tokens(fold(text)) if token.forms and not token.boundary]
+
+
+def dictionary_forms(text: str) -> str:
+    """The text as dictionary forms: English lemmas joined by spaces, then Japanese normalised forms joined
+    without them, negation written ない and ます/です dropped (see the module docstring)."""
+    english = " ".join(_english_lemma(word) for word in _LATIN_WORD.findall(_spelling(text)))
+    japanese = ""
+    if _JAPANESE.search(text):
+        forms = [_NEGATION.get(form, form) for form in _japanese_forms(text)]
+        japanese = "".join(form for form in forms if form not in _DROPPED and _JAPANESE.search(form))
+    return f"{english} | {japanese}" if english and japanese else english or japanese
+
+
+def _phrase_forms(phrase: str) -> str:
+    """A phrase in dictionary forms, piece by piece (``~`` gaps kept); a ``*`` piece is kept as written."""
+    pieces = [p.strip() for p in phrase.split(GAP)]
+    return f" {GAP} ".join(p if p.endswith("*") else dictionary_forms(p) or p for p in pieces)
+
+
 GAP = "~"
 """Between two parts of a phrase: up to ``GAP_WORDS`` words (English) or ``GAP_CHARS`` characters (Japanese)."""
 GAP_WORDS = 3
@@ -52,20 +97,21 @@ MIN_PHRASE = 2
 """A phrase shorter than this (normalised) would match inside ordinary words."""
 
 
-def _part(norm: str, wildcard: bool) -> str:
-    part = re.escape(norm)
+def _part(norm: str, wildcard: bool) -> list[str]:
+    part = [re.escape(ch) for ch in norm]
     if norm[0].isascii() and norm[0].isalnum():
-        part = r"(?<![a-z0-9])" + part
+        part.insert(0, r"(?<![a-z0-9])")
     if wildcard:
-        part += r"[a-z]*"
+        part.append(r"[a-z]*")
     elif norm[-1].isascii() and norm[-1].isalnum():
-        part += r"(?![a-z0-9])"
+        part.append(r"(?![a-z0-9])")
     return part
 
 
-def _phrase_pattern(phrase: str) -> str | None:
-    """One phrase as a regular expression (``*`` ending, ``~`` gaps), or None when nothing is left of it."""
-    parts: list[tuple[str, str]] = []
+def _phrase_pattern(phrase: str) -> list[str] | None:
+    """One phrase as regex tokens (``*`` ending, ``~`` gaps), or None when nothing is left of it."""
+    tokens: list[str] = []
+    last = ""
     pieces = [p.strip() for p in phrase.split(GAP)]
     for number, piece in enumerate(pieces):
         wildcard = piece.endswith("*")
@@ -73,17 +119,18 @@ def _phrase_pattern(phrase: str) -> str | None:
         if not norm:
             return None
         if number:
-            latin = norm[0].isascii() and parts[-1][1][-1:].isascii()
-            gap = rf"(?:\W+[a-z0-9]+){{0,{GAP_WORDS}}}\W+" if latin else rf".{{0,{GAP_CHARS}}}?"
-            parts.append((gap, ""))
-        parts.append((_part(norm, wildcard), norm))
-    return "".join(p for p, _ in parts)
+            latin = norm[0].isascii() and last[-1:].isascii()
+            tokens.append(rf"(?:\W+[a-z0-9]+){{0,{GAP_WORDS}}}\W+" if latin else rf".{{0,{GAP_CHARS}}}?")
+        tokens += _part(norm, wildcard)
+        last = norm
+    return tokens
 
 
 def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    compiled = [_phrase_pattern(p) for p in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)]
-    parts = [p for p in compiled if p]
-    return re.compile("|".join(parts)) if parts else None
+    """All phrases as one trie-shaped regex (bot.safety.trie): hundreds of phrases cost about as much as a few."""
+    compiled = [_phrase_pattern(p) for p in sorted({p.strip() for p in phrases if p.strip()})]
+    regex = trie_regex(p for p in compiled if p)
+    return re.compile(regex) if regex else None
 
 
 def all_phrases(distress: Distress) -> list[str]:
@@ -95,8 +142,11 @@ class DistressScreen:
     """Compiled phrases of every language; immutable once built (rebuilt on every content load)."""
 
     def __init__(self, phrases: Iterable[str], not_distress: Iterable[str]) -> None:
+        phrases, not_distress = list(phrases), list(not_distress)
         self._phrases = _pattern(phrases)
         self._not = _pattern(not_distress)
+        self._phrase_forms = _pattern(_phrase_forms(p) for p in phrases if p.strip())
+        self._not_forms = _pattern(_phrase_forms(p) for p in not_distress if p.strip())
 
     @classmethod
     def build(cls, by_lang: Mapping[str, Distress]) -> DistressScreen:
@@ -114,14 +164,21 @@ class DistressScreen:
         return DistressHit(statement, in_question)
 
     def _says_distress(self, sentence: str) -> bool:
-        if self._phrases is None:
-            return False
-        spelt = _spelling(sentence)
-        excused = [m.span() for m in self._not.finditer(spelt)] if self._not is not None else []
-        for hit in self._phrases.finditer(spelt):
-            if not any(start <= hit.start() and hit.end() <= end for start, end in excused):
-                return True
+        if _found(self._phrases, self._not, _spelling(sentence)):
+            return True
+        return self._phrase_forms is not None and _found(self._phrase_forms, self._not_forms,
+                                                         _spelling(dictionary_forms(sentence)))
+
+
+def _found(phrases: re.Pattern[str] | None, excuses: re.Pattern[str] | None, text: str) -> bool:
+    """Some phrase occurs in the text outside every excused (not_distress) stretch."""
+    if phrases is None:
         return False
+    excused = [m.span() for m in excuses.finditer(text)] if excuses is not None else []
+    for hit in phrases.finditer(text):
+        if not any(start <= hit.start() and hit.end() <= end for start, end in excused):
+            return True
+    return False
 
 
 def _sentences(text: str) -> list[str]:

@@ -201,3 +201,67 @@ def test_a_plain_verb_is_no_diagnosis_and_ている_may_be_shortened(intakes: di
     assert read_choice("適応障害と言われました", variants(intakes, "depression")).kind == "unclear"
     assert read_choice("診断されてます", variants(intakes, "depression")) == Reading("choice", ("diagnosed",))
     assert read_choice("飲んでます", variants(intakes, "medication")) == Reading("choice", ("yes",))
+
+
+@pytest.mark.parametrize(("lang", "question", "text", "expected"), [
+    ("ja", "contact_method", "電話じゃなくてメールで", "email"),
+    ("ja", "contact_method", "メールではなく電話", "phone"),
+    ("ja", "contact_method", "電話よりメールがいい", "email"),
+    ("ja", "interest", "エクソソームじゃなくてTMS", "tms"),
+    ("en", "contact_method", "email not phone", "email"),
+    ("en", "contact_method", "email rather than phone", "email"),
+    ("en", "contact_method", "rather email than phone", "email"),
+    ("en", "interest", "tms instead of the exosome one", "tms"),
+])
+def test_a_preference_between_two_choices_records_the_one_preferred(intakes: dict[str, Intake], lang: str,
+                                                                    question: str, text: str, expected: str) -> None:
+    assert read_choice(text, variants(intakes, question, lang)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize("text", ["電話は嫌、メールで", "電話はやめて、メールで", "電話は苦手なのでメール"])
+def test_a_choice_refused_in_a_word_gives_way_to_the_other(intakes: dict[str, Intake], text: str) -> None:
+    assert read_choice(text, variants(intakes, "contact_method")) == Reading("choice", ("email",))
+
+
+def test_I_do_not_know_is_no_preference(intakes: dict[str, Intake]) -> None:
+    assert read_choice("I do not know", variants(intakes, "contact_method", "en")).kind == "unclear"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("小学生のころから", (2.0, 200.0)), ("since I was a kid", (2.0, 200.0)), ("since high school", (1.0, 200.0)),
+    ("中学の頃から", (1.0, 200.0)), ("去年から", (11.5 / 12, 1 + 11.5 / 12)),
+    ("since last year", (11.5 / 12, 1 + 11.5 / 12)),
+    ("先月から", (0.0, 2 / 12)), ("a couple of weeks", (0.0, 0.06)), ("ここ数日", (0.0, 0.06)),
+])
+def test_a_duration_said_by_when_it_began(text: str, span: tuple[float, float]) -> None:
+    assert read_spans(text, "duration", dt.date(2026, 12, 1)) == [pytest.approx(span)]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "大学生です、20歳", "age20s"), ("ja", "高3で18歳です", "age18_19"), ("en", "in college, 20", "age20s"),
+    ("en", "year 12, turned 17 in May", "teen15_17"),
+])
+def test_an_age_said_outweighs_the_school_year_beside_it(intakes: dict[str, Intake], lang: str, text: str,
+                                                          expected: str) -> None:
+    assert read_choice(text, variants(intakes, "age", lang)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("lang", "text"), [("ja", "家族にばれたくない"), ("ja", "家族には言わないでほしい"),
+                                            ("en", "I don't want my family to know")])
+def test_a_wish_is_never_recorded_as_nothing_in_particular(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    reading = read_choice(text, variants(intakes, "discreet", lang))
+    assert "none" not in reading.choice_ids
+
+
+@pytest.mark.parametrize(("lang", "question", "text", "expected"), [
+    ("ja", "medication", "飲んだり飲まなかったり", ("yes",)),
+    ("ja", "seizure", "記憶にございません", ("unsure",)),
+    ("ja", "guardian_agrees", "母には話しました、賛成です", ("yes",)),
+    ("ja", "contact_method", "電話はちょっと…メールがいいです", ("email",)),
+    ("ja", "call_times", "土曜ならいつでも", ("saturday",)),
+    ("en", "call_times", "any time on saturday", ("saturday",)),
+])
+def test_sayings_that_mean_other_than_their_words(intakes: dict[str, Intake], lang: str, question: str, text: str,
+                                                  expected: tuple[str, ...]) -> None:
+    assert read_choice(text, variants(intakes, question, lang)) == Reading("choice", expected)
+

@@ -86,3 +86,22 @@ def test_the_checker_asks_for_an_example_per_family_and_flags_short_and_repeated
         "add a message people write about loneliness to 'examples'"]
     assert [str(p) for p in problems.warnings] == [
         "content/ja/distress.yaml:8: families.sleep[2]: 'つらい' is listed twice (also at phrases[0]): keep one"]
+
+
+@pytest.mark.parametrize("text", ["昨日も眠れませんでした", "眠れていないです", "ずっと辛かったです",
+                                  "I haven't slept in days", "I couldn't sleep again", "she hasn't been sleeping"])
+def test_a_phrase_in_its_plain_form_meets_its_conjugations(text: str) -> None:
+    screen = DistressScreen(["眠れない", "つらい", "not ~ sleep"], [])
+    assert screen.screen(text).statement
+
+
+def test_not_distress_also_excuses_in_dictionary_forms() -> None:
+    screen = DistressScreen(["疲れる"], ["通うのは疲れる"])
+    assert not screen.screen("毎日通うのは疲れました").statement
+    assert screen.screen("毎日とても疲れました").statement
+
+
+@pytest.mark.parametrize("text", ["I'm worried about side effects", "TMSの費用はいくらですか", "予約の電話をしたいです",
+                                  "How many sessions a week?"])
+def test_ordinary_messages_are_not_distress(text: str) -> None:
+    assert not shipped().screen(text).any
