@@ -64,18 +64,6 @@ class Policy(ContentModel):
     _decisions = field_validator("exosome_for_under_18", "combined_for_under_18", mode="before")(
         classmethod(lambda cls, v: _yes_no(v)))
 
-    def applicant_path(self, age: int) -> Literal["guardian", "minor", "adult"]:
-        """How an applicant of ``age`` applies: with a guardian (under ``guardian_path_under_age``), as a minor
-        (exosome infusion and the combined protocol not offered unless decided ``yes``), or as an adult."""
-        if age < self.guardian_path_under_age:
-            return "guardian"
-        return "minor" if age < 18 else "adult"
-
-    def offered_to_minors(self, treatment: str) -> bool:
-        """Whether ``exosome`` or ``combined`` may be offered under 18 (never while undecided)."""
-        value = {"exosome": self.exosome_for_under_18, "combined": self.combined_for_under_18}.get(treatment)
-        return value == "yes"
-
 
 class MonitorPolicy(ContentModel):
     """The monitor programme's yes/no terms. The words for each language are in ``<lang>/clinic.yaml``."""

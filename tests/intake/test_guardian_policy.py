@@ -22,7 +22,7 @@ def test_the_bands_that_hand_over_to_a_parent_are_those_the_policy_names() -> No
         handover = [cid for condition in alternatives(questions["guardian_needed"].when)
                     if expected_ids(condition.get("applicant", [])) == ["self"]
                     for cid in expected_ids(condition.get("age", []))]
-        by_policy = [band for band, oldest in OLDEST_IN_BAND.items() if policy.applicant_path(oldest) == "guardian"]
+        by_policy = [band for band, oldest in OLDEST_IN_BAND.items() if oldest < policy.guardian_path_under_age]
         assert handover == by_policy, (
             f"content/{lang}/intake.yaml: guardian_needed opens for ages {handover}, but content/settings.yaml "
             f"policy.guardian_path_under_age={policy.guardian_path_under_age} sends {by_policy} to the guardian "
