@@ -435,6 +435,7 @@ class Crisis(ContentModel):
     carer_message: str = Field(min_length=1)
     """For someone worried about another person: emergency first, then what to do, and the lines for young people."""
     check_in: CheckIn
+    """The question asked when a message may or may not be about the writer's own risk."""
     phrases: list[str] = Field(min_length=1)
     """Phrases that signal the writer's own risk; matched after normalising width, kana and spacing."""
     mentions: list[str] = []
@@ -448,6 +449,7 @@ class Crisis(ContentModel):
     rules: list[CrisisRule] = []
     """Meaning across conjugations and a few words of distance (see ``bot/safety/rules.py``)."""
     context: CrisisContext = CrisisContext()
+    """Word lists that decide whose risk a finding is and whether it is a question or a history."""
 
     _check_patterns = field_validator("patterns")(classmethod(lambda cls, v: check_regexes(v)))
 
