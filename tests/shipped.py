@@ -6,13 +6,16 @@ them; a test that edits content works on its own copy (``tests/content/conftest.
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from functools import cache
 from pathlib import Path
 
 from bot.content.base import ContentBase
 from bot.content.loader import load_content
 from bot.content.problems import Problems
-from bot.live import Live, LiveContent
+from bot.live import Live, LiveContent, build_cache
 
 SHIPPED_CONTENT = Path(__file__).resolve().parents[1] / "content"
 
@@ -30,3 +33,30 @@ def shipped_live() -> Live:
 def shipped_live_content() -> LiveContent:
     """A fresh holder of the shared snapshot (a reload replaces the holder's snapshot, never the shared one)."""
     return LiveContent(SHIPPED_CONTENT, shipped_live())
+
+
+@cache
+def shipped_cache() -> Path:
+    """The shipped content compiled once into a cache folder (``bot.content.cache``), removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="shipped-cache-"))
+    atexit.register(shutil.rmtree, folder, True)
+    key, problems = build_cache(SHIPPED_CONTENT, folder)
+    assert key is not None, problems.report()
+    return folder
+
+
+def seed_data_dir(data_dir: Path) -> None:
+    """Give a data folder the compiled shipped content, as after the bot's first start: a bot process started on it
+    reads its content in milliseconds instead of loading the files (seconds). A folder on a small or read-only disk
+    (the full-disk and read-only fault tests) is left as it is."""
+    target, existing = data_dir / "cache", data_dir if data_dir.exists() else data_dir.parent
+    if target.exists() or shutil.disk_usage(existing).free < SEED_ROOM:
+        return
+    try:
+        shutil.copytree(shipped_cache(), target)
+    except OSError:  # a read-only folder where the disk has room (chmod 0500 when not root)
+        shutil.rmtree(target, ignore_errors=True)
+
+
+SEED_ROOM = 64 * 1024 * 1024
+"""Free space a disk must have to be seeded (the small disks of the fault tests have a few megabytes at most)."""
