@@ -12,10 +12,11 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from bot.content import cache as content_cache
 from bot.content.base import ContentBase
-from bot.content.loader import load_content
+from bot.content.loader import content_fingerprint, load_content
 from bot.content.problems import Problems
-from bot.live import Live, LiveContent, build_cache
+from bot.live import Live, LiveContent, to_parts
 
 SHIPPED_CONTENT = Path(__file__).resolve().parents[1] / "content"
 
@@ -27,7 +28,10 @@ def shipped_content() -> tuple[ContentBase | None, Problems]:
 
 @cache
 def shipped_live() -> Live:
-    return LiveContent.open(SHIPPED_CONTENT).current
+    """The snapshot the bot runs on, built from ``shipped_content`` (one load and check per session, not two)."""
+    content, problems = shipped_content()
+    assert content is not None, problems.report()
+    return Live.build(content, content_fingerprint(SHIPPED_CONTENT))
 
 
 def shipped_live_content() -> LiveContent:
@@ -40,8 +44,9 @@ def shipped_cache() -> Path:
     """The shipped content compiled once into a cache folder (``bot.content.cache``), removed at exit."""
     folder = Path(tempfile.mkdtemp(prefix="shipped-cache-"))
     atexit.register(shutil.rmtree, folder, True)
-    key, problems = build_cache(SHIPPED_CONTENT, folder)
-    assert key is not None, problems.report()
+    code = content_cache.code_key()
+    key = content_cache.content_key(SHIPPED_CONTENT, code)
+    assert content_cache.write(folder, key, to_parts(shipped_live(), key, code))
     return folder
 
 
