@@ -50,6 +50,15 @@ def shipped_cache() -> Path:
     return folder
 
 
+def seed_cache(cache_dir: Path, content_dir: Path) -> str:
+    """``cache_dir`` as ``build_cache`` would leave it for an unchanged copy of the shipped content (the key names
+    files by their path inside the folder, so a copy has the shipped key); returns the key."""
+    key = content_cache.content_key(content_dir)
+    assert key == content_cache.content_key(SHIPPED_CONTENT), f"{content_dir} is not a copy of the shipped content"
+    shutil.copytree(shipped_cache(), cache_dir, dirs_exist_ok=True)
+    return key
+
+
 def seed_data_dir(data_dir: Path) -> None:
     """Give a data folder the compiled shipped content, as after the bot's first start: a bot process started on it
     reads its content in milliseconds instead of loading the files (seconds). A folder on a small or read-only disk
