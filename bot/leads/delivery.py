@@ -23,8 +23,8 @@ and pauses the worker; ``alerts.outage`` is told once, ``alerts.recovered`` when
 ``retry_now()`` (a staff command in the staff chat proves it works) brings every waiting row forward.
 
 Driving it: production runs one pass every two seconds from PTB's job queue (``bot.app``) and one right after a
-submit (``Services.deliver_due``); ``run_once`` lets one pass run at a time in a process and a call that finds
-one running returns at once (the running pass takes what is due). Tests call ``run_once`` with the time they want.
+submit (``Services.deliver_due``); ``run_once`` lets one pass run at a time in a process; a call that finds
+one running returns at once and the running pass looks again before it ends. Tests call ``run_once`` with the time they want.
 
 Logging: one fixed-format line per attempt, ``lead delivery: lead=12 kind=card attempt=3 result=...``, plus one
 warning when delivery resumes after failures. Lines name the lead id and the error kind, never lead contents or
@@ -169,6 +169,8 @@ class DeliveryWorker:
         self.batch = batch
         self._lock = asyncio.Lock()
         """The one pass running in this process (claims keep other processes apart)."""
+        self._again = False
+        """Someone asked for a pass while one ran: look once more before letting go of the lock."""
         self._paused_until: datetime | None = None
         self._failures: int | None = None  # failed attempts since the last success; read from the outbox at first
         self.alerts = alerts
@@ -187,32 +189,42 @@ class DeliveryWorker:
         return self.outbox.retry_all_now(now or self.clock())
 
     async def run_once(self, now: datetime | None = None) -> int:
-        """Attempt everything due at ``now``; returns how many rows were delivered (0 when a pass is running)."""
-        now = now or self.clock()
+        """Attempt everything due at ``now``; returns how many rows were delivered. A call while a pass runs returns
+        0 at once and has the running pass look again when it ends (at the clock's time then), so a lead submitted
+        meanwhile goes out at once rather than at the next job."""
         if self._lock.locked():
+            self._again = True
             return 0
         async with self._lock:
-            if self._failures is None:
-                self._start(now)
-            elif not self.sole_sender:  # other instances run: one may have died holding a claim
-                self._release_dead_claims()
-            if not self._flush_unrecorded():
-                return 0
-            if self._paused_until is not None and now < self._paused_until:
-                return 0
-            self._paused_until = None
-            delivered = 0
-            for _ in range(_MAX_ROUNDS):
-                entries = self.outbox.due(now, self.batch)
-                if not entries:
-                    break
-                for entry in entries:
-                    outcome = await self._attempt(entry, now)
-                    if outcome is _Outcome.DELIVERED:
-                        delivered += 1
-                    elif outcome is _Outcome.STOP:
-                        return delivered
+            delivered = await self._pass(now or self.clock())
+            while self._again:
+                self._again = False
+                delivered += await self._pass(self.clock())
             return delivered
+
+    async def _pass(self, now: datetime) -> int:
+        """One pass over what is due at ``now`` (under the lock)."""
+        if self._failures is None:
+            self._start(now)
+        elif not self.sole_sender:  # other instances run: one may have died holding a claim
+            self._release_dead_claims()
+        if not self._flush_unrecorded():
+            return 0
+        if self._paused_until is not None and now < self._paused_until:
+            return 0
+        self._paused_until = None
+        delivered = 0
+        for _ in range(_MAX_ROUNDS):
+            entries = self.outbox.due(now, self.batch)
+            if not entries:
+                break
+            for entry in entries:
+                outcome = await self._attempt(entry, now)
+                if outcome is _Outcome.DELIVERED:
+                    delivered += 1
+                elif outcome is _Outcome.STOP:
+                    return delivered
+        return delivered
 
     def _start(self, now: datetime) -> None:
         """First pass of this process: take over what the previous one left."""

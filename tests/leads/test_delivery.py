@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.leads.delivery import Backoff, DeliveryHealth
+from bot.leads.delivery import Backoff, DeliveryHealth, DeliveryWorker
 from bot.leads.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.leads.model import Lead
 from bot.leads.store import LeadStore
@@ -215,25 +215,29 @@ async def test_pending_count_and_age_for_the_health_command(store: LeadStore) ->
     assert await worker.run_once(T0 + timedelta(minutes=7)) == 2
 
 
-async def test_a_pass_asked_for_while_one_runs_returns_at_once_and_the_running_one_delivers(
+async def test_a_pass_asked_for_while_one_runs_returns_at_once_and_the_running_one_looks_again(
     store: LeadStore,
 ) -> None:
-    """The job queue's pass and the one after a submit share the worker: they never overlap or wait."""
+    """The job queue's pass and the one after a submit share the worker: they never overlap or wait, and a lead
+    submitted while a pass runs goes out in that pass, not at the next job."""
     sending, release = asyncio.Event(), asyncio.Event()
+    clock = [T0]
 
     class SlowSink(FakeSink):
         async def send_card(self, lead: Lead, *, repeat_of: datetime | None = None) -> int:
-            sending.set()
-            await release.wait()
+            if not self.cards:
+                sending.set()
+                await release.wait()
             return await super().send_card(lead, repeat_of=repeat_of)
 
     sink = SlowSink()
-    worker = make_worker(store, sink)
-    submit(store, "a", at=T0)
-    submit(store, "b", user_id=2, at=T0)
-    running = asyncio.create_task(worker.run_once(T0))
+    worker = DeliveryWorker(store, sink, clock=lambda: clock[0], rng=lambda: 0.0, sole_sender=True)
+    first = submit(store, "a", at=T0)
+    running = asyncio.create_task(worker.run_once())
     await sending.wait()
-    assert await worker.run_once(T0) == 0
+    clock[0] = T0 + timedelta(seconds=1)
+    later = submit(store, "b", user_id=2, at=clock[0])  # not due at the running pass's time
+    assert await worker.run_once() == 0
     release.set()
     assert await running == 2
-    assert len(sink.cards) == 2
+    assert [card.id for card in sink.cards] == [first.id, later.id]
