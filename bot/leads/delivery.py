@@ -23,8 +23,8 @@ and pauses the worker; ``alerts.outage`` is told once, ``alerts.recovered`` when
 ``retry_now()`` (a staff command in the staff chat proves it works) brings every waiting row forward.
 
 Driving it: production runs one pass every two seconds from PTB's job queue (``bot.app``) and one right after a
-submit (``Services.deliver_due``); ``run_once`` lets one pass run at a time in a process; a call that finds
-one running returns at once and the running pass looks again before it ends. Tests call ``run_once`` with the time they want.
+submit (``Services.deliver_due``); ``run_once`` lets one pass run at a time in a process; a call that finds one
+running returns at once and the running pass looks again before it ends. Tests call ``run_once`` with their time.
 
 Logging: one fixed-format line per attempt, ``lead delivery: lead=12 kind=card attempt=3 result=...``, plus one
 warning when delivery resumes after failures. Lines name the lead id and the error kind, never lead contents or
