@@ -2,8 +2,8 @@
 [--launch] [--verbose]`` checks the content, ``preview [--out DIR] [--serve]`` draws it for a browser, ``chat``
 tries the bot in a local chat page without Telegram, ``settings`` prints the settings table of docs/operating.md,
 ``migrate [--dry-run]`` brings the database's schema up to date, ``export-data FILE`` / ``import-data FILE`` move
-every row between databases (SQLite to PostgreSQL), ``codes`` prints the table of checker problem codes that
-content/README.md shows."""
+every row between databases (SQLite to PostgreSQL), ``codes`` prints the table of checker problem codes and
+``schema`` the reference of every content file and field, both as content/README.md shows them."""
 
 from __future__ import annotations
 
@@ -123,6 +123,13 @@ def _codes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from bot.content.reference import schema_reference
+
+    print(schema_reference())
+    return 0
+
+
 def _chat(args: argparse.Namespace) -> int:
     from bot.config import ConfigError, load_settings
     from bot.localchat import ChatOptions, run_chat
@@ -158,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     table.set_defaults(handler=_settings)
     codes = commands.add_parser("codes", help="print the checker's problem codes (content/README.md's table)")
     codes.set_defaults(handler=_codes)
+    schema = commands.add_parser("schema", help="print the reference of every content file and field "
+                                 "(content/README.md's reference)")
+    schema.set_defaults(handler=_schema)
     chat = commands.add_parser("chat", help="try the bot in a local chat page on 127.0.0.1 (no Telegram, no token)")
     chat.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (default: 8765; 0: any free one)")
     chat.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")

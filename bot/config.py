@@ -1,21 +1,31 @@
-"""Settings from the environment (and an optional ``.env`` file), validated once with messages that say how to fix.
+"""Settings from the environment (and an optional ``.env`` file), declared once and validated at once.
 
-Every setting is declared once in ``SETTINGS`` below: the settings table of docs/operating.md is printed from it
-(``.venv/bin/python -m bot settings``) and a test checks that that table, ``.env.example`` and what ``load_settings``
-reads all agree, so no setting can go undocumented.
+``Settings`` below is the one declaration: each field names its environment variable, its meaning and how
+docs/operating.md shows its default. That table is printed from it (``.venv/bin/python -m bot settings``), and a test
+checks the table, ``.env.example`` and what ``load_settings`` reads against it. Loading checks every value and
+reports every problem in one message, one line per setting saying what was found and what is expected (values of
+secrets are never repeated), so an operator fixes the file once instead of once per start.
+
+Plain pydantic rather than pydantic-settings: the loader takes any mapping (tests pass one, ``.env`` is merged in
+one line with python-dotenv), and pydantic-settings' sources would parse ``STAFF_USER_IDS`` as JSON and need
+switching off field by field; the messages would be the same ones either way.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 
 class Setting(NamedTuple):
+    """One row of docs/operating.md's table (and one line of ``.env.example``), read from ``Settings``."""
+
     name: str
     default: str
     """As docs/operating.md shows it: ``(required)``, ``(none)`` or a value in backticks."""
@@ -24,38 +34,168 @@ class Setting(NamedTuple):
     """The line's value in ``.env.example``; empty: the line is there, commented out."""
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("TELEGRAM_BOT_TOKEN", "(required)", "the bot's token from @BotFather", "123456789:AAE..."),
-    Setting("STAFF_CHAT_ID", "(none)", "the clinic's staff group that receives leads and may use staff commands; "
-            "send `/chatid` in the group to get the line; without it leads wait in the bot", "-1001234567890"),
-    Setting("STAFF_USER_IDS", "(none)", "comma-separated user ids also allowed to use staff commands in a private "
-            "chat; they are told at start-up when the staff chat cannot be reached"),
-    Setting("BOT_DATA_DIR", "`./data`", "the SQLite database (`bot.sqlite3`): users, drafts, leads, outbox, audit"),
-    Setting("DATABASE_URL", "(none)", "PostgreSQL instead of SQLite, e.g. "
-            "`postgresql://bot:PASSWORD@db:5432/clinicbot`: every store lives there and several webhook instances may "
-            "share it; without it, SQLite in `BOT_DATA_DIR`"),
-    Setting("CONTENT_DIR", "`./content`", "the content base"),
-    Setting("TELEGRAM_API_BASE_URL", "Telegram's", "another Bot API server, e.g. `http://127.0.0.1:8081/bot` "
-            "(passed to PTB's `base_url`)"),
-    Setting("WEBHOOK_URL", "(none)", "serve a webhook at this https URL instead of long polling"),
-    Setting("WEBHOOK_SECRET", "(none)", "required with `WEBHOOK_URL`, at least 32 characters (`python3 -c 'import "
-            "secrets; print(secrets.token_urlsafe(32))'`); requests without it are refused (403) before their body is "
-            "read"),
-    Setting("PORT", "`8443`", "local port of the webhook server"),
-    Setting("WEBHOOK_LISTEN", "`127.0.0.1`", "address the webhook server listens on; keep it local behind the TLS "
-            "proxy (`0.0.0.0` = every interface)"),
-    Setting("LEAD_RETENTION_DAYS", "`180`", "leads, abandoned drafts, unanswered-question counts and language "
-            "settings not changed for this long are erased (crisis markers after 30 days, submission times after 7)"),
-    Setting("MAX_APPLICATIONS_PER_DAY", "`3`", "submitted applications accepted per user per day"),
-    Setting("CONTENT_POLL_SECONDS", "`5`", "how often the content folder is checked for changes (`0` turns the "
-            "watcher off)"),
-    Setting("FLOOD_RATE", "`2`", "per user: messages per second allowed after a burst of `FLOOD_BURST`"),
-    Setting("FLOOD_BURST", "`8`", "per user: messages accepted at once before `FLOOD_RATE` applies"),
-    Setting("TELEGRAM_RATE_LIMIT", "`30`", "Bot API requests per second overall; `0` = no limiter (a local Bot "
-            "API server)"),
-    Setting("LOG_LEVEL", "`INFO`", "logging level (library loggers never go below INFO: they would log "
-            "message texts)"),
-)
+def _env(name: str, default: Any, meaning: str, *, shown: str | None = None, example: str = "",
+         expected: str = "", **checks: Any) -> Any:
+    """A field read from the environment variable ``name``; ``expected`` completes "NAME must be ..." when a value
+    does not parse (the default's type says it otherwise)."""
+    if shown is None:
+        shown = "(none)" if default is None else f"`{default}`"
+    return Field(default, alias=name, description=meaning, **checks,
+                 json_schema_extra={"shown": shown, "example": example, "expected": expected})
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+MIN_SECRET_LENGTH = 32
+SECRET_HELP = "Generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+_TOKEN = re.compile(r"^[0-9]+:[A-Za-z0-9_-]+$")
+_HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$")
+
+
+class Settings(BaseModel):
+    """Every setting, in the order docs/operating.md and ``.env.example`` list them."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="ignore")
+
+    token: str = _env("TELEGRAM_BOT_TOKEN", "", "the bot's token from @BotFather", shown="(required)",
+                      example="123456789:AAE...")
+    staff_chat_id: int | None = _env(
+        "STAFF_CHAT_ID", None, "the clinic's staff group that receives leads and may use staff commands; send "
+        "`/chatid` in the group to get the line; without it leads wait in the bot", example="-1001234567890",
+        expected="a Telegram chat id such as -1001234567890")
+    staff_user_ids: frozenset[int] = _env(
+        "STAFF_USER_IDS", frozenset(), "comma-separated user ids also allowed to use staff commands in a private "
+        "chat; they are told at start-up when the staff chat cannot be reached", shown="(none)")
+    data_dir: Path = _env("BOT_DATA_DIR", Path("data"), "the SQLite database (`bot.sqlite3`): users, drafts, leads, "
+                          "outbox, audit", shown="`./data`")
+    database_url: str | None = _env(
+        "DATABASE_URL", None, "PostgreSQL instead of SQLite, e.g. `postgresql://bot:PASSWORD@db:5432/clinicbot`: "
+        "every store lives there and several webhook instances may share it; without it, SQLite in `BOT_DATA_DIR`")
+    content_dir: Path = _env("CONTENT_DIR", Path("content"), "the content base", shown="`./content`")
+    api_base_url: str | None = _env("TELEGRAM_API_BASE_URL", None, "another Bot API server, e.g. "
+                                    "`http://127.0.0.1:8081/bot` (passed to PTB's `base_url`)", shown="Telegram's")
+    webhook_url: str | None = _env("WEBHOOK_URL", None, "serve a webhook at this https URL instead of long polling")
+    webhook_secret: str | None = _env(
+        "WEBHOOK_SECRET", None, "required with `WEBHOOK_URL`, at least 32 characters (`python3 -c 'import secrets; "
+        "print(secrets.token_urlsafe(32))'`); requests without it are refused (403) before their body is read",
+        validate_default=True)
+    port: int = _env("PORT", 8443, "local port of the webhook server", ge=1, le=65535)
+    webhook_listen: str = _env("WEBHOOK_LISTEN", "127.0.0.1", "address the webhook server listens on; keep it local "
+                               "behind the TLS proxy (`0.0.0.0` = every interface)")
+    retention_days: int = _env(
+        "LEAD_RETENTION_DAYS", 180, "leads, abandoned drafts, unanswered-question counts and language settings not "
+        "changed for this long are erased (crisis markers after 30 days, submission times after 7)", ge=1)
+    max_applications_per_day: int = _env("MAX_APPLICATIONS_PER_DAY", 3, "submitted applications accepted per user "
+                                         "per day", ge=1)
+    content_poll_seconds: float = _env("CONTENT_POLL_SECONDS", 5.0, "how often the content folder is checked for "
+                                       "changes (`0` turns the watcher off)", shown="`5`", ge=0, allow_inf_nan=False)
+    flood_rate: float = _env("FLOOD_RATE", 2.0, "per user: messages per second allowed after a burst of "
+                             "`FLOOD_BURST`", shown="`2`", gt=0, allow_inf_nan=False)
+    flood_burst: int = _env("FLOOD_BURST", 8, "per user: messages accepted at once before `FLOOD_RATE` applies", ge=1)
+    rate_limit: int = _env("TELEGRAM_RATE_LIMIT", 30, "Bot API requests per second overall; `0` = no limiter (a "
+                           "local Bot API server)", ge=0)
+    log_level: str = _env("LOG_LEVEL", "INFO", "logging level (library loggers never go below INFO: they would log "
+                          "message texts)")
+
+    @property
+    def api_file_url(self) -> str | None:
+        """The file endpoint of a custom Bot API server (``.../bot`` -> ``.../file/bot``)."""
+        if not self.api_base_url:
+            return None
+        base = self.api_base_url.rstrip("/")
+        return base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
+
+    @field_validator("token")
+    @classmethod
+    def _token(cls, value: str) -> str:
+        if value and not _TOKEN.match(value):
+            raise ValueError("does not look like a token from @BotFather (digits, a colon, then letters, digits, _ "
+                             "and -, such as 123456789:AAE...): copy it again from the chat with @BotFather")
+        return value
+
+    @field_validator("staff_user_ids", mode="before")
+    @classmethod
+    def _user_ids(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        ids = set()
+        for part in value.replace(" ", "").split(","):
+            if not part:
+                continue
+            if not part.lstrip("-").isdigit():
+                raise ValueError(f"must be user ids separated by commas, found {part!r}")
+            ids.add(int(part))
+        return frozenset(ids)
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("postgresql://", "postgres://")):
+            raise ValueError("must be a PostgreSQL URL such as postgresql://bot:PASSWORD@db:5432/clinicbot, found one "
+                             f"starting with {value.split(':', 1)[0]!r}; leave it empty for SQLite")
+        return value
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _api_base_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError(f"must start with http:// or https://, such as http://127.0.0.1:8081/bot, found {value!r}")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("https://", "http://127.0.0.1")):
+            raise ValueError(f"must start with https:// (Telegram requires it), found {value!r}")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if not info.data.get("webhook_url"):
+            return value
+        if not value:
+            raise ValueError("must be set when WEBHOOK_URL is: Telegram sends it with every update so the bot can "
+                             f"refuse anyone else. {SECRET_HELP}")
+        if not _SECRET.match(value):
+            raise ValueError("may contain only A-Z a-z 0-9 _ - (1-256 characters)")
+        if len(value) < MIN_SECRET_LENGTH:
+            raise ValueError(f"must be at least {MIN_SECRET_LENGTH} characters, found {len(value)}: a short secret can "
+                             f"be guessed and anyone could then send the bot fake updates. {SECRET_HELP}")
+        return value
+
+    @field_validator("webhook_listen")
+    @classmethod
+    def _listen(cls, value: str) -> str:
+        try:
+            ipaddress.ip_address(value)
+        except ValueError:
+            if not _HOST.match(value):
+                raise ValueError(f"must be an address such as 127.0.0.1 or 0.0.0.0, found {value!r}") from None
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        if value.upper() not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}, found {value!r}")
+        return value.upper()
+
+
+SECRETS = frozenset({"TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET", "DATABASE_URL"})
+"""Settings whose values no message repeats."""
+
+
+def _declared() -> tuple[Setting, ...]:
+    rows = []
+    for field in Settings.model_fields.values():
+        extra = field.json_schema_extra
+        assert isinstance(extra, dict) and field.alias and field.description
+        rows.append(Setting(field.alias, str(extra["shown"]), field.description, str(extra["example"])))
+    return tuple(rows)
+
+
+SETTINGS: tuple[Setting, ...] = _declared()
 """Every setting, in the order docs/operating.md and ``.env.example`` list them."""
 
 
@@ -81,130 +221,47 @@ SECRET_HELP = "Generate one with: python3 -c 'import secrets; print(secrets.toke
 
 
 class ConfigError(Exception):
-    """A setting is missing or malformed; the message tells the operator what to do."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    token: str
-    api_base_url: str | None = None
-    data_dir: Path = Path("data")
-    database_url: str | None = None
-    """PostgreSQL (``bot.storage.postgres``); None: SQLite in ``data_dir``."""
-    staff_chat_id: int | None = None
-    staff_user_ids: frozenset[int] = field(default_factory=frozenset)
-    content_dir: Path = Path("content")
-    webhook_url: str | None = None
-    webhook_secret: str | None = None
-    port: int = 8443
-    webhook_listen: str = "127.0.0.1"
-    """Where the webhook server listens; a TLS reverse proxy in front forwards Telegram's requests."""
-    retention_days: int = 180
-    max_applications_per_day: int = 3
-    content_poll_seconds: float = 5.0
-    log_level: str = "INFO"
-    flood_rate: float = 2.0
-    """Messages per second a user may keep sending (after a burst of ``flood_burst``)."""
-    flood_burst: int = 8
-    rate_limit: int = 30
-    """Bot API requests per second overall (Telegram allows about 30 messages/s); 0 turns the limiter off."""
-
-    @property
-    def api_file_url(self) -> str | None:
-        """The file endpoint of a custom Bot API server (``.../bot`` -> ``.../file/bot``)."""
-        if not self.api_base_url:
-            return None
-        base = self.api_base_url.rstrip("/")
-        return base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
-
-
-def _int(env: Mapping[str, str], name: str, default: int, example: str, *, minimum: int = 0) -> int:
-    value = env.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        number = int(value)
-    except ValueError:
-        raise ConfigError(f"{name} must be a whole number such as {example}, found {value!r}") from None
-    if number < minimum:
-        raise ConfigError(f"{name} must be at least {minimum}, found {number}")
-    return number
+    """One or more settings are missing or malformed; the message has one line per setting saying what to do."""
 
 
 def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Settings:
-    """Read and validate every setting; raise ``ConfigError`` with an actionable message."""
+    """Read and validate every setting (empty means unset); raise ``ConfigError`` naming every problem at once."""
     if env is None:
         from dotenv import dotenv_values
 
         env = {**{k: v for k, v in dotenv_values(".env").items() if v is not None}, **os.environ}
-    token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
-    if require_token and not token:
-        raise ConfigError(TOKEN_HELP)
-    staff_chat = env.get("STAFF_CHAT_ID", "").strip()
-    staff_chat_id: int | None = None
-    if staff_chat:
-        try:
-            staff_chat_id = int(staff_chat)
-        except ValueError:
-            raise ConfigError(
-                f"STAFF_CHAT_ID must be a Telegram chat id such as -1001234567890, found {staff_chat!r}") from None
-    staff_users: set[int] = set()
-    for part in env.get("STAFF_USER_IDS", "").replace(" ", "").split(","):
-        if part:
-            try:
-                staff_users.add(int(part))
-            except ValueError:
-                raise ConfigError(f"STAFF_USER_IDS must be user ids separated by commas, found {part!r}") from None
-    webhook_url = env.get("WEBHOOK_URL", "").strip() or None
-    secret = env.get("WEBHOOK_SECRET", "").strip() or None
-    if webhook_url:
-        if not webhook_url.startswith("https://") and not webhook_url.startswith("http://127.0.0.1"):
-            raise ConfigError(f"WEBHOOK_URL must start with https:// (Telegram requires it), found {webhook_url!r}")
-        if not secret:
-            raise ConfigError("WEBHOOK_SECRET must be set when WEBHOOK_URL is: Telegram sends it with every update "
-                              "so the bot can refuse anyone else. Use 1-256 characters A-Z a-z 0-9 _ -")
-        if not _SECRET.match(secret):
-            raise ConfigError("WEBHOOK_SECRET may contain only A-Z a-z 0-9 _ - (1-256 characters)")
-        if len(secret) < MIN_SECRET_LENGTH:
-            raise ConfigError(f"WEBHOOK_SECRET must be at least {MIN_SECRET_LENGTH} characters, found {len(secret)}: "
-                              f"a short secret can be guessed and anyone could then send the bot fake updates. "
-                              f"{SECRET_HELP}")
-    database_url = env.get("DATABASE_URL", "").strip() or None
-    if database_url and not database_url.startswith(("postgresql://", "postgres://")):
-        raise ConfigError("DATABASE_URL must be a PostgreSQL URL such as postgresql://bot:PASSWORD@db:5432/clinicbot, "
-                          f"found one starting with {database_url.split(':', 1)[0]!r}; leave it empty for SQLite")
-    poll = env.get("CONTENT_POLL_SECONDS", "").strip()
+    values = {s.name: value for s in SETTINGS if (value := (env.get(s.name) or "").strip())}
+    problems: list[str] = []
+    settings = None
     try:
-        poll_seconds = float(poll) if poll else 5.0
-    except ValueError:
-        raise ConfigError(f"CONTENT_POLL_SECONDS must be a number of seconds such as 5, found {poll!r}") from None
-    return Settings(
-        token=token,
-        api_base_url=env.get("TELEGRAM_API_BASE_URL", "").strip() or None,
-        data_dir=Path(env.get("BOT_DATA_DIR", "").strip() or "data"),
-        database_url=database_url,
-        staff_chat_id=staff_chat_id,
-        staff_user_ids=frozenset(staff_users),
-        content_dir=Path(env.get("CONTENT_DIR", "").strip() or "content"),
-        webhook_url=webhook_url,
-        webhook_secret=secret,
-        port=_int(env, "PORT", 8443, "8443", minimum=1),
-        webhook_listen=env.get("WEBHOOK_LISTEN", "").strip() or "127.0.0.1",
-        retention_days=_int(env, "LEAD_RETENTION_DAYS", 180, "180", minimum=1),
-        max_applications_per_day=_int(env, "MAX_APPLICATIONS_PER_DAY", 3, "3", minimum=1),
-        content_poll_seconds=poll_seconds,
-        log_level=_log_level(env.get("LOG_LEVEL", "")),
-        flood_rate=float(_int(env, "FLOOD_RATE", 2, "2", minimum=1)),
-        flood_burst=_int(env, "FLOOD_BURST", 8, "8", minimum=1),
-        rate_limit=_int(env, "TELEGRAM_RATE_LIMIT", 30, "30", minimum=0),
-    )
+        settings = Settings.model_validate(values)
+    except ValidationError as exc:
+        problems = [_describe(error, values) for error in exc.errors()]
+    if require_token and "TELEGRAM_BOT_TOKEN" not in values:
+        problems.append(TOKEN_HELP)
+    if problems or settings is None:
+        raise ConfigError(problems[0] if len(problems) == 1 else f"{len(problems)} settings need fixing:\n"
+                          + "\n".join("- " + problem.replace("\n", "\n  ") for problem in problems))
+    return settings
 
 
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-
-
-def _log_level(value: str) -> str:
-    level = value.strip().upper() or "INFO"
-    if level not in LOG_LEVELS:
-        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, found {value.strip()!r}")
-    return level
+def _describe(error: Any, values: Mapping[str, str]) -> str:
+    """``NAME must be ...``: what was expected, and what was found unless the setting is a secret."""
+    field = Settings.model_fields.get(str(error["loc"][0])) or next(
+        f for f in Settings.model_fields.values() if f.alias == error["loc"][0])
+    name = str(field.alias)
+    extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+    found = "" if name in SECRETS else f", found {values.get(name, '')!r}"
+    ctx = error.get("ctx") or {}
+    kind = error["type"]
+    if kind == "value_error":
+        return f"{name} {ctx['error']}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal"):
+        bound = {"greater_than_equal": "at least", "greater_than": "more than", "less_than_equal": "at most"}[kind]
+        limit = ctx.get("ge", ctx.get("gt", ctx.get("le")))
+        return f"{name} must be {bound} {limit:g}{found}"
+    default = str(extra.get("shown", "")).strip("`")
+    expected = extra.get("expected") or (f"a whole number such as {default}" if kind.startswith("int")
+                                         else f"a number such as {default}" if kind.startswith("float")
+                                         else "a valid value")
+    return f"{name} must be {expected}{found}"

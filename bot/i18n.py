@@ -50,11 +50,3 @@ def t(lang: str, message: str, **params: Any) -> str:
     text = _catalog(lang if lang in LANGUAGES else "en").gettext(message)
     return text.format(**params) if params else text
 
-
-def missing_catalog_entries(lang: str, messages: list[str]) -> list[str]:
-    """Message ids that have no translation in ``lang`` (used by a test over the extracted strings)."""
-    po_path = LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po"
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
-    translated = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
-    return [m for m in messages if m not in translated]

@@ -6,7 +6,6 @@ can be driven from tests and scripts directly.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime as dt
 import logging
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field
 from bot.config import Settings
 from bot.flood import FloodGuard
 from bot.intake.session import Questionnaires, Sessions
-from bot.leads.delivery import DeliveryWorker
+from bot.leads.delivery import DeliveryHealth, DeliveryWorker
 from bot.leads.store import LeadStore
 from bot.leads.submission import SubmissionPolicy
 from bot.live import LiveContent
@@ -45,7 +44,6 @@ class Services:
     flood: FloodGuard = field(default_factory=FloodGuard)
     photo_ids: dict[tuple[str, int], str] = field(default_factory=dict)
     """Telegram file ids of pictures already uploaded, by path and modification time."""
-    _delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     delivery: DeliveryWorker | None = None
     """Lead delivery to the staff chat through the sink ``bot.app`` injects; None without a staff chat."""
     lock: DataDirLock | PollerLock | None = None
@@ -121,17 +119,13 @@ class Services:
         return self.delivery
 
     async def deliver_due(self) -> int:
-        """Deliver what is due in the outbox; one pass at a time (the job and a fresh submit never overlap)."""
-        if self.delivery is None:
-            return 0
-        if self._delivery_lock.locked():
-            return 0
-        async with self._delivery_lock:
-            return await self.delivery.run_once()
+        """Deliver what is due in the outbox (the job queue's pass, or right after a submit); a call while a pass
+        runs returns at once, so the two never overlap."""
+        return 0 if self.delivery is None else await self.delivery.run_once()
 
-    def unrecorded_deliveries(self) -> int:
-        """Results Telegram gave that the database could not take yet (delivery is paused meanwhile)."""
-        return 0 if self.delivery is None else self.delivery.health().unrecorded
+    def delivery_health(self, now: dt.datetime) -> DeliveryHealth:
+        """For /health: the outbox's figures, and the worker's state when a staff chat is configured."""
+        return DeliveryHealth.of(self.leads.outbox, now) if self.delivery is None else self.delivery.health(now)
 
     def apply_retention(self) -> None:
         """Erase what is older than its period in the privacy notice: leads, abandoned drafts, unanswered-question

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_settings
+from bot.config import SETTINGS, ConfigError, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -100,3 +100,77 @@ def test_database_url_must_be_postgresql_and_the_local_chat_never_uses_it(tmp_pa
     settings = load_settings({"TELEGRAM_BOT_TOKEN": "1:x", "DATABASE_URL": "postgresql://bot:pw@db/clinic"})
     assert settings.database_url == "postgresql://bot:pw@db/clinic"
     assert local_settings(settings, 8765, tmp_path).database_url is None
+
+
+BAD_VALUES = {
+    "TELEGRAM_BOT_TOKEN": ("AAE-no-number", "TELEGRAM_BOT_TOKEN does not look like a token from @BotFather (digits, a "
+                           "colon, then letters, digits, _ and -, such as 123456789:AAE...): copy it again from the "
+                           "chat with @BotFather"),
+    "STAFF_CHAT_ID": ("-100x", "STAFF_CHAT_ID must be a Telegram chat id such as -1001234567890, found '-100x'"),
+    "STAFF_USER_IDS": ("12,@anna", "STAFF_USER_IDS must be user ids separated by commas, found '@anna'"),
+    "DATABASE_URL": ("sqlite:///x", "DATABASE_URL must be a PostgreSQL URL such as "
+                     "postgresql://bot:PASSWORD@db:5432/clinicbot, found one starting with 'sqlite'; leave it empty "
+                     "for SQLite"),
+    "TELEGRAM_API_BASE_URL": ("127.0.0.1:8081/bot", "TELEGRAM_API_BASE_URL must start with http:// or https://, such "
+                              "as http://127.0.0.1:8081/bot, found '127.0.0.1:8081/bot'"),
+    "WEBHOOK_URL": ("bot.example/hook", "WEBHOOK_URL must start with https:// (Telegram requires it), found "
+                    "'bot.example/hook'"),
+    "WEBHOOK_SECRET": ("s" * 20, "WEBHOOK_SECRET must be at least 32 characters, found 20: a short secret can be "
+                       "guessed and anyone could then send the bot fake updates. Generate one with: python3 -c "
+                       "'import secrets; print(secrets.token_urlsafe(32))'"),
+    "PORT": ("70000", "PORT must be at most 65535, found '70000'"),
+    "WEBHOOK_LISTEN": ("every interface", "WEBHOOK_LISTEN must be an address such as 127.0.0.1 or 0.0.0.0, found "
+                       "'every interface'"),
+    "LEAD_RETENTION_DAYS": ("0", "LEAD_RETENTION_DAYS must be at least 1, found '0'"),
+    "MAX_APPLICATIONS_PER_DAY": ("three", "MAX_APPLICATIONS_PER_DAY must be a whole number such as 3, found 'three'"),
+    "CONTENT_POLL_SECONDS": ("-5", "CONTENT_POLL_SECONDS must be at least 0, found '-5'"),
+    "FLOOD_RATE": ("fast", "FLOOD_RATE must be a number such as 2, found 'fast'"),
+    "FLOOD_BURST": ("0", "FLOOD_BURST must be at least 1, found '0'"),
+    "TELEGRAM_RATE_LIMIT": ("30/s", "TELEGRAM_RATE_LIMIT must be a whole number such as 30, found '30/s'"),
+    "LOG_LEVEL": ("verbose", "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, found 'verbose'"),
+}
+"""One refused value per setting, with the exact message; the folders accept any path (the content check and the
+database say what is wrong with what they find there)."""
+
+
+def test_every_setting_but_the_folders_refuses_a_bad_value() -> None:
+    assert sorted(BAD_VALUES) == sorted(s.name for s in SETTINGS if s.name not in ("BOT_DATA_DIR", "CONTENT_DIR"))
+
+
+@pytest.mark.parametrize("name", sorted(BAD_VALUES))
+def test_a_bad_value_is_refused_with_its_message(name: str) -> None:
+    value, message = BAD_VALUES[name]
+    env = {"TELEGRAM_BOT_TOKEN": "1:x", name: value}
+    if name == "WEBHOOK_SECRET":
+        env["WEBHOOK_URL"] = "https://bot.example/hook"
+    with pytest.raises(ConfigError) as error:
+        load_settings(env)
+    assert str(error.value) == message
+
+
+def test_every_problem_is_reported_at_once_and_secrets_are_never_repeated() -> None:
+    env = {"TELEGRAM_BOT_TOKEN": "not a token", "PORT": "eighty", "LOG_LEVEL": "verbose", "FLOOD_BURST": "0",
+           "WEBHOOK_URL": "https://bot.example/hook", "WEBHOOK_SECRET": "short-but-secret"}
+    with pytest.raises(ConfigError) as error:
+        load_settings(env)
+    assert str(error.value).splitlines() == [
+        "5 settings need fixing:",
+        "- TELEGRAM_BOT_TOKEN does not look like a token from @BotFather (digits, a colon, then letters, digits, _ "
+        "and -, such as 123456789:AAE...): copy it again from the chat with @BotFather",
+        "- WEBHOOK_SECRET must be at least 32 characters, found 16: a short secret can be guessed and anyone could "
+        "then send the bot fake updates. Generate one with: python3 -c 'import secrets; "
+        "print(secrets.token_urlsafe(32))'",
+        "- PORT must be a whole number such as 8443, found 'eighty'",
+        "- FLOOD_BURST must be at least 1, found '0'",
+        "- LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, found 'verbose'",
+    ]
+    assert "not a token" not in str(error.value) and "short-but-secret" not in str(error.value)
+
+
+def test_a_missing_token_is_listed_with_the_other_problems() -> None:
+    with pytest.raises(ConfigError) as error:
+        load_settings({"PORT": "eighty"})
+    lines = str(error.value).splitlines()
+    assert lines[:3] == ["2 settings need fixing:", "- PORT must be a whole number such as 8443, found 'eighty'",
+                         "- TELEGRAM_BOT_TOKEN is not set, so the bot cannot connect to Telegram."]
+    assert all(line.startswith("  ") for line in lines[3:])  # the help stays under its item

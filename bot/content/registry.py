@@ -30,10 +30,6 @@ def register(name: str) -> Callable[[ContentCheck], ContentCheck]:
     return add
 
 
-def registered() -> dict[str, ContentCheck]:
-    return dict(_CHECKS)
-
-
 def run_registered(raws: Mapping[str, RawLanguage], problems: Problems, *,
                    translate: Callable[[str, str, dict[str, str]], tuple[str, dict[str, str]]] | None = None) -> None:
     """Every registered check, in registration order, with ``translate`` saying their messages in the file's

@@ -64,18 +64,6 @@ class Policy(ContentModel):
     _decisions = field_validator("exosome_for_under_18", "combined_for_under_18", mode="before")(
         classmethod(lambda cls, v: _yes_no(v)))
 
-    def applicant_path(self, age: int) -> Literal["guardian", "minor", "adult"]:
-        """How an applicant of ``age`` applies: with a guardian (under ``guardian_path_under_age``), as a minor
-        (exosome infusion and the combined protocol not offered unless decided ``yes``), or as an adult."""
-        if age < self.guardian_path_under_age:
-            return "guardian"
-        return "minor" if age < 18 else "adult"
-
-    def offered_to_minors(self, treatment: str) -> bool:
-        """Whether ``exosome`` or ``combined`` may be offered under 18 (never while undecided)."""
-        value = {"exosome": self.exosome_for_under_18, "combined": self.combined_for_under_18}.get(treatment)
-        return value == "yes"
-
 
 class MonitorPolicy(ContentModel):
     """The monitor programme's yes/no terms. The words for each language are in ``<lang>/clinic.yaml``."""
@@ -447,6 +435,7 @@ class Crisis(ContentModel):
     carer_message: str = Field(min_length=1)
     """For someone worried about another person: emergency first, then what to do, and the lines for young people."""
     check_in: CheckIn
+    """The question asked when a message may or may not be about the writer's own risk."""
     phrases: list[str] = Field(min_length=1)
     """Phrases that signal the writer's own risk; matched after normalising width, kana and spacing."""
     mentions: list[str] = []
@@ -460,6 +449,7 @@ class Crisis(ContentModel):
     rules: list[CrisisRule] = []
     """Meaning across conjugations and a few words of distance (see ``bot/safety/rules.py``)."""
     context: CrisisContext = CrisisContext()
+    """Word lists that decide whose risk a finding is and whether it is a question or a history."""
 
     _check_patterns = field_validator("patterns")(classmethod(lambda cls, v: check_regexes(v)))
 

@@ -51,23 +51,20 @@ def describe(kind: str) -> tuple[str, str]:
 def health_text(svc: Services) -> str:
     """The text of /health: pending, failing, the last error with its fix, the next retry, pauses."""
     now = svc.now()
-    outbox = svc.leads.outbox
-    pending = outbox.pending_count()
-    age = outbox.oldest_pending_age(now)
-    failing = outbox.failing()
-    lines = [f"配信待ち: {pending} 件" + (f"（最も古いもの: {int(age.total_seconds())} 秒前）" if age else "")]
+    health = svc.delivery_health(now)
+    age = health.oldest_pending_age
+    lines = [f"配信待ち: {health.pending} 件" + (f"（最も古いもの: {int(age.total_seconds())} 秒前）" if age else "")]
     if svc.settings.staff_chat_id is None:
         lines.append("STAFF_CHAT_ID が設定されていないため、申込は保存だけされています。")
-    if failing:
-        last = max(failing, key=lambda e: e.last_attempt_at or e.created_at)
-        problem, fix = describe(last.last_error_kind or "")
-        lines.append(f"失敗が続いている配信: {len(failing)} 件")
+    if health.failing:
+        problem, fix = describe(health.last_error_kind or "")
+        lines.append(f"失敗が続いている配信: {health.failing} 件")
         lines.append(f"原因: {problem}")
         lines.append(f"対処: {fix}")
-        upcoming = outbox.next_attempt()
+        upcoming = health.next_attempt_at
         if upcoming is not None and upcoming > now:
             lines.append(f"次の再送: {format_time(upcoming, STAFF_LANG, short=True)}（{RETRY_HINT}）")
-    if svc.unrecorded_deliveries():
+    if health.unrecorded:
         lines.append("⚠️ データベースに書き込めないため配信を止めています（ディスクの空きを確認してください）。"
                      "書き込めるようになると自動で再開します。")
     lines.append(f"コンテンツ: {svc.live.current.fingerprint}")
@@ -108,11 +105,10 @@ async def on_staff_chat_sign(update: Update, context: Context) -> None:
     member = update.my_chat_member
     if member is not None and member.new_chat_member.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
         return
-    worker = svc.worker()
-    health = worker.health(svc.now())
+    health = svc.delivery_health(svc.now())
     if not (health.failing or health.paused_until or health.outage):
         return
-    count = worker.retry_now(svc.now())
+    count = svc.worker().retry_now(svc.now())
     log.info("staff chat answered: retrying %d waiting delivery row(s) now", count)
     context.application.create_task(svc.deliver_due(), update=update)
 

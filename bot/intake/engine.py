@@ -303,7 +303,7 @@ class IntakeEngine:
         return ACCEPTED
 
     def submit(self, draft: Draft) -> Outcome:
-        """Send from the review. The handler then stores the lead from ``final_answers`` and ``flags``."""
+        """Send from the review. The handler then stores the lead from ``lead_answers`` and ``flags``."""
         if draft.stage != "review":
             return STALE
         missing = self._first_open(draft)
@@ -389,11 +389,6 @@ class IntakeEngine:
             ids = answer if isinstance(answer, list) else [answer] if answer is not None else []
             found.update(c.flag for c in question.choices if c.id in ids and c.flag)
         return sorted(found)
-
-    def final_answers(self, draft: Draft) -> dict[str, Answer]:
-        """The answers to send: questions that apply and were not skipped, in question order."""
-        return {q.id: answer for q in self._applicable(draft)
-                if (answer := draft.answers.get(q.id)) is not None}
 
     # --- internals ----------------------------------------------------------------------------------------------
 

@@ -22,6 +22,10 @@ A permanent error of the staff chat itself (the bot removed, the chat not found:
 and pauses the worker; ``alerts.outage`` is told once, ``alerts.recovered`` when a delivery works again, and
 ``retry_now()`` (a staff command in the staff chat proves it works) brings every waiting row forward.
 
+Driving it: production runs one pass every two seconds from PTB's job queue (``bot.app``) and one right after a
+submit (``Services.deliver_due``); ``run_once`` lets one pass run at a time in a process; a call that finds one
+running returns at once and the running pass looks again before it ends. Tests call ``run_once`` with their time.
+
 Logging: one fixed-format line per attempt, ``lead delivery: lead=12 kind=card attempt=3 result=...``, plus one
 warning when delivery resumes after failures. Lines name the lead id and the error kind, never lead contents or
 exception messages (a sink's message could quote an answer).
@@ -30,7 +34,6 @@ exception messages (a sink's message could quote an answer).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import enum
 import logging
 import os
@@ -38,13 +41,13 @@ import random
 import secrets
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.leads.errors import CHAT_KINDS, DeliveryError, PermanentDeliveryError, TemporaryDeliveryError
 from bot.leads.model import Lead
-from bot.leads.outbox import OutboxEntry
+from bot.leads.outbox import Outbox, OutboxEntry
 from bot.leads.store import LeadStore
 from bot.storage.db import StorageError, utcnow
 
@@ -127,9 +130,22 @@ class DeliveryHealth:
     outage: str | None = None
     """The staff chat's own permanent error, while it lasts."""
 
+    @classmethod
+    def of(cls, outbox: Outbox, now: datetime) -> DeliveryHealth:
+        """What the outbox alone says (no worker runs without a staff chat; ``DeliveryWorker.health`` adds its
+        pause, unrecorded results and outage)."""
+        failing = outbox.failing()
+        return cls(
+            pending=outbox.pending_count(),
+            oldest_pending_age=outbox.oldest_pending_age(now),
+            failing=len(failing),
+            last_error_kind=max(failing, key=_last_attempt).last_error_kind if failing else None,
+            next_attempt_at=outbox.next_attempt(),
+        )
+
 
 class DeliveryWorker:
-    """Delivers due outbox rows through ``sink``; run ``run_forever`` as a task and ``wake()`` it after a submit."""
+    """Delivers due outbox rows through ``sink``, one ``run_once`` pass at a time."""
 
     def __init__(
         self,
@@ -152,7 +168,9 @@ class DeliveryWorker:
         self.rng = rng
         self.batch = batch
         self._lock = asyncio.Lock()
-        self._wake = asyncio.Event()
+        """The one pass running in this process (claims keep other processes apart)."""
+        self._again = False
+        """Someone asked for a pass while one ran: look once more before letting go of the lock."""
         self._paused_until: datetime | None = None
         self._failures: int | None = None  # failed attempts since the last success; read from the outbox at first
         self.alerts = alerts
@@ -164,43 +182,49 @@ class DeliveryWorker:
         self._outage: str | None = None
         self._chat_failures = 0
 
-    def wake(self) -> None:
-        """Deliver now instead of at the next interval (call after ``LeadStore.submit``)."""
-        self._wake.set()
-
     def retry_now(self, now: datetime | None = None) -> int:
         """Make every waiting row due and lift the pause (staff showed the chat works). Returns how many rows."""
         self._paused_until = None
         self._chat_failures = 0
-        count = self.outbox.retry_all_now(now or self.clock())
-        self.wake()
-        return count
+        return self.outbox.retry_all_now(now or self.clock())
 
     async def run_once(self, now: datetime | None = None) -> int:
-        """Attempt everything due at ``now``; returns how many rows were delivered."""
-        now = now or self.clock()
+        """Attempt everything due at ``now``; returns how many rows were delivered. A call while a pass runs returns
+        0 at once and has the running pass look again when it ends (at the clock's time then), so a lead submitted
+        meanwhile goes out at once rather than at the next job."""
+        if self._lock.locked():
+            self._again = True
+            return 0
         async with self._lock:
-            if self._failures is None:
-                self._start(now)
-            elif not self.sole_sender:  # other instances run: one may have died holding a claim
-                self._release_dead_claims()
-            if not self._flush_unrecorded():
-                return 0
-            if self._paused_until is not None and now < self._paused_until:
-                return 0
-            self._paused_until = None
-            delivered = 0
-            for _ in range(_MAX_ROUNDS):
-                entries = self.outbox.due(now, self.batch)
-                if not entries:
-                    break
-                for entry in entries:
-                    outcome = await self._attempt(entry, now)
-                    if outcome is _Outcome.DELIVERED:
-                        delivered += 1
-                    elif outcome is _Outcome.STOP:
-                        return delivered
+            delivered = await self._pass(now or self.clock())
+            while self._again:
+                self._again = False
+                delivered += await self._pass(self.clock())
             return delivered
+
+    async def _pass(self, now: datetime) -> int:
+        """One pass over what is due at ``now`` (under the lock)."""
+        if self._failures is None:
+            self._start(now)
+        elif not self.sole_sender:  # other instances run: one may have died holding a claim
+            self._release_dead_claims()
+        if not self._flush_unrecorded():
+            return 0
+        if self._paused_until is not None and now < self._paused_until:
+            return 0
+        self._paused_until = None
+        delivered = 0
+        for _ in range(_MAX_ROUNDS):
+            entries = self.outbox.due(now, self.batch)
+            if not entries:
+                break
+            for entry in entries:
+                outcome = await self._attempt(entry, now)
+                if outcome is _Outcome.DELIVERED:
+                    delivered += 1
+                elif outcome is _Outcome.STOP:
+                    return delivered
+        return delivered
 
     def _start(self, now: datetime) -> None:
         """First pass of this process: take over what the previous one left."""
@@ -362,35 +386,10 @@ class DeliveryWorker:
         except Exception as exc:  # alerts are best effort; delivery state is already recorded
             log.warning("lead delivery: could not send the %s alert (%s)", what, type(exc).__name__)
 
-    async def run_forever(self, interval: float = 5.0) -> None:
-        """Deliver due rows every ``interval`` seconds, or at once after ``wake()``, until cancelled."""
-        while True:
-            self._wake.clear()
-            try:
-                await self.run_once(self.clock())
-            except Exception as exc:  # e.g. the disk is full: keep the loop alive, the rows stay in the outbox
-                log.error("lead delivery pass failed: %s", type(exc).__name__)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=interval)
-
-    def pending_count(self) -> int:
-        return self.outbox.pending_count()
-
-    def oldest_pending_age(self, now: datetime | None = None) -> timedelta | None:
-        return self.outbox.oldest_pending_age(now or self.clock())
-
     def health(self, now: datetime | None = None) -> DeliveryHealth:
-        failing = self.outbox.failing()
-        return DeliveryHealth(
-            pending=self.pending_count(),
-            oldest_pending_age=self.oldest_pending_age(now),
-            failing=len(failing),
-            last_error_kind=max(failing, key=_last_attempt).last_error_kind if failing else None,
-            next_attempt_at=self.outbox.next_attempt(),
-            paused_until=self._paused_until,
-            unrecorded=len(self._unrecorded),
-            outage=self._outage,
-        )
+        """The outbox's figures with this worker's pause, unrecorded results and outage (``/health``)."""
+        return replace(DeliveryHealth.of(self.outbox, now or self.clock()),
+                       paused_until=self._paused_until, unrecorded=len(self._unrecorded), outage=self._outage)
 
 
 def _last_attempt(entry: OutboxEntry) -> datetime:

@@ -12,13 +12,12 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, NotRequired, TypedDict, get_args
+from typing import Literal, NotRequired, TypedDict
 
 from bot.vocabulary import FLAGS as FLAGS
 from bot.vocabulary import Flag as Flag  # re-exported: the lead's flags are the vocabulary's
 
 Status = Literal["new", "contacted", "booked", "not_suitable", "closed", "withdrawn"]
-STATUS_IDS: tuple[Status, ...] = get_args(Status)
 OPEN_STATUSES: tuple[Status, ...] = ("new", "contacted", "booked")
 """Leads staff still have to act on (``list_open``)."""
 STAFF_STATUSES: tuple[Status, ...] = ("new", "contacted", "booked", "not_suitable", "closed")

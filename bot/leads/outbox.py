@@ -65,9 +65,6 @@ class Outbox:
         row = self.db.query_one("SELECT * FROM outbox WHERE id = ?", (entry_id,))
         return None if row is None else _entry(row)
 
-    def for_lead(self, lead_id: int) -> list[OutboxEntry]:
-        return [_entry(row) for row in self.db.query("SELECT * FROM outbox WHERE lead_id = ? ORDER BY id", (lead_id,))]
-
     def due(self, now: datetime, limit: int = 50) -> list[OutboxEntry]:
         """Rows to attempt now, oldest first, at most one per lead."""
         rows = self.db.query(

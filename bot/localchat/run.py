@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import logging
 import os
 import shutil
@@ -50,12 +49,12 @@ class ChatOptions:
 def local_settings(base: Settings, port: int, data_dir: Path) -> Settings:
     """The environment's settings with everything that would reach Telegram replaced by the local stand-in."""
     poll = min(base.content_poll_seconds, CONTENT_POLL_SECONDS) if base.content_poll_seconds > 0 else 0.0
-    return dataclasses.replace(
-        base, token=TOKEN, api_base_url=f"http://{LISTEN}:{port}/bot", data_dir=data_dir,
+    return base.model_copy(update=dict(
+        token=TOKEN, api_base_url=f"http://{LISTEN}:{port}/bot", data_dir=data_dir,
         database_url=None,  # the simulated users' data stays in data_dir, never in the clinic's PostgreSQL
         staff_chat_id=STAFF_CHAT_ID, staff_user_ids=frozenset({STAFF_USER_ID}), webhook_url=None,
         webhook_secret=None, rate_limit=0, content_poll_seconds=poll,
-    )
+    ))
 
 
 def run_chat(base: Settings, options: ChatOptions) -> int:

@@ -97,6 +97,13 @@ def member_forms(member: str) -> list[tuple[str, ...]]:
 
     A token written in its dictionary form matches every form (溜める: ためる, 溜め); one written conjugated
     matches only as written (死のう, the volitional, must not match every 死ぬ)."""
+    return list(_member_forms(member))
+
+
+@lru_cache(maxsize=1 << 16)
+def _member_forms(member: str) -> tuple[tuple[str, ...], ...]:
+    """Kept per member: the checker builds each rule's word lists again on its own (about 47,000 members per
+    load of the shipped content, a few thousand different ones), and the analyser's answer never changes."""
     from bot.safety.normalize import fold
 
     with _lock:
@@ -110,4 +117,4 @@ def member_forms(member: str) -> list[tuple[str, ...]]:
             out.append(_forms(surface, dictionary_form, normalized))
         else:
             out.append(tuple(dict.fromkeys((surface, jaconv.kata2hira(surface)))))
-    return out
+    return tuple(out)

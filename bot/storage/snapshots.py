@@ -39,11 +39,3 @@ class SnapshotStore:
     def keys(self) -> list[str]:
         return [row["version_key"] for row in self.db.query("SELECT version_key FROM snapshots ORDER BY saved_at")]
 
-    def delete_except(self, keep: set[str]) -> int:
-        """Drop snapshots no draft refers to any more (the caller knows which keys drafts use). Returns how many."""
-        removed = 0
-        with self.db.transaction() as connection:
-            for key in self.keys():
-                if key not in keep:
-                    removed += connection.execute("DELETE FROM snapshots WHERE version_key = ?", (key,)).rowcount
-        return removed

@@ -13,6 +13,7 @@ import yaml
 
 from bot.content import cache
 from bot.live import BUILDER_FAILED, PARTS, ContentRefused, LiveContent, build_cache
+from tests.shipped import seed_cache
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "content"
@@ -73,7 +74,7 @@ def test_a_start_from_the_cache_screens_exactly_like_a_fresh_load(content: Path,
 
 
 def test_any_edit_misses_the_cache(content: Path, tmp_path: Path) -> None:
-    build_cache(content, tmp_path / "cache")
+    seed_cache(tmp_path / "cache", content)  # what build_cache writes (tested above), built once per session
     page = content / "en" / "pages" / "tms.md"
     page.write_text(page.read_text(encoding="utf-8").replace("TMS", "TMS ", 1), encoding="utf-8")
 
@@ -117,7 +118,7 @@ def test_content_with_errors_is_refused_at_start_with_the_full_report(content: P
 
 def test_an_unreadable_cache_file_is_a_logged_miss(content: Path, tmp_path: Path,
                                                     caplog: pytest.LogCaptureFixture) -> None:
-    key, _ = build_cache(content, tmp_path / "cache")
+    key = seed_cache(tmp_path / "cache", content)
     (tmp_path / "cache" / f"content-{key}.pickle").write_bytes(b"not a pickle")
 
     with caplog.at_level(logging.WARNING, logger="bot.content.cache"):
@@ -130,7 +131,7 @@ def test_an_unreadable_cache_file_is_a_logged_miss(content: Path, tmp_path: Path
 
 async def test_a_reload_is_built_in_a_process_and_keeps_the_parts_that_did_not_change(content: Path,
                                                                                       tmp_path: Path) -> None:
-    build_cache(content, tmp_path / "cache")
+    seed_cache(tmp_path / "cache", content)
     live = LiveContent.open(content, cache_dir=tmp_path / "cache")
     assert live.source == "cache"
     before = live.current
@@ -151,7 +152,7 @@ async def test_a_reload_is_built_in_a_process_and_keeps_the_parts_that_did_not_c
 
 
 async def test_a_broken_edit_is_refused_by_the_builder_process(content: Path, tmp_path: Path) -> None:
-    build_cache(content, tmp_path / "cache")
+    seed_cache(tmp_path / "cache", content)
     live = LiveContent.open(content, cache_dir=tmp_path / "cache")
     before = live.current
     page = content / "en" / "pages" / "tms.md"
@@ -166,7 +167,7 @@ async def test_a_broken_edit_is_refused_by_the_builder_process(content: Path, tm
 
 
 async def test_a_failed_builder_is_reported_once_and_the_content_stays(content: Path, tmp_path: Path) -> None:
-    build_cache(content, tmp_path / "cache")
+    seed_cache(tmp_path / "cache", content)
     live = LiveContent.open(content, cache_dir=tmp_path / "cache")
     assert live.source == "cache"
     live.cache_dir = tmp_path / "not-a-folder"  # the builder cannot write there

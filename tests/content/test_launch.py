@@ -130,8 +130,8 @@ def test_yes_and_no_may_be_written_bare(tree: ContentTree) -> None:
                + "policy:\n  exosome_for_under_18: yes\n  combined_for_under_18: no\n")
     content, problems = load_content(tree.root)
     assert content is not None and not problems.errors
-    assert content.settings.policy.offered_to_minors("exosome") is True
-    assert content.settings.policy.offered_to_minors("combined") is False
+    policy = content.settings.policy
+    assert (policy.exosome_for_under_18, policy.combined_for_under_18) == ("yes", "no")
 
 
 def test_one_yaml_mistake_gives_one_message(tmp_path: Path) -> None:
@@ -211,5 +211,5 @@ def test_policy_defaults_are_the_safe_ones() -> None:
     content, _ = shipped_content()
     assert content is not None
     policy = content.settings.policy
-    assert not policy.offered_to_minors("exosome") and not policy.offered_to_minors("combined")
-    assert [policy.applicant_path(age) for age in (14, 15, 17, 18)] == ["guardian", "minor", "minor", "adult"]
+    assert (policy.exosome_for_under_18, policy.combined_for_under_18) == ("undecided", "undecided")
+    assert policy.guardian_path_under_age == 15

@@ -42,7 +42,7 @@ def settings_for(api: FakeBotApi, data_dir: Path, content_dir: Path = SHIPPED_CO
         rate_limit=0,  # the same: one chat gets 50 messages a second here; tests/test_ratelimit.py checks the limiter
     )
     values.update(overrides)
-    return Settings(**values)  # type: ignore[arg-type]
+    return Settings(**values)
 
 
 class BotUnderTest:

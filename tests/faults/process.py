@@ -19,13 +19,16 @@ from bot.storage.base import Database
 from bot.storage.db import FILENAME, SQLiteDatabase, utcnow
 from tests.botapi.server import FakeBotApi
 from tests.conversation.conftest import SHIPPED_CONTENT, STAFF_CHAT_ID
+from tests.shipped import seed_data_dir
 
 REPO = Path(__file__).resolve().parents[2]
 NAME, PHONE = "試験 太郎", "+818024681357"
 
 
 def environment(api: FakeBotApi, data_dir: Path, **extra: str) -> dict[str, str]:
-    """The bot's settings for ``api``; the staff chat exists there, as it would in Telegram."""
+    """The bot's settings for ``api``; the staff chat exists there, as it would in Telegram. A new data folder
+    starts with the compiled content, as after a first start (``tests.shipped.seed_data_dir``)."""
+    seed_data_dir(data_dir)
     api.add_chat({"id": STAFF_CHAT_ID, "type": "supergroup", "title": "Staff"})
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "STAFF_", "BOT_"))}
     env.update({

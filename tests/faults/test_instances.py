@@ -15,13 +15,13 @@ import aiohttp
 import psycopg
 
 from bot.content.schema import Intake
-from bot.live import LiveContent
 from tests.botapi.app_runner import free_port
 from tests.botapi.server import FakeBotApi
 from tests.botapi.updates import UNSET
 from tests.botapi.user import FakeUser
-from tests.conversation.conftest import JA_SHORT, SHIPPED_CONTENT, Applicant
+from tests.conversation.conftest import JA_SHORT, Applicant
 from tests.faults.process import BotProcess, cards, environment
+from tests.shipped import shipped_live
 
 SECRET = "b" * 20 + "-instances-test-secret-01"
 APPLICANTS = int(os.environ.get("INSTANCES_TEST_APPLICANTS", "8"))
@@ -59,11 +59,9 @@ class Balancer:
 class ProcessApplicant(Applicant):
     """Reads the questionnaire from the shipped content (the bot under test runs in other processes)."""
 
-    live = LiveContent.open(SHIPPED_CONTENT)
-
     @property
     def intake(self) -> Intake:
-        return self.live.current.intake.intake(self.lang)
+        return shipped_live().intake.intake(self.lang)
 
 
 async def test_two_instances_one_database_every_application_one_card_also_when_one_is_killed(

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.content.loader import load_content
 from bot.content.models import validate_doc
 from bot.content.problems import Problems
 from bot.content.schema import Intake
 from bot.content.yamldoc import load_yaml
 from bot.intake.check import check_intake
-from tests.intake.conftest import CONTENT
+from tests.shipped import shipped_content
 
 HEAD = """\
 version: "1"
@@ -70,7 +69,7 @@ def test_small_valid_intake_is_clean(tmp_path: Path) -> None:
 
 
 def test_shipped_questionnaire_is_clean() -> None:
-    _content, problems = load_content(CONTENT)
+    _content, problems = shipped_content()
     assert [str(p) for p in problems if "intake.yaml" in p.file] == []
 
 

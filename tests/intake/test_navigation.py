@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from bot.intake.display import SKIPPED
 from bot.intake.draft import Draft
 from bot.intake.engine import ConsentRequired, IntakeEngine
 from tests.intake.conftest import ADULT, NOW, consented, walk
@@ -246,7 +247,7 @@ def test_skip_only_for_optional_questions(engine: IntakeEngine) -> None:
     assert engine.skip(draft, "notes").accepted
     assert draft.stage == "review"
     assert draft.answers["notes"] is None
-    assert "notes" not in engine.final_answers(draft)
+    assert engine.lead_answers(draft, "en")["notes"]["value"] == SKIPPED  # staff see it was skipped
 
 
 def test_stale_buttons_change_nothing(engine: IntakeEngine) -> None:

@@ -10,6 +10,7 @@ import pytest
 from bot.leads.delivery import DeliveryWorker
 from bot.leads.errors import DeliveryError
 from bot.leads.model import Consent, Lead
+from bot.leads.outbox import OutboxEntry
 from bot.leads.store import LeadStore
 from bot.storage.db import Database
 
@@ -107,3 +108,9 @@ def submit(
 
 def failures(*errors: DeliveryError) -> list[BaseException]:
     return list(errors)
+
+
+def outbox_rows(store: LeadStore, lead_id: int) -> list[OutboxEntry]:
+    """A lead's outbox rows in order (what the worker will send, and what it sent)."""
+    ids = [row["id"] for row in store.db.query("SELECT id FROM outbox WHERE lead_id = ? ORDER BY id", (lead_id,))]
+    return [entry for entry_id in ids if (entry := store.outbox.get(entry_id)) is not None]

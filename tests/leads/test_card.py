@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import get_args
 
 from bot.leads.card import (
     CARD_LIMIT,
@@ -11,7 +12,7 @@ from bot.leads.card import (
     format_notice,
     visible_length,
 )
-from bot.leads.model import APPLICANT, STATUS_IDS, Consent, CrisisNote
+from bot.leads.model import APPLICANT, Consent, CrisisNote, Status
 from bot.leads.store import LeadStore
 from tests.leads.conftest import T0, submit
 
@@ -171,7 +172,7 @@ def test_long_histories_show_the_latest_changes(store: LeadStore) -> None:
 
 
 def test_statuses_and_notices() -> None:
-    assert [s.id for s in STATUSES] == list(STATUS_IDS)
+    assert [s.id for s in STATUSES] == list(get_args(Status))
     assert [s.label("ja") for s in STATUS_BUTTONS] == ["新規", "連絡済み", "予約済み", "対象外", "対応終了"]
     assert [s.label("en") for s in STATUS_BUTTONS] == ["New", "Contacted", "Booked", "Not suitable", "Closed"]
     assert format_notice(123, "withdrawn") == (

@@ -12,7 +12,7 @@ from bot.leads.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.leads.model import Lead
 from bot.leads.store import LeadStore
 from bot.storage.db import SQLiteDatabase
-from tests.leads.conftest import T0, FakeSink, make_worker, submit
+from tests.leads.conftest import T0, FakeSink, make_worker, outbox_rows, submit
 
 
 def rate_limited(seconds: float) -> TemporaryDeliveryError:
@@ -27,7 +27,7 @@ async def test_a_card_is_delivered_and_its_message_id_recorded(store: LeadStore)
     assert [card.id for card in sink.cards] == [lead.id]
     assert sink.cards[0].flags == ("crisis",)
     assert store.require(lead.id).staff_message_id == 501
-    [entry] = store.outbox.for_lead(lead.id)
+    [entry] = outbox_rows(store, lead.id)
     assert (entry.delivered_at, entry.staff_message_id, entry.attempts) == (T0, 501, 1)
     assert await worker.run_once(T0 + timedelta(hours=1)) == 0
     assert len(sink.cards) == 1
@@ -41,7 +41,7 @@ async def test_temporary_errors_back_off_honour_retry_after_then_deliver_once(
     worker = make_worker(store, sink)
     with caplog.at_level(logging.INFO, logger="bot.leads"):
         assert await worker.run_once(T0) == 0
-        [entry] = store.outbox.for_lead(lead.id)
+        [entry] = outbox_rows(store, lead.id)
         assert (entry.attempts, entry.last_error_kind) == (1, "rate_limited")
         assert entry.next_attempt_at == T0 + timedelta(seconds=30)
         assert await worker.run_once(T0 + timedelta(seconds=10)) == 0  # Telegram said wait 30 s
@@ -49,7 +49,7 @@ async def test_temporary_errors_back_off_honour_retry_after_then_deliver_once(
         assert await worker.run_once(T0 + timedelta(seconds=30)) == 0
         assert await worker.run_once(T0 + timedelta(seconds=60)) == 0
         # third failure: no retry_after, so 5 s * 2**2 = 20 s with the jitter at its lowest half -> 10 s
-        assert store.outbox.for_lead(lead.id)[0].next_attempt_at == T0 + timedelta(seconds=70)
+        assert outbox_rows(store, lead.id)[0].next_attempt_at == T0 + timedelta(seconds=70)
         assert await worker.run_once(T0 + timedelta(seconds=69)) == 0
         assert await worker.run_once(T0 + timedelta(seconds=70)) == 1
         assert await worker.run_once(T0 + timedelta(hours=2)) == 0
@@ -87,9 +87,9 @@ async def test_permanent_errors_are_retried_slowly_and_reported(
     worker = make_worker(store, sink)
     with caplog.at_level(logging.INFO, logger="bot.leads"):
         await worker.run_once(T0)
-        assert store.outbox.for_lead(lead.id)[0].next_attempt_at == T0 + timedelta(seconds=30)
+        assert outbox_rows(store, lead.id)[0].next_attempt_at == T0 + timedelta(seconds=30)
         await worker.run_once(T0 + timedelta(seconds=30))
-        assert store.outbox.for_lead(lead.id)[0].next_attempt_at == T0 + timedelta(seconds=90)
+        assert outbox_rows(store, lead.id)[0].next_attempt_at == T0 + timedelta(seconds=90)
         assert worker.health(T0 + timedelta(seconds=40)) == DeliveryHealth(
             pending=1, oldest_pending_age=timedelta(seconds=40), failing=1, last_error_kind="chat_not_found",
             next_attempt_at=T0 + timedelta(seconds=90), paused_until=T0 + timedelta(seconds=90),
@@ -128,14 +128,14 @@ async def test_a_restart_in_the_middle_still_delivers_exactly_once(data_dir: Pat
     with SQLiteDatabase.open(data_dir) as db:  # a new process
         store = LeadStore(db)
         worker = make_worker(store, sink)
-        assert worker.pending_count() == 1
+        assert store.outbox.pending_count() == 1
         assert await worker.run_once(T0 + timedelta(seconds=6)) == 0  # the backoff survived the restart
         assert await worker.run_once(T0 + timedelta(seconds=10)) == 1
         assert await worker.run_once(T0 + timedelta(minutes=30)) == 0
     with SQLiteDatabase.open(data_dir) as db:
         worker = make_worker(LeadStore(db), sink)
         assert await worker.run_once(T0 + timedelta(hours=1)) == 0
-        assert worker.pending_count() == 0
+        assert worker.outbox.pending_count() == 0
     assert [card.id for card in sink.cards] == [lead.id]
 
 
@@ -205,35 +205,39 @@ async def test_a_bug_in_the_sink_is_kept_and_reported_by_type_only(
 
 async def test_pending_count_and_age_for_the_health_command(store: LeadStore) -> None:
     worker = make_worker(store, FakeSink([TemporaryDeliveryError("network")]))
-    assert (worker.pending_count(), worker.oldest_pending_age(T0)) == (0, None)
+    assert DeliveryHealth.of(store.outbox, T0) == DeliveryHealth(0, None, 0, None)
     submit(store, "a", at=T0)
     submit(store, "b", user_id=2, at=T0 + timedelta(minutes=5))
-    assert worker.pending_count() == 2
-    assert worker.oldest_pending_age(T0 + timedelta(minutes=7)) == timedelta(minutes=7)
+    assert worker.health(T0 + timedelta(minutes=7)).pending == 2
+    assert worker.health(T0 + timedelta(minutes=7)).oldest_pending_age == timedelta(minutes=7)
     await worker.run_once(T0 + timedelta(minutes=7))
     assert store.outbox.retry_all_now(T0 + timedelta(minutes=7)) == 1
     assert await worker.run_once(T0 + timedelta(minutes=7)) == 2
 
 
-async def test_run_forever_delivers_when_woken(store: LeadStore) -> None:
-    delivered = asyncio.Event()
+async def test_a_pass_asked_for_while_one_runs_returns_at_once_and_the_running_one_looks_again(
+    store: LeadStore,
+) -> None:
+    """The job queue's pass and the one after a submit share the worker: they never overlap or wait, and a lead
+    submitted while a pass runs goes out in that pass, not at the next job."""
+    sending, release = asyncio.Event(), asyncio.Event()
+    clock = [T0]
 
-    class SignallingSink(FakeSink):
+    class SlowSink(FakeSink):
         async def send_card(self, lead: Lead, *, repeat_of: datetime | None = None) -> int:
-            message_id = await super().send_card(lead, repeat_of=repeat_of)
-            delivered.set()
-            return message_id
+            if not self.cards:
+                sending.set()
+                await release.wait()
+            return await super().send_card(lead, repeat_of=repeat_of)
 
-    sink = SignallingSink()
-    worker = DeliveryWorker(store, sink, clock=lambda: T0, rng=lambda: 0.0)
-    task = asyncio.create_task(worker.run_forever(interval=3600))
-    try:
-        await asyncio.sleep(0)  # the first pass finds nothing
-        submit(store)
-        worker.wake()
-        await delivered.wait()
-    finally:
-        task.cancel()
-        with pytest.raises(asyncio.CancelledError):
-            await task
-    assert len(sink.cards) == 1
+    sink = SlowSink()
+    worker = DeliveryWorker(store, sink, clock=lambda: clock[0], rng=lambda: 0.0, sole_sender=True)
+    first = submit(store, "a", at=T0)
+    running = asyncio.create_task(worker.run_once())
+    await sending.wait()
+    clock[0] = T0 + timedelta(seconds=1)
+    later = submit(store, "b", user_id=2, at=clock[0])  # not due at the running pass's time
+    assert await worker.run_once() == 0
+    release.set()
+    assert await running == 2
+    assert [card.id for card in sink.cards] == [first.id, later.id]

@@ -17,7 +17,7 @@ from bot.leads.model import Lead
 from bot.leads.store import LeadStore
 from bot.storage.db import Database, SQLiteDatabase
 from bot.storage.postgres import PostgresDatabase
-from tests.leads.conftest import T0, FakeSink, make_worker, submit
+from tests.leads.conftest import T0, FakeSink, make_worker, outbox_rows, submit
 
 
 class Alerts:
@@ -72,7 +72,7 @@ async def test_a_result_the_database_refuses_pauses_delivery_and_nothing_is_sent
         assert await worker.run_once(T0 + timedelta(seconds=10)) == 1  # the second lead; the first was recorded
     assert [card.id for card in sink.cards] == [first.id, second.id]
     assert store.require(first.id).staff_message_id == 501
-    assert [e.delivered_at is not None for e in store.outbox.for_lead(first.id)] == [True]
+    assert [e.delivered_at is not None for e in outbox_rows(store, first.id)] == [True]
     assert "lead delivery: lead=1 kind=card attempt=1 result=delivered_unrecorded" in caplog.messages
 
 
@@ -111,7 +111,7 @@ async def test_a_send_whose_answer_never_came_is_posted_again_marked_as_a_possib
     sink = FakeSink([TemporaryDeliveryError("timed_out", in_doubt=True)])
     worker = make_worker(store, sink)
     assert await worker.run_once(T0) == 0
-    assert store.outbox.for_lead(lead.id)[0].in_doubt
+    assert outbox_rows(store, lead.id)[0].in_doubt
     assert await worker.run_once(T0 + timedelta(minutes=1)) == 1
     assert sink.repeats == [(lead.id, T0)]  # "may be a repeat of the attempt at 14:00"
 
@@ -127,7 +127,7 @@ async def test_a_definite_failure_is_not_marked_as_a_repeat(store: LeadStore) ->
 
 async def test_a_claim_left_by_a_crashed_process_makes_the_next_card_a_marked_repeat(store: LeadStore) -> None:
     lead = submit(store)
-    [entry] = store.outbox.for_lead(lead.id)
+    [entry] = outbox_rows(store, lead.id)
     assert store.outbox.claim(entry.id, "old-process", T0)  # it crashed after claiming, maybe after sending
     sink = FakeSink()
     assert await make_worker(store, sink).run_once(T0 + timedelta(seconds=30)) == 1

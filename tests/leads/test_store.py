@@ -11,7 +11,7 @@ from bot.leads.store import LeadStore
 from bot.storage.audit import AuditEntry
 from bot.storage.db import Database, SQLiteDatabase
 from bot.storage.users import UserStore
-from tests.leads.conftest import ANSWERS, T0, submit
+from tests.leads.conftest import ANSWERS, T0, outbox_rows, submit
 
 
 def test_submit_stores_the_lead_and_queues_its_card_in_one_go(store: LeadStore) -> None:
@@ -22,7 +22,7 @@ def test_submit_stores_the_lead_and_queues_its_card_in_one_go(store: LeadStore) 
     assert lead.answers == ANSWERS and list(lead.answers) == ["name", "phone", "email", "symptoms"]
     assert lead.flags == ("crisis", "minor")
     assert lead.consent.version == "2025-11" and lead.consent.time == T0 - timedelta(minutes=4)
-    assert [(e.kind, e.delivered_at) for e in store.outbox.for_lead(lead.id)] == [("card", None)]
+    assert [(e.kind, e.delivered_at) for e in outbox_rows(store, lead.id)] == [("card", None)]
     assert UserStore(store.db).count_submissions_since(1001, T0 - timedelta(days=1)) == 1
 
 
@@ -31,7 +31,7 @@ def test_the_same_submission_key_returns_the_same_lead(store: LeadStore, db: Dat
     again = submit(store, "tap-1", at=T0 + timedelta(seconds=2))
     assert again == first
     assert db.query_one("SELECT COUNT(*) FROM leads")[0] == 1  # type: ignore[index]
-    assert len(store.outbox.for_lead(first.id)) == 1
+    assert len(outbox_rows(store, first.id)) == 1
     assert UserStore(db).count_submissions_since(1001, T0 - timedelta(days=1)) == 1
     assert submit(store, "tap-2").id == 2
 
@@ -56,7 +56,7 @@ def test_status_changes_are_recorded_with_who_and_when(store: LeadStore) -> None
     assert changed.history == (StatusChange("contacted", "山田", T0 + timedelta(minutes=3)),)
     assert store.set_status(lead.id, "contacted", "佐藤", T0 + timedelta(minutes=4)) == changed  # a double tap
     store.set_status(lead.id, "booked", "佐藤", T0 + timedelta(minutes=5), edit_card=False)
-    kinds = [e.kind for e in store.outbox.for_lead(lead.id)]
+    kinds = [e.kind for e in outbox_rows(store, lead.id)]
     assert kinds == ["card", "status_update"]  # one waiting edit covers every change
 
 
@@ -99,7 +99,7 @@ def test_withdraw_erases_audits_and_tells_staff(store: LeadStore) -> None:
         assert lead.status == "withdrawn" and lead.erased_at == later
         assert lead.flags == first.flags and lead.created_at == T0 and lead.consent == first.consent
         assert lead.history[-1] == StatusChange("withdrawn", APPLICANT, later)
-        assert [e.kind for e in store.outbox.for_lead(lead_id)] == ["card", "status_update", "withdrawn"]
+        assert [e.kind for e in outbox_rows(store, lead_id)] == ["card", "status_update", "withdrawn"]
         assert store.audit.entries(lead_id) == [AuditEntry(lead_id, later, "deleted at user request")]
     assert store.require(other.id) == other  # another user's lead is untouched
     assert store.list_for_user(1001) == []
@@ -130,7 +130,7 @@ def test_retention_erases_old_leads_only_and_keeps_their_status(store: LeadStore
     assert store.audit.entries() == [AuditEntry(old.id, T0, "retention")]
     assert store.require(recent.id).answers == ANSWERS
     assert store.purge_older_than(180, T0) == []  # already erased: no second audit row
-    assert "withdrawn" not in [e.kind for e in store.outbox.for_lead(old.id)]
+    assert "withdrawn" not in [e.kind for e in outbox_rows(store, old.id)]
 
 
 def test_export_rows_uses_japan_calendar_days(store: LeadStore) -> None:

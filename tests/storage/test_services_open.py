@@ -3,7 +3,6 @@ database, SQLite keeps its data-directory lock."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,12 +14,12 @@ from bot.storage.base import StorageError
 from bot.storage.instances import PollerLock
 from bot.storage.lock import DataDirLock
 from bot.storage.postgres import redact
-from tests.conversation.conftest import SHIPPED_CONTENT
+from tests.shipped import shipped_live_content
 
 
 @pytest.fixture(scope="module")
 def live() -> LiveContent:
-    return LiveContent.open(SHIPPED_CONTENT)
+    return shipped_live_content()
 
 
 def test_a_second_poller_on_one_postgres_database_is_refused_webhook_instances_share_it(
@@ -32,7 +31,7 @@ def test_a_second_poller_on_one_postgres_database_is_refused_webhook_instances_s
         assert isinstance(first.lock, PollerLock) and first.gate is None
         with pytest.raises(StorageError, match=f"long polling from the database at {redact(pg_url)}"):
             Services.open(polling, live)
-        webhook = replace(polling, webhook_url="https://bot.example/telegram", webhook_secret="s" * 32)
+        webhook = polling.model_copy(update={"webhook_url": "https://bot.example/telegram", "webhook_secret": "s" * 32})
         one, two = Services.open(webhook, live), Services.open(webhook, live)
         assert one.lock is None and two.lock is None and one.gate is not None and one.owner != two.owner
         one.close()

@@ -29,10 +29,3 @@ def test_the_first_payload_of_a_key_is_kept(db: Database, caplog: pytest.LogCapt
         "questionnaire snapshot k stored with a different payload; keeping the first"
     ]
 
-
-def test_unused_snapshots_can_be_dropped(db: Database) -> None:
-    snapshots = SnapshotStore(db)
-    for key in ("a", "b", "c"):
-        snapshots.save_snapshot(key, "{}", T0)
-    assert snapshots.delete_except({"b"}) == 2
-    assert snapshots.keys() == ["b"]
