@@ -35,6 +35,15 @@ class Signals:
     """The share of the question's weight the content never uses."""
     mass: float
     """The question's total weight (long questions have more; a lone common word has little)."""
+    near: float = 0.0
+    """How close the question is to the best entry's nearest example as written (0..1; 1 = that example)."""
+    runner_near: float = 0.0
+    """The same for the second entry."""
+    agree: float = 1.0
+    """1 when the pooled overlap (coverage) and the best single example (Dice) both rank the best entry first,
+    0.5 when one does, 0 when neither: right rankings are mostly ones the signals agree on."""
+    plausible: int = 1
+    """How many entries score at least ``PLAUSIBLE`` of the best one (the best included)."""
 
     def vector(self) -> tuple[float, ...]:
         """The confidence model's inputs; ``bench/calibrate.py`` fits weights in this order."""
@@ -42,15 +51,23 @@ class Signals:
         ratio = self.runner_up / self.score if self.score > 0 else 1.0
         explained = min(1.0, self.evidence / self.mass) if self.mass > 0 else 0.0
         return (self.score, gap, ratio, min(self.evidence, 12.0) / 12.0, explained, self.unknown,
-                math.log1p(self.mass) / 4.0)
+                math.log1p(self.mass) / 4.0, self.near, self.near - self.runner_near, self.agree,
+                1.0 if self.plausible == 1 else 0.0, 1.0 if self.near >= EXACT else 0.0)
+
+
+PLAUSIBLE = 0.8
+"""An entry scoring at least this share of the best one is a plausible alternative (``Signals.plausible``)."""
+EXACT = 0.95
+"""A nearest-example closeness from which the question is (nearly) one example as written."""
 
 
 @dataclass(frozen=True)
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (3.4434, 2.8056, -1.7148, 0.8522, -0.511, -1.8625, 0.3885)
-    bias: float = -0.3259
+    weights: tuple[float, ...] = (2.7851, 1.1989, -0.9006, 1.0928, 0.119, -2.2763, -0.4237, 1.321, -0.7478, 0.7929,
+                                  0.499, 0.1327)
+    bias: float = -1.3959
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -61,14 +78,14 @@ class Confidence:
 class Thresholds:
     """When to answer, offer choices or admit not knowing (shares are 0..1, evidence is idf mass)."""
 
-    answer: float = 0.35
+    answer: float = 0.3
     """The best entry must score at least this to be answered outright."""
-    margin: float = 0.03
+    margin: float = 0.0
     """... and lead the runner-up by at least this much."""
     evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.88
+    confidence: float = 0.9
     """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
     confident wrong answers at or under 2 % in cross-validation and on the development sets, the one that answers
     the most right (``bench/calibrate.py --fit``)."""

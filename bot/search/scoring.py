@@ -41,6 +41,12 @@ class Scored:
     doc: int
     score: float
     evidence: float
+    near: float = 0.0
+    """The nearest example as written (bot.search.nearest), 0..1."""
+    share: float = 0.0
+    """The entry's coverage of the question (``CoverageIndex.top``)."""
+    dice: float = 0.0
+    """The best Dice overlap of one of its examples (``ExampleIndex.best``)."""
 
 
 class CoverageIndex:
