@@ -17,6 +17,7 @@ The settings were chosen by cross-validation over the example questions and on t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -117,13 +118,26 @@ class _LanguageIndex:
         if total <= 0:
             return [], 1.0, 0.0
         unknown = sum(w for f, w in weights.items() if f not in self.coverage.idf) / total
-        ranked = []
+        pooled = []
         for doc, share in self.coverage.top(weights, _CANDIDATES, self.common):
             dice, shared = self.examples.best(doc, weights)
-            near = self.nearest.best(doc, written) if nearest_weight > 0 else 0.0
-            score = ((1 - example_weight - nearest_weight) * share + example_weight * dice + nearest_weight * near) \
-                * _consistency(self.treatments[doc], named)
+            factor = _consistency(self.treatments[doc], named)
+            pooled.append((((1 - example_weight - nearest_weight) * share + example_weight * dice) * factor,
+                           doc, share, dice, shared, factor))
+        pooled.sort(key=lambda p: (-p[0], p[1]))
+        ranked: list[Scored] = []
+        finals: list[float] = []  # descending
+        for base, doc, share, dice, shared, factor in pooled:
+            near = 0.0
+            if nearest_weight > 0:
+                bound = base + nearest_weight * factor
+                # the nearest example can lift an entry by at most nearest_weight: skip it when even that could
+                # neither reach the best three nor the plausible ones (it changes nothing the decision sees)
+                if len(finals) < 3 or bound >= finals[2] or bound >= PLAUSIBLE * finals[0]:
+                    near = self.nearest.best(doc, written)
+            score = base + nearest_weight * near * factor
             ranked.append(Scored(doc, score, shared, near, share, dice))
+            bisect.insort(finals, score, key=lambda v: -v)
         ranked.sort(key=lambda s: (-s.score, s.doc))
         return ranked, unknown, float(total)
 
