@@ -65,9 +65,9 @@ EXACT = 0.95
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (2.7851, 1.1989, -0.9006, 1.0928, 0.119, -2.2763, -0.4237, 1.321, -0.7478, 0.7929,
-                                  0.499, 0.1327)
-    bias: float = -1.3959
+    weights: tuple[float, ...] = (2.8438, 1.2478, -0.9503, 1.15, 0.0995, -2.249, -0.3857, 1.272, -0.6785, 0.8674,
+                                  0.4273, 0.1302)
+    bias: float = -1.4547
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -85,7 +85,7 @@ class Thresholds:
     evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.9
+    confidence: float = 0.88
     """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
     confident wrong answers at or under 2 % in cross-validation and on the development sets, the one that answers
     the most right (``bench/calibrate.py --fit``)."""
