@@ -2,14 +2,17 @@
 
 A confident wrong answer is the worst outcome for a patient, worse than "did you mean" with the right entry among
 two or three buttons. So the decision does not answer on a raw score: it estimates how likely the best entry is
-right (``confidence``, a logistic function of a few signals of the ranking) and answers outright only when that
-is high, the best entry clearly leads, and the question is not mostly words the content never uses. Otherwise it
-offers the nearest entries, or admits not knowing when nothing is near.
+right (``confidence``, a logistic function of a dozen signals of the ranking: the scores and the lead, how much of
+the question the best example explains, unknown words, how near the question is to one example as written, whether
+the pooled and the single-example overlaps agree on the best entry, whether it is the only plausible one) and
+answers outright only when that is high, the best entry clearly leads, and the question is not mostly words the
+content never uses. Otherwise it offers the nearest entries, or admits not knowing when nothing is near.
 
 The signals do not depend on which entries exist (no per-entry weights), so the same function holds when staff add
 entries. Its weights and the thresholds were fitted by cross-validation over the example questions of faq.yaml
-(each fold's examples left out of the index and asked) plus the development question sets: ``bench/calibrate.py``
-prints the figures and the fit; docs/measurements.md has the table.
+(each fold's examples left out of the index and asked) plus the development question sets, strangers' questions
+(dev v3's development part) counting double: ``bench/calibrate.py`` prints the figures and the fit;
+docs/measurements.md has the table.
 """
 
 from __future__ import annotations

@@ -4,8 +4,10 @@ Built once per content load (``FaqIndex.build``; on /reload just build again) fr
 Each entry is one document made of its example questions plus, at a lower weight, its answer text, so a
 question can also be found through words only the answer uses (ミクログリア, "vesicle").
 
-An entry's score (0..1) blends how much of the question the entry covers with how well its best example question
-overlaps it (see ``scoring``). Deciding (see ``decision``):
+An entry's score (0..1) blends how much of the question the entry covers, how well its best example question
+overlaps it (see ``scoring``) and how near the question is to one example as written, small words included (see
+``nearest``: "How does TMS work?" is the mechanism entry's example, "Does TMS work?" the effect one's). A wish to
+apply, book or be contacted (see ``intent``) is not ranked: it starts the application. Deciding (see ``decision``):
 - ``answer`` when the confidence model, from the ranking's signals, is sure enough that the best entry is right,
   it leads the runner-up, one of its example questions shares enough of the question (one generic word such as
   "TMS" is not enough), and the question is not mostly words the content never uses (「電車の料金はいくら？」);
