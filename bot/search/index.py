@@ -38,6 +38,8 @@ from bot.search.synonyms import Synonyms
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _CANDIDATES = 15
 """Entries with the best coverage that are also compared example by example (Dice)."""
+_NEAREST_CANDIDATES = 8
+"""Of those, the best by coverage and Dice that are also compared with the examples as written (``nearest``)."""
 READING_COMMON_SHARE = 0.2
 READING_COMMON_MIN = 12
 """In the reading index, a feature used by more than this share of the entries (at least this many) is not walked."""
@@ -129,9 +131,9 @@ class _LanguageIndex:
         pooled.sort(key=lambda p: (-p[0], p[1]))
         ranked: list[Scored] = []
         finals: list[float] = []  # descending
-        for base, doc, share, dice, shared, factor in pooled:
+        for rank, (base, doc, share, dice, shared, factor) in enumerate(pooled):
             near = 0.0
-            if nearest_weight > 0:
+            if nearest_weight > 0 and rank < _NEAREST_CANDIDATES:
                 bound = base + nearest_weight * factor
                 # the nearest example can lift an entry by at most nearest_weight: skip it when even that could
                 # neither reach the best three nor the plausible ones (it changes nothing the decision sees)
