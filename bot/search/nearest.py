@@ -12,6 +12,7 @@ recognised as such.
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Iterable, Sequence
 
 from bot.search.normalize import LATIN, SPACE, normalize
@@ -36,7 +37,7 @@ class NearestExamples:
     def __init__(self, examples: Iterable[tuple[int, str]]) -> None:
         self._by_owner: dict[int, list[frozenset[str]]] = {}
         for owner, text in examples:
-            features = surface(text)
+            features = frozenset(map(sys.intern, surface(text)))  # one copy of each word or pair for all examples
             if features:
                 self._by_owner.setdefault(owner, []).append(features)
 
