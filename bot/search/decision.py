@@ -68,9 +68,9 @@ EXACT = 0.95
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (2.8438, 1.2478, -0.9503, 1.15, 0.0995, -2.249, -0.3857, 1.272, -0.6785, 0.8674,
-                                  0.4273, 0.1302)
-    bias: float = -1.4547
+    weights: tuple[float, ...] = (2.6092, 1.3242, -0.8662, 0.8048, 0.0359, -2.0364, -0.3783, 1.2969, 0.4116, 0.4857,
+                                  0.7456, -0.2295)
+    bias: float = -1.1772
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -83,15 +83,18 @@ class Thresholds:
 
     answer: float = 0.3
     """The best entry must score at least this to be answered outright."""
-    margin: float = 0.0
+    margin: float = 0.03
     """... and lead the runner-up by at least this much."""
     evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.88
+    confidence: float = 0.9
     """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
     confident wrong answers at or under 2 % in cross-validation and on the development sets, the one that answers
     the most right (``bench/calibrate.py --fit``)."""
+    exact: float = EXACT
+    """A question at least this near to one example as written of the best entry (and less near to the runner-up's)
+    is answered whatever the confidence: "How does TMS work?" is tms_how's example (0 turns the rule off)."""
     choices: float = 0.25
     """Below this score nothing is offered ("none")."""
     choice_ratio: float = 0.6
@@ -107,8 +110,10 @@ def decide(signals: Signals | None, limits: Thresholds, model: Confidence) -> tu
     if signals is None or signals.score < limits.choices:
         return "none", 0.0
     confidence = model(signals)
-    if (signals.score >= limits.answer and signals.evidence >= limits.evidence
-            and signals.score - signals.runner_up >= limits.margin and signals.unknown < limits.unknown
-            and confidence >= limits.confidence):
+    if signals.score < limits.answer or signals.evidence < limits.evidence or signals.unknown >= limits.unknown:
+        return "choices", confidence
+    if limits.exact and signals.near >= limits.exact > signals.runner_near:
+        return "answer", confidence  # written as one example of the best entry, and of no example of the next one
+    if signals.score - signals.runner_up >= limits.margin and confidence >= limits.confidence:
         return "answer", confidence
     return "choices", confidence
