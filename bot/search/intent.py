@@ -31,7 +31,7 @@ _EN_SHORT = re.compile(r"^((monitor|the) )?(apply|application|sign up|signup|reg
 """A short message that only names applying ("apply", "monitor application")."""
 _EN_NOT = re.compile(r"\b(how (long|much|many|soon)|what happens|does (applying|booking)|if i (apply|book)|"
                      r"after (applying|i apply|booking)|but (will|does|do|is|can|what|how)|"
-                     r"cancel|delete|withdraw|do not want|not want|do not need)\b")
+                     r"cancel|delete|withdraw|opt out|stop being|quit|do not want|not want|do not need)\b")
 
 _JA_ACT = r"(申し?込|申込|もうしこ|応募|おうぼ|エントリー|えんとりー|予約|よやく|登録|参加|受診|診察|モニター|もにたー)"
 _JA_WISH = re.compile(_JA_ACT + r"[^。！？!?]{0,10}?(たい(?!か)|希望|お願い|おねがい|ください|下さい|ほしい|欲しい|"
@@ -40,7 +40,7 @@ _JA_CALL = re.compile(r"(連絡|電話(?!で)|折り返し)[^。！？!?]{0,8}?(
                       r"もらえ|いただけ|頂け|くれ|希望)")
 """Being contacted: 「連絡がほしい」「電話をください」; not 「電話したい」 (then the phone number answers)."""
 _JA_NOT = re.compile(r"(番号|連絡先|住所|教えて|おしえて|知りたい|たくない|したら|した後|後で|あとで|キャンセル|"
-                     r"取り消|やめ|削除|消して|退会|いつまで|いくら|何日|何時)")
+                     r"取り消|取り下げ|撤回|辞退|中止|やめ|削除|消して|退会|場合|いつまで|いくら|何日|何時)")
 
 
 def wants_to_apply(text: str) -> bool:

@@ -33,6 +33,9 @@ QUESTIONS = [
     "クリニックに電話したい",
     "電話で診察してもらえますか",
     "登録を削除してほしい",
+    "モニターを辞退したい",
+    "診察の予約をしたい場合はどうすれば",
+    "I want to withdraw from the monitor programme",
     "副作用について教えてください",
 ]
 
@@ -52,3 +55,10 @@ def test_the_wish_is_answered_with_the_entry_that_starts_the_application(index: 
     found = index.match(text)
     assert found.status == "answer"
     assert found.entry_id is not None and index.entry(found.lang, found.entry_id).action == "apply"
+
+
+@pytest.mark.parametrize("text", ["I'd like to apply. How much does it cost?", "申し込みたいです。費用はいくら？"])
+def test_a_wish_with_a_question_starts_the_application_and_offers_the_answer(index: FaqIndex, text: str) -> None:
+    found = index.match(text)
+    assert found.entry_id is not None and index.entry(found.lang, found.entry_id).action == "apply"
+    assert found.also == ("costs",)
