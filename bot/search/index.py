@@ -198,13 +198,12 @@ class FaqIndex:
         is also tried against the readings of the Japanese examples."""
         lang = detect_language(text)
         parts = _parts(text)
-        sentences = [p.strip() for p in _SENTENCE_END.split(text) if len(p.strip()) > 2]
-        wishes = [wants_to_apply(p) for p in sentences] if len(sentences) > 1 else [wants_to_apply(text)]
-        if self._options.intent and any(wishes):
+        if self._options.intent and wants_to_apply(text):
             applying = self._apply_entry(lang)
             if applying is not None:
-                # 「申し込みたいです。費用はいくらですか？」: the other question comes as a button under the application
-                others = [p for p, w in zip(sentences, wishes, strict=True) if not w] if len(sentences) > 1 else []
+                # 「申し込みたいです。費用はいくら？」: the other question comes as a button under the application
+                sentences = [p.strip() for p in _SENTENCE_END.split(text) if len(p.strip()) > 2]
+                others = [p for p in sentences if not wants_to_apply(p)] if len(sentences) > 1 else []
                 asked = [m for m in (self._match_in(lang, p) for p in others)
                          if m.status == "answer" and m.candidates[0][0] != applying]
                 return Match(lang, "answer", [(applying, 1.0)], 1.0, also=tuple(m.candidates[0][0] for m in asked)[:1])

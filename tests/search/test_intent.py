@@ -36,6 +36,8 @@ QUESTIONS = [
     "モニターを辞退したい",
     "診察の予約をしたい場合はどうすれば",
     "I want to withdraw from the monitor programme",
+    "応募したいです。応募したら予約は確定ですか？",
+    "I want to apply. If I apply, is my treatment booked?",
     "副作用について教えてください",
 ]
 
