@@ -84,6 +84,13 @@ def folds(faqs: dict[str, Faq], k: int = FOLDS, seed: int = SEED) -> list[tuple[
     return out
 
 
+def v3_development() -> list[ev.Case]:
+    """The development part of dev v3: the set most like strangers' questions that may be fitted on."""
+    if not DEV_V3.is_file():
+        return []
+    return [c for c in ev.split_cases(ev.load_cases(DEV_V3))[0] if c.kind != "crisis"]
+
+
 def dev_cases(part: str = "development") -> list[ev.Case]:
     cases = [c for path in DEV_SETS if path.is_file() for c in ev.load_cases(path)]
     if DEV_V3.is_file():
@@ -159,37 +166,47 @@ def _top_right(index: FaqIndex, case: ev.Case, renderer: ev.AnswerRenderer) -> b
     return ev.judge(case, renderer.render(found.lang, entry.answer))
 
 
+WEIGHTS = {"cv": 0.5, "dev": 1.0, "v3": 2.0}
+"""How much a ranking of each source counts in the fit: left-out example questions are written like the content
+(half), strangers' questions of dev v3 most like the patients' (double)."""
+
+
 def signals_and_labels(cv: Sequence[tuple[FaqIndex, list[Asked]]], dev: FaqIndex, cases: Sequence[ev.Case],
-                       renderer: ev.AnswerRenderer) -> list[tuple[Signals, bool]]:
+                       renderer: ev.AnswerRenderer) -> list[tuple[Signals, bool, float]]:
+    """(signals, is the best entry right, weight) of every ranking: cross-validation, then the development data."""
     data = []
     for index, asked in cv:
         for q in asked:
             found = index.match(q.text)
             if found.signals is not None:
-                data.append((found.signals, bool(found.candidates) and found.candidates[0][0] == q.entry_id))
+                data.append((found.signals, bool(found.candidates) and found.candidates[0][0] == q.entry_id,
+                             WEIGHTS["cv"]))
+    v3 = {(c.lang, c.ask) for c in v3_development()}
     for case in cases:
         found = dev.match(case.ask)
         if found.signals is not None:
-            data.append((found.signals, _top_right(dev, case, renderer)))
+            weight = WEIGHTS["v3"] if (case.lang, case.ask) in v3 else WEIGHTS["dev"]
+            data.append((found.signals, _top_right(dev, case, renderer), weight))
     return data
 
 
-def fit(data: Sequence[tuple[Signals, bool]], ridge: float = 1e-3, rounds: int = 25) -> Confidence:
-    """Logistic regression by Newton's method (plain Python: a few thousand rows of a few numbers)."""
-    rows = [(1.0, *s.vector()) for s, _ in data]
-    ys = [1.0 if right else 0.0 for _, right in data]
+def fit(data: Sequence[tuple[Signals, bool, float]], ridge: float = 1e-3, rounds: int = 25) -> Confidence:
+    """Weighted logistic regression by Newton's method (plain Python: a few thousand rows of a dozen numbers)."""
+    rows = [(1.0, *s.vector()) for s, _, _ in data]
+    ys = [1.0 if right else 0.0 for _, right, _ in data]
+    weights = [weight for _, _, weight in data]
     d = len(rows[0])
     w = [0.0] * d
     for _ in range(rounds):
         grad = [0.0] * d
         hess = [[0.0] * d for _ in range(d)]
-        for x, y in zip(rows, ys, strict=True):
+        for x, y, c in zip(rows, ys, weights, strict=True):
             z = sum(wi * xi for wi, xi in zip(w, x, strict=True))
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
             for i in range(d):
-                grad[i] += (p - y) * x[i]
+                grad[i] += c * (p - y) * x[i]
                 for j in range(d):
-                    hess[i][j] += p * (1 - p) * x[i] * x[j]
+                    hess[i][j] += c * p * (1 - p) * x[i] * x[j]
         for i in range(d):
             grad[i] += ridge * w[i] * len(rows)
             hess[i][i] += ridge * len(rows)
@@ -225,10 +242,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     cv = [(FaqIndex.build(reduced, shipped), asked) for reduced, asked in folds(faqs)]
     dev_index = FaqIndex.build(faqs, shipped)
     development = dev_cases("development")
+    strangers = v3_development()
     validation = dev_cases("validation")
     print(f"shipped decision {shipped.thresholds}\n  confidence model {shipped.confidence}")
     print(f"  cross-validation ({FOLDS} folds over the example questions) {cross_validate(cv).line()}")
     print(f"  development data                                     {on_cases(dev_index, development, renderer).line()}")
+    print(f"    of which the dev v3 development part               {on_cases(dev_index, strangers, renderer).line()}")
     if validation:
         print(f"  dev v3 validation third (not fitted on)              "
               f"{on_cases(dev_index, validation, renderer).line()}")
@@ -239,27 +258,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = signals_and_labels([(i.with_decision(open_limits), a) for i, a in cv],
                               dev_index.with_decision(open_limits), development, renderer)
     model = fit(data)
-    print(f"\nfitted on {len(data)} rankings ({Counter(r for _, r in data)[True]} with the right entry first): "
+    print(f"\nfitted on {len(data)} rankings ({Counter(r for _, r, _ in data)[True]} with the right entry first): "
           f"{model}")
     rows = []
-    grid = itertools.product([0.0, 0.6, 0.7, 0.75, 0.8, 0.85, 0.88, 0.91, 0.94], [0.0, 0.03], [0.3, 0.35],
-                             [1.0, 2.0], [0.5])
+    grid = itertools.product([0.0, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9, 0.92, 0.94], [0.0, 0.03], [0.3],
+                             [1.0], [0.5])
     for confidence, margin, answer, evidence, unknown in grid:
         limits = replace(shipped.thresholds, confidence=confidence, margin=margin, answer=answer, evidence=evidence,
                          unknown=unknown)
         cv_tally = cross_validate([(i.with_decision(limits, model), a) for i, a in cv])
         dev_tally = on_cases(dev_index.with_decision(limits, model), development, renderer)
-        rows.append((limits, cv_tally, dev_tally))
+        v3_tally = on_cases(dev_index.with_decision(limits, model), strangers, renderer)
+        rows.append((limits, cv_tally, dev_tally, v3_tally))
     ok = [r for r in rows if r[1].wrong <= MAX_WRONG * r[1].cases and r[2].wrong <= MAX_WRONG * r[2].cases
           and r[2].offtopic_answered == 0]
     ranked = sorted(ok or rows, key=lambda r: (-(r[1].correct / r[1].cases + r[2].correct / r[2].cases),
                                                r[1].wrong + r[2].wrong))
     print(f"\n{len(ok)} of {len(rows)} threshold sets keep confident wrong <= {MAX_WRONG:.0%} and off-topic at 0; "
           "the best:")
-    for limits, cv_tally, dev_tally in ranked[:8]:
+    for limits, cv_tally, dev_tally, v3_tally in ranked[:4]:
         print(f"  confidence {limits.confidence:.2f} margin {limits.margin:.2f} answer {limits.answer:.2f} "
               f"evidence {limits.evidence:.1f} unknown {limits.unknown:.1f}\n    CV  {cv_tally.line()}\n"
-              f"    dev {dev_tally.line()}")
+              f"    dev {dev_tally.line()}\n    of which dev v3 {v3_tally.line()}")
     best = ranked[0][0]
     print("\nthe trade-off at the chosen thresholds, by confidence needed to answer (CV | dev | dev v3 validation):")
     for confidence in (0.0, 0.5, 0.7, 0.8, 0.85, 0.88, 0.91, 0.94):

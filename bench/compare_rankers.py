@@ -3,7 +3,8 @@ example questions (each entry a class), on the same features, with no decision s
 
     .venv/bin/python bench/compare_rankers.py      # about a minute
 
-Rows: the shipped scorer (coverage + best-example Dice); multinomial naive Bayes (bench_matcher.LearnedRanker);
+Rows: the scorer as it was (coverage + best-example Dice), with the nearest example as written, and as shipped
+(also recognising a wish to apply, book or be contacted); multinomial naive Bayes (bench_matcher.LearnedRanker);
 multinomial logistic regression (softmax, L2, full-batch gradient descent with numpy, L2-normalised feature
 vectors), trained on the example questions as a response selector would be. Columns: 5-fold cross-validation over
 the example questions (bench/calibrate.py's folds), the development part and the validation third of dev v3
@@ -88,8 +89,12 @@ def rankers(faqs: dict[str, Faq]) -> list[tuple[str, Ranker]]:
             return found.candidates[0][0] if found.candidates else None
         return ranker
 
-    return [("shipped n-gram scorer", first_of(index)), ("naive Bayes", first_of(bayes)),
-            ("logistic regression (softmax)", softmax.first)]
+    previous = FaqIndex.build(faqs, IndexOptions(nearest_weight=0.0, example_weight=0.5, intent=False))
+    no_intent = FaqIndex.build(faqs, IndexOptions(intent=False))
+    return [("n-gram scorer as before (coverage + Dice)", first_of(previous)),
+            ("+ nearest example as written", first_of(no_intent)),
+            ("+ wish to apply recognised (shipped)", first_of(index)),
+            ("naive Bayes", first_of(bayes)), ("logistic regression (softmax)", softmax.first)]
 
 
 def top_right(ranker: Ranker, cases: Sequence[ev.Case], index: FaqIndex, renderer: ev.AnswerRenderer) -> float:

@@ -2,14 +2,17 @@
 
 A confident wrong answer is the worst outcome for a patient, worse than "did you mean" with the right entry among
 two or three buttons. So the decision does not answer on a raw score: it estimates how likely the best entry is
-right (``confidence``, a logistic function of a few signals of the ranking) and answers outright only when that
-is high, the best entry clearly leads, and the question is not mostly words the content never uses. Otherwise it
-offers the nearest entries, or admits not knowing when nothing is near.
+right (``confidence``, a logistic function of a dozen signals of the ranking: the scores and the lead, how much of
+the question the best example explains, unknown words, how near the question is to one example as written, whether
+the pooled and the single-example overlaps agree on the best entry, whether it is the only plausible one) and
+answers outright only when that is high, the best entry clearly leads, and the question is not mostly words the
+content never uses. Otherwise it offers the nearest entries, or admits not knowing when nothing is near.
 
 The signals do not depend on which entries exist (no per-entry weights), so the same function holds when staff add
 entries. Its weights and the thresholds were fitted by cross-validation over the example questions of faq.yaml
-(each fold's examples left out of the index and asked) plus the development question sets: ``bench/calibrate.py``
-prints the figures and the fit; docs/measurements.md has the table.
+(each fold's examples left out of the index and asked) plus the development question sets, strangers' questions
+(dev v3's development part) counting double: ``bench/calibrate.py`` prints the figures and the fit;
+docs/measurements.md has the table.
 """
 
 from __future__ import annotations
@@ -35,6 +38,15 @@ class Signals:
     """The share of the question's weight the content never uses."""
     mass: float
     """The question's total weight (long questions have more; a lone common word has little)."""
+    near: float = 0.0
+    """How close the question is to the best entry's nearest example as written (0..1; 1 = that example)."""
+    runner_near: float = 0.0
+    """The same for the second entry."""
+    agree: float = 1.0
+    """1 when the pooled overlap (coverage) and the best single example (Dice) both rank the best entry first,
+    0.5 when one does, 0 when neither: right rankings are mostly ones the signals agree on."""
+    plausible: int = 1
+    """How many entries score at least ``PLAUSIBLE`` of the best one (the best included)."""
 
     def vector(self) -> tuple[float, ...]:
         """The confidence model's inputs; ``bench/calibrate.py`` fits weights in this order."""
@@ -42,15 +54,23 @@ class Signals:
         ratio = self.runner_up / self.score if self.score > 0 else 1.0
         explained = min(1.0, self.evidence / self.mass) if self.mass > 0 else 0.0
         return (self.score, gap, ratio, min(self.evidence, 12.0) / 12.0, explained, self.unknown,
-                math.log1p(self.mass) / 4.0)
+                math.log1p(self.mass) / 4.0, self.near, self.near - self.runner_near, self.agree,
+                1.0 if self.plausible == 1 else 0.0, 1.0 if self.near >= EXACT else 0.0)
+
+
+PLAUSIBLE = 0.8
+"""An entry scoring at least this share of the best one is a plausible alternative (``Signals.plausible``)."""
+EXACT = 0.95
+"""A nearest-example closeness from which the question is (nearly) one example as written."""
 
 
 @dataclass(frozen=True)
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (3.4434, 2.8056, -1.7148, 0.8522, -0.511, -1.8625, 0.3885)
-    bias: float = -0.3259
+    weights: tuple[float, ...] = (2.6092, 1.3242, -0.8662, 0.8048, 0.0359, -2.0364, -0.3783, 1.2969, 0.4116, 0.4857,
+                                  0.7456, -0.2295)
+    bias: float = -1.1772
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -61,17 +81,20 @@ class Confidence:
 class Thresholds:
     """When to answer, offer choices or admit not knowing (shares are 0..1, evidence is idf mass)."""
 
-    answer: float = 0.35
+    answer: float = 0.3
     """The best entry must score at least this to be answered outright."""
     margin: float = 0.03
     """... and lead the runner-up by at least this much."""
     evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.88
+    confidence: float = 0.9
     """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
     confident wrong answers at or under 2 % in cross-validation and on the development sets, the one that answers
     the most right (``bench/calibrate.py --fit``)."""
+    exact: float = EXACT
+    """A question at least this near to one example as written of the best entry (and less near to the runner-up's)
+    is answered whatever the confidence: "How does TMS work?" is tms_how's example (0 turns the rule off)."""
     choices: float = 0.25
     """Below this score nothing is offered ("none")."""
     choice_ratio: float = 0.6
@@ -87,8 +110,10 @@ def decide(signals: Signals | None, limits: Thresholds, model: Confidence) -> tu
     if signals is None or signals.score < limits.choices:
         return "none", 0.0
     confidence = model(signals)
-    if (signals.score >= limits.answer and signals.evidence >= limits.evidence
-            and signals.score - signals.runner_up >= limits.margin and signals.unknown < limits.unknown
-            and confidence >= limits.confidence):
+    if signals.score < limits.answer or signals.evidence < limits.evidence or signals.unknown >= limits.unknown:
+        return "choices", confidence
+    if limits.exact and signals.near >= limits.exact > signals.runner_near:
+        return "answer", confidence  # written as one example of the best entry, and of no example of the next one
+    if signals.score - signals.runner_up >= limits.margin and confidence >= limits.confidence:
         return "answer", confidence
     return "choices", confidence

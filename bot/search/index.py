@@ -4,8 +4,10 @@ Built once per content load (``FaqIndex.build``; on /reload just build again) fr
 Each entry is one document made of its example questions plus, at a lower weight, its answer text, so a
 question can also be found through words only the answer uses (ミクログリア, "vesicle").
 
-An entry's score (0..1) blends how much of the question the entry covers with how well its best example question
-overlaps it (see ``scoring``). Deciding (see ``decision``):
+An entry's score (0..1) blends how much of the question the entry covers, how well its best example question
+overlaps it (see ``scoring``) and how near the question is to one example as written, small words included (see
+``nearest``: "How does TMS work?" is the mechanism entry's example, "Does TMS work?" the effect one's). A wish to
+apply, book or be contacted (see ``intent``) is not ranked: it starts the application. Deciding (see ``decision``):
 - ``answer`` when the confidence model, from the ranking's signals, is sure enough that the best entry is right,
   it leads the runner-up, one of its example questions shares enough of the question (one generic word such as
   "TMS" is not enough), and the question is not mostly words the content never uses (「電車の料金はいくら？」);
@@ -17,13 +19,16 @@ The settings were chosen by cross-validation over the example questions and on t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.content.schema import Faq, FaqEntry
 from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
-from bot.search.decision import Confidence, Signals, Status, Thresholds, decide
+from bot.search.decision import PLAUSIBLE, Confidence, Signals, Status, Thresholds, decide
+from bot.search.intent import wants_to_apply
+from bot.search.nearest import NearestExamples, surface
 from bot.search.normalize import Language, detect_language
 from bot.search.readings import Readings, has_kanji, romaji_to_kana
 from bot.search.scoring import Bm25Params, CoverageIndex, ExampleIndex, Scored, add_counts
@@ -33,6 +38,8 @@ from bot.search.synonyms import Synonyms
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _CANDIDATES = 15
 """Entries with the best coverage that are also compared example by example (Dice)."""
+_NEAREST_CANDIDATES = 8
+"""Of those, the best by coverage and Dice that are also compared with the examples as written (``nearest``)."""
 READING_COMMON_SHARE = 0.2
 READING_COMMON_MIN = 12
 """In the reading index, a feature used by more than this share of the entries (at least this many) is not walked."""
@@ -48,12 +55,16 @@ class IndexOptions:
     confidence: Confidence = field(default_factory=Confidence)
     answer_weight: float = 0.2
     """Weight of the answer text's words next to the example questions' (0 leaves the answer out)."""
-    example_weight: float = 0.5
+    example_weight: float = 0.3
     """Share of the score from the single best example question (Dice) rather than the whole entry (coverage)."""
+    nearest_weight: float = 0.25
+    """Share of the score from the nearest example as written (``nearest``: small words and word order kept)."""
     readings: bool = True
     """Also index the readings of the Japanese examples (SudachiPy), for questions typed in kana."""
     treatment_signal: bool = True
     """Push down entries about the other treatment than the one a question names."""
+    intent: bool = True
+    """A wish to apply, book or be contacted (``intent``) starts the application instead of being ranked."""
     parts_first: bool = True
     """A long message: try the parts that ask something before the whole text (False: only when it gives no answer)."""
 
@@ -96,11 +107,12 @@ class _LanguageIndex:
     coverage: CoverageIndex
     examples: ExampleIndex
     treatments: list[str | None]
+    nearest: NearestExamples
     common: int | None = None
     """See ``CoverageIndex.top``; set for the reading index only."""
 
-    def ranked(self, query: Mapping[str, float], example_weight: float,
-               named: frozenset[str] = frozenset()) -> tuple[list[Scored], float, float]:
+    def ranked(self, query: Mapping[str, float], example_weight: float, named: frozenset[str] = frozenset(),
+               written: frozenset[str] = frozenset(), nearest_weight: float = 0.0) -> tuple[list[Scored], float, float]:
         """The best entries by descending score, the share of the question the content never uses, its weight.
 
         ``named``: the treatments the question names; an entry about another one is pushed down (never answered
@@ -110,11 +122,26 @@ class _LanguageIndex:
         if total <= 0:
             return [], 1.0, 0.0
         unknown = sum(w for f, w in weights.items() if f not in self.coverage.idf) / total
-        ranked = []
+        pooled = []
         for doc, share in self.coverage.top(weights, _CANDIDATES, self.common):
             dice, shared = self.examples.best(doc, weights)
-            score = ((1 - example_weight) * share + example_weight * dice) * _consistency(self.treatments[doc], named)
-            ranked.append(Scored(doc, score, shared))
+            factor = _consistency(self.treatments[doc], named)
+            pooled.append((((1 - example_weight - nearest_weight) * share + example_weight * dice) * factor,
+                           doc, share, dice, shared, factor))
+        pooled.sort(key=lambda p: (-p[0], p[1]))
+        ranked: list[Scored] = []
+        finals: list[float] = []  # descending
+        for rank, (base, doc, share, dice, shared, factor) in enumerate(pooled):
+            near = 0.0
+            if nearest_weight > 0 and rank < _NEAREST_CANDIDATES:
+                bound = base + nearest_weight * factor
+                # the nearest example can lift an entry by at most nearest_weight: skip it when even that could
+                # neither reach the best three nor the plausible ones (it changes nothing the decision sees)
+                if len(finals) < 3 or bound >= finals[2] or bound >= PLAUSIBLE * finals[0]:
+                    near = self.nearest.best(doc, written)
+            score = base + nearest_weight * near * factor
+            ranked.append(Scored(doc, score, shared, near, share, dice))
+            bisect.insort(finals, score, key=lambda v: -v)
         ranked.sort(key=lambda s: (-s.score, s.doc))
         return ranked, unknown, float(total)
 
@@ -128,6 +155,7 @@ class FaqIndex:
         self._analyzer = analyzer
         self._options = options
         self._treatment_features = _treatment_features(analyzer)
+        self._all_treatment_features = frozenset().union(*self._treatment_features.values())
         self._reading = reading
 
     @classmethod
@@ -170,6 +198,15 @@ class FaqIndex:
         is also tried against the readings of the Japanese examples."""
         lang = detect_language(text)
         parts = _parts(text)
+        if self._options.intent and wants_to_apply(text):
+            applying = self._apply_entry(lang)
+            if applying is not None:
+                # 「申し込みたいです。費用はいくら？」: the other question comes as a button under the application
+                sentences = [p.strip() for p in _SENTENCE_END.split(text) if len(p.strip()) > 2]
+                others = [p for p in sentences if not wants_to_apply(p)] if len(sentences) > 1 else []
+                asked = [m for m in (self._match_in(lang, p) for p in others)
+                         if m.status == "answer" and m.candidates[0][0] != applying]
+                return Match(lang, "answer", [(applying, 1.0)], 1.0, also=tuple(m.candidates[0][0] for m in asked)[:1])
         if len(parts) > 1 and self._options.parts_first:
             split = self._match_parts(lang, parts)
             if split is not None:
@@ -188,6 +225,13 @@ class FaqIndex:
             if split is not None:
                 return split
         return found
+
+    def _apply_entry(self, lang: Language) -> str | None:
+        """The entry that starts the application (``action: apply``) in ``lang``, if there is one."""
+        language = self._languages.get(lang)
+        if language is None:
+            return None
+        return next((entry.id for entry in language.entries.values() if entry.action == "apply"), None)
 
     def _match_parts(self, lang: Language, parts: list[str]) -> Match | None:
         """The first part answered, with the entry of the next part answered differently as ``also``."""
@@ -216,8 +260,15 @@ class FaqIndex:
         query = {f: w for f, w in query.items() if "+" not in f or f in language.coverage.idf}
         named = frozenset(t for t, features in self._treatment_features.items() if features & query.keys()) \
             if self._options.treatment_signal else frozenset()
-        ranked, unknown, mass = language.ranked(query, self._options.example_weight, named)
-        return _decide(lang, ranked, unknown, mass, language.ids, self._options)
+        written = surface(text) if self._options.nearest_weight > 0 else frozenset()
+        ranked, unknown, mass = language.ranked(query, self._options.example_weight, named, written,
+                                                self._options.nearest_weight)
+        found = _decide(lang, ranked, unknown, mass, language.ids, self._options)
+        if found.status == "answer" and query and query.keys() <= self._all_treatment_features:
+            # a treatment's name alone (「エクソソーム」) asks nothing in particular: offer, never answer
+            floor = self._options.thresholds.choice_ratio * found.candidates[0][1]
+            return replace(found, status="choices", candidates=[c for c in found.candidates if c[1] >= floor])
+        return found
 
     def features(self, text: str) -> dict[str, float]:
         """The features a question is matched on, with their factors (for tests and for explaining a match)."""
@@ -242,10 +293,13 @@ def _index_language(faq: Faq, analyzer: Analyzer, options: IndexOptions,
     docs: list[dict[str, float]] = []
     examples: list[dict[str, float]] = []
     owners: list[int] = []
+    written: list[tuple[int, str]] = []
     for number, entry in enumerate(entries.values()):
         doc: dict[str, float] = {}
         for question in entry.questions:
-            features = analyzer.analyze(spell(question) if spell is not None else question)
+            spelt = spell(question) if spell is not None else question
+            written.append((number, spelt))
+            features = analyzer.analyze(spelt)
             add_counts(doc, (name for name, _ in features))
             examples.append(strongest(features))
             owners.append(number)
@@ -255,7 +309,7 @@ def _index_language(faq: Faq, analyzer: Analyzer, options: IndexOptions,
         docs.append(doc)
     coverage = CoverageIndex(docs, options.bm25)
     return _LanguageIndex(entries, list(entries), coverage, ExampleIndex(examples, owners, coverage),
-                          [entry.treatment for entry in entries.values()])
+                          [entry.treatment for entry in entries.values()], NearestExamples(written))
 
 
 def _treatment_features(analyzer: Analyzer) -> dict[str, set[str]]:
@@ -282,8 +336,11 @@ def _decide(lang: Language, ranked: list[Scored], unknown: float, mass: float, i
     signals = None
     if ranked:
         best = ranked[0]
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        signals = Signals(best.score, runner_up, best.evidence, unknown, mass)
+        second = ranked[1] if len(ranked) > 1 else None
+        agree = (0.5 * (best.share >= max(s.share for s in ranked)) + 0.5 * (best.dice >= max(s.dice for s in ranked)))
+        plausible = sum(s.score >= PLAUSIBLE * best.score for s in ranked)
+        signals = Signals(best.score, second.score if second else 0.0, best.evidence, unknown, mass, best.near,
+                          second.near if second else 0.0, agree, plausible)
     status, confidence = decide(signals, limits, options.confidence)
     if status == "choices":
         floor = max(limits.choices, ranked[0].score * limits.choice_ratio)

@@ -41,6 +41,12 @@ class Scored:
     doc: int
     score: float
     evidence: float
+    near: float = 0.0
+    """The nearest example as written (bot.search.nearest), 0..1."""
+    share: float = 0.0
+    """The entry's coverage of the question (``CoverageIndex.top``)."""
+    dice: float = 0.0
+    """The best Dice overlap of one of its examples (``ExampleIndex.best``)."""
 
 
 class CoverageIndex:
@@ -112,12 +118,12 @@ class ExampleIndex:
         """(best Dice score of the owner's examples, 0..1; most question weight one example shares)."""
         total = sum(weights.values())
         best_dice = best_shared = 0.0
+        keys = weights.keys()
         for example, size in self._by_owner.get(owner, ()):
             shared = 0.0
-            for feature, weight in weights.items():
-                other = example.get(feature)
-                if other is not None:
-                    shared += weight if weight < other else other
+            for feature in keys & example.keys():  # the intersection in C, then only the shared features
+                weight, other = weights[feature], example[feature]
+                shared += weight if weight < other else other
             if shared:
                 best_dice = max(best_dice, 2 * shared / (total + size))
                 best_shared = max(best_shared, shared)

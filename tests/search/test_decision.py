@@ -36,3 +36,19 @@ def test_the_confidence_needed_decides_between_answer_and_choices() -> None:
     p = model(middling)
     assert decide(middling, Thresholds(confidence=p - 0.01), model)[0] == "answer"
     assert decide(middling, Thresholds(confidence=p + 0.01), model)[0] == "choices"
+
+
+def test_an_exact_example_and_a_single_plausible_entry_raise_the_confidence() -> None:
+    model = Confidence()
+    alone = Signals(0.7, 0.45, 8.0, 0.0, 10.0, near=0.4, runner_near=0.4, agree=1.0, plausible=1)
+    crowded = Signals(0.7, 0.45, 8.0, 0.0, 10.0, near=0.4, runner_near=0.4, agree=1.0, plausible=3)
+    written = Signals(0.7, 0.45, 8.0, 0.0, 10.0, near=1.0, runner_near=0.4, agree=1.0, plausible=3)
+    assert model(alone) > model(crowded)
+    assert model(written) > model(crowded)
+
+
+def test_signals_that_disagree_lower_the_confidence() -> None:
+    model = Confidence()
+    agreed = Signals(0.7, 0.45, 8.0, 0.0, 10.0, agree=1.0)
+    split = Signals(0.7, 0.45, 8.0, 0.0, 10.0, agree=0.0)
+    assert model(agreed) > model(split)
