@@ -8,6 +8,8 @@ Three switches exist only here, for measuring:
     BENCH_PROFILE=PATH     run under pyinstrument (``bench/profiling.py``): start-up and run-time profiles are
                            written to PATH, a summary by package to PATH with the suffix .json
     BENCH_STALLS=PATH      record event-loop stalls and full garbage collections (``bench/stalls.py``) as JSON
+    BENCH_CPROFILE=PATH    cProfile with the CPU clock (``time.process_time``) from the end of start-up; the
+                           stats are written to PATH at exit (``run.py --cpu-profile``, ``bench/cpu_profile.py``)
     BENCH_TRACEMALLOC=PATH trace Python allocations from the first line (``tracemalloc``); at exit, write the
                            memory still held, by file and by package, to PATH (``run.py --tracemalloc``)
 """
@@ -78,11 +80,21 @@ def _main() -> int:
 
         profiles = Profiles(Path(os.environ["BENCH_PROFILE"]))
         after_start.append(profiles.switch)
+    cpu_profile = None
+    if os.environ.get("BENCH_CPROFILE"):
+        import cProfile
+        import time
+
+        cpu_profile = cProfile.Profile(time.process_time)
+        after_start.append(cpu_profile.enable)
     try:
         return _run(after_start)
     finally:
         if profiles is not None:
             profiles.write()
+        if cpu_profile is not None:
+            cpu_profile.disable()
+            cpu_profile.dump_stats(os.environ["BENCH_CPROFILE"])
 
 
 def _run(after_start: list[Callable[[], None]]) -> int:

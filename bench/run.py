@@ -6,6 +6,7 @@
     .venv/bin/python bench/run.py --repeat 3  # every bot three times, interleaved: medians (for docs/measurements.md)
     .venv/bin/python bench/run.py --only echo,ours-nolimit --stalls --api-latency-ms 50   # diagnostics, see --help
     .venv/bin/python bench/run.py --only ours-independent --tracemalloc                  # what the Python heap holds
+    .venv/bin/python bench/run.py --only echo,ours-nolimit --cpu-profile                 # CPU (not wall) profile
 
 Each bot runs in its own subprocess (one after another, so they never share the CPU), talking to a fake Bot API
 on 127.0.0.1 served from this process (``bench/fake_api.py``). Per bot: start-up to the first answered update,
@@ -84,6 +85,8 @@ class BotFailed(Exception):
 
 # --- one bot ---------------------------------------------------------------------------------------------------
 
+CPU_PROFILE: list[bool] = []
+"""``--cpu-profile``: non-empty when our bots run under cProfile with the CPU clock (``bench/cpu_profile.py``)."""
 TRACEMALLOC: list[bool] = []
 """``--tracemalloc``: non-empty when our bots trace their Python allocations (``bench/bot_process.py``)."""
 POSTGRES: dict[str, str] = {}
@@ -148,6 +151,8 @@ def _environment(spec: BotSpec, api: FakeApi, folder: Path, content_dir: Path, p
         env["BENCH_STALLS"] = str(stalls)
     if TRACEMALLOC and spec.ours:
         env["BENCH_TRACEMALLOC"] = str(folder / "tracemalloc.txt")
+    if CPU_PROFILE and not spec.webhook:
+        env["BENCH_CPROFILE"] = str(folder / "cpu.prof")
     return env
 
 
@@ -231,7 +236,7 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
             tail = (folder / "bot.log").read_text(errors="replace")[-3000:]
             raise BotFailed(f"{label}: {exc}\n--- end of its log ({folder / 'bot.log'}) ---\n{tail}") from None
         finally:
-            await _stop(process, 20 if profile is None else 180)  # writing a profile takes a while
+            await _stop(process, 20 if profile is None and not CPU_PROFILE else 180)  # writing a profile takes a while
             log.close()
         result.calls = api.stats.calls
         result.updates = driver.offered
@@ -390,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile-out", type=Path, help="where to write the whole profile (default: a temp file)")
     parser.add_argument("--top", type=int, default=70, help="lines of the profile to print")
     parser.add_argument("--keep", action="store_true", help="keep the working folder (bot logs, databases)")
+    parser.add_argument("--cpu-profile", action="store_true",
+                        help="our bots under cProfile with the CPU clock (not wall time: a blocking fsync is not "
+                             "counted); prints CPU by package and our functions (bench/cpu_profile.py)")
     parser.add_argument("--tracemalloc", action="store_true",
                         help="our bots trace their Python allocations; prints what each still holds at exit (slower: "
                              "read its memory figures, not its CPU)")
@@ -400,6 +408,8 @@ def main(argv: list[str] | None = None) -> int:
     plan = QUICK if args.quick else FULL
     if args.tracemalloc:
         TRACEMALLOC.append(True)
+    if args.cpu_profile:
+        CPU_PROFILE.append(True)
     keys = [k.strip() for k in args.only.split(",")] if args.only else \
         [k for k in SPECS if not (args.quick and k in QUICK_SKIPS)]
     unknown = [k for k in keys if k not in SPECS]
@@ -435,6 +445,12 @@ def main(argv: list[str] | None = None) -> int:
         results = asyncio.run(run(plan, keys, workdir, max(args.repeat, 1), args.stalls,
                                   args.api_latency_ms / 1000, args.bot_python))
         print(report(results, plan, command, load_before))
+        for key, result in results.items() if CPU_PROFILE else []:
+            from bench.cpu_profile import summary
+
+            for path in sorted(workdir.glob(f"{key}-*/cpu.prof")):
+                print(f"\nCPU PROFILE ({path.parent.name}, cProfile with the CPU clock)\n"
+                      + summary(path, result.updates // max(result.runs, 1)))
         for path in sorted(workdir.glob("*/tracemalloc.txt")) if TRACEMALLOC else []:
             print(f"\nPYTHON MEMORY HELD AT EXIT ({path.parent.name}, tracemalloc)\n" +
                   "\n".join(path.read_text(encoding="utf-8").splitlines()[:30]))
