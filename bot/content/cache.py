@@ -102,9 +102,9 @@ def _canonical(value: object) -> str:
 
 def _restore_pattern(pattern: str | bytes, flags: int, code: bytes, groups: int, groupindex: dict[str, int],
                      indexgroup: tuple[str | None, ...]) -> re.Pattern[Any]:
-    """The program travels as packed machine words: as a list of ints the crisis patterns' ~600,000 words cost
-    ~20 MB while a snapshot is unpickled (pickle keeps every list until it is done), and the freed ints left the
-    process that much larger for good. Unpacked here, one pattern at a time."""
+    """The program travels as packed machine words: as lists of ints, the crisis patterns' ~600,000 words took
+    ~14 MB more while a snapshot was unpickled (pickle keeps every list until it is done), and the freed ints left
+    the process ~11 MB larger for good. Unpacked here, one pattern at a time."""
     compiled: re.Pattern[Any] = _sre.compile(pattern, flags, array.array(_CODE_TYPECODE, code).tolist(), groups,
                                              groupindex, indexgroup)
     return compiled

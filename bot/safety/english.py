@@ -11,7 +11,7 @@ word as typed, the forms this module finds for it:
                  lists (``wnat`` -> want, ``exisitng`` -> existing); known English words are never "corrected"
 
 Why simplemma: it is maintained, pure Python with no dependencies, and its English dictionary is small (measured
-in docs/measurements.md, "Crisis screen": about 30 MB of resident memory unpacked, about 2 MB read from its
+in docs/measurements.md, "Crisis screen": about 30 MB of resident memory unpacked, about 3 MB read from its
 compressed stream as we do; 0.1 s to load, well under a microsecond a word once cached). The extra forms only add
 ways to match; the word as typed is always the first form.
 """
@@ -33,7 +33,7 @@ def _simplemma() -> tuple[object, object]:
     import simplemma  # imported here: its English dictionary is loaded once, on first use
 
     # low_memory: the same dictionary read from its compressed stream on demand instead of unpacked into a dict;
-    # the same answers for every word (checked over the whole dictionary), ~2 MB of memory instead of ~20 MB, and
+    # the same answers for every word (checked over the whole dictionary), ~3 MB of memory instead of ~20 MB, and
     # ~14 µs per new word, which the caches below pay once per word.
     return partial(simplemma.lemmatize, low_memory=True), partial(simplemma.is_known, low_memory=True)
 
