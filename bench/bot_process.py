@@ -8,6 +8,10 @@ Three switches exist only here, for measuring:
     BENCH_PROFILE=PATH     run under pyinstrument (``bench/profiling.py``): start-up and run-time profiles are
                            written to PATH, a summary by package to PATH with the suffix .json
     BENCH_STALLS=PATH      record event-loop stalls and full garbage collections (``bench/stalls.py``) as JSON
+    BENCH_CPROFILE=PATH    cProfile with the CPU clock (``time.process_time``) from the end of start-up; the
+                           stats are written to PATH at exit (``run.py --cpu-profile``, ``bench/cpu_profile.py``)
+    BENCH_TRACEMALLOC=PATH trace Python allocations from the first line (``tracemalloc``); at exit, write the
+                           memory still held, by file and by package, to PATH (``run.py --tracemalloc``)
 """
 
 from __future__ import annotations
@@ -30,6 +34,41 @@ if TYPE_CHECKING:
 
 
 def main() -> int:
+    if os.environ.get("BENCH_TRACEMALLOC"):
+        import tracemalloc
+
+        tracemalloc.start()
+    try:
+        return _main()
+    finally:
+        if os.environ.get("BENCH_TRACEMALLOC"):
+            _write_tracemalloc(Path(os.environ["BENCH_TRACEMALLOC"]))
+
+
+def _write_tracemalloc(path: Path) -> None:
+    """Python memory still allocated at exit, by the file that allocated it and summed by package."""
+    import tracemalloc
+    from collections import Counter
+
+    by_file = tracemalloc.take_snapshot().statistics("filename")
+    packages: Counter[str] = Counter()
+    for stat in by_file:
+        name = stat.traceback[0].filename
+        if "site-packages/" in name:
+            name = name.split("site-packages/", 1)[1].split("/", 1)[0]
+        elif "/bot/" in name:
+            name = "bot/" + name.rsplit("/bot/", 1)[1].split("/", 1)[0]
+        else:
+            name = name.rsplit("/", 1)[-1]
+        packages[name] += stat.size
+    lines = [f"traced {sum(s.size for s in by_file) / 1e6:.1f} MB", "", "by package or file:"]
+    lines += [f"{size / 1e6:8.2f} MB  {name}" for name, size in packages.most_common(40)]
+    lines += ["", "by file:"]
+    lines += [f"{s.size / 1e6:8.2f} MB  {s.traceback[0].filename}" for s in by_file[:40]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _main() -> int:
     after_start: list[Callable[[], None]] = []
     if os.environ.get("BENCH_STALLS"):
         from bench.stalls import StallRecorder
@@ -41,11 +80,21 @@ def main() -> int:
 
         profiles = Profiles(Path(os.environ["BENCH_PROFILE"]))
         after_start.append(profiles.switch)
+    cpu_profile = None
+    if os.environ.get("BENCH_CPROFILE"):
+        import cProfile
+        import time
+
+        cpu_profile = cProfile.Profile(time.process_time)
+        after_start.append(cpu_profile.enable)
     try:
         return _run(after_start)
     finally:
         if profiles is not None:
             profiles.write()
+        if cpu_profile is not None:
+            cpu_profile.disable()
+            cpu_profile.dump_stats(os.environ["BENCH_CPROFILE"])
 
 
 def _run(after_start: list[Callable[[], None]]) -> int:

@@ -1,7 +1,7 @@
 """The framework's floor: a bare python-telegram-bot echo bot, fed the same stream as ours by ``bench/run.py``.
 
 Reads TELEGRAM_BOT_TOKEN and TELEGRAM_API_BASE_URL; with WEBHOOK_URL (and WEBHOOK_SECRET, PORT) it serves a
-webhook on 127.0.0.1 instead of polling.
+webhook on 127.0.0.1 instead of polling. BENCH_CPROFILE=PATH: profiled with the CPU clock (``run.py --cpu-profile``).
 """
 
 from __future__ import annotations
@@ -39,4 +39,14 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if os.environ.get("BENCH_CPROFILE"):  # run.py --cpu-profile: the floor's CPU profile, start-up included
+        import cProfile
+        import time
+
+        profiler = cProfile.Profile(time.process_time)
+        try:
+            profiler.runcall(main)
+        finally:
+            profiler.dump_stats(os.environ["BENCH_CPROFILE"])
+    else:
+        main()

@@ -1,8 +1,10 @@
 """The HTTP stack under concurrency: CPU per Bot API request through PTB's HTTPXRequest, by connection pool size
-and number of requests in flight, with and without ``sniffio`` installed.
+and number of requests in flight, with and without ``sniffio`` installed, form-encoded (PTB) or JSON (ours).
 
     .venv/bin/python bench/http_stack.py                          # this interpreter
     .venv/bin/python bench/http_stack.py --python /srv/venv/bin/python --python /tmp/plain/bin/python
+    .venv/bin/python bench/http_stack.py --clients form,json --body page --pools 8 --concurrency 1,32
+                                                                  # PTB's form against bot.http.JsonRequest
 
 The fake Bot API (``bench/fake_api.py``) runs in this process; each measurement runs the client in a fresh
 subprocess of the given interpreter (only python-telegram-bot needs to be installed there), which sends
@@ -38,16 +40,30 @@ class Last(importlib.abc.MetaPathFinder):
         failed.append(name)
         return None
 
-async def main(base_url, pool, concurrency, requests):
-    from telegram import Bot
+async def main(base_url, pool, concurrency, requests, client, body):
+    from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
     from telegram.request import HTTPXRequest
-    bot = Bot("TOKEN", base_url=base_url, request=HTTPXRequest(connection_pool_size=pool, pool_timeout=30))
+    if client == "json":
+        from bot.http import JsonRequest as Request
+    else:
+        Request = HTTPXRequest
+    bot = Bot("TOKEN", base_url=base_url, request=Request(connection_pool_size=pool, pool_timeout=30))
+    if body == "page":  # one of our pages: Japanese HTML with a keyboard
+        text = "<b>TMS治療とは</b>\n" + "TMS（経頭蓋磁気刺激）治療は、頭に当てたコイルから磁気を送り、" \
+            "脳の働きを整える治療です。" * 8
+        keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("📖 もっと詳しく", callback_data="p:tms:1")],
+                                         [InlineKeyboardButton("安全性", callback_data="p:tms_safety"),
+                                          InlineKeyboardButton("費用", callback_data="p:costs")],
+                                         [InlineKeyboardButton("🏠 メニュー", callback_data="a:home")]])
+    else:  # what the echo bot sends
+        text, keyboard = "an answer of ordinary length for a patient's question", None
     async with bot:
         await bot.send_message(1, "warm-up")
         per_task = requests // concurrency
         async def one_task():
             for _ in range(per_task):
-                await bot.send_message(700000001, "an answer of ordinary length for a patient's question")
+                await bot.send_message(700000001, text, parse_mode="HTML" if keyboard else None,
+                                       reply_markup=keyboard)
         sys.meta_path.append(Last())
         cpu, wall = time.process_time(), time.perf_counter()
         await asyncio.gather(*(one_task() for _ in range(concurrency)))
@@ -57,7 +73,7 @@ async def main(base_url, pool, concurrency, requests):
     print(json.dumps({"cpu_ms": 1000 * cpu / sent, "per_s": sent / wall, "failed": len(failed) / sent,
                       "names": sorted(set(failed))}))
 
-asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])))
+asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]))
 """.replace("TOKEN", TOKEN)
 
 
@@ -65,10 +81,11 @@ def has_sniffio(python: str) -> bool:
     return subprocess.run([python, "-c", "import sniffio"], capture_output=True, check=False).returncode == 0
 
 
-async def measure(python: str, base_url: str, pool: int, concurrency: int, requests: int) -> dict[str, float]:
+async def measure(python: str, base_url: str, pool: int, concurrency: int, requests: int, client: str = "form",
+                  body: str = "short") -> dict[str, float]:
     process = await asyncio.create_subprocess_exec(python, "-c", _CLIENT, base_url, str(pool), str(concurrency),
-                                                   str(requests), stdout=asyncio.subprocess.PIPE,
-                                                   stderr=asyncio.subprocess.PIPE)
+                                                   str(requests), client, body, stdout=asyncio.subprocess.PIPE,
+                                                   stderr=asyncio.subprocess.PIPE, cwd=REPO)
     out, err = await process.communicate()
     if process.returncode != 0:
         raise RuntimeError(f"{python}: the client failed:\n{err.decode(errors='replace')[-2000:]}")
@@ -77,7 +94,7 @@ async def measure(python: str, base_url: str, pool: int, concurrency: int, reque
 
 
 async def run(pythons: list[str], pools: list[int], concurrencies: list[int], requests: int,
-              repeat: int) -> list[list[str]]:
+              repeat: int, clients: tuple[str, ...] = ("form",), body: str = "short") -> list[list[str]]:
     from bench.fake_api import FakeApi
 
     rows: list[list[str]] = []
@@ -85,14 +102,16 @@ async def run(pythons: list[str], pools: list[int], concurrencies: list[int], re
         for python in pythons:
             label = f"{python} ({'with' if has_sniffio(python) else 'WITHOUT'} sniffio)"
             for concurrency in concurrencies:
-                found: dict[int, dict[str, float]] = {}
+                found: dict[tuple[str, int], dict[str, float]] = {}
                 for pool in pools:
-                    runs = [await measure(python, api.base_url, pool, concurrency, requests) for _ in range(repeat)]
-                    best = min(runs, key=lambda r: r["cpu_ms"])
-                    found[pool] = best
+                    for _ in range(repeat):  # the clients interleaved, so load on the machine hits both alike
+                        for client in clients:
+                            got = await measure(python, api.base_url, pool, concurrency, requests, client, body)
+                            if (client, pool) not in found or got["cpu_ms"] < found[client, pool]["cpu_ms"]:
+                                found[client, pool] = got
                 lowest = min(r["cpu_ms"] for r in found.values())
-                for pool, best in found.items():
-                    rows.append([label, str(concurrency), str(pool), f"{best['cpu_ms']:.3f}",
+                for (client, pool), best in found.items():
+                    rows.append([label, client, str(concurrency), str(pool), f"{best['cpu_ms']:.3f}",
                                  f"{best['cpu_ms'] / lowest:.2f}x", f"{best['per_s']:.0f}", f"{best['failed']:.1f}",
                                  ",".join(best.get("names", [])) or "-"])  # type: ignore[arg-type]
     return rows
@@ -108,10 +127,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", default="1,32", help="requests in flight at once")
     parser.add_argument("--requests", type=int, default=2048, help="requests per measurement")
     parser.add_argument("--repeat", type=int, default=3, help="runs per cell (the lowest CPU is shown)")
+    parser.add_argument("--clients", default="form",
+                        help="form: PTB's HTTPXRequest (form-encoded); json: bot.http.JsonRequest; both: form,json")
+    parser.add_argument("--body", choices=("short", "page"), default="short",
+                        help="short: a short ASCII text (what echo sends); page: Japanese HTML with a keyboard")
     args = parser.parse_args(argv)
     rows = asyncio.run(run(args.python or [sys.executable], [int(p) for p in args.pools.split(",")],
-                           [int(c) for c in args.concurrency.split(",")], args.requests, args.repeat))
-    print(table(("client interpreter", "in flight", "pool", "CPU ms/request", f"vs best (target {TARGET_RATIO}x)",
+                           [int(c) for c in args.concurrency.split(",")], args.requests, args.repeat,
+                           tuple(args.clients.split(",")), args.body))
+    print(table(("client interpreter", "request", "in flight", "pool", "CPU ms/request",
+                 f"vs best (target {TARGET_RATIO}x)",
                  "requests/s", "failed imports/request", "failed names"), rows))
     return 0
 

@@ -6,6 +6,9 @@
                     and the content reloads under load
     ours-large      ours-nolimit with 100,000 known users (10,000 with --quick), started with no usable cache
     echo-typed, ours-typed        the second mix: typed text and button presses from 300 users (no limiter)
+    echo-independent, ours-independent
+                    the independent mix: other questions, other pages, the application with typed answers,
+                    from 400 users (no limiter)
     echo-webhook, ours-webhook    the fixed rate again, with updates POSTed to a webhook
 
 Our bot starts with its compiled content cache in place (as after its first start), except ``ours-large``, which
@@ -65,7 +68,8 @@ class BotSpec:
     postgres: bool = False
     """Our bot on PostgreSQL (``--database postgres``) instead of SQLite in its data folder."""
     mix: str = "project"
-    """``project`` (bench/stream.py SESSIONS) or ``typed`` (TYPED_SESSIONS, 300 users)."""
+    """``project`` (bench/stream.py SESSIONS), ``typed`` (TYPED_SESSIONS, 300 users) or ``independent``
+    (INDEPENDENT_SESSIONS, 400 users)."""
     cold: bool = False
     """Start with no usable content cache (an earlier start's folder, other files): the builder process makes one."""
 
@@ -78,6 +82,9 @@ SPECS = {s.key: s for s in (
             cold=True),
     BotSpec("echo-typed", "echo, typed mix", "echo_bot.py", ours=False, mix="typed"),
     BotSpec("ours-typed", "ours (no limiter), typed mix", "bot_process.py", ours=True, mix="typed"),
+    BotSpec("echo-independent", "echo, independent mix", "echo_bot.py", ours=False, mix="independent"),
+    BotSpec("ours-independent", "ours (no limiter), independent mix", "bot_process.py", ours=True,
+            mix="independent"),
     BotSpec("echo-webhook", "echo, webhook", "echo_bot.py", ours=False, webhook=True),
     BotSpec("ours-webhook", "ours (no limiter), webhook", "bot_process.py", ours=True, webhook=True),
 )}
@@ -96,3 +103,5 @@ def with_postgres(keys: list[str]) -> list[str]:
 
 TYPED_USERS = 300
 """Active users of the typed mix, at saturation and at the fixed rate."""
+MIX_USERS = {"typed": TYPED_USERS, "independent": 400}
+"""Active users of the second and third mixes, at saturation and at the fixed rate."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bench.measure import LOAD_HEADER, PhaseStats, fmt, load_row, merge_phases, percentile, ratio, table
 from bench.plan import SATURATION, BotSpec, Plan
-from bench.stream import SESSIONS
+from bench.stream import MIXES, SESSIONS
 
 
 @dataclass
@@ -58,6 +58,9 @@ class BotResult:
     reload_peak_tree_pss_mb: float = 0.0
     """The same with shared pages counted once (proportional set size)."""
     """The bot and its children (the content builder) together, during the reloads."""
+    memory: dict[str, float] = field(default_factory=dict)
+    """Resident MB by kind at the end of the load phases (``bench.measure.memory_by_kind``); with several runs,
+    the run with the largest peak."""
 
 
 def merge_runs(runs: list[BotResult]) -> BotResult:
@@ -73,6 +76,7 @@ def merge_runs(runs: list[BotResult]) -> BotResult:
                        reload_peak_tree_rss_mb=max(r.reload_peak_tree_rss_mb for r in runs),
                        reload_peak_tree_pss_mb=max(r.reload_peak_tree_pss_mb for r in runs))
     merged.startups = [r.startup_s for r in runs]
+    merged.memory = max(runs, key=lambda r: r.peak_rss_mb).memory
     merged.reloads = [s for r in runs for s in r.reloads]
     merged.stalls = [s for r in runs for s in r.stalls]
     merged.updates = sum(r.updates for r in runs)
@@ -116,6 +120,8 @@ def report(results: dict[str, BotResult], plan: Plan, command: str, load_before:
         f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
         f"python-telegram-bot {telegram.__version__}; bots run one at a time, the fake API in the parent process",
         f"stream: {', '.join(f'{k} {v}' for k, v in SESSIONS.items())}",
+        *(f"{mix} mix: {', '.join(f'{k} {v}' for k, v in MIXES[mix].items())}"
+          for mix in dict.fromkeys(r.spec.mix for r in results.values()) if mix != "project"),
         f"saturation: {plan.saturation_s:g}s, {plan.saturation_users} active users ({plan.limited_users} for the "
         f"rate-limited bot), {plan.saturation_think_s:g}s think time; {plan.steady}: {plan.steady_s:g}s, "
         f"{plan.steady_users} users; warm-up {plan.warmup_s:g}s not measured",
@@ -139,6 +145,14 @@ def report(results: dict[str, BotResult], plan: Plan, command: str, load_before:
                     [[r.label, f"{r.population:,}" if r.spec.ours else "-",
                       ("none" if r.spec.cold else "yes") if r.spec.ours else "-", fmt(r.startup_s, 2),
                       " ".join(f"{s:.2f}" for s in r.startups) or "-"] for r in results.values()])]
+    memory = [r for r in results.values() if r.memory]
+    if memory:
+        memory_kinds = list(memory[0].memory)
+        parts += ["", "MEMORY (resident MB at the end of the load phases, by kind; the analyser's dictionary is a "
+                  "memory-mapped file, shared between processes and reclaimable)",
+                  table(("bot", "peak RSS MB", *memory_kinds),
+                        [[r.label, fmt(r.peak_rss_mb), *(fmt(r.memory.get(k)) for k in memory_kinds)]
+                         for r in memory])]
     scale = _scale_table(results, plan)
     if scale:
         parts += ["", "KNOWN USERS (users prefilled in the bot's SQLite database)", scale]

@@ -5,6 +5,8 @@
     .venv/bin/python bench/run.py --profile   # our bot under pyinstrument at saturation; prints the top entries
     .venv/bin/python bench/run.py --repeat 3  # every bot three times, interleaved: medians (for docs/measurements.md)
     .venv/bin/python bench/run.py --only echo,ours-nolimit --stalls --api-latency-ms 50   # diagnostics, see --help
+    .venv/bin/python bench/run.py --only ours-independent --tracemalloc                  # what the Python heap holds
+    .venv/bin/python bench/run.py --only echo,ours-nolimit --cpu-profile                 # CPU (not wall) profile
 
 Each bot runs in its own subprocess (one after another, so they never share the CPU), talking to a fake Bot API
 on 127.0.0.1 served from this process (``bench/fake_api.py``). Per bot: start-up to the first answered update,
@@ -42,23 +44,24 @@ from bench.measure import (  # noqa: E402
     ProcessWatch,
     largest_gap_ms,
     latencies_between,
+    memory_by_kind,
     percentile,
     phase_stats,
     table,
 )
 from bench.plan import (  # noqa: E402
     FULL,
+    MIX_USERS,
     QUICK,
     QUICK_SKIPS,
     SATURATION,
     SPECS,
-    TYPED_USERS,
     BotSpec,
     Plan,
     with_postgres,
 )
 from bench.report import BotResult, ReloadStats, load_average, merge_runs, report  # noqa: E402
-from bench.stream import UpdateFactory, load_questions, user  # noqa: E402
+from bench.stream import INDEPENDENT_QUESTIONS_FILE, QUESTIONS_FILE, UpdateFactory, load_questions, user  # noqa: E402
 
 TOKEN = "123456:BENCH-not-a-real-token"
 STAFF_CHAT_ID = -1001234567890
@@ -82,6 +85,10 @@ class BotFailed(Exception):
 
 # --- one bot ---------------------------------------------------------------------------------------------------
 
+CPU_PROFILE: list[bool] = []
+"""``--cpu-profile``: non-empty when our bots run under cProfile with the CPU clock (``bench/cpu_profile.py``)."""
+TRACEMALLOC: list[bool] = []
+"""``--tracemalloc``: non-empty when our bots trace their Python allocations (``bench/bot_process.py``)."""
 POSTGRES: dict[str, str] = {}
 """``--database postgres``: the server's URL (``url``), started by ``main`` for the run."""
 
@@ -142,6 +149,10 @@ def _environment(spec: BotSpec, api: FakeApi, folder: Path, content_dir: Path, p
         env["BENCH_PROFILE"] = str(profile)
     if stalls is not None and spec.ours:
         env["BENCH_STALLS"] = str(stalls)
+    if TRACEMALLOC and spec.ours:
+        env["BENCH_TRACEMALLOC"] = str(folder / "tracemalloc.txt")
+    if CPU_PROFILE and not spec.webhook:
+        env["BENCH_CPROFILE"] = str(folder / "cpu.prof")
     return env
 
 
@@ -183,12 +194,13 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
     if spec.ours and not spec.cold:  # the compiled content cache, as the bot leaves it after its first start
         subprocess.run([bot_python or sys.executable, "-m", "bot.livebuild", str(content_dir),
                         str(folder / "data" / "cache")], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
-    factory = UpdateFactory(load_questions())
+    questions = INDEPENDENT_QUESTIONS_FILE if spec.mix == "independent" else QUESTIONS_FILE
+    factory = UpdateFactory(load_questions(questions))
     async with FakeApi(TOKEN, staff_chat_id=STAFF_CHAT_ID, latency_s=api_latency_s) as api:
         saturation_users = plan.limited_users if spec.limiter else plan.saturation_users
         steady_users = plan.steady_users
-        if spec.mix == "typed":
-            saturation_users = steady_users = TYPED_USERS
+        if spec.mix in MIX_USERS:
+            saturation_users = steady_users = MIX_USERS[spec.mix]
         driver = Driver(api, Users(population, saturation_users, plan.saturation_think_s, spec.mix), factory)
         probe = driver.offer_one(driver.users.borrow(), "/start")
         log = (folder / "bot.log").open("wb")
@@ -210,6 +222,7 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
                     driver.users = Users(population, steady_users, plan.steady_think_s, spec.mix)
                     result.phases[plan.steady] = await _measure(driver, watch, label, plan.steady, plan)
             result.peak_rss_mb = watch.peak_rss_mb()
+            result.memory = memory_by_kind(process.pid)
             for stats in result.phases.values():
                 stats.peak_rss_mb = result.peak_rss_mb
             if spec.reload and profile is None:
@@ -223,7 +236,7 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
             tail = (folder / "bot.log").read_text(errors="replace")[-3000:]
             raise BotFailed(f"{label}: {exc}\n--- end of its log ({folder / 'bot.log'}) ---\n{tail}") from None
         finally:
-            await _stop(process, 20 if profile is None else 180)  # writing a profile takes a while
+            await _stop(process, 20 if profile is None and not CPU_PROFILE else 180)  # writing a profile takes a while
             log.close()
         result.calls = api.stats.calls
         result.updates = driver.offered
@@ -382,11 +395,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile-out", type=Path, help="where to write the whole profile (default: a temp file)")
     parser.add_argument("--top", type=int, default=70, help="lines of the profile to print")
     parser.add_argument("--keep", action="store_true", help="keep the working folder (bot logs, databases)")
+    parser.add_argument("--cpu-profile", action="store_true",
+                        help="our bots under cProfile with the CPU clock (not wall time: a blocking fsync is not "
+                             "counted); prints CPU by package and our functions (bench/cpu_profile.py)")
+    parser.add_argument("--tracemalloc", action="store_true",
+                        help="our bots trace their Python allocations; prints what each still holds at exit (slower: "
+                             "read its memory figures, not its CPU)")
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite",
                         help="postgres: each of our bots also on PostgreSQL (a private server on 127.0.0.1, as the "
                              "tests start it), its figures beside SQLite's")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
+    if args.tracemalloc:
+        TRACEMALLOC.append(True)
+    if args.cpu_profile:
+        CPU_PROFILE.append(True)
     keys = [k.strip() for k in args.only.split(",")] if args.only else \
         [k for k in SPECS if not (args.quick and k in QUICK_SKIPS)]
     unknown = [k for k in keys if k not in SPECS]
@@ -422,6 +445,15 @@ def main(argv: list[str] | None = None) -> int:
         results = asyncio.run(run(plan, keys, workdir, max(args.repeat, 1), args.stalls,
                                   args.api_latency_ms / 1000, args.bot_python))
         print(report(results, plan, command, load_before))
+        for key, result in results.items() if CPU_PROFILE else []:
+            from bench.cpu_profile import summary
+
+            for path in sorted(workdir.glob(f"{key}-*/cpu.prof")):
+                print(f"\nCPU PROFILE ({path.parent.name}, cProfile with the CPU clock)\n"
+                      + summary(path, result.updates // max(result.runs, 1)))
+        for path in sorted(workdir.glob("*/tracemalloc.txt")) if TRACEMALLOC else []:
+            print(f"\nPYTHON MEMORY HELD AT EXIT ({path.parent.name}, tracemalloc)\n" +
+                  "\n".join(path.read_text(encoding="utf-8").splitlines()[:30]))
         return 0
     except BotFailed as exc:
         print(f"benchmark failed: {exc}", file=sys.stderr)

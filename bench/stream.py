@@ -4,9 +4,9 @@ Every bot in the benchmark gets the same stream. A session is a short, realistic
 consistent (the application steps follow ``/apply``); sessions are interleaved over many users so that each user
 has at most one update waiting for an answer, which lets the fake API tie every answer to its update.
 
-Step notation: ``/start`` a command, ``?`` the next typed question in the user's language, ``sticker`` a
-non-text message, anything else the callback data of a button press (ids from ``bot/callbacks.py``,
-``content/*/menu.yaml`` and ``content/ja/intake.yaml``).
+Step notation: ``/start`` a command, ``?`` the next typed question in the user's language, ``=key`` a typed
+answer (``TYPED_ANSWERS``), ``sticker`` a non-text message, anything else the callback data of a button press
+(ids from ``bot/callbacks.py``, ``content/*/menu.yaml`` and ``content/ja/intake.yaml``).
 """
 
 from __future__ import annotations
@@ -36,12 +36,34 @@ TYPED_SESSIONS: dict[str, tuple[str, ...]] = {
     "mixed": ("?", "p:tms", "?", "a:home", "?", "p:clinic"),
 }
 """The second mix: typed text and button presses only (about half each), as an independent load would be."""
-MIXES = {"project": SESSIONS, "typed": TYPED_SESSIONS}
+INDEPENDENT_SESSIONS: dict[str, tuple[str, ...]] = {
+    "apply-typed": ("/start", "/apply", "i:start", "i:agree", "=self", "=age", "i:c:interest:tms", "=diagnosed",
+                    "=duration", "=medication", "i:cancel"),
+    "read": ("/menu", "p:monitor", "p:costs", "a:home", "p:combined", "?"),
+    "ask-more": ("?", "?", "?", "p:clinic", "?", "?"),
+    "apply-buttons": ("/apply", "i:start", "i:agree", "i:c:applicant:self", "i:c:age:age40s", "i:c:interest:combined",
+                      "=unsure", "i:cancel", "?"),
+}
+"""The independent mix (issue 15): typed questions from another set (the blind development set v4), buttons of
+other pages, and the application with answers typed at button questions (the typed-answer reader) or pressed,
+from 400 users. Written apart from the project mix so that the ratio to the echo bot is not tuned to one stream."""
+TYPED_ANSWERS: dict[str, dict[str, str]] = {
+    "self": {"ja": "自分のことです", "en": "it's for me"},
+    "age": {"ja": "35歳です", "en": "I'm 35"},
+    "diagnosed": {"ja": "はい、診断されています", "en": "yes, I was diagnosed"},
+    "duration": {"ja": "3年くらいです", "en": "about 3 years"},
+    "medication": {"ja": "飲んでます", "en": "yes I take them"},
+    "unsure": {"ja": "よくわからないです", "en": "not sure"},
+}
+"""What a ``=key`` step types, by the user's language: natural answers to the application's button questions."""
+MIXES = {"project": SESSIONS, "typed": TYPED_SESSIONS, "independent": INDEPENDENT_SESSIONS}
 
 FIRST_USER_ID = 700_000_000
 BOT_USER: JSON = {"id": 123456, "is_bot": True, "first_name": "Clinic Bot", "username": "bench_clinic_bot",
                   "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
 QUESTIONS_FILE = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "questions-dev.yaml"
+INDEPENDENT_QUESTIONS_FILE = Path(__file__).resolve().parent / "data" / "questions-dev-v4.yaml"
+"""The independent mix's questions: another development set, written from the patient pages only."""
 _BUTTON_KINDS = {"p:": "page button", "a:": "menu button", "i:": "application button"}
 _FALLBACK_QUESTIONS = {
     "ja": ["TMS治療とはどんな治療ですか？", "エクソソームって何ですか", "クリニックの場所を教えて"],
@@ -84,7 +106,7 @@ class UpdateFactory:
         sender = {"id": who.id, "is_bot": False, "first_name": f"User{who.id}", "language_code": who.lang}
         chat = {"id": who.id, "type": "private", "first_name": sender["first_name"]}
         now = int(time.time())
-        if step.startswith("/") or step in ("?", "sticker"):
+        if step.startswith(("/", "=")) or step in ("?", "sticker"):
             message: JSON = {"message_id": next(self._message_ids), "from": sender, "chat": chat, "date": now}
             if step == "sticker":
                 message["sticker"] = {"file_id": "bench-sticker", "file_unique_id": "bench-sticker-u",
@@ -94,6 +116,9 @@ class UpdateFactory:
             elif step == "?":
                 message["text"] = next(self._questions[who.lang])
                 kind = "question"
+            elif step.startswith("="):
+                message["text"] = TYPED_ANSWERS[step[1:]][who.lang]
+                kind = "typed answer"
             else:
                 message["text"] = step
                 message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(step.split()[0])}]

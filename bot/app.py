@@ -38,6 +38,7 @@ from bot.handlers.context import CONTEXT_TYPES, AnyApplication, BotContext, Clin
 from bot.handlers.reload import LEASE_TTL, freeze_long_lived_objects, reload_on_sighup, watch_content
 from bot.handlers.staff_health import StaffAlerts
 from bot.handlers.staff_sink import TelegramLeadSink
+from bot.http import JsonRequest
 from bot.i18n import N_, t
 from bot.leads.delivery import DeliveryWorker
 from bot.live import ContentRefused, LiveContent
@@ -99,8 +100,7 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(rate_limiter(settings.rate_limit))
         .concurrent_updates(PerChatUpdateProcessor(MAX_CONCURRENT_UPDATES))
-        .connection_pool_size(HTTP_POOL_SIZE)
-        .pool_timeout(HTTP_POOL_TIMEOUT_S)
+        .request(JsonRequest(connection_pool_size=HTTP_POOL_SIZE, pool_timeout=HTTP_POOL_TIMEOUT_S))
         .get_updates_request(SkippingUpdatesRequest(connection_pool_size=1))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)

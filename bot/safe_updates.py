@@ -20,7 +20,9 @@ from typing import Any
 
 from telegram import Bot, Update
 from telegram._utils.types import ODVInput
-from telegram.request import BaseRequest, HTTPXRequest, RequestData
+from telegram.request import BaseRequest, RequestData
+
+from bot.http import JsonRequest
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +62,7 @@ def _update_id(data: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-class SkippingUpdatesRequest(HTTPXRequest):
+class SkippingUpdatesRequest(JsonRequest):
     """The request object for getUpdates (``ApplicationBuilder.get_updates_request``)."""
 
     async def do_request(

@@ -144,8 +144,15 @@ def to_db_time(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(_TIME_FORMAT)
 
 
+_TIME_LENGTH = len("2026-01-31T12:00:00.000000Z")
+
+
 def from_db_time(text: str) -> datetime:
-    return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
+    """The moment ``to_db_time`` wrote. ``fromisoformat`` (C) instead of ``strptime`` (Python, 30 µs): every user
+    read parses two of these; the length and the ``Z`` keep it as strict as the fixed format."""
+    if len(text) != _TIME_LENGTH or text[-1] != "Z":
+        raise ValueError(f"time data {text!r} does not match format {_TIME_FORMAT!r}")
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 def maybe_time(text: str | None) -> datetime | None:

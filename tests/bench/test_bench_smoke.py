@@ -24,7 +24,7 @@ def test_a_short_run_prints_every_table(tmp_path: Path) -> None:
     text = report(results, TINY, "python bench/run.py --quick")
 
     for heading in ("LOAD", "RATIOS TO ECHO", "LATENCY BY KIND", "START-UP", "CONTENT RELOAD", "REQUESTS PER 100",
-                    "TARGETS"):
+                    "MEMORY", "TARGETS"):
         assert f"\n{heading}" in text
     load = text.split("\nLOAD\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert re.split(r"\s{2,}", load[0]) == ["bot", "load", "offered/s", "answered/s", "p50 ms", "p95 ms", "p99 ms",
