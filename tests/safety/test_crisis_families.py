@@ -119,3 +119,16 @@ def test_figures_of_speech_with_die(rules: CrisisScreen) -> None:
 def test_japanese_reports_of_someone_else(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "carer", rules.assess(text).reason()
 
+
+
+def test_a_means_named_alone_asks_first(rules: CrisisScreen) -> None:
+    assert rules.assess("the noose scene in the film was disturbing").tier == "check_in"
+    assert rules.assess("I bought a noose today").tier == "definite"
+    assert rules.assess("the noose is ready").tier == "definite"
+
+
+def test_a_past_that_is_over_asks_instead_of_alarming(rules: CrisisScreen) -> None:
+    for text in ("Years ago I overdosed, I've been in recovery a long time.",
+                 "昔リスカしてましたが、もう何年もしてません",
+                 "昔ODで入院したことがあります。今はもう大丈夫で、不眠の相談です"):
+        assert rules.assess(text).tier == "check_in", text
