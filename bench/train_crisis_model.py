@@ -13,8 +13,8 @@ Thresholds come from 5-fold cross-validation (fold = position modulo 5): every s
 without it, the whole screen's decision (``bot.safety.crisis.decide``: rules first, the model only raising) is
 worked out with those scores, and each threshold is the lowest that keeps the bounds below on the held-back
 sentences. The figures printed are those cross-validated decisions: an honest estimate of the learned part (the
-rules themselves were tuned on the same sentences, so their part is optimistic). Only ``crisis_dev.yaml`` and
-``crisis_ordinary.yaml`` are read: the held-out set is never trained or tuned on.
+rules themselves were tuned on the same sentences, so their part is optimistic). Only the development sets
+(``DEV_SETS``) and ``crisis_ordinary.yaml`` are read: the held-out set is never trained or tuned on.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import json
 import math
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +39,10 @@ from bot.safety.learned import HEADS, MODEL_FILE, CheckInModel  # noqa: E402
 from bot.safety.tiers import Assessment  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "crisis_dev.yaml"
+DEV_SETS = (DATA, REPO / "bench" / "data" / "crisis_dev5.yaml")
+"""Every development set trained and cross-validated on; a blind batch joins once it has been measured on arrival
+and tuned on (its own file stays, so its figures can still be printed apart)."""
+DEV_NAME = " + ".join(path.name for path in DEV_SETS)
 ORDINARY = REPO / "bench" / "data" / "crisis_ordinary.yaml"
 """More negatives: ordinary patient questions (a snapshot of the FAQ's example questions and the tuning set)."""
 FEATURES = "chars 2-3 + dictionary-form words and pairs v2"
@@ -107,13 +111,26 @@ class Data:
     examples: list[Example]
 
 
-def load_data(dev: Path = DATA, ordinary: Path = ORDINARY) -> Data:
+def load_data(dev: Sequence[Path] = DEV_SETS, ordinary: Path = ORDINARY) -> Data:
     screen = CrisisScreen.build(load_crisis(), learned=False)
-    dev_cases, faq_cases = load_cases(dev), load_cases(ordinary)
+    dev_cases = _first_of_each(case for path in dev for case in load_cases(path))
+    faq_cases = load_cases(ordinary)
     cases = dev_cases + faq_cases
     readings = [screen.read(case.text) for case in cases]
     examples = [(reading.grams(), labels(case)) for case, reading in zip(cases, readings, strict=True)]
     return Data(cases, [False] * len(dev_cases) + [True] * len(faq_cases), readings, examples)
+
+
+def _first_of_each(cases: Iterable[Case]) -> list[Case]:
+    """Each sentence once (a later batch may repeat a short one, 「死にたい」): in two folds, a copy would be
+    judged by a model trained on itself."""
+    seen: set[str] = set()
+    out = []
+    for case in cases:
+        if case.text not in seen:
+            seen.add(case.text)
+            out.append(case)
+    return out
 
 
 def fit(examples: Sequence[Example]) -> dict[str, tuple[dict[str, float], float]]:
@@ -203,7 +220,7 @@ def build(*, cross_validate: bool = True) -> tuple[dict[str, object], Data, list
     if cross_validate:
         scores = cross_validated_scores(data)
         thresholds = choose_thresholds(data, scores)
-    return _as_dict(heads, thresholds, fingerprint(DATA, ORDINARY)), data, scores
+    return _as_dict(heads, thresholds, fingerprint(*DEV_SETS, ORDINARY)), data, scores
 
 
 def cv_scores(data: Data, scores: Sequence[dict[str, float]], thresholds: dict[str, float]) -> dict[str, Scores]:
@@ -211,7 +228,7 @@ def cv_scores(data: Data, scores: Sequence[dict[str, float]], thresholds: dict[s
     tiers = decisions(data, scores, thresholds)
     dev = [(c, a) for c, a, faq in zip(data.cases, tiers, data.faq, strict=True) if not faq]
     faq = [(c, a) for c, a, is_faq in zip(data.cases, tiers, data.faq, strict=True) if is_faq]
-    return {DATA.name: Scores(dev), ORDINARY.name: Scores(faq)}
+    return {DEV_NAME: Scores(dev), ORDINARY.name: Scores(faq)}
 
 
 def main() -> int:

@@ -409,6 +409,9 @@ class CrisisContext(ContentModel):
     joking: list[str] = []
     """Joke markers (笑, ｗ, lol, haha): in the sentence of a finding, the full reply becomes a check-in (the
     learned layer may still raise it); it never silences."""
+    accident: list[str] = []
+    """Words of an accident or an everyday task (料理中, 誤って, shaving, cooking, by accident): in the sentence of a
+    self-harm or method finding, the full reply becomes a check-in ("I cut myself shaving"); it never silences."""
     risk: list[str] = []
     """Words of risk itself (死ぬ, 切る, 薬, 橋, die, cut, pills, bridge; English in dictionary form, so ``die`` also
     meets died and dying): the learned layer gives the full reply on its own only when one of them is there."""

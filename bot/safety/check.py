@@ -42,7 +42,9 @@ def check_crisis(crisis_by_lang: Mapping[str, Crisis], problems: Problems, files
         phrases = [compile_phrase(p) for p in crisis.phrases]
         _check_lengths("phrases", phrases, file, problems)
         _check_caught(phrases, file, problems)
-        _check_lengths("mentions", [compile_phrase(p) for p in crisis.mentions], file, problems)
+        mentions = [compile_phrase(p) for p in crisis.mentions]
+        _check_lengths("mentions", mentions, file, problems)
+        _check_mention_as_phrase(phrases, mentions, file, problems)
         for i, pattern in enumerate(crisis.patterns):
             if any(re.search(pattern, probe) for probe in ("", " ")):
                 problems.error(file, line("patterns", i), f"patterns[{i}]",
@@ -91,6 +93,22 @@ def _check_caught(phrases: Sequence[CompiledPhrase], file: str, problems: Proble
                 problems.warning(file, None, f"phrases[{j}]",
                                  f"{phrase.text!r} is already caught by phrases[{i}] {other.text!r} (kana, width "
                                  f"and spelling variants are matched automatically); remove it", code="CRISIS-W003")
+                break
+
+
+def _check_mention_as_phrase(phrases: Sequence[CompiledPhrase], mentions: Sequence[CompiledPhrase], file: str,
+                             problems: Problems) -> None:
+    """Warn about a phrase that is, once normalised, no more than a mention ("sewerslide" reads "suicide"): as a
+    phrase it would give the full reply to every question that names the subject."""
+    for j, phrase in enumerate(phrases):
+        view = phrase.view()
+        for i, mention in enumerate(mentions):
+            found = mention.regex.search(view) if mention.regex and _letters(mention) >= MIN_PHRASE_LETTERS else None
+            if found is not None and phrase.script == mention.script and found.group().strip() == view.strip():
+                problems.warning(file, None, f"phrases[{j}]",
+                                 f"{phrase.text!r} reads as {view.strip()!r} once spellings are normalised, which is "
+                                 f"mentions[{i}] {mention.text!r}: as a phrase it gives the full reply to every "
+                                 f"question that names the subject; move it to mentions", code="CRISIS-W005")
                 break
 
 

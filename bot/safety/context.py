@@ -36,7 +36,7 @@ _ASCII_NEGATIONS = frozenset({"not", "no", "never"})
 _COMPULSION = frozenset({"stop", "help", "resist"})
 _THINKING = ("思う", "考える", "感じる", "ある", "する")
 _LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking",
-          "risk", "joking")
+          "risk", "joking", "accident")
 _DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
 """Tokens after a finding in which a generic subject (人, people) makes it a question about the topic."""
 
@@ -57,6 +57,7 @@ class ContextWords:
     thinking: WordList
     risk: WordList
     joking: WordList
+    accident: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -83,7 +84,8 @@ class ContextWords:
         return cls(others=merged("others"), reporting=merged("reporting"), me=merged("me"),
                    generic=merged("generic"), past=merged("past"), resolved=merged("resolved"),
                    negation=merged("negation"), topic=merged("topic"), question=merged("question"),
-                   thinking=WordList.compile(_THINKING, analyse), risk=merged("risk"), joking=merged("joking"))
+                   thinking=WordList.compile(_THINKING, analyse), risk=merged("risk"), joking=merged("joking"),
+                   accident=merged("accident"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -99,7 +101,7 @@ class ContextWords:
         for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
             if nearest_me is None and self._at(tokens, "me", j):
                 nearest_me = j
-            if nearest_other is None and self._at(tokens, "others", j):
+            if nearest_other is None and self._at(tokens, "others", j) and not _addressed(tokens, j):
                 nearest_other = j
         if nearest_other is not None and (nearest_me is None or nearest_other > nearest_me):
             return True
@@ -148,6 +150,11 @@ class ContextWords:
         """True when the sentence around token ``i`` holds a joke marker (笑, lol)."""
         first, last = self._bounds(tokens, i)
         return any(self._at(tokens, "joking", j) for j in range(first, min(len(tokens), last + 1)))
+
+    def accidental(self, tokens: Sequence[Token], i: int) -> bool:
+        """True when the sentence around token ``i`` tells of an accident or an everyday task (shaving, 料理中)."""
+        first, last = self._bounds(tokens, i)
+        return any(self._at(tokens, "accident", j) for j in range(first, min(len(tokens), last + 1)))
 
     def names_risk(self, tokens: Sequence[Token]) -> bool:
         """The message holds a word of risk itself (``risk``: die, pills, bridge), for the learned layer."""
@@ -222,6 +229,16 @@ class _Reading:
                 end = i
             last[i] = end
         return cls(marks, first, last)
+
+
+_ADDRESSEE = frozenset({"に", "へ", "と", "には", "とは", "にも"})
+"""Particles after a person that make them the one spoken to or with, not the subject (親には言えない)."""
+
+
+def _addressed(tokens: Sequence[Token], j: int) -> bool:
+    """True when the person word at ``j`` is followed by に/へ/と: 「親には言えないけど死にたい」 is the writer's."""
+    after = tokens[j + 1].forms if j + 1 < len(tokens) else ()
+    return bool(after) and after[0] in _ADDRESSEE
 
 
 def _quote_start(tokens: Sequence[Token], first: int, start: int) -> int | None:

@@ -79,6 +79,9 @@ def build_rules(crisis_by_lang: Mapping[str, Crisis], script: Script) -> RuleSet
     return RuleSet(rules, WordList.compile(negation, analyser(script)), negation_before=script == "en")
 
 
+_DEGREE = frozenset({"ほど", "くらい", "ぐらい", "位"})
+"""After a rule's first word, these make it a measure of degree (死ぬほど眠い), not the act."""
+
 NEGATION_WORDS = frozenset({"not", "never", "no", "ない", "無い", "ず", "ぬ", "ません", "can not", "will not"})
 """Words that make a rule's part a negation (besides the file's own ``context.negation``)."""
 
@@ -141,6 +144,9 @@ class _ScriptScreen:
         rule_findings = self.rules.find(tokens)
         covered = self.phrases.covered(view) if rule_findings else None
         for f in rule_findings:
+            if self.script == "ja" and f.start + 1 < len(tokens) and \
+                    tokens[f.start + 1].forms[:1] and tokens[f.start + 1].forms[0] in _DEGREE:
+                continue  # 「死ぬほど会いたい」: a verb of death as a degree ("to death") starts no rule
             last = tokens[f.end - 1]
             if covered and covered(last.start, last.start + len(last.forms[-1] if last.forms else "")):
                 continue  # its last word is inside a not_risk phrasing ("take my life back")
@@ -164,6 +170,8 @@ class _ScriptScreen:
             return "carer", "third_person"
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
             return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
+        if context.accidental(tokens, finding.start):
+            return "check_in", "accident"  # "I cut myself shaving", 「料理中に手首を切った」: ask, never silence
         if context.near_generic(tokens, finding.start, finding.end):
             return "check_in", "generic"
         return "definite", None
@@ -230,11 +238,26 @@ class CrisisScreen:
                 best = Assessment("carer", "context", best.rule, "third_person")  # 「娘がODを繰り返しています」
         for view in en_variants:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
+        if en_view and best.tier in ("none", "check_in"):
+            best = self._reported(en_view, best, history)
         exception = self._ja.phrases.has_exception(folded_text) or bool(
             en_view and self._en.phrases.has_exception(en_view))
         names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
         names_risk = self._ja.context.names_risk(ja_tokens) or self._en.context.names_risk(en_tokens)
         return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens)
+
+    def _reported(self, en_view: str, best: Assessment, history: _History) -> Assessment:
+        """The carer reply for risk told of someone else in the third person: the view read as if the person
+        said it ("nobody would miss him" -> "nobody would miss me", "ways to hang himself"), so every phrase and
+        rule for the writer's own risk also serves for someone else's. A finding the context sends to a
+        check-in as a topic or a past stays with the original reading."""
+        shifted = first_person_view(en_view)
+        if shifted is None:
+            return best
+        found = self._best(self._en, shifted, self._en.tokens(shifted), NO_RISK, history)
+        if not found.hit or found.routed_by in ("topic", "past_resolved", "generic") or found.rule == best.rule:
+            return best  # nothing new, or what the writer's own words already said
+        return Assessment("carer", "context", found.rule, "third_person")
 
     def _best(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token], best: Assessment,
               history: _History) -> Assessment:
@@ -247,6 +270,34 @@ class CrisisScreen:
                 if stronger(tier, best.tier):
                     best = Assessment(tier, "context" if routed else finding.layer, str(finding.rule), routed)
         return best
+
+
+_THIRD_PERSON = {
+    "he is": "i am", "she is": "i am", "he was": "i was", "she was": "i was", "he has": "i have",
+    "she has": "i have", "he does": "i do", "she does": "i do", "he": "i", "she": "i", "him": "me",
+    "himself": "myself", "herself": "myself", "his": "my", "her": "my",
+}
+"""Third-person words as the person would say them (``first_person_view``); "her" before a word that ends a
+phrase ("miss her", "kill her") is "me", else "my"."""
+_THIRD = re.compile(r" (he is|she is|he was|she was|he has|she has|he does|she does|he|she|him|himself|herself|"
+                    r"his|her)(?= )")
+_ENDS_AFTER_HER = frozenset({".", "?", "and", "but", "to", "if", "so", "because", "anymore", "now", "again", "too",
+                             "at", "in", "on", "with", "when", "or"})
+
+
+def first_person_view(view: str) -> str | None:
+    """An English view with he/she/him/her/his/himself/herself as I/me/my/myself, or None when it has none."""
+    if _THIRD.search(view) is None:
+        return None
+
+    def shift(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word == "her":
+            after = view[match.end() + 1:].split(" ", 1)[0]
+            return " me" if not after or after in _ENDS_AFTER_HER else " my"
+        return " " + _THIRD_PERSON[word]
+
+    return _THIRD.sub(shift, view)
 
 
 LONG_MESSAGE = 600

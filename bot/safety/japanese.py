@@ -31,6 +31,9 @@ QUOTE_OPEN, QUOTE_CLOSE = "「", "」"
 QUOTES = {"「": QUOTE_OPEN, "『": QUOTE_OPEN, "」": QUOTE_CLOSE, "』": QUOTE_CLOSE}
 """Quotation marks are kept as tokens: words inside them may be someone else's (母が「私が…」と言う)."""
 _lock = threading.Lock()
+_DIALECT_WANT = re.compile("(?<=[いきぎしちにびみりえけげせてねべめれ])とう(?=な|て|ない|ねん|わ|ん|や|か)")
+"""Western dialects' desire auxiliary, 〜とう for 〜たく (死にとうなる, 消えとうて, 生きとうない): read as たく,
+which the analyser knows, since it cuts 死にとうなる into 死ぬ + と + 唸る. Same length, so offsets stay."""
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +55,8 @@ def tokens(folded: str) -> list[Token]:
     in katakana, so word lists can be written in either."""
     tokenizer = _tokenizer()
     folded = folded.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate becomes "?", offsets kept
+    if "とう" in folded:
+        folded = _DIALECT_WANT.sub("たく", folded)
     out: list[Token] = []
     offset = 0
     for chunk in _chunks(folded):

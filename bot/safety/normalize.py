@@ -64,12 +64,14 @@ def fold(text: str) -> str:
     which keeps this at a tenth of the cost of NFKC over a long Japanese message."""
     text = text[:MAX_SCREEN_CHARS]
     if not text.isascii():
-        text = _COMPAT.sub(_nfkc, text)
+        text = _COMPAT.sub(_nfkc, text).translate(_MASKS)
         if len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):  # astral characters (fast check)
             text = _COMPAT_ASTRAL.sub(_nfkc, text)
     return text.casefold()
 
 
+_MASKS = str.maketrans("○◯●◎⭕", "〇〇〇〇〇")
+"""Circles that mask a kanji (○にたい) are one mark, 〇, which is a letter to the phrase keys (others are dropped)."""
 _JAPANESE_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
@@ -119,7 +121,7 @@ def japanese_key(text: str) -> str:
 
 SPELLINGS: dict[str, tuple[str, ...]] = {
     "死ん": ("氏ん", "4ん", "たひん"),  # not しん: 楽しんでもいい, 楽しんだ方がいい
-    "死": ("し", "氏", "4", "たひ"),  # タヒ is 死 split in two; not 市: 名古屋市にたくさん
+    "死": ("し", "氏", "4", "四", "詩", "〇", "たひ"),  # タヒ is 死 split in two; 〇 masks it; not 市: 市に対して
     "自殺": ("じさつ", "自さつ", "じ殺"),
     "希死念慮": ("きしねんりよ",),
     "自傷": ("じしよう",),
@@ -152,6 +154,7 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "覚": ("さ",),
     "薬": ("くすり",),
     "飲": ("の",),
+    "にた": ("にだ", "似た"),  # 死にだい (a voiced dialect spelling), 死似たい (a mistyped kanji)
     "全部": ("ぜんぶ",),
     "全て": ("すべて",),
     "手首": ("てくび",),
@@ -211,6 +214,8 @@ _ONE_IN_WORD = re.compile(r"1(?:(?<=[a-z]1)|(?=[a-z]))")
 _ASCII_LETTER = re.compile(r"[a-z]")
 _WORD_BYTES = bytes(c if (0x30 <= c <= 0x39 or 0x61 <= c <= 0x7A) else 0x20 for c in range(256))
 _SPACED_LETTERS = re.compile(r" (?:[a-z] ){2,}[a-z](?= )")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+"""A letter typed three times or more (wannna, soooo) is read as two, so chat spellings are still written out."""
 _SELF = re.compile(r" (my|your|him|her|them|our) (self|selves)(?= )")
 
 CHAT_WORDS: dict[str, str] = {
@@ -287,6 +292,7 @@ def _english(folded: str, leet: dict[int, int]) -> str:
     view = " " + " ".join(words) + " "
     view = _SPACED_LETTERS.sub(lambda m: " " + m.group().replace(" ", ""), view)
     view = _SELF.sub(r" \1\2", view)
+    view = _STRETCHED.sub(r"\1\1", view)
     return _CHAT.sub(lambda m: " " + CHAT_WORDS[m.group()[1:]], view)
 
 

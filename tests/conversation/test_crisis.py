@@ -42,6 +42,18 @@ async def test_carer_reply_for_someone_else_ja_and_en(quick_bot: BotUnderTest) -
     assert "If you are with them" in replies.text and "0120-99-7777" in replies.text
 
 
+async def test_reports_in_the_third_person_and_an_addressee_reach_the_right_reply(quick_bot: BotUnderTest) -> None:
+    """"nobody would miss him" gets the carer reply; 「親には言えないけど」 is still the writer's own risk; an
+    injury told with an everyday task asks first instead of the full alarm."""
+    carer = await quick_bot.user("en").send("Worried about my dad, he keeps saying nobody would miss him.")
+    assert "If you are with them" in carer.text and carer.text.index("119") < carer.text.index(CHILDREN)
+    own = await quick_bot.user("ja").send("親には言えないけど、死にたい気持ちが止まらない")
+    assert own.labels == ["📞 相談先の一覧", "▶ 続ける", "🏠 メニュー"]
+    assert "そばにいる方にお願いしたいこと" not in own.text
+    asked = await quick_bot.user("en").send("I cut myself shaving this morning, is that a problem for TMS?")
+    assert asked.labels == ["Yes, I am", "No, I'm not"] and YORISOI in asked.text
+
+
 async def test_check_in_no_answers_the_question_and_screening_stays_on(quick_bot: BotUnderTest) -> None:
     user = quick_bot.user("en")
     asked = await user.send("Does TMS have side effects like suicidal thoughts?")

@@ -91,3 +91,13 @@ def test_pattern_matching_an_empty_message_is_an_error() -> None:
         "content/en/crisis.yaml: patterns[0]: 'x*' matches an empty message, so every message would be flagged",
         "content/en/crisis.yaml: patterns[1]: ' ' matches an empty message, so every message would be flagged",
     ]
+
+
+def test_phrase_that_is_only_a_mention_is_a_warning() -> None:
+    """"sewerslide" is written out as "suicide" before matching: as a phrase it alarmed every question about it."""
+    en = crisis(["sewerslide", "kill* myself"]).model_copy(update={"mentions": ["suicid*"]})
+    assert messages({"en": en}) == [
+        "content/en/crisis.yaml: phrases[0]: 'sewerslide' reads as 'suicide' once spellings are normalised, which is "
+        "mentions[0] 'suicid*': as a phrase it gives the full reply to every question that names the subject; move "
+        "it to mentions",
+    ]

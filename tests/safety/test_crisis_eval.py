@@ -124,3 +124,18 @@ def test_carer_reply_puts_emergency_first_and_gives_the_young_peoples_lines(
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_check_in_always_carries_a_hotline(texts: dict[str, dict[str, str]], lang: str) -> None:
     assert re.search(r"0120-\d{3}-\d{3}", texts[lang]["crisis.check_in.footer"])
+
+
+def test_every_development_batch_is_trained_and_cross_validated_on(bench: ModuleType) -> None:
+    """A blind batch joins the development data once tuned on, so ``--cv`` covers it (its file stays apart)."""
+    spec = importlib.util.spec_from_file_location("train_crisis_model", REPO / "bench" / "train_crisis_model.py")
+    assert spec is not None and spec.loader is not None
+    trainer = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_crisis_model", trainer)
+    spec.loader.exec_module(trainer)
+    assert [p.name for p in trainer.DEV_SETS] == [p.name for p in bench.DEV_SETS]
+    assert "crisis_dev5.yaml" in trainer.DEV_NAME
+    data = trainer.load_data()
+    trained = [c.text for c, faq in zip(data.cases, data.faq, strict=True) if not faq]
+    assert len(trained) == len(set(trained)), "a sentence repeated in two batches is trained and judged twice"
+    assert len(trained) > len(bench.load_cases(bench.DEV_SET)) + 500
