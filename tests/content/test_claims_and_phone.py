@@ -171,7 +171,8 @@ def test_shipped_lint_meets_honest_negations_and_fresh_phrasings() -> None:
     assert words("We avoid words like cutting-edge or revolutionary to describe results.") == []
     assert words("どんな難治性うつ病でも改善します。") == ["どんな…でも効く（どんな難治性うつ病でも改善）"]
     assert words("併用で効果が倍増します。") == ["効果が倍になる（倍増、飛躍的に）"]
-    assert words("Combining them doubles the effect.") == ["a multiplied effect (doubles the effect, twice the results)"]
+    assert words("Combining them doubles the effect.") == [
+        "a multiplied effect (doubles the effect, twice the results)"]
     assert words("今すぐ申し込まないと枠が埋まります。") != []
     assert words("Sign up now before all the slots are gone!") != []
 
@@ -234,6 +235,21 @@ def test_a_page_naming_exosomes_must_say_they_are_unapproved(tree: ContentTree) 
         "unapproved / research-stage\n"
         "    expected: one of unapproved in the text, or the unapproved notice on the page\n"
         "    fix: add a sentence such as \"exosome infusion is unapproved and research-stage\""
+    ]
+
+
+def test_an_answer_about_exosomes_says_their_status_even_when_it_does_not_name_them(tree: ContentTree) -> None:
+    tree.write("settings.yaml", (tree.root / "settings.yaml").read_text(encoding="utf-8")
+               + "status_names:\n  ja: [exosome]\n  en: [exosome]\nstatus_wording:\n  ja: [unapproved]\n"
+                 "  en: [unapproved]\n")
+    tree.replace("en/faq.yaml", "  - id: apply\n",
+                 "  - id: infusion_length\n    treatment: exosome\n    questions: [How long do the infusions go on?]\n"
+                 "    answer: The plan is an infusion every 2 weeks.\n  - id: apply\n")
+    tree.replace("ja/faq.yaml", "  - id: apply\n",
+                 "  - id: infusion_length\n    treatment: exosome\n    questions: [点滴はいつまで？]\n"
+                 "    answer: 2週間に1回の計画です（unapproved）。\n  - id: apply\n")
+    assert [(p.file, p.where) for p in load_content(tree.root)[1].errors] == [
+        ("content/en/faq.yaml", "faq.infusion_length.answer"),
     ]
 
 
