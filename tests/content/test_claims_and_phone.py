@@ -169,7 +169,7 @@ def test_shipped_lint_meets_honest_negations_and_fresh_phrasings() -> None:
     assert words("すぐに効果が出るとは限らず、通常4〜6週間かかります。") == []
     assert words("「画期的」「最先端」といった言葉で効果を示すことはしません。") == []
     assert words("We avoid words like cutting-edge or revolutionary to describe results.") == []
-    assert words("どんな難治性うつ病でも改善します。") == ["どんな…でも効く（どんな難治性うつ病でも改善）"]
+    assert words("どんな難治性うつ病でも効果を実感できます。") == ["どんな…でも効く（どんな難治性うつ病でも改善）"]
     assert words("併用で効果が倍増します。") == ["効果が倍になる（倍増、飛躍的に）"]
     assert words("Combining them doubles the effect.") == [
         "a multiplied effect (doubles the effect, twice the results)"]
