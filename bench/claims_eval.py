@@ -34,7 +34,8 @@ from bot.content.yamldoc import load_yaml  # noqa: E402
 
 EVAL_SET = REPO / "bench" / "data" / "claims_eval.yaml"
 DEV_SETS = ("claims_eval.yaml", "claims_holdout.yaml", "claims_holdout2.yaml", "claims_holdout3.yaml",
-            "claims_dev4.yaml", "claims_dev5.yaml", "claims_dev6.yaml", "claims_dev7.yaml")
+            "claims_dev4.yaml", "claims_dev5.yaml", "claims_dev6.yaml", "claims_dev7.yaml",
+            "claims_dev8.yaml")
 LANGUAGES = ("ja", "en")
 MIN_RECALL = 0.90
 

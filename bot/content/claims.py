@@ -20,6 +20,12 @@ of the word they contain. A finding is dropped when, in the same sentence,
     - for a family, a negation stands between its terms ("side effects may not always be absent"),
 unless the negation is one of ``not_negations`` ("not only", 「だけではありません」). A list word that itself holds
 a negation (副作用はありません, "no side effects") is judged by what surrounds it, so it stays a claim.
+
+A word talked about as a word is not a claim either, when the sentence says it is not used: it stands in quotes, or
+after one of ``mentions_before`` ("words like", "called"), or before one of ``mentions_after`` (といった言葉), and
+the sentence, outside the quotes, holds a negation or one of ``mention_negations`` ("we avoid words like
+'cutting-edge'", 「「画期的」といった言葉は使いません」). A claim inside quotes stays a claim when the negation is
+only inside them (a testimonial 「副作用は全くありませんでした」).
 """
 
 from __future__ import annotations
@@ -38,11 +44,14 @@ from bot.content.schema import ClaimFamily, Claims
 _SENTENCE_END = re.compile(r"[。．！？!?\n]|\.(?:\s|$)|[;:]")
 _PHRASE_END = re.compile(r"[。．！？!?\n]|\.(?:\s|$)")
 """A sentence's end, except a colon: a list after 「次の説が提唱されています：」 is said under that lead-in."""
+_QUOTED = re.compile(r"「[^」]*」|『[^』]*』|“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<![a-z0-9])'[^']*'(?![a-z0-9])")
+"""A quoted stretch: 「」『』, curly and straight quotes (a straight apostrophe only between non-letters)."""
+_MENTION_WINDOW = 60
 _CLAUSE_BREAK = re.compile(r"[、,，]|\bbut\b|\bwhile\b|\bwhereas\b|ですが|けれど|一方")
 _JA_ASSERTION_END = re.compile(r"です|ます|でした|ました")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
-_EN_WORDS_BEFORE = 7
+_EN_WORDS_BEFORE = 9
 _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
 _NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん"}
@@ -266,6 +275,10 @@ class ClaimsLint:
         self._after = _cue_pattern(c for m in lists for c in m.negations_after)
         self._before = _cue_pattern(c for m in lists for c in m.negations_before)
         self._not_negations = [fold(p) for m in lists for p in m.not_negations if p.strip()]
+        self._mention_before = _cue_pattern(c for m in lists for c in m.mentions_before)
+        self._mention_after = _cue_pattern(c for m in lists for c in m.mentions_after)
+        self._mention_negations = _cue_pattern(
+            c for m in lists for c in [*m.mention_negations, *m.negations_before, *m.negations_after])
 
     def findings(self, text: str) -> list[Finding]:
         """Every claim in ``text``: one per list entry or family (its first occurrence that is not negated)."""
@@ -285,7 +298,7 @@ class ClaimsLint:
                 english = rule.english and not (is_cjk(_next_visible(folded, end, 1))
                                                 or (not rule.word[:1].isalpha()
                                                     and is_cjk(_next_visible(folded, start - 1, -1))))
-                if self._negated(folded, start, end, english):
+                if self._negated(folded, start, end, english) or self._mentioned(folded, start, end):
                     continue
                 out.append(self._finding(rule.category, rule.word, folded, start, end))
                 break
@@ -330,7 +343,7 @@ class ClaimsLint:
                     continue
                 if family.spec.negation_between and any(self._negation_in(gap, family.english) for gap in gaps):
                     continue
-                if self._negated(text, start, end, family.english):
+                if self._negated(text, start, end, family.english) or self._mentioned(text, start, end):
                     continue
                 return start, end
         return None
@@ -344,7 +357,8 @@ class ClaimsLint:
         sentence_end = _sentence_end(text, end)
         if english:
             before = text[sentence_start:start]
-            before = before[before.rfind(",") + 1:]  # "don't worry, this will definitely ..." is not negated
+            # "don't worry, this will definitely ...", "a future without depression – guaranteed" are not negated
+            before = before[max(before.rfind(","), before.rfind("–"), before.rfind("—"), before.rfind(" - ")) + 1:]
             words = re.findall(r"[\w'’-]+", before)[-_EN_WORDS_BEFORE:]
             window = " ".join(words)
             if self._before is not None and self._cue_in(self._before, window, before):
@@ -356,6 +370,29 @@ class ClaimsLint:
         if assertion is not None:
             after = after[:assertion.start()]
         return self._after is not None and self._cue_in(self._after, after, after)
+
+    def _mentioned(self, text: str, start: int, end: int) -> bool:
+        """Whether the words at start:end are talked about as words in a sentence that says they are not used."""
+        if self._mention_negations is None:
+            return False
+        first = _sentence_start(text, start, _PHRASE_END)
+        found = _PHRASE_END.search(text, end)
+        last = found.start() if found else len(text)
+        sentence = text[first:last]
+        quotes = [(first + m.start(), first + m.end()) for m in _QUOTED.finditer(sentence)]
+        quoted = any(a < start and end < b for a, b in quotes)
+        before = text[max(first, start - _MENTION_WINDOW):start]
+        after = text[end:min(last, end + _MENTION_WINDOW // 2)]
+        mention = quoted \
+            or (self._mention_before is not None and self._mention_before.search(before) is not None) \
+            or (self._mention_after is not None and self._mention_after.search(after) is not None)
+        if not mention:
+            return False
+        outside = list(sentence)
+        for a, b in quotes:
+            outside[a - first:b - first] = " " * (b - a)
+        plain = "".join(outside)
+        return self._cue_in(self._mention_negations, plain, plain)
 
     def _cue_in(self, cues: re.Pattern[str], window: str, context: str, *, at_start: bool = False) -> bool:
         for match in cues.finditer(window):

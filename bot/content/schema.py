@@ -325,6 +325,13 @@ class Claims(ContentModel):
     """Words that negate what follows within a few words ("TMS is **not** a cure")."""
     not_negations: list[str] = []
     """Phrases that look like a negation but are not ("not only", 「だけではありません」)."""
+    mentions_before: list[str] = []
+    """Words that present the next words as words being talked about ("words **like** cutting-edge", "**called**
+    the best"): with a negation in the sentence ("we avoid words like ..."), such a mention is not a claim."""
+    mentions_after: list[str] = []
+    """Endings that present the words before them as words (「最先端」**といった言葉**は使いません)."""
+    mention_negations: list[str] = []
+    """Words that say a mentioned word is not used or means nothing (avoid, rather than, 使いません, 避け)."""
 
 
 # --- faq.yaml ---------------------------------------------------------------------------------------------------

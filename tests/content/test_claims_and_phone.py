@@ -132,12 +132,49 @@ negations_before: [not, cannot, "don't"]
     assert found(lint, "Don't worry, this will definitely make you better.") == ["definitely make you better"]
 
 
+def test_a_word_talked_about_as_a_word_is_not_a_claim_when_the_sentence_says_it_is_not_used() -> None:
+    lint = lint_of("""
+categories:
+  superlative:
+    why: superlatives
+    words: [cutting-edge, best, 最先端]
+negations_before: [not, never]
+negations_after: [ではありません]
+mentions_before: [words like, claiming]
+mentions_after: [といった言葉]
+mention_negations: [avoid, rather than, 使いません]
+""")
+    assert found(lint, "We avoid words like cutting-edge.") == []
+    assert found(lint, "Rather than claiming to be the best, we list the risks.") == []
+    assert found(lint, 'We never call it "cutting-edge".') == []  # quoted, and the sentence says never
+    assert found(lint, "「最先端」といった言葉は使いません。") == []
+    assert found(lint, "最先端といった言葉は使いません。") == []
+    assert found(lint, "We use words like cutting-edge.") == ["cutting-edge"]  # a mention, but nothing denies it
+    assert found(lint, 'Patients call it "the best, not just good".') == ["best"]  # the negation is inside the quotes
+    assert found(lint, "「最先端」の治療です。") == ["最先端"]
+
+
+def test_a_dash_ends_the_reach_of_an_english_negation() -> None:
+    lint = lint_of("categories: {guarantee: {why: x, words: [guaranteed]}}\nnegations_before: [without, not]")
+    assert found(lint, "A future without depression – guaranteed.") == ["guaranteed"]
+    assert found(lint, "Results are not guaranteed.") == []
+
+
 def test_shipped_lint_meets_honest_negations_and_fresh_phrasings() -> None:
     assert words("効き目には自信があります。") == ["保証・断定＋結果（必ず良くなる、効き目に自信）"]
     assert words("副作用がまったくないわけではありません。") == []
     assert words("安全性については分かっていないことがあります。") == []
     assert words("Nobody can promise a cure.") == []
     assert words("Nearly everyone responds.") == ["works for everyone"]
+    assert words("すぐに効果が出るとは限らず、通常4〜6週間かかります。") == []
+    assert words("「画期的」「最先端」といった言葉で効果を示すことはしません。") == []
+    assert words("We avoid words like cutting-edge or revolutionary to describe results.") == []
+    assert words("どんな難治性うつ病でも効果を実感できます。") == ["どんな…でも効く（どんな難治性うつ病でも改善）"]
+    assert words("併用で効果が倍増します。") == ["効果が倍になる（倍増、飛躍的に）"]
+    assert words("Combining them doubles the effect.") == [
+        "a multiplied effect (doubles the effect, twice the results)"]
+    assert words("今すぐ申し込まないと枠が埋まります。") != []
+    assert words("Sign up now before all the slots are gone!") != []
 
 
 def test_finding_is_said_in_the_language_of_the_file(tree: ContentTree) -> None:
@@ -198,6 +235,21 @@ def test_a_page_naming_exosomes_must_say_they_are_unapproved(tree: ContentTree) 
         "unapproved / research-stage\n"
         "    expected: one of unapproved in the text, or the unapproved notice on the page\n"
         "    fix: add a sentence such as \"exosome infusion is unapproved and research-stage\""
+    ]
+
+
+def test_an_answer_about_exosomes_says_their_status_even_when_it_does_not_name_them(tree: ContentTree) -> None:
+    tree.write("settings.yaml", (tree.root / "settings.yaml").read_text(encoding="utf-8")
+               + "status_names:\n  ja: [exosome]\n  en: [exosome]\nstatus_wording:\n  ja: [unapproved]\n"
+                 "  en: [unapproved]\n")
+    tree.replace("en/faq.yaml", "  - id: apply\n",
+                 "  - id: infusion_length\n    treatment: exosome\n    questions: [How long do the infusions go on?]\n"
+                 "    answer: The plan is an infusion every 2 weeks.\n  - id: apply\n")
+    tree.replace("ja/faq.yaml", "  - id: apply\n",
+                 "  - id: infusion_length\n    treatment: exosome\n    questions: [点滴はいつまで？]\n"
+                 "    answer: 2週間に1回の計画です（unapproved）。\n  - id: apply\n")
+    assert [(p.file, p.where) for p in load_content(tree.root)[1].errors] == [
+        ("content/en/faq.yaml", "faq.infusion_length.answer"),
     ]
 
 
