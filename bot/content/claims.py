@@ -33,13 +33,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.content.cjk_emphasis import is_cjk
 from bot.content.schema import ClaimFamily, Claims
+from bot.vocabulary import fold
 
 _SENTENCE_END = re.compile(r"[。．！？!?\n]|\.(?:\s|$)|[;:]")
 _PHRASE_END = re.compile(r"[。．！？!?\n]|\.(?:\s|$)")
@@ -59,11 +59,6 @@ _NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん"}
 _LIGHT = {"する", "為る", "できる", "出来る", "れる", "られる", "せる", "させる", "て", "いる", "居る", "は", "も"}
 
 Span = tuple[int, int]
-
-
-def fold(text: str) -> str:
-    """Width- and case-insensitive form used on both the words and the text."""
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 @dataclass(frozen=True)
