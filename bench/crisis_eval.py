@@ -7,7 +7,7 @@
 
 Sets: ``bench/data/crisis_dev.yaml`` and ``crisis_dev5.yaml`` (tuned on; batch 5 was written blind and measured on
 arrival first), ``bench/data/crisis_holdout.yaml``, ``crisis_holdout2.yaml`` and
-``crisis_holdout3.yaml`` (each written by someone who never saw the phrase lists, rules or the other data; never
+``crisis_holdout3.yaml``, ``crisis_holdout4.yaml`` (each written by someone who never saw the phrase lists, rules or the other data; never
 tuned on, so their cases are never listed). Each case has ``lang``, ``who`` (self / other / none), ``category`` and
 ``text``.
 
@@ -47,7 +47,8 @@ DEV_SETS = (DEV_SET, REPO / "bench" / "data" / "crisis_dev5.yaml")
 """Development sets, printed apart; the learned layer is trained on all of them (bench/train_crisis_model.py)."""
 HOLDOUT_SET = REPO / "bench" / "data" / "crisis_holdout.yaml"
 HOLDOUT_SETS = tuple(REPO / "bench" / "data" / name
-                     for name in ("crisis_holdout.yaml", "crisis_holdout2.yaml", "crisis_holdout3.yaml"))
+                     for name in ("crisis_holdout.yaml", "crisis_holdout2.yaml", "crisis_holdout3.yaml",
+                                  "crisis_holdout4.yaml"))
 LANGUAGES = ("ja", "en")
 LONG_CHARS = 10_000
 FULL_REPLY = frozenset({"direct", "plan_means", "self_harm"})
