@@ -6,8 +6,8 @@
     .venv/bin/python bench/crisis_eval.py --cv             # cross-validated figures of the development data only
 
 Sets: ``bench/data/crisis_dev.yaml`` and ``crisis_dev5.yaml`` (tuned on; batch 5 was written blind and measured on
-arrival first), ``bench/data/crisis_holdout.yaml``, ``crisis_holdout2.yaml`` and
-``crisis_holdout3.yaml``, ``crisis_holdout4.yaml`` (each written by someone who never saw the phrase lists, rules or the other data; never
+arrival first), ``bench/data/crisis_holdout.yaml``, ``crisis_holdout2.yaml``, ``crisis_holdout3.yaml`` and
+``crisis_holdout4.yaml`` (each written by someone who never saw the phrase lists, rules or the other data; never
 tuned on, so their cases are never listed). Each case has ``lang``, ``who`` (self / other / none), ``category`` and
 ``text``.
 
