@@ -23,6 +23,7 @@ from bot.i18n import N_, t
 
 _MARK = "\x00missing:"
 _MISSING = re.compile("\x00missing:([\\w.]+)\x00")
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•・]|\d+[.)])\s")
 FACT_LABELS = {
     "phone": N_("phone number"),
     "address": N_("address"),
@@ -65,11 +66,13 @@ def leave_out_missing(markdown: str, lang: str) -> str:
     kept: list[str] = []
     names: list[str] = []
     first: int | None = None
+    only_list_items = True
     for line in lines:
         found = _MISSING.findall(line)
         if not found:
             kept.append(line)
             continue
+        only_list_items = only_list_items and bool(_LIST_ITEM.match(line))
         for name in found:
             label = FACT_LABELS.get(name.split(".")[1] if name.count(".") else name, N_("details"))
             if label not in names:
@@ -80,8 +83,22 @@ def leave_out_missing(markdown: str, lang: str) -> str:
     joined = "・".join(items) if lang == "ja" else _english_list(items)
     sentence = t(lang, MISSING_SENTENCE, items=joined)
     assert first is not None
+    if only_list_items and _introduces_nothing(kept, first):
+        first -= 1
+        del kept[first]
     kept[first:first] = ["", sentence, ""]
     return "\n".join(kept)
+
+
+
+def _introduces_nothing(kept: Sequence[str], first: int) -> bool:
+    """True when the line before the left-out list items is a one-line lead-in ("Prices:", 「料金は次のとおりです。」)
+    and no item of its list is left: kept, it would announce a list that is not there."""
+    if first == 0 or not kept[first - 1].strip() or _LIST_ITEM.match(kept[first - 1]):
+        return False
+    alone = first == 1 or not kept[first - 2].strip()
+    follows = kept[first] if first < len(kept) else ""
+    return alone and not _LIST_ITEM.match(follows)
 
 
 def _english_list(items: Sequence[str]) -> str:

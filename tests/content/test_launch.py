@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.__main__ import main
 from bot.content.launch import startup_notice
 from bot.content.loader import load_content
+from bot.content.render import MissingFact, leave_out_missing
 from tests.content.conftest import ContentTree
 from tests.shipped import shipped_content
 
@@ -184,6 +185,22 @@ def test_missing_fact_line_is_left_out_never_a_circular_placeholder() -> None:
     assert ("クリニックの住所・電話番号・診療時間・ウェブサイト・メールアドレス・アクセスは、"
             "まだこのボットに載せていません。"
             "モニターにご応募いただいた方には、クリニックからご連絡する際にお伝えします。") in clinic
+
+
+def test_a_lead_in_whose_whole_list_is_missing_is_left_out_too() -> None:
+    missing = str(MissingFact("en", "clinic.prices.tms_session"))
+    text = f"Self-paid.\n\nStandard prices:\n- One session: {missing}\n- A course: {missing}\n\nAsk the doctor."
+    assert leave_out_missing(text, "en") == (
+        "Self-paid.\n\n\nNot listed here yet: prices. If you apply as a monitor, the clinic will tell you when it "
+        "contacts you.\n\n\nAsk the doctor.")
+    partly = f"Standard prices:\n- First visit: 5,000 yen\n- One session: {missing}"
+    assert leave_out_missing(partly, "en").startswith("Standard prices:\n- First visit: 5,000 yen\n")
+    content, _ = shipped_content()
+    assert content is not None
+    costs = "\n".join(content.page("en", "costs").messages)  # type: ignore[union-attr]
+    assert "Standard prices (tax included)" not in costs and "Not listed here yet: prices." in costs
+    ja_costs = "\n".join(content.page("ja", "costs").messages)  # type: ignore[union-attr]
+    assert "標準的な料金（税込）" not in ja_costs
 
 
 def test_a_broken_clinic_file_or_page_gives_one_message_not_a_cascade(tmp_path: Path) -> None:
