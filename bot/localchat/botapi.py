@@ -187,6 +187,18 @@ def set_my_commands(world: World, p: Params) -> bool:
     return True
 
 
+def get_chat_member(world: World, p: Params) -> JSON:
+    """The bot and the chat's person are plain members of each simulated chat: the bot's start-up check of the staff
+    chat then finds it reachable, as it would in a real group the bot was added to."""
+    chat = _chat(world, p)
+    user_id = int(p.get("user_id") or 0)
+    if user_id == world.bot_user["id"]:
+        return {"status": "member", "user": world.bot_user}
+    if user_id == chat.user["id"]:
+        return {"status": "member", "user": chat.user}
+    raise bad("user not found")
+
+
 def _true(world: World, p: Params) -> bool:
     return True
 
@@ -199,6 +211,7 @@ METHODS: dict[str, Method] = {
     "editmessagereplymarkup": edit_message_reply_markup,
     "deletemessage": delete_message,
     "answercallbackquery": answer_callback_query,
+    "getchatmember": get_chat_member,
     "sendchataction": _true,
     "setmycommands": set_my_commands,
     "deletemycommands": _true,

@@ -74,6 +74,14 @@ async def test_unknown_chats_and_methods_answer_as_telegram_does() -> None:
     assert unknown.value.status == 404
 
 
+async def test_the_bot_is_a_member_of_the_staff_chat_so_its_start_up_check_passes() -> None:
+    world = World(BOT_USER)
+    member = await call(world, "getChatMember", {"chat_id": STAFF_CHAT_ID, "user_id": BOT_USER["id"]}, {})
+    assert member == {"status": "member", "user": BOT_USER}
+    with pytest.raises(ApiError, match="user not found"):
+        await call(world, "getChatMember", {"chat_id": STAFF_CHAT_ID, "user_id": 12345}, {})
+
+
 async def test_a_new_patient_starts_an_empty_chat_in_the_chosen_language() -> None:
     world = World(BOT_USER)
     first = world.patient.id
