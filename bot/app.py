@@ -62,17 +62,6 @@ COMMAND_DESCRIPTIONS = {
     "help": N_("What this bot can do"),
     "cancel": N_("Stop the application"),
 }
-STAFF_COMMANDS = {  # staff work in Japanese
-    "leads": "未対応の申込（新しい順）",
-    "lead": "申込の詳細: /lead 番号",
-    "reply": "申込者にメッセージ: /reply 番号 本文",
-    "export": "申込のCSV: /export [開始日] [終了日]",
-    "unanswered": "答えられなかった質問",
-    "reload": "コンテンツを今すぐ再読み込み",
-    "health": "申込の配信状況",
-    "stats": "利用状況: /stats [日数]、/stats csv",
-    "chatid": "このチャットのIDと設定の1行",
-}
 
 
 MAX_CONCURRENT_UPDATES = 32
@@ -194,7 +183,7 @@ async def _register_commands(app: AnyApplication, services: Services) -> None:
             commands = [BotCommand(name, t(lang, COMMAND_DESCRIPTIONS[name])) for name in PATIENT_COMMANDS]
             await app.bot.set_my_commands(commands, language_code=None if lang == "en" else lang)
         if services.settings.staff_chat_id is not None:
-            staff_commands = [BotCommand(name, text) for name, text in STAFF_COMMANDS.items()]
+            staff_commands = [BotCommand(name, text) for name, text in staff.STAFF_COMMANDS.items()]
             await app.bot.set_my_commands(staff_commands, scope=BotCommandScopeChat(services.settings.staff_chat_id))
     except TelegramError as exc:
         log.warning("could not register the command list: %s", exc.__class__.__name__)

@@ -42,6 +42,20 @@ SUGGESTED_ENTRIES = 2
 """Entries offered per group under /unanswered: the nearest ones by the matcher."""
 
 
+STAFF_COMMANDS = {  # staff work in Japanese
+    "leads": "未対応の申込（新しい順）",
+    "lead": "申込の詳細: /lead 番号",
+    "reply": "申込者にメッセージ: /reply 番号 本文",
+    "export": "申込のCSV: /export [開始日] [終了日]",
+    "unanswered": "答えられなかった質問",
+    "reload": "コンテンツを今すぐ再読み込み",
+    "health": "申込の配信状況",
+    "stats": "利用状況: /stats [日数]、/stats csv",
+    "chatid": "このチャットのIDと設定の1行",
+}
+"""The staff chat's command menu (registered for that chat only) and its /help, from one list."""
+
+
 def is_staff(update: Update, context: Context) -> bool:
     settings = context.services.settings
     chat, user = update.effective_chat, update.effective_user
@@ -71,6 +85,18 @@ def staff_only(handler: Callable[[Update, Context], Coroutine[Any, Any, None]]
     guarded.__doc__ = handler.__doc__
     guarded.__name__ = handler.__name__
     return guarded
+
+
+async def staff_help_command(update: Update, context: Context) -> None:
+    """/help or /start in the staff chat: what staff can do here (in a private chat these are the patient's)."""
+    settings = context.services.settings
+    chat = update.effective_chat
+    if chat is None or settings.staff_chat_id is None or chat.id != settings.staff_chat_id:
+        return
+    lines = [f"/{name} — {html.escape(text)}" for name, text in STAFF_COMMANDS.items()]
+    await reply(update, context, "<b>スタッフ用のコマンド</b>\n" + "\n".join(lines) + "\n\n"
+                "新しい申込はこのチャットにカードで届きます。カードのボタンで対応状況を変えられます。"
+                "申込者とのやりとりは /reply 番号 本文 で送れます。")
 
 
 @staff_only
@@ -273,6 +299,7 @@ def handlers() -> list[AnyHandler]:
         CommandHandler("unanswered", unanswered_command),
         CommandHandler("reload", reload_command),
         CommandHandler("health", health_command),
+        CommandHandler(("help", "start"), staff_help_command, filters=~filters.ChatType.PRIVATE),
     ]
 
 

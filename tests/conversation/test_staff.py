@@ -223,3 +223,13 @@ async def test_staff_commands_in_another_group_are_ignored(quick_bot: BotUnderTe
                         chat_title="Some group")
     for command in ("/leads", "/lead A-000001", "/export"):
         assert await stranger.send(command) == []
+
+
+async def test_help_in_the_staff_chat_lists_the_staff_commands(quick_bot: BotUnderTest) -> None:
+    staff = quick_bot.staff()
+    shown = await staff.send("/help")
+    assert shown.text.splitlines()[:3] == ["スタッフ用のコマンド", "/leads — 未対応の申込（新しい順）",
+                                           "/lead — 申込の詳細: /lead 番号"]
+    assert "/reply 番号 本文" in shown.text and "/chatid" in shown.text
+    started = await staff.send("/start")
+    assert started.text == shown.text  # not the patient's welcome and menu
