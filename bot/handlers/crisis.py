@@ -29,7 +29,7 @@ from bot.handlers.common import AnyHandler, Context, reply, typed_text, user_lan
 from bot.handlers.pages import show_menu
 from bot.i18n import t
 from bot.leads.model import OPEN_STATUSES
-from bot.safety.crisis import language_of
+from bot.safety.crisis import language_of, reads_as_english
 from bot.safety.normalize import has_japanese
 from bot.safety.tiers import REPLIED, Assessment
 from bot.storage.crisis_events import Place
@@ -56,8 +56,9 @@ def reply_keyboard(context: Context, lang: str) -> InlineKeyboardMarkup:
 
 
 def _answer_lang(context: Context, update: Update, text: str) -> str:
-    """Japanese typed by a user with English settings gets the Japanese reply (and the reverse)."""
-    lang = language_of(text) if has_japanese(text) else user_lang(context, update)
+    """Japanese typed by a user with English settings gets the Japanese reply, and English typed with Japanese
+    settings the English one; romaji (「shinitai」) and text of no clear language follow the settings."""
+    lang = language_of(text) if has_japanese(text) or reads_as_english(text) else user_lang(context, update)
     return context.services.live.current.content.supported(lang)
 
 
@@ -102,7 +103,7 @@ async def _ask_check_in(update: Update, context: Context, lang: str, text: str, 
     crisis = context.services.live.current.content.lang(lang).crisis
     token = secrets.token_hex(4)
     if context.user_data is not None:
-        context.user_data[PENDING] = (token, "" if held else text)
+        context.user_data[PENDING] = (token, "" if held else text, lang)
     content = context.services.live.current.content
     message = content.text(lang, "crisis.check_in.question") + "\n\n" + content.text(lang, "crisis.check_in.footer")
     keyboard = InlineKeyboardMarkup([[button(crisis.check_in.yes_button, CrisisYes(token))],
@@ -155,10 +156,9 @@ async def on_check_in_yes(update: Update, context: Context, data: CrisisYes) -> 
     """The check-in answered "yes": the full crisis reply."""
     assert update.callback_query is not None
     await update.callback_query.answer()
-    if context.user_data is not None:
-        context.user_data.pop(PENDING, None)
-    await _full_reply(update, context, user_lang(context, update), Assessment("definite", "context", "check_in_yes"),
-                      "chat", None)
+    pending = context.user_data.pop(PENDING, None) if context.user_data is not None else None
+    lang = pending[2] if pending is not None and pending[0] == data.token else user_lang(context, update)
+    await _full_reply(update, context, lang, Assessment("definite", "context", "check_in_yes"), "chat", None)
 
 
 async def on_check_in_no(update: Update, context: Context, data: CrisisNo | Stale) -> None:
@@ -173,7 +173,7 @@ async def on_check_in_no(update: Update, context: Context, data: CrisisNo | Stal
     if isinstance(data, CrisisNo) and pending is not None and pending[0] == data.token:
         assert context.user_data is not None
         context.user_data.pop(PENDING, None)
-        text = pending[1]
+        _token, text, lang = pending  # thanked in the language the check-in was asked in
         await reply(update, context, t(lang, "Thank you for letting me know."))
         if not text:  # it was kept as an application answer: carry on with the application
             if not await intake.resume(update, context):

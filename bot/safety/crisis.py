@@ -48,6 +48,29 @@ def language_of(text: str) -> Literal["ja", "en"]:
     return "ja" if has_japanese(text) else "en"
 
 
+_ENGLISH_WORDS = frozenset((
+    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "my", "myself", "your", "yourself", "we", "she", "they", "them",
+    "it", "it's", "this", "that", "the", "and", "or", "but", "of", "for", "with", "from", "about", "is", "am", "was",
+    "were", "been", "being", "does", "did", "have", "has", "had", "can", "could", "would", "should", "will", "won't",
+    "don't", "dont", "can't", "cant", "cannot", "didn't", "isn't", "not", "never", "anymore", "everything",
+    "anything", "nothing", "someone", "anyone", "nobody", "everyone", "people", "one", "want", "wanna", "gonna",
+    "going", "like", "feel", "felt", "life", "live", "living", "die", "dying", "dead", "kill", "hurt", "end",
+    "tired", "just", "really", "again", "ever", "every", "there's", "thoughts", "suicide", "suicidal", "what", "why",
+    "how", "when", "where", "who", "if", "there", "any", "some", "after", "before", "please", "help", "thanks",
+    "sorry", "hello", "good", "morning", "yes", "ok", "okay", "speak", "english"))
+"""English words that romaji never writes for a Japanese word ("no", "to", "he", "me", "are", "you" are left out:
+の, と, へ, 目, あれ, よう)."""
+
+
+def reads_as_english(text: str) -> bool:
+    """True when a message without kana or kanji is written in English rather than romaji (「shinitai」): then the
+    crisis reply is the English one whatever the user's settings, as Japanese text gets the Japanese one."""
+    if has_japanese(text):
+        return False
+    words = set(re.findall(r"[a-z']+", fold(text).replace("’", "'")))
+    return not words.isdisjoint(_ENGLISH_WORDS)
+
+
 @dataclass(frozen=True)
 class _Finding:
     strength: Strength

@@ -10,7 +10,7 @@ from bot.content.models import validate_doc
 from bot.content.problems import Problems
 from bot.content.schema import CheckIn, Crisis
 from bot.content.yamldoc import load_yaml
-from bot.safety.crisis import CrisisScreen, language_of
+from bot.safety.crisis import CrisisScreen, language_of, reads_as_english
 from bot.safety.normalize import MAX_SCREEN_CHARS
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -123,6 +123,13 @@ def test_language_of() -> None:
     assert language_of("TMSは痛いですか") == "ja"
     assert language_of("Is TMS painful?") == "en"
     assert language_of("ｼﾆﾀｲ") == "ja"
+
+
+def test_english_is_told_from_romaji() -> None:
+    for english in ("i want to die", "can't do this anymore", "die", "My life is over", "I’m so tired of it"):
+        assert reads_as_english(english), english
+    for not_english in ("shinitai", "mou shinitai yo", "gakkou he ikitakunai", "kms", "死にたい", "shinu to omou"):
+        assert not reads_as_english(not_english), not_english
 
 
 # --- long input -------------------------------------------------------------------------------------------------
