@@ -20,7 +20,8 @@ from bot.handlers.buttons import ButtonCallback
 from bot.handlers.common import AnyHandler, Context, reply, typed_text, user_lang
 from bot.handlers.pages import acknowledge_distress, open_page, stale_button
 from bot.i18n import t
-from bot.search import FaqIndex
+from bot.search import FaqIndex, Match
+from bot.search.sentences import looks_like_question, looks_like_request
 from bot.storage.unanswered import scrub
 from bot.views.keyboards import button, home_row
 
@@ -53,6 +54,9 @@ async def answer_typed_text(update: Update, context: Context, text: str) -> None
         if answered and match.entry_id is not None:
             svc.stats.record("faq_answered", match.entry_id)
             await show_entry(update, context, lang, match.entry_id)
+        elif match.status == "choices" and match.candidates and (looks_like_question(text)
+                                                                 or looks_like_request(text)):
+            await _offer_choices(update, context, live.faq, lang, match)  # the question asked is not dropped
         return
     if answered and match.entry_id is not None:
         svc.stats.record("faq_answered", match.entry_id)
@@ -62,10 +66,7 @@ async def answer_typed_text(update: Update, context: Context, text: str) -> None
                         InlineKeyboardMarkup([*_choice_rows(live.faq, lang, list(match.also)), home_row(lang)]))
         return
     if match.status == "choices" and match.candidates:
-        buttons = _choice_rows(live.faq, lang, [entry_id for entry_id, _score in match.candidates[:3]])
-        buttons.append(home_row(lang))
-        svc.stats.record("faq_choices")
-        await reply(update, context, t(lang, "Did you mean one of these?"), InlineKeyboardMarkup(buttons))
+        await _offer_choices(update, context, live.faq, lang, match)
         return
     svc.stats.record("faq_unanswered")
     user = update.effective_user
@@ -79,6 +80,14 @@ async def answer_typed_text(update: Update, context: Context, text: str) -> None
     ])
     await reply(update, context, t(lang, "I'm sorry, I don't have an answer to that question. Please choose a "
                                          "topic from the menu, or ask the clinic directly."), keyboard)
+
+
+async def _offer_choices(update: Update, context: Context, faq: FaqIndex, lang: str, match: Match) -> None:
+    """ "Did you mean" with the best two or three entries as buttons."""
+    buttons = _choice_rows(faq, lang, [entry_id for entry_id, _score in match.candidates[:3]])
+    buttons.append(home_row(lang))
+    context.services.stats.record("faq_choices")
+    await reply(update, context, t(lang, "Did you mean one of these?"), InlineKeyboardMarkup(buttons))
 
 
 def _choice_rows(faq: FaqIndex, lang: str, entry_ids: list[str]) -> list[list[InlineKeyboardButton]]:
