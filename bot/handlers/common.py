@@ -16,6 +16,7 @@ from telegram.error import BadRequest
 from telegram.ext import BaseHandler
 
 from bot.handlers.context import BotContext
+from bot.views.keyboards import wire
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,9 @@ async def call(context: Context, method: str, params: dict[str, Any]) -> Any:
     same way through PTB (its defaults, the rate limiter, its errors such as ``BadRequest``) and stops before
     that. ``Bot._post`` is PTB's own entry point for every method (pinned to PTB 22 in pyproject.toml).
     """
+    markup = params.get("reply_markup")
+    if isinstance(markup, InlineKeyboardMarkup):
+        params["reply_markup"] = wire(markup)
     return await context.bot._post(method, params)
 
 
