@@ -72,8 +72,9 @@ async def call(context: Context, method: str, params: dict[str, Any]) -> Any:
     """A Bot API call whose answer nobody reads as an object: the raw result (``True``, or the message as JSON).
 
     PTB's methods turn every answer into objects: ``sendMessage`` and ``editMessageText`` build the whole
-    ``Message`` Telegram sends back (the chat, the sender, every entity and button of our long pages), a sixth of
-    the bot's CPU per update, and the handlers never look at it (``bench/run.py --cpu-profile``). This goes the
+    ``Message`` Telegram sends back (the chat, the sender, every entity and button of our long pages), 6 % of the
+    bot's CPU with the fake API's short answers and more with Telegram's full ones, and the handlers never look at
+    it (``bench/run.py --cpu-profile``). This goes the
     same way through PTB (its defaults, the rate limiter, its errors such as ``BadRequest``) and stops before
     that. ``Bot._post`` is PTB's own entry point for every method (pinned to PTB 22 in pyproject.toml).
     """

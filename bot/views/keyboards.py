@@ -2,8 +2,8 @@
 
 The preview draws these same functions, so what staff check is what patients get. The menu's and each page's
 keyboard depend only on the content snapshot, so each is built once per snapshot and kept with its wire form
-(``wire``): building the buttons and PTB's ``to_dict`` on every page view was about a tenth of the CPU of a page
-button press.
+(``wire``): PTB's ``to_dict`` of the keyboards alone was 7 % of the bot's CPU (``bench/run.py --cpu-profile``),
+besides building the buttons on every page view.
 """
 
 from __future__ import annotations
