@@ -8,9 +8,9 @@ Why these settings:
   can be lost when the machine (not the process) loses power: a lead the patient was already told "received,
   A-000123" could vanish. So every commit waits for the disk (fsync), except those opened with ``durable=False``:
   an application step's draft and the chosen language, which a person can repeat. That fsync runs on the event
-  loop; on a shared disk it takes 0.2 ms typically but 25-120 ms at the 99th percentile (measured), and every
-  chat waits meanwhile, so an application step on every fourth update was most of the bot's p99 at 100
-  updates/s. A later durable commit syncs the log with everything before it.
+  loop; on a shared disk it takes 0.2 ms typically but 26-49 ms at the 99th percentile and up to 122 ms, and every
+  chat waits meanwhile (an application step is about one update in four). A later durable commit syncs the log
+  with everything before it.
 * **BEGIN IMMEDIATE.** Every write transaction takes the write lock up front, so two processes never deadlock
   upgrading a read lock; ``busy_timeout`` makes a second process wait instead of failing at once.
 * **Synchronous calls from asyncio.** The bot is one asyncio thread. Every hot-path statement is a primary-key
