@@ -125,9 +125,9 @@ def test_a_repeatable_write_does_not_wait_for_the_disk_and_the_next_durable_one_
 
 
 def test_a_durable_write_inside_a_non_durable_transaction_is_refused(data_dir: Path) -> None:
-    with SQLiteDatabase.open(data_dir) as db, pytest.raises(StorageError) as raised:
-        with db.transaction(durable=False):
-            db.execute("INSERT INTO snapshots VALUES ('a', 'p', '2025-01-01T00:00:00.000000Z')")
+    with (SQLiteDatabase.open(data_dir) as db, pytest.raises(StorageError) as raised,
+          db.transaction(durable=False)):
+        db.execute("INSERT INTO snapshots VALUES ('a', 'p', '2025-01-01T00:00:00.000000Z')")
     assert str(raised.value) == (f"{data_dir / FILENAME}: a durable write inside a transaction opened with "
                                  "durable=False; open the outer transaction durable")
     with SQLiteDatabase.open(data_dir) as db:
