@@ -1,9 +1,10 @@
 """The Bot API's HTTP client: PTB's request interface over aiohttp, parameters sent as one JSON body.
 
 PTB's own client (``HTTPXRequest``) is httpx, whose pure-Python layers (httpx, httpcore, anyio, h11) cost more CPU
-per request than everything our handlers do: 0.85 ms per page sent with one request in flight and 1.15 ms with 32
-(its pool walks every connection and waiter on each request), against 0.35 / 0.26 ms through aiohttp, whose HTTP
-parser is compiled (``bench/http_stack.py --clients httpx,ours --body page``). PTB's ``BaseRequest`` is the
+per request than everything our handlers do: 0.85-1.02 ms of CPU for PTB's ``send_message`` of a page with one
+request in flight and 1.15-1.31 ms with 32 (its pool walks every connection and waiter on each request), against
+0.35-0.42 / 0.26-0.27 ms through aiohttp, whose HTTP parser is compiled (``bench/http_stack.py --clients form,ours
+--body page``, the two measured in the same minute). PTB's ``BaseRequest`` is the
 documented place to plug in another client: PTB still builds the parameters, checks the answer and raises its own
 errors; this module only moves the bytes.
 
