@@ -2,11 +2,15 @@
 
 Reads TELEGRAM_BOT_TOKEN and TELEGRAM_API_BASE_URL; with WEBHOOK_URL (and WEBHOOK_SECRET, PORT) it serves a
 webhook on 127.0.0.1 instead of polling. BENCH_CPROFILE=PATH: profiled with the CPU clock (``run.py --cpu-profile``).
+BENCH_ECHO_CLIENT=ours: requests through our aiohttp client (``bot.http``) instead of PTB's default httpx one
+(``run.py --echo-client ours``), so the ratio can also be read transport for transport.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 from urllib.parse import urlparse
 
 from telegram import Update
@@ -28,7 +32,13 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def main() -> None:
     env = os.environ
-    app = Application.builder().token(env["TELEGRAM_BOT_TOKEN"]).base_url(env["TELEGRAM_API_BASE_URL"]).build()
+    builder = Application.builder().token(env["TELEGRAM_BOT_TOKEN"]).base_url(env["TELEGRAM_API_BASE_URL"])
+    if env.get("BENCH_ECHO_CLIENT") == "ours":
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        from bot.http import AiohttpRequest
+
+        builder = builder.request(AiohttpRequest()).get_updates_request(AiohttpRequest(connection_pool_size=1))
+    app = builder.build()
     app.add_handler(MessageHandler(filters.ALL, echo))
     app.add_handler(CallbackQueryHandler(answer))
     if env.get("WEBHOOK_URL"):

@@ -1,13 +1,14 @@
-"""The HTTP stack under concurrency: CPU per Bot API request through PTB's HTTPXRequest, by connection pool size
-and number of requests in flight, with and without ``sniffio`` installed, form-encoded (PTB) or JSON (ours).
+"""The HTTP stack under concurrency: CPU per Bot API request through PTB's HTTPXRequest (httpx, form-encoded) or
+ours (``bot.http.AiohttpRequest``: aiohttp, one JSON body), by connection pool size and number of requests in
+flight, with and without ``sniffio`` installed (httpx only).
 
     .venv/bin/python bench/http_stack.py                          # this interpreter
     .venv/bin/python bench/http_stack.py --python /srv/venv/bin/python --python /tmp/plain/bin/python
-    .venv/bin/python bench/http_stack.py --clients form,json --body page --pools 8 --concurrency 1,32
-                                                                  # PTB's form against bot.http.JsonRequest
+    .venv/bin/python bench/http_stack.py --clients form,ours --body page --pools 8 --concurrency 1,32
+                                                                  # PTB's HTTPXRequest against ours
 
 The fake Bot API (``bench/fake_api.py``) runs in this process; each measurement runs the client in a fresh
-subprocess of the given interpreter (only python-telegram-bot needs to be installed there), which sends
+subprocess of the given interpreter (python-telegram-bot, and aiohttp for ours, installed there), which sends
 ``sendMessage`` from ``--concurrency`` tasks at once through one ``Bot`` and reports its own CPU time per request.
 It also counts the imports that failed while it sent (a finder placed last on ``sys.meta_path`` sees exactly
 those): httpcore asks for ``sniffio`` each time it sets up a lock or an event, several times per request, and
@@ -43,8 +44,8 @@ class Last(importlib.abc.MetaPathFinder):
 async def main(base_url, pool, concurrency, requests, client, body):
     from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
     from telegram.request import HTTPXRequest
-    if client == "json":
-        from bot.http import JsonRequest as Request
+    if client == "ours":
+        from bot.http import AiohttpRequest as Request
     else:
         Request = HTTPXRequest
     bot = Bot("TOKEN", base_url=base_url, request=Request(connection_pool_size=pool, pool_timeout=30))
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=2048, help="requests per measurement")
     parser.add_argument("--repeat", type=int, default=3, help="runs per cell (the lowest CPU is shown)")
     parser.add_argument("--clients", default="form",
-                        help="form: PTB's HTTPXRequest (form-encoded); json: bot.http.JsonRequest; both: form,json")
+                        help="form: PTB's HTTPXRequest (httpx); ours: bot.http.AiohttpRequest; both: form,ours")
     parser.add_argument("--body", choices=("short", "page"), default="short",
                         help="short: a short ASCII text (what echo sends); page: Japanese HTML with a keyboard")
     args = parser.parse_args(argv)

@@ -91,6 +91,8 @@ TRACEMALLOC: list[bool] = []
 """``--tracemalloc``: non-empty when our bots trace their Python allocations (``bench/bot_process.py``)."""
 POSTGRES: dict[str, str] = {}
 """``--database postgres``: the server's URL (``url``), started by ``main`` for the run."""
+ECHO_CLIENT: list[str] = []
+"""``--echo-client ours``: the echo bot sends through our HTTP client (``bot.http``) instead of PTB's httpx."""
 
 
 def new_postgres_database(name: str) -> str:
@@ -153,6 +155,8 @@ def _environment(spec: BotSpec, api: FakeApi, folder: Path, content_dir: Path, p
         env["BENCH_TRACEMALLOC"] = str(folder / "tracemalloc.txt")
     if CPU_PROFILE and not spec.webhook:
         env["BENCH_CPROFILE"] = str(folder / "cpu.prof")
+    if ECHO_CLIENT and not spec.ours:
+        env["BENCH_ECHO_CLIENT"] = ECHO_CLIENT[0]
     return env
 
 
@@ -404,8 +408,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite",
                         help="postgres: each of our bots also on PostgreSQL (a private server on 127.0.0.1, as the "
                              "tests start it), its figures beside SQLite's")
+    parser.add_argument("--echo-client", choices=("ptb", "ours"), default="ptb",
+                        help="ours: the echo bot sends through bot.http's aiohttp client, as our bot does (the ratio "
+                             "then compares the rest of the work, transport for transport)")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
+    if args.echo_client == "ours":
+        ECHO_CLIENT.append("ours")
     if args.tracemalloc:
         TRACEMALLOC.append(True)
     if args.cpu_profile:

@@ -38,7 +38,7 @@ from bot.handlers.context import CONTEXT_TYPES, AnyApplication, BotContext, Clin
 from bot.handlers.reload import LEASE_TTL, freeze_long_lived_objects, reload_on_sighup, watch_content
 from bot.handlers.staff_health import StaffAlerts
 from bot.handlers.staff_sink import TelegramLeadSink
-from bot.http import JsonRequest
+from bot.http import AiohttpRequest
 from bot.i18n import N_, t
 from bot.leads.delivery import DeliveryWorker
 from bot.live import ContentRefused, LiveContent
@@ -67,9 +67,8 @@ COMMAND_DESCRIPTIONS = {
 MAX_CONCURRENT_UPDATES = 32
 """Updates handled at once (one at a time per chat, ``bot.ordering``)."""
 HTTP_POOL_SIZE = 8
-"""Connections to the Bot API. PTB's default is 256; with 32 updates in flight httpcore's pool spends more CPU per
-request the more connections it holds (1.35 ms at 256 against 1.04 ms at 8 here, ``bench/http_stack.py``), and 8
-connections carry about 160 requests/s at a 50 ms round trip, far above Telegram's 30 messages/s."""
+"""Connections to the Bot API (``bot.http``): 8 carry about 160 requests/s at a 50 ms round trip, far above
+Telegram's 30 messages/s; more only hold idle sockets."""
 HTTP_POOL_TIMEOUT_S = 5.0
 """How long a request may wait for a free connection in a burst (PTB's default of 1 s would fail it instead)."""
 CONTENT_CACHE_DELAY_S = 30.0
@@ -89,7 +88,7 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(rate_limiter(settings.rate_limit))
         .concurrent_updates(PerChatUpdateProcessor(MAX_CONCURRENT_UPDATES))
-        .request(JsonRequest(connection_pool_size=HTTP_POOL_SIZE, pool_timeout=HTTP_POOL_TIMEOUT_S))
+        .request(AiohttpRequest(connection_pool_size=HTTP_POOL_SIZE, pool_timeout=HTTP_POOL_TIMEOUT_S))
         .get_updates_request(SkippingUpdatesRequest(connection_pool_size=1))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)

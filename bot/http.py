@@ -1,26 +1,38 @@
-"""The Bot API's HTTP client: PTB's ``HTTPXRequest``, sending its parameters as one JSON body.
+"""The Bot API's HTTP client: PTB's request interface over aiohttp, parameters sent as one JSON body.
 
-PTB posts every request as an HTML form: each parameter is JSON-encoded on its own (the keyboard, the ids), then
-the whole form is percent-encoded by ``urllib.parse`` in pure Python, byte by byte. Our replies are long Japanese
-HTML with keyboards, and each character of the text becomes nine characters of form (``%E3%81%82``): a page sent
-as a form costs 1.00 ms of CPU per request, as JSON 0.87 ms, which is what a short ASCII echo costs (0.86 ms; one
-request in flight, ``bench/http_stack.py --clients form,json --body page``); the body shrinks from 3.7 to 2.4 KB.
-The Bot API takes ``application/json`` for every method ("application/json (except for uploading files)"), so
-requests without files go as JSON; uploads (a photo, an exported CSV) keep PTB's multipart form. Timeouts, errors
-and the connection pool are PTB's own.
+PTB's own client (``HTTPXRequest``) is httpx, whose pure-Python layers (httpx, httpcore, anyio, h11) cost more CPU
+per request than everything our handlers do: 0.85-1.02 ms of CPU for PTB's ``send_message`` of a page with one
+request in flight and 1.15-1.31 ms with 32 (its pool walks every connection and waiter on each request), against
+0.35-0.42 / 0.26-0.27 ms through aiohttp, whose HTTP parser is compiled (``bench/http_stack.py --clients form,ours
+--body page``, the two measured in the same minute). PTB's ``BaseRequest`` is the
+documented place to plug in another client: PTB still builds the parameters, checks the answer and raises its own
+errors; this module only moves the bytes.
+
+* Requests without files go as ``application/json`` (the Bot API takes it for every method "except for uploading
+  files"): PTB's form percent-encodes each byte in pure Python, and a Japanese character becomes nine characters.
+  Uploads (a photo, an exported CSV) go as a multipart form, as PTB sends them.
+* The pool: at most ``connection_pool_size`` requests at once; a request that finds no free connection within the
+  pool timeout is not sent and raises ``TimedOut`` with PTB's words for it.
+* Timeouts: connect, read (between chunks of the answer) and a bound on the whole request (connect + write +
+  read), since aiohttp has no timeout for writing alone. Certificates are checked against ``certifi``'s bundle,
+  as httpx does.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import ssl
 
-import httpx
+import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
-from telegram.request import BaseRequest, HTTPXRequest, RequestData
+from telegram.request import BaseRequest, RequestData
 
-JSON_HEADERS = {"User-Agent": HTTPXRequest.USER_AGENT, "Content-Type": "application/json"}
+USER_AGENT = BaseRequest.USER_AGENT
+JSON_HEADERS = {"User-Agent": USER_AGENT, "Content-Type": "application/json"}
+FORM_HEADERS = {"User-Agent": USER_AGENT}
 POOL_TIMEOUT_MESSAGE = (
     "Pool timeout: All connections in the connection pool are occupied. Request was *not* sent to Telegram. "
     "Consider adjusting the connection pool size or the pool timeout."
@@ -33,8 +45,55 @@ def json_body(request_data: RequestData) -> bytes:
     return json.dumps(request_data.parameters, separators=(",", ":")).encode("ascii")
 
 
-class JsonRequest(HTTPXRequest):
-    """``HTTPXRequest`` that sends requests without files as ``application/json``."""
+def multipart_body(request_data: RequestData) -> aiohttp.FormData:
+    """The parameters and files of an upload as a multipart form, each parameter JSON-encoded as PTB does."""
+    form = aiohttp.FormData(quote_fields=False)
+    for name, value in request_data.json_parameters.items():
+        form.add_field(name, value)
+    for name, (filename, content, mimetype) in request_data.multipart_data.items():
+        form.add_field(name, content, filename=filename, content_type=mimetype)
+    return form
+
+
+def _certificates() -> ssl.SSLContext:
+    try:
+        import certifi  # httpx's bundle, installed with python-telegram-bot
+    except ImportError:  # pragma: no cover - certifi comes with httpx, which PTB requires
+        return ssl.create_default_context()
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+class AiohttpRequest(BaseRequest):
+    """PTB's ``BaseRequest`` over one ``aiohttp.ClientSession`` (created in ``initialize``, closed in ``shutdown``)."""
+
+    def __init__(self, connection_pool_size: int = 8, read_timeout: float | None = 5.0,
+                 write_timeout: float | None = 5.0, connect_timeout: float | None = 5.0,
+                 pool_timeout: float | None = 1.0, media_write_timeout: float | None = 20.0) -> None:
+        self._pool_size = connection_pool_size
+        self._read_timeout = read_timeout
+        self._write_timeout = write_timeout
+        self._connect_timeout = connect_timeout
+        self._pool_timeout = pool_timeout
+        self._media_write_timeout = media_write_timeout
+        self._slots = asyncio.Semaphore(connection_pool_size)
+        self._session: aiohttp.ClientSession | None = None
+
+    @property
+    def read_timeout(self) -> float | None:
+        """The default read timeout (PTB adds it to getUpdates' long-poll timeout)."""
+        return self._read_timeout
+
+    async def initialize(self) -> None:
+        """Opens the session (again after a ``shutdown``)."""
+        if self._session is None or self._session.closed:
+            self._slots = asyncio.Semaphore(self._pool_size)  # of this event loop
+            connector = aiohttp.TCPConnector(limit=self._pool_size, ssl=_certificates())
+            self._session = aiohttp.ClientSession(connector=connector, skip_auto_headers=("Accept-Encoding",))
+
+    async def shutdown(self) -> None:
+        """Closes the session and its connections."""
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
 
     async def do_request(
         self,
@@ -46,23 +105,52 @@ class JsonRequest(HTTPXRequest):
         connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
         pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
-        if request_data is None or request_data.contains_files or self._client.is_closed:
-            return await super().do_request(url, method, request_data, read_timeout, write_timeout,
-                                            connect_timeout, pool_timeout)  # uploads: PTB's multipart form
-        default = self._client.timeout
-        timeout = httpx.Timeout(
-            connect=default.connect if isinstance(connect_timeout, DefaultValue) else connect_timeout,
-            read=default.read if isinstance(read_timeout, DefaultValue) else read_timeout,
-            write=default.write if isinstance(write_timeout, DefaultValue) else write_timeout,
-            pool=default.pool if isinstance(pool_timeout, DefaultValue) else pool_timeout,
-        )
+        session = self._session
+        if session is None or session.closed:
+            raise RuntimeError("This AiohttpRequest is not initialized!")
+        upload = request_data is not None and request_data.contains_files
+        body: bytes | aiohttp.FormData | None = None
+        if request_data is not None:
+            body = multipart_body(request_data) if upload else json_body(request_data)
+        read = self._read_timeout if isinstance(read_timeout, DefaultValue) else read_timeout
+        write = (self._media_write_timeout if upload else self._write_timeout) \
+            if isinstance(write_timeout, DefaultValue) else write_timeout
+        connect = self._connect_timeout if isinstance(connect_timeout, DefaultValue) else connect_timeout
+        pool = self._pool_timeout if isinstance(pool_timeout, DefaultValue) else pool_timeout
+        parts = (read, write, connect)
+        total = None if None in parts else sum(p for p in parts if p is not None)
+        timeout = aiohttp.ClientTimeout(total=total, sock_connect=connect, sock_read=read)
         try:
-            response = await self._client.request(method=method, url=url, headers=JSON_HEADERS, timeout=timeout,
-                                                  content=json_body(request_data))
-        except httpx.TimeoutException as err:  # the same errors PTB raises for its form requests
-            if isinstance(err, httpx.PoolTimeout):
-                raise TimedOut(message=POOL_TIMEOUT_MESSAGE) from err
+            async with asyncio.timeout(pool):
+                await self._slots.acquire()
+        except TimeoutError as err:
+            raise TimedOut(message=POOL_TIMEOUT_MESSAGE) from err
+        try:
+            headers = FORM_HEADERS if upload else JSON_HEADERS
+            async with session.request(method, url, data=body, headers=headers, timeout=timeout) as response:
+                return response.status, await response.read()
+        except TimeoutError as err:  # aiohttp's timeouts are asyncio's TimeoutError
             raise TimedOut from err
-        except httpx.HTTPError as err:
-            raise NetworkError(f"httpx.{err.__class__.__name__}: {err}") from err
-        return response.status_code, response.content
+        except aiohttp.ClientError as err:
+            raise NetworkError(f"aiohttp.{err.__class__.__name__}: {err}") from err
+        finally:
+            self._slots.release()
+
+
+_NOT_SENT = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
+"""Failures before the request left: no connection could be made (refused, DNS, TLS) or made in time."""
+
+
+def may_have_arrived(exc: BaseException) -> bool:
+    """True when a failed request may still have reached Telegram: it went out and no answer came back.
+
+    An HTTP answer (a 5xx) is definite, a request that found no free connection was never sent, and a connect
+    failure means nothing was sent; a read time-out, a dropped connection or the whole-request bound after
+    connecting leave the outcome unknown.
+    """
+    if str(exc) == POOL_TIMEOUT_MESSAGE:
+        return False
+    cause = exc.__cause__
+    if not isinstance(cause, aiohttp.ClientError | TimeoutError):
+        return False
+    return not isinstance(cause, _NOT_SENT)

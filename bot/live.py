@@ -256,7 +256,7 @@ class LiveContent:
     async def _build(self, cache_dir: Path) -> dict[str, Any] | None:
         """Run ``bot.livebuild`` and return its answer; None (logged) when it failed."""
         builder = await asyncio.create_subprocess_exec(
-            *_builder_command(self.content_dir, cache_dir), stdout=asyncio.subprocess.PIPE,
+            *_builder_command(self.content_dir, cache_dir), "--nice", stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE, env=_builder_environment())
         out, err = await builder.communicate()
         try:

@@ -1,26 +1,36 @@
 """The content builder process: loads and checks the content, writes the compiled cache, prints one JSON line.
 
-    python -m bot.livebuild CONTENT_DIR CACHE_DIR [--details]
+    python -m bot.livebuild CONTENT_DIR CACHE_DIR [--details] [--nice]
 
 Started by ``bot.live`` for a reload (and after a start without a usable cache), so the reading, rendering,
 checking and regex compiling (about a second of CPU) run beside the bot, never inside it. The line printed:
 ``{"key": ..., "fingerprint": ..., "errors": n, "report": ...}``; ``key`` is null when the content has errors;
 ``{"changed": true}`` when the files changed while they were checked. ``--details``: the full report (start-up).
+``--nice``: at a lower CPU priority (a reload): on a small machine the build would otherwise take CPU from the bot
+answering beside it, and every answer waited; the bot's own CPU share then stays its own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 
 from bot.content.loader import content_fingerprint
 from bot.live import FilesChanged, build_cache
 
+BUILDER_NICENESS = 10
+"""How much lower the builder's CPU priority is during a reload (``nice``; 19 is the lowest)."""
+
 
 def main(argv: list[str]) -> int:
     details = "--details" in argv
-    argv = [a for a in argv if a != "--details"]
+    if "--nice" in argv:
+        with contextlib.suppress(OSError):  # not allowed here: build at the normal priority
+            os.nice(BUILDER_NICENESS)
+    argv = [a for a in argv if a not in ("--details", "--nice")]
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2

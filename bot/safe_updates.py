@@ -22,7 +22,7 @@ from telegram import Bot, Update
 from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
-from bot.http import JsonRequest
+from bot.http import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def _update_id(data: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-class SkippingUpdatesRequest(JsonRequest):
+class SkippingUpdatesRequest(AiohttpRequest):
     """The request object for getUpdates (``ApplicationBuilder.get_updates_request``)."""
 
     async def do_request(

@@ -16,6 +16,7 @@ from telegram.error import BadRequest
 from telegram.ext import BaseHandler
 
 from bot.handlers.context import BotContext
+from bot.views.keyboards import wire
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +68,32 @@ async def typing(update: Update, context: Context, action: str = ChatAction.TYPI
         await context.bot.send_chat_action(chat.id, action)
 
 
+async def call(context: Context, method: str, params: dict[str, Any]) -> Any:
+    """A Bot API call whose answer nobody reads as an object: the raw result (``True``, or the message as JSON).
+
+    PTB's methods turn every answer into objects: ``sendMessage`` and ``editMessageText`` build the whole
+    ``Message`` Telegram sends back (the chat, the sender, every entity and button of our long pages), 6 % of the
+    bot's CPU with the fake API's short answers and more with Telegram's full ones, and the handlers never look at
+    it (``bench/run.py --cpu-profile``). This goes the
+    same way through PTB (its defaults, the rate limiter, its errors such as ``BadRequest``) and stops before
+    that. ``Bot._post`` is PTB's own entry point for every method (pinned to PTB 22 in pyproject.toml).
+    """
+    markup = params.get("reply_markup")
+    if isinstance(markup, InlineKeyboardMarkup):
+        params["reply_markup"] = wire(markup)
+    return await context.bot._post(method, params)
+
+
+NO_PREVIEW = {"is_disabled": True}
+"""``link_preview_options`` of every reply: links in pages are never expanded into previews."""
+
+
 async def reply(update: Update, context: Context, text: str,
-                keyboard: InlineKeyboardMarkup | None = None) -> Message:
+                keyboard: InlineKeyboardMarkup | None = None) -> None:
     chat = update.effective_chat
     assert chat is not None
-    return await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard,
-                                          disable_web_page_preview=True)
+    await call(context, "sendMessage", {"chat_id": chat.id, "text": text, "parse_mode": ParseMode.HTML,
+                                        "reply_markup": keyboard, "link_preview_options": NO_PREVIEW})
 
 
 async def show(update: Update, context: Context, messages: Sequence[str],
@@ -86,9 +107,10 @@ async def show(update: Update, context: Context, messages: Sequence[str],
     if edit and query is not None and query.message is not None and isinstance(query.message, Message) \
             and query.message.text is not None:
         try:
-            await query.edit_message_text(first, parse_mode=ParseMode.HTML,
-                                          reply_markup=None if rest else keyboard,
-                                          disable_web_page_preview=True)
+            await call(context, "editMessageText", {
+                "chat_id": query.message.chat.id, "message_id": query.message.message_id, "text": first,
+                "parse_mode": ParseMode.HTML, "reply_markup": None if rest else keyboard,
+                "link_preview_options": NO_PREVIEW})
             edited = True
         except BadRequest as exc:
             if "not modified" in str(exc).lower():

@@ -125,7 +125,9 @@ async def lead_command(update: Update, context: Context) -> None:
     if lead is None:
         await reply(update, context, "申込番号が見つかりません。例: /lead A-000123")
         return
-    copy = await reply(update, context, format_card(lead, STAFF_LANG), status_keyboard(lead))
+    assert update.effective_chat is not None
+    copy = await context.bot.send_message(update.effective_chat.id, format_card(lead, STAFF_LANG),
+                                          reply_markup=status_keyboard(lead), disable_web_page_preview=True)
     svc = context.services
     svc.leads.record_post(lead, copy.chat_id, copy.message_id, svc.now())  # kept current, erased with the lead
 

@@ -5,9 +5,9 @@ upgraded to a supergroup (its id changes) is permanent (retried slowly, and visi
 Messages are never logged, only error kinds.
 
 A time-out or a dropped connection after the request went out is ``in_doubt``: Telegram may have posted the card
-(httpx tells a connect or pool time-out, where nothing was sent, from a read time-out). The card is given
-``CARD_TIMEOUT`` seconds, far more than a normal answer needs, so that this stays rare; when it happens the next
-post of that card starts with a line saying it may be a repeat.
+(``bot.http.may_have_arrived`` tells a connect or pool time-out, where nothing was sent, from a read time-out).
+The card is given ``CARD_TIMEOUT`` seconds, far more than a normal answer needs, so that this stays rare; when it
+happens the next post of that card starts with a line saying it may be a repeat.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ import html
 import logging
 from datetime import datetime
 
-import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.callbacks import LeadStatus
+from bot.http import may_have_arrived
 from bot.leads.card import CARD_LIMIT, STATUS_BUTTONS, format_card, format_notice, format_time, visible_length
 from bot.leads.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.leads.model import Lead
@@ -33,7 +33,6 @@ CARD_TIMEOUT = 30.0
 """Seconds to wait for Telegram's answer to a card before the outcome counts as unknown."""
 REPEAT_LINE = ("⚠️ 再送です: {time} の送信は結果が確認できませんでした。"
                "同じ番号のカードがすでにあれば、こちらは重複です。")
-_NOT_SENT = (httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ConnectError)
 
 
 def repeat_line(since: datetime) -> str:
@@ -59,7 +58,7 @@ def _translate(exc: TelegramError) -> Exception:
                   exc.new_chat_id, exc.new_chat_id)
         return PermanentDeliveryError("chat_migrated")
     if isinstance(exc, TimedOut):
-        return TemporaryDeliveryError("timed_out", in_doubt=_may_have_arrived(exc))
+        return TemporaryDeliveryError("timed_out", in_doubt=may_have_arrived(exc))
     if isinstance(exc, Forbidden):
         return PermanentDeliveryError("forbidden")
     if isinstance(exc, BadRequest):
@@ -67,17 +66,8 @@ def _translate(exc: TelegramError) -> Exception:
             return PermanentDeliveryError("chat_not_found")
         return PermanentDeliveryError("bad_request")
     if isinstance(exc, NetworkError):
-        return TemporaryDeliveryError("network", in_doubt=_may_have_arrived(exc))
+        return TemporaryDeliveryError("network", in_doubt=may_have_arrived(exc))
     return TemporaryDeliveryError("telegram_error")
-
-
-def _may_have_arrived(exc: TelegramError) -> bool:
-    """True when the request went out and no answer came back (httpx failed after connecting). An HTTP answer
-    (a 5xx) is definite, and a connect or pool failure means nothing was sent."""
-    cause = exc.__cause__
-    if not isinstance(cause, httpx.HTTPError) or "Pool timeout" in str(exc):
-        return False
-    return not isinstance(cause, _NOT_SENT)
 
 
 class TelegramLeadSink:

@@ -85,11 +85,16 @@ class Database(abc.ABC):
         """Where the data is, for messages to staff (never a password)."""
 
     @abc.abstractmethod
-    def transaction(self) -> AbstractContextManager[Connection]:
-        """A write transaction; nested uses join the outermost one."""
+    def transaction(self, *, durable: bool = True) -> AbstractContextManager[Connection]:
+        """A write transaction; nested uses join the outermost one.
+
+        ``durable=False``: the commit may be lost if the machine loses power right after it (never corrupted), for
+        writes the person can simply repeat (an application step, the chosen language), so the event loop does not
+        wait for the disk. Leads, the outbox, consent and erasure stay durable (the default).
+        """
 
     @abc.abstractmethod
-    def execute(self, sql: str, params: Params = ()) -> Cursor:
+    def execute(self, sql: str, params: Params = (), *, durable: bool = True) -> Cursor:
         """One statement in its own transaction (or in the caller's, when one is open)."""
 
     @abc.abstractmethod

@@ -228,7 +228,8 @@ class PostgresDatabase(Database):
                 connection.execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
 
     @contextmanager
-    def transaction(self) -> Iterator[_Connection]:
+    def transaction(self, *, durable: bool = True) -> Iterator[_Connection]:
+        # durable=False is accepted and every commit stays durable: the server's WAL flush is not on our event loop
         current: _Connection | None = getattr(self._local, "connection", None)
         if current is not None:
             yield current
@@ -246,7 +247,7 @@ class PostgresDatabase(Database):
         except psycopg.Error as exc:
             raise storage_error(self.where, exc) from exc
 
-    def execute(self, sql: str, params: Params = ()) -> psycopg.Cursor[Row]:
+    def execute(self, sql: str, params: Params = (), *, durable: bool = True) -> psycopg.Cursor[Row]:
         with self.transaction() as connection:
             return connection.execute(sql, params)
 

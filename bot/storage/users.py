@@ -67,7 +67,7 @@ class UserStore:
         self.db.execute(
             "INSERT INTO users (user_id, language, updated_at) VALUES (?, ?, ?) "
             "ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at",
-            (user_id, language, to_db_time(now)),
+            (user_id, language, to_db_time(now)), durable=False,  # chosen again in one tap if a power cut loses it
         )
 
     def save_draft(self, user_id: int, draft: str, now: datetime) -> None:
@@ -78,7 +78,7 @@ class UserStore:
             "ON CONFLICT (user_id) DO UPDATE SET draft = excluded.draft, updated_at = excluded.updated_at, "
             "draft_started_at = CASE WHEN users.draft IS NULL THEN excluded.draft_started_at "
             "ELSE users.draft_started_at END",
-            (user_id, draft, stamp, stamp),
+            (user_id, draft, stamp, stamp), durable=False,  # a power cut loses at most the last step, asked again
         )
 
     def clear_draft(self, user_id: int, now: datetime) -> None:

@@ -1,11 +1,16 @@
 """The keyboards every part of the bot shares: a button from its typed data, Home, the main menu, a page's buttons.
 
-The preview draws these same functions, so what staff check is what patients get.
+The preview draws these same functions, so what staff check is what patients get. The menu's and each page's
+keyboard depend only on the content snapshot, so each is built once per snapshot and kept with its wire form
+(``wire``): PTB's ``to_dict`` of the keyboards alone was 7 % of the bot's CPU (``bench/run.py --cpu-profile``),
+besides building the buttons on every page view.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -28,7 +33,40 @@ def home_row(lang: str) -> list[InlineKeyboardButton]:
     return [button(t(lang, "🏠 Menu"), MenuAction("home"))]
 
 
+_MEMO_LIMIT = 1024
+"""Keyboards kept (every page part in both languages, several snapshots); past it the memo starts again."""
+_memo: dict[tuple[Any, ...], tuple[tuple[weakref.ref[Any], ...], InlineKeyboardMarkup]] = {}
+_wire: dict[int, tuple[InlineKeyboardMarkup, dict[str, Any]]] = {}
+
+
+def _kept(owners: tuple[Any, ...], key: tuple[Any, ...],
+          build: Callable[[], InlineKeyboardMarkup]) -> InlineKeyboardMarkup:
+    """The keyboard built for these very objects (checked by identity, so a new snapshot gets its own)."""
+    full = (*(id(o) for o in owners), *key)
+    hit = _memo.get(full)
+    if hit is not None and all(ref() is owner for ref, owner in zip(hit[0], owners, strict=True)):
+        return hit[1]
+    markup = build()
+    if len(_memo) >= _MEMO_LIMIT:
+        _memo.clear()
+        _wire.clear()
+    _memo[full] = (tuple(weakref.ref(o) for o in owners), markup)
+    _wire[id(markup)] = (markup, markup.to_dict())
+    return markup
+
+
+def wire(markup: InlineKeyboardMarkup) -> InlineKeyboardMarkup | dict[str, Any]:
+    """The keyboard as the Bot API reads it, serialised once for the kept ones (others as they are)."""
+    kept = _wire.get(id(markup))
+    return kept[1] if kept is not None and kept[0] is markup else markup
+
+
 def menu_keyboard(content: ContentBase, lang: str) -> InlineKeyboardMarkup:
+    """The main menu in one language (kept per snapshot)."""
+    return _kept((content,), ("menu", lang), lambda: _menu_keyboard(content, lang))
+
+
+def _menu_keyboard(content: ContentBase, lang: str) -> InlineKeyboardMarkup:
     menu = content.lang(lang).menu
     buttons = []
     for item in menu.items:
@@ -50,7 +88,11 @@ ACTION_LABELS = {
 
 
 def page_keyboard(content: ContentBase, page: RenderedPage, part: int = 0) -> InlineKeyboardMarkup:
-    """A "More" button while parts remain, then the page's actions, links, Back and Home."""
+    """A "More" button while parts remain, then the page's actions, links, Back and Home (kept per snapshot)."""
+    return _kept((content, page), ("page", part), lambda: _page_keyboard(content, page, part))
+
+
+def _page_keyboard(content: ContentBase, page: RenderedPage, part: int) -> InlineKeyboardMarkup:
     lang = page.lang
     more = [[button(t(lang, "More ▶"), OpenPage(page.id, part + 1))]] if part < len(page.more) else []
     links = []

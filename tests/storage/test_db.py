@@ -108,3 +108,27 @@ def test_migration_scripts_split_where_sqlite_says_a_statement_ends() -> None:
         "CREATE TRIGGER t_log AFTER INSERT ON t BEGIN INSERT INTO t VALUES ('again;'); END;",
         "-- a closing comment ;",
     ]
+
+
+def test_a_repeatable_write_does_not_wait_for_the_disk_and_the_next_durable_one_does(data_dir: Path) -> None:
+    """An application step's draft commits with synchronous=NORMAL; a lead's commit after it is FULL again."""
+    with SQLiteDatabase.open(data_dir) as db:
+        modes = []
+        with db.transaction(durable=False) as connection:
+            connection.execute("INSERT INTO snapshots VALUES ('a', 'p', '2025-01-01T00:00:00.000000Z')")
+            modes.append(connection.execute("PRAGMA synchronous").fetchone()[0])
+        with db.transaction() as connection:
+            connection.execute("INSERT INTO snapshots VALUES ('b', 'p', '2025-01-01T00:00:00.000000Z')")
+            modes.append(connection.execute("PRAGMA synchronous").fetchone()[0])
+        assert modes == [1, 2]  # NORMAL, FULL
+        assert [row[0] for row in db.query("SELECT version_key FROM snapshots ORDER BY 1")] == ["a", "b"]
+
+
+def test_a_durable_write_inside_a_non_durable_transaction_is_refused(data_dir: Path) -> None:
+    with (SQLiteDatabase.open(data_dir) as db, pytest.raises(StorageError) as raised,
+          db.transaction(durable=False)):
+        db.execute("INSERT INTO snapshots VALUES ('a', 'p', '2025-01-01T00:00:00.000000Z')")
+    assert str(raised.value) == (f"{data_dir / FILENAME}: a durable write inside a transaction opened with "
+                                 "durable=False; open the outer transaction durable")
+    with SQLiteDatabase.open(data_dir) as db:
+        assert db.query("SELECT * FROM snapshots") == []  # rolled back

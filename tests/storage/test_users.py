@@ -108,3 +108,15 @@ def test_abandoned_drafts_are_purged(db: Database) -> None:
     assert users.purge_drafts_older_than(30, T0) == 1
     assert users.get(1).draft is None  # type: ignore[union-attr]
     assert users.get(2).draft == '{"new": true}'  # type: ignore[union-attr]
+
+
+def test_an_application_step_does_not_wait_for_the_disk_and_a_submission_does(db: Database) -> None:
+    """On SQLite: the draft commits with synchronous=NORMAL (a power cut loses at most that step), the submission
+    count with FULL, like every lead write."""
+    if db.kind != "sqlite":
+        pytest.skip("PostgreSQL commits are durable on the server, off the bot's event loop")
+    users = UserStore(db)
+    users.save_draft(7, '{"step": 1}', T0)
+    assert db.query_one("PRAGMA synchronous")[0] == 1  # type: ignore[index]  # NORMAL
+    users.record_submission(7, T0)
+    assert db.query_one("PRAGMA synchronous")[0] == 2  # type: ignore[index]  # FULL
