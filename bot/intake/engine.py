@@ -363,9 +363,15 @@ class IntakeEngine:
             return ACCEPTED
         if draft.stage != "question":
             return UNCHANGED
+        before = dict(draft.answers)
         self._prune(draft)
         if draft.current in {q.id for q in self._applicable(draft)}:
-            return UNCHANGED
+            missing = self._first_open(draft)
+            if draft.answers == before or missing is None or missing.id == draft.current:
+                return UNCHANGED
+            draft.editing = True  # an earlier answer no longer counts: ask it now, then come back here
+            self._go(draft, missing)
+            return ACCEPTED
         self._prune(draft)
         following = self._first_open(draft)
         if following is None:

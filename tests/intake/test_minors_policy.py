@@ -166,3 +166,15 @@ def test_every_engine_handed_out_follows_the_live_decisions(tmp_path: Path, inta
         assert questionnaires.get("k2") is questionnaires.current()[1]  # bound once, not per update
     finally:
         db.close()
+
+
+def test_a_policy_taken_back_mid_way_asks_that_question_first_then_returns(engine: IntakeEngine) -> None:
+    allowed = engine.with_policies(BOTH_YES)
+    draft = consented(allowed)
+    walk(allowed, draft, {"applicant": "guardian", "age": "under15", "interest": "combined", "depression": "no"})
+    assert draft.current == "medication"
+    withdrawn = allowed.with_policies(UNDECIDED)
+    assert withdrawn.resume(draft).accepted and draft.current == "interest"
+    assert withdrawn.resume(draft).kind == "unchanged"
+    assert withdrawn.answer_choice(draft, "interest", "tms").accepted
+    assert draft.current == "medication" and draft.answers["depression"] == "no"
