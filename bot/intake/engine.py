@@ -25,7 +25,7 @@ from bot.content.schema import Choice, Intake, Question
 from bot.intake.conditions import applicable
 from bot.intake.display import format_answer, format_bound
 from bot.intake.draft import Answer, ConsentRecord, Draft
-from bot.intake.policy import Policies, settled, withheld_ids
+from bot.intake.policy import Policies, settle, withheld_ids
 from bot.intake.validate import (
     Rejected,
     clean_text,
@@ -164,6 +164,8 @@ class IntakeEngine:
 
     def withheld(self, draft: Draft, question: Question) -> list[Choice]:
         """The choices of ``question`` the clinic does not offer for the answers so far (in content order)."""
+        if not any(c.minors_policy for c in question.choices):
+            return []
         out = withheld_ids(self.intake(draft.lang).questions, draft.answers, self._policies).get(question.id)
         return [c for c in question.choices if c.id in out] if out else []
 
@@ -404,16 +406,15 @@ class IntakeEngine:
     def review_items(self, draft: Draft, lang: str | None = None) -> list[ReviewItem]:
         """Every question that applies, with its answer shown in ``lang`` ("—" when skipped)."""
         lang = lang or draft.lang
-        answers = self._settled(draft)
-        return [ReviewItem(q.id, q.label, format_answer(q, answers.get(q.id), lang))
-                for q in applicable(self.intake(lang).questions, answers) if q.id in answers]
+        answers, shown = self._settle(draft, lang)
+        return [ReviewItem(q.id, q.label, format_answer(q, answers.get(q.id), lang)) for q in shown if q.id in answers]
 
     def lead_answers(self, draft: Draft, lang: str) -> dict[str, dict[str, object]]:
         """The answers as a lead stores them: label and value in ``lang``, plus the question's section, whether it
         is health information, and the flag of the choice made (so the card can say which answer raised it)."""
         answers: dict[str, dict[str, object]] = {}
-        given = self._settled(draft)
-        for question in applicable(self.intake(lang).questions, given):
+        given, shown = self._settle(draft, lang)
+        for question in shown:
             if question.id not in given:
                 continue
             answer = given[question.id]
@@ -438,8 +439,8 @@ class IntakeEngine:
     def flags(self, draft: Draft) -> list[str]:
         """Sorted flag names of the choices made in questions that apply (minor, screening, guardian ...)."""
         found: set[str] = set()
-        given = self._settled(draft)
-        for question in applicable(self.intake(draft.lang).questions, given):
+        given, shown = self._settle(draft)
+        for question in shown:
             answer = given.get(question.id)
             ids = answer if isinstance(answer, list) else [answer] if answer is not None else []
             found.update(c.flag for c in question.choices if c.id in ids and c.flag)
@@ -450,9 +451,10 @@ class IntakeEngine:
     def _applicable(self, draft: Draft) -> list[Question]:
         return applicable(self.intake(draft.lang).questions, draft.answers)
 
-    def _settled(self, draft: Draft) -> dict[str, Answer | None]:
-        """The answers as they count: without choices not offered and answers to questions that do not apply."""
-        return settled(self.intake(draft.lang).questions, draft.answers, self._policies)
+    def _settle(self, draft: Draft, lang: str | None = None) -> tuple[dict[str, Answer | None], list[Question]]:
+        """The answers as they count (without choices not offered and answers to questions that do not apply), and
+        the questions that apply to them, in ``lang``."""
+        return settle(self.intake(lang or draft.lang).questions, draft.answers, self._policies)
 
     def _is_withheld(self, draft: Draft, question: Question, choice_id: str) -> bool:
         return any(c.id == choice_id for c in self.withheld(draft, question))
@@ -544,7 +546,7 @@ class IntakeEngine:
     def _prune(self, draft: Draft) -> None:
         """Forget answers to questions that no longer apply (a changed answer closed them) and choices the clinic
         does not offer for the answers now given (the age changed to under 18): those questions are asked again."""
-        kept = self._settled(draft)
+        kept, _ = self._settle(draft)
         if kept != draft.answers:
             draft.answers.clear()
             draft.answers.update(kept)

@@ -22,14 +22,15 @@ Policies = Mapping[str, str]
 MINOR_FLAG = "minor"
 
 
-def is_minor(questions: Sequence[Question], answers: Mapping[str, Answer | None]) -> bool:
-    """Whether a choice made in a question that applies carries ``flag: minor``."""
-    for question in applicable(questions, answers):
-        answer = answers.get(question.id)
-        ids = answer if isinstance(answer, list) else [answer] if answer is not None else []
-        if any(c.flag == MINOR_FLAG for c in question.choices if c.id in ids):
-            return True
-    return False
+def is_minor(questions: Sequence[Question], answers: Mapping[str, Answer | None],
+             shown: Sequence[Question] | None = None) -> bool:
+    """Whether a choice made in a question that applies carries ``flag: minor`` (``shown``: the questions that apply,
+    when the caller has them)."""
+    flagged = [q.id for q in questions if q.id in answers and _picks(q, answers[q.id], MINOR_FLAG)]
+    if not flagged:
+        return False
+    shown_ids = {q.id for q in (applicable(questions, answers) if shown is None else shown)}
+    return any(question_id in shown_ids for question_id in flagged)
 
 
 def allowed(choice: Choice, policies: Policies) -> bool:
@@ -37,10 +38,10 @@ def allowed(choice: Choice, policies: Policies) -> bool:
     return choice.minors_policy is None or policies.get(choice.minors_policy) == "yes"
 
 
-def withheld_ids(questions: Sequence[Question], answers: Mapping[str, Answer | None],
-                 policies: Policies) -> dict[str, frozenset[str]]:
+def withheld_ids(questions: Sequence[Question], answers: Mapping[str, Answer | None], policies: Policies,
+                 shown: Sequence[Question] | None = None) -> dict[str, frozenset[str]]:
     """Question id -> the ids of its choices not offered for these answers (only questions with any)."""
-    if not any(c.minors_policy for q in questions for c in q.choices) or not is_minor(questions, answers):
+    if not is_minor(questions, answers, shown):
         return {}
     found = {q.id: frozenset(c.id for c in q.choices if not allowed(c, policies)) for q in questions}
     return {question_id: ids for question_id, ids in found.items() if ids}
@@ -48,17 +49,24 @@ def withheld_ids(questions: Sequence[Question], answers: Mapping[str, Answer | N
 
 def settled(questions: Sequence[Question], answers: Mapping[str, Answer | None],
             policies: Policies) -> dict[str, Answer | None]:
-    """The answers without the choices not offered and without answers to questions that no longer apply.
+    """The answers without the choices not offered and without answers to questions that no longer apply."""
+    return settle(questions, answers, policies)[0]
+
+
+def settle(questions: Sequence[Question], answers: Mapping[str, Answer | None],
+           policies: Policies) -> tuple[dict[str, Answer | None], list[Question]]:
+    """``settled`` answers and the questions that apply to them.
 
     Repeated until nothing changes: dropping one answer can close a question that depended on it."""
     kept = dict(answers)
     while True:
-        withheld = withheld_ids(questions, kept, policies)
-        shown = {q.id for q in applicable(questions, kept)}
+        shown = applicable(questions, kept)
+        withheld = withheld_ids(questions, kept, policies, shown)
+        shown_ids = {q.id for q in shown}
         following: dict[str, Answer | None] = {}
         for question_id, answer in kept.items():
             out = withheld.get(question_id, frozenset())
-            if question_id not in shown:
+            if question_id not in shown_ids:
                 continue
             if isinstance(answer, list):
                 remaining = [c for c in answer if c not in out]
@@ -67,8 +75,16 @@ def settled(questions: Sequence[Question], answers: Mapping[str, Answer | None],
             elif answer is None or answer not in out:
                 following[question_id] = answer
         if following == kept:
-            return kept
+            return kept, shown
         kept = following
+
+
+def _picks(question: Question, answer: Answer | None, flag: str) -> bool:
+    """Whether ``answer`` chooses a choice of ``question`` with ``flag``."""
+    if answer is None:
+        return False
+    ids = answer if isinstance(answer, list) else [answer]
+    return any(c.flag == flag and c.id in ids for c in question.choices)
 
 
 def quoted_labels(labels: Sequence[str], lang: str) -> str:
