@@ -98,3 +98,23 @@ async def test_a_yes_taken_back_asks_the_question_again_before_sending(bot: BotU
     assert "18歳未満の方への「エクソソーム点滴」は行っていません" in again.text
     back = await user.press("TMS治療とエクソソーム点滴の併用")
     assert "うつ病と診断されたことはありますか" in back.text  # and then where the parent had stopped
+
+
+async def test_an_old_button_of_a_choice_no_longer_offered_records_nothing(bot: BotUnderTest) -> None:
+    user = bot.user("en")
+    await user.send("/apply")
+    await user.press("Start the application")
+    await user.press("I agree")
+    await user.press("A parent or guardian (for a child)")
+    asked = await user.press("20s")
+    old = asked.last.message_id  # the treatment question with all four buttons, left in the chat
+    await user.send("not sure yet")  # typed: the next question comes as a new message
+    await user.press("◀ Back")
+    await user.press("◀ Back")
+    await user.press("Under 15")
+    replies = await user.press("Exosome infusion", old)
+    assert "ℹ️ This choice cannot be recorded for this application. The reason is given under the question." \
+        in replies.text
+    assert "patients under 18 are not offered" in replies.text and "✓ Recorded" not in replies.text
+    review = await user.send("/apply")
+    assert "Which treatment are you interested in" in review.text  # still asked, nothing kept
