@@ -55,6 +55,7 @@ from bot.views.intake import (
     recorded_note,
     step_view,
     thanks_view,
+    withheld_note,
 )
 from bot.views.keyboards import home_row
 
@@ -208,6 +209,8 @@ async def _typed_choice(update: Update, context: Context, app: ApplicationSessio
         # 「点滴」 from a minor's parent while the clinic does not offer it: not recorded; the question says why
         await show_step(update, context, app, edit=False, note=not_recorded_note(app, question, reading.choice_ids))
         return
+    why_missing = withheld_note(context.services.live.current.content, app, question) \
+        if len(kept) < len(reading.choice_ids) else ""
     reading = replace(reading, choice_ids=kept)
     if reading.kind == "choice":
         outcome = (engine.tick(draft, question.id, reading.choice_ids) if question.kind == "multi"
@@ -217,7 +220,8 @@ async def _typed_choice(update: Update, context: Context, app: ApplicationSessio
         await show_step(update, context, app, edit=False, note=note)
         return
     if reading.choice_ids:
-        text, keyboard = did_you_mean_view(app, question, [c for c in question.choices if c.id in reading.choice_ids])
+        text, keyboard = did_you_mean_view(app, question, [c for c in question.choices if c.id in reading.choice_ids],
+                                           why_missing)
         await reply(update, context, text, keyboard)
         return
     if await _acknowledge_distress(update, context, app, text):

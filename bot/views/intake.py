@@ -150,13 +150,16 @@ def not_recorded_note(session: ApplicationSession, question: Question, choice_id
     return t(lang, "✗ Not recorded: {answer}", answer=labels)
 
 
-def did_you_mean_view(session: ApplicationSession, question: Question, choices: Sequence[Choice]) -> Screen:
-    """The likely buttons for a message typed at a button question that named none clearly."""
+def did_you_mean_view(session: ApplicationSession, question: Question, choices: Sequence[Choice],
+                      note: str = "") -> Screen:
+    """The likely buttons for a message typed at a button question that named none clearly (``note``: HTML below,
+    e.g. why a likely choice is not among them)."""
     lang = session.draft.lang
     kind = IntakeTick if question.kind == "multi" else IntakeChoice
     rows = [[button(c.label, kind(question.id, c.id))] for c in choices]
     rows.append(nav_row(lang, session.position))
-    return t(lang, "Did you mean one of these? Please press the one that fits."), InlineKeyboardMarkup(rows)
+    text = html.escape(t(lang, "Did you mean one of these? Please press the one that fits."))
+    return (f"{text}\n\n{note}" if note else text), InlineKeyboardMarkup(rows)
 
 
 def thanks_view(content: ContentBase, engine: IntakeEngine, lang: str, accepted: Accepted) -> Screen:
