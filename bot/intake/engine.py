@@ -374,7 +374,6 @@ class IntakeEngine:
             draft.editing = True  # an earlier answer no longer counts: ask it now, then come back here
             self._go(draft, missing)
             return ACCEPTED
-        self._prune(draft)
         following = self._first_open(draft)
         if following is None:
             self._to_review(draft)
