@@ -72,6 +72,11 @@ class Live:
     """Digest of each part's inputs (``PARTS``), when the snapshot went through the cache: a reload keeps the
     parts whose digest did not change."""
 
+    @property
+    def policies(self) -> dict[str, str]:
+        """The clinic's yes/no decisions of settings.yaml, which the questionnaire follows (``bot.intake.policy``)."""
+        return self.content.settings.policy.decisions()
+
     @classmethod
     def build(cls, content: ContentBase, fingerprint: str) -> Live:
         intakes = {lang: c.intake for lang, c in content.languages.items()}

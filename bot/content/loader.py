@@ -23,6 +23,7 @@ from bot.content.render import Renderer, TemplateError, facts_of, leave_out_miss
 from bot.content.schema import Claims, Clinic, Crisis, Distress, Faq, Intake, Menu, PageMeta, Settings, SharedClinic
 from bot.content.telegram_html import escape, markdown_blocks, split_messages, visible_length
 from bot.content.yamldoc import YamlDoc, format_path, load_yaml, parse_yaml, split_front_matter
+from bot.intake.policy import quoted_labels
 from bot.vocabulary import TREATMENTS
 
 YAML_FILES: dict[str, type[ContentModel]] = {
@@ -224,6 +225,10 @@ def _collect_texts(raw: RawLanguage) -> None:
             add(f"intake.q.{question.id}.text", "intake.yaml", ["questions", i, "text"], question.text)
             if question.help:
                 add(f"intake.q.{question.id}.help", "intake.yaml", ["questions", i, "help"], question.help)
+            if question.minors_note:
+                labels = [c.label for c in question.choices if c.minors_policy] or [question.label]
+                add(f"intake.q.{question.id}.minors_note", "intake.yaml", ["questions", i, "minors_note"],
+                    question.minors_note, withheld=quoted_labels(labels, raw.lang))
         for name in type(intake.errors).model_fields:
             add(f"intake.errors.{name}", "intake.yaml", ["errors", name], getattr(intake.errors, name),
                 min=1, max=2)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, field_validator, model_validator
 
@@ -63,6 +63,15 @@ class Policy(ContentModel):
 
     _decisions = field_validator("exosome_for_under_18", "combined_for_under_18", mode="before")(
         classmethod(lambda cls, v: _yes_no(v)))
+
+    def decisions(self) -> dict[str, str]:
+        """The yes/no decisions by name (what a choice's ``minors_policy`` may name)."""
+        return {name: getattr(self, name) for name in POLICY_DECISIONS}
+
+
+POLICY_DECISIONS: tuple[str, ...] = tuple(
+    name for name, info in Policy.model_fields.items() if get_args(info.annotation) == get_args(Decision))
+"""The names of the clinic's yes/no policies in settings.yaml (exosome_for_under_18, combined_for_under_18)."""
 
 
 class MonitorPolicy(ContentModel):
@@ -520,6 +529,11 @@ class Choice(ContentModel):
     range: list[float] | None = Field(None, min_length=2, max_length=2)
     """For a question with ``amount``: the band this choice covers, [from, to] in years, both ends included
     (a typed value on the boundary of two bands gets "did you mean" with both)."""
+    minors_policy: str | None = None
+    """For a choice the clinic may not offer to patients under 18: the name of the policy in settings.yaml
+    (``exosome_for_under_18``, ``combined_for_under_18``) that must be ``yes`` for it to be offered. Until it is,
+    when an earlier answer has ``flag: minor`` the button is not shown, a typed answer meaning it is not taken, and
+    the question's ``minors_note`` says why."""
 
     _check_id = field_validator("id")(classmethod(lambda cls, v: check_id(v)))
 
@@ -560,6 +574,10 @@ class Question(ContentModel):
     amount: Literal["age", "duration"] | None = None
     """For a choice question whose choices are bands (``range``): what a typed number means, an age in years
     (「35歳」, "42") or a duration (「3年くらい」, "about 6 months")."""
+    minors_note: str = ""
+    """Required when a choice has ``minors_policy``: one short line shown under the question to an applicant under
+    18 while such a choice is not offered, saying so honestly (Markdown). ``{{ withheld }}`` is replaced by the
+    labels of the choices not offered, in quotes (「エクソソーム点滴」「…」 / “Exosome infusion” or “…”)."""
 
     _check_id = field_validator("id")(classmethod(lambda cls, v: check_id(v)))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
@@ -47,7 +48,15 @@ from bot.leads.submission import (
     LimitReached,
     submit_application,
 )
-from bot.views.intake import did_you_mean_view, error_text, recorded_note, step_view, thanks_view
+from bot.views.intake import (
+    did_you_mean_view,
+    error_text,
+    not_recorded_note,
+    recorded_note,
+    step_view,
+    thanks_view,
+    withheld_note,
+)
 from bot.views.keyboards import home_row
 
 THANKED = "intake.thanked"
@@ -194,6 +203,15 @@ async def _typed_choice(update: Update, context: Context, app: ApplicationSessio
     reading = read_choice(text, engine.variants(draft, question.id))
     if reading.kind == "question" and await _answer_side_question(update, context, app, text):
         return
+    withheld = {c.id for c in engine.withheld(draft, question)}
+    kept = tuple(c for c in reading.choice_ids if c not in withheld)
+    if len(kept) < len(reading.choice_ids) and not kept:
+        # 「点滴」 from a minor's parent while the clinic does not offer it: not recorded; the question says why
+        await show_step(update, context, app, edit=False, note=not_recorded_note(app, question, reading.choice_ids))
+        return
+    why_missing = withheld_note(context.services.live.current.content, app, question) \
+        if len(kept) < len(reading.choice_ids) else ""
+    reading = replace(reading, choice_ids=kept)
     if reading.kind == "choice":
         outcome = (engine.tick(draft, question.id, reading.choice_ids) if question.kind == "multi"
                    else engine.answer_choice(draft, question.id, reading.choice_ids[0]))
@@ -202,7 +220,8 @@ async def _typed_choice(update: Update, context: Context, app: ApplicationSessio
         await show_step(update, context, app, edit=False, note=note)
         return
     if reading.choice_ids:
-        text, keyboard = did_you_mean_view(app, question, [c for c in question.choices if c.id in reading.choice_ids])
+        text, keyboard = did_you_mean_view(app, question, [c for c in question.choices if c.id in reading.choice_ids],
+                                           why_missing)
         await reply(update, context, text, keyboard)
         return
     if await _acknowledge_distress(update, context, app, text):

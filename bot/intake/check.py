@@ -1,4 +1,5 @@
-"""Checks of ``intake.yaml`` beyond its schema: ids, conditions, health marking, typed words, and ja/en parity.
+"""Checks of ``intake.yaml`` beyond its schema: ids, conditions, health marking, typed words, clinic policies and
+ja/en parity.
 
 Called by the content checker once every language's intake has passed the schema. Each problem is located in the
 file staff edit, e.g. ``content/ja/intake.yaml:42: questions[3].when: no question 'aplicant' (did you mean
@@ -14,9 +15,10 @@ from bot.callbacks import CALLBACK_LIMIT, IntakeTick
 from bot.content.problems import Problems, did_you_mean
 from bot.content.raw import RawLanguage
 from bot.content.registry import register
-from bot.content.schema import Intake, Question
+from bot.content.schema import POLICY_DECISIONS, Intake, Question
 from bot.content.yamldoc import YamlDoc
 from bot.intake.conditions import Condition, alternatives, expected_ids
+from bot.intake.policy import MINOR_FLAG
 from bot.intake.typed_check import check_typed
 
 MATCH = "(both languages must match)"
@@ -58,6 +60,7 @@ def _check_one(intake: Intake, doc: YamlDoc, problems: Problems) -> None:
         check_typed(question, i, doc, problems)
         _check_conditions(intake.questions, question, i, first_at, doc, problems)
         _check_bounds(question, i, doc, problems)
+        _check_policies(intake.questions, question, i, doc, problems)
     if not any(q.health for q in intake.questions):
         problems.error(doc.file, doc.line(["questions"]), "questions",
                        "no question is marked 'health: true': mark the health questions so they are asked only "
@@ -166,6 +169,34 @@ def _check_bounds(question: Question, i: int, doc: YamlDoc, problems: Problems) 
                          code="INTAKE-W005")
 
 
+def _check_policies(questions: list[Question], question: Question, i: int, doc: YamlDoc, problems: Problems) -> None:
+    """``minors_policy`` names a yes/no policy of settings.yaml, has a ``minors_note`` to explain it, and follows
+    a question that can tell a minor."""
+    named = [(k, c) for k, c in enumerate(question.choices) if c.minors_policy is not None]
+    for k, choice in named:
+        if choice.minors_policy not in POLICY_DECISIONS:
+            problems.error(doc.file, doc.line(["questions", i, "choices", k, "minors_policy"]),
+                           f"questions[{i}].choices[{k}].minors_policy",
+                           f"no policy '{choice.minors_policy}' in settings.yaml"
+                           f"{did_you_mean(choice.minors_policy or '', POLICY_DECISIONS)}; the policies are "
+                           f"{', '.join(POLICY_DECISIONS)}", code="INTAKE-E023")
+    if named and not question.minors_note.strip():
+        problems.error(doc.file, doc.line(["questions", i, "choices", named[0][0], "minors_policy"]),
+                       f"questions[{i}].minors_note",
+                       f"question '{question.id}' has choices with 'minors_policy' but no 'minors_note' to say why "
+                       "they are not offered to applicants under 18", code="INTAKE-E024")
+    if question.minors_note and not named:
+        problems.warning(doc.file, doc.line(["questions", i, "minors_note"]), f"questions[{i}].minors_note",
+                         f"'minors_note' is shown only when a choice has 'minors_policy'; question '{question.id}' "
+                         "has none", code="INTAKE-W006")
+    earlier = questions[:i]
+    if named and not any(c.flag == MINOR_FLAG for q in earlier for c in q.choices):
+        problems.warning(doc.file, doc.line(["questions", i, "choices", named[0][0], "minors_policy"]),
+                         f"questions[{i}].choices[{named[0][0]}].minors_policy",
+                         "no earlier question has a choice with 'flag: minor', so the age is not known when this "
+                         "question is asked", code="INTAKE-W007")
+
+
 def _raw_question(doc: YamlDoc, i: int) -> dict[str, Any]:
     data = doc.data if isinstance(doc.data, dict) else {}
     questions = data.get("questions")
@@ -220,7 +251,7 @@ def _compare_question(qa: Question, qb: Question, i: int, doc_a: YamlDoc, doc_b:
                        f"[{', '.join(choices_a)}] there {MATCH}", code="INTAKE-E021")
         return
     for k, (ca, cb) in enumerate(zip(qa.choices, qb.choices, strict=True)):
-        for name in ("flag", "exclusive", "means", "range"):
+        for name in ("flag", "exclusive", "means", "range", "minors_policy"):
             va, vb = getattr(ca, name), getattr(cb, name)
             if va != vb:
                 problems.error(doc_b.file, doc_b.line(["questions", i, "choices", k, name]),

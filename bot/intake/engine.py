@@ -9,7 +9,9 @@ Every step changes the draft in place and returns an ``Outcome``:
     unchanged  nothing to do (Back on the first question); show the current step again
 
 Health questions (``health: true``, 要配慮個人情報) are never shown or accepted before consent is recorded; a draft
-that tries raises ``ConsentRequired``. See ``flow.mmd`` beside this file for the whole flow.
+that tries raises ``ConsentRequired``. A choice the clinic does not offer this applicant (``bot.intake.policy``)
+is refused with the error ``withheld``, and an answer that became one is dropped, so the question is asked again.
+See ``flow.mmd`` beside this file for the whole flow.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-from bot.content.schema import Intake, Question
+from bot.content.schema import Choice, Intake, Question
 from bot.intake.conditions import applicable
 from bot.intake.display import format_answer, format_bound
 from bot.intake.draft import Answer, ConsentRecord, Draft
+from bot.intake.policy import Policies, settle, withheld_ids
 from bot.intake.validate import (
     Rejected,
     clean_text,
@@ -35,6 +38,8 @@ from bot.intake.validate import (
 from bot.vocabulary import CLINIC_TZ
 
 OutcomeKind = Literal["accepted", "error", "stale", "unchanged"]
+WITHHELD = "withheld"
+"""The error of a choice the clinic does not offer this applicant (shown as the question's ``minors_note``)."""
 
 
 def japan_today() -> dt.date:
@@ -73,11 +78,24 @@ class ReviewItem(NamedTuple):
 class IntakeEngine:
     """Runs the questionnaire of ``intake.yaml``; one engine per content load, shared by all chats."""
 
-    def __init__(self, intake_by_lang: Mapping[str, Intake], *, today: Callable[[], dt.date] = japan_today) -> None:
+    def __init__(self, intake_by_lang: Mapping[str, Intake], *, today: Callable[[], dt.date] = japan_today,
+                 policies: Policies | None = None) -> None:
         if not intake_by_lang:
             raise ValueError("the engine needs the intake of at least one language")
         self._intakes = dict(intake_by_lang)
         self._today = today
+        self._policies: dict[str, str] = dict(policies or {})
+
+    @property
+    def policies(self) -> dict[str, str]:
+        """The clinic's decisions this engine follows (none known: every choice that needs one is withheld)."""
+        return dict(self._policies)
+
+    def with_policies(self, policies: Policies) -> IntakeEngine:
+        """This questionnaire under other decisions (the live settings), sharing everything else; self if equal."""
+        if dict(policies) == self._policies:
+            return self
+        return IntakeEngine(self._intakes, today=self._today, policies=policies)
 
     # --- content ------------------------------------------------------------------------------------------------
 
@@ -144,6 +162,18 @@ class IntakeEngine:
             self._require_consent(draft, question)
         return question
 
+    def withheld(self, draft: Draft, question: Question) -> list[Choice]:
+        """The choices of ``question`` the clinic does not offer for the answers so far (in content order)."""
+        if not any(c.minors_policy for c in question.choices):
+            return []
+        out = withheld_ids(self.intake(draft.lang).questions, draft.answers, self._policies).get(question.id)
+        return [c for c in question.choices if c.id in out] if out else []
+
+    def offered(self, draft: Draft, question: Question) -> list[Choice]:
+        """The choices of ``question`` shown as buttons for the answers so far."""
+        out = {c.id for c in self.withheld(draft, question)}
+        return [c for c in question.choices if c.id not in out]
+
     def is_new_section(self, draft: Draft) -> bool:
         """Whether the current question opens a section (show its heading above it)."""
         question = self.current_question(draft)
@@ -163,6 +193,8 @@ class IntakeEngine:
                 choice_id = match_choice(text, question.choices)
                 if choice_id is None:
                     raise Rejected("choice")
+                if self._is_withheld(draft, question, choice_id):
+                    raise Rejected(WITHHELD)
                 if question.kind == "multi":
                     self._toggle(draft, question, choice_id)
                     return ACCEPTED
@@ -210,6 +242,8 @@ class IntakeEngine:
         question = self._active(draft, question_id, "choice")
         if question is None or not _has_choice(question, choice_id):
             return STALE
+        if self._is_withheld(draft, question, choice_id):
+            return self._error(draft, Rejected(WITHHELD))
         return self._commit(draft, question, choice_id)
 
     def toggle_multi(self, draft: Draft, question_id: str, choice_id: str) -> Outcome:
@@ -217,6 +251,8 @@ class IntakeEngine:
         question = self._active(draft, question_id, "multi")
         if question is None or not _has_choice(question, choice_id):
             return STALE
+        if self._is_withheld(draft, question, choice_id):
+            return self._error(draft, Rejected(WITHHELD))
         self._toggle(draft, question, choice_id)
         return ACCEPTED
 
@@ -225,6 +261,8 @@ class IntakeEngine:
         question = self._active(draft, question_id, "multi")
         if question is None or not all(_has_choice(question, c) for c in choice_ids):
             return STALE
+        if any(self._is_withheld(draft, question, c) for c in choice_ids):
+            return self._error(draft, Rejected(WITHHELD))
         for choice_id in choice_ids:
             if choice_id not in draft.selection:
                 self._toggle(draft, question, choice_id)
@@ -315,12 +353,27 @@ class IntakeEngine:
         return ACCEPTED
 
     def resume(self, draft: Draft) -> Outcome:
-        """Put a draft whose current question no longer exists or applies (content reload) back on track."""
+        """Put a draft whose current question no longer exists or applies (content reload) back on track, and drop
+        answers the clinic no longer offers (a policy changed): a review that misses one asks it again first."""
+        if draft.stage == "review":
+            self._prune(draft)
+            missing = self._first_open(draft)
+            if missing is None:
+                return UNCHANGED
+            draft.editing = True
+            self._go(draft, missing)
+            return ACCEPTED
         if draft.stage != "question":
             return UNCHANGED
-        if draft.current in {q.id for q in self._applicable(draft)}:
-            return UNCHANGED
+        before = dict(draft.answers)
         self._prune(draft)
+        if draft.current in {q.id for q in self._applicable(draft)}:
+            missing = self._first_open(draft)
+            if draft.answers == before or missing is None or missing.id == draft.current:
+                return UNCHANGED
+            draft.editing = True  # an earlier answer no longer counts: ask it now, then come back here
+            self._go(draft, missing)
+            return ACCEPTED
         following = self._first_open(draft)
         if following is None:
             self._to_review(draft)
@@ -352,17 +405,18 @@ class IntakeEngine:
     def review_items(self, draft: Draft, lang: str | None = None) -> list[ReviewItem]:
         """Every question that applies, with its answer shown in ``lang`` ("—" when skipped)."""
         lang = lang or draft.lang
-        return [ReviewItem(q.id, q.label, format_answer(q, draft.answers.get(q.id), lang))
-                for q in applicable(self.intake(lang).questions, draft.answers) if q.id in draft.answers]
+        answers, shown = self._settle(draft, lang)
+        return [ReviewItem(q.id, q.label, format_answer(q, answers.get(q.id), lang)) for q in shown if q.id in answers]
 
     def lead_answers(self, draft: Draft, lang: str) -> dict[str, dict[str, object]]:
         """The answers as a lead stores them: label and value in ``lang``, plus the question's section, whether it
         is health information, and the flag of the choice made (so the card can say which answer raised it)."""
         answers: dict[str, dict[str, object]] = {}
-        for question in applicable(self.intake(lang).questions, draft.answers):
-            if question.id not in draft.answers:
+        given, shown = self._settle(draft, lang)
+        for question in shown:
+            if question.id not in given:
                 continue
-            answer = draft.answers[question.id]
+            answer = given[question.id]
             ids = answer if isinstance(answer, list) else [answer] if answer is not None else []
             flag = next((c.flag for c in question.choices if c.id in ids and c.flag), None)
             entry: dict[str, object] = {"label": question.label, "value": format_answer(question, answer, lang),
@@ -384,8 +438,9 @@ class IntakeEngine:
     def flags(self, draft: Draft) -> list[str]:
         """Sorted flag names of the choices made in questions that apply (minor, screening, guardian ...)."""
         found: set[str] = set()
-        for question in self._applicable(draft):
-            answer = draft.answers.get(question.id)
+        given, shown = self._settle(draft)
+        for question in shown:
+            answer = given.get(question.id)
             ids = answer if isinstance(answer, list) else [answer] if answer is not None else []
             found.update(c.flag for c in question.choices if c.id in ids and c.flag)
         return sorted(found)
@@ -394,6 +449,14 @@ class IntakeEngine:
 
     def _applicable(self, draft: Draft) -> list[Question]:
         return applicable(self.intake(draft.lang).questions, draft.answers)
+
+    def _settle(self, draft: Draft, lang: str | None = None) -> tuple[dict[str, Answer | None], list[Question]]:
+        """The answers as they count (without choices not offered and answers to questions that do not apply), and
+        the questions that apply to them, in ``lang``."""
+        return settle(self.intake(lang or draft.lang).questions, draft.answers, self._policies)
+
+    def _is_withheld(self, draft: Draft, question: Question, choice_id: str) -> bool:
+        return any(c.id == choice_id for c in self.withheld(draft, question))
 
     def _first_open(self, draft: Draft) -> Question | None:
         """The first question that applies and has neither an answer nor a skip."""
@@ -480,10 +543,12 @@ class IntakeEngine:
         return ACCEPTED
 
     def _prune(self, draft: Draft) -> None:
-        """Forget answers to questions that no longer apply (a changed answer closed them)."""
-        keep = {q.id for q in self._applicable(draft)}
-        for question_id in [k for k in draft.answers if k not in keep]:
-            del draft.answers[question_id]
+        """Forget answers to questions that no longer apply (a changed answer closed them) and choices the clinic
+        does not offer for the answers now given (the age changed to under 18): those questions are asked again."""
+        kept, _ = self._settle(draft)
+        if kept != draft.answers:
+            draft.answers.clear()
+            draft.answers.update(kept)
 
     def _error(self, draft: Draft, rejected: Rejected) -> Outcome:
         params = {"min": format_bound(rejected.min, draft.lang), "max": format_bound(rejected.max, draft.lang)}

@@ -2,8 +2,10 @@
 
 The draft is saved after every step, so a restart or a day away resumes at the same question. It remembers the
 key of its questionnaire (a snapshot of both languages, kept in the database), so a content reload does not change
-the questions under the applicant. A stored draft that can no longer be read is discarded: the applicant starts
-afresh instead of meeting a traceback.
+the questions under the applicant. The clinic's policies are the exception: every engine handed out follows the
+live settings' decisions (``bot.intake.policy``), so a choice the clinic stops offering to minors is not kept by an
+older snapshot. A stored draft that can no longer be read is discarded: the applicant starts afresh instead of
+meeting a traceback.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -39,6 +41,9 @@ class CurrentQuestionnaire(Protocol):
     @property
     def intake_json(self) -> str: ...
 
+    @property
+    def policies(self) -> Mapping[str, str]: ...
+
 
 class Questionnaires:
     """The questionnaire of the current content, and the older ones drafts were started with."""
@@ -54,21 +59,28 @@ class Questionnaires:
         live = self._current()
         if live.intake_key not in self._engines:
             self._snapshots.save_snapshot(live.intake_key, live.intake_json, self._clock())
-            self._engines[live.intake_key] = live.intake
-        return live.intake_key, live.intake
+        return live.intake_key, self._bound(live.intake_key, self._engines.get(live.intake_key, live.intake),
+                                            live.policies)
 
     def get(self, key: str) -> IntakeEngine | None:
         """The engine of the questionnaire ``key``; None if it is no longer known (then start afresh)."""
         current_key, current = self.current()
         if key == current_key:
             return current
-        if key not in self._engines:
+        engine = self._engines.get(key)
+        if engine is None:
             payload = self._snapshots.load_snapshot(key)
             if payload is None:
                 return None
             data = json.loads(payload)
-            self._engines[key] = IntakeEngine({lang: Intake.model_validate(value) for lang, value in data.items()})
-        return self._engines[key]
+            engine = IntakeEngine({lang: Intake.model_validate(value) for lang, value in data.items()})
+        return self._bound(key, engine, self._current().policies)
+
+    def _bound(self, key: str, engine: IntakeEngine, policies: Mapping[str, str]) -> IntakeEngine:
+        """``engine`` following the live decisions, kept until they change."""
+        bound = engine.with_policies(policies)
+        self._engines[key] = bound
+        return bound
 
 
 @dataclass

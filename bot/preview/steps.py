@@ -10,6 +10,7 @@ from bot.content.raw import RawLanguage
 from bot.content.schema import Intake
 from bot.intake.draft import ConsentRecord, Draft
 from bot.intake.engine import IntakeEngine
+from bot.intake.policy import MINOR_FLAG
 from bot.intake.session import ApplicationSession
 from bot.preview.units import Bubble, Claim, Column, Unit
 from bot.views.intake import step_view
@@ -71,11 +72,16 @@ def application_units(ctx: Builder) -> list[Unit]:
         unit("consent", "consent", {"intake.consent.text", "intake.consent.declined"},
              lambda lang: one(step(lang, stage="consent")) + texts(lang, "intake.consent.declined")),
     ]
+    minor = next(({q.id: c.id} for q in first.questions for c in q.choices if c.flag == MINOR_FLAG), {})
     for n, question in enumerate(first.questions, 1):
+        # a question with choices the clinic withholds from minors is also drawn as a minor's parent sees it
+        as_minor = minor if question.minors_note and question.id not in minor else None
         units.append(unit(
             f"q-{question.id}", f"{n}. {question.id}",
-            {f"intake.q.{question.id}.text", f"intake.q.{question.id}.help", f"questions[{n - 1}]"},
-            lambda lang, qid=question.id: one(step(lang, stage="question", current=qid)),
+            {f"intake.q.{question.id}.text", f"intake.q.{question.id}.help", f"intake.q.{question.id}.minors_note",
+             f"questions[{n - 1}]"},
+            lambda lang, qid=question.id, as_minor=as_minor: one(step(lang, stage="question", current=qid)) + (
+                one(step(lang, stage="question", current=qid, answers=dict(as_minor))) if as_minor else []),
             question_lines(question.id)))
     units += [
         unit("review", "review", {"intake.review"}, lambda lang: one(step(lang, stage="review"))),

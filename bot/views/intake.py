@@ -23,13 +23,15 @@ from bot.callbacks import (
 )
 from bot.content.base import ContentBase
 from bot.content.schema import Choice, Question
-from bot.i18n import t
-from bot.intake.engine import IntakeEngine, Outcome
+from bot.i18n import N_, t
+from bot.intake.engine import WITHHELD, IntakeEngine, Outcome
+from bot.intake.policy import quoted_labels
 from bot.intake.session import ApplicationSession
 from bot.leads.submission import Accepted
 from bot.views.keyboards import button, home_row
 
 Screen = tuple[str, InlineKeyboardMarkup]
+NOT_OFFERED = N_("This choice cannot be recorded for this application. The reason is given under the question.")
 
 
 def nav_row(lang: str, position: str | None = None) -> list[InlineKeyboardButton]:
@@ -86,6 +88,9 @@ def _question_view(content: ContentBase, session: ApplicationSession, question: 
     parts.append(content.render(lang, question.text))
     if question.help:
         parts.append(f"<i>{content.render(lang, question.help)}</i>")
+    note = withheld_note(content, session, question)
+    if note:
+        parts.append(note)
     current = engine.display_answer(draft, question.id, lang)
     held = engine.held_answer(draft)
     if current is not None and (draft.editing or held is not None):
@@ -93,12 +98,13 @@ def _question_view(content: ContentBase, session: ApplicationSession, question: 
     keyboard: list[list[InlineKeyboardButton]] = []
     if held is not None:
         keyboard.append([button(t(lang, "Keep this answer ✓"), IntakeKeep(question.id))])
+    offered = engine.offered(draft, question)
     if question.kind == "choice":
-        keyboard += [[button(c.label, IntakeChoice(question.id, c.id))] for c in question.choices]
+        keyboard += [[button(c.label, IntakeChoice(question.id, c.id))] for c in offered]
     elif question.kind == "multi":
         ticked = set(engine.selected(draft))
         keyboard += [[button(("☑ " if c.id in ticked else "☐ ") + c.label, IntakeTick(question.id, c.id))]
-                     for c in question.choices]
+                     for c in offered]
         keyboard.append([button(t(lang, "Done ✓"), IntakeTickDone(question.id))])
         parts.append(_hint(t(lang, "Choose all that apply, then press Done.")))
     else:
@@ -109,9 +115,20 @@ def _question_view(content: ContentBase, session: ApplicationSession, question: 
     return "\n\n".join(parts), InlineKeyboardMarkup(keyboard)
 
 
+def withheld_note(content: ContentBase, session: ApplicationSession, question: Question) -> str:
+    """The question's ``minors_note`` naming the choices the clinic does not offer this applicant; empty if none."""
+    withheld = session.engine.withheld(session.draft, question)
+    if not withheld or not question.minors_note:
+        return ""
+    lang = session.draft.lang
+    return content.render(lang, question.minors_note, withheld=quoted_labels([c.label for c in withheld], lang))
+
+
 def error_text(content: ContentBase, session: ApplicationSession, outcome: Outcome) -> str:
     """Why an answer was not accepted, in the questionnaire's own words."""
     lang = session.draft.lang
+    if outcome.error == WITHHELD:  # the reason is the minors_note under the question shown next
+        return "ℹ️ " + html.escape(t(lang, NOT_OFFERED))
     errors = session.engine.intake(lang).errors
     source = getattr(errors, outcome.error or "empty", errors.empty)
     return "⚠️ " + content.render(lang, source, **dict(outcome.params))
@@ -126,13 +143,23 @@ def recorded_note(session: ApplicationSession, question: Question, choice_ids: S
     return t(lang, "✓ Recorded: {answer}", answer=labels)
 
 
-def did_you_mean_view(session: ApplicationSession, question: Question, choices: Sequence[Choice]) -> Screen:
-    """The likely buttons for a message typed at a button question that named none clearly."""
+def not_recorded_note(session: ApplicationSession, question: Question, choice_ids: Sequence[str]) -> str:
+    """What a typed message named but was not recorded as (a choice not offered), said above the question."""
+    lang = session.draft.lang
+    labels = ("、" if lang == "ja" else ", ").join(c.label for c in question.choices if c.id in choice_ids)
+    return t(lang, "✗ Not recorded: {answer}", answer=labels)
+
+
+def did_you_mean_view(session: ApplicationSession, question: Question, choices: Sequence[Choice],
+                      note: str = "") -> Screen:
+    """The likely buttons for a message typed at a button question that named none clearly (``note``: HTML below,
+    e.g. why a likely choice is not among them)."""
     lang = session.draft.lang
     kind = IntakeTick if question.kind == "multi" else IntakeChoice
     rows = [[button(c.label, kind(question.id, c.id))] for c in choices]
     rows.append(nav_row(lang, session.position))
-    return t(lang, "Did you mean one of these? Please press the one that fits."), InlineKeyboardMarkup(rows)
+    text = html.escape(t(lang, "Did you mean one of these? Please press the one that fits."))
+    return (f"{text}\n\n{note}" if note else text), InlineKeyboardMarkup(rows)
 
 
 def thanks_view(content: ContentBase, engine: IntakeEngine, lang: str, accepted: Accepted) -> Screen:

@@ -44,6 +44,31 @@ def test_intake_parity_problem_names_both_files(tree: ContentTree) -> None:
     ]
 
 
+def test_a_misspelt_policy_name_is_said_in_the_staff_language_with_the_policies_there_are(tree: ContentTree) -> None:
+    interest = ("      - {id: child, label: Me, flag: minor}\n"
+                "  - id: interest\n    kind: choice\n    text: Which treatment?\n    label: Interest\n"
+                "    minors_note: 'Not offered to patients under 18: {{ withheld }}.'\n    choices:\n"
+                "      - {id: tms, label: TMS}\n"
+                "      - {id: exosome, label: Exosome, minors_policy: exosome_under_18}\n")
+    parent = "      - {id: guardian, label: Parent, flag: guardian}\n"
+    for lang in ("ja", "en"):
+        tree.replace(f"{lang}/intake.yaml", parent, parent + interest)
+    assert messages(tree, "intake.yaml") == [
+        "content/ja/intake.yaml:26: questions[1].choices[1].minors_policy: settings.yaml に「exosome_under_18」"
+        "という方針（policy）はありません\n"
+        "    見つかった内容: minors_policy: exosome_under_18\n"
+        "    正しい形: settings.yaml の policy: にある yes / no の方針の名前（exosome_for_under_18, "
+        "combined_for_under_18）\n"
+        "    直し方: minors_policy: の名前のつづりを確かめてください（「exosome_for_under_18」のことですか？）",
+        "content/en/intake.yaml:26: questions[1].choices[1].minors_policy: settings.yaml has no policy "
+        "'exosome_under_18'\n"
+        "    found: minors_policy: exosome_under_18\n"
+        "    expected: the name of a yes / no policy under policy: in settings.yaml (exosome_for_under_18, "
+        "combined_for_under_18)\n"
+        "    fix: check the spelling of the policy name (did you mean 'exosome_for_under_18'?)",
+    ]
+
+
 def test_crisis_problem_in_japanese_for_ja(tree: ContentTree) -> None:
     tree.replace("ja/crisis.yaml", "phrases: [kill myself, 死にたい]", "phrases: [kill myself, 死にたい, 死]")
     assert messages(tree, "crisis.yaml") == [
@@ -80,6 +105,12 @@ SAMPLES = [
     "questions are in a different order from content/ja/intake.yaml: [a, b] here, [b, a] there (both languages must "
     "match)",
     "choice ids differ from content/ja/intake.yaml: [a] here, [b] there (both languages must match)",
+    "no policy 'exosome_for_under18' in settings.yaml (did you mean 'exosome_for_under_18'?); the policies are "
+    "exosome_for_under_18, combined_for_under_18",
+    "question 'interest' has choices with 'minors_policy' but no 'minors_note' to say why they are not offered to "
+    "applicants under 18",
+    "'minors_note' is shown only when a choice has 'minors_policy'; question 'interest' has none",
+    "no earlier question has a choice with 'flag: minor', so the age is not known when this question is asked",
     "'x*' matches an empty message, so every message would be flagged",
     "'a' is the same as not_risk[0] 'a' once normalised; remove it",
     "'hello' contains no risk phrase or pattern, so it silences nothing",

@@ -227,3 +227,51 @@ def test_typed_words_under_two_choices_empty_or_another_label(tmp_path: Path) ->
         "content/ja/intake.yaml:16: questions[0].choices[1].typed[1]: 'ME' is also listed under choice 'self' of "
         "question 'applicant': keep it under one choice, or the bot cannot tell which one a patient means",
     ]
+
+
+POLICY = QUESTIONS.replace("      - {id: guardian, label: Parent, flag: guardian}\n",
+                           "      - {id: guardian, label: Parent, flag: guardian}\n"
+                           "      - {id: child, label: A child, flag: minor}\n") + """\
+  - id: interest
+    kind: choice
+    text: Which treatment?
+    label: Interest
+    minors_note: "Not offered to patients under 18: {{ withheld }}."
+    choices:
+      - {id: tms, label: TMS}
+      - {id: exosome, label: Exosome infusion, minors_policy: exosome_for_under_18}
+"""
+
+
+def test_a_choice_may_wait_for_a_clinic_policy(tmp_path: Path) -> None:
+    assert check(tmp_path, ja=POLICY, en=POLICY) == []
+
+
+def test_an_unknown_policy_name_is_located_with_the_close_one_and_the_list(tmp_path: Path) -> None:
+    broken = POLICY.replace("minors_policy: exosome_for_under_18", "minors_policy: exosome_for_minors")
+    assert check(tmp_path, ja=broken, en=POLICY) == [
+        "content/ja/intake.yaml:38: questions[3].choices[1].minors_policy: no policy 'exosome_for_minors' in "
+        "settings.yaml (did you mean 'exosome_for_under_18'?); the policies are exosome_for_under_18, "
+        "combined_for_under_18",
+        "content/en/intake.yaml:38: questions[3].choices[1].minors_policy: differs from content/ja/intake.yaml: "
+        "'exosome_for_under_18' here, 'exosome_for_minors' there (both languages must match)",
+    ]
+    numeric = POLICY.replace("minors_policy: exosome_for_under_18", "minors_policy: guardian_path_under_age")
+    assert check(tmp_path, ja=numeric, en=numeric)[0].endswith(
+        "no policy 'guardian_path_under_age' in settings.yaml; the policies are exosome_for_under_18, "
+        "combined_for_under_18")
+
+
+def test_a_policy_needs_a_note_and_an_earlier_age(tmp_path: Path) -> None:
+    no_note = POLICY.replace('    minors_note: "Not offered to patients under 18: {{ withheld }}."\n', "")
+    assert check(tmp_path, ja=no_note, en=no_note)[0] == (
+        "content/ja/intake.yaml:37: questions[3].minors_note: question 'interest' has choices with 'minors_policy' "
+        "but no 'minors_note' to say why they are not offered to applicants under 18")
+    no_minor = POLICY.replace(", flag: minor}", "}")
+    assert check(tmp_path, ja=no_minor, en=no_minor)[0] == (
+        "content/ja/intake.yaml:38: questions[3].choices[1].minors_policy: no earlier question has a choice with "
+        "'flag: minor', so the age is not known when this question is asked")
+    idle = POLICY.replace(", minors_policy: exosome_for_under_18", "")
+    assert check(tmp_path, ja=idle, en=idle)[0] == (
+        "content/ja/intake.yaml:35: questions[3].minors_note: 'minors_note' is shown only when a choice has "
+        "'minors_policy'; question 'interest' has none")

@@ -36,7 +36,7 @@ class World:
         self.now = NOW.astimezone(dt.UTC)
         self.db = SQLiteDatabase.open(tmp_path)
         engine = IntakeEngine(intakes, today=lambda: TODAY)
-        live = SimpleNamespace(intake=engine, intake_key="k1", intake_json="{}")
+        live = SimpleNamespace(intake=engine, intake_key="k1", intake_json="{}", policies={})
         self.users = UserStore(self.db)
         self.stats = StatsLog(self.db, lambda: self.now)
         self.sessions = Sessions(self.users, Questionnaires(lambda: live, SnapshotStore(self.db), lambda: self.now),
