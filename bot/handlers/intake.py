@@ -35,7 +35,7 @@ from bot.content.schema import Question
 from bot.handlers.buttons import ButtonCallback, StaleCallback
 from bot.handlers.common import TEXT_LIMIT, AnyHandler, Context, reply, show, user_lang
 from bot.handlers.pages import acknowledge_distress
-from bot.i18n import t
+from bot.i18n import N_, t
 from bot.intake.draft import Draft
 from bot.intake.engine import IntakeEngine, Outcome
 from bot.intake.session import ApplicationSession
@@ -61,9 +61,9 @@ from bot.views.keyboards import home_row
 
 THANKED = "intake.thanked"
 """user_data key: (message id, lead id) of the last thank-you shown."""
-LIMIT_TEXT = "We have received several applications from you today. The clinic will contact you; please wait for " \
-             "their reply."
-CANCELLED_TEXT = "The application was cancelled and your answers were discarded."
+LIMIT_TEXT = N_("We have received several applications from you today. The clinic will contact you; please wait "
+                "for their reply.")
+CANCELLED_TEXT = N_("The application was cancelled and your answers were discarded.")
 
 
 def load_application(context: Context, user_id: int) -> ApplicationSession | None:
