@@ -12,7 +12,7 @@ from pathlib import Path
 
 BOT = Path(__file__).resolve().parents[1]
 CHECKS = ("content/yamldoc.py", "content/models.py", "content/loader.py", "content/launch.py", "content/checker.py",
-          "intake/check.py", "safety/check.py", "search/check.py", "search/distress.py")
+          "intake/check.py", "safety/check.py", "search/check.py", "search/distress.py", "search/intent.py")
 """The modules that report problems, in the order their codes are listed."""
 SEVERITIES = {"error": "error", "warning": "warning", "notice": "notice", "info": "info"}
 WORDED_ELSEWHERE = {

@@ -230,6 +230,30 @@ ENTRIES: list[_Entry] = [
         "treatment: を答えの内容に合わせるか、行ごと消してください。"),
        ("'{a}' here, but its page '{b}' is about '{c}'", "the treatment the answer is about (tms, exosome, combined)",
         "correct treatment:, or leave it out")),
+    _e(r"^(?P<a>.+) is not taken as a wish to apply: add the word it uses to 'subjects', 'wishes' or 'alone', or take "
+       r"it out of 'not_in_sentence' and 'not_in_message'$", "{a}",
+       ("この例が、申込・予約・連絡の希望として見つかりません", "申込を始める例",
+        "例で使っている言葉を subjects:・wishes:（連絡なら contacts:・contact_asks:）に加えるか、"
+        "not_in_sentence:・not_in_message: から外してください。"),
+       ("not taken as a wish to apply", "an example that starts the application",
+        "add the word it uses to subjects:, wishes: or alone:, or take it out of not_in_sentence: and "
+        "not_in_message:")),
+    _e(r"^(?P<a>.+) is taken as a wish to apply: add the phrase that makes it a question to 'not_in_sentence' or "
+       r"'not_in_message'$", "{a}",
+       ("質問の例なのに、申込の希望と判定されます", "申込を始めない例（質問のまま）",
+        "質問だとわかる言い回しを not_in_sentence:（その文だけ）か not_in_message:（メッセージ全体）に"
+        "加えてください。"),
+       ("taken as a wish to apply although it is listed as a counter-example", "an example that stays a question",
+        "add the phrase that makes it a question to not_in_sentence: or not_in_message:")),
+    _e(r"^(?P<a>.+) has an unpaired brace: close every opening brace of alternatives$", "{a}",
+       ("かっこ {{ }} が対になっていません", "{{a|b}} の形の書き分け",
+        "{{ と }} を対にしてください（例: {{申し込|申込}}）。"),
+       ("an unpaired brace", "alternatives written as {{a|b}}", "pair every {{ with a }}")),
+    _e(r"^(?P<a>.+) is not a phrase of the lists above, so this does nothing: write it as it is listed there$", "{a}",
+       ("この言葉は上のどのリストにもないため、ここに書いても効果がありません", "上のリストにある言葉",
+        "リストに書いてあるとおりの形で書いてください。"),
+       ("not a phrase of the lists above, so this does nothing", "a phrase listed above",
+        "write it as it is listed there")),
     _e(r"^(?P<a>.+) is not recognised as distress: add a phrase it contains to 'phrases'$", "{a}",
        ("この例が、つらさを伝える言葉として見つかりません", "phrases: の言い回しを含む例",
         "この例に含まれる言い回しを phrases: に加えてください。"),

@@ -371,11 +371,53 @@ class FaqEntry(ContentModel):
         return self
 
 
+class WishToApply(ContentModel):
+    """The words of a wish to apply, book or be contacted: such a message starts the application instead of
+    getting an FAQ answer. Phrases are matched after folding width and case; English ones match whole words,
+    Japanese ones anywhere. ``{a|b}`` offers alternatives ("{can|could} someone", "i {really |}want")."""
+
+    subjects: list[str] = []
+    """What is wished for: applying, booking, an appointment, a consultation (応募, 予約, "sign up")."""
+    wishes: list[str] = []
+    """Words of wanting or asking (したい, お願い, "i would like", "please"): with a subject, a wish."""
+    within: int | None = Field(None, ge=0, le=30)
+    """The wish word comes at most this many characters after the subject, in one sentence (Japanese:
+    「予約したい」); leave out for anywhere in the sentence, in either order (English)."""
+    contacts: list[str] = []
+    """Being contacted (連絡, 電話, 折り返し): with a word of ``contact_asks`` after it, a wish."""
+    contact_asks: list[str] = []
+    """Asking for it (ください, ほしい, もらえ): at most ``contact_within`` characters after a ``contacts`` word."""
+    contact_within: int | None = Field(None, ge=0, le=30)
+    """How many characters may stand between ``contacts`` and ``contact_asks``; leave out for anywhere."""
+    alone: list[str] = []
+    """A message of only this is a wish ("apply", "sign up"), with at most one ``alone_before`` word before it
+    and one ``alone_after`` phrase after it ("monitor application", "apply now")."""
+    alone_before: list[str] = []
+    """Words that may come before an ``alone`` word ("monitor", "the")."""
+    alone_after: list[str] = []
+    """Phrases that may come after an ``alone`` word ("now", "please", "as a monitor")."""
+    not_in_sentence: list[str] = []
+    """A sentence with one of these is no wish: another question or a refusal (番号, 教えて, "how much",
+    "do not want")."""
+    not_in_message: list[str] = []
+    """A message with one of these has no wish at all: a question about what applying does, or about stopping
+    (したら, キャンセル, 辞退, "if i apply", "withdraw")."""
+    not_followed_by: dict[str, list[str]] = {}
+    """A phrase of the lists above that does not count when one of these follows it at once (たい: [か], so
+    「予約したいか」 is not a wish; 電話: [で], so 「電話で診察」 is not a request to be called)."""
+    examples: list[str] = []
+    """Messages that must start the application; ``python -m bot check`` tries each one."""
+    counter_examples: list[str] = []
+    """Messages that must stay questions (「予約したらキャンセルできますか」); the checker tries each one."""
+
+
 class Faq(ContentModel):
     """``faq.yaml``: answers to typed questions and the synonyms that help find them."""
 
     lint_allow: list[LintAllowance] = []
     """Claims-lint findings silenced in this file, each with a reason."""
+    wish_to_apply: WishToApply = WishToApply()
+    """The words that tell a wish to apply, book or be contacted from a question (see below)."""
     synonyms: list[list[str]] = []
     """Groups of words that mean the same thing (TMS = 経頭蓋磁気刺激 = 磁気刺激)."""
     entries: list[FaqEntry] = Field(min_length=1)

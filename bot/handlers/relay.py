@@ -3,7 +3,8 @@
 Staff reply to a lead's card (or to an answer posted under it) in the staff chat, or send ``/reply A-000123 text``;
 the applicant reads it as a message from the clinic, with a button to answer. The answer (after that button, or as
 a Telegram reply to the clinic's message) is posted in the staff chat as a reply to the card. Every message is
-stored with the lead (``bot.leads.relay``) before it is sent, shown on the card, and erased with the lead.
+stored with the lead (``bot.leads.relay``) once it is sent, shown on the card, and erased with the lead: its
+staff-side copies (the posted answer, the staff member's message) are deleted in Telegram by the delivery worker.
 
 Group privacy mode does not get in the way: bots receive replies to their own messages and commands in groups.
 Messages are never logged, only the lead id and what happened.
@@ -151,7 +152,8 @@ async def send_to_applicant(update: Update, context: Context, lead_id: int, text
     with svc.db.transaction():
         svc.leads.relay.record(lead.id, "to_applicant", who, text, now,
                                staff_message_id=message.message_id if message else None,
-                               applicant_message_id=sent.message_id)
+                               applicant_message_id=sent.message_id,
+                               staff_chat_id=message.chat_id if message else None)
         _refresh_card(context, lead, now)
     log.info("relayed a staff message to the applicant (lead=%d)", lead.id)
     chat = update.effective_chat
@@ -222,7 +224,8 @@ class Relay:
         now = svc.now()
         with svc.db.transaction():  # stored even if the staff chat was unreachable: the card shows it once edited
             svc.leads.relay.record(lead.id, "from_applicant", APPLICANT, text, now, staff_message_id=posted_id,
-                                   applicant_message_id=applicant_message_id)
+                                   applicant_message_id=applicant_message_id,
+                                   staff_chat_id=svc.settings.staff_chat_id)
             _refresh_card(context, lead, now)
         log.info("relayed an applicant's answer to staff (lead=%d, posted=%s)", lead.id, posted_id is not None)
         await reply(update, context, t(lang, "Thank you. Your message has been passed to the clinic. Staff will read "

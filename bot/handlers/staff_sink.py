@@ -16,13 +16,21 @@ import html
 import logging
 from datetime import datetime
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.callbacks import LeadStatus
 from bot.http import may_have_arrived
-from bot.leads.card import CARD_LIMIT, STATUS_BUTTONS, format_card, format_notice, format_time, visible_length
+from bot.leads.card import (
+    CARD_LIMIT,
+    STATUS_BUTTONS,
+    format_card,
+    format_notice,
+    format_relay_erased,
+    format_time,
+    visible_length,
+)
 from bot.leads.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.leads.model import Lead
 
@@ -121,5 +129,24 @@ class TelegramLeadSink:
             if "not found" in str(exc).lower():
                 return  # staff deleted it already
             raise PermanentDeliveryError("cannot_delete") from None  # older than 48 hours, or no right to delete
+        except TelegramError as exc:
+            raise _translate(exc) from None
+
+    async def erase_relayed(self, lead_id: int, chat_id: int, message_id: int) -> None:
+        try:
+            await self.bot.edit_message_text(format_relay_erased(lead_id, "relay_erased", STAFF_LANG), chat_id=chat_id,
+                                             message_id=message_id, parse_mode=ParseMode.HTML)
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower() or "message to edit not found" in str(exc).lower():
+                return  # edited by an attempt cut off before it was recorded, or deleted by staff
+            raise _translate(exc) from None
+        except TelegramError as exc:
+            raise _translate(exc) from None
+
+    async def ask_to_delete(self, lead_id: int, chat_id: int, message_id: int) -> None:
+        try:
+            await self.bot.send_message(chat_id, format_relay_erased(lead_id, "relay_delete_request", STAFF_LANG),
+                                        parse_mode=ParseMode.HTML,
+                                        reply_parameters=ReplyParameters(message_id, allow_sending_without_reply=True))
         except TelegramError as exc:
             raise _translate(exc) from None

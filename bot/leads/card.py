@@ -88,8 +88,14 @@ _TEXT: dict[str, dict[str, str]] = {
         "erased_user": "本人の依頼により、個人情報（回答・連絡先）を削除しました（{time}）。",
         "erased_retention": "保存期間が過ぎたため、個人情報（回答・連絡先）を削除しました（{time}）。",
         "withdrawn_notice": "申込 {ref} は本人の依頼で取り下げられ、個人情報を削除しました。"
-        "カードの内容も消去しています。このチャットに残っているお返事のメッセージや、カードから書き写したメモなどがあれば、"
-        "あわせて削除してください。",
+        "カードの内容を消去し、ご本人とのやりとり（お返事とスタッフからのメッセージ）も削除しています。"
+        "ボットが削除できなかったメッセージには、その旨を書き添えています。"
+        "カードから書き写したメモなどがあれば、あわせて削除してください。",
+        "relay_erased": "💬 {ref} ご本人からのお返事: 個人情報の削除により、内容を消去しました"
+        "（送信から48時間を過ぎたメッセージは、Telegram の制限でボットが削除できないため）。",
+        "relay_delete_request": "⚠️ このメッセージは {ref} のご本人へのもので、ご本人の個人情報は削除されました。"
+        "ボットでは削除できません（送信から48時間を過ぎているか、削除の権限がありません）。"
+        "お手数ですが、このメッセージを削除してください。",
         "lang_ja": "日本語",
         "lang_en": "英語",
     },
@@ -117,8 +123,14 @@ _TEXT: dict[str, dict[str, str]] = {
         "erased_user": "Personal data (answers, contact) deleted at the applicant's request ({time}).",
         "erased_retention": "Personal data (answers, contact) deleted at the end of the retention period ({time}).",
         "withdrawn_notice": "Application {ref} was withdrawn at the applicant's request and its personal data "
-        "deleted; the card has been cleared. Please also delete any of their answers left in this chat and any notes "
-        "copied from the card.",
+        "deleted; the card has been cleared and the messages exchanged with the applicant (their answers and staff "
+        "messages) deleted. A message the bot could not delete says so. Please also delete any notes copied from "
+        "the card.",
+        "relay_erased": "💬 {ref}, the applicant's answer: cleared, as its personal data was deleted (Telegram does "
+        "not let the bot delete a message more than 48 hours old).",
+        "relay_delete_request": "⚠️ This message was to the applicant of {ref}, whose personal data has been "
+        "deleted. The bot cannot delete it (it is more than 48 hours old, or the bot may not delete members' "
+        "messages here). Please delete this message.",
         "lang_ja": "Japanese",
         "lang_en": "English",
     },
@@ -171,6 +183,16 @@ def format_notice(lead_id: int, kind: str, lang: str = "ja") -> str:
     if kind != "withdrawn":
         raise ValueError(f"no notice text for kind {kind!r}")
     return html.escape(text["withdrawn_notice"].format(ref=lead_ref(lead_id)), quote=False)
+
+
+def format_relay_erased(lead_id: int, kind: str, lang: str = "ja") -> str:
+    """What a relayed message on the staff side becomes when the bot cannot delete it (Telegram HTML): ``kind``
+    "relay_erased" (the bot's post of an answer, edited to this) or "relay_delete_request" (a reply to a staff
+    member's message asking them to delete it)."""
+    text = _TEXT["ja" if lang == "ja" else "en"]
+    if kind not in ("relay_erased", "relay_delete_request"):
+        raise ValueError(f"no relay text for kind {kind!r}")
+    return html.escape(text[kind].format(ref=lead_ref(lead_id)), quote=False)
 
 
 def visible_length(telegram_html: str) -> int:

@@ -14,6 +14,8 @@ Exactly once, wherever that is possible, and honest where it is not:
   strictly in order;
 * when that record **cannot be written** (a full disk), the outcome is kept in memory, delivery **pauses** (nothing
   more is sent) and each pass tries the write again; nothing is sent twice meanwhile;
+* an erased lead's copies go too: ``/lead`` copies are edited, CSV exports and relayed messages deleted (too old
+  to delete: edited to the erased text, or staff are asked to delete them);
 * what cannot be known is said on the card: a send whose answer never arrived (a time-out after the request went
   out) or a claim left by a process that died mid-send makes the row ``in_doubt``, and its next card is posted
   with a line saying it may be a repeat of the earlier attempt. A possible duplicate is chosen over a lost lead.
@@ -73,7 +75,15 @@ class LeadSink(Protocol):
         passed only for a copy posted elsewhere (``/lead`` in a staff member's private chat)."""
 
     async def delete_message(self, chat_id: int, message_id: int) -> None:
-        """Delete a message the bot posted (a CSV export with an erased lead in it); already gone is success."""
+        """Delete a message (a CSV export with an erased lead in it, a relayed message); already gone is success.
+        Telegram refusing (older than 48 hours, or another member's message without the right) is permanent."""
+
+    async def erase_relayed(self, lead_id: int, chat_id: int, message_id: int) -> None:
+        """Edit the bot's post of an erased lead's relayed answer to the erased text (it is too old to delete)."""
+
+    async def ask_to_delete(self, lead_id: int, chat_id: int, message_id: int) -> None:
+        """Ask staff, in a reply to it, to delete a staff member's message to an erased applicant that the bot
+        cannot delete."""
 
 
 class DeliveryAlerts(Protocol):
@@ -303,6 +313,7 @@ class DeliveryWorker:
                 await self._edit_copies(lead)
                 if lead.erased:
                     await self._delete_exports(lead)
+                    await self._delete_relayed(lead)
             else:
                 await self.sink.send_notice(lead.id, entry.kind)
         except DeliveryError as exc:
@@ -377,6 +388,28 @@ class DeliveryWorker:
             else:
                 log.info("lead delivery: lead=%d kind=export result=deleted", lead.id)
             self.store.forget_post(chat_id, message_id)
+
+    async def _delete_relayed(self, lead: Lead) -> None:
+        """Delete the erased lead's relayed messages on the staff side. One Telegram no longer lets the bot delete
+        (older than 48 hours) is edited to the erased text if the bot posted it; a staff member's message the bot
+        may not delete gets a reply asking staff to delete it. Each is forgotten once handled; a temporary error
+        ends the attempt with the rest still recorded, so the row's retry (after a restart too) carries on."""
+        for post in self.store.relay.posts_of(lead.id):
+            try:
+                await self.sink.delete_message(post.chat_id, post.message_id)
+                result = "deleted"
+            except PermanentDeliveryError:
+                try:
+                    if post.by_bot:
+                        await self.sink.erase_relayed(lead.id, post.chat_id, post.message_id)
+                        result = "edited"
+                    else:
+                        await self.sink.ask_to_delete(lead.id, post.chat_id, post.message_id)
+                        result = "asked_staff"
+                except PermanentDeliveryError as exc:
+                    result = f"not_deleted error={exc.kind}"
+            self.store.relay.forget_post(post.chat_id, post.message_id)
+            log.info("lead delivery: lead=%d kind=relayed result=%s", lead.id, result)
 
     async def _alert(self, what: str, kind: str) -> None:
         if self.alerts is None:

@@ -20,42 +20,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache, partial
+
+from bot.text.english import _simplemma as _simplemma
+from bot.text.english import known as known
+from bot.text.english import lemma as lemma
+from bot.text.english import warm_up as warm_up
 
 MIN_TYPO_CHARS = 4
 """Shorter unknown words are too often other words (``wat``) to be read as typos of a list word."""
 _RUN = re.compile(r"([a-z])\1{2,}")
 _ALPHA = re.compile(r"[a-z]+")
-
-
-@lru_cache(maxsize=1)
-def _simplemma() -> tuple[object, object]:
-    import simplemma  # imported here: its English dictionary is loaded once, on first use
-
-    # low_memory: the same dictionary read from its compressed stream on demand instead of unpacked into a dict;
-    # the same answers for every word (checked over the whole dictionary), ~3 MB of memory instead of ~20 MB, and
-    # ~14 µs per new word, which the caches below pay once per word.
-    return partial(simplemma.lemmatize, low_memory=True), partial(simplemma.is_known, low_memory=True)
-
-
-def warm_up() -> None:
-    """Load the dictionary now (at start-up), so the first message of a patient does not wait for it."""
-    lemma("testing")
-
-
-@lru_cache(maxsize=65_536)
-def lemma(word: str) -> str:
-    """The dictionary form of one lower-case word (the word itself when it has none)."""
-    lemmatize, _ = _simplemma()
-    found = lemmatize(word, lang="en")  # type: ignore[operator]
-    return str(found).casefold()
-
-
-@lru_cache(maxsize=65_536)
-def known(word: str) -> bool:
-    """True when the word is an English word form the dictionary knows."""
-    _, is_known = _simplemma()
-    return bool(is_known(word, lang="en"))  # type: ignore[operator]
 
 
 def word_key(word: str) -> str:

@@ -26,7 +26,7 @@ from itertools import accumulate
 
 from bot.content.schema import Crisis
 from bot.safety.phrases import CompiledPhrase, Script, compile_phrase
-from bot.safety.trie import trie_regex
+from bot.text.trie import trie_regex
 
 MIN_PHRASE_LETTERS = 2
 

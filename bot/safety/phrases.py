@@ -7,7 +7,7 @@ A phrase written only in Latin letters matches whole words of the English view (
 "food"); a ``*`` at the end of a word allows any ending (``suicid*``), and in words of three letters or more
 letters may repeat (``kill`` matches "kiiill" and the typo "kil"; ``od`` does not match "odd").
 
-Each phrase becomes a list of regex tokens per spelling; ``bot.safety.trie`` joins them into tries.
+Each phrase becomes a list of regex tokens per spelling; ``bot.text.trie`` joins them into tries.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from bot.safety.normalize import (
     katakana,
     spellings,
 )
-from bot.safety.trie import trie_regex
+from bot.text.trie import trie_regex
 
 Script = Literal["ja", "en"]
 _WORD_END = "(?= )"

@@ -1,5 +1,5 @@
 """Content checks that belong to matching: an FAQ entry's ``treatment`` agrees with its page's, and distress.yaml
-does what its examples say. Registered with the content checks."""
+and faq.yaml's ``wish_to_apply`` do what their examples say. Registered with the content checks."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from bot.content.registry import register
 from bot.content.schema import Distress, Faq
 from bot.content.yamldoc import YamlDoc
 from bot.search.distress import check_distress
+from bot.search.intent import check_wish
 
 
 @register("faq")
@@ -20,6 +21,14 @@ def check_faq_content(raws: Mapping[str, RawLanguage], problems: Problems) -> No
         if faq:
             check_faq_treatments(faq, {page.id: page.meta.treatment for page in raw.pages.values()},
                                  raw.docs["faq.yaml"], problems)
+
+
+@register("wish_to_apply")
+def check_wish_content(raws: Mapping[str, RawLanguage], problems: Problems) -> None:
+    faq = {lang: raw.model("faq.yaml", Faq) for lang, raw in raws.items()}
+    if all(faq.values()):
+        check_wish({k: v for k, v in faq.items() if v}, {lang: raw.docs["faq.yaml"] for lang, raw in raws.items()},
+                   problems)
 
 
 @register("distress")

@@ -29,9 +29,12 @@ from dataclasses import dataclass
 from bot.content.problems import Problems
 from bot.content.schema import Distress
 from bot.content.yamldoc import YamlDoc
-from bot.safety.trie import trie_regex
 from bot.search.normalize import normalize
 from bot.search.sentences import looks_like_question
+from bot.text import japanese
+from bot.text.english import lemma
+from bot.text.fold import fold
+from bot.text.trie import trie_regex
 
 _SENTENCE = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s")
 
@@ -60,16 +63,11 @@ _JAPANESE = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff々]")
 
 
 def _english_lemma(word: str) -> str:
-    from bot.safety.english import lemma
-
     return lemma(word)
 
 
 def _japanese_forms(text: str) -> list[str]:
-    from bot.safety.japanese import tokens
-    from bot.safety.normalize import fold
-
-    return [token.forms[0] for token in tokens(fold(text)) if token.forms and not token.boundary]
+    return japanese.dictionary_forms(fold(text))
 
 
 def dictionary_forms(text: str) -> str:
@@ -127,7 +125,7 @@ def _phrase_pattern(phrase: str) -> list[str] | None:
 
 
 def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """All phrases as one trie-shaped regex (bot.safety.trie): hundreds of phrases cost about as much as a few."""
+    """All phrases as one trie-shaped regex (bot.text.trie): hundreds of phrases cost about as much as a few."""
     compiled = [_phrase_pattern(p) for p in sorted({p.strip() for p in phrases if p.strip()})]
     regex = trie_regex(p for p in compiled if p)
     return re.compile(regex) if regex else None

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from bot.content.schema import Faq, FaqEntry
 from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
 from bot.search.decision import PLAUSIBLE, Confidence, Signals, Status, Thresholds, decide
-from bot.search.intent import wants_to_apply
+from bot.search.intent import ApplyWish
 from bot.search.nearest import NearestExamples, surface
 from bot.search.normalize import Language, detect_language
 from bot.search.readings import Readings, has_kanji, romaji_to_kana
@@ -150,10 +150,11 @@ class FaqIndex:
     """All languages' FAQ entries, searchable; immutable once built."""
 
     def __init__(self, languages: dict[str, _LanguageIndex], analyzer: Analyzer, options: IndexOptions,
-                 reading: _LanguageIndex | None = None) -> None:
+                 reading: _LanguageIndex | None = None, wish: ApplyWish | None = None) -> None:
         self._languages = languages
         self._analyzer = analyzer
         self._options = options
+        self._wish = wish or ApplyWish(ja=None, en=None)
         self._treatment_features = _treatment_features(analyzer)
         self._all_treatment_features = frozenset().union(*self._treatment_features.values())
         self._reading = reading
@@ -171,12 +172,12 @@ class FaqIndex:
             with Readings() as reader:
                 reading = _index_language(faq_by_lang["ja"], analyzer, options, reader.read)
             reading.common = max(READING_COMMON_MIN, int(len(reading.ids) * READING_COMMON_SHARE))
-        return cls(languages, analyzer, options, reading)
+        return cls(languages, analyzer, options, reading, ApplyWish.build(faq_by_lang))
 
     def with_decision(self, thresholds: Thresholds, confidence: Confidence | None = None) -> FaqIndex:
         """The same index deciding with other thresholds (for calibration: nothing is rebuilt)."""
         options = replace(self._options, thresholds=thresholds, confidence=confidence or self._options.confidence)
-        return FaqIndex(self._languages, self._analyzer, options, self._reading)
+        return FaqIndex(self._languages, self._analyzer, options, self._reading, self._wish)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -198,12 +199,12 @@ class FaqIndex:
         is also tried against the readings of the Japanese examples."""
         lang = detect_language(text)
         parts = _parts(text)
-        if self._options.intent and wants_to_apply(text):
+        if self._options.intent and self._wish.wants_to_apply(text):
             applying = self._apply_entry(lang)
             if applying is not None:
                 # 「申し込みたいです。費用はいくら？」: the other question comes as a button under the application
                 sentences = [p.strip() for p in _SENTENCE_END.split(text) if len(p.strip()) > 2]
-                others = [p for p in sentences if not wants_to_apply(p)] if len(sentences) > 1 else []
+                others = [p for p in sentences if not self._wish.wants_to_apply(p)] if len(sentences) > 1 else []
                 asked = [m for m in (self._match_in(lang, p) for p in others)
                          if m.status == "answer" and m.candidates[0][0] != applying]
                 return Match(lang, "answer", [(applying, 1.0)], 1.0, also=tuple(m.candidates[0][0] for m in asked)[:1])

@@ -203,6 +203,21 @@ ALTER TABLE users ADD COLUMN relay_lead_id INTEGER;
 ALTER TABLE users ADD COLUMN relay_since TEXT;
 """
 
+_V9_RELAY_POSTS = """
+-- Where the relay's messages stand on the staff side (the bot's posts of an applicant's answers, staff members'
+-- messages to the applicant): erasing the lead deletes them there. Ids only, no text, so they outlive the erasure
+-- until each is deleted (or, too old to delete, edited or reported to staff).
+CREATE TABLE relay_posts (
+    lead_id    INTEGER NOT NULL REFERENCES leads (id),
+    chat_id    INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    by_bot     INTEGER NOT NULL,      -- 1: the bot posted it (it can edit it), 0: a staff member wrote it
+    posted_at  TEXT NOT NULL,
+    PRIMARY KEY (chat_id, message_id)
+) WITHOUT ROWID;
+CREATE INDEX relay_posts_lead ON relay_posts (lead_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_USERS + _V1_LEADS,
     _V2_CRISIS,
@@ -212,5 +227,6 @@ MIGRATIONS: tuple[str, ...] = (
     _V6_REACHABLE_LEADS,
     _V7_INSTANCES,
     _V8_RELAY_WAITING,
+    _V9_RELAY_POSTS,
 )
 """Index i holds migration i + 1. Append only."""

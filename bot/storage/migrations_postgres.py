@@ -169,7 +169,19 @@ ALTER TABLE users ADD COLUMN relay_lead_id BIGINT;
 ALTER TABLE users ADD COLUMN relay_since TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+_V9 = """
+CREATE TABLE relay_posts (
+    lead_id    BIGINT NOT NULL REFERENCES leads (id),
+    chat_id    BIGINT NOT NULL,
+    message_id BIGINT NOT NULL,
+    by_bot     INTEGER NOT NULL,
+    posted_at  TEXT NOT NULL,
+    PRIMARY KEY (chat_id, message_id)
+);
+CREATE INDEX relay_posts_lead ON relay_posts (lead_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
 """Index i holds migration i + 1, as in ``bot.storage.migrations.MIGRATIONS``. Append only."""
 
 IDENTITY_TABLES = ("leads", "lead_history", "outbox", "audit", "lead_messages")

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 FORMAT = "clinic-bot-data"
 TABLES = ("users", "user_submissions", "snapshots", "leads", "lead_history", "outbox", "audit", "unanswered",
-          "stats_daily", "crisis_events", "lead_posts", "lead_messages", "handled_updates", "leases")
+          "stats_daily", "crisis_events", "lead_posts", "lead_messages", "relay_posts", "handled_updates",
+          "leases")
 """Every table, parents before the tables that refer to them (a test checks none is missing)."""
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,6 +73,8 @@ class World:
     commands: dict[tuple[str, str], list[JSON]] = field(default_factory=dict)
     menu_buttons: dict[int | None, JSON] = field(default_factory=dict)
     profile: dict[str, str] = field(default_factory=dict)
+    admin_in: set[int] = field(default_factory=set)
+    """Groups where the bot is an administrator allowed to delete other members' messages."""
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def ensure_chat(self, chat: JSON) -> ChatLog:
@@ -253,11 +256,22 @@ def edit_message_reply_markup(world: World, p: Params) -> JSON:
     return _apply_edit(log, message, Version(old.text, old.html, old.parse_mode, _markup(p, log)))
 
 
+DELETE_WINDOW = 48 * 3600
+"""Telegram lets a bot delete a message for everyone only this many seconds after it was sent."""
+
+
 def delete_message(world: World, p: Params) -> bool:
+    """Telegram's rules: the bot's own messages anywhere, incoming ones in a private chat, other members' messages
+    in a group only as an administrator; in every case only within 48 hours of sending."""
     log = world.chat_for(p, sending=False)
     message = log.live(int(p.get("message_id") or 0))
     if message is None:
         raise bad("message to delete not found")
+    private = log.chat.get("type") == "private"
+    if not (message.from_bot or private or log.chat["id"] in world.admin_in):
+        raise bad("message can't be deleted")
+    if time.time() - message.date > DELETE_WINDOW:
+        raise bad("message can't be deleted for everyone")
     message.deleted = True
     log.events.append(("deleted", message.message_id))
     return True

@@ -12,8 +12,9 @@ import pytest
 import yaml
 
 from bot.content import cache
+from bot.content.loader import content_fingerprint
 from bot.live import BUILDER_FAILED, PARTS, ContentRefused, LiveContent, build_cache
-from tests.shipped import seed_cache
+from tests.shipped import seed_cache, shipped_live_content
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "content"
@@ -53,8 +54,8 @@ def test_a_pattern_is_stored_with_its_program_not_compiled_again(monkeypatch: py
 
 
 def test_a_start_from_the_cache_screens_exactly_like_a_fresh_load(content: Path, tmp_path: Path) -> None:
-    fresh = LiveContent.open(content)
-    assert fresh.source == "files"
+    fresh = shipped_live_content()  # the copy's files, loaded once per session as LiveContent.open(content) would
+    assert fresh.current.fingerprint == content_fingerprint(content)
     key, problems = build_cache(content, tmp_path / "cache")
     assert key is not None and not problems.errors
 
@@ -74,11 +75,14 @@ def test_a_start_from_the_cache_screens_exactly_like_a_fresh_load(content: Path,
 
 
 def test_any_edit_misses_the_cache(content: Path, tmp_path: Path) -> None:
-    seed_cache(tmp_path / "cache", content)  # what build_cache writes (tested above), built once per session
+    """A miss, whatever its cause, starts the builder process: test_a_stale_cache_is_built_again_... below."""
+    key = seed_cache(tmp_path / "cache", content)  # what build_cache writes (tested above), built once per session
+    assert cache.read(tmp_path / "cache", cache.content_key(content)) is not None
     page = content / "en" / "pages" / "tms.md"
     page.write_text(page.read_text(encoding="utf-8").replace("TMS", "TMS ", 1), encoding="utf-8")
 
-    assert LiveContent.open(content, cache_dir=tmp_path / "cache").source == "builder"
+    assert cache.content_key(content) != key
+    assert cache.read(tmp_path / "cache", cache.content_key(content)) is None
 
 
 async def test_the_very_first_start_loads_here_and_reloads_in_a_thread(content: Path, tmp_path: Path) -> None:
@@ -118,13 +122,13 @@ def test_content_with_errors_is_refused_at_start_with_the_full_report(content: P
 
 def test_an_unreadable_cache_file_is_a_logged_miss(content: Path, tmp_path: Path,
                                                     caplog: pytest.LogCaptureFixture) -> None:
+    """The miss then starts the builder process, as every miss does (test_a_stale_cache_is_built_again_...)."""
     key = seed_cache(tmp_path / "cache", content)
     (tmp_path / "cache" / f"content-{key}.pickle").write_bytes(b"not a pickle")
 
     with caplog.at_level(logging.WARNING, logger="bot.content.cache"):
-        opened = LiveContent.open(content, cache_dir=tmp_path / "cache")
+        assert cache.read(tmp_path / "cache", key) is None
 
-    assert opened.source == "builder"  # built again
     assert caplog.messages[0] == f"content cache content-{key}.pickle unreadable (UnpicklingError); loading the " \
         "content files instead"
 

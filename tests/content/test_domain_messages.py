@@ -121,6 +121,12 @@ SAMPLES = [
     "no rule uses @death; use it in a rule or remove it",
     "rule 'r1' matches not_risk[0] '死ぬほど眠い', which is listed as an ordinary message; narrow the rule",
     "'tms' here, but its page 'exosome' is about 'exosome': set the treatment the answer is about",
+    "'受付したい' is not taken as a wish to apply: add the word it uses to 'subjects', 'wishes' or 'alone', or take it "
+    "out of 'not_in_sentence' and 'not_in_message'",
+    "'予約をお願いします' is taken as a wish to apply: add the phrase that makes it a question to 'not_in_sentence' or "
+    "'not_in_message'",
+    "'{申込' has an unpaired brace: close every opening brace of alternatives",
+    "'電わ' is not a phrase of the lists above, so this does nothing: write it as it is listed there",
     "'つらい' is not recognised as distress: add a phrase it contains to 'phrases'",
     "'つらい？' is taken as distress: add the phrase around the distress word to 'not_distress', or make it a question",
 ]

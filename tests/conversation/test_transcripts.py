@@ -10,7 +10,7 @@ from bot.app import build_application
 from tests.botapi.app_runner import AnyApp
 from tests.botapi.server import FakeBotApi
 from tests.botapi.transcript import run_transcript
-from tests.conversation.conftest import settings_for, staff_group
+from tests.conversation.conftest import STAFF_CHAT_ID, settings_for, staff_group
 from tests.shipped import shipped_live_content
 
 TRANSCRIPTS = sorted((Path(__file__).resolve().parents[1] / "transcripts").glob("*.yaml"))
@@ -24,5 +24,6 @@ def factory(api: FakeBotApi, data_dir: Path) -> AnyApp:
 async def test_transcript(path: Path, tmp_path: Path) -> None:
     async def before(api: FakeBotApi) -> None:
         staff_group(api)  # the bot is in the staff group before it starts, as after README's set-up
+        api.world.admin_in.add(STAFF_CHAT_ID)  # allowed to delete messages (docs/operating.md, step 5)
 
     await run_transcript(path, factory, data_dir=tmp_path / "data", before=before)

@@ -40,6 +40,8 @@ class FakeSink:
         self.repeats: list[tuple[int, datetime]] = []  # (lead id, repeat_of) of cards marked as possible repeats
         self.copy_edits: list[tuple[int, int, int]] = []  # (lead id, chat id, message id)
         self.deleted: list[tuple[int, int]] = []  # (chat id, message id)
+        self.relay_edits: list[tuple[int, int, int]] = []  # (lead id, chat id, message id)
+        self.relay_requests: list[tuple[int, int, int]] = []
         self.calls = 0
         self._message_id = 500
 
@@ -70,6 +72,14 @@ class FakeSink:
     async def delete_message(self, chat_id: int, message_id: int) -> None:
         self._maybe_fail()
         self.deleted.append((chat_id, message_id))
+
+    async def erase_relayed(self, lead_id: int, chat_id: int, message_id: int) -> None:
+        self._maybe_fail()
+        self.relay_edits.append((lead_id, chat_id, message_id))
+
+    async def ask_to_delete(self, lead_id: int, chat_id: int, message_id: int) -> None:
+        self._maybe_fail()
+        self.relay_requests.append((lead_id, chat_id, message_id))
 
 
 @pytest.fixture

@@ -176,7 +176,9 @@ def test_statuses_and_notices() -> None:
     assert [s.label("ja") for s in STATUS_BUTTONS] == ["新規", "連絡済み", "予約済み", "対象外", "対応終了"]
     assert [s.label("en") for s in STATUS_BUTTONS] == ["New", "Contacted", "Booked", "Not suitable", "Closed"]
     assert format_notice(123, "withdrawn") == (
-        "申込 A-000123 は本人の依頼で取り下げられ、個人情報を削除しました。カードの内容も消去しています。"
-        "このチャットに残っているお返事のメッセージや、カードから書き写したメモなどがあれば、あわせて削除してください。"
+        "申込 A-000123 は本人の依頼で取り下げられ、個人情報を削除しました。"
+        "カードの内容を消去し、ご本人とのやりとり（お返事とスタッフからのメッセージ）も削除しています。"
+        "ボットが削除できなかったメッセージには、その旨を書き添えています。"
+        "カードから書き写したメモなどがあれば、あわせて削除してください。"
     )
     assert format_notice(123, "withdrawn", "en").startswith("Application A-000123 was withdrawn")

@@ -214,3 +214,37 @@ async def test_csv_exports_with_an_erased_lead_are_deleted_and_one_too_old_is_re
     assert old.deleted == [(-100, 82)]
     assert "lead delivery: lead=1 kind=export result=not_deleted error=cannot_delete" in caplog.messages
     assert store.exports_of(lead.id) == []
+
+
+async def test_retention_deletes_relayed_messages_too_and_says_what_it_could_not(
+    store: LeadStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    lead = submit(store)
+    sink = FakeSink()
+    await make_worker(store, sink).run_once(T0)
+    store.relay.record(lead.id, "from_applicant", "@applicant", "平日の夕方", T0, staff_message_id=90,
+                       staff_chat_id=-100)  # the bot's post of an answer
+    store.relay.record(lead.id, "to_applicant", "山田", "お電話します", T0, staff_message_id=91, staff_chat_id=-100)
+    store.relay.record(lead.id, "to_applicant", "山田", "明日です", T0, staff_message_id=92, staff_chat_id=9100)
+    store.relay.record(lead.id, "to_applicant", "山田", "届かず", T0)  # the staff chat was unreachable: no copy
+    assert store.purge_older_than(30, T0 + timedelta(days=31)) == [lead.id]
+
+    class Old(FakeSink):
+        async def delete_message(self, chat_id: int, message_id: int) -> None:
+            if chat_id == -100:
+                raise PermanentDeliveryError("cannot_delete")  # Telegram: older than 48 hours
+            await super().delete_message(chat_id, message_id)
+
+    old = Old()
+    with caplog.at_level(logging.INFO, logger="bot.leads"):
+        assert await make_worker(store, old).run_once(T0 + timedelta(days=31)) == 1
+    assert old.deleted == [(9100, 92)]
+    assert old.relay_edits == [(lead.id, -100, 90)]  # the bot's own post: edited to the erased text
+    assert old.relay_requests == [(lead.id, -100, 91)]  # a staff member's message: staff are asked to delete it
+    assert [m for m in caplog.messages if "kind=relayed" in m] == [
+        "lead delivery: lead=1 kind=relayed result=edited",
+        "lead delivery: lead=1 kind=relayed result=asked_staff",
+        "lead delivery: lead=1 kind=relayed result=deleted",
+    ]
+    assert store.relay.posts_of(lead.id) == []
+    assert store.db.query("SELECT * FROM lead_messages") == []

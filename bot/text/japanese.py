@@ -1,0 +1,100 @@
+"""The project's one Japanese analyser: SudachiPy with its small dictionary, loaded once per process.
+
+Why this analyser: rules must meet ``死ぬ`` in 死にたい, 死にとうなる, 死のっかな and しにたい, and dialect
+auxiliaries (〜ねん, 〜けん, 〜へん, 〜てまう) must stay separate words. Sudachi's normalised form also folds
+spelling variants (溜める/ためる, 居る/いる). Measured (docs/measurements.md, "Crisis screen"): the small dictionary
+adds about 50 MB of resident memory once loaded and about 100 MB after a long article has touched its pages (the core
+dictionary 100/190 MB, fugashi with unidic-lite 25/200 MB), loads in 0.02 s and tokenises a sentence in ~15 µs.
+
+The dictionary is memory-mapped and loaded once per process, on first use (``warm_up`` at start-up), not per
+content reload; the crisis screen's tokens (``bot.safety.japanese``) and the matcher's dictionary forms
+(``bot.search.distress``) read the same tokenizer. Texts are analysed in chunks under Sudachi's input limit.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+import jaconv
+
+CHUNK_CHARS = 1_000
+"""Sudachi refuses inputs over 49,149 bytes; a chunk of 1,000 characters is at most 3,000 bytes of UTF-8."""
+BOUNDARY = re.compile(r"[。．.!?！？\n…]+")
+"""A morpheme of these ends a sentence."""
+PUNCT_POS = {"補助記号", "空白"}
+"""Parts of speech that are no words (punctuation, blanks)."""
+_lock = threading.Lock()
+_DIALECT_WANT = re.compile("(?<=[いきぎしちにびみりえけげせてねべめれ])とう(?=な|て|ない|ねん|わ|ん|や|か)")
+"""Western dialects' desire auxiliary, 〜とう for 〜たく (死にとうなる, 消えとうて, 生きとうない): read as たく,
+which the analyser knows, since it cuts 死にとうなる into 死ぬ + と + 唸る. Same length, so offsets stay."""
+
+
+class Morpheme(NamedTuple):
+    surface: str
+    dictionary_form: str
+    normalized: str
+    pos: str
+    """The first level of the part of speech (名詞, 動詞, 補助記号 ...)."""
+    begin: int
+    """Where it starts in the chunk it was cut from."""
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    from sudachipy import Dictionary, SplitMode  # imported here: the dictionary is loaded once, on first use
+
+    return Dictionary(dict="small").tokenizer(mode=SplitMode.C)
+
+
+def warm_up() -> None:
+    """Load the dictionary now (at start-up), so the first message of a patient does not wait for it."""
+    morphemes("テスト")
+
+
+def prepare(folded: str) -> str:
+    """The folded text as it is analysed: a lone surrogate becomes "?" (offsets kept), dialect 〜とう read as 〜たく."""
+    folded = folded.encode("utf-8", "replace").decode("utf-8")
+    if "とう" in folded:
+        folded = _DIALECT_WANT.sub("たく", folded)
+    return folded
+
+
+def morphemes(chunk: str) -> list[Morpheme]:
+    """The morphemes of one chunk (at most ``CHUNK_CHARS`` characters; see ``chunks``)."""
+    tokenizer = _tokenizer()
+    with _lock:  # a Sudachi tokenizer is not safe to share between threads (reload checks run in one)
+        return [Morpheme(m.surface(), m.dictionary_form(), m.normalized_form(), m.part_of_speech()[0], m.begin())
+                for m in tokenizer.tokenize(chunk)]
+
+
+@lru_cache(maxsize=65_536)
+def kana_forms(surface: str, dictionary_form: str, normalized: str) -> tuple[str, ...]:
+    """The normalised form, the dictionary form and the surface, each also in hiragana when written in katakana,
+    so word lists can be written in either; the normalised form first."""
+    forms = dict.fromkeys((normalized, dictionary_form, surface))
+    for form in list(forms):
+        forms[jaconv.kata2hira(form)] = None
+    return tuple(forms)
+
+
+def chunks(text: str) -> list[str]:
+    """Pieces of at most ``CHUNK_CHARS`` characters, cut after a sentence end where there is one."""
+    out: list[str] = []
+    while len(text) > CHUNK_CHARS:
+        cut = max(text.rfind(ch, 0, CHUNK_CHARS) for ch in "。！？!?\n")
+        cut = cut + 1 if cut > 0 else CHUNK_CHARS
+        out.append(text[:cut])
+        text = text[cut:]
+    if text:
+        out.append(text)
+    return out
+
+
+def dictionary_forms(folded: str) -> list[str]:
+    """The normalised form of each word of the folded text, in order (sentence ends and punctuation left out):
+    what the distress phrases are compared in."""
+    return [m.normalized for chunk in chunks(prepare(folded)) for m in morphemes(chunk)
+            if not BOUNDARY.fullmatch(m.surface) and m.pos not in PUNCT_POS]
