@@ -64,7 +64,8 @@ def test_a_start_from_the_cache_screens_exactly_like_a_fresh_load(content: Path,
     assert cached.source == "cache" and not cached.cache_stale
     assert cached.current.fingerprint == fresh.current.fingerprint
     texts = [case["text"] for path in sorted((REPO / "bench" / "data").glob("crisis_*.yaml"))
-             for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]]  # every labelled sentence
+             if "holdout" not in path.name  # the held-out sets are only ever measured, by bench/crisis_eval.py
+             for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]]
     assert len(texts) > 3000
     assert [cached.current.crisis.assess(t) for t in texts] == [fresh.current.crisis.assess(t) for t in texts]
     for text in ("TMSの費用はいくらですか", "what does exosome therapy cost", "予約したい"):
