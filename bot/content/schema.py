@@ -431,6 +431,30 @@ class CrisisContext(ContentModel):
     risk: list[str] = []
     """Words of risk itself (死ぬ, 切る, 薬, 橋, die, cut, pills, bridge; English in dictionary form, so ``die`` also
     meets died and dying): the learned layer gives the full reply on its own only when one of them is there."""
+    everyday: list[str] = []
+    """Words of an everyday occasion (旅行, 花火, 予約, holiday, fireworks, wedding, as prescribed): in the sentence of a
+    finding, the full reply becomes a check-in unless the learned layer is sure ("the roof terrace for the
+    fireworks tonight"); they also keep plan signals (``signals``) from giving the full reply. Never silence."""
+
+
+class CrisisSignals(ContentModel):
+    """Weak signals of a plan, each kind a word list (bot/safety/signals.py). Alone none of them says anything; in
+    one message, two kinds of which one is ``means``, ``place``, ``affairs`` or ``finality`` make a plan: a
+    check-in becomes the full reply, and a message nothing else flagged gets a check-in (three kinds, two of
+    them strong: the full reply). Someone else named and not the writer: the carer reply instead."""
+
+    time: list[str] = []
+    """A day or moment chosen (tonight, on Friday, the date, 決行日, 明日, 月末, 年内)."""
+    preparation: list[str] = []
+    """Arranging and getting ready (arranged, everything i need, booked, worked out, 準備, 用意, 調べる)."""
+    affairs: list[str] = []
+    """Putting affairs in order (my will, passwords, insurance, cancelled my lease, 身辺整理, 解約, 形見)."""
+    place: list[str] = []
+    """A place from which or where it could happen (bridge, car park, quarry, tracks, 屋上, 踏切, 崖)."""
+    means: list[str] = []
+    """Something to do it with (pills, rope, charcoal, blade, the train times, 薬, 練炭, ロープ)."""
+    finality: list[str] = []
+    """Finality and concealment (won't need, for after, nobody will know, made my peace, もう関係ない, 誰にも言わず)."""
 
 
 class CheckIn(ContentModel):
@@ -469,6 +493,8 @@ class Crisis(ContentModel):
     """Meaning across conjugations and a few words of distance (see ``bot/safety/rules.py``)."""
     context: CrisisContext = CrisisContext()
     """Word lists that decide whose risk a finding is and whether it is a question or a history."""
+    signals: CrisisSignals = CrisisSignals()
+    """Weak signals of a plan (a time, preparation, affairs, a place, means, finality) that count when they agree."""
 
     _check_patterns = field_validator("patterns")(classmethod(lambda cls, v: check_regexes(v)))
 

@@ -36,7 +36,7 @@ _ASCII_NEGATIONS = frozenset({"not", "no", "never"})
 _COMPULSION = frozenset({"stop", "help", "resist"})
 _THINKING = ("思う", "考える", "感じる", "ある", "する")
 _LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking",
-          "risk", "joking", "accident")
+          "risk", "joking", "accident", "everyday")
 _DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
 """Tokens after a finding in which a generic subject (人, people) makes it a question about the topic."""
 
@@ -58,6 +58,7 @@ class ContextWords:
     risk: WordList
     joking: WordList
     accident: WordList
+    everyday: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -85,7 +86,7 @@ class ContextWords:
                    generic=merged("generic"), past=merged("past"), resolved=merged("resolved"),
                    negation=merged("negation"), topic=merged("topic"), question=merged("question"),
                    thinking=WordList.compile(_THINKING, analyse), risk=merged("risk"), joking=merged("joking"),
-                   accident=merged("accident"))
+                   accident=merged("accident"), everyday=merged("everyday"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -155,6 +156,15 @@ class ContextWords:
         """True when the sentence around token ``i`` tells of an accident or an everyday task (shaving, 料理中)."""
         first, last = self._bounds(tokens, i)
         return any(self._at(tokens, "accident", j) for j in range(first, min(len(tokens), last + 1)))
+
+    def everyday_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
+        """True when the sentence around token ``i`` tells of an everyday occasion (a holiday, fireworks, 予約)."""
+        first, last = self._bounds(tokens, i)
+        return any(self._at(tokens, "everyday", j) for j in range(first, min(len(tokens), last + 1)))
+
+    def names_everyday(self, tokens: Sequence[Token]) -> bool:
+        """The message tells of an everyday occasion anywhere (which keeps plan signals from the full reply)."""
+        return bool(tokens) and bool(self._read(tokens).marks["everyday"])
 
     def names_risk(self, tokens: Sequence[Token]) -> bool:
         """The message holds a word of risk itself (``risk``: die, pills, bridge), for the learned layer."""

@@ -36,6 +36,7 @@ from bot.safety.phrase_screen import ViewScreen, collect
 from bot.safety.phrases import Script
 from bot.safety.rules import Analyse, Rule, RuleSet, Token, WordList, resolve_part
 from bot.safety.sentences import english_text, english_tokens
+from bot.safety.signals import SignalWords, raise_by_plan
 from bot.safety.tiers import NO_RISK, Assessment, Layer, Tier, stronger
 
 Strength = Literal["strong", "mention", "weak"]
@@ -141,6 +142,8 @@ class _ScriptScreen:
         self.context = ContextWords.compile([c.context for lang, c in crisis_by_lang.items()
                                              if _script_of_lang(lang) == script], analyser(script))
         self.forms = english_forms(crisis_by_lang) if script == "en" else None
+        self.signals = SignalWords.compile([c.signals for lang, c in crisis_by_lang.items()
+                                            if _script_of_lang(lang) == script], analyser(script))
 
     def tokens(self, view: str) -> list[Token]:
         """An English view's tokens, each word with its dictionary and corrected forms."""
@@ -197,6 +200,8 @@ class _ScriptScreen:
             return "check_in", "accident"  # "I cut myself shaving", 「料理中に手首を切った」: ask, never silence
         if context.near_generic(tokens, finding.start, finding.end):
             return "check_in", "generic"
+        if context.everyday_in_sentence(tokens, finding.start):
+            return "check_in", "everyday"  # "the roof terrace for the fireworks tonight": ask; the model may raise it
         return "definite", None
 
 
@@ -239,8 +244,23 @@ class CrisisScreen:
     def _assess(self, folded: str, learned: bool) -> Assessment:
         reading = self.read(folded, folded=True)
         if self._model is None or not learned:
-            return reading.rules
-        return decide(reading, self._model.scores(reading.folded, reading.grams()), self._model.thresholds())
+            return self.plan(reading, reading.rules)
+        found = decide(reading, self._model.scores(reading.folded, reading.grams()), self._model.thresholds())
+        return self.plan(reading, found)
+
+    def plan(self, reading: Reading, found: Assessment) -> Assessment:
+        """``found`` raised by the plan layer (``bot.safety.signals``): weak signals of different kinds that agree."""
+        if found.tier in ("definite", "carer"):
+            return found
+        ja, en = reading.ja_tokens, reading.en_tokens
+        kinds = self._ja.signals.kinds(ja) | self._en.signals.kinds(en)
+        if len(kinds) < 2:
+            return found
+        everyday = self._ja.context.names_everyday(ja) or self._en.context.names_everyday(en)
+        someone_else = (bool(ja) and self._ja.context.about_someone_else(ja)) or (
+            bool(en) and self._en.context.about_someone_else(en))
+        return raise_by_plan(found, kinds, everyday=everyday, someone_else=someone_else,
+                             exception=reading.exception)
 
     def read(self, text: str, *, folded: bool = False) -> Reading:
         """What phrases, rules and context make of one short message, and what the learned layer would read."""
@@ -410,6 +430,8 @@ def decide(reading: Reading, scores: Mapping[str, float], thresholds: Mapping[st
     The full reply given while someone else is named, with ``other`` >= ``route_carer`` and ``self`` under
     ``full``, becomes the carer reply, which also opens with the emergency number."""
     best = reading.rules
+    if best.routed_by == "everyday" and not reading.exception and scores["self"] >= thresholds["full"]:
+        return Assessment("definite", "learned", f"self>={thresholds['full']:g}", best.reason())
     if reading.exception or best.routed_by is not None or best.tier == "carer":
         return best
     other = reading.names_other and scores["other"] >= thresholds["carer"]
