@@ -439,7 +439,7 @@ class CrisisContext(ContentModel):
 
 class CrisisSignals(ContentModel):
     """Weak signals of a plan, each kind a word list (bot/safety/signals.py). Alone none of them says anything; in
-    one message, two kinds of which one is ``means``, ``place``, ``affairs`` or ``finality`` make a plan: a
+    one message, two kinds of which one is ``means``, ``place``, ``affairs``, ``finality`` or ``farewell`` make a plan: a
     check-in becomes the full reply, and a message nothing else flagged gets a check-in (three kinds, two of
     them strong: the full reply). Someone else named and not the writer: the carer reply instead."""
 
@@ -455,6 +455,12 @@ class CrisisSignals(ContentModel):
     """Something to do it with (pills, rope, charcoal, blade, the train times, 薬, 練炭, ロープ)."""
     finality: list[str] = []
     """Finality and concealment (won't need, for after, nobody will know, made my peace, もう関係ない, 誰にも言わず)."""
+    opportunity: list[str] = []
+    """The writer left alone (nobody home, when everyone is asleep, my parents will be away, 留守, 寝静まってから)."""
+    farewell: list[str] = []
+    """A goodbye (bye, farewell, さようなら, これで最後)."""
+    apology: list[str] = []
+    """An apology or thanks as if for the last time (sorry for everything, forgive me, ごめんなさい, お世話になりました)."""
 
 
 class CheckIn(ContentModel):

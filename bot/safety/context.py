@@ -73,6 +73,11 @@ class ContextWords:
     def _at(self, tokens: Sequence[Token], name: str, j: int) -> bool:
         return j in self._read(tokens).marks[name]
 
+    def _any(self, tokens: Sequence[Token], name: str, start: int, stop: int) -> bool:
+        """True when a word of list ``name`` starts at a token in ``start``..``stop`` (few tokens are marked, so the
+        marks are searched rather than the tokens)."""
+        return any(start <= j < stop for j in self._read(tokens).marks[name])
+
     def _bounds(self, tokens: Sequence[Token], i: int) -> tuple[int, int]:
         reading = self._read(tokens)
         return reading.first[i], reading.last[i]
@@ -96,7 +101,7 @@ class ContextWords:
         words say "I" (「母が『私がいない方が』と言います」)."""
         first, last = self._bounds(tokens, start)
         quote = _quote_start(tokens, first, start)
-        if quote is not None and any(self._at(tokens, "others", j) for j in range(first, quote)):
+        if quote is not None and self._any(tokens, "others", first, quote):
             return True  # 「…」 after someone named: their words, even when they say 私
         nearest_other = nearest_me = None
         for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
@@ -108,11 +113,11 @@ class ContextWords:
             return True
         after = range(end, min(last, end + LOOK_AHEAD))
         reported = any(self._at(tokens, "reporting", j) for j in after)
-        if reported and any(self._at(tokens, "others", j) for j in range(first, start)):
+        if reported and self._any(tokens, "others", first, start):
             return True
         if nearest_me is not None:
             return False
-        return reported or any(self._at(tokens, "others", j) for j in range(end, min(last, end + 2)))
+        return reported or self._any(tokens, "others", end, min(last, end + 2))
 
     def denied(self, tokens: Sequence[Token], start: int, *, before: bool = True) -> bool:
         """True when the writer denies what a phrase found says: a negation just before it ("not suicidal",
@@ -135,13 +140,16 @@ class ContextWords:
         """「死にたいと思わない日はない」: "there is no day I do not think it" affirms it."""
         for j in range(i, min(last, i + 4)):
             if _DAYS.intersection(tokens[j].forms):
-                return any(self._at(tokens, "negation", k) for k in range(j + 1, min(last, j + 4)))
+                return self._any(tokens, "negation", j + 1, min(last, j + 4))
         return False
 
     def about_someone_else(self, tokens: Sequence[Token]) -> bool:
         """The whole message names someone else and never the writer (for a finding only the model made)."""
+        if not tokens:
+            return False
         marks = self._read(tokens).marks
-        return bool(marks["others"]) and not marks["me"]
+        named = [j for j in marks["others"] if not _addressed(tokens, j)]  # 「妹に手紙を書いた」 is to her
+        return bool(named) and not marks["me"]
 
     def names_other(self, tokens: Sequence[Token]) -> bool:
         """The message names someone other than the writer anywhere (for the learned layer's carer head)."""
@@ -150,21 +158,25 @@ class ContextWords:
     def jokes(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` holds a joke marker (笑, lol)."""
         first, last = self._bounds(tokens, i)
-        return any(self._at(tokens, "joking", j) for j in range(first, min(len(tokens), last + 1)))
+        return self._any(tokens, "joking", first, min(len(tokens), last + 1))
 
     def accidental(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` tells of an accident or an everyday task (shaving, 料理中)."""
         first, last = self._bounds(tokens, i)
-        return any(self._at(tokens, "accident", j) for j in range(first, min(len(tokens), last + 1)))
+        return self._any(tokens, "accident", first, min(len(tokens), last + 1))
 
     def everyday_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` tells of an everyday occasion (a holiday, fireworks, 予約)."""
         first, last = self._bounds(tokens, i)
-        return any(self._at(tokens, "everyday", j) for j in range(first, min(len(tokens), last + 1)))
+        return self._any(tokens, "everyday", first, min(len(tokens), last + 1))
 
     def names_everyday(self, tokens: Sequence[Token]) -> bool:
         """The message tells of an everyday occasion anywhere (which keeps plan signals from the full reply)."""
         return bool(tokens) and bool(self._read(tokens).marks["everyday"])
+
+    def index(self, tokens: Sequence[Token]) -> dict[str, list[int]]:
+        """The message's form index, built once per message with the context reading."""
+        return self._read(tokens).index
 
     def names_risk(self, tokens: Sequence[Token]) -> bool:
         """The message holds a word of risk itself (``risk``: die, pills, bridge), for the learned layer."""
@@ -187,12 +199,12 @@ class ContextWords:
     def writer_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` names the writer (私, I, my)."""
         first, last = self._bounds(tokens, i)
-        return any(self._at(tokens, "me", j) for j in range(first, last))
+        return self._any(tokens, "me", first, last)
 
     def topical(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` speaks of the subject in general (統計, news, risk)."""
         first, last = self._bounds(tokens, i)
-        return any(self._at(tokens, "topic", j) for j in range(first, last))
+        return self._any(tokens, "topic", first, last)
 
     def asks(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` asks something: a question mark, a sentence-final か or
@@ -219,6 +231,9 @@ class _Reading:
     marks: dict[str, frozenset[int]]
     first: list[int]
     last: list[int]
+    index: dict[str, list[int]]
+    """Every form of the message with the positions it stands at (``rules.form_index``), shared with the plan
+    layer."""
 
     @classmethod
     def of(cls, words: ContextWords, tokens: Sequence[Token]) -> _Reading:
@@ -238,7 +253,7 @@ class _Reading:
             if tokens[i].boundary:
                 end = i
             last[i] = end
-        return cls(marks, first, last)
+        return cls(marks, first, last, index)
 
 
 _ADDRESSEE = frozenset({"に", "へ", "と", "には", "とは", "にも"})

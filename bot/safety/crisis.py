@@ -36,7 +36,7 @@ from bot.safety.phrase_screen import ViewScreen, collect
 from bot.safety.phrases import Script
 from bot.safety.rules import Analyse, Rule, RuleSet, Token, WordList, resolve_part
 from bot.safety.sentences import english_text, english_tokens
-from bot.safety.signals import SignalWords, raise_by_plan
+from bot.safety.signals import NO_SIGNALS, SignalWords, raise_by_plan
 from bot.safety.tiers import NO_RISK, Assessment, Layer, Tier, stronger
 
 Strength = Literal["strong", "mention", "weak"]
@@ -253,14 +253,21 @@ class CrisisScreen:
         if found.tier in ("definite", "carer"):
             return found
         ja, en = reading.ja_tokens, reading.en_tokens
-        kinds = self._ja.signals.kinds(ja) | self._en.signals.kinds(en)
-        if len(kinds) < 2:
+        ja_signals = self._ja.signals.find(ja, self._ja.context.index(ja)) if ja else NO_SIGNALS
+        en_signals = self._en.signals.find(en, self._en.context.index(en)) if en else NO_SIGNALS
+        kinds = ja_signals.kinds | en_signals.kinds
+        if len(kinds) < 2 or self._ja.context.names_everyday(ja) or self._en.context.names_everyday(en):
             return found
-        everyday = self._ja.context.names_everyday(ja) or self._en.context.names_everyday(en)
-        someone_else = (bool(ja) and self._ja.context.about_someone_else(ja)) or (
-            bool(en) and self._en.context.about_someone_else(en))
-        return raise_by_plan(found, kinds, everyday=everyday, someone_else=someone_else,
-                             exception=reading.exception)
+
+        if self._ja.context.past_and_resolved(ja) or self._en.context.past_and_resolved(en):
+            return found  # "panic attack on the train this morning, but I'm ok now"
+
+        def asks() -> bool:
+            return any(self._ja.context.asks(ja, j) for j in ja_signals.positions) or any(
+                self._en.context.asks(en, j) for j in en_signals.positions)
+
+        someone_else = self._ja.context.about_someone_else(ja) or self._en.context.about_someone_else(en)
+        return raise_by_plan(found, kinds, asks=asks, someone_else=someone_else, exception=reading.exception)
 
     def read(self, text: str, *, folded: bool = False) -> Reading:
         """What phrases, rules and context make of one short message, and what the learned layer would read."""
@@ -279,6 +286,9 @@ class CrisisScreen:
             if ja_tokens and best is not before and best.tier == "definite" and \
                     self._ja.context.about_someone_else(ja_tokens):
                 best = Assessment("carer", "context", best.rule, "third_person")  # 「娘がODを繰り返しています」
+            elif ja_tokens and best is not before and best.tier == "definite" and \
+                    self._ja.context.names_everyday(ja_tokens):
+                best = Assessment("check_in", "context", best.rule, "everyday")  # 「カフェインのODかも」
         for view in en_variants:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
         if en_view and best.tier in ("none", "check_in"):
@@ -430,8 +440,6 @@ def decide(reading: Reading, scores: Mapping[str, float], thresholds: Mapping[st
     The full reply given while someone else is named, with ``other`` >= ``route_carer`` and ``self`` under
     ``full``, becomes the carer reply, which also opens with the emergency number."""
     best = reading.rules
-    if best.routed_by == "everyday" and not reading.exception and scores["self"] >= thresholds["full"]:
-        return Assessment("definite", "learned", f"self>={thresholds['full']:g}", best.reason())
     if reading.exception or best.routed_by is not None or best.tier == "carer":
         return best
     other = reading.names_other and scores["other"] >= thresholds["carer"]
