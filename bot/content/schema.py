@@ -431,17 +431,24 @@ class CrisisContext(ContentModel):
     risk: list[str] = []
     """Words of risk itself (死ぬ, 切る, 薬, 橋, die, cut, pills, bridge; English in dictionary form, so ``die`` also
     meets died and dying): the learned layer gives the full reply on its own only when one of them is there."""
+    hypothetical: list[str] = []
+    """A case supposed, not told (if a friend, if someone, what if, 言われたら, 相談されたら): in a question, a finding
+    in its sentence gets the check-in ("what should I say if a friend tells me they want to die?")."""
+    bereaved: list[str] = []
+    """A death that has happened (died by suicide, killed himself, 自殺で亡くなった) next to a finding: a loss told,
+    not a risk now, so a check-in."""
     everyday: list[str] = []
-    """Words of an everyday occasion (旅行, 花火, 予約, holiday, fireworks, wedding, as prescribed): in the sentence of a
-    finding, the full reply becomes a check-in unless the learned layer is sure ("the roof terrace for the
-    fireworks tonight"); they also keep plan signals (``signals``) from giving the full reply. Never silence."""
+    """Words of an everyday occasion or of talking again (旅行, 花火, また明日, holiday, fireworks, as prescribed, see
+    you at): in the sentence of a finding, the full reply becomes a check-in ("the roof terrace for the fireworks
+    tonight"); in the message, plan signals (``signals``) count for nothing. They never silence."""
 
 
 class CrisisSignals(ContentModel):
-    """Weak signals of a plan, each kind a word list (bot/safety/signals.py). Alone none of them says anything; in
-    one message, two kinds of which one is ``means``, ``place``, ``affairs``, ``finality`` or ``farewell`` make a plan: a
-    check-in becomes the full reply, and a message nothing else flagged gets a check-in (three kinds, two of
-    them strong: the full reply). Someone else named and not the writer: the carer reply instead."""
+    """Weak signals of a plan, each kind a word list (bot/safety/signals.py). Alone none of them says anything. A
+    check-in and two kinds in one message give the full reply; a message nothing else flagged gets a check-in for
+    two kinds of which one is strong (``means``, ``place``, ``affairs``, ``finality``, ``opportunity``, or
+    ``farewell`` beside an apology or finality), and the full reply for three of which two are strong (or one is
+    ``finality`` or ``opportunity``). Someone else named and not the writer: the carer reply instead."""
 
     time: list[str] = []
     """A day or moment chosen (tonight, on Friday, the date, 決行日, 明日, 月末, 年内)."""
@@ -460,7 +467,8 @@ class CrisisSignals(ContentModel):
     farewell: list[str] = []
     """A goodbye (bye, farewell, さようなら, これで最後)."""
     apology: list[str] = []
-    """An apology or thanks as if for the last time (sorry for everything, forgive me, ごめんなさい, お世話になりました)."""
+    """An apology or thanks as if for the last time (sorry for everything, forgive me, ごめんなさい, お世話に
+    なりました)."""
 
 
 class CheckIn(ContentModel):

@@ -36,7 +36,7 @@ _ASCII_NEGATIONS = frozenset({"not", "no", "never"})
 _COMPULSION = frozenset({"stop", "help", "resist"})
 _THINKING = ("思う", "考える", "感じる", "ある", "する")
 _LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking",
-          "risk", "joking", "accident", "everyday")
+          "risk", "joking", "accident", "everyday", "hypothetical", "bereaved")
 _DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
 """Tokens after a finding in which a generic subject (人, people) makes it a question about the topic."""
 
@@ -59,6 +59,8 @@ class ContextWords:
     joking: WordList
     accident: WordList
     everyday: WordList
+    hypothetical: WordList
+    bereaved: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -91,7 +93,8 @@ class ContextWords:
                    generic=merged("generic"), past=merged("past"), resolved=merged("resolved"),
                    negation=merged("negation"), topic=merged("topic"), question=merged("question"),
                    thinking=WordList.compile(_THINKING, analyse), risk=merged("risk"), joking=merged("joking"),
-                   accident=merged("accident"), everyday=merged("everyday"))
+                   accident=merged("accident"), everyday=merged("everyday"),
+                   hypothetical=merged("hypothetical"), bereaved=merged("bereaved"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -169,6 +172,20 @@ class ContextWords:
         """True when the sentence around token ``i`` tells of an everyday occasion (a holiday, fireworks, 予約)."""
         first, last = self._bounds(tokens, i)
         return self._any(tokens, "everyday", first, min(len(tokens), last + 1))
+
+    def hypothetical_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
+        """True when the sentence around token ``i`` supposes a case (if a friend, 言われたら)."""
+        first, last = self._bounds(tokens, i)
+        return self._any(tokens, "hypothetical", first, min(len(tokens), last + 1))
+
+    def bereaved_near(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True when a death that has happened is told right around the finding (died by suicide, killed himself)."""
+        first, last = self._bounds(tokens, start)
+        return self._any(tokens, "bereaved", max(first, start - 3), min(last, end + 3))
+
+    def names_bereaved(self, tokens: Sequence[Token]) -> bool:
+        """The message tells of a death that has happened anywhere (so it is not read as someone's words)."""
+        return bool(tokens) and bool(self._read(tokens).marks["bereaved"])
 
     def names_everyday(self, tokens: Sequence[Token]) -> bool:
         """The message tells of an everyday occasion anywhere (which keeps plan signals from the full reply)."""

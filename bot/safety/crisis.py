@@ -192,6 +192,10 @@ class _ScriptScreen:
         about_topic = (finding.strength == "mention" and (asks or topical)) or (asks and topical and not writer)
         if about_topic:
             return "check_in", "topic"
+        if asks and context.hypothetical_in_sentence(tokens, finding.start):
+            return "check_in", "hypothetical"  # "what should I say if a friend tells me they want to die?"
+        if context.bereaved_near(tokens, finding.start, finding.end):
+            return "check_in", "bereaved"  # "my grandfather died by suicide": a loss told, asked about gently
         if context.third_person(tokens, finding.start, finding.end):
             return "carer", "third_person"
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
@@ -291,8 +295,8 @@ class CrisisScreen:
                 best = Assessment("check_in", "context", best.rule, "everyday")  # 「カフェインのODかも」
         for view in en_variants:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
-        if en_view and best.tier in ("none", "check_in"):
-            best = self._reported(en_view, best, history)
+        if en_view and best.tier in ("none", "check_in") and not self._en.context.names_bereaved(en_tokens):
+            best = self._reported(en_view, best, history)  # "my uncle killed himself" is a loss, read as it is
         exception = self._ja.phrases.has_exception(folded_text) or bool(
             en_view and self._en.phrases.has_exception(en_view))
         names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
@@ -308,7 +312,8 @@ class CrisisScreen:
         if shifted is None:
             return best
         found = self._best(self._en, shifted, self._en.tokens(shifted), NO_RISK, history)
-        if not found.hit or found.routed_by in ("topic", "past_resolved", "generic") or found.rule == best.rule:
+        if not found.hit or found.routed_by in ("topic", "past_resolved", "generic", "hypothetical", "bereaved") or \
+                found.rule == best.rule:
             return best  # nothing new, or what the writer's own words already said
         return Assessment("carer", "context", found.rule, "third_person")
 

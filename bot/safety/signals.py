@@ -7,17 +7,19 @@ times), finality or concealment ("I won't need them", "nobody knows where I'll b
 an apology. No list of sentences can hold all of these, but the kinds are few. So each kind is a word list in
 ``crisis.yaml`` (``signals``), and what counts is how many different kinds one message holds:
 
-    a check-in (a weak rule, the learned layer) + two kinds                  -> the full reply
+    a check-in (a weak rule, the learned layer) + two kinds                   -> the full reply
     nothing found + two kinds, one of them strong                             -> a check-in
-    nothing found + three kinds, one of them strong                           -> the full reply
+    nothing found + three kinds, two of them strong (or finality, opportunity)  -> the full reply
 
 Strong kinds are ``means``, ``place``, ``affairs``, ``finality`` and ``opportunity`` (nobody home), and
-``farewell`` beside an apology or finality; ``time``, ``preparation`` and ``apology`` alone are an appointment, a trip or manners. Two or more different affairs put in order count as two
-kinds (サブスクを解約して、身辺整理は終わりました). An everyday occasion in the message (``context.everyday``: a
-holiday, fireworks, また明日) keeps the layer out, and so does anything the context layer decided (a topic, a
-past that is over, an accident); a message nothing else flagged in which a signal stands in a question is left alone. When
-the message names someone else and never the writer, the carer reply is given instead of the full one. The layer
-only raises the help; its reason lists the kinds that agreed and keeps the reason it raised.
+``farewell`` beside an apology or finality; ``time``, ``preparation`` and ``apology`` alone are an appointment, a
+trip or manners. Two or more different affairs put in order count as two kinds (サブスクを解約して、身辺整理は
+終わりました). An everyday occasion or talking again in the message (``context.everyday``: a holiday, fireworks,
+また明日) keeps the layer out, and so does anything the context layer decided (a topic, a past that is over, an
+accident) and a history that is over; a message nothing else flagged is left alone when a signal stands in a
+question. When the message names someone else and never the writer (a person spoken to, 妹に, is not named), the
+carer reply is given instead of the full one. The layer only raises the help; its reason lists the kinds that
+agreed and keeps the reason of the finding it raised.
 """
 
 from __future__ import annotations
@@ -32,8 +34,11 @@ from bot.safety.tiers import Assessment
 KINDS = ("time", "preparation", "affairs", "place", "means", "finality", "opportunity", "farewell", "apology")
 STRONG = frozenset({"affairs", "place", "means", "finality", "opportunity", "farewell"})
 """Kinds that seldom meet in an ordinary message about appointments, trips and errands."""
-KEEP = frozenset({"topic", "past_resolved", "generic", "accident", "everyday", "third_person"})
+KEEP = frozenset({"topic", "past_resolved", "generic", "accident", "everyday", "third_person", "hypothetical",
+                  "bereaved"})
 """Context decisions the plan layer never overrides."""
+TELLING = frozenset({"finality", "opportunity"})
+"""Kinds that tell of a plan by themselves once two more kinds agree (nobody home, I won't need them)."""
 PARTING = frozenset({"apology", "finality"})
 """What makes a goodbye a parting (sorry for everything, bye; これで最後、さよなら)."""
 MANY_AFFAIRS = "affairs+"
@@ -104,8 +109,8 @@ def raise_by_plan(found: Assessment, kinds: frozenset[str], *, asks: Callable[[]
     if found.tier == "none":
         if asks():
             return found  # "what time is the last train from the bridge?": a question, not a plan
-        if len(kinds) < 3:
-            return Assessment("check_in", "signals", rule)
-    if someone_else:
+        if len(kinds) < 3 or not (len(strong) >= 2 or strong & TELLING):
+            return Assessment("check_in", "signals", rule)  # "a hotel room by the sea for Friday" only asks
+    if someone_else and "opportunity" not in kinds:  # 「親は留守」 names the parent as away, not at risk
         return Assessment("carer", "signals", rule, found.reason() if found.hit else None)
     return Assessment("definite", "signals", rule, found.reason() if found.hit else None)
