@@ -48,7 +48,8 @@ def test_an_occasion_a_question_or_talking_again_keeps_the_plan_layer_out(rules:
 
 
 @pytest.mark.parametrize("text", ["We're going up to the roof terrace for the fireworks tonight",
-                                  "友達と橋の上から花火を見ました", "朝コーヒー飲みすぎて手が震える、カフェインのODかも"])
+                                  "友達と橋の上から花火を見ました",
+                                  "朝コーヒー飲みすぎて手が震える、カフェインのODかも"])
 def test_an_everyday_occasion_asks_instead_of_alarming(rules: CrisisScreen, text: str) -> None:
     """Never silence: the finding stays, as a check-in."""
     found = rules.assess(text)
