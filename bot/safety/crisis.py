@@ -253,16 +253,24 @@ class CrisisScreen:
         return self.plan(reading, found)
 
     def plan(self, reading: Reading, found: Assessment) -> Assessment:
-        """``found`` raised by the plan layer (``bot.safety.signals``): weak signals of different kinds that agree."""
+        """``found`` raised by the plan layer (``bot.safety.signals``): weak signals of different kinds that agree;
+        and a check-in nobody decided on, in a message that names only someone else, as the carer reply."""
         if found.tier in ("definite", "carer"):
             return found
+        ja, en = reading.ja_tokens, reading.en_tokens
+        someone_else = self._ja.context.about_someone_else(ja) or self._en.context.about_someone_else(en)
+        raised = self._signals(reading, found, someone_else)
+        if raised.tier == "check_in" and raised.routed_by is None and someone_else and not reading.exception:
+            return Assessment("carer", raised.layer, raised.rule, "third_person")  # 「親友が今夜死ぬってLINEしてきて」
+        return raised
+
+    def _signals(self, reading: Reading, found: Assessment, someone_else: bool) -> Assessment:
         ja, en = reading.ja_tokens, reading.en_tokens
         ja_signals = self._ja.signals.find(ja, self._ja.context.index(ja)) if ja else NO_SIGNALS
         en_signals = self._en.signals.find(en, self._en.context.index(en)) if en else NO_SIGNALS
         kinds = ja_signals.kinds | en_signals.kinds
         if len(kinds) < 2 or self._ja.context.names_everyday(ja) or self._en.context.names_everyday(en):
             return found
-
         if self._ja.context.past_and_resolved(ja) or self._en.context.past_and_resolved(en):
             return found  # "panic attack on the train this morning, but I'm ok now"
 
@@ -270,7 +278,6 @@ class CrisisScreen:
             return any(self._ja.context.asks(ja, j) for j in ja_signals.positions) or any(
                 self._en.context.asks(en, j) for j in en_signals.positions)
 
-        someone_else = self._ja.context.about_someone_else(ja) or self._en.context.about_someone_else(en)
         return raise_by_plan(found, kinds, asks=asks, someone_else=someone_else, exception=reading.exception)
 
     def read(self, text: str, *, folded: bool = False) -> Reading:

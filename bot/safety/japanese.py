@@ -76,8 +76,16 @@ def tokens(folded: str) -> list[Token]:
     return out
 
 
+_MISREAD = {("か", "彼")}
+"""Normalised forms the small dictionary gives a particle (何もかも: か as 彼 "he"), which would name someone else."""
+
+
 @lru_cache(maxsize=65_536)
 def _forms(surface: str, dictionary_form: str, normalized: str) -> tuple[str, ...]:
+    if (surface, normalized) in _MISREAD:
+        normalized = surface
+    if (surface, dictionary_form) in _MISREAD:
+        dictionary_form = surface
     forms = dict.fromkeys((normalized, dictionary_form, surface))
     for form in list(forms):
         forms[jaconv.kata2hira(form)] = None

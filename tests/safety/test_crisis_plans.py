@@ -105,3 +105,17 @@ def test_the_plan_layer_only_raises() -> None:
     assert raised(Assessment("check_in", "learned", "help>=0.8"), someone_else=True).tier == "carer"
     assert raise_by_plan(NO_RISK, frozenset({"time", "preparation"}), asks=lambda: False, someone_else=False,
                          exception=False) is NO_RISK  # no strong kind
+
+
+@pytest.mark.parametrize("text", ["親友が今夜死ぬってLINEしてきて既読つかない、どうしよう",
+                                  "ルームメイトが包丁を持ってトイレに閉じこもってる",
+                                  "息子が線路の近くにいる写真を送ってきました"])
+def test_a_check_in_about_someone_else_only_is_the_carer_reply(text: str) -> None:
+    """The learned layer's check-in, in a message that names someone else and never the writer."""
+    found = CrisisScreen.build(shipped()).assess(text)
+    assert (found.tier, found.routed_by) == ("carer", "third_person"), found.reason()
+
+
+def test_a_particle_read_as_he_names_nobody(rules: CrisisScreen) -> None:
+    """The small dictionary normalises か in 何もかも to 彼 ("he"); the writer is still the one at risk."""
+    assert rules.read("もう何もかもやめてしまいたい").names_other is False
