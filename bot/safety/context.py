@@ -152,7 +152,13 @@ class ContextWords:
             return False
         marks = self._read(tokens).marks
         named = [j for j in marks["others"] if not _addressed(tokens, j)]  # 「妹に手紙を書いた」 is to her
-        return bool(named) and not marks["me"]
+        writer = [j for j in marks["me"] if not self._told(tokens, j)]  # "she sent me her location" is to me
+        return bool(named) and not writer
+
+    def _told(self, tokens: Sequence[Token], j: int) -> bool:
+        """True when the writer word at ``j`` is the one told or sent something ("texted me", "sent me")."""
+        return j > 0 and "me" in tokens[j].forms and (
+            j - 1 in self._read(tokens).marks["reporting"] or bool(_SENT.intersection(tokens[j - 1].forms)))
 
     def names_other(self, tokens: Sequence[Token]) -> bool:
         """The message names someone other than the writer anywhere (for the learned layer's carer head)."""
@@ -273,6 +279,8 @@ class _Reading:
         return cls(marks, first, last, index)
 
 
+_SENT = frozenset({"send", "sent", "show", "showed", "call", "called", "ring", "rang", "give", "gave", "tell"})
+"""Verbs after which "me" is the one sent or told something, not the one at risk."""
 _ADDRESSEE = frozenset({"に", "へ", "と", "には", "とは", "にも"})
 """Particles after a person that make them the one spoken to or with, not the subject (親には言えない)."""
 

@@ -109,7 +109,8 @@ def test_the_plan_layer_only_raises() -> None:
 
 @pytest.mark.parametrize("text", ["親友が今夜死ぬってLINEしてきて既読つかない、どうしよう",
                                   "ルームメイトが包丁を持ってトイレに閉じこもってる",
-                                  "息子が線路の近くにいる写真を送ってきました"])
+                                  "息子が線路の近くにいる写真を送ってきました",
+                                  "A friend from school says she's going to jump. She sent me her location."])
 def test_a_check_in_about_someone_else_only_is_the_carer_reply(text: str) -> None:
     """The learned layer's check-in, in a message that names someone else and never the writer."""
     found = CrisisScreen.build(shipped()).assess(text)
