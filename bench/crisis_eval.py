@@ -5,11 +5,11 @@
     .venv/bin/python bench/crisis_eval.py SET.yaml --content DIR
     .venv/bin/python bench/crisis_eval.py --cv             # cross-validated figures of the development data only
 
-Sets: ``bench/data/crisis_dev.yaml`` and ``crisis_dev5.yaml`` (tuned on; batch 5 was written blind and measured on
-arrival first), ``bench/data/crisis_holdout.yaml``, ``crisis_holdout2.yaml``, ``crisis_holdout3.yaml`` and
-``crisis_holdout4.yaml`` (each written by someone who never saw the phrase lists, rules or the other data; never
-tuned on, so their cases are never listed). Each case has ``lang``, ``who`` (self / other / none), ``category`` and
-``text``.
+Sets: ``bench/data/crisis_dev.yaml``, ``crisis_dev5.yaml`` and ``crisis_dev6.yaml`` (tuned on; batches 5 and 6 were
+written blind and measured on arrival first), ``bench/data/crisis_holdout.yaml``, ``crisis_holdout2.yaml``,
+``crisis_holdout3.yaml`` and ``crisis_holdout4.yaml`` (each written by someone who never saw the phrase lists, rules
+or the other data; never tuned on, so their cases are never listed). Each case has ``lang``, ``who`` (self / other /
+none), ``category`` and ``text``.
 
 Printed per set, per language, per category and per tier: recall of any crisis help on risk (self and other),
 the full reply on direct / plan / self-harm, the carer reply for someone else, full alarms and check-ins on
@@ -43,7 +43,8 @@ from bot.safety.crisis import CrisisScreen  # noqa: E402
 from bot.safety.tiers import TIERS, Assessment  # noqa: E402
 
 DEV_SET = REPO / "bench" / "data" / "crisis_dev.yaml"
-DEV_SETS = (DEV_SET, REPO / "bench" / "data" / "crisis_dev5.yaml")
+DEV_SETS = (DEV_SET, REPO / "bench" / "data" / "crisis_dev5.yaml",
+            REPO / "bench" / "data" / "crisis_dev6.yaml")
 """Development sets, printed apart; the learned layer is trained on all of them (bench/train_crisis_model.py)."""
 HOLDOUT_SET = REPO / "bench" / "data" / "crisis_holdout.yaml"
 HOLDOUT_SETS = tuple(REPO / "bench" / "data" / name

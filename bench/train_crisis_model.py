@@ -10,11 +10,12 @@ gives the same weights (no random state, no library). Labels: ``help`` = someone
 ``history`` sentence; ``self`` = ``who: self``; ``other`` = ``who: other``.
 
 Thresholds come from 5-fold cross-validation (fold = position modulo 5): every sentence is scored by heads trained
-without it, the whole screen's decision (``bot.safety.crisis.decide``: rules first, the model only raising) is
-worked out with those scores, and each threshold is the lowest that keeps the bounds below on the held-back
-sentences. The figures printed are those cross-validated decisions: an honest estimate of the learned part (the
-rules themselves were tuned on the same sentences, so their part is optimistic). Only the development sets
-(``DEV_SETS``) and ``crisis_ordinary.yaml`` are read: the held-out set is never trained or tuned on.
+without it, the whole screen's decision (``bot.safety.crisis.decide``: rules first, the model only raising; then the
+plan layer, ``CrisisScreen.plan``) is worked out with those scores, and each threshold is the lowest that keeps the
+bounds below on the held-back sentences. The figures printed are those cross-validated decisions: an honest
+estimate of the learned part (the rules themselves were tuned on the same sentences, so their part is optimistic).
+Only the development sets (``DEV_SETS``) and ``crisis_ordinary.yaml`` are read: the held-out set is never trained or
+tuned on.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ from bot.safety.learned import HEADS, MODEL_FILE, CheckInModel  # noqa: E402
 from bot.safety.tiers import Assessment  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "crisis_dev.yaml"
-DEV_SETS = (DATA, REPO / "bench" / "data" / "crisis_dev5.yaml")
+DEV_SETS = (DATA, REPO / "bench" / "data" / "crisis_dev5.yaml",
+            REPO / "bench" / "data" / "crisis_dev6.yaml")
 """Every development set trained and cross-validated on; a blind batch joins once it has been measured on arrival
 and tuned on (its own file stays, so its figures can still be printed apart)."""
 DEV_NAME = " + ".join(path.name for path in DEV_SETS)
@@ -109,6 +111,8 @@ class Data:
     """True for the ordinary FAQ questions (``crisis_ordinary.yaml``)."""
     readings: list[Reading]
     examples: list[Example]
+    screen: CrisisScreen
+    """The screen the readings came from: its plan layer (``CrisisScreen.plan``) acts after the learned one."""
 
 
 def load_data(dev: Sequence[Path] = DEV_SETS, ordinary: Path = ORDINARY) -> Data:
@@ -118,7 +122,7 @@ def load_data(dev: Sequence[Path] = DEV_SETS, ordinary: Path = ORDINARY) -> Data
     cases = dev_cases + faq_cases
     readings = [screen.read(case.text) for case in cases]
     examples = [(reading.grams(), labels(case)) for case, reading in zip(cases, readings, strict=True)]
-    return Data(cases, [False] * len(dev_cases) + [True] * len(faq_cases), readings, examples)
+    return Data(cases, [False] * len(dev_cases) + [True] * len(faq_cases), readings, examples, screen)
 
 
 def _first_of_each(cases: Iterable[Case]) -> list[Case]:
@@ -150,7 +154,8 @@ def cross_validated_scores(data: Data) -> list[dict[str, float]]:
 
 
 def decisions(data: Data, scores: Sequence[dict[str, float]], thresholds: dict[str, float]) -> list[Assessment]:
-    return [decide(reading, s, thresholds) for reading, s in zip(data.readings, scores, strict=True)]
+    return [data.screen.plan(reading, decide(reading, s, thresholds))
+            for reading, s in zip(data.readings, scores, strict=True)]
 
 
 def choose_thresholds(data: Data, scores: Sequence[dict[str, float]]) -> dict[str, float]:

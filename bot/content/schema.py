@@ -473,6 +473,44 @@ class CrisisContext(ContentModel):
     risk: list[str] = []
     """Words of risk itself (死ぬ, 切る, 薬, 橋, die, cut, pills, bridge; English in dictionary form, so ``die`` also
     meets died and dying): the learned layer gives the full reply on its own only when one of them is there."""
+    hypothetical: list[str] = []
+    """A case supposed, not told (if a friend, if someone, what if, 言われたら, 相談されたら): in a question, a finding
+    in its sentence gets the check-in ("what should I say if a friend tells me they want to die?")."""
+    bereaved: list[str] = []
+    """A death that has happened (died by suicide, killed himself, 自殺で亡くなった) next to a finding: a loss told,
+    not a risk now, so a check-in."""
+    everyday: list[str] = []
+    """Words of an everyday occasion or of talking again (旅行, 花火, また明日, holiday, fireworks, as prescribed, see
+    you at): in the sentence of a finding, the full reply becomes a check-in ("the roof terrace for the fireworks
+    tonight"); in the message, plan signals (``signals``) count for nothing. They never silence."""
+
+
+class CrisisSignals(ContentModel):
+    """Weak signals of a plan, each kind a word list (bot/safety/signals.py). Alone none of them says anything. A
+    check-in and two kinds in one message give the full reply; a message nothing else flagged gets a check-in for
+    two kinds of which one is strong (``means``, ``place``, ``affairs``, ``finality``, ``opportunity``, or
+    ``farewell`` beside an apology or finality), and the full reply for three of which two are strong (or one is
+    ``finality`` or ``opportunity``). Someone else named and not the writer: the carer reply instead."""
+
+    time: list[str] = []
+    """A day or moment chosen (tonight, on Friday, the date, 決行日, 明日, 月末, 年内)."""
+    preparation: list[str] = []
+    """Arranging and getting ready (arranged, everything i need, booked, worked out, 準備, 用意, 調べる)."""
+    affairs: list[str] = []
+    """Putting affairs in order (my will, passwords, insurance, cancelled my lease, 身辺整理, 解約, 形見)."""
+    place: list[str] = []
+    """A place from which or where it could happen (bridge, car park, quarry, tracks, 屋上, 踏切, 崖)."""
+    means: list[str] = []
+    """Something to do it with (pills, rope, charcoal, blade, the train times, 薬, 練炭, ロープ)."""
+    finality: list[str] = []
+    """Finality and concealment (won't need, for after, nobody will know, made my peace, もう関係ない, 誰にも言わず)."""
+    opportunity: list[str] = []
+    """The writer left alone (nobody home, when everyone is asleep, my parents will be away, 留守, 寝静まってから)."""
+    farewell: list[str] = []
+    """A goodbye (bye, farewell, さようなら, これで最後)."""
+    apology: list[str] = []
+    """An apology or thanks as if for the last time (sorry for everything, forgive me, ごめんなさい, お世話に
+    なりました)."""
 
 
 class CheckIn(ContentModel):
@@ -511,6 +549,8 @@ class Crisis(ContentModel):
     """Meaning across conjugations and a few words of distance (see ``bot/safety/rules.py``)."""
     context: CrisisContext = CrisisContext()
     """Word lists that decide whose risk a finding is and whether it is a question or a history."""
+    signals: CrisisSignals = CrisisSignals()
+    """Weak signals of a plan (a time, preparation, affairs, a place, means, finality) that count when they agree."""
 
     _check_patterns = field_validator("patterns")(classmethod(lambda cls, v: check_regexes(v)))
 

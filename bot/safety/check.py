@@ -1,7 +1,8 @@
 """Checks of crisis.yaml for ``python -m bot check``: each problem located, saying what to change.
 
 Phrases that match nothing or everything, duplicates, exceptions that silence nothing, rules that name a word
-list the file does not have, and rules that match one of the file's own ``not_risk`` examples (a rule that
+list the file does not have, a plan signal listed under two kinds, and rules that match one of the file's own
+``not_risk`` examples (a rule that
 fires on an ordinary question would show the crisis reply to everyone who asks it).
 """
 
@@ -23,6 +24,7 @@ from bot.safety.phrase_screen import MIN_PHRASE_LETTERS
 from bot.safety.phrases import CompiledPhrase, Script, compile_phrase
 from bot.safety.rules import Token
 from bot.safety.sentences import english_sentence_views, english_tokens
+from bot.safety.signals import KINDS
 
 
 def check_crisis(crisis_by_lang: Mapping[str, Crisis], problems: Problems, files: Mapping[str, str],
@@ -39,6 +41,7 @@ def check_crisis(crisis_by_lang: Mapping[str, Crisis], problems: Problems, files
             return doc.line(list(path)) if doc is not None else None
 
         _check_rules(lang, crisis, file, line, problems)
+        _check_signals(crisis, file, line, problems)
         phrases = [compile_phrase(p) for p in crisis.phrases]
         _check_lengths("phrases", phrases, file, problems)
         _check_caught(phrases, file, problems)
@@ -142,6 +145,20 @@ def _check_rules(lang: str, crisis: Crisis, file: str, line: object, problems: P
                                f"an ordinary message; narrow the rule (a shorter word list, a smaller gap) or "
                                f"remove the example", code="CRISIS-E004")
                 break
+
+
+def _check_signals(crisis: Crisis, file: str, line: object, problems: Problems) -> None:
+    """Warn about a word listed under two kinds of plan signal: one phrase would count as two kinds that agree."""
+    locate = line if callable(line) else (lambda *path: None)
+    first: dict[str, str] = {}
+    for kind in KINDS:
+        for i, word in enumerate(getattr(crisis.signals, kind)):
+            key = " ".join(fold(word).split())
+            if key in first and first[key] != kind:
+                problems.warning(file, locate("signals", kind, i), f"signals.{kind}[{i}]",
+                                 f"{word!r} is also listed under signals.{first[key]}, so one phrase would count as "
+                                 f"two kinds of signal agreeing; keep it under one kind", code="CRISIS-W006")
+            first.setdefault(key, kind)
 
 
 def _script(lang: str) -> Script:

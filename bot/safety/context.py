@@ -36,7 +36,7 @@ _ASCII_NEGATIONS = frozenset({"not", "no", "never"})
 _COMPULSION = frozenset({"stop", "help", "resist"})
 _THINKING = ("思う", "考える", "感じる", "ある", "する")
 _LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking",
-          "risk", "joking", "accident")
+          "risk", "joking", "accident", "everyday", "hypothetical", "bereaved")
 _DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
 """Tokens after a finding in which a generic subject (人, people) makes it a question about the topic."""
 
@@ -58,6 +58,9 @@ class ContextWords:
     risk: WordList
     joking: WordList
     accident: WordList
+    everyday: WordList
+    hypothetical: WordList
+    bereaved: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -72,6 +75,11 @@ class ContextWords:
     def _at(self, tokens: Sequence[Token], name: str, j: int) -> bool:
         return j in self._read(tokens).marks[name]
 
+    def _any(self, tokens: Sequence[Token], name: str, start: int, stop: int) -> bool:
+        """True when a word of list ``name`` starts at a token in ``start``..``stop`` (few tokens are marked, so the
+        marks are searched rather than the tokens)."""
+        return any(start <= j < stop for j in self._read(tokens).marks[name])
+
     def _bounds(self, tokens: Sequence[Token], i: int) -> tuple[int, int]:
         reading = self._read(tokens)
         return reading.first[i], reading.last[i]
@@ -85,7 +93,8 @@ class ContextWords:
                    generic=merged("generic"), past=merged("past"), resolved=merged("resolved"),
                    negation=merged("negation"), topic=merged("topic"), question=merged("question"),
                    thinking=WordList.compile(_THINKING, analyse), risk=merged("risk"), joking=merged("joking"),
-                   accident=merged("accident"))
+                   accident=merged("accident"), everyday=merged("everyday"),
+                   hypothetical=merged("hypothetical"), bereaved=merged("bereaved"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -95,7 +104,7 @@ class ContextWords:
         words say "I" (「母が『私がいない方が』と言います」)."""
         first, last = self._bounds(tokens, start)
         quote = _quote_start(tokens, first, start)
-        if quote is not None and any(self._at(tokens, "others", j) for j in range(first, quote)):
+        if quote is not None and self._any(tokens, "others", first, quote):
             return True  # 「…」 after someone named: their words, even when they say 私
         nearest_other = nearest_me = None
         for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
@@ -107,11 +116,11 @@ class ContextWords:
             return True
         after = range(end, min(last, end + LOOK_AHEAD))
         reported = any(self._at(tokens, "reporting", j) for j in after)
-        if reported and any(self._at(tokens, "others", j) for j in range(first, start)):
+        if reported and self._any(tokens, "others", first, start):
             return True
         if nearest_me is not None:
             return False
-        return reported or any(self._at(tokens, "others", j) for j in range(end, min(last, end + 2)))
+        return reported or self._any(tokens, "others", end, min(last, end + 2))
 
     def denied(self, tokens: Sequence[Token], start: int, *, before: bool = True) -> bool:
         """True when the writer denies what a phrase found says: a negation just before it ("not suicidal",
@@ -134,13 +143,22 @@ class ContextWords:
         """「死にたいと思わない日はない」: "there is no day I do not think it" affirms it."""
         for j in range(i, min(last, i + 4)):
             if _DAYS.intersection(tokens[j].forms):
-                return any(self._at(tokens, "negation", k) for k in range(j + 1, min(last, j + 4)))
+                return self._any(tokens, "negation", j + 1, min(last, j + 4))
         return False
 
     def about_someone_else(self, tokens: Sequence[Token]) -> bool:
         """The whole message names someone else and never the writer (for a finding only the model made)."""
+        if not tokens:
+            return False
         marks = self._read(tokens).marks
-        return bool(marks["others"]) and not marks["me"]
+        named = [j for j in marks["others"] if not _addressed(tokens, j)]  # 「妹に手紙を書いた」 is to her
+        writer = [j for j in marks["me"] if not self._told(tokens, j)]  # "she sent me her location" is to me
+        return bool(named) and not writer
+
+    def _told(self, tokens: Sequence[Token], j: int) -> bool:
+        """True when the writer word at ``j`` is the one told or sent something ("texted me", "sent me")."""
+        return j > 0 and "me" in tokens[j].forms and (
+            j - 1 in self._read(tokens).marks["reporting"] or bool(_SENT.intersection(tokens[j - 1].forms)))
 
     def names_other(self, tokens: Sequence[Token]) -> bool:
         """The message names someone other than the writer anywhere (for the learned layer's carer head)."""
@@ -149,12 +167,39 @@ class ContextWords:
     def jokes(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` holds a joke marker (笑, lol)."""
         first, last = self._bounds(tokens, i)
-        return any(self._at(tokens, "joking", j) for j in range(first, min(len(tokens), last + 1)))
+        return self._any(tokens, "joking", first, min(len(tokens), last + 1))
 
     def accidental(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` tells of an accident or an everyday task (shaving, 料理中)."""
         first, last = self._bounds(tokens, i)
-        return any(self._at(tokens, "accident", j) for j in range(first, min(len(tokens), last + 1)))
+        return self._any(tokens, "accident", first, min(len(tokens), last + 1))
+
+    def everyday_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
+        """True when the sentence around token ``i`` tells of an everyday occasion (a holiday, fireworks, 予約)."""
+        first, last = self._bounds(tokens, i)
+        return self._any(tokens, "everyday", first, min(len(tokens), last + 1))
+
+    def hypothetical_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
+        """True when the sentence around token ``i`` supposes a case (if a friend, 言われたら)."""
+        first, last = self._bounds(tokens, i)
+        return self._any(tokens, "hypothetical", first, min(len(tokens), last + 1))
+
+    def bereaved_near(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True when a death that has happened is told right around the finding (died by suicide, killed himself)."""
+        first, last = self._bounds(tokens, start)
+        return self._any(tokens, "bereaved", max(first, start - 3), min(last, end + 3))
+
+    def names_bereaved(self, tokens: Sequence[Token]) -> bool:
+        """The message tells of a death that has happened anywhere (so it is not read as someone's words)."""
+        return bool(tokens) and bool(self._read(tokens).marks["bereaved"])
+
+    def names_everyday(self, tokens: Sequence[Token]) -> bool:
+        """The message tells of an everyday occasion anywhere (which keeps plan signals from the full reply)."""
+        return bool(tokens) and bool(self._read(tokens).marks["everyday"])
+
+    def index(self, tokens: Sequence[Token]) -> dict[str, list[int]]:
+        """The message's form index, built once per message with the context reading."""
+        return self._read(tokens).index
 
     def names_risk(self, tokens: Sequence[Token]) -> bool:
         """The message holds a word of risk itself (``risk``: die, pills, bridge), for the learned layer."""
@@ -177,12 +222,12 @@ class ContextWords:
     def writer_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` names the writer (私, I, my)."""
         first, last = self._bounds(tokens, i)
-        return any(self._at(tokens, "me", j) for j in range(first, last))
+        return self._any(tokens, "me", first, last)
 
     def topical(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` speaks of the subject in general (統計, news, risk)."""
         first, last = self._bounds(tokens, i)
-        return any(self._at(tokens, "topic", j) for j in range(first, last))
+        return self._any(tokens, "topic", first, last)
 
     def asks(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` asks something: a question mark, a sentence-final か or
@@ -209,6 +254,9 @@ class _Reading:
     marks: dict[str, frozenset[int]]
     first: list[int]
     last: list[int]
+    index: dict[str, list[int]]
+    """Every form of the message with the positions it stands at (``rules.form_index``), shared with the plan
+    layer."""
 
     @classmethod
     def of(cls, words: ContextWords, tokens: Sequence[Token]) -> _Reading:
@@ -228,9 +276,11 @@ class _Reading:
             if tokens[i].boundary:
                 end = i
             last[i] = end
-        return cls(marks, first, last)
+        return cls(marks, first, last, index)
 
 
+_SENT = frozenset({"send", "sent", "show", "showed", "call", "called", "ring", "rang", "give", "gave", "tell"})
+"""Verbs after which "me" is the one sent or told something, not the one at risk."""
 _ADDRESSEE = frozenset({"に", "へ", "と", "には", "とは", "にも"})
 """Particles after a person that make them the one spoken to or with, not the subject (親には言えない)."""
 

@@ -36,6 +36,7 @@ from bot.safety.phrase_screen import ViewScreen, collect
 from bot.safety.phrases import Script
 from bot.safety.rules import Analyse, Rule, RuleSet, Token, WordList, resolve_part
 from bot.safety.sentences import english_text, english_tokens
+from bot.safety.signals import NO_SIGNALS, SignalWords, raise_by_plan
 from bot.safety.tiers import NO_RISK, Assessment, Layer, Tier, stronger
 
 Strength = Literal["strong", "mention", "weak"]
@@ -141,6 +142,8 @@ class _ScriptScreen:
         self.context = ContextWords.compile([c.context for lang, c in crisis_by_lang.items()
                                              if _script_of_lang(lang) == script], analyser(script))
         self.forms = english_forms(crisis_by_lang) if script == "en" else None
+        self.signals = SignalWords.compile([c.signals for lang, c in crisis_by_lang.items()
+                                            if _script_of_lang(lang) == script], analyser(script))
 
     def tokens(self, view: str) -> list[Token]:
         """An English view's tokens, each word with its dictionary and corrected forms."""
@@ -189,6 +192,10 @@ class _ScriptScreen:
         about_topic = (finding.strength == "mention" and (asks or topical)) or (asks and topical and not writer)
         if about_topic:
             return "check_in", "topic"
+        if asks and context.hypothetical_in_sentence(tokens, finding.start):
+            return "check_in", "hypothetical"  # "what should I say if a friend tells me they want to die?"
+        if context.bereaved_near(tokens, finding.start, finding.end):
+            return "check_in", "bereaved"  # "my grandfather died by suicide": a loss told, asked about gently
         if context.third_person(tokens, finding.start, finding.end):
             return "carer", "third_person"
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
@@ -197,6 +204,8 @@ class _ScriptScreen:
             return "check_in", "accident"  # "I cut myself shaving", 「料理中に手首を切った」: ask, never silence
         if context.near_generic(tokens, finding.start, finding.end):
             return "check_in", "generic"
+        if context.everyday_in_sentence(tokens, finding.start):
+            return "check_in", "everyday"  # "the roof terrace for the fireworks tonight": ask; the model may raise it
         return "definite", None
 
 
@@ -239,8 +248,37 @@ class CrisisScreen:
     def _assess(self, folded: str, learned: bool) -> Assessment:
         reading = self.read(folded, folded=True)
         if self._model is None or not learned:
-            return reading.rules
-        return decide(reading, self._model.scores(reading.folded, reading.grams()), self._model.thresholds())
+            return self.plan(reading, reading.rules)
+        found = decide(reading, self._model.scores(reading.folded, reading.grams()), self._model.thresholds())
+        return self.plan(reading, found)
+
+    def plan(self, reading: Reading, found: Assessment) -> Assessment:
+        """``found`` raised by the plan layer (``bot.safety.signals``): weak signals of different kinds that agree;
+        and a check-in nobody decided on, in a message that names only someone else, as the carer reply."""
+        if found.tier in ("definite", "carer"):
+            return found
+        ja, en = reading.ja_tokens, reading.en_tokens
+        someone_else = self._ja.context.about_someone_else(ja) or self._en.context.about_someone_else(en)
+        raised = self._signals(reading, found, someone_else)
+        if raised.tier == "check_in" and raised.routed_by is None and someone_else and not reading.exception:
+            return Assessment("carer", raised.layer, raised.rule, "third_person")  # 「親友が今夜死ぬってLINEしてきて」
+        return raised
+
+    def _signals(self, reading: Reading, found: Assessment, someone_else: bool) -> Assessment:
+        ja, en = reading.ja_tokens, reading.en_tokens
+        ja_signals = self._ja.signals.find(ja, self._ja.context.index(ja)) if ja else NO_SIGNALS
+        en_signals = self._en.signals.find(en, self._en.context.index(en)) if en else NO_SIGNALS
+        kinds = ja_signals.kinds | en_signals.kinds
+        if len(kinds) < 2 or self._ja.context.names_everyday(ja) or self._en.context.names_everyday(en):
+            return found
+        if self._ja.context.past_and_resolved(ja) or self._en.context.past_and_resolved(en):
+            return found  # "panic attack on the train this morning, but I'm ok now"
+
+        def asks() -> bool:
+            return any(self._ja.context.asks(ja, j) for j in ja_signals.positions) or any(
+                self._en.context.asks(en, j) for j in en_signals.positions)
+
+        return raise_by_plan(found, kinds, asks=asks, someone_else=someone_else, exception=reading.exception)
 
     def read(self, text: str, *, folded: bool = False) -> Reading:
         """What phrases, rules and context make of one short message, and what the learned layer would read."""
@@ -259,10 +297,13 @@ class CrisisScreen:
             if ja_tokens and best is not before and best.tier == "definite" and \
                     self._ja.context.about_someone_else(ja_tokens):
                 best = Assessment("carer", "context", best.rule, "third_person")  # 「娘がODを繰り返しています」
+            elif ja_tokens and best is not before and best.tier == "definite" and \
+                    self._ja.context.names_everyday(ja_tokens):
+                best = Assessment("check_in", "context", best.rule, "everyday")  # 「カフェインのODかも」
         for view in en_variants:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
-        if en_view and best.tier in ("none", "check_in"):
-            best = self._reported(en_view, best, history)
+        if en_view and best.tier in ("none", "check_in") and not self._en.context.names_bereaved(en_tokens):
+            best = self._reported(en_view, best, history)  # "my uncle killed himself" is a loss, read as it is
         exception = self._ja.phrases.has_exception(folded_text) or bool(
             en_view and self._en.phrases.has_exception(en_view))
         names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
@@ -278,7 +319,8 @@ class CrisisScreen:
         if shifted is None:
             return best
         found = self._best(self._en, shifted, self._en.tokens(shifted), NO_RISK, history)
-        if not found.hit or found.routed_by in ("topic", "past_resolved", "generic") or found.rule == best.rule:
+        if not found.hit or found.routed_by in ("topic", "past_resolved", "generic", "hypothetical", "bereaved") or \
+                found.rule == best.rule:
             return best  # nothing new, or what the writer's own words already said
         return Assessment("carer", "context", found.rule, "third_person")
 

@@ -36,10 +36,23 @@ def tokens(folded: str) -> list[Token]:
             elif surface in QUOTES:
                 out.append(Token((QUOTES[surface],), start=offset + begin))  # whose words: see context.py
             elif pos not in PUNCT_POS:
-                out.append(Token(kana_forms(surface, dictionary_form, normalized), start=offset + begin))
+                out.append(Token(_forms(surface, dictionary_form, normalized), start=offset + begin))
         offset += len(chunk)
         out.append(Token((), boundary=True, start=offset))
     return out
+
+
+_MISREAD = {("か", "彼")}
+"""Normalised forms the small dictionary gives a particle (何もかも: か as 彼 "he"), which would name someone else."""
+
+
+def _forms(surface: str, dictionary_form: str, normalized: str) -> tuple[str, ...]:
+    """The analyser's forms of a token (``kana_forms``), with the particle misreadings above undone."""
+    if (surface, normalized) in _MISREAD:
+        normalized = surface
+    if (surface, dictionary_form) in _MISREAD:
+        dictionary_form = surface
+    return kana_forms(surface, dictionary_form, normalized)
 
 
 def member_forms(member: str) -> list[tuple[str, ...]]:
@@ -61,7 +74,7 @@ def _member_forms(member: str) -> tuple[tuple[str, ...], ...]:
         if pos in PUNCT_POS or BOUNDARY.fullmatch(surface):
             continue
         if surface in (dictionary_form, normalized):
-            out.append(kana_forms(surface, dictionary_form, normalized))
+            out.append(_forms(surface, dictionary_form, normalized))
         else:
             out.append(tuple(dict.fromkeys((surface, jaconv.kata2hira(surface)))))
     return tuple(out)

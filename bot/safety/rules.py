@@ -63,8 +63,9 @@ class WordList:
     prefixes: list[str] = field(default_factory=list)
     multi: list[tuple[str, ...]] = field(default_factory=list)
     _keys: tuple[frozenset[str], tuple[str, ...]] | None = field(default=None, repr=False)
-    _by_first: tuple[dict[str, list[tuple[str, ...]]], list[tuple[str, ...]]] | None = field(default=None,
-                                                                                              repr=False)
+    _by_first: tuple[dict[str, list[tuple[_Match, ...]]], list[tuple[_Match, tuple[_Match, ...]]]] | None = field(
+        default=None, repr=False)
+    _prefixes: tuple[str, ...] | None = field(default=None, repr=False)
 
     @classmethod
     def compile(cls, members: Iterable[str], analyse: Analyse | None = None) -> WordList:
@@ -92,8 +93,8 @@ class WordList:
         """Token positions where a member may start, from the message's form index (form -> positions)."""
         firsts, wild = self.start_keys()
         found: set[int] = set()
-        for form in firsts:
-            if form in index:
+        for form in (firsts if len(firsts) < len(index) else index):  # whichever is shorter is walked
+            if form in index and form in firsts:
                 found.update(index[form])
         if wild:
             for form, positions in index.items():
@@ -119,49 +120,69 @@ class WordList:
     def ends_at(self, tokens: Sequence[Token], i: int) -> list[int]:
         """Where a member starting at token ``i`` ends (exclusive); empty when none starts there."""
         forms = tokens[i].forms
-        ends = [i + 1] if _word_matches(forms, self.exact, self.prefixes) else []
+        ends = [i + 1] if _word_matches(forms, self.exact, self._prefix_tuple()) else []
         if not self.multi:
             return ends
         by_first, wild_first = self._multi_index()
-        candidates = [member for form in forms for member in by_first.get(form, ())]
-        candidates += [member for member in wild_first if _one_matches(forms, member[0])]
-        for member in candidates:
+        candidates = [rest for form in forms for rest in by_first.get(form, ())]
+        candidates += [rest for first, rest in wild_first if _matches(forms, first)]
+        for rest in candidates:
             j = i + 1
-            for word in member[1:]:
-                if j >= len(tokens) or tokens[j].boundary or not _one_matches(tokens[j].forms, word):
+            for word in rest:
+                if j >= len(tokens) or tokens[j].boundary or not _matches(tokens[j].forms, word):
                     break
                 j += 1
             else:
                 ends.append(j)
         return ends
 
-    def _multi_index(self) -> tuple[dict[str, list[tuple[str, ...]]], list[tuple[str, ...]]]:
-        """Multi-word members by their first word's forms (a token then tries only the members it can start)."""
+    def _prefix_tuple(self) -> tuple[str, ...]:
+        if self._prefixes is None:
+            self._prefixes = tuple(self.prefixes)
+        return self._prefixes
+
+    def _multi_index(self) -> tuple[dict[str, list[tuple[_Match, ...]]], list[tuple[_Match, tuple[_Match, ...]]]]:
+        """Multi-word members by their first word's forms (a token then tries only the members it can start),
+        each later word compiled once into the forms or the prefix it is matched by."""
         if self._by_first is None:
-            by_first: dict[str, list[tuple[str, ...]]] = {}
-            wild: list[tuple[str, ...]] = []
+            by_first: dict[str, list[tuple[_Match, ...]]] = {}
+            wild: list[tuple[_Match, tuple[_Match, ...]]] = []
             for member in self.multi:
+                rest = tuple(_compile_word(word) for word in member[1:])
                 if member[0].startswith(_ALTERNATIVES):
                     for form in member[0][1:].split("|"):
-                        by_first.setdefault(form, []).append(member)
+                        by_first.setdefault(form, []).append(rest)
                 elif member[0].endswith("*"):
-                    wild.append(member)
+                    wild.append((_compile_word(member[0]), rest))
                 else:
-                    by_first.setdefault(member[0], []).append(member)
+                    by_first.setdefault(member[0], []).append(rest)
             self._by_first = (by_first, wild)
         return self._by_first
 
 
-def _word_matches(forms: Sequence[str], exact: set[str], prefixes: Sequence[str]) -> bool:
-    return any(form in exact or (prefixes and form.startswith(tuple(prefixes))) for form in forms)
+_Match = tuple[frozenset[str], str]
+"""One word of a multi-word member, compiled: the forms it is (alternatives of an analysed word), or a prefix."""
 
 
-def _one_matches(forms: Sequence[str], word: str) -> bool:
+def _compile_word(word: str) -> _Match:
     if word.startswith(_ALTERNATIVES):
-        return any(form in word[1:].split("|") for form in forms)
+        return frozenset(word[1:].split("|")), ""
     if word.endswith("*"):
-        return any(form.startswith(word[:-1]) for form in forms)
-    return word in forms
+        return frozenset(), word[:-1]
+    return frozenset({word}), ""
+
+
+def _matches(forms: Sequence[str], word: _Match) -> bool:
+    exact, prefix = word
+    if prefix:
+        return any(form.startswith(prefix) for form in forms)
+    return not exact.isdisjoint(forms)
+
+
+def _word_matches(forms: Sequence[str], exact: set[str], prefixes: tuple[str, ...]) -> bool:
+    if not exact.isdisjoint(forms):
+        return True
+    return bool(prefixes) and any(form.startswith(prefixes) for form in forms)
 
 
 @dataclass(frozen=True)

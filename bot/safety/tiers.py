@@ -19,7 +19,7 @@ Tier = Literal["definite", "carer", "check_in", "none"]
 TIERS: tuple[Tier, ...] = get_args(Tier)
 REPLIED: frozenset[Tier] = frozenset({"definite", "carer"})
 """Tiers that were given the crisis reply (and flag a later application for the doctor)."""
-Layer = Literal["phrases", "rules", "context", "learned", "none"]
+Layer = Literal["phrases", "rules", "context", "learned", "signals", "none"]
 
 _RANK: dict[Tier, int] = {"none": 0, "check_in": 1, "carer": 2, "definite": 3}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.content.problems import Problems, Severity
-from bot.content.schema import CheckIn, Crisis
+from bot.content.schema import CheckIn, Crisis, CrisisSignals
 from bot.safety.check import check_crisis
 from tests.safety.test_crisis import shipped
 
@@ -100,4 +100,14 @@ def test_phrase_that_is_only_a_mention_is_a_warning() -> None:
         "content/en/crisis.yaml: phrases[0]: 'sewerslide' reads as 'suicide' once spellings are normalised, which is "
         "mentions[0] 'suicid*': as a phrase it gives the full reply to every question that names the subject; move "
         "it to mentions",
+    ]
+
+
+def test_a_plan_signal_under_two_kinds_is_a_warning() -> None:
+    """One phrase under two kinds would count as two signals agreeing, which is how a plan is read."""
+    file = crisis(["kill myself"]).model_copy(update={"signals": CrisisSignals(
+        time=["tonight"], finality=["for good", "Tonight"], place=["bridge"])})
+    assert messages({"en": file}) == [
+        "content/en/crisis.yaml: signals.finality[1]: 'Tonight' is also listed under signals.time, so one phrase "
+        "would count as two kinds of signal agreeing; keep it under one kind",
     ]
