@@ -49,6 +49,13 @@ _QUOTED = re.compile(r"「[^」]*」|『[^』]*』|“[^”]*”|\"[^\"]*\"|‘[
 _MENTION_WINDOW = 60
 _CLAUSE_BREAK = re.compile(r"[、,，]|\bbut\b|\bwhile\b|\bwhereas\b|ですが|けれど|一方")
 _JA_ASSERTION_END = re.compile(r"です|ます|でした|ました")
+_JA_PHRASE_BREAK = re.compile(r"(?<![はもをが])[、,，](?!\s*と)|ですが|ますが|けれど|けど|ので|から(?!だ)"
+                              r"|一方|ため|て(?=[、,])")
+"""Where a Japanese phrase ends: a comma (not after a topic は/も or before a quoting と) or a conjunction."""
+_JA_GOES_ON = re.compile(r"に|と(?!は)|で(?!す|しょう|は)|[^。、]{0,3}(治療|方法|点滴|施術|医療|クリニック|体|からだ"
+                         r"|身体|毎日|人生|生活|未来|状態|効果|ケア|プラン"
+                         r"|方|人|患者|なら|ように|はず|わけ|もの|ほど|くらい)")
+"""After a negative auxiliary, words that make it part of the claim (副作用のない治療, 申し込まないと損)."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
 _EN_WORDS_BEFORE = 9
@@ -284,7 +291,27 @@ class ClaimsLint:
             found = self._seen[text] = self._findings(text)
         return list(found)
 
-    def _findings(self, text: str) -> list[Finding]:
+    def explain(self, text: str) -> list[tuple[str, str, str]]:
+        """Every list entry that fires on ``text``, before overlapping findings are merged: (category, word or
+        family name, the family's terms found inside the match, joined by " + "; empty for a word or pattern).
+        ``bench/claims_eval.py --cv`` uses it to tell which entries only one development set needs."""
+        view = _Text.of(text)
+        out: list[tuple[str, str, str]] = []
+        for finding in self._findings(text, merge=False):
+            terms = ""
+            family = next((f for f in self._families if f.spec.name == finding.word
+                           and f.category == finding.category), None)
+            if family is not None:
+                used = []
+                for g, group in enumerate(family.groups):
+                    for t, term in enumerate(group):
+                        if any(a < finding.end and finding.start < b for a, b in view.spans(term)):
+                            used.append(f"{g}:{family.spec.terms[g][t]}")
+                terms = " + ".join(used)
+            out.append((finding.category, finding.word, terms))
+        return out
+
+    def _findings(self, text: str, *, merge: bool = True) -> list[Finding]:
         view = _Text.of(text)
         folded = view.folded
         out: list[Finding] = []
@@ -293,7 +320,7 @@ class ClaimsLint:
                 english = rule.english and not (is_cjk(_next_visible(folded, end, 1))
                                                 or (not rule.word[:1].isalpha()
                                                     and is_cjk(_next_visible(folded, start - 1, -1))))
-                if self._negated(folded, start, end, english) or self._mentioned(folded, start, end):
+                if self._negated(folded, start, end, english, view) or self._mentioned(folded, start, end):
                     continue
                 out.append(self._finding(rule.category, rule.word, folded, start, end))
                 break
@@ -301,7 +328,7 @@ class ClaimsLint:
             match = self._family_match(view, family)
             if match is not None:
                 out.append(self._finding(family.category, family.spec.name, folded, *match))
-        return _one_per_expression(out)
+        return _one_per_expression(out) if merge else out
 
     def _finding(self, category: str, word: str, folded: str, start: int, end: int) -> Finding:
         c = self._categories[category]
@@ -336,18 +363,32 @@ class ClaimsLint:
                 gaps = [text[a[1]:b[0]] for a, b in itertools.pairwise(chain)]
                 if family.spec.same_clause and any(_CLAUSE_BREAK.search(gap) for gap in gaps):
                     continue
-                if family.spec.negation_between and any(self._negation_in(gap, family.english) for gap in gaps):
+                if family.spec.negation_between and (
+                        any(self._negation_in(gap, family.english) for gap in gaps)
+                        or any(self._gap_negated(view, a[1], b[0]) for a, b in itertools.pairwise(chain))):
                     continue
-                if self._negated(text, start, end, family.english) or self._mentioned(text, start, end):
+                if self._negated(text, start, end, family.english, view) or self._mentioned(text, start, end):
                     continue
                 return start, end
         return None
+
+    @staticmethod
+    def _gap_negated(view: _Text, start: int, end: int) -> bool:
+        """Whether a negative auxiliary between two terms of a family ends the first one's claim (保証はできません
+        が、…効果), unless it goes on as part of the claim (薬に頼らない毎日が…)."""
+        at = bisect.bisect_left(view.tokens, (start,))
+        for token_start, token_end, forms in view.tokens[at:]:
+            if token_start >= end:
+                return False
+            if forms & _NEGATIVE_AUX and not _JA_GOES_ON.match(view.folded, token_end, end):
+                return True
+        return False
 
     def _negation_in(self, gap: str, english: bool) -> bool:
         cues = self._before if english else self._after
         return cues is not None and self._cue_in(cues, gap, gap)
 
-    def _negated(self, text: str, start: int, end: int, english: bool) -> bool:
+    def _negated(self, text: str, start: int, end: int, english: bool, view: _Text | None = None) -> bool:
         sentence_start = _sentence_start(text, start)
         sentence_end = _sentence_end(text, end)
         if english:
@@ -361,10 +402,29 @@ class ClaimsLint:
             after = text[end:min(sentence_end, end + _EN_AFTER_WINDOW)]
             return self._after is not None and self._cue_in(self._after, after, after, at_start=True)
         after = text[end:min(sentence_end, end + _JA_WINDOW)]
+        if view is not None and self._predicate_negated(view, end, after):
+            return True
         assertion = _JA_ASSERTION_END.search(after)
         if assertion is not None:
             after = after[:assertion.start()]
         return self._after is not None and self._cue_in(self._after, after, after)
+
+    def _predicate_negated(self, view: _Text, end: int, after: str) -> bool:
+        """Whether the predicate that closes the claim's phrase is negative (…を保証することはしません,
+        …とは申しません, 問題がないとは言えません): the phrase's last negative auxiliary, before a comma, a
+        conjunction or the sentence's end, does not go on as part of the claim (…ない治療, …ないと, …ずに)."""
+        stop = _JA_PHRASE_BREAK.search(after)
+        limit = end + (stop.start() if stop else len(after))
+        if any(p in view.folded[end:limit] for p in self._not_negations):
+            return False
+        at = bisect.bisect_left(view.tokens, (end,))
+        negated = False
+        for start, stop_at, forms in view.tokens[at:]:
+            if start >= limit:
+                break
+            if forms & _NEGATIVE_AUX:
+                negated = not _JA_GOES_ON.match(view.folded, stop_at, limit)
+        return negated
 
     def _mentioned(self, text: str, start: int, end: int) -> bool:
         """Whether the words at start:end are talked about as words in a sentence that says they are not used."""
