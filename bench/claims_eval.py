@@ -172,8 +172,8 @@ def cross_validate(models: list[Claims], *, verbose: bool = False) -> int:
             row[2] += sum(1 for t in honest if left_out.findings(t))
             row[3] += len(honest)
     print("== every set, each measured with the lists the other sets need")
-    for lang, (hit, total, false, honest) in pooled.items():
-        print(f"{lang}: recall {hit / max(total, 1):.1%} ({hit}/{total}); honest flagged {false}/{honest}")
+    for lang, (hit, total, false, n_honest) in pooled.items():
+        print(f"{lang}: recall {hit / max(total, 1):.1%} ({hit}/{total}); honest flagged {false}/{n_honest}")
     return 0
 
 
