@@ -59,6 +59,27 @@ _JA_GOES_ON = re.compile(r"に|と(?!は)|で(?!す|しょう|は)|[^。、]{0,3
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
 _EN_WORDS_BEFORE = 9
+_EN_NEGATORS = ("not", "no", "never", "cannot", "can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't",
+                "wasn't", "haven't", "hasn't", "shouldn't", "wouldn't", "couldn't", "without", "nor", "neither",
+                "rather than", "instead of", "nobody", "no one", "none")
+"""English grammar's negators, always applied (the file's ``negations_before`` adds to them)."""
+_HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限りません", "とは限らない", "とは限らず",
+                 "というより", "ではなく", "ではありません", "わけではありません", "とは言えません", "とはいえません",
+                 "かどうか", "かもしれ")
+"""Hedges and negations after a word that any text uses ("results vary", 「…とは限りません」); the file's
+``negations_after`` adds to them."""
+_MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "calling", "call it", "call a",
+                    "advertise", "advertises", "advertised as", "adverts", "ads", "claims of", "claiming", "says")
+_MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような言葉", "と宣伝", "とうたう", "と謳", "と呼", "と言う",
+                   "と書")
+_MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "nothing", "in fact", "actually",
+                      "ask what", "based on", "sceptical", "skeptical", "注意", "避け", "控え", "使いません", "使わず",
+                      "根拠", "実際には", "鵜呑み", "気をつけ")
+"""How any text talks about a word as a word and says it is not used or means nothing: always applied, the
+file's ``mentions_before``, ``mentions_after`` and ``mention_negations`` add to them."""
+_EN_COORDINATED = re.compile(r"\b(?:not|never|neither|n['’]t|cannot)\b(?:(?!\b(?:but|so|yet|because)\b)[^,;:–—])*"
+                             r"\b(?:or|nor)\b(?:(?!\b(?:but|so|yet|because)\b)[^,;:–—])*$")
+"""A negated verb whose scope runs on through "or"/"nor" ("we do not compare … or claim to be number one")."""
 _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
 _NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん"}
@@ -274,13 +295,14 @@ class ClaimsLint:
                     groups = tuple(tuple(_term(t) for t in terms) for terms in spec.terms)
                     english = not any(is_cjk(ch) for terms in spec.terms for t in terms for ch in t)
                     self._families.append(_Family(groups, category, spec, english, _cue_pattern(spec.unless)))
-        self._after = _cue_pattern(c for m in lists for c in m.negations_after)
-        self._before = _cue_pattern(c for m in lists for c in m.negations_before)
+        self._after = _cue_pattern([*_HEDGES_AFTER, *(c for m in lists for c in m.negations_after)])
+        self._before = _cue_pattern([*_EN_NEGATORS, *(c for m in lists for c in m.negations_before)])
         self._not_negations = [fold(p) for m in lists for p in m.not_negations if p.strip()]
-        self._mention_before = _cue_pattern(c for m in lists for c in m.mentions_before)
-        self._mention_after = _cue_pattern(c for m in lists for c in m.mentions_after)
+        self._mention_before = _cue_pattern([*_MENTIONS_BEFORE, *(c for m in lists for c in m.mentions_before)])
+        self._mention_after = _cue_pattern([*_MENTIONS_AFTER, *(c for m in lists for c in m.mentions_after)])
         self._mention_negations = _cue_pattern(
-            c for m in lists for c in [*m.mention_negations, *m.negations_before, *m.negations_after])
+            [*_MENTION_NEGATIONS, *_EN_NEGATORS, *_HEDGES_AFTER,
+             *(c for m in lists for c in [*m.mention_negations, *m.negations_before, *m.negations_after])])
 
     def findings(self, text: str) -> list[Finding]:
         """Every claim in ``text``: one per list entry or family (its first occurrence that is not negated)."""
@@ -398,6 +420,8 @@ class ClaimsLint:
             words = re.findall(r"[\w'’-]+", before)[-_EN_WORDS_BEFORE:]
             window = " ".join(words)
             if self._before is not None and self._cue_in(self._before, window, before):
+                return True
+            if _EN_COORDINATED.search(before):
                 return True
             after = text[end:min(sentence_end, end + _EN_AFTER_WINDOW)]
             return self._after is not None and self._cue_in(self._after, after, after, at_start=True)
