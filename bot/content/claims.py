@@ -69,17 +69,20 @@ _HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限
 """Hedges and negations after a word that any text uses ("results vary", 「…とは限りません」); the file's
 ``negations_after`` adds to them."""
 _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "calling", "call it", "call a",
-                    "advertise", "advertises", "advertised as", "adverts", "ads", "claims of", "claiming", "says")
+                    "advertise", "advertises", "advertised as", "adverts", "ads", "claim", "claims", "claiming", "says",
+                    "clinics that", "clinics which", "websites", "sites that", "anyone who", "those who")
 _MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような言葉", "と宣伝", "とうたう", "と謳", "と呼", "と言う",
                    "と書")
 _MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "nothing", "in fact", "actually",
-                      "ask what", "based on", "sceptical", "skeptical", "注意", "避け", "控え", "使いません", "使わず",
-                      "根拠", "実際には", "鵜呑み", "気をつけ")
+                      "ask what", "based on", "sceptical", "skeptical", "no evidence",
+                      "注意", "避け", "控え", "使いません", "使わず", "根拠", "実際には", "鵜呑み", "気をつけ")
 """How any text talks about a word as a word and says it is not used or means nothing: always applied, the
 file's ``mentions_before``, ``mentions_after`` and ``mention_negations`` add to them."""
 _EN_COORDINATED = re.compile(r"\b(?:not|never|neither|n['’]t|cannot)\b(?:(?!\b(?:but|so|yet|because)\b)[^,;:–—])*"
                              r"\b(?:or|nor)\b(?:(?!\b(?:but|so|yet|because)\b)[^,;:–—])*$")
 """A negated verb whose scope runs on through "or"/"nor" ("we do not compare … or claim to be number one")."""
+_EN_NONE_OF = re.compile(r"\b(?:no such|there is no|there are no|there's no)\b(?:(?!\b(?:but|and|so|yet)\b)[^.;:–—])*$")
+""""There is no such thing as a painless, risk-free treatment": the negation covers the list after it."""
 _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
 _NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん"}
@@ -421,7 +424,7 @@ class ClaimsLint:
             window = " ".join(words)
             if self._before is not None and self._cue_in(self._before, window, before):
                 return True
-            if _EN_COORDINATED.search(before):
+            if _EN_COORDINATED.search(before) or _EN_NONE_OF.search(text, sentence_start, start):
                 return True
             after = text[end:min(sentence_end, end + _EN_AFTER_WINDOW)]
             return self._after is not None and self._cue_in(self._after, after, after, at_start=True)
