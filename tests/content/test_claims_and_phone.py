@@ -303,7 +303,8 @@ def test_shipped_menu_fits_a_phone_and_opens_crisis_help_in_one_tap() -> None:
 
 
 def test_a_japanese_phrase_that_ends_in_a_negative_predicate_is_honest() -> None:
-    lint = lint_of("categories: {guarantee: {why: x, words: [効果を保証, 他院より, 安全性に問題, 今なら, 副作用のない]}}")
+    lint = lint_of("categories: {guarantee: {why: x, words: "
+                   "[効果を保証, 他院より, 安全性に問題, 今なら, 副作用のない]}}")
     assert found(lint, "当院は、効果を保証することも、他院と比べることもしません。") == []
     assert found(lint, "当院は他院より優れているとは申しません。") == []
     assert found(lint, "未承認のため、安全性に問題がないとは言えません。") == []  # the last negation decides
