@@ -61,7 +61,10 @@ _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
 _EN_WORDS_BEFORE = 9
 _EN_NEGATORS = ("not", "no", "never", "cannot", "can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't",
                 "wasn't", "haven't", "hasn't", "shouldn't", "wouldn't", "couldn't", "without", "nor", "neither",
-                "rather than", "instead of", "nobody", "no one", "none")
+                "rather than", "instead of", "nobody", "no one", "none", "nothing")
+_NOT_NEGATIONS = ("nothing beats", "nothing compares", "nothing works better", "nothing else", "nothing like",
+                  "nothing but", "not only", "not just", "no doubt", "no wonder", "だけではありません", "だけではない")
+"""Phrases that hold a negator but are no negation ("nothing beats TMS"): always applied."""
 """English grammar's negators, always applied (the file's ``negations_before`` adds to them)."""
 _HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限りません", "とは限らない", "とは限らず",
                  "というより", "ではなく", "ではありません", "わけではありません", "とは言えません", "とはいえません",
@@ -75,7 +78,9 @@ _MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような
                    "と書")
 _MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "nothing", "in fact", "actually",
                       "ask what", "based on", "sceptical", "skeptical", "no evidence",
-                      "注意", "避け", "控え", "使いません", "使わず", "根拠", "実際には", "鵜呑み", "気をつけ")
+                      "hypothes*", "theory", "in animals",
+                      "注意", "避け", "控え", "使いません", "使わず", "根拠", "実際には", "鵜呑み", "気をつけ",
+                      "仮説", "説は", "段階", "動物実験")
 """How any text talks about a word as a word and says it is not used or means nothing: always applied, the
 file's ``mentions_before``, ``mentions_after`` and ``mention_negations`` add to them."""
 _EN_COORDINATED = re.compile(r"\b(?:not|never|neither|n['’]t|cannot)\b(?:(?!\b(?:but|so|yet|because)\b)[^,;:–—])*"
@@ -300,7 +305,8 @@ class ClaimsLint:
                     self._families.append(_Family(groups, category, spec, english, _cue_pattern(spec.unless)))
         self._after = _cue_pattern([*_HEDGES_AFTER, *(c for m in lists for c in m.negations_after)])
         self._before = _cue_pattern([*_EN_NEGATORS, *(c for m in lists for c in m.negations_before)])
-        self._not_negations = [fold(p) for m in lists for p in m.not_negations if p.strip()]
+        self._not_negations = [fold(p) for p in [*_NOT_NEGATIONS, *(p for m in lists for p in m.not_negations)]
+                               if p.strip()]
         self._mention_before = _cue_pattern([*_MENTIONS_BEFORE, *(c for m in lists for c in m.mentions_before)])
         self._mention_after = _cue_pattern([*_MENTIONS_AFTER, *(c for m in lists for c in m.mentions_after)])
         self._mention_negations = _cue_pattern(
