@@ -68,15 +68,16 @@ _NOT_NEGATIONS = ("nothing beats", "nothing compares", "nothing works better", "
 """English grammar's negators, always applied (the file's ``negations_before`` adds to them)."""
 _HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限りません", "とは限らない", "とは限らず",
                  "というより", "ではなく", "ではありません", "わけではありません", "とは言えません", "とはいえません",
-                 "かどうか", "かもしれ")
+                 "かどうか", "かもしれ", "控えて", "控えます", "差し控え", "見合わせ", "お断り")
 """Hedges and negations after a word that any text uses ("results vary", 「…とは限りません」); the file's
 ``negations_after`` adds to them."""
 _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "calling", "call it", "call a",
                     "advertise", "advertises", "advertised as", "adverts", "ads", "claim", "claims", "claiming", "says",
-                    "clinics that", "clinics which", "websites", "sites that", "anyone who", "those who")
+                    "clinics that", "clinics which", "clinic that", "any clinic", "websites", "sites that",
+                    "anyone who", "those who", "promise", "promises", "promising")
 _MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような言葉", "と宣伝", "とうたう", "と謳", "と呼", "と言う",
                    "と書")
-_MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "nothing", "in fact", "actually",
+_MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "cautious", "nothing", "in fact", "actually",
                       "ask what", "based on", "sceptical", "skeptical", "no evidence",
                       "hypothes*", "theory", "in animals",
                       "注意", "避け", "控え", "使いません", "使わず", "根拠", "実際には", "鵜呑み", "気をつけ",
@@ -90,7 +91,7 @@ _EN_NONE_OF = re.compile(r"\b(?:no such|there is no|there are no|there's no)\b(?
 """"There is no such thing as a painless, risk-free treatment": the negation covers the list after it."""
 _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
-_NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん"}
+_NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん", "兼ねる", "かねる"}
 """A Japanese word followed by one of these (after any of ``_LIGHT``) is negated: 改善しない, 治らない."""
 _LIGHT = {"する", "為る", "できる", "出来る", "れる", "られる", "せる", "させる", "て", "いる", "居る", "は", "も"}
 
