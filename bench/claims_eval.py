@@ -132,19 +132,23 @@ def main(argv: list[str] | None = None) -> int:
     print("== all development sets")
     print(evaluate(lint, pooled)[0].split("\n  ")[0])
     texts = [t for lang in LANGUAGES for kind in ("prohibited", "honest") for t in pooled[lang][kind]]
-    print(f"lint time per text: {time_per_text(load_models(Path(args.content)), texts):.2f} ms "
-          f"({len(texts)} texts, one core, no cache)")
+    print(f"lint time per text: {time_per_text(load_models(Path(args.content)), texts):.2f} ms CPU "
+          f"({len(texts)} texts, best of 3, no cache)")
     return 0 if ok else 1
 
 
-def time_per_text(models: list[Claims], texts: list[str]) -> float:
-    """Milliseconds per text for a lint that has seen none of them (the analyser already loaded)."""
+def time_per_text(models: list[Claims], texts: list[str], rounds: int = 3) -> float:
+    """CPU milliseconds per text, best of ``rounds``, for a lint that has seen none of them (the analyser already
+    loaded). CPU time, not wall-clock: on a shared machine the wall-clock figure mostly measures the neighbours."""
     ClaimsLint(models).findings("準備")  # loads the analyser once, as the bot does at start-up
-    lint = ClaimsLint(models)
-    started = time.perf_counter()
-    for text in texts:
-        lint.findings(text)
-    return (time.perf_counter() - started) / max(len(texts), 1) * 1000
+    best = float("inf")
+    for _ in range(rounds):
+        lint = ClaimsLint(models)
+        started = time.process_time()
+        for text in texts:
+            lint.findings(text)
+        best = min(best, time.process_time() - started)
+    return best / max(len(texts), 1) * 1000
 
 
 Item = tuple[str, ...]
@@ -156,26 +160,21 @@ def cross_validate(models: list[Claims], *, verbose: bool = False) -> int:
     sets = {name: _load(REPO / "bench" / "data" / name) for name in _present(DEV_SETS)}
     lint = ClaimsLint(models)
     needed: dict[Item, set[str]] = defaultdict(set)
-    texts = 0
-    started = time.perf_counter()
     for name, cases in sets.items():
         for lang in LANGUAGES:
             for text in cases.get(lang, {}).get("prohibited", []):
-                texts += 1
                 for category, word, terms in lint.explain(text):
                     if not terms:
                         needed["entry", category, word].add(name)
                     for term in terms.split(" + ") if terms else ():
                         needed["term", category, word, term].add(name)
-            texts += len(cases.get(lang, {}).get("honest", []))
     for item, names in _cues_needed(models, sets).items():
         needed[item] |= names
     for item in _first_lists():
         needed.pop(item, None)  # written from the rule list before any set existed: never fitted to one
     every = [t for cases in sets.values() for lang in LANGUAGES for kind in ("prohibited", "honest")
              for t in cases.get(lang, {}).get(kind, [])]
-    print(f"lint time per text: {time_per_text(models, every):.2f} ms ({len(every)} texts, one core, no cache); "
-          f"with the reasons of each finding {(time.perf_counter() - started) / max(texts, 1) * 1000:.2f} ms")
+    print(f"lint time per text: {time_per_text(models, every):.2f} ms CPU ({len(every)} texts, best of 3, no cache)")
     pooled = {lang: [0, 0, 0, 0] for lang in LANGUAGES}  # flagged, prohibited, honest flagged, honest
     for name, cases in sets.items():
         only_here = {item for item, names in needed.items() if names == {name}}
