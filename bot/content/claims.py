@@ -159,14 +159,20 @@ def _lemmas(word: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+def _regex(source: str) -> re.Pattern[str]:
+    """A pattern of a list; one without Japanese reads ``\\b`` and ``\\w`` as ASCII, so an English claim written
+    straight into Japanese text is found too (「perfectなケア」: ``\\bperfect\\b`` ends before な)."""
+    return re.compile(source, 0 if _CJK.search(source) else re.ASCII)
+
+
 @lru_cache(maxsize=8192)
 def _term(source: str, *, regex_only: bool = False) -> _Term:
     """A list entry compiled (cached: a content reload compiles only what changed)."""
     if source.startswith("re:"):
-        return _Term(re.compile(fold(source[3:])))
+        return _Term(_regex(fold(source[3:])))
     folded = fold(source).strip()
     if regex_only:
-        return _Term(re.compile(folded))
+        return _Term(_regex(folded))
     literal = folded.rstrip("*")
     literal = literal if literal.isascii() and " " not in literal else literal if not literal.isascii() else ""
     if folded.rstrip("*").isascii():
