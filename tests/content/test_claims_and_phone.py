@@ -335,3 +335,10 @@ categories:
 """)
     assert lint.explain("必ず治ります。") == [("guarantee", "必ず", ""), ("guarantee", "保証＋結果", "0:必ず + 1:治る")]
     assert [f.word for f in lint.findings("必ず治ります。")] == ["必ず"]  # one finding per expression
+
+
+def test_an_english_pattern_finds_english_written_straight_into_japanese() -> None:
+    lint = lint_of(r"categories: {superlative: {why: x, words: [x], patterns: ['\bperfect\b', '最(強|速)']}}")
+    assert found(lint, "perfectなケアをお約束します。") == ["perfect"]
+    assert found(lint, "A perfectly normal question.") == []
+    assert found(lint, "最強の治療です。") == ["最強"]
