@@ -13,8 +13,9 @@ does on phrasings it has never seen is measured on the held-out set, reported in
 negation or mention cue that only this set needs is taken out (an entry fires on prohibited sentences of this
 set and of no other; a cue keeps honest sentences of this set, and of no other, from being flagged), and the set
 is measured with what is left: the lists as they would be had they been tuned on the other sets only. Entries
-that no development set needs (written for the shipped pages, or from the rule list), and the words and patterns
-of the first lists (written from the rule list before any set existed, read from git history), stay. Grammar's
+that no development set needs (written for the shipped pages, or from the rule list), the words and patterns of
+the first lists (written from the rule list before any set existed) and whatever the lists held just before the
+set came into this branch's history (read from git history: those entries were not written for it) stay. Grammar's
 negators, hedges and ways of mentioning a word live in ``bot/content/claims.py`` and always stay. It also
 prints the lint's time per text.
 
@@ -27,6 +28,7 @@ language or any honest negation is flagged.
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -172,12 +174,13 @@ def cross_validate(models: list[Claims], *, verbose: bool = False) -> int:
         needed[item] |= names
     for item in _first_lists():
         needed.pop(item, None)  # written from the rule list before any set existed: never fitted to one
+    before = {name: _lists_before(name) for name in sets}
     every = [t for cases in sets.values() for lang in LANGUAGES for kind in ("prohibited", "honest")
              for t in cases.get(lang, {}).get(kind, [])]
     print(f"lint time per text: {time_per_text(models, every):.2f} ms CPU ({len(every)} texts, best of 3, no cache)")
     pooled = {lang: [0, 0, 0, 0] for lang in LANGUAGES}  # flagged, prohibited, honest flagged, honest
     for name, cases in sets.items():
-        only_here = {item for item, names in needed.items() if names == {name}}
+        only_here = {item for item, names in needed.items() if names == {name} and item not in before[name]}
         left_out = ClaimsLint(_without(models, only_here))
         report, _ = evaluate(left_out, cases, list_cases=verbose)
         print(f"== {name} left out ({len(only_here)} entries, terms and cues only it needs taken out)\n{report}")
@@ -217,26 +220,48 @@ def _cues_needed(models: list[Claims], sets: dict[str, dict[str, dict[str, list[
     return out
 
 
+def _git(*args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True, check=True).stdout
+
+
+def _items_at(revision: str) -> set[Item]:
+    """Every entry, family term and cue of the claims.yaml files at a git revision."""
+    out: set[Item] = set()
+    for lang in LANGUAGES:
+        try:
+            data = yaml.safe_load(_git("show", f"{revision}:content/{lang}/claims.yaml")) or {}
+        except (OSError, subprocess.CalledProcessError, yaml.YAMLError):
+            continue
+        for category, group in data.get("categories", {}).items():
+            out |= {("entry", category, w) for w in [*group.get("words", []), *group.get("patterns", [])]}
+            for family in group.get("families", []):
+                out |= {("term", category, family["name"], f"{g}:{t}")
+                        for g, terms in enumerate(family.get("terms", [])) for t in terms}
+        for kind in (*CUE_LISTS, "not_negations"):
+            out |= {("cue", kind, c) for c in data.get(kind, [])}
+    return out
+
+
 def _first_lists() -> set[Item]:
     """The words and patterns of the first claims.yaml files, written from the advertising rule list before any
     development set existed (git history; nothing when the history is not at hand)."""
-    import subprocess
+    try:
+        first = _git("log", "--diff-filter=A", "--format=%H", "--", "content/ja/claims.yaml").split()
+    except (OSError, subprocess.CalledProcessError):
+        return set()
+    return {item for item in _items_at(first[-1]) if item[0] == "entry"} if first else set()
 
-    out: set[Item] = set()
-    for lang in LANGUAGES:
-        path = f"content/{lang}/claims.yaml"
-        try:
-            first = subprocess.run(["git", "-C", str(REPO), "log", "--diff-filter=A", "--format=%H", "--", path],
-                                   capture_output=True, text=True, check=True).stdout.split()
-            if not first:
-                continue
-            text = subprocess.run(["git", "-C", str(REPO), "show", f"{first[-1]}:{path}"],
-                                  capture_output=True, text=True, check=True).stdout
-        except (OSError, subprocess.CalledProcessError):
-            continue
-        for category, group in (yaml.safe_load(text) or {}).get("categories", {}).items():
-            out |= {("entry", category, w) for w in [*group.get("words", []), *group.get("patterns", [])]}
-    return out
+
+def _lists_before(name: str) -> set[Item]:
+    """What the lists held just before a set came into this branch's history: those entries were not written for
+    it (git history; nothing when the history is not at hand)."""
+    try:
+        added = _git("log", "--first-parent", "--diff-filter=A", "--format=%H", "--", f"bench/data/{name}").split()
+    except (OSError, subprocess.CalledProcessError):
+        return set()
+    return _items_at(f"{added[-1]}^1") if added else set()
 
 
 def _without(models: list[Claims], items: set[Item]) -> list[Claims]:
