@@ -73,8 +73,7 @@ _HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限
 ``negations_after`` adds to them."""
 _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "calling", "call it", "call a",
                     "advertise", "advertises", "advertised as", "adverts", "ads", "claim", "claims", "claiming", "says",
-                    "clinics that", "clinics which", "clinic that", "any clinic", "websites", "sites that",
-                    "anyone who", "those who", "promise", "promises", "promising")
+                    "clinics that", "clinics which", "clinic that", "any clinic", "websites", "sites that")
 _MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような言葉", "と宣伝", "とうたう", "と謳", "と呼", "と言う",
                    "と書")
 _MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "cautious", "nothing", "in fact", "actually",
