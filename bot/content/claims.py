@@ -75,7 +75,7 @@ _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "call
                     "advertise", "advertises", "advertised as", "adverts", "ads", "claim", "claims", "claiming", "says",
                     "clinics that", "clinics which", "clinic that", "any clinic", "websites", "sites that")
 _MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような言葉", "と宣伝", "とうたう", "と謳", "と呼", "と言う",
-                   "と書")
+                   "と書", "する医療機関", "するクリニック", "する病院", "する広告")
 _MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "cautious", "nothing", "in fact", "actually",
                       "ask what", "based on", "sceptical", "skeptical", "no evidence",
                       "hypothes*", "theory", "in animals",
@@ -357,7 +357,8 @@ class ClaimsLint:
                 english = rule.english and not (is_cjk(_next_visible(folded, end, 1))
                                                 or (not rule.word[:1].isalpha()
                                                     and is_cjk(_next_visible(folded, start - 1, -1))))
-                if self._negated(folded, start, end, english, view) or self._mentioned(folded, start, end):
+                if self._negated(folded, start, end, english, view) or self._mentioned(folded, start, end) \
+                        or _asked(folded, start, end):
                     continue
                 out.append(self._finding(rule.category, rule.word, folded, start, end))
                 break
@@ -404,7 +405,8 @@ class ClaimsLint:
                         any(self._negation_in(gap, family.english) for gap in gaps)
                         or any(self._gap_negated(view, a[1], b[0]) for a, b in itertools.pairwise(chain))):
                     continue
-                if self._negated(text, start, end, family.english, view) or self._mentioned(text, start, end):
+                if self._negated(text, start, end, family.english, view) or self._mentioned(text, start, end) \
+                        or _asked(text, start, end):
                     continue
                 return start, end
         return None
@@ -496,6 +498,21 @@ class ClaimsLint:
                 continue
             return True
         return False
+
+
+_EN_QUESTION = re.compile(r"\s*[\"“‘'(]?\s*(is|are|was|were|does|do|did|will|would|can|could|should|has|have|may"
+                          r"|might)\b")
+_JA_QUESTION = re.compile(r"か(?:[？?、」』]|\s*と|$)")
+
+
+def _asked(text: str, start: int, end: int) -> bool:
+    """Whether the words stand in a question asked for information, which claims nothing: 「副作用はありませんか、
+    と聞かれます」, "Is TMS a cure?" (a yes/no question, not "Why wait?" or "Still relying on pills?")."""
+    if _JA_QUESTION.match(text, end):
+        return True
+    first = _sentence_start(text, start)
+    found = _SENTENCE_END.search(text, end)
+    return found is not None and found.group(0) in "?？" and _EN_QUESTION.match(text, first) is not None
 
 
 def _one_per_expression(findings: list[Finding]) -> list[Finding]:

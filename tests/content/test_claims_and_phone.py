@@ -342,3 +342,14 @@ def test_an_english_pattern_finds_english_written_straight_into_japanese() -> No
     assert found(lint, "perfectなケアをお約束します。") == ["perfect"]
     assert found(lint, "A perfectly normal question.") == []
     assert found(lint, "最強の治療です。") == ["最強"]
+
+
+def test_a_question_asked_for_information_claims_nothing() -> None:
+    lint = lint_of("categories: {guarantee: {why: x, words: [cure, 副作用はありません, 効果を保証], "
+                   "patterns: ['\\bstill relying on pills\\b']}}")
+    assert found(lint, "Is TMS a cure? No, it may ease symptoms.") == []
+    assert found(lint, "副作用はありませんか、と聞かれることがあります。") == []
+    assert found(lint, "TMS is a cure? Think again.") == ["cure"]  # not a yes/no question
+    assert found(lint, "Still relying on pills?") == ["still relying on pills"]
+    assert found(lint, "効果を保証する医療機関があれば、その根拠をご確認ください。") == []
+    assert found(lint, "効果を保証する医療機関です。") == ["効果を保証"]
