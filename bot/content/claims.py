@@ -501,7 +501,9 @@ class ClaimsLint:
 
 
 _EN_QUESTION = re.compile(r"\s*[\"“‘'(]?\s*(is|are|was|were|does|do|did|will|would|can|could|should|has|have|may"
-                          r"|might)\b")
+                          r"|might)(n['’]t)?\s+(tms|rtms|it|this|that|the|exosomes?|there|i|my|side)\b")
+"""A yes/no question about the treatment ("Is TMS a cure?", "Will I definitely get better?"); one put to the
+reader ("Would you like a free trial?") still sells."""
 _JA_QUESTION = re.compile(r"か(?:[？?、」』]|\s*と|$)")
 
 

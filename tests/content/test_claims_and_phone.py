@@ -353,3 +353,4 @@ def test_a_question_asked_for_information_claims_nothing() -> None:
     assert found(lint, "Still relying on pills?") == ["still relying on pills"]
     assert found(lint, "効果を保証する医療機関があれば、その根拠をご確認ください。") == []
     assert found(lint, "効果を保証する医療機関です。") == ["効果を保証"]
+    assert found(lint, "Would you like a cure?") == ["cure"]  # put to the reader, it still sells
