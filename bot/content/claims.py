@@ -49,12 +49,48 @@ _QUOTED = re.compile(r"「[^」]*」|『[^』]*』|“[^”]*”|\"[^\"]*\"|‘[
 _MENTION_WINDOW = 60
 _CLAUSE_BREAK = re.compile(r"[、,，]|\bbut\b|\bwhile\b|\bwhereas\b|ですが|けれど|一方")
 _JA_ASSERTION_END = re.compile(r"です|ます|でした|ました")
+_JA_PHRASE_BREAK = re.compile(r"(?<![はもをが])[、,，](?!\s*と)|ですが|ますが|けれど|けど|ので|から(?!だ)"
+                              r"|一方|ため|て(?=[、,])")
+"""Where a Japanese phrase ends: a comma (not after a topic は/も or before a quoting と) or a conjunction."""
+_JA_GOES_ON = re.compile(r"に|と(?!は)|で(?!す|しょう|は)|[^。、]{0,3}(治療|方法|点滴|施術|医療|クリニック|体|からだ"
+                         r"|身体|毎日|人生|生活|未来|状態|効果|ケア|プラン"
+                         r"|方|人|患者|なら|ように|はず|わけ|もの|ほど|くらい)")
+"""After a negative auxiliary, words that make it part of the claim (副作用のない治療, 申し込まないと損)."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
 _EN_WORDS_BEFORE = 9
+_EN_NEGATORS = ("not", "no", "never", "cannot", "can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't",
+                "wasn't", "haven't", "hasn't", "shouldn't", "wouldn't", "couldn't", "without", "nor", "neither",
+                "rather than", "instead of", "nobody", "no one", "none", "nothing")
+_NOT_NEGATIONS = ("nothing beats", "nothing compares", "nothing works better", "nothing else", "nothing like",
+                  "nothing but", "not only", "not just", "no doubt", "no wonder", "だけではありません", "だけではない")
+"""Phrases that hold a negator but are no negation ("nothing beats TMS"): always applied."""
+"""English grammar's negators, always applied (the file's ``negations_before`` adds to them)."""
+_HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限りません", "とは限らない", "とは限らず",
+                 "というより", "ではなく", "ではありません", "わけではありません", "とは言えません", "とはいえません",
+                 "かどうか", "かもしれ", "控えて", "控えます", "差し控え", "見合わせ", "お断り")
+"""Hedges and negations after a word that any text uses ("results vary", 「…とは限りません」); the file's
+``negations_after`` adds to them."""
+_MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "calling", "call it", "call a",
+                    "advertise", "advertises", "advertised as", "adverts", "ads", "claim", "claims", "claiming", "says",
+                    "clinics that", "clinics which", "clinic that", "any clinic", "websites", "sites that")
+_MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような言葉", "と宣伝", "とうたう", "と謳", "と呼", "と言う",
+                   "と書", "する医療機関", "するクリニック", "する病院", "する広告")
+_MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "cautious", "nothing", "in fact", "actually",
+                      "ask what", "based on", "sceptical", "skeptical", "no evidence",
+                      "hypothes*", "theory", "in animals",
+                      "注意", "避け", "控え", "使いません", "使わず", "根拠", "実際には", "鵜呑み", "気をつけ",
+                      "仮説", "説は", "段階", "動物実験")
+"""How any text talks about a word as a word and says it is not used or means nothing: always applied, the
+file's ``mentions_before``, ``mentions_after`` and ``mention_negations`` add to them."""
+_EN_COORDINATED = re.compile(r"\b(?:not|never|neither|n['’]t|cannot)\b(?:(?!\b(?:but|so|yet|because)\b)[^,;:–—])*"
+                             r"\b(?:or|nor)\b(?:(?!\b(?:but|so|yet|because)\b)[^,;:–—])*$")
+"""A negated verb whose scope runs on through "or"/"nor" ("we do not compare … or claim to be number one")."""
+_EN_NONE_OF = re.compile(r"\b(?:no such|there is no|there are no|there's no)\b(?:(?!\b(?:but|and|so|yet)\b)[^.;:–—])*$")
+""""There is no such thing as a painless, risk-free treatment": the negation covers the list after it."""
 _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
-_NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん"}
+_NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん", "兼ねる", "かねる"}
 """A Japanese word followed by one of these (after any of ``_LIGHT``) is negated: 改善しない, 治らない."""
 _LIGHT = {"する", "為る", "できる", "出来る", "れる", "られる", "せる", "させる", "て", "いる", "居る", "は", "も"}
 
@@ -122,14 +158,20 @@ def _lemmas(word: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+def _regex(source: str) -> re.Pattern[str]:
+    """A pattern of a list; one without Japanese reads ``\\b`` and ``\\w`` as ASCII, so an English claim written
+    straight into Japanese text is found too (「perfectなケア」: ``\\bperfect\\b`` ends before な)."""
+    return re.compile(source, 0 if _CJK.search(source) else re.ASCII)
+
+
 @lru_cache(maxsize=8192)
 def _term(source: str, *, regex_only: bool = False) -> _Term:
     """A list entry compiled (cached: a content reload compiles only what changed)."""
     if source.startswith("re:"):
-        return _Term(re.compile(fold(source[3:])))
+        return _Term(_regex(fold(source[3:])))
     folded = fold(source).strip()
     if regex_only:
-        return _Term(re.compile(folded))
+        return _Term(_regex(folded))
     literal = folded.rstrip("*")
     literal = literal if literal.isascii() and " " not in literal else literal if not literal.isascii() else ""
     if folded.rstrip("*").isascii():
@@ -267,13 +309,15 @@ class ClaimsLint:
                     groups = tuple(tuple(_term(t) for t in terms) for terms in spec.terms)
                     english = not any(is_cjk(ch) for terms in spec.terms for t in terms for ch in t)
                     self._families.append(_Family(groups, category, spec, english, _cue_pattern(spec.unless)))
-        self._after = _cue_pattern(c for m in lists for c in m.negations_after)
-        self._before = _cue_pattern(c for m in lists for c in m.negations_before)
-        self._not_negations = [fold(p) for m in lists for p in m.not_negations if p.strip()]
-        self._mention_before = _cue_pattern(c for m in lists for c in m.mentions_before)
-        self._mention_after = _cue_pattern(c for m in lists for c in m.mentions_after)
+        self._after = _cue_pattern([*_HEDGES_AFTER, *(c for m in lists for c in m.negations_after)])
+        self._before = _cue_pattern([*_EN_NEGATORS, *(c for m in lists for c in m.negations_before)])
+        self._not_negations = [fold(p) for p in [*_NOT_NEGATIONS, *(p for m in lists for p in m.not_negations)]
+                               if p.strip()]
+        self._mention_before = _cue_pattern([*_MENTIONS_BEFORE, *(c for m in lists for c in m.mentions_before)])
+        self._mention_after = _cue_pattern([*_MENTIONS_AFTER, *(c for m in lists for c in m.mentions_after)])
         self._mention_negations = _cue_pattern(
-            c for m in lists for c in [*m.mention_negations, *m.negations_before, *m.negations_after])
+            [*_MENTION_NEGATIONS, *_EN_NEGATORS, *_HEDGES_AFTER,
+             *(c for m in lists for c in [*m.mention_negations, *m.negations_before, *m.negations_after])])
 
     def findings(self, text: str) -> list[Finding]:
         """Every claim in ``text``: one per list entry or family (its first occurrence that is not negated)."""
@@ -284,7 +328,27 @@ class ClaimsLint:
             found = self._seen[text] = self._findings(text)
         return list(found)
 
-    def _findings(self, text: str) -> list[Finding]:
+    def explain(self, text: str) -> list[tuple[str, str, str]]:
+        """Every list entry that fires on ``text``, before overlapping findings are merged: (category, word or
+        family name, the family's terms found inside the match, joined by " + "; empty for a word or pattern).
+        ``bench/claims_eval.py --cv`` uses it to tell which entries only one development set needs."""
+        view = _Text.of(text)
+        out: list[tuple[str, str, str]] = []
+        for finding in self._findings(text, merge=False):
+            terms = ""
+            family = next((f for f in self._families if f.spec.name == finding.word
+                           and f.category == finding.category), None)
+            if family is not None:
+                used = []
+                for g, group in enumerate(family.groups):
+                    for t, term in enumerate(group):
+                        if any(a < finding.end and finding.start < b for a, b in view.spans(term)):
+                            used.append(f"{g}:{family.spec.terms[g][t]}")
+                terms = " + ".join(used)
+            out.append((finding.category, finding.word, terms))
+        return out
+
+    def _findings(self, text: str, *, merge: bool = True) -> list[Finding]:
         view = _Text.of(text)
         folded = view.folded
         out: list[Finding] = []
@@ -293,7 +357,8 @@ class ClaimsLint:
                 english = rule.english and not (is_cjk(_next_visible(folded, end, 1))
                                                 or (not rule.word[:1].isalpha()
                                                     and is_cjk(_next_visible(folded, start - 1, -1))))
-                if self._negated(folded, start, end, english) or self._mentioned(folded, start, end):
+                if self._negated(folded, start, end, english, view) or self._mentioned(folded, start, end) \
+                        or _asked(folded, start, end):
                     continue
                 out.append(self._finding(rule.category, rule.word, folded, start, end))
                 break
@@ -301,7 +366,7 @@ class ClaimsLint:
             match = self._family_match(view, family)
             if match is not None:
                 out.append(self._finding(family.category, family.spec.name, folded, *match))
-        return _one_per_expression(out)
+        return _one_per_expression(out) if merge else out
 
     def _finding(self, category: str, word: str, folded: str, start: int, end: int) -> Finding:
         c = self._categories[category]
@@ -336,18 +401,33 @@ class ClaimsLint:
                 gaps = [text[a[1]:b[0]] for a, b in itertools.pairwise(chain)]
                 if family.spec.same_clause and any(_CLAUSE_BREAK.search(gap) for gap in gaps):
                     continue
-                if family.spec.negation_between and any(self._negation_in(gap, family.english) for gap in gaps):
+                if family.spec.negation_between and (
+                        any(self._negation_in(gap, family.english) for gap in gaps)
+                        or any(self._gap_negated(view, a[1], b[0]) for a, b in itertools.pairwise(chain))):
                     continue
-                if self._negated(text, start, end, family.english) or self._mentioned(text, start, end):
+                if self._negated(text, start, end, family.english, view) or self._mentioned(text, start, end) \
+                        or _asked(text, start, end):
                     continue
                 return start, end
         return None
+
+    @staticmethod
+    def _gap_negated(view: _Text, start: int, end: int) -> bool:
+        """Whether a negative auxiliary between two terms of a family ends the first one's claim (保証はできません
+        が、…効果), unless it goes on as part of the claim (薬に頼らない毎日が…)."""
+        at = bisect.bisect_left(view.tokens, (start,))
+        for token_start, token_end, forms in view.tokens[at:]:
+            if token_start >= end:
+                return False
+            if forms & _NEGATIVE_AUX and not _JA_GOES_ON.match(view.folded, token_end, end):
+                return True
+        return False
 
     def _negation_in(self, gap: str, english: bool) -> bool:
         cues = self._before if english else self._after
         return cues is not None and self._cue_in(cues, gap, gap)
 
-    def _negated(self, text: str, start: int, end: int, english: bool) -> bool:
+    def _negated(self, text: str, start: int, end: int, english: bool, view: _Text | None = None) -> bool:
         sentence_start = _sentence_start(text, start)
         sentence_end = _sentence_end(text, end)
         if english:
@@ -358,13 +438,34 @@ class ClaimsLint:
             window = " ".join(words)
             if self._before is not None and self._cue_in(self._before, window, before):
                 return True
+            if _EN_COORDINATED.search(before) or _EN_NONE_OF.search(text, sentence_start, start):
+                return True
             after = text[end:min(sentence_end, end + _EN_AFTER_WINDOW)]
             return self._after is not None and self._cue_in(self._after, after, after, at_start=True)
         after = text[end:min(sentence_end, end + _JA_WINDOW)]
+        if view is not None and self._predicate_negated(view, end, after):
+            return True
         assertion = _JA_ASSERTION_END.search(after)
         if assertion is not None:
             after = after[:assertion.start()]
         return self._after is not None and self._cue_in(self._after, after, after)
+
+    def _predicate_negated(self, view: _Text, end: int, after: str) -> bool:
+        """Whether the predicate that closes the claim's phrase is negative (…を保証することはしません,
+        …とは申しません, 問題がないとは言えません): the phrase's last negative auxiliary, before a comma, a
+        conjunction or the sentence's end, does not go on as part of the claim (…ない治療, …ないと, …ずに)."""
+        stop = _JA_PHRASE_BREAK.search(after)
+        limit = end + (stop.start() if stop else len(after))
+        if any(p in view.folded[end:limit] for p in self._not_negations):
+            return False
+        at = bisect.bisect_left(view.tokens, (end,))
+        negated = False
+        for start, stop_at, forms in view.tokens[at:]:
+            if start >= limit:
+                break
+            if forms & _NEGATIVE_AUX:
+                negated = not _JA_GOES_ON.match(view.folded, stop_at, limit)
+        return negated
 
     def _mentioned(self, text: str, start: int, end: int) -> bool:
         """Whether the words at start:end are talked about as words in a sentence that says they are not used."""
@@ -397,6 +498,23 @@ class ClaimsLint:
                 continue
             return True
         return False
+
+
+_EN_QUESTION = re.compile(r"\s*[\"“‘'(]?\s*(is|are|was|were|does|do|did|will|would|can|could|should|has|have|may"
+                          r"|might)(n['’]t)?\s+(tms|rtms|it|this|that|the|exosomes?|there|i|my|side)\b")
+"""A yes/no question about the treatment ("Is TMS a cure?", "Will I definitely get better?"); one put to the
+reader ("Would you like a free trial?") still sells."""
+_JA_QUESTION = re.compile(r"か(?:[？?、」』]|\s*と|$)")
+
+
+def _asked(text: str, start: int, end: int) -> bool:
+    """Whether the words stand in a question asked for information, which claims nothing: 「副作用はありませんか、
+    と聞かれます」, "Is TMS a cure?" (a yes/no question, not "Why wait?" or "Still relying on pills?")."""
+    if _JA_QUESTION.match(text, end):
+        return True
+    first = _sentence_start(text, start)
+    found = _SENTENCE_END.search(text, end)
+    return found is not None and found.group(0) in "?？" and _EN_QUESTION.match(text, first) is not None
 
 
 def _one_per_expression(findings: list[Finding]) -> list[Finding]:

@@ -35,6 +35,11 @@ def words(text: str) -> list[str]:
     return [f.word for f in shipped_lint().findings(text)]
 
 
+def fired(text: str) -> list[str]:
+    """Every entry that fires, before overlapping findings of one category are merged."""
+    return [word for _, word, _ in shipped_lint().explain(text)]
+
+
 def test_an_honest_negation_is_not_a_claim_but_the_claim_is() -> None:
     assert words("完治を約束するものではありません。") == []
     assert words("TMS is not a cure.") == []
@@ -169,7 +174,7 @@ def test_shipped_lint_meets_honest_negations_and_fresh_phrasings() -> None:
     assert words("すぐに効果が出るとは限らず、通常4〜6週間かかります。") == []
     assert words("「画期的」「最先端」といった言葉で効果を示すことはしません。") == []
     assert words("We avoid words like cutting-edge or revolutionary to describe results.") == []
-    assert words("どんな難治性うつ病でも効果を実感できます。") == ["どんな…でも効く（どんな難治性うつ病でも改善）"]
+    assert "どんな…でも効く（どんな難治性うつ病でも改善）" in fired("どんな難治性うつ病でも効果を実感できます。")
     assert words("併用で効果が倍増します。") == ["効果が倍になる（倍増、飛躍的に）"]
     assert words("Combining them doubles the effect.") == [
         "a multiplied effect (doubles the effect, twice the results)"]
@@ -295,3 +300,57 @@ def test_shipped_menu_fits_a_phone_and_opens_crisis_help_in_one_tap() -> None:
         items = content.lang(lang).menu.items
         assert len(items) <= 8
         assert "crisis_help" in [item.page for item in items]
+
+
+def test_a_japanese_phrase_that_ends_in_a_negative_predicate_is_honest() -> None:
+    lint = lint_of("categories: {guarantee: {why: x, words: "
+                   "[効果を保証, 他院より, 安全性に問題, 今なら, 副作用のない]}}")
+    assert found(lint, "当院は、効果を保証することも、他院と比べることもしません。") == []
+    assert found(lint, "当院は他院より優れているとは申しません。") == []
+    assert found(lint, "未承認のため、安全性に問題がないとは言えません。") == []  # the last negation decides
+    assert found(lint, "今なら待たずに受けられます。") == ["今なら"]  # …ずに goes on as the claim
+    assert found(lint, "効果を保証します。副作用のない治療です。") == ["効果を保証", "副作用のない"]
+    assert found(lint, "効果を保証し、待たずに受けられます。") == ["効果を保証"]
+
+
+def test_grammar_negators_and_mentions_need_no_list() -> None:
+    lint = lint_of("categories: {guarantee: {why: x, words: [guarantee, number one, risk-free, cure, 最先端]}}")
+    assert found(lint, "We can't guarantee anything.") == []
+    assert found(lint, "We do not compare ourselves with other clinics or claim to be number one.") == []
+    assert found(lint, "We do not compare ourselves, but we are number one.") == ["number one"]
+    assert found(lint, "There is no such thing as a painless, risk-free treatment.") == []
+    assert found(lint, "Some websites claim exosomes are a cure; there is no evidence for this.") == []
+    assert found(lint, "「最先端医療」とうたう広告には注意してください。") == []
+    assert found(lint, "Exosomes are a cure.") == ["cure"]
+
+
+def test_explain_names_every_entry_and_family_term_that_fires() -> None:
+    lint = lint_of("""
+categories:
+  guarantee:
+    why: x
+    words: [必ず]
+    families:
+      - {name: 保証＋結果, terms: [[必ず, 確実], [治る, 改善]]}
+""")
+    assert lint.explain("必ず治ります。") == [("guarantee", "必ず", ""), ("guarantee", "保証＋結果", "0:必ず + 1:治る")]
+    assert [f.word for f in lint.findings("必ず治ります。")] == ["必ず"]  # one finding per expression
+
+
+def test_an_english_pattern_finds_english_written_straight_into_japanese() -> None:
+    lint = lint_of(r"categories: {superlative: {why: x, words: [x], patterns: ['\bperfect\b', '最(強|速)']}}")
+    assert found(lint, "perfectなケアをお約束します。") == ["perfect"]
+    assert found(lint, "A perfectly normal question.") == []
+    assert found(lint, "最強の治療です。") == ["最強"]
+
+
+def test_a_question_asked_for_information_claims_nothing() -> None:
+    lint = lint_of("categories: {guarantee: {why: x, words: [cure, 副作用はありません, 効果を保証], "
+                   "patterns: ['\\bstill relying on pills\\b']}}")
+    assert found(lint, "Is TMS a cure? No, it may ease symptoms.") == []
+    assert found(lint, "副作用はありませんか、と聞かれることがあります。") == []
+    assert found(lint, "TMS is a cure? Think again.") == ["cure"]  # not a yes/no question
+    assert found(lint, "Still relying on pills?") == ["still relying on pills"]
+    assert found(lint, "効果を保証する医療機関があれば、その根拠をご確認ください。") == []
+    assert found(lint, "効果を保証する医療機関です。") == ["効果を保証"]
+    assert found(lint, "Would you like a cure?") == ["cure"]  # put to the reader, it still sells
