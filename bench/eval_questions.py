@@ -232,12 +232,13 @@ def domain_outcome(index: Matcher, renderer: AnswerRenderer, text: str,
     if answered and found.entry_id is not None:
         entry = index.entry(lang, found.entry_id)
         return Outcome(found, head + renderer.render(lang, entry.answer), entry.action, acknowledged)
-    if acknowledged:
+    offer = found.status == "choices" and bool(found.candidates) and (not acknowledged or hit.statement and hit.asks)
+    if acknowledged and not offer:
         return Outcome(found, head, None, True)
-    if found.status == "choices":
+    if offer:
         labels = [index.entry(lang, entry_id).questions[0] for entry_id, _ in found.candidates]
         first = index.entry(lang, found.candidates[0][0])
-        return Outcome(found, "\n".join([CHOICES_REPLY[lang], *labels]), None,
+        return Outcome(found, head + "\n".join([CHOICES_REPLY[lang], *labels]), None, acknowledged,
                        first_choice_reply=renderer.render(lang, first.answer) if first.action != "apply" else "apply")
     return Outcome(found, NONE_REPLY[lang], None)
 

@@ -41,18 +41,28 @@ _SENTENCE = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s")
 
 @dataclass(frozen=True)
 class DistressHit:
-    """``statement``: a sentence that is not a question expresses distress; ``in_question``: only a question does."""
+    """``statement``: a sentence that is not a question expresses distress; ``in_question``: only a question does;
+    ``asks``: some sentence of the message is a question (so "did you mean" may follow the acknowledgement)."""
 
     statement: bool = False
     in_question: bool = False
+    asks: bool = False
 
     @property
     def any(self) -> bool:
         return self.statement or self.in_question
 
 
+_CHAT_CONTRACTIONS = re.compile(
+    r"(?<![a-z0-9'])(cant|wont|dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|couldnt|wouldnt"
+    r"|shouldnt|aint|im|ive)(?![a-z0-9'])")
+_SPELT_OUT = {"cant": "can not", "wont": "will not", "aint": "am not", "im": "i am", "ive": "i have"}
+"""Phone typing drops the apostrophe ("i cant sleep", "im so tired"); spelt out as normalize() spells "can't"."""
+
+
 def _spelling(text: str) -> str:
-    return normalize(text).text
+    spelt = normalize(text).text
+    return _CHAT_CONTRACTIONS.sub(lambda m: _SPELT_OUT.get(m[1], m[1][:-2] + " not"), spelt)
 
 
 _NEGATION = {"ず": "ない", "ぬ": "ない", "ん": "ない", "無い": "ない"}
@@ -152,14 +162,16 @@ class DistressScreen:
                    [p for d in by_lang.values() for p in d.not_distress])
 
     def screen(self, text: str) -> DistressHit:
-        statement = in_question = False
+        statement = in_question = asks = False
         for sentence in _sentences(text):
+            question = looks_like_question(sentence)
+            asks = asks or question
             if self._says_distress(sentence):
-                if looks_like_question(sentence):
+                if question:
                     in_question = True
                 else:
                     statement = True
-        return DistressHit(statement, in_question)
+        return DistressHit(statement, in_question, asks)
 
     def _says_distress(self, sentence: str) -> bool:
         if _found(self._phrases, self._not, _spelling(sentence)):
