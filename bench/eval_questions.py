@@ -232,7 +232,8 @@ def domain_outcome(index: Matcher, renderer: AnswerRenderer, text: str,
     if answered and found.entry_id is not None:
         entry = index.entry(lang, found.entry_id)
         return Outcome(found, head + renderer.render(lang, entry.answer), entry.action, acknowledged)
-    offer = found.status == "choices" and bool(found.candidates) and (not acknowledged or hit.statement and hit.asks)
+    offer = found.status == "choices" and bool(found.candidates) and (
+        not acknowledged or (hit.statement and hit.asks))
     if acknowledged and not offer:
         return Outcome(found, head, None, True)
     if offer:

@@ -239,6 +239,13 @@ _SCHOOL_EN = (  # UK "year 10" (14 or 15), US "grade 10" / "10th grade" (15 or 1
     (re.compile(r"\byear\s*(\d{1,2})\b(?!\s*(?:old|s\b))"), 4), (re.compile(r"\bgrade\s*(\d{1,2})\b"), 5),
     (re.compile(r"\b(\d{1,2})\s*grade\b"), 5), (re.compile(r"\bform\s*(\d)\b"), 10),
 )
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_LEVEL_YEAR = r"(?:(\d)(?:st|nd|rd|th)?|(first|second|third|fourth))\s+year\s+(?:of|in|at)\s+(?:my\s+|his\s+|her\s+)?"
+_SCHOOL_EN_LEVEL = (  # the Japanese school years said in English: 「高2」 is "second year of high school"
+    (re.compile(_LEVEL_YEAR + r"(?:high school|senior high)"), 14),
+    (re.compile(_LEVEL_YEAR + r"(?:junior high|middle school)"), 11),
+    (re.compile(_LEVEL_YEAR + r"(?:university|college|uni)\b"), 17),
+)
 _SCHOOL_EN_WORDS: tuple[tuple[str, Span], ...] = (
     ("primary school", (5, 12)), ("elementary school", (6, 12)), ("middle school", (11, 15)),
     ("junior high", (12, 15)), ("high school freshman", (14, 16)), ("freshman in high school", (14, 16)),
@@ -274,7 +281,11 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
     for pattern, first_age in _SCHOOL_JA:
         for found in pattern.finditer(text):
             spans.append((first_age + int(found.group(1)), first_age + int(found.group(1)) + 2))
-    for pattern, first_age in _SCHOOL_EN:
+    levels = [(found, first_age) for pattern, first_age in _SCHOOL_EN_LEVEL for found in pattern.finditer(text)]
+    for found, first_age in levels:  # "second year of high school" is 高2 (16 or 17), not the UK "year 2"
+        year = int(found.group(1) or _ORDINALS[found.group(2)])
+        spans.append((first_age + year, first_age + year + 2))
+    for pattern, first_age in _SCHOOL_EN if not levels else ():
         for found in pattern.finditer(text):
             spans.append((first_age + int(found.group(1)), first_age + int(found.group(1)) + 2))
     if not spans:
@@ -294,6 +305,8 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
         for found in re.finditer(r"(?<![\d.])(\d{1,2})(?![\d.]|\s*(?:時|pm|am|月|日|年|か月|ヶ月|回|人|代|'?s\b))",
                                  text):
             before, after = text[:found.start()], text[found.end():]
+            if _FUTURE_AGE_AFTER.match(after) or re.match(r"\s*(?:months?|weeks?|days?)\b", after):
+                continue  # "17 but 18 in two months": the age to come, and the months it is away
             if not re.search(r"(?:year|grade|form|中|高|小|大)\s*$", before) and not (
                     spans and (int(found.group(1)) < 6 or re.match(r"\s*(?:year|grade|form|class)", after))):
                 bare.append(_modified_age(int(found.group(1)), before, after))  # at the age question, 17 is an age
@@ -305,6 +318,9 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
     return spans
 
 
+_FUTURE_AGE_AFTER = re.compile(r"\s*(?:歳|才)?\s*(?:in (?:a |an |\d+ |a few |a couple of )?(?:days?|weeks?|months?)\b|"
+                               r"next (?:month|week)\b|soon\b|(?:に|で)?(?:\d+|数)?(?:か月|ヶ月|カ月|週間)後|"
+                               r"(?:に|で)?(?:来月|来週))")
 _ABOUT_AGE_BEFORE = re.compile(r"(?:about|around|roughly|approximately|approx|maybe|およそ|だいたい|大体|約)\s*$")
 _ABOUT_AGE_AFTER = re.compile(r"\s*(?:歳|才)?\s*(?:くらい|ぐらい|位|前後|ish|or so)")
 _DECADE_AFTER = re.compile(r"\s*(?:something|odd|plus|\+|ish)")
