@@ -50,7 +50,8 @@ def test_phone_spellings_without_apostrophes_are_read_as_their_words(text: str) 
     "the meds aren't helping and I still feel heavy every day",
     "we've switched antidepressants and nothing changes",
     "I haven't laughed in months", "I keep waking up in the night", "my mental health is terrible",
-    "薬を飲んでもずっと気分が重いままです", "気持ちが晴れません", "抗うつ薬を変えても良くならない", "誰とも話したくない",
+    "薬を飲んでもずっと気分が重いままです", "気持ちが晴れません", "抗うつ薬を変えても良くならない",
+    "誰とも話したくない",
     "子どもが毎朝腹痛を訴えて登校を嫌がる", "自分が自分じゃないみたい", "休んでも全然回復しない"])
 def test_families_reach_past_their_own_words(text: str) -> None:
     assert shipped().screen(text).statement
