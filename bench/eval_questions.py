@@ -49,6 +49,7 @@ from bot.content.schema import Settings as ContentSettings  # noqa: E402
 from bot.content.yamldoc import load_yaml  # noqa: E402
 from bot.search.distress import DistressHit, DistressScreen  # noqa: E402
 from bot.search.index import FaqIndex, IndexOptions, Match  # noqa: E402
+from bot.search.sentences import looks_like_question, looks_like_request  # noqa: E402
 
 Verdict = Literal["pass", "fail", "skipped"]
 KINDS = ("answer", "intake", "crisis", "fallback", "distress")
@@ -233,7 +234,7 @@ def domain_outcome(index: Matcher, renderer: AnswerRenderer, text: str,
         entry = index.entry(lang, found.entry_id)
         return Outcome(found, head + renderer.render(lang, entry.answer), entry.action, acknowledged)
     offer = found.status == "choices" and bool(found.candidates) and (
-        not acknowledged or (hit.statement and hit.asks))
+        not acknowledged or looks_like_question(text) or looks_like_request(text))  # as bot/handlers/questions.py
     if acknowledged and not offer:
         return Outcome(found, head, None, True)
     if offer:

@@ -41,12 +41,10 @@ _SENTENCE = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s")
 
 @dataclass(frozen=True)
 class DistressHit:
-    """``statement``: a sentence that is not a question expresses distress; ``in_question``: only a question does;
-    ``asks``: some sentence of the message is a question (so "did you mean" may follow the acknowledgement)."""
+    """``statement``: a sentence that is not a question expresses distress; ``in_question``: only a question does."""
 
     statement: bool = False
     in_question: bool = False
-    asks: bool = False
 
     @property
     def any(self) -> bool:
@@ -162,16 +160,14 @@ class DistressScreen:
                    [p for d in by_lang.values() for p in d.not_distress])
 
     def screen(self, text: str) -> DistressHit:
-        statement = in_question = asks = False
+        statement = in_question = False
         for sentence in _sentences(text):
-            question = looks_like_question(sentence)
-            asks = asks or question
             if self._says_distress(sentence):
-                if question:
+                if looks_like_question(sentence):
                     in_question = True
                 else:
                     statement = True
-        return DistressHit(statement, in_question, asks)
+        return DistressHit(statement, in_question)
 
     def _says_distress(self, sentence: str) -> bool:
         if _found(self._phrases, self._not, _spelling(sentence)):

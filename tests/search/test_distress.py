@@ -33,10 +33,9 @@ def test_questions_about_treatment_are_not_a_statement_of_distress(text: str) ->
 
 
 def test_a_question_and_a_statement_are_told_apart() -> None:
-    assert shipped().screen("眠れない日が続いています。TMSは不眠にも効きますか？") == DistressHit(True, True, True)
-    assert shipped().screen("眠れないときはどうすればいいですか？") == DistressHit(False, True, True)
-    assert shipped().screen("息子がうつっぽいです。TMSは受けられますか？") == DistressHit(True, False, True)
-    assert shipped().screen("毎日つらい") == DistressHit(True, False, False)
+    assert shipped().screen("眠れない日が続いています。TMSは不眠にも効きますか？") == DistressHit(True, True)
+    assert shipped().screen("眠れないときはどうすればいいですか？") == DistressHit(False, True)
+    assert shipped().screen("息子がうつっぽいです。TMSは受けられますか？") == DistressHit(True, False)
 
 
 @pytest.mark.parametrize("text", ["i cant sleep", "im so done", "i dont feel like myself anymore",
