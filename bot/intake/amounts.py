@@ -71,7 +71,8 @@ _YEARS_AND_MONTHS = re.compile(r"(\d+)\s*(?:年|years?)\s*(?:と|and|&)?\s*(\d+)
 def digits(text: str) -> str:
     """The folded text with numbers written in kanji, kana or English words as digits: 「十六歳」 -> 16歳,
     「にじゅうご」 -> 25, "twenty-five" -> 25, "a year" -> 1 year, 「1年と3ヶ月」 -> 1.25年."""
-    text = fold(text).replace("はたち", "20歳").replace("二十歳", "20歳").replace("二十才", "20歳")
+    text = fold(text).replace("ハタチ", "はたち").replace("はたち", "20歳")
+    text = text.replace("二十歳", "20歳").replace("二十才", "20歳")
     text = re.sub(r"\bhalf (?:a )?year\b", "0.5 year", text)
     kana = _KANA_NUMBER.match(text.strip())
     if kana and kana.group(1):
@@ -182,8 +183,44 @@ _SINCE_CHILDHOOD = re.compile(
     r"all (?:my|his|her|their) (?:life|childhood)|as long as (?:i|he|she|they) can remember")
 _SINCE_SCHOOL = re.compile(
     r"(?:中学|高校|大学|学生|思春期|10代|受験)(?:生)?(?:の)?(?:ころ|頃|時|とき|時代)?(?:から|より)|"
+    r"(?:中学|高校|大学|専門学校)(?:に|へ)?(?:入って|入学して|上がって|進学して)(?:から|以来)|"
     r"since (?:i was |he was |she was |they were )?(?:in )?(?:middle school|junior high|high school|"
-    r"secondary school|college|university|uni|a teen(?:ager)?|(?:my|his|her|their) teens)")
+    r"secondary school|college|university|uni|a teen(?:ager)?|(?:my|his|her|their) teens)|"
+    r"since (?:i|he|she|they) (?:started|began|entered|went to|moved up to) (?:middle school|junior high|"
+    r"high school|secondary school|college|university|uni)")
+_SINCE_PANDEMIC = re.compile(r"コロナ|covid|pandemic|lockdown")
+"""「コロナの頃から」, "since covid": from 2020 on."""
+_SEASONS = {"春": 3, "spring": 3, "夏": 6, "summer": 6, "秋": 9, "autumn": 9, "fall": 9, "冬": 12, "winter": 12}
+_MONTHS = {name: i + 1 for i, name in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                                   "august", "september", "october", "november", "december"))}
+_SINCE_WHEN = re.compile(
+    r"(?P<last>去年|昨年|きょねん|一昨年|おととし|last |this |the )?(?:の)?\s*"
+    r"(?P<when>春|夏|秋|冬|spring|summer|autumn|fall|winter|(?P<ja_month>1[0-2]|[1-9])月|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?:頃|ごろ|ころ|くらい|ぐらい)?(?:から|より|以来)")
+_SINCE_WHEN_EN = re.compile(
+    r"since (?:(?P<last>last|this|the) )?(?:(?:early|late|mid) )?"
+    r"(?P<when>spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b")
+
+
+def _since_when(text: str, today: dt.date) -> Span | None:
+    """「去年の春から」, "since last spring", 「3月から」, "since March": the time from that season or month until
+    today, the season or month taken as this year's when it has begun, else last year's."""
+    found = _SINCE_WHEN.search(text) or _SINCE_WHEN_EN.search(text)
+    if found is None:
+        return None
+    when = found.group("when")
+    ja_month = found.groupdict().get("ja_month")
+    month = int(ja_month) if ja_month else _SEASONS.get(when) or _MONTHS.get(when, 0)
+    width = 3 if when in _SEASONS else 1
+    last = (found.group("last") or "").strip()
+    years_back = 2 if last in ("一昨年", "おととし") else 1 if last in ("去年", "昨年", "きょねん", "last") else 0
+    if not years_back and month > today.month:
+        years_back = 1  # "since the summer" said in spring is last summer's
+    start = (today.year - years_back) + (month - 1) / 12
+    now = today.year + (today.month - 0.5) / 12
+    return (max(0.0, now - start - width / 12), max(0.0, now - start))
 _RELATIVE: tuple[tuple[re.Pattern[str], int, float], ...] = (
     # (words, whole years back from the start of this year, or -1 for "weeks" words; span in years)
     (re.compile(r"一昨年|おととし|the year before last"), 1, 1.0),
@@ -204,6 +241,11 @@ def _anchored_spans(text: str, today: dt.date) -> list[Span]:
         return [(2.0, INFINITY)]
     if _SINCE_SCHOOL.search(text):
         return [(1.0, INFINITY)]
+    when = _since_when(text, today)
+    if when is not None:
+        return [when]
+    if _SINCE_PANDEMIC.search(text):
+        return [(today.year - 2020 - 0.25, INFINITY)]
     into_year = (today.month - 0.5) / 12
     for pattern, years_back, width in _RELATIVE:
         if pattern.search(text):

@@ -317,3 +317,12 @@ def test_alternatives_and_hedged_amounts_are_asked_about(intakes: dict[str, Inta
 def test_future_ages_school_years_maybe_and_plans(intakes: dict[str, Intake], question: str, text: str,
                                                   expected: str) -> None:
     assert read_choice(text, variants(intakes, question)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("since last spring", (1.54, 1.79)), ("去年の春から", (1.54, 1.79)), ("3月から", (0.71, 0.79)),
+    ("since March", (0.71, 0.79)), ("since the summer", (0.29, 0.54)), ("高校に入ってから", (1.0, 200.0)),
+])
+def test_durations_said_by_a_season_or_month_they_began(text: str, span: tuple[float, float]) -> None:
+    low, high = read_spans(text, "duration", dt.date(2026, 12, 1))[0]
+    assert (round(low, 2), round(high, 2)) == span
