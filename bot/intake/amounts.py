@@ -169,7 +169,12 @@ def _duration_spans(text: str, today: dt.date) -> list[Span]:
         if year <= today.year:
             spans.append((max(0.0, today.year - year - 1 + today.month / 12), today.year - year + today.month / 12))
     if not spans:
-        spans = [span for word, span in _DURATION_WORDS if word in text][:1]
+        for word, span in _DURATION_WORDS:
+            at = text.find(word)
+            if at >= 0:  # 「半年以上」, "more than half a year": the word takes what is said around it, as numbers do
+                spans = [_modified(span[0], span[1], text[:at], text[at + len(word):])
+                         if span[0] == span[1] else span]
+                break
     if not spans:
         spans = _anchored_spans(text, today)
     return spans
@@ -273,6 +278,7 @@ _SCHOOL_JA = (  # the year's first age: 小1 is 6 or 7, 中1 12 or 13, 高1 15 o
      17),
 )
 _SCHOOL_JA_WORDS: tuple[tuple[str, Span], ...] = (
+    ("高校を卒業したばかり", (18, 19)), ("高校卒業したばかり", (18, 19)), ("高校を卒業したて", (18, 19)),
     ("小学生", (6, 12)), ("中学生", (12, 15)), ("高校生", (15, 18)), ("大学生", (18, 23)), ("浪人", (18, 21)),
     ("専門学生", (18, 21)), ("短大生", (18, 20)), ("院生", (22, 30)), ("大学院生", (22, 30)), ("社会人", (18,
      INFINITY)),
@@ -289,7 +295,9 @@ _SCHOOL_EN_LEVEL = (  # the Japanese school years said in English: 「高2」 is
     (re.compile(_LEVEL_YEAR + r"(?:university|college|uni)\b"), 17),
 )
 _SCHOOL_EN_WORDS: tuple[tuple[str, Span], ...] = (
-    ("primary school", (5, 12)), ("elementary school", (6, 12)), ("middle school", (11, 15)),
+    ("just graduated high school", (18, 19)), ("just finished high school", (18, 19)),
+    ("just left high school", (18, 19)), ("primary school", (5, 12)), ("elementary school", (6, 12)),
+    ("middle school", (11, 15)),
     ("junior high", (12, 15)), ("high school freshman", (14, 16)), ("freshman in high school", (14, 16)),
     ("sophomore", (15, 17)), ("high school junior", (16, 18)), ("junior in high school", (16, 18)),
     ("high school senior", (17, 19)), ("senior in high school", (17, 19)), ("high school", (14, 19)),

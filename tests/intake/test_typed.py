@@ -326,3 +326,11 @@ def test_future_ages_school_years_maybe_and_plans(intakes: dict[str, Intake], qu
 def test_durations_said_by_a_season_or_month_they_began(text: str, span: tuple[float, float]) -> None:
     low, high = read_spans(text, "duration", dt.date(2026, 12, 1))[0]
     assert (round(low, 2), round(high, 2)) == span
+
+
+@pytest.mark.parametrize(("text", "amount", "span"), [
+    ("半年以上", "duration", (0.5, 200.0)), ("more than half a year", "duration", (0.5, 200.0)),
+    ("高校を卒業したばかり", "age", (18, 19)), ("I just finished high school", "age", (18, 19)),
+])
+def test_words_for_amounts_take_their_modifiers(text: str, amount: str, span: tuple[float, float]) -> None:
+    assert read_spans(text, amount)[0] == span
