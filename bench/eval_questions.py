@@ -49,6 +49,7 @@ from bot.content.schema import Settings as ContentSettings  # noqa: E402
 from bot.content.yamldoc import load_yaml  # noqa: E402
 from bot.search.distress import DistressHit, DistressScreen  # noqa: E402
 from bot.search.index import FaqIndex, IndexOptions, Match  # noqa: E402
+from bot.search.sentences import looks_like_question, looks_like_request  # noqa: E402
 
 Verdict = Literal["pass", "fail", "skipped"]
 KINDS = ("answer", "intake", "crisis", "fallback", "distress")
@@ -232,12 +233,14 @@ def domain_outcome(index: Matcher, renderer: AnswerRenderer, text: str,
     if answered and found.entry_id is not None:
         entry = index.entry(lang, found.entry_id)
         return Outcome(found, head + renderer.render(lang, entry.answer), entry.action, acknowledged)
-    if acknowledged:
+    offer = found.status == "choices" and bool(found.candidates) and (
+        not acknowledged or looks_like_question(text) or looks_like_request(text))  # as bot/handlers/questions.py
+    if acknowledged and not offer:
         return Outcome(found, head, None, True)
-    if found.status == "choices":
+    if offer:
         labels = [index.entry(lang, entry_id).questions[0] for entry_id, _ in found.candidates]
         first = index.entry(lang, found.candidates[0][0])
-        return Outcome(found, "\n".join([CHOICES_REPLY[lang], *labels]), None,
+        return Outcome(found, head + "\n".join([CHOICES_REPLY[lang], *labels]), None, acknowledged,
                        first_choice_reply=renderer.render(lang, first.answer) if first.action != "apply" else "apply")
     return Outcome(found, NONE_REPLY[lang], None)
 

@@ -71,7 +71,8 @@ _YEARS_AND_MONTHS = re.compile(r"(\d+)\s*(?:年|years?)\s*(?:と|and|&)?\s*(\d+)
 def digits(text: str) -> str:
     """The folded text with numbers written in kanji, kana or English words as digits: 「十六歳」 -> 16歳,
     「にじゅうご」 -> 25, "twenty-five" -> 25, "a year" -> 1 year, 「1年と3ヶ月」 -> 1.25年."""
-    text = fold(text).replace("はたち", "20歳").replace("二十歳", "20歳").replace("二十才", "20歳")
+    text = fold(text).replace("ハタチ", "はたち").replace("はたち", "20歳")
+    text = text.replace("二十歳", "20歳").replace("二十才", "20歳")
     text = re.sub(r"\bhalf (?:a )?year\b", "0.5 year", text)
     kana = _KANA_NUMBER.match(text.strip())
     if kana and kana.group(1):
@@ -168,7 +169,12 @@ def _duration_spans(text: str, today: dt.date) -> list[Span]:
         if year <= today.year:
             spans.append((max(0.0, today.year - year - 1 + today.month / 12), today.year - year + today.month / 12))
     if not spans:
-        spans = [span for word, span in _DURATION_WORDS if word in text][:1]
+        for word, span in _DURATION_WORDS:
+            at = text.find(word)
+            if at >= 0:  # 「半年以上」, "more than half a year": the word takes what is said around it, as numbers do
+                spans = [_modified(span[0], span[1], text[:at], text[at + len(word):])
+                         if span[0] == span[1] else span]
+                break
     if not spans:
         spans = _anchored_spans(text, today)
     return spans
@@ -182,8 +188,44 @@ _SINCE_CHILDHOOD = re.compile(
     r"all (?:my|his|her|their) (?:life|childhood)|as long as (?:i|he|she|they) can remember")
 _SINCE_SCHOOL = re.compile(
     r"(?:中学|高校|大学|学生|思春期|10代|受験)(?:生)?(?:の)?(?:ころ|頃|時|とき|時代)?(?:から|より)|"
+    r"(?:中学|高校|大学|専門学校)(?:に|へ)?(?:入って|入学して|上がって|進学して)(?:から|以来)|"
     r"since (?:i was |he was |she was |they were )?(?:in )?(?:middle school|junior high|high school|"
-    r"secondary school|college|university|uni|a teen(?:ager)?|(?:my|his|her|their) teens)")
+    r"secondary school|college|university|uni|a teen(?:ager)?|(?:my|his|her|their) teens)|"
+    r"since (?:i|he|she|they) (?:started|began|entered|went to|moved up to) (?:middle school|junior high|"
+    r"high school|secondary school|college|university|uni)")
+_SINCE_PANDEMIC = re.compile(r"コロナ|covid|pandemic|lockdown")
+"""「コロナの頃から」, "since covid": from 2020 on."""
+_SEASONS = {"春": 3, "spring": 3, "夏": 6, "summer": 6, "秋": 9, "autumn": 9, "fall": 9, "冬": 12, "winter": 12}
+_MONTHS = {name: i + 1 for i, name in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                                   "august", "september", "october", "november", "december"))}
+_SINCE_WHEN = re.compile(
+    r"(?P<last>去年|昨年|きょねん|一昨年|おととし|last |this |the )?(?:の)?\s*"
+    r"(?P<when>春|夏|秋|冬|spring|summer|autumn|fall|winter|(?P<ja_month>1[0-2]|[1-9])月|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?:頃|ごろ|ころ|くらい|ぐらい)?(?:から|より|以来)")
+_SINCE_WHEN_EN = re.compile(
+    r"since (?:(?P<last>last|this|the) )?(?:(?:early|late|mid) )?"
+    r"(?P<when>spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b")
+
+
+def _since_when(text: str, today: dt.date) -> Span | None:
+    """「去年の春から」, "since last spring", 「3月から」, "since March": the time from that season or month until
+    today, the season or month taken as this year's when it has begun, else last year's."""
+    found = _SINCE_WHEN.search(text) or _SINCE_WHEN_EN.search(text)
+    if found is None:
+        return None
+    when = found.group("when")
+    ja_month = found.groupdict().get("ja_month")
+    month = int(ja_month) if ja_month else _SEASONS.get(when) or _MONTHS.get(when, 0)
+    width = 3 if when in _SEASONS else 1
+    last = (found.group("last") or "").strip()
+    years_back = 2 if last in ("一昨年", "おととし") else 1 if last in ("去年", "昨年", "きょねん", "last") else 0
+    if not years_back and month > today.month:
+        years_back = 1  # "since the summer" said in spring is last summer's
+    start = (today.year - years_back) + (month - 1) / 12
+    now = today.year + (today.month - 0.5) / 12
+    return (max(0.0, now - start - width / 12), max(0.0, now - start))
 _RELATIVE: tuple[tuple[re.Pattern[str], int, float], ...] = (
     # (words, whole years back from the start of this year, or -1 for "weeks" words; span in years)
     (re.compile(r"一昨年|おととし|the year before last"), 1, 1.0),
@@ -204,6 +246,11 @@ def _anchored_spans(text: str, today: dt.date) -> list[Span]:
         return [(2.0, INFINITY)]
     if _SINCE_SCHOOL.search(text):
         return [(1.0, INFINITY)]
+    when = _since_when(text, today)
+    if when is not None:
+        return [when]
+    if _SINCE_PANDEMIC.search(text):
+        return [(today.year - 2020 - 0.25, INFINITY)]
     into_year = (today.month - 0.5) / 12
     for pattern, years_back, width in _RELATIVE:
         if pattern.search(text):
@@ -231,6 +278,7 @@ _SCHOOL_JA = (  # the year's first age: 小1 is 6 or 7, 中1 12 or 13, 高1 15 o
      17),
 )
 _SCHOOL_JA_WORDS: tuple[tuple[str, Span], ...] = (
+    ("高校を卒業したばかり", (18, 19)), ("高校卒業したばかり", (18, 19)), ("高校を卒業したて", (18, 19)),
     ("小学生", (6, 12)), ("中学生", (12, 15)), ("高校生", (15, 18)), ("大学生", (18, 23)), ("浪人", (18, 21)),
     ("専門学生", (18, 21)), ("短大生", (18, 20)), ("院生", (22, 30)), ("大学院生", (22, 30)), ("社会人", (18,
      INFINITY)),
@@ -239,8 +287,17 @@ _SCHOOL_EN = (  # UK "year 10" (14 or 15), US "grade 10" / "10th grade" (15 or 1
     (re.compile(r"\byear\s*(\d{1,2})\b(?!\s*(?:old|s\b))"), 4), (re.compile(r"\bgrade\s*(\d{1,2})\b"), 5),
     (re.compile(r"\b(\d{1,2})\s*grade\b"), 5), (re.compile(r"\bform\s*(\d)\b"), 10),
 )
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_LEVEL_YEAR = r"(?:(\d)(?:st|nd|rd|th)?|(first|second|third|fourth))\s+year\s+(?:of|in|at)\s+(?:my\s+|his\s+|her\s+)?"
+_SCHOOL_EN_LEVEL = (  # the Japanese school years said in English: 「高2」 is "second year of high school"
+    (re.compile(_LEVEL_YEAR + r"(?:high school|senior high)"), 14),
+    (re.compile(_LEVEL_YEAR + r"(?:junior high|middle school)"), 11),
+    (re.compile(_LEVEL_YEAR + r"(?:university|college|uni)\b"), 17),
+)
 _SCHOOL_EN_WORDS: tuple[tuple[str, Span], ...] = (
-    ("primary school", (5, 12)), ("elementary school", (6, 12)), ("middle school", (11, 15)),
+    ("just graduated high school", (18, 19)), ("just finished high school", (18, 19)),
+    ("just left high school", (18, 19)), ("primary school", (5, 12)), ("elementary school", (6, 12)),
+    ("middle school", (11, 15)),
     ("junior high", (12, 15)), ("high school freshman", (14, 16)), ("freshman in high school", (14, 16)),
     ("sophomore", (15, 17)), ("high school junior", (16, 18)), ("junior in high school", (16, 18)),
     ("high school senior", (17, 19)), ("senior in high school", (17, 19)), ("high school", (14, 19)),
@@ -274,7 +331,11 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
     for pattern, first_age in _SCHOOL_JA:
         for found in pattern.finditer(text):
             spans.append((first_age + int(found.group(1)), first_age + int(found.group(1)) + 2))
-    for pattern, first_age in _SCHOOL_EN:
+    levels = [(found, first_age) for pattern, first_age in _SCHOOL_EN_LEVEL for found in pattern.finditer(text)]
+    for found, first_age in levels:  # "second year of high school" is 高2 (16 or 17), not the UK "year 2"
+        year = int(found.group(1) or _ORDINALS[found.group(2)])
+        spans.append((first_age + year, first_age + year + 2))
+    for pattern, first_age in _SCHOOL_EN if not levels else ():
         for found in pattern.finditer(text):
             spans.append((first_age + int(found.group(1)), first_age + int(found.group(1)) + 2))
     if not spans:
@@ -294,6 +355,8 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
         for found in re.finditer(r"(?<![\d.])(\d{1,2})(?![\d.]|\s*(?:時|pm|am|月|日|年|か月|ヶ月|回|人|代|'?s\b))",
                                  text):
             before, after = text[:found.start()], text[found.end():]
+            if _FUTURE_AGE_AFTER.match(after) or re.match(r"\s*(?:months?|weeks?|days?)\b", after):
+                continue  # "17 but 18 in two months": the age to come, and the months it is away
             if not re.search(r"(?:year|grade|form|中|高|小|大)\s*$", before) and not (
                     spans and (int(found.group(1)) < 6 or re.match(r"\s*(?:year|grade|form|class)", after))):
                 bare.append(_modified_age(int(found.group(1)), before, after))  # at the age question, 17 is an age
@@ -305,6 +368,9 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
     return spans
 
 
+_FUTURE_AGE_AFTER = re.compile(r"\s*(?:歳|才)?\s*(?:in (?:a |an |\d+ |a few |a couple of )?(?:days?|weeks?|months?)\b|"
+                               r"next (?:month|week)\b|soon\b|(?:に|で)?(?:\d+|数)?(?:か月|ヶ月|カ月|週間)後|"
+                               r"(?:に|で)?(?:来月|来週))")
 _ABOUT_AGE_BEFORE = re.compile(r"(?:about|around|roughly|approximately|approx|maybe|およそ|だいたい|大体|約)\s*$")
 _ABOUT_AGE_AFTER = re.compile(r"\s*(?:歳|才)?\s*(?:くらい|ぐらい|位|前後|ish|or so)")
 _DECADE_AFTER = re.compile(r"\s*(?:something|odd|plus|\+|ish)")

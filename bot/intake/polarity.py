@@ -8,7 +8,8 @@ A clause says yes (「飲んでます」, "I do", 👍), no (「ないです」,
   "no", "I think so" a "yes"; a hedge with no answer at all (「たぶん」, "I guess") is "not sure";
 - an explicit yes (はい, うん, yes, yeah) beside a negation in the same clause is a disagreement, while a plain
   verb beside one is simply negated (「飲んでいません」);
-- 「〜しかない」 ("only ...") and a double negation (「ないことはない」) are not a "no".
+- 「〜しかない」 ("only ...") is not a "no", and a double negation (「ないわけではない」, "it's not like I'm not",
+  "can't say I haven't") is a reluctant "yes".
 
 Japanese is read from SudachiPy's dictionary forms (the analyser bot.safety.japanese already loads), so ありません,
 なかった, わからん and 無い look alike. ``stopped`` tells "no longer" (「やめました」, "not anymore", "quit") apart: it
@@ -73,8 +74,9 @@ _JA_WEAK_YES = frozenset({"居る", "いる", "てる", "ている", "ます", "
                           "一度", "何度", "数回", "回", "時々", "たまに", "昔", "以前", "前"})
 _JA_STOPPED = frozenset({"止める", "辞める", "やめる", "止む", "中止", "終わる", "卒業", "断薬", "減薬"})
 _JA_NO_START = re.compile(r"^(?:いいえ|いえ|いや|ううん|いーえ|no|nope)")
-_JA_DOUBLE_NEGATION = re.compile(r"な(?:く|い(?:こと|わけ|訳))(?:は|も|で)?(?:な|ありませ|ありま)")
-_JA_NOTHING = re.compile(r"^(?:特に|とくに|別に|べつに)?(?:何も|なにも|なんにも|特に|とくに)(?:です|でした)?$|"
+_JA_DOUBLE_NEGATION = re.compile(r"な(?:く|い(?:こと|わけ|訳))(?:では|でも|じゃ|は|も|で)?(?:な|ありませ|ありま)")
+_JA_NOTHING = re.compile(r"^(?:今は|いまは|現在は|今|いま)?(?:特に|とくに|別に|べつに)?"
+                         r"(?:何も|なにも|なんにも|特に|とくに)(?:です|でした)?$|"
                          r"^まだ(?:です|だよ)?$")
 _JA_UNFINISHED_NO = re.compile(r"(?:はまだ|まだ|ほどでは|ほどじゃ|わけでは|わけじゃ|ってほどでは)(?:です|だ|かな)?$")
 _JA_REFUSE = re.compile(r"やめて(?:ください|ほしい|下さい)|嫌です|いやです|困ります|困る|控えて|避けて|遠慮(?:します|"
@@ -97,10 +99,11 @@ def _ja_said(text: str) -> Said:
     weak = False
     hedged = any(f & _JA_HEDGES for f in forms)
     if _JA_DOUBLE_NEGATION.search(key):
-        return Said(frozenset({"unsure"}), hedged=True)
+        return Said(frozenset({"yes"}), hedged=True)  # 「飲んでないわけではない」: a reluctant yes
     if _JA_ON_AND_OFF.search(key):
         return Said(frozenset({"yes"}), weak=True)  # 「飲んだり飲まなかったり」: sometimes, so yes
-    negator_at = [i for i, f in enumerate(forms) if f & _JA_NEGATORS]
+    negator_at = [i for i, f in enumerate(forms) if f & _JA_NEGATORS
+                  and not (i and forms[i - 1] & {"知れる", "しれる"})]  # 「かもしれない」 is "maybe", not a "no"
     knowing = [i for i, f in enumerate(forms) if f & _JA_KNOW]
     consumed = {n for n in negator_at if any(0 < n - k <= 4 for k in knowing)}  # 「記憶にございません」
     if consumed or any(f & _JA_UNSURE for f in forms) or _JA_WONDER.search(key):
@@ -149,12 +152,18 @@ _EN_DECLINE = re.compile(r"\b(?:rather not|prefer not|do not want to|would not l
 _EN_HEDGE_NO = re.compile(r"\bnot that i (?:know|remember|recall|am aware|can remember|can think)(?: of)?\b|"
                           r"\bnot to my knowledge\b|\bi (?:do )?not think so\b|\bprobably not\b|\bi doubt it\b|"
                           r"\bi do not believe so\b|\bi would not think so\b")
+_EN_DOUBLE_NEGATION = re.compile(
+    r"\bnot (?:like|that|as if|as though) (?:i|we|he|she|they|it)(?: am| are| is| was| were| do| does| did| have| has)?"
+    r" not\b|\b(?:can|could|would) not say (?:that )?(?:i|we|he|she|they)(?: am| are| is| was| do| does| did| have| has"
+    r"| had)? not\b|\bnot (?:never|none)\b(?! of)")
+"""Two negations that cancel: "it's not like I'm not taking anything", "can't say I haven't"."""
 _EN_UNSURE = re.compile(
     r"\bnot (?:really |quite |totally |entirely |too |so |a hundred percent |100% |completely )?(?:sure|certain)\b|"
     r"\bunsure\b|\buncertain\b|\b(?:do|did|can|could) not (?:really )?(?:know|remember|recall|tell|say)\b|"
     r"\bcannot (?:remember|recall|tell|say)\b|\bno (?:idea|clue|recollection|memory)\b|\bidk\b|\bdunno\b|"
     r"\bmaybe\b|\bperhaps\b|\bpossibly\b|\bmight\b|\bmay be\b|\bhard to say\b|\bwho knows\b|\bhm+\b|\bhmm+\b|"
-    r"\bcould be\b|\bi could\b|\bnot clear\b|\bunclear\b|\bno one knows\b|\bnot known\b|\bunknown\b|\bforget\b|"
+    r"\btoo (?:long|far) (?:ago|back)\b|\bso long ago\b|\bcould be\b|"
+    r"\bi could\b|\bnot clear\b|\bunclear\b|\bno one knows\b|\bnot known\b|\bunknown\b|\bforget\b|"
  r"\bforgot\b|\bam not certain\b")
 _EN_HEDGES = re.compile(r"\b(?:i think|i guess|i believe|i suppose|probably|likely|pretty sure|i reckon|i assume|"
                         r"as far as i know|afaik|kind of|sort of|kinda|sorta|i would say|i feel like)\b")
@@ -187,6 +196,8 @@ def _en_said(spaced: str) -> Said:
     weak = False
     hedged = bool(_EN_HEDGES.search(text))
     stopped = bool(_EN_STOPPED.search(text))
+    if _EN_DOUBLE_NEGATION.search(text):
+        return Said(frozenset({"yes"}), hedged=True)
     if _EN_HEDGE_NO.search(text):
         return Said(frozenset({"no"}), negated=True, stopped=stopped, hedged=True)
     text = re.sub(r"\b(?:definitely|absolutely|certainly|of course|sure|really|surely)\s+not\b", "not", text)

@@ -28,6 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+import jaconv
+
 from bot.content.schema import Choice, Question
 from bot.intake.amounts import bands, read_amount, read_spans
 from bot.intake.clauses import Clause, Role, clauses, with_day_parts
@@ -146,9 +148,11 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         ids = partial(variants, clause.text)
     rest = clause.text if not hits else _without(clause.text, hits)
     heard = said(rest)
-    if from_partial and not heard.negated and not clause.text.isascii():
-        # 「母には話しました」 shares words with the label 「まだ話していない」 but says the opposite
-        ids = {i for i in ids if not any(c.id == i and not c.label.isascii() and said(c.label).negated
+    if from_partial and not heard.negated:
+        # 「母には話しました」 shares words with the label 「まだ話していない」 but says the opposite, as "I told them"
+        # does with "I have not told them yet"
+        ascii_clause = clause.text.isascii()
+        ids = {i for i in ids if not any(c.id == i and c.label.isascii() == ascii_clause and said(c.label).negated
                                          for q in variants for c in q.choices)}
     out = _Clause(clause.role, said=heard)
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
@@ -229,7 +233,35 @@ _ALL = re.compile(r"全部|ぜんぶ|すべて|全て|どれも(?!な|あては�
 
 
 def read_choice(text: str, variants: Sequence[Question]) -> Reading:
-    """Read a message typed at a choice or multi question; ``variants`` is that question in every language."""
+    """Read a message typed at a choice or multi question; ``variants`` is that question in every language.
+
+    A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
+    reading = _read_choice(text, variants)
+    if reading.kind == "unclear" and not reading.choice_ids and text.isascii():
+        kana = _romaji(text)
+        if kana is not None:
+            again = _read_choice(kana, variants)
+            if again.kind != "question" and again.choice_ids:
+                return again
+    return reading
+
+
+_ROMAJI_WORD = re.compile(r"[a-z]+")
+_KANA_ONLY = re.compile(r"[\u3041-\u309f]+")
+
+
+def _romaji(text: str) -> str | None:
+    """Every word of the message as hiragana (「nonde nai」 -> 「のんでない」), or None when some word is no romaji."""
+    words = _ROMAJI_WORD.findall(text.lower())
+    if not words or _ROMAJI_WORD.sub("", text.lower()).strip(" .,!?~-"):
+        return None
+    kana = [jaconv.alphabet2kana(word) for word in words]
+    if not all(_KANA_ONLY.fullmatch(k) and not k.endswith("っ") for k in kana):
+        return None
+    return "".join(kana)
+
+
+def _read_choice(text: str, variants: Sequence[Question]) -> Reading:
     question = variants[0]
     order = [c.id for c in question.choices]
     if not key_of(text) and not said(text).polarities:
@@ -243,7 +275,7 @@ def read_choice(text: str, variants: Sequence[Question]) -> Reading:
     keys = [k for k in keys if not _answer_label(k, question)]
     cut = [with_day_parts(c) for c in clauses(_preferred(text, keys))]
     parts = [_read_clause(c, keys, variants) for c in cut]
-    if looks_like_question(text) and not _only_unsure(parts, question):
+    if looks_like_question(text) and not _only_unsure(parts, question) and not _hedged_amount(text, question):
         return Reading("question")
     if question.kind == "multi":
         multi = _read_multi(text, parts, variants)
@@ -251,6 +283,9 @@ def read_choice(text: str, variants: Sequence[Question]) -> Reading:
     shaped = _shaped_choice(parts, variants)
     if shaped is not None:
         return Reading("choice", (shaped,))
+    either = _alternatives(text, keys, variants)
+    if either:
+        return Reading("unclear", tuple(sorted(either, key=order.index)))
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     denied = set().union(*(p.denied for p in parts))
     answering = [p for p in parts if p.role != "reason" and (p.named or p.polar)]
@@ -273,6 +308,33 @@ def read_choice(text: str, variants: Sequence[Question]) -> Reading:
     if denied:  # 「電話はやめてください」: offer the others
         return Reading("unclear", tuple(c for c in order if c not in denied) or tuple(order))
     return Reading("unclear")
+
+
+_EN_OR = re.compile(r"^(?P<a>.+?)\s+(?:or|or maybe|or perhaps|or else|or possibly)\s+(?P<b>.+)$")
+_JA_OR = (re.compile(r"^(?P<a>.+?)(?:または|もしくは|それとも|か、?それとも|or)(?P<b>.+)$"),
+          re.compile(r"^(?P<a>.+?)か(?P<b>.+?)か(?:で|に|を|の|、)?(?:迷|悩|決め|検討|考え|どちら|どっち|わから|$)"))
+
+
+def _alternatives(text: str, keys: Sequence[Key], variants: Sequence[Question]) -> set[str]:
+    """Two choices offered as alternatives (「TMSか併用かで迷ってる」, "TMS or maybe the combined one"): both, so the
+    reader asks which; a choice question records one, and "or" is no answer to it."""
+    plain = spaced(text)
+    patterns = (_EN_OR,) if plain.isascii() else _JA_OR
+    source = plain if plain.isascii() else key_of(text)
+    for pattern in patterns:
+        found = pattern.match(source)
+        if found is None:
+            continue
+        sides = [_subsumed({h.key.choice_id for h in find(keys, found.group(side))}, find(keys, found.group(side)),
+                           variants) for side in ("a", "b")]
+        if all(len(side) == 1 for side in sides) and sides[0] != sides[1]:
+            return sides[0] | sides[1]
+    return set()
+
+
+def _hedged_amount(text: str, question: Question) -> bool:
+    """「半年くらいかな」 at a duration question is an answer with a hedge, not a question (no question mark)."""
+    return question.amount is not None and not re.search(r"[?？]", text) and bool(read_spans(text, question.amount))
 
 
 _NOT_AFTER = frozenset([

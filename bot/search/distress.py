@@ -51,8 +51,16 @@ class DistressHit:
         return self.statement or self.in_question
 
 
+_CHAT_CONTRACTIONS = re.compile(
+    r"(?<![a-z0-9'])(cant|wont|dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|couldnt|wouldnt"
+    r"|shouldnt|aint|im|ive)(?![a-z0-9'])")
+_SPELT_OUT = {"cant": "can not", "wont": "will not", "aint": "am not", "im": "i am", "ive": "i have"}
+"""Phone typing drops the apostrophe ("i cant sleep", "im so tired"); spelt out as normalize() spells "can't"."""
+
+
 def _spelling(text: str) -> str:
-    return normalize(text).text
+    spelt = normalize(text).text
+    return _CHAT_CONTRACTIONS.sub(lambda m: _SPELT_OUT.get(m[1], m[1][:-2] + " not"), spelt)
 
 
 _NEGATION = {"ず": "ない", "ぬ": "ない", "ん": "ない", "無い": "ない"}

@@ -265,3 +265,72 @@ def test_sayings_that_mean_other_than_their_words(intakes: dict[str, Intake], la
                                                   expected: tuple[str, ...]) -> None:
     assert read_choice(text, variants(intakes, question, lang)) == Reading("choice", expected)
 
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("medication", "飲んでないわけではないです", "yes"), ("seizure", "ないわけではないです", "yes"),
+    ("seizure", "ないことはないです", "yes"), ("medication", "it's not like I'm not taking anything", "yes"),
+    ("seizure", "can't say I haven't", "yes"), ("medication", "I wouldn't say I'm not on meds", "yes"),
+])
+def test_a_double_negation_is_a_reluctant_yes(intakes: dict[str, Intake], question: str, text: str,
+                                              expected: str) -> None:
+    assert read_choice(text, variants(intakes, question)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("implant", "iie", "no"), ("fainting", "nai desu", "no"), ("medication", "nonde nai", "no"),
+    ("medication", "nondemasu", "yes"), ("seizure", "arimasen", "no"),
+])
+def test_romaji_is_read_as_japanese_when_it_says_nothing_as_english(intakes: dict[str, Intake], question: str,
+                                                                    text: str, expected: str) -> None:
+    assert read_choice(text, variants(intakes, question, "ja")) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("treatments", "レクサプロを飲んでいました", "antidepressants"), ("treatments", "I was on Lexapro for a while",
+                                                                     "antidepressants"),
+    ("medication", "taking zoloft", "yes"), ("medication", "サインバルタ", "yes"),
+    ("treatments", "had TMS at another hospital", "tms"),
+])
+def test_a_medicine_named_is_what_it_is(intakes: dict[str, Intake], question: str, text: str, expected: str) -> None:
+    assert read_choice(text, variants(intakes, question)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("interest", "TMSか併用かで迷ってる", ["tms", "combined"]), ("interest", "TMS or maybe the combined one",
+                                                            ["tms", "combined"]),
+    ("duration", "半年くらいかな", ["under6m", "m6_12"]),
+])
+def test_alternatives_and_hedged_amounts_are_asked_about(intakes: dict[str, Intake], question: str, text: str,
+                                                         expected: list[str]) -> None:
+    assert read_choice(text, variants(intakes, question)) == Reading("unclear", tuple(expected))
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("age", "in my second year of high school", "teen15_17"), ("age", "17 but 18 in two months", "teen15_17"),
+    ("pregnancy", "かもしれない", "unsure"), ("guardian_agrees", "gonna tell them later", "not_told"),
+    ("guardian_agrees", "これから話すつもり", "not_told"),
+    ("guardian_agrees", "I told them but not sure what they think", "unsure"),
+    ("depression", "去年心療内科でうつ病って言われました", "diagnosed"),
+    ("prior_tms", "too long ago to remember", "unsure"),
+])
+def test_future_ages_school_years_maybe_and_plans(intakes: dict[str, Intake], question: str, text: str,
+                                                  expected: str) -> None:
+    assert read_choice(text, variants(intakes, question)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("since last spring", (1.54, 1.79)), ("去年の春から", (1.54, 1.79)), ("3月から", (0.71, 0.79)),
+    ("since March", (0.71, 0.79)), ("since the summer", (0.29, 0.54)), ("高校に入ってから", (1.0, 200.0)),
+])
+def test_durations_said_by_a_season_or_month_they_began(text: str, span: tuple[float, float]) -> None:
+    low, high = read_spans(text, "duration", dt.date(2026, 12, 1))[0]
+    assert (round(low, 2), round(high, 2)) == span
+
+
+@pytest.mark.parametrize(("text", "amount", "span"), [
+    ("半年以上", "duration", (0.5, 200.0)), ("more than half a year", "duration", (0.5, 200.0)),
+    ("高校を卒業したばかり", "age", (18, 19)), ("I just finished high school", "age", (18, 19)),
+])
+def test_words_for_amounts_take_their_modifiers(text: str, amount: str, span: tuple[float, float]) -> None:
+    assert read_spans(text, amount)[0] == span

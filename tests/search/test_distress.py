@@ -35,6 +35,25 @@ def test_questions_about_treatment_are_not_a_statement_of_distress(text: str) ->
 def test_a_question_and_a_statement_are_told_apart() -> None:
     assert shipped().screen("眠れない日が続いています。TMSは不眠にも効きますか？") == DistressHit(True, True)
     assert shipped().screen("眠れないときはどうすればいいですか？") == DistressHit(False, True)
+    assert shipped().screen("息子がうつっぽいです。TMSは受けられますか？") == DistressHit(True, False)
+
+
+@pytest.mark.parametrize("text", ["i cant sleep", "im so done", "i dont feel like myself anymore",
+                                  "havent slept properly in days", "doesnt matter what i do, nothing helps"])
+def test_phone_spellings_without_apostrophes_are_read_as_their_words(text: str) -> None:
+    assert shipped().screen(text).statement
+
+
+@pytest.mark.parametrize("text", [
+    "Everything is too much right now", "I'm not okay", "I've been in a slump for months", "I feel flat all the time",
+    "the meds aren't helping and I still feel heavy every day",
+    "we've switched antidepressants and nothing changes",
+    "I haven't laughed in months", "I keep waking up in the night", "my mental health is terrible",
+    "薬を飲んでもずっと気分が重いままです", "気持ちが晴れません", "抗うつ薬を変えても良くならない",
+    "誰とも話したくない",
+    "子どもが毎朝腹痛を訴えて登校を嫌がる", "自分が自分じゃないみたい", "休んでも全然回復しない"])
+def test_families_reach_past_their_own_words(text: str) -> None:
+    assert shipped().screen(text).statement
 
 
 def test_the_checker_tries_every_example(tmp_path: Path) -> None:
