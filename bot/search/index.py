@@ -222,9 +222,10 @@ class FaqIndex:
                 asked = [m for m in (self._match_in(lang, p) for p in others)
                          if m.status == "answer" and m.candidates[0][0] != applying]
                 return Match(lang, "answer", [(applying, 1.0)], 1.0, also=tuple(m.candidates[0][0] for m in asked)[:1])
+        split = None
         if len(parts) >= self._options.min_parts and self._options.parts_first:
             split = self._match_parts(lang, parts)
-            if split is not None:
+            if split is not None and split.status == "answer":
                 return split
         found = self._match_in(lang, text)
         if found.status == "answer":
@@ -237,8 +238,10 @@ class FaqIndex:
                     return as_japanese
         if len(parts) >= self._options.min_parts and not self._options.parts_first:
             split = self._match_parts(lang, parts)
-            if split is not None:
+            if split is not None and split.status == "answer":
                 return split
+        if found.status == "none" and split is not None:
+            return split  # no part answered and the whole says nothing: the first part's choices
         return found
 
     def _apply_entry(self, lang: Language) -> str | None:
@@ -249,10 +252,12 @@ class FaqIndex:
         return next((entry.id for entry in language.entries.values() if entry.action == "apply"), None)
 
     def _match_parts(self, lang: Language, parts: list[tuple[str, str]]) -> Match | None:
-        """The first part answered, with the entry of the next part answered differently as ``also``."""
-        answered = [m for m in (self._match_part(lang, part, told) for part, told in parts) if m.status == "answer"]
+        """The first part answered, with the entry of the next part answered differently as ``also``; when none is
+        answered, the first part's choices (status "choices"), or None."""
+        matched = [self._match_part(lang, part, told) for part, told in parts]
+        answered = [m for m in matched if m.status == "answer"]
         if not answered:
-            return None
+            return next((m for m in matched if m.status == "choices"), None)
         first = answered[0]
         others = [m.candidates[0][0] for m in answered[1:] if m.candidates[0][0] != first.candidates[0][0]]
         return replace(first, also=tuple(dict.fromkeys(others))[:1])
