@@ -7,7 +7,9 @@ question can also be found through words only the answer uses (ミクログリ�
 An entry's score (0..1) blends how much of the question the entry covers, how well its best example question
 overlaps it (see ``scoring``) and how near the question is to one example as written, small words included (see
 ``nearest``: "How does TMS work?" is the mechanism entry's example, "Does TMS work?" the effect one's). A wish to
-apply, book or be contacted (see ``intent``) is not ranked: it starts the application. Deciding (see ``decision``):
+apply, book or be contacted (see ``intent``) is not ranked: it starts the application. A message of several
+sentences is matched question by question, each also read with the sentences before it that only tell (the story
+often names what the question leaves out). Deciding (see ``decision``):
 - ``answer`` when the confidence model, from the ranking's signals, is sure enough that the best entry is right,
   it leads the runner-up, one of its example questions shares enough of the question (one generic word such as
   "TMS" is not enough), and the question is not mostly words the content never uses (「電車の料金はいくら？」);
@@ -94,7 +96,7 @@ class Match:
     signals: Signals | None = field(default=None, compare=False)
     also: tuple[str, ...] = ()
     pool: tuple[tuple[str, Scored], ...] = field(default=(), compare=False)
-    """The best few entries with their signals (for evaluation: bench/compare_rankers.py re-ranks them)."""
+    """The best few entries with their signals (for evaluation: bench/rerank.py re-ranks them)."""
 
     @property
     def entry_id(self) -> str | None:
