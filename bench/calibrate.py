@@ -276,10 +276,11 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--fit", action="store_true", help="fit the confidence model and search the thresholds")
+    parser.add_argument("--content", type=Path, default=ev.REPO / "content", help="content folder")
     parser.add_argument("--without-heavy", action="store_true",
                         help="fit without the two signals of the question's heaviest words (for the comparison)")
     args = parser.parse_args(argv)
-    content = ev.REPO / "content"
+    content = args.content
     faqs = ev.load_faqs(content)
     renderer = ev.AnswerRenderer(ev.load_clinics(content))
     shipped = IndexOptions()
