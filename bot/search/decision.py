@@ -73,9 +73,9 @@ EXACT = 0.95
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (2.3388, 1.3285, -0.9316, 0.5844, -0.3099, -2.6277, -0.2188, 1.4405, 0.3862, 0.053,
-                                  0.7924, 0.48, 1.0227, 0.0406)
-    bias: float = -1.3061
+    weights: tuple[float, ...] = (2.3382, 1.258, -0.905, 0.5513, -0.3448, -2.6382, -0.2432, 1.4225, 0.3185, 0.06,
+                                  0.8128, 0.5002, 1.0199, 0.0605)
+    bias: float = -1.2845
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -93,7 +93,7 @@ class Thresholds:
     evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.89
+    confidence: float = 0.88
     """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
     confident wrong answers at or under 2 % in cross-validation and on the development sets, the one that answers
     the most right (``bench/calibrate.py --fit``)."""
