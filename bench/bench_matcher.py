@@ -46,10 +46,11 @@ SETS = {
     "tuning": ev.REPO / "bench" / "data" / "questions-tuning.yaml",
     "dev v2": ev.REPO / "bench" / "data" / "questions-dev-v2.yaml",
     "dev v3": ev.REPO / "bench" / "data" / "questions-dev-v3.yaml",
+    "dev v5": ev.REPO / "bench" / "data" / "questions-dev-v5.yaml",
 }
 """Only totals are printed. Held-out sets are not read here at all: they are run once, with
-``eval_questions.py --totals-only``, never to choose between approaches. Dev v3 is reported as its development
-part and its validation third apart."""
+``eval_questions.py --totals-only``, never to choose between approaches. Dev v3 and v5 are reported as their
+development part and their validation third apart."""
 TARGETS = {"build_ms": 1000.0, "p99_us": 2000.0, "rss_mb": 150.0}
 
 
@@ -232,6 +233,8 @@ def approaches() -> list[tuple[str, Callable[[dict[str, Faq]], ev.Matcher]]]:
         ("without the nearest example", lambda f: FaqIndex.build(f, replace(shipped, nearest_weight=0.0,
                                                                              example_weight=0.5))),
         ("without the wish to apply", lambda f: FaqIndex.build(f, replace(shipped, intent=False))),
+        ("without the story around a question (a long message split only when it asks twice)",
+         lambda f: FaqIndex.build(f, replace(shipped, context=False, min_parts=2))),
         ("without synonym groups", lambda f: FaqIndex.build(f, replace(shipped, analyzer=replace(a, synonyms=False)))),
         ("without typo correction", lambda f: FaqIndex.build(f, replace(shipped, analyzer=replace(a, fuzzy=False)))),
         ("without script weights (all n-grams weigh 1)", lambda f: FaqIndex.build(f, replace(shipped, analyzer=flat))),
@@ -274,10 +277,10 @@ class Accuracy:
 
 def _parts(name: str, path: Path) -> list[tuple[str, list[ev.Case]]]:
     cases = [c for c in ev.load_cases(path) if c.kind not in ("crisis", "distress")]
-    if name != "dev v3":
+    if name not in ("dev v3", "dev v5"):
         return [(name, cases)]
     development, validation = ev.split_cases(cases)
-    return [("dev v3 (development part)", development), ("dev v3 (validation third)", validation)]
+    return [(f"{name} (development part)", development), (f"{name} (validation third)", validation)]
 
 
 def measure_accuracy(matcher: ev.Matcher, renderer: ev.AnswerRenderer) -> Accuracy:

@@ -8,7 +8,8 @@ Rows: the scorer as it was (coverage + best-example Dice), with the nearest exam
 multinomial logistic regression (softmax, L2, full-batch gradient descent with numpy, L2-normalised feature
 vectors), trained on the example questions as a response selector would be. Columns: 5-fold cross-validation over
 the example questions (bench/calibrate.py's folds), the development part and the validation third of dev v3
-(answer and intake cases). numpy is only used here (it comes with matplotlib); the bot does not import it.
+(answer and intake cases). numpy is only used here and in bench/rerank.py (it comes with matplotlib); the bot
+does not import it. bench/rerank.py compares a learned pairwise re-ranker over the best five with the blended order.
 """
 
 from __future__ import annotations

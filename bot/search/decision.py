@@ -47,6 +47,10 @@ class Signals:
     0.5 when one does, 0 when neither: right rankings are mostly ones the signals agree on."""
     plausible: int = 1
     """How many entries score at least ``PLAUSIBLE`` of the best one (the best included)."""
+    heavy: float = 1.0
+    """The share of the question's heaviest known features the best entry uses (``Scored.heavy``)."""
+    runner_heavy: float = 0.0
+    """The same for the second entry: when it accounts for the telling words as well, the question is ambiguous."""
 
     def vector(self) -> tuple[float, ...]:
         """The confidence model's inputs; ``bench/calibrate.py`` fits weights in this order."""
@@ -55,7 +59,8 @@ class Signals:
         explained = min(1.0, self.evidence / self.mass) if self.mass > 0 else 0.0
         return (self.score, gap, ratio, min(self.evidence, 12.0) / 12.0, explained, self.unknown,
                 math.log1p(self.mass) / 4.0, self.near, self.near - self.runner_near, self.agree,
-                1.0 if self.plausible == 1 else 0.0, 1.0 if self.near >= EXACT else 0.0)
+                1.0 if self.plausible == 1 else 0.0, 1.0 if self.near >= EXACT else 0.0, self.heavy,
+                self.runner_heavy)
 
 
 PLAUSIBLE = 0.8
@@ -68,9 +73,9 @@ EXACT = 0.95
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (2.6092, 1.3242, -0.8662, 0.8048, 0.0359, -2.0364, -0.3783, 1.2969, 0.4116, 0.4857,
-                                  0.7456, -0.2295)
-    bias: float = -1.1772
+    weights: tuple[float, ...] = (2.3382, 1.258, -0.905, 0.5513, -0.3448, -2.6382, -0.2432, 1.4225, 0.3185, 0.06,
+                                  0.8128, 0.5002, 1.0199, 0.0605)
+    bias: float = -1.2845
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -88,7 +93,7 @@ class Thresholds:
     evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.9
+    confidence: float = 0.88
     """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
     confident wrong answers at or under 2 % in cross-validation and on the development sets, the one that answers
     the most right (``bench/calibrate.py --fit``)."""

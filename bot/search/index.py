@@ -7,7 +7,9 @@ question can also be found through words only the answer uses (ミクログリ�
 An entry's score (0..1) blends how much of the question the entry covers, how well its best example question
 overlaps it (see ``scoring``) and how near the question is to one example as written, small words included (see
 ``nearest``: "How does TMS work?" is the mechanism entry's example, "Does TMS work?" the effect one's). A wish to
-apply, book or be contacted (see ``intent``) is not ranked: it starts the application. Deciding (see ``decision``):
+apply, book or be contacted (see ``intent``) is not ranked: it starts the application. A message of several
+sentences is matched question by question, each also read with the sentences before it that only tell (the story
+often names what the question leaves out). Deciding (see ``decision``):
 - ``answer`` when the confidence model, from the ranking's signals, is sure enough that the best entry is right,
   it leads the runner-up, one of its example questions shares enough of the question (one generic word such as
   "TMS" is not enough), and the question is not mostly words the content never uses (「電車の料金はいくら？」);
@@ -40,6 +42,10 @@ _CANDIDATES = 15
 """Entries with the best coverage that are also compared example by example (Dice)."""
 _NEAREST_CANDIDATES = 8
 """Of those, the best by coverage and Dice that are also compared with the examples as written (``nearest``)."""
+POOL = 5
+"""How many of the best entries a match keeps with their signals (``Match.pool``)."""
+HEAVIEST = 3
+"""The question's heaviest known features that ``Scored.heavy`` looks for in each entry."""
 READING_COMMON_SHARE = 0.2
 READING_COMMON_MIN = 12
 """In the reading index, a feature used by more than this share of the entries (at least this many) is not walked."""
@@ -65,6 +71,10 @@ class IndexOptions:
     """Push down entries about the other treatment than the one a question names."""
     intent: bool = True
     """A wish to apply, book or be contacted (``intent``) starts the application instead of being ranked."""
+    context: bool = True
+    """A part of a long message that asks something is matched with the parts before it that only tell."""
+    min_parts: int = 1
+    """A message of several sentences is matched part by part when at least this many of them ask something."""
     parts_first: bool = True
     """A long message: try the parts that ask something before the whole text (False: only when it gives no answer)."""
 
@@ -85,6 +95,8 @@ class Match:
     confidence: float = 0.0
     signals: Signals | None = field(default=None, compare=False)
     also: tuple[str, ...] = ()
+    pool: tuple[tuple[str, Scored], ...] = field(default=(), compare=False)
+    """The best few entries with their signals (for evaluation: bench/rerank.py re-ranks them)."""
 
     @property
     def entry_id(self) -> str | None:
@@ -122,6 +134,9 @@ class _LanguageIndex:
         if total <= 0:
             return [], 1.0, 0.0
         unknown = sum(w for f, w in weights.items() if f not in self.coverage.idf) / total
+        heaviest = sorted(((w, f) for f, w in weights.items() if f in self.coverage.idf), reverse=True)[:HEAVIEST]
+        users = [(w, {d for d, _ in self.coverage.postings.get(f, ())}) for w, f in heaviest]
+        heavy_total = sum(w for w, _ in users) or 1.0
         pooled = []
         for doc, share in self.coverage.top(weights, _CANDIDATES, self.common):
             dice, shared = self.examples.best(doc, weights)
@@ -140,7 +155,8 @@ class _LanguageIndex:
                 if len(finals) < 3 or bound >= finals[2] or bound >= PLAUSIBLE * finals[0]:
                     near = self.nearest.best(doc, written)
             score = base + nearest_weight * near * factor
-            ranked.append(Scored(doc, score, shared, near, share, dice))
+            heavy = sum(w for w, docs in users if doc in docs) / heavy_total
+            ranked.append(Scored(doc, score, shared, near, share, dice, factor, heavy))
             bisect.insort(finals, score, key=lambda v: -v)
         ranked.sort(key=lambda s: (-s.score, s.doc))
         return ranked, unknown, float(total)
@@ -198,7 +214,7 @@ class FaqIndex:
         whole text is matched; when that gives no answer, romaji is tried as Japanese, and a question without kanji
         is also tried against the readings of the Japanese examples."""
         lang = detect_language(text)
-        parts = _parts(text)
+        parts = _parts(text, self._options.context)
         if self._options.intent and self._wish.wants_to_apply(text):
             applying = self._apply_entry(lang)
             if applying is not None:
@@ -208,9 +224,10 @@ class FaqIndex:
                 asked = [m for m in (self._match_in(lang, p) for p in others)
                          if m.status == "answer" and m.candidates[0][0] != applying]
                 return Match(lang, "answer", [(applying, 1.0)], 1.0, also=tuple(m.candidates[0][0] for m in asked)[:1])
-        if len(parts) > 1 and self._options.parts_first:
+        split = None
+        if len(parts) >= self._options.min_parts and self._options.parts_first:
             split = self._match_parts(lang, parts)
-            if split is not None:
+            if split is not None and split.status == "answer":
                 return split
         found = self._match_in(lang, text)
         if found.status == "answer":
@@ -221,10 +238,12 @@ class FaqIndex:
                 as_japanese = self._match_in("ja", kana)
                 if as_japanese.status == "answer" or (found.status == "none" and as_japanese.status != "none"):
                     return as_japanese
-        if len(parts) > 1 and not self._options.parts_first:
+        if len(parts) >= self._options.min_parts and not self._options.parts_first:
             split = self._match_parts(lang, parts)
-            if split is not None:
+            if split is not None and split.status == "answer":
                 return split
+        if found.status == "none" and split is not None:
+            return split  # no part answered and the whole says nothing: the first part's choices
         return found
 
     def _apply_entry(self, lang: Language) -> str | None:
@@ -234,31 +253,52 @@ class FaqIndex:
             return None
         return next((entry.id for entry in language.entries.values() if entry.action == "apply"), None)
 
-    def _match_parts(self, lang: Language, parts: list[str]) -> Match | None:
-        """The first part answered, with the entry of the next part answered differently as ``also``."""
-        answered = [m for m in (self._match_in(lang, part) for part in parts) if m.status == "answer"]
+    def _match_parts(self, lang: Language, parts: list[tuple[str, str]]) -> Match | None:
+        """The first part answered, with the entry of the next part answered differently as ``also``; when none is
+        answered, the first part's choices (status "choices"), or None."""
+        matched = [self._match_part(lang, part, told) for part, told in parts]
+        answered = [m for m in matched if m.status == "answer"]
         if not answered:
-            return None
+            return next((m for m in matched if m.status == "choices"), None)
         first = answered[0]
         others = [m.candidates[0][0] for m in answered[1:] if m.candidates[0][0] != first.candidates[0][0]]
         return replace(first, also=tuple(dict.fromkeys(others))[:1])
 
-    def _match_in(self, lang: Language, text: str) -> Match:
+    def _match_part(self, lang: Language, part: str, told: str) -> Match:
+        """A question of a long message, read alone and with the story before it: when the story points to another
+        entry (「エクソソームの記事を読みました。日本で承認されているんですか？」), the reading with it counts;
+        when both find the same entry, the surer one (the story's words dilute a question that names its topic)."""
+        alone = self._match_in(lang, part)
+        if not told:
+            return alone
+        with_story = self._match_in(lang, part, told)
+        if alone.candidates and with_story.candidates and alone.candidates[0][0] == with_story.candidates[0][0] \
+                and alone.status == "answer":
+            return alone
+        return with_story
+
+    def _match_in(self, lang: Language, text: str, told: str = "") -> Match:
+        """``told``: what the message said before this question (its words count at ``CONTEXT_WEIGHT``)."""
         language = self._languages.get(lang)
         if language is None:
             return Match(lang, "none", [])
-        found = self._match_index(lang, language, text)
+        found = self._match_index(lang, language, text, told)
         if found.status != "answer" and lang == "ja" and self._reading is not None and not has_kanji(text) \
                 and _HIRAGANA.search(text):
-            by_reading = self._match_index(lang, self._reading, text)
+            by_reading = self._match_index(lang, self._reading, text, told)
             if by_reading.status == "answer" or (found.status == "none" and by_reading.status != "none"):
                 return by_reading
         return found
 
-    def _match_index(self, lang: Language, language: _LanguageIndex, text: str) -> Match:
+    def _match_index(self, lang: Language, language: _LanguageIndex, text: str, told: str = "") -> Match:
         query = self._analyzer.query(text)
         # a word pair the content never uses is no extra unknown information: its words already count
         query = {f: w for f, w in query.items() if "+" not in f or f in language.coverage.idf}
+        if told:
+            # the story's words the content knows tell the topic at a lower weight; the rest is not the question's
+            for feature, factor in self._analyzer.query(told).items():
+                if feature not in query and feature in language.coverage.idf:
+                    query[feature] = factor * CONTEXT_WEIGHT
         named = frozenset(t for t, features in self._treatment_features.items() if features & query.keys()) \
             if self._options.treatment_signal else frozenset()
         written = surface(text) if self._options.nearest_weight > 0 else frozenset()
@@ -335,31 +375,50 @@ def _decide(lang: Language, ranked: list[Scored], unknown: float, mass: float, i
     limits = options.thresholds
     pairs = [(ids[s.doc], round(s.score, 3)) for s in ranked[:limits.max_choices]]
     signals = None
+    pool: tuple[tuple[str, Scored], ...] = ()
     if ranked:
+        pool = tuple((ids[s.doc], s) for s in ranked[:POOL])
         best = ranked[0]
         second = ranked[1] if len(ranked) > 1 else None
         agree = (0.5 * (best.share >= max(s.share for s in ranked)) + 0.5 * (best.dice >= max(s.dice for s in ranked)))
         plausible = sum(s.score >= PLAUSIBLE * best.score for s in ranked)
         signals = Signals(best.score, second.score if second else 0.0, best.evidence, unknown, mass, best.near,
-                          second.near if second else 0.0, agree, plausible)
+                          second.near if second else 0.0, agree, plausible, best.heavy,
+                          second.heavy if second else 0.0)
     status, confidence = decide(signals, limits, options.confidence)
     if status == "choices":
         floor = max(limits.choices, ranked[0].score * limits.choice_ratio)
         pairs = [pair for s, pair in zip(ranked, pairs, strict=False) if s.score >= floor]
-    return Match(lang, status, pairs, confidence, signals)
+    return Match(lang, status, pairs, confidence, signals, pool=pool)
 
 
 _HIRAGANA = re.compile(r"[\u3041-\u309f]{2}")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+|\n+")
 _CLAUSE = re.compile(r"(?<=[、,])")
+CONTEXT_WEIGHT = 0.3
+"""The factor of the words of a message's story (the parts before a question that only tell) in that question."""
 LONG_MESSAGE = 40
 """One sentence longer than this many characters is also tried clause by clause."""
 
 
-def _parts(text: str) -> list[str]:
-    """The sentences of a message that ask something, or the clauses of one long sentence; [] for one part."""
+def _parts(text: str, context: bool = True) -> list[tuple[str, str]]:
+    """(part, context) for the sentences of a message that ask something, or the clauses of one long sentence; []
+    for one part. The context is the parts before it that only tell (``context`` False: none): in 「ネットでエクソ
+    ソームの記事を読みました。日本で承認されているんですか？」 the question does not name what it asks about, the
+    story does."""
     parts = [p.strip() for p in _SENTENCE_END.split(text) if len(p.strip()) > 2]
+    clauses = False
     if len(parts) <= 1 and len(text) > LONG_MESSAGE:
         parts = [p.strip() for p in _CLAUSE.split(text) if len(p.strip()) > 4]
-    asked = [p for p in parts if looks_like_question(p) or looks_like_request(p)]  # 「…と聞きました。」 is context
-    return asked if len(parts) > 1 else []
+        clauses = True
+    if len(parts) <= 1:
+        return []
+    asked: list[tuple[str, str]] = []
+    told: list[str] = []
+    for part in parts:
+        if looks_like_question(part) or looks_like_request(part):
+            asked.append((part, " ".join(told) if context else ""))
+        else:
+            told.append(part)  # 「…と聞きました。」 is context
+    # one clause that asks is the sentence's question: the whole sentence says it better ("…, does that matter?")
+    return asked if len(asked) > 1 or not clauses else []

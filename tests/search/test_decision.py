@@ -6,8 +6,8 @@ from bot.search.decision import Confidence, Signals, Thresholds, decide
 
 
 def signals(score: float, runner_up: float, evidence: float = 8.0, unknown: float = 0.0,
-            mass: float = 10.0) -> Signals:
-    return Signals(score, runner_up, evidence, unknown, mass)
+            mass: float = 10.0, heavy: float = 1.0) -> Signals:
+    return Signals(score, runner_up, evidence, unknown, mass, heavy=heavy)
 
 
 def test_a_clear_lead_is_answered_and_a_close_race_is_offered_as_choices() -> None:
@@ -28,6 +28,11 @@ def test_confidence_rises_with_the_lead_and_falls_with_unknown_words() -> None:
     assert model(signals(0.9, 0.3)) > model(signals(0.9, 0.8))
     assert model(signals(0.9, 0.3)) > model(signals(0.9, 0.3, unknown=0.4))
     assert 0.0 < model(signals(0.5, 0.5)) < 1.0
+
+
+def test_confidence_falls_when_the_best_entry_misses_the_question_s_telling_words() -> None:
+    model = Confidence()  # 「子どもでも受けられる？」 answered with an entry that never says 子ども or 年齢
+    assert model(signals(0.8, 0.4, heavy=1.0)) > model(signals(0.8, 0.4, heavy=0.3))
 
 
 def test_the_confidence_needed_decides_between_answer_and_choices() -> None:

@@ -160,3 +160,33 @@ def test_a_message_asking_two_things_answers_the_first_and_offers_the_other(inde
 def test_a_story_around_the_question_is_not_taken_for_a_second_question(index: FaqIndex) -> None:
     found = index.match("息子が高校生で、ずっと薬を飲んでいますがあまり良くなりません。TMSは何歳から受けられますか？")
     assert found.candidates[0][0] == "tms_age" and found.also == ()
+
+
+@pytest.mark.parametrize("text", [
+    "ネットでエクソソームの記事を読みました。日本で承認されているんですか？副作用も気になります。",
+    "I read an article about exosomes online. Are they approved in Japan? I'm also worried about side effects.",
+])
+def test_a_question_that_leaves_its_topic_to_the_story_is_read_with_the_story(index: FaqIndex, text: str) -> None:
+    found = index.match(text)  # the question alone asks about an approval; the story says of which treatment
+    assert found.status != "none" and "exo_status" in [c for c, _ in found.candidates]
+    assert all(index.entry(found.lang, c).treatment != "tms" for c, _ in found.candidates)
+
+
+def test_a_story_that_does_not_change_the_entry_does_not_weaken_the_answer(index: FaqIndex) -> None:
+    found = index.match("仕事しながら通えるか心配です。TMSは週何回通う必要がありますか？")
+    assert (found.status, found.entry_id) == ("answer", "tms_frequency")
+
+
+def test_a_message_whose_parts_find_nothing_sure_offers_the_question_s_choices(index: FaqIndex) -> None:
+    found = index.match("I read an article about exosomes online. Are they approved in Japan? "
+                        "I'm also worried about side effects.")  # the whole message scores under the choices' floor
+    assert found.status == "choices" and "exo_status" in [c for c, _ in found.candidates]
+
+
+@pytest.mark.parametrize(("text", "entry_id"), [
+    ("てぃーえむえすの ふくさよう おしえて", "tms_side_effects"),  # the letters of TMS typed in hiragana
+    ("ティーエムエスは何歳から受けられますか", "tms_age"),
+])
+def test_tms_spelt_in_kana_is_tms(index: FaqIndex, text: str, entry_id: str) -> None:
+    found = index.match(text)
+    assert found.status != "none" and found.candidates[0][0] == entry_id
