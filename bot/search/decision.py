@@ -73,9 +73,9 @@ EXACT = 0.95
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (2.3382, 1.258, -0.905, 0.5513, -0.3448, -2.6382, -0.2432, 1.4225, 0.3185, 0.06,
-                                  0.8128, 0.5002, 1.0199, 0.0605)
-    bias: float = -1.2845
+    weights: tuple[float, ...] = (2.2856, 1.0852, -1.2519, 0.8705, -0.1705, -2.4513, -0.4117, 2.0398, 1.0064,
+                                  0.5512, 0.4277, 0.3047, 0.9341, -0.072)
+    bias: float = -1.387
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -93,7 +93,7 @@ class Thresholds:
     evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.88
+    confidence: float = 0.92
     """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
     confident wrong answers at or under 2 % in cross-validation and on the development sets, the one that answers
     the most right (``bench/calibrate.py --fit``)."""
