@@ -11,6 +11,7 @@ import pytest
 
 from bot.storage.db import Database, SQLiteDatabase
 from tests.botapi.server import FakeBotApi
+from tests.groups import mark_groups
 from tests.postgres import empty_pg_url, pg_server, pg_url  # noqa: F401 (fixtures)
 
 BACKENDS = ("sqlite", "postgres")
@@ -53,3 +54,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # PTB 22 warns (PTBDeprecationWarning) inside RetryAfter's own constructor unless PTB_TIMEDELTA is set, so with
     # warnings as errors a 429 from the fake Bot API would surface as that warning instead of RetryAfter.
     config.addinivalue_line("filterwarnings", "ignore:.*attribute `retry_after` will be of type:DeprecationWarning")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    mark_groups(items, str(config.rootpath))  # which tests pytest-xdist keeps on one worker (tests/groups.py)
