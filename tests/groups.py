@@ -26,6 +26,7 @@ GROUPS: dict[str, str] = {
     "tests/safety/test_crisis_eval.py": "crisis-eval",
     "tests/safety/test_crisis.py": "crisis-screen",
     "tests/safety/test_crisis_families.py": "crisis-rules",
+    "tests/safety/test_crisis_plans.py": "crisis-plans",
 }
 """Test module (path from the repository root) → its xdist group."""
 
