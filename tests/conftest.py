@@ -11,7 +11,6 @@ import pytest
 
 from bot.storage.db import Database, SQLiteDatabase
 from tests.botapi.server import FakeBotApi
-from tests.groups import mark_groups
 from tests.postgres import empty_pg_url, pg_server, pg_url  # noqa: F401 (fixtures)
 
 BACKENDS = ("sqlite", "postgres")
@@ -55,6 +54,3 @@ def pytest_configure(config: pytest.Config) -> None:
     # warnings as errors a 429 from the fake Bot API would surface as that warning instead of RetryAfter.
     config.addinivalue_line("filterwarnings", "ignore:.*attribute `retry_after` will be of type:DeprecationWarning")
 
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    mark_groups(items, str(config.rootpath))  # which tests pytest-xdist keeps on one worker (tests/groups.py)
