@@ -53,4 +53,3 @@ def pytest_configure(config: pytest.Config) -> None:
     # PTB 22 warns (PTBDeprecationWarning) inside RetryAfter's own constructor unless PTB_TIMEDELTA is set, so with
     # warnings as errors a 429 from the fake Bot API would surface as that warning instead of RetryAfter.
     config.addinivalue_line("filterwarnings", "ignore:.*attribute `retry_after` will be of type:DeprecationWarning")
-
