@@ -1,7 +1,9 @@
 """Fixtures for the PostgreSQL half of the storage tests (imported by tests/conftest.py).
 
-One server per test session (``tests.pgserver``); the schema is migrated once into a template database, and each
-test gets a fresh copy of it (``CREATE DATABASE ... TEMPLATE``, a file copy), dropped afterwards.
+One server per test session (``tests.pgserver``), so one per worker process under pytest-xdist, each on its own
+free port and temporary directory (the workers never share a server or a database). The schema is migrated once
+into a template database, and each test gets a fresh copy of it (``CREATE DATABASE ... TEMPLATE``, a file copy),
+dropped afterwards.
 
 When no server can be started the PostgreSQL tests are skipped with the reason printed loudly, and they FAIL
 instead when ``CI`` is set, when the tests run as root (the test script could have installed the server), or

@@ -1,4 +1,5 @@
-"""The shipped content, loaded and checked once per test session (about 2 s each time otherwise).
+"""The shipped content, loaded and checked once per test process (about 2 s each time otherwise): once per
+session, or once per worker under pytest-xdist, each worker with its own cache folder.
 
 ``ContentBase`` and ``Live`` are not changed after loading, so tests that only read the shipped content share
 them; a test that edits content works on its own copy (``tests/content/conftest.py``'s ``tree``).

@@ -5,11 +5,16 @@
 let version = -1;
 const drawn = {patient: new Map(), staff: new Map()};  // message key -> its bubble, for redrawing only changes
 
-async function post(path, body) {
-  const response = await fetch(path, {
+// One request at a time: two quick presses (tick a box, then "Done") sent as two fetches at once can reach the
+// server in the other order, and the bot would then see "Done" before the tick.
+let sending = Promise.resolve(true);
+
+function post(path, body) {
+  const sent = sending.then(() => fetch(path, {
     method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body),
-  });
-  return response.ok;
+  })).then((response) => response.ok, () => false);
+  sending = sent;
+  return sent;
 }
 
 function bubble(pane, message) {
