@@ -297,10 +297,15 @@ class PostgresDatabase(Database):
             self.pool.putconn(held[0])
 
     def drop_connections(self) -> None:
-        """Close every connection and open new ones (new sessions pick up changed database settings)."""
+        """Close every connection and open new ones (new sessions pick up changed database settings).
+
+        The pool opens connections in the background: one still opening from an earlier drain would join the pool
+        after this one with the old settings, so the pool is first let fill, and then filled again."""
         for thread in list(self._held):
             self._give_back(thread)
+        self.pool.wait(timeout=CONNECT_TIMEOUT)
         self.pool.drain()
+        self.pool.wait(timeout=CONNECT_TIMEOUT)
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
         with self._reader() as connection:
