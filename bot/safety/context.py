@@ -164,25 +164,26 @@ class ContextWords:
         """The message names someone other than the writer anywhere (for the learned layer's carer head)."""
         return bool(tokens) and bool(self._read(tokens).marks["others"])
 
+    def _in_sentence(self, tokens: Sequence[Token], i: int, mark: str) -> bool:
+        """True when the sentence around token ``i`` holds a word of the ``mark`` list."""
+        first, last = self._bounds(tokens, i)
+        return self._any(tokens, mark, first, min(len(tokens), last + 1))
+
     def jokes(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` holds a joke marker (笑, lol)."""
-        first, last = self._bounds(tokens, i)
-        return self._any(tokens, "joking", first, min(len(tokens), last + 1))
+        return self._in_sentence(tokens, i, "joking")
 
     def accidental(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` tells of an accident or an everyday task (shaving, 料理中)."""
-        first, last = self._bounds(tokens, i)
-        return self._any(tokens, "accident", first, min(len(tokens), last + 1))
+        return self._in_sentence(tokens, i, "accident")
 
     def everyday_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` tells of an everyday occasion (a holiday, fireworks, 予約)."""
-        first, last = self._bounds(tokens, i)
-        return self._any(tokens, "everyday", first, min(len(tokens), last + 1))
+        return self._in_sentence(tokens, i, "everyday")
 
     def hypothetical_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` supposes a case (if a friend, 言われたら)."""
-        first, last = self._bounds(tokens, i)
-        return self._any(tokens, "hypothetical", first, min(len(tokens), last + 1))
+        return self._in_sentence(tokens, i, "hypothetical")
 
     def bereaved_near(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when a death that has happened is told right around the finding (died by suicide, killed himself)."""
