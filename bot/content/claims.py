@@ -68,7 +68,8 @@ _NOT_NEGATIONS = ("nothing beats", "nothing compares", "nothing works better", "
 """English grammar's negators, always applied (the file's ``negations_before`` adds to them)."""
 _HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限りません", "とは限らない", "とは限らず",
                  "というより", "ではなく", "ではありません", "わけではありません", "とは言えません", "とはいえません",
-                 "かどうか", "かもしれ", "控えて", "控えます", "差し控え", "見合わせ", "お断り")
+                 "かどうか", "かもしれ", "控えて", "控えます", "差し控え", "見合わせ", "お断り", "研究中", "研究段階",
+                 "未確立", "不明")
 """Hedges and negations after a word that any text uses ("results vary", 「…とは限りません」); the file's
 ``negations_after`` adds to them."""
 _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "calling", "call it", "call a",
@@ -88,6 +89,13 @@ _EN_COORDINATED = re.compile(r"\b(?:not|never|neither|n['’]t|cannot)\b(?:(?!\b
 """A negated verb whose scope runs on through "or"/"nor" ("we do not compare … or claim to be number one")."""
 _EN_NONE_OF = re.compile(r"\b(?:no such|there is no|there are no|there's no)\b(?:(?!\b(?:but|and|so|yet)\b)[^.;:–—])*$")
 """"There is no such thing as a painless, risk-free treatment": the negation covers the list after it."""
+_EN_DENIAL = re.compile(r"\b(?:does not|doesn't|did not|didn't|do not|don't|would not|wouldn't|will not|won't)\s+"
+                        r"(?:necessarily\s+|automatically\s+)?(?:mean|prove|make|show|guarantee)\b"
+                        r"|\b(?:is|are)(?:\s+not|n't)\s+(?:a\s+|any\s+)?(?:guarantee|proof|sign|promise)\b")
+"""A denial of what a fact implies ("no reported side effects does not mean there is no risk"): the claims it
+is about, its subject before it and its object after it, are denied, not made."""
+_EN_CONDITION = re.compile(r"\b(?:even if|even though|although|though|just because|if|while|whereas|because)\b")
+"""A clause that a following "that does not mean …" takes back ("Even if …, that does not mean …")."""
 _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
 _NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん", "兼ねる", "かねる"}
@@ -440,6 +448,8 @@ class ClaimsLint:
                 return True
             if _EN_COORDINATED.search(before) or _EN_NONE_OF.search(text, sentence_start, start):
                 return True
+            if _en_denied(text, sentence_start, start, end, sentence_end):
+                return True
             after = text[end:min(sentence_end, end + _EN_AFTER_WINDOW)]
             return self._after is not None and self._cue_in(self._after, after, after, at_start=True)
         after = text[end:min(sentence_end, end + _JA_WINDOW)]
@@ -515,6 +525,23 @@ def _asked(text: str, start: int, end: int) -> bool:
     first = _sentence_start(text, start)
     found = _SENTENCE_END.search(text, end)
     return found is not None and found.group(0) in "?？" and _EN_QUESTION.match(text, first) is not None
+
+
+def _en_denied(text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> bool:
+    """Whether an English claim is what a denial is about: its subject ("No reported side effects does not mean
+    …", "Even if none were reported, that does not mean …") or its object ("… does not mean there is no risk"),
+    in the same clause."""
+    denial = _EN_DENIAL.search(text, end, sentence_end)
+    if denial is not None:
+        gap = text[end:denial.start()]
+        if not re.search(r"[,;–—]|\b(?:but|and|so)\b", gap):
+            return True
+        if re.fullmatch(r"[^,;–—]*,\s*(?:that|this|it|which)?\s*", gap) \
+                and _EN_CONDITION.search(text, sentence_start, start):
+            return True
+    before = text[sentence_start:start]
+    last = max(_EN_DENIAL.finditer(before), key=lambda m: m.start(), default=None)
+    return last is not None and not re.search(r"[,;–—]|\b(?:but|so|yet)\b", before[last.end():])
 
 
 def _one_per_expression(findings: list[Finding]) -> list[Finding]:
