@@ -91,11 +91,22 @@ _EN_NONE_OF = re.compile(r"\b(?:no such|there is no|there are no|there's no)\b(?
 """"There is no such thing as a painless, risk-free treatment": the negation covers the list after it."""
 _EN_DENIAL = re.compile(r"\b(?:does not|doesn't|did not|didn't|do not|don't|would not|wouldn't|will not|won't)\s+"
                         r"(?:necessarily\s+|automatically\s+)?(?:mean|prove|make|show|guarantee)\b"
-                        r"|\b(?:is|are)(?:\s+not|n't)\s+(?:a\s+|any\s+)?(?:guarantee|proof|sign|promise)\b")
+                        r"|\b(?:is|are)(?:\s+not|n't)\s+(?:a\s+|any\s+)?(?:guarantee|proof|sign|promise|evidence)\b"
+                        r"|\b(?:is|are)\s+no\s+(?:guarantee|proof|sign|promise|evidence)\b")
 """A denial of what a fact implies ("no reported side effects does not mean there is no risk"): the claims it
 is about, its subject before it and its object after it, are denied, not made."""
 _EN_CONDITION = re.compile(r"\b(?:even if|even though|although|though|just because|if|while|whereas|because)\b")
 """A clause that a following "that does not mean …" takes back ("Even if …, that does not mean …")."""
+_JA_REQUEST = re.compile(r"(?:(?!ので|から|ます|です|でしょう|ば|たら)[^。、]){0,16}?"
+                         r"(?:ご相談|ご連絡|お知らせ|お伝え|ご確認|ご申告|ご記入|相談して|連絡して|伝えて|確認して|守って)"
+                         r"(?:ください|下さい|しましょう|いただけますか)")
+_EN_REQUEST = re.compile(r"\s+(?:to\s+)?(?:tell|ask|check|consult|let us know|talk|speak|contact|call|inform|follow|"
+                         r"read|bring|seek)\b")
+"""A claim word that opens a request to the reader ("必ず主治医にご相談ください", "Always tell your doctor …") is an
+instruction, not a promise; a reason in between (…良くなるのでご相談ください) keeps it a claim."""
+_IDIOMS = re.compile(r"\b(?:(?:do|doing|try|trying) (?:our|my|your|their|his|her) best|at best|best to|best way to|"
+                     r"feel free|free to|free yourself to ask)\b")
+"""Set phrases that hold a list word and claim nothing ("we will do our best", "you are free to stop")."""
 _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
 _NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん", "兼ねる", "かねる"}
@@ -366,7 +377,7 @@ class ClaimsLint:
                                                 or (not rule.word[:1].isalpha()
                                                     and is_cjk(_next_visible(folded, start - 1, -1))))
                 if self._negated(folded, start, end, english, view) or self._mentioned(folded, start, end) \
-                        or _asked(folded, start, end):
+                        or _asked(folded, start, end) or _instruction(folded, start, end):
                     continue
                 out.append(self._finding(rule.category, rule.word, folded, start, end))
                 break
@@ -414,7 +425,7 @@ class ClaimsLint:
                         or any(self._gap_negated(view, a[1], b[0]) for a, b in itertools.pairwise(chain))):
                     continue
                 if self._negated(text, start, end, family.english, view) or self._mentioned(text, start, end) \
-                        or _asked(text, start, end):
+                        or _asked(text, start, end) or _instruction(text, start, chain[0][1]):
                     continue
                 return start, end
         return None
@@ -527,6 +538,16 @@ def _asked(text: str, start: int, end: int) -> bool:
     return found is not None and found.group(0) in "?？" and _EN_QUESTION.match(text, first) is not None
 
 
+def _instruction(text: str, start: int, end: int) -> bool:
+    """Whether the words at start:end open a request to the reader or stand in a set phrase, which promise
+    nothing: 「必ず主治医にご相談ください」, "Always tell us if you feel worse", "we will do our best"."""
+    if any(m.start() <= start < m.end() for m in _IDIOMS.finditer(text, max(0, start - 20), end + 20)):
+        return True
+    if _JA_REQUEST.match(text, end):
+        return True
+    return text[start:end] in ("always", "never", "be sure", "make sure") and _EN_REQUEST.match(text, end) is not None
+
+
 def _en_denied(text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> bool:
     """Whether an English claim is what a denial is about: its subject ("No reported side effects does not mean
     …", "Even if none were reported, that does not mean …") or its object ("… does not mean there is no risk"),
@@ -539,6 +560,8 @@ def _en_denied(text: str, sentence_start: int, start: int, end: int, sentence_en
         if re.fullmatch(r"[^,;–—]*,\s*(?:that|this|it|which)?\s*", gap) \
                 and _EN_CONDITION.search(text, sentence_start, start):
             return True
+        if re.fullmatch(r"[^,;–—]*,\s*but\s+(?:that|this|it)\s*", gap):
+            return True  # "Some patients told us they felt better, but that is not evidence that …"
     before = text[sentence_start:start]
     last = max(_EN_DENIAL.finditer(before), key=lambda m: m.start(), default=None)
     return last is not None and not re.search(r"[,;–—]|\b(?:but|so|yet)\b", before[last.end():])
