@@ -111,6 +111,11 @@ _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
 _NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん", "兼ねる", "かねる"}
 """A Japanese word followed by one of these (after any of ``_LIGHT``) is negated: 改善しない, 治らない."""
+def _negative(forms: frozenset[str]) -> bool:
+    """Whether a token is a negative auxiliary: the ん of 「いいんです」 is の said short, not the ん of ません."""
+    return bool(forms & _NEGATIVE_AUX) and "の" not in forms
+
+
 _LIGHT = {"する", "為る", "できる", "出来る", "れる", "られる", "せる", "させる", "て", "いる", "居る", "は", "も"}
 
 Span = tuple[int, int]
@@ -196,7 +201,7 @@ def _term(source: str, *, regex_only: bool = False) -> _Term:
     if folded.rstrip("*").isascii():
         return _Term(re.compile(_word_pattern(folded)), literal=literal)
     lemmas = _lemmas(folded)
-    negative = bool(lemmas) and bool(lemmas[-1] & _NEGATIVE_AUX)
+    negative = bool(lemmas) and _negative(lemmas[-1])
     if _HIRAGANA.match(folded) and len(lemmas) > 1:
         # kana-only phrases are matched as written: by dictionary forms, いらない (要る) would meet ていない (居る)
         return _Term(re.compile(_word_pattern(folded)), (), negative, literal)
@@ -253,7 +258,7 @@ class _Text:
         for start, _, forms in following:
             if start > end + 4:
                 return False
-            if forms & _NEGATIVE_AUX:
+            if _negative(forms):
                 return True
             if not forms & _LIGHT:
                 return False
@@ -438,7 +443,7 @@ class ClaimsLint:
         for token_start, token_end, forms in view.tokens[at:]:
             if token_start >= end:
                 return False
-            if forms & _NEGATIVE_AUX and not _JA_GOES_ON.match(view.folded, token_end, end):
+            if _negative(forms) and not _JA_GOES_ON.match(view.folded, token_end, end):
                 return True
         return False
 
@@ -484,7 +489,7 @@ class ClaimsLint:
         for start, stop_at, forms in view.tokens[at:]:
             if start >= limit:
                 break
-            if forms & _NEGATIVE_AUX:
+            if _negative(forms):
                 negated = not _JA_GOES_ON.match(view.folded, stop_at, limit)
         return negated
 
