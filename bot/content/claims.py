@@ -59,6 +59,8 @@ _JA_GOES_ON = re.compile(r"に|と(?!は)|で(?!す|しょう|は)|[^。、]{0,3
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
 _EN_WORDS_BEFORE = 9
+_EN_HEDGES_BEFORE = re.compile(r"\b(?:hope|hopes|hoped|hopefully|whether|hypothes\w*|unproven)\b")
+"""A hope or a question of whether, a few words before a claim, is not a claim ("We hope the combination helps")."""
 _EN_NEGATORS = ("not", "no", "never", "cannot", "can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't",
                 "wasn't", "haven't", "hasn't", "shouldn't", "wouldn't", "couldn't", "without", "nor", "neither",
                 "rather than", "instead of", "nobody", "no one", "none", "nothing")
@@ -74,14 +76,20 @@ _HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限
 ``negations_after`` adds to them."""
 _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "calling", "call it", "call a",
                     "advertise", "advertises", "advertised as", "adverts", "ads", "claim", "claims", "claiming", "says",
-                    "clinics that", "clinics which", "clinic that", "any clinic", "websites", "sites that")
+                    "clinics that", "clinics which", "clinic that", "any clinic", "websites", "sites that",
+                    "read that", "heard that", "hear that", "told that", "tells you", "tell you", "tell us", "told us",
+                    "describe", "describes", "described", "articles", "myth that", "misconception that", "expected",
+                    "they expect")
 _MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような言葉", "と宣伝", "とうたう", "と謳", "と呼", "と言う",
-                   "と書", "する医療機関", "するクリニック", "する病院", "する広告")
+                   "と書", "する医療機関", "するクリニック", "する病院", "する広告", "と思われ", "と期待され",
+                   "とお考え", "と言われ", "と紹介", "と約束")
 _MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "cautious", "nothing", "in fact", "actually",
                       "ask what", "based on", "sceptical", "skeptical", "no evidence",
-                      "hypothes*", "theory", "in animals",
+                      "hypothes*", "theory", "in animals", "not true", "untrue", "myth", "misconception",
+                      "little evidence", "not the case", "ask for",
                       "注意", "避け", "控え", "使いません", "使わず", "根拠", "実際には", "鵜呑み", "気をつけ",
-                      "仮説", "説は", "段階", "動物実験")
+                      "仮説", "説は", "段階", "動物実験", "誤解", "事実ではありません", "事実ではない", "乏しい",
+                      "正しくありません", "もいますが")
 """How any text talks about a word as a word and says it is not used or means nothing: always applied, the
 file's ``mentions_before``, ``mentions_after`` and ``mention_negations`` add to them."""
 _EN_COORDINATED = re.compile(r"\b(?:not|never|neither|n['’]t|cannot)\b(?:(?!\b(?:but|so|yet|because)\b)[^,;:–—])*"
@@ -462,6 +470,10 @@ class ClaimsLint:
             window = " ".join(words)
             if self._before is not None and self._cue_in(self._before, window, before):
                 return True
+            if _EN_HEDGES_BEFORE.search(window):
+                return True
+            if re.search(r"\beven (?:if|though)\b", before) and "," not in text[start:end]:
+                return True  # "Even if you felt better quickly, keep attending": a supposition, not a claim
             if _EN_COORDINATED.search(before) or _EN_NONE_OF.search(text, sentence_start, start):
                 return True
             if _en_denied(text, sentence_start, start, end, sentence_end):
@@ -530,17 +542,27 @@ _EN_QUESTION = re.compile(r"\s*[\"“‘'(]?\s*(is|are|was|were|does|do|did|will
                           r"|might)(n['’]t)?\s+(tms|rtms|it|this|that|the|exosomes?|there|i|my|side)\b")
 """A yes/no question about the treatment ("Is TMS a cure?", "Will I definitely get better?"); one put to the
 reader ("Would you like a free trial?") still sells."""
-_JA_QUESTION = re.compile(r"か(?:[？?、」』]|\s*と|$)")
+_JA_QUESTION = re.compile(r"か(?:[？?、」』]|\s*と|$)"
+                          r"|[^。！!？?\n、]{0,10}?(?:ます|です|でしょう|のです|んです)か(?:[？?」』]|\s*と|$)")
+"""A yes/no question right after the words (…ますか？, …ですか、と聞かれます); an invitation (…ませんか？) sells."""
+
+
+_JA_RHETORICAL = ("まだ", "いつまで", "ずっと", "一人で", "ひとりで", "諦めて", "あきらめて")
+"""Words that make a question put to the reader sell (「まだ薬に頼っていますか？」)."""
 
 
 def _asked(text: str, start: int, end: int) -> bool:
     """Whether the words stand in a question asked for information, which claims nothing: 「副作用はありませんか、
     と聞かれます」, "Is TMS a cure?" (a yes/no question, not "Why wait?" or "Still relying on pills?")."""
     if _JA_QUESTION.match(text, end):
-        return True
+        sentence = text[_sentence_start(text, start):end]
+        return not any(word in sentence for word in _JA_RHETORICAL)
     first = _sentence_start(text, start)
     found = _SENTENCE_END.search(text, end)
-    return found is not None and found.group(0) in "?？" and _EN_QUESTION.match(text, first) is not None
+    if found is None or found.group(0) not in "?？":
+        return False
+    opened = max(text.rfind(mark, first, start) for mark in ('"', "“", "‘", ","))  # a question quoted in a sentence
+    return any(_EN_QUESTION.match(text, at) is not None for at in {first, opened + 1} if at > 0 or at == first)
 
 
 def _instruction(text: str, start: int, end: int) -> bool:
