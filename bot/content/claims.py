@@ -65,8 +65,10 @@ _EN_NEGATORS = ("not", "no", "never", "cannot", "can't", "won't", "don't", "does
                 "wasn't", "haven't", "hasn't", "shouldn't", "wouldn't", "couldn't", "without", "nor", "neither",
                 "rather than", "instead of", "nobody", "no one", "none", "nothing")
 _NOT_NEGATIONS = ("nothing beats", "nothing compares", "nothing works better", "nothing else", "nothing like",
-                  "nothing but", "not only", "not just", "no doubt", "no wonder", "だけではありません", "だけではない")
-"""Phrases that hold a negator but are no negation ("nothing beats TMS"): always applied."""
+                  "nothing but", "not only", "not just", "no doubt", "no wonder", "got nothing", "nothing worked",
+                  "nothing helped", "did nothing", "だけではありません", "だけではない")
+"""Phrases that hold a negator but are no negation ("nothing beats TMS", "those who got nothing from other clinics
+improve here"): always applied."""
 """English grammar's negators, always applied (the file's ``negations_before`` adds to them)."""
 _HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限りません", "とは限らない", "とは限らず",
                  "というより", "ではなく", "ではありません", "わけではありません", "とは言えません", "とはいえません",
@@ -86,10 +88,10 @@ _MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような
 _MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "cautious", "nothing", "in fact", "actually",
                       "ask what", "based on", "sceptical", "skeptical", "no evidence",
                       "hypothes*", "theory", "in animals", "not true", "untrue", "myth", "misconception",
-                      "little evidence", "not the case", "ask for",
+                      "little evidence", "not the case", "ask for", "under way", "underway", "being studied",
                       "注意", "避け", "控え", "使いません", "使わず", "根拠", "実際には", "鵜呑み", "気をつけ",
                       "仮説", "説は", "段階", "動物実験", "誤解", "事実ではありません", "事実ではない", "乏しい",
-                      "正しくありません", "もいますが")
+                      "正しくありません", "もいますが", "途中", "研究中")
 """How any text talks about a word as a word and says it is not used or means nothing: always applied, the
 file's ``mentions_before``, ``mentions_after`` and ``mention_negations`` add to them."""
 _EN_COORDINATED = re.compile(r"\b(?:not|never|neither|n['’]t|cannot)\b(?:(?!\b(?:but|so|yet|because)\b)[^,;:–—])*"
