@@ -59,28 +59,39 @@ _JA_GOES_ON = re.compile(r"に|と(?!は)|で(?!す|しょう|は)|[^。、]{0,3
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
 _EN_WORDS_BEFORE = 9
+_EN_HEDGES_BEFORE = re.compile(r"\b(?:hope|hopes|hoped|hopefully|whether|hypothes\w*|unproven)\b")
+"""A hope or a question of whether, a few words before a claim, is not a claim ("We hope the combination helps")."""
 _EN_NEGATORS = ("not", "no", "never", "cannot", "can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't",
                 "wasn't", "haven't", "hasn't", "shouldn't", "wouldn't", "couldn't", "without", "nor", "neither",
                 "rather than", "instead of", "nobody", "no one", "none", "nothing")
 _NOT_NEGATIONS = ("nothing beats", "nothing compares", "nothing works better", "nothing else", "nothing like",
-                  "nothing but", "not only", "not just", "no doubt", "no wonder", "だけではありません", "だけではない")
-"""Phrases that hold a negator but are no negation ("nothing beats TMS"): always applied."""
+                  "nothing but", "not only", "not just", "no doubt", "no wonder", "got nothing", "nothing worked",
+                  "nothing helped", "did nothing", "だけではありません", "だけではない")
+"""Phrases that hold a negator but are no negation ("nothing beats TMS", "those who got nothing from other clinics
+improve here"): always applied."""
 """English grammar's negators, always applied (the file's ``negations_before`` adds to them)."""
 _HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限りません", "とは限らない", "とは限らず",
                  "というより", "ではなく", "ではありません", "わけではありません", "とは言えません", "とはいえません",
-                 "かどうか", "かもしれ", "控えて", "控えます", "差し控え", "見合わせ", "お断り")
+                 "かどうか", "かもしれ", "控えて", "控えます", "差し控え", "見合わせ", "お断り", "研究中", "研究段階",
+                 "未確立", "不明")
 """Hedges and negations after a word that any text uses ("results vary", 「…とは限りません」); the file's
 ``negations_after`` adds to them."""
 _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "calling", "call it", "call a",
                     "advertise", "advertises", "advertised as", "adverts", "ads", "claim", "claims", "claiming", "says",
-                    "clinics that", "clinics which", "clinic that", "any clinic", "websites", "sites that")
+                    "clinics that", "clinics which", "clinic that", "any clinic", "websites", "sites that",
+                    "read that", "heard that", "hear that", "told that", "tells you", "tell you", "tell us", "told us",
+                    "describe", "describes", "described", "articles", "myth that", "misconception that", "expected",
+                    "they expect")
 _MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような言葉", "と宣伝", "とうたう", "と謳", "と呼", "と言う",
-                   "と書", "する医療機関", "するクリニック", "する病院", "する広告")
+                   "と書", "する医療機関", "するクリニック", "する病院", "する広告", "と思われ", "と期待され",
+                   "とお考え", "と言われ", "と紹介", "と約束")
 _MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "cautious", "nothing", "in fact", "actually",
                       "ask what", "based on", "sceptical", "skeptical", "no evidence",
-                      "hypothes*", "theory", "in animals",
+                      "hypothes*", "theory", "in animals", "not true", "untrue", "myth", "misconception",
+                      "little evidence", "not the case", "ask for", "under way", "underway", "being studied",
                       "注意", "避け", "控え", "使いません", "使わず", "根拠", "実際には", "鵜呑み", "気をつけ",
-                      "仮説", "説は", "段階", "動物実験")
+                      "仮説", "説は", "段階", "動物実験", "誤解", "事実ではありません", "事実ではない", "乏しい",
+                      "正しくありません", "もいますが", "途中", "研究中")
 """How any text talks about a word as a word and says it is not used or means nothing: always applied, the
 file's ``mentions_before``, ``mentions_after`` and ``mention_negations`` add to them."""
 _EN_COORDINATED = re.compile(r"\b(?:not|never|neither|n['’]t|cannot)\b(?:(?!\b(?:but|so|yet|because)\b)[^,;:–—])*"
@@ -88,10 +99,33 @@ _EN_COORDINATED = re.compile(r"\b(?:not|never|neither|n['’]t|cannot)\b(?:(?!\b
 """A negated verb whose scope runs on through "or"/"nor" ("we do not compare … or claim to be number one")."""
 _EN_NONE_OF = re.compile(r"\b(?:no such|there is no|there are no|there's no)\b(?:(?!\b(?:but|and|so|yet)\b)[^.;:–—])*$")
 """"There is no such thing as a painless, risk-free treatment": the negation covers the list after it."""
+_EN_DENIAL = re.compile(r"\b(?:does not|doesn't|did not|didn't|do not|don't|would not|wouldn't|will not|won't)\s+"
+                        r"(?:necessarily\s+|automatically\s+)?(?:mean|prove|make|show|guarantee)\b"
+                        r"|\b(?:is|are)(?:\s+not|n't)\s+(?:a\s+|any\s+)?(?:guarantee|proof|sign|promise|evidence)\b"
+                        r"|\b(?:is|are)\s+no\s+(?:guarantee|proof|sign|promise|evidence)\b")
+"""A denial of what a fact implies ("no reported side effects does not mean there is no risk"): the claims it
+is about, its subject before it and its object after it, are denied, not made."""
+_EN_CONDITION = re.compile(r"\b(?:even if|even though|although|though|just because|if|while|whereas|because)\b")
+"""A clause that a following "that does not mean …" takes back ("Even if …, that does not mean …")."""
+_JA_REQUEST = re.compile(r"(?:(?!ので|から|ます|です|でしょう|ば|たら)[^。、]){0,16}?"
+                         r"(?:ご相談|ご連絡|お知らせ|お伝え|ご確認|ご申告|ご記入|相談して|連絡して|伝えて|確認して|守って)"
+                         r"(?:ください|下さい|しましょう|いただけますか)")
+_EN_REQUEST = re.compile(r"\s+(?:to\s+)?(?:tell|ask|check|consult|let us know|talk|speak|contact|call|inform|follow|"
+                         r"read|bring|seek)\b")
+"""A claim word that opens a request to the reader ("必ず主治医にご相談ください", "Always tell your doctor …") is an
+instruction, not a promise; a reason in between (…良くなるのでご相談ください) keeps it a claim."""
+_IDIOMS = re.compile(r"\b(?:(?:do|doing|try|trying) (?:our|my|your|their|his|her) best|at best|best to|best way to|"
+                     r"feel free|free to|free yourself to ask)\b")
+"""Set phrases that hold a list word and claim nothing ("we will do our best", "you are free to stop")."""
 _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
 _NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん", "兼ねる", "かねる"}
 """A Japanese word followed by one of these (after any of ``_LIGHT``) is negated: 改善しない, 治らない."""
+def _negative(forms: frozenset[str]) -> bool:
+    """Whether a token is a negative auxiliary: the ん of 「いいんです」 is の said short, not the ん of ません."""
+    return bool(forms & _NEGATIVE_AUX) and "の" not in forms
+
+
 _LIGHT = {"する", "為る", "できる", "出来る", "れる", "られる", "せる", "させる", "て", "いる", "居る", "は", "も"}
 
 Span = tuple[int, int]
@@ -177,7 +211,7 @@ def _term(source: str, *, regex_only: bool = False) -> _Term:
     if folded.rstrip("*").isascii():
         return _Term(re.compile(_word_pattern(folded)), literal=literal)
     lemmas = _lemmas(folded)
-    negative = bool(lemmas) and bool(lemmas[-1] & _NEGATIVE_AUX)
+    negative = bool(lemmas) and _negative(lemmas[-1])
     if _HIRAGANA.match(folded) and len(lemmas) > 1:
         # kana-only phrases are matched as written: by dictionary forms, いらない (要る) would meet ていない (居る)
         return _Term(re.compile(_word_pattern(folded)), (), negative, literal)
@@ -234,7 +268,7 @@ class _Text:
         for start, _, forms in following:
             if start > end + 4:
                 return False
-            if forms & _NEGATIVE_AUX:
+            if _negative(forms):
                 return True
             if not forms & _LIGHT:
                 return False
@@ -358,7 +392,7 @@ class ClaimsLint:
                                                 or (not rule.word[:1].isalpha()
                                                     and is_cjk(_next_visible(folded, start - 1, -1))))
                 if self._negated(folded, start, end, english, view) or self._mentioned(folded, start, end) \
-                        or _asked(folded, start, end):
+                        or _asked(folded, start, end) or _instruction(folded, start, end):
                     continue
                 out.append(self._finding(rule.category, rule.word, folded, start, end))
                 break
@@ -406,7 +440,7 @@ class ClaimsLint:
                         or any(self._gap_negated(view, a[1], b[0]) for a, b in itertools.pairwise(chain))):
                     continue
                 if self._negated(text, start, end, family.english, view) or self._mentioned(text, start, end) \
-                        or _asked(text, start, end):
+                        or _asked(text, start, end) or _instruction(text, start, chain[0][1]):
                     continue
                 return start, end
         return None
@@ -419,7 +453,7 @@ class ClaimsLint:
         for token_start, token_end, forms in view.tokens[at:]:
             if token_start >= end:
                 return False
-            if forms & _NEGATIVE_AUX and not _JA_GOES_ON.match(view.folded, token_end, end):
+            if _negative(forms) and not _JA_GOES_ON.match(view.folded, token_end, end):
                 return True
         return False
 
@@ -438,7 +472,13 @@ class ClaimsLint:
             window = " ".join(words)
             if self._before is not None and self._cue_in(self._before, window, before):
                 return True
+            if _EN_HEDGES_BEFORE.search(window):
+                return True
+            if re.search(r"\beven (?:if|though)\b", before) and "," not in text[start:end]:
+                return True  # "Even if you felt better quickly, keep attending": a supposition, not a claim
             if _EN_COORDINATED.search(before) or _EN_NONE_OF.search(text, sentence_start, start):
+                return True
+            if _en_denied(text, sentence_start, start, end, sentence_end):
                 return True
             after = text[end:min(sentence_end, end + _EN_AFTER_WINDOW)]
             return self._after is not None and self._cue_in(self._after, after, after, at_start=True)
@@ -463,7 +503,7 @@ class ClaimsLint:
         for start, stop_at, forms in view.tokens[at:]:
             if start >= limit:
                 break
-            if forms & _NEGATIVE_AUX:
+            if _negative(forms):
                 negated = not _JA_GOES_ON.match(view.folded, stop_at, limit)
         return negated
 
@@ -504,17 +544,56 @@ _EN_QUESTION = re.compile(r"\s*[\"“‘'(]?\s*(is|are|was|were|does|do|did|will
                           r"|might)(n['’]t)?\s+(tms|rtms|it|this|that|the|exosomes?|there|i|my|side)\b")
 """A yes/no question about the treatment ("Is TMS a cure?", "Will I definitely get better?"); one put to the
 reader ("Would you like a free trial?") still sells."""
-_JA_QUESTION = re.compile(r"か(?:[？?、」』]|\s*と|$)")
+_JA_QUESTION = re.compile(r"か(?:[？?、」』]|\s*と|$)"
+                          r"|[^。！!？?\n、]{0,10}?(?:ます|です|でしょう|のです|んです)か(?:[？?」』]|\s*と|$)")
+"""A yes/no question right after the words (…ますか？, …ですか、と聞かれます); an invitation (…ませんか？) sells."""
+
+
+_JA_RHETORICAL = ("まだ", "いつまで", "ずっと", "一人で", "ひとりで", "諦めて", "あきらめて")
+"""Words that make a question put to the reader sell (「まだ薬に頼っていますか？」)."""
 
 
 def _asked(text: str, start: int, end: int) -> bool:
     """Whether the words stand in a question asked for information, which claims nothing: 「副作用はありませんか、
     と聞かれます」, "Is TMS a cure?" (a yes/no question, not "Why wait?" or "Still relying on pills?")."""
     if _JA_QUESTION.match(text, end):
-        return True
+        sentence = text[_sentence_start(text, start):end]
+        return not any(word in sentence for word in _JA_RHETORICAL)
     first = _sentence_start(text, start)
     found = _SENTENCE_END.search(text, end)
-    return found is not None and found.group(0) in "?？" and _EN_QUESTION.match(text, first) is not None
+    if found is None or found.group(0) not in "?？":
+        return False
+    opened = max(text.rfind(mark, first, start) for mark in ('"', "“", "‘", ","))  # a question quoted in a sentence
+    return any(_EN_QUESTION.match(text, at) is not None for at in {first, opened + 1} if at > 0 or at == first)
+
+
+def _instruction(text: str, start: int, end: int) -> bool:
+    """Whether the words at start:end open a request to the reader or stand in a set phrase, which promise
+    nothing: 「必ず主治医にご相談ください」, "Always tell us if you feel worse", "we will do our best"."""
+    if any(m.start() <= start < m.end() for m in _IDIOMS.finditer(text, max(0, start - 20), end + 20)):
+        return True
+    if _JA_REQUEST.match(text, end):
+        return True
+    return text[start:end] in ("always", "never", "be sure", "make sure") and _EN_REQUEST.match(text, end) is not None
+
+
+def _en_denied(text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> bool:
+    """Whether an English claim is what a denial is about: its subject ("No reported side effects does not mean
+    …", "Even if none were reported, that does not mean …") or its object ("… does not mean there is no risk"),
+    in the same clause."""
+    denial = _EN_DENIAL.search(text, end, sentence_end)
+    if denial is not None:
+        gap = text[end:denial.start()]
+        if not re.search(r"[,;–—]|\b(?:but|and|so)\b", gap):
+            return True
+        if re.fullmatch(r"[^,;–—]*,\s*(?:that|this|it|which)?\s*", gap) \
+                and _EN_CONDITION.search(text, sentence_start, start):
+            return True
+        if re.fullmatch(r"[^,;–—]*,\s*but\s+(?:that|this|it)\s*", gap):
+            return True  # "Some patients told us they felt better, but that is not evidence that …"
+    before = text[sentence_start:start]
+    last = max(_EN_DENIAL.finditer(before), key=lambda m: m.start(), default=None)
+    return last is not None and not re.search(r"[,;–—]|\b(?:but|so|yet)\b", before[last.end():])
 
 
 def _one_per_expression(findings: list[Finding]) -> list[Finding]:

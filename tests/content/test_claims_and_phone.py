@@ -354,3 +354,57 @@ def test_a_question_asked_for_information_claims_nothing() -> None:
     assert found(lint, "効果を保証する医療機関があれば、その根拠をご確認ください。") == []
     assert found(lint, "効果を保証する医療機関です。") == ["効果を保証"]
     assert found(lint, "Would you like a cure?") == ["cure"]  # put to the reader, it still sells
+
+
+def test_an_english_denial_takes_back_the_claims_it_is_about() -> None:
+    lint = lint_of("categories: {guarantee: {why: x, words: [no risk, no serious side effects, guaranteed]}}")
+    assert found(lint, "Even if no serious side effects have been reported, that does not mean there is no risk.") == []
+    assert found(lint, "No serious side effects being reported does not mean there is no risk.") == []
+    assert found(lint, "Approval is no guarantee; results are guaranteed here.") == ["guaranteed"]  # a new sentence
+    assert found(lint, "There is no risk, which does not mean you can skip check-ups.") == ["no risk"]
+
+
+def test_a_request_to_the_reader_is_an_instruction_not_a_promise() -> None:
+    lint = lint_of("categories: {guarantee: {why: x, words: [必ず, always, best, free treatment, 悩まなくていい]}}")
+    assert found(lint, "必ず主治医にご相談ください。") == []
+    assert found(lint, "必ず良くなるので、ご相談ください。") == ["必ず"]  # a reason in between keeps the promise
+    assert found(lint, "Always tell us if you feel worse.") == []
+    assert found(lint, "It always works.") == ["always"]
+    assert found(lint, "We will do our best to answer.") == []
+    assert found(lint, "The best clinic in town.") == ["best"]
+    assert found(lint, "もう悩まなくていいんです。") == ["悩まなくていい"]  # the ん of いいんです is not ません's
+
+
+def test_research_stage_words_hedge_what_comes_before_them() -> None:
+    lint = lint_of("categories: {guarantee: {why: x, words: [再発を防]}}")
+    assert found(lint, "再発を防ぐ方法は、まだ研究中です。") == []
+    assert found(lint, "再発を防ぎます。") == ["再発を防"]
+
+
+def test_shipped_lint_finds_kinds_of_claim_not_only_phrases() -> None:
+    assert words("効かないことはまずありません。") != []
+    assert words("妊娠中でも全く問題ありません。") != []
+    assert words("FDA-approved, so it's safe.") != []
+    assert words("「やっと自分に戻れました」30代男性") != []
+    assert words("Receive a gift voucher when you apply.") != []
+    assert words("Safe. Simple. Effective.") != []
+    assert words("✨うつ改善✨") != []
+    assert words("Most side effects are mild and pass quickly.") == []
+    assert words("You are free to stop treatment at any time.") == []
+    assert words("公的な相談窓口は無料です。") == []
+    assert words("TMSが合うかどうかは、医師と相談するのが一番です。") == []
+
+
+def test_a_claim_reported_and_refuted_or_asked_is_not_made() -> None:
+    lint = lint_of("categories: {guarantee: {why: x, words: [painless, definitely work, works for everyone, instant "
+                   "results, 痛くない, すぐに効き, 薬に頼って, helps]}}")
+    assert found(lint, "It is a common myth that TMS is completely painless.") == []
+    assert found(lint, "You may have read that TMS works for everyone; that is not true.") == []
+    assert found(lint, "People tell us they expected instant results, which TMS does not give.") == []
+    assert found(lint, 'A patient once asked us, "Will this definitely work?" The honest answer is no.') == []
+    assert found(lint, "We hope the combination helps, but this is the clinic's hypothesis.") == []
+    assert found(lint, "TMSはまったく痛くない、というのは誤解です。") == []
+    assert found(lint, "TMSはすぐに効きますか？多くの場合、数週間かかります。") == []
+    assert found(lint, "まだ薬に頼っていますか？") == ["薬に頼って"]  # put to the reader, it sells
+    assert found(lint, "TMS is painless.") == ["painless"]
+    assert found(lint, "The combination helps.") == ["helps"]
