@@ -14,13 +14,13 @@ questions, never in the content itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 import jaconv
 from rapidfuzz import fuzz, process
 
-from bot.search.english import chat_spelling, is_filler, is_stopword, stem
+from bot.search.english import chat_signs, chat_spelling, is_filler, is_stopword, stem
 from bot.search.normalize import (
     HIRAGANA,
     KANJI,
@@ -87,6 +87,7 @@ class Analyzer:
         self.synonyms = synonyms if self.options.synonyms else None
         self._english_vocabulary: dict[str, list[str]] = {}
         self._english_known: frozenset[str] = frozenset()
+        self._typos: dict[str, str] = {}
         self._kana_vocabulary: dict[str, list[str]] = {}
         self._kana_known: frozenset[str] = frozenset()
         self._kana_groups: dict[str, int] = {}
@@ -95,6 +96,7 @@ class Analyzer:
     def learn(self, questions: Iterable[str], others: Iterable[str] = ()) -> None:
         """Collect the content's words: typos are corrected towards words of example questions and synonyms;
         words of ``others`` (answers) are only known, so they are never "corrected" themselves."""
+        questions = list(questions)
         english, kana = _words(questions)
         known_english, known_kana = _words(others)
         if self.synonyms is not None:
@@ -104,6 +106,7 @@ class Analyzer:
                     self._kana_groups[term] = number
             english.update(w for phrase in self.synonyms.english_phrases for w in phrase)
         self._english_known = frozenset(english | known_english)
+        self._typos = _typo_spellings(questions, self.synonyms, known_english) if self.options.fuzzy else {}
         self._english_vocabulary = _by_initial(w for w in english if len(w) >= 4 and not is_stopword(w))
         self._kana_known = frozenset(kana | known_kana)
         self._kana_vocabulary = _by_initial(kana)
@@ -127,7 +130,7 @@ class Analyzer:
 
     def _features(self, text: str, correct: bool) -> list[tuple[str, float]]:
         options = self.options
-        norm = normalize(text)
+        norm = normalize(chat_signs(text))
         if self.synonyms is not None:
             norm = self.synonyms.rewrite_text(norm)
         if options.ja_stop_phrases:
@@ -202,7 +205,8 @@ class Analyzer:
 
     def _english(self, words: list[str], correct: bool) -> list[tuple[str, float]]:
         options = self.options
-        words = [w for w in words if not is_filler(w)]
+        typos = self._typos
+        words = [typos.get(w, w) for w in words if not is_filler(w)]
         if correct and options.fuzzy:
             words = [part for w in words for part in self._split_run_together(w)]
         fixed = [self._correct_english(w) for w in words] if correct and options.fuzzy else words
@@ -247,8 +251,8 @@ class Analyzer:
             return [word]
         for cut in range(3, len(word) - 2):
             head, tail = word[:cut], stem(word[cut:])
-            if head in self._english_known and tail in self._english_known:
-                return [head, tail]
+            if (head in self._english_known or stem(head) in self._english_known) and tail in self._english_known:
+                return [stem(head), tail]  # "exosomesapproved": the head may be a plural
         return [word]
 
     def _correct_kana(self, run: str) -> str | int:
@@ -296,6 +300,36 @@ def _words(texts: Iterable[str]) -> tuple[set[str], set[str]]:
             if len(run) >= 3:
                 kana.add(run)
     return english, kana
+
+
+TYPO_CUTOFF = 90.0
+"""How alike (rapidfuzz ratio) a rare word of the examples must be to a common one to be read as its typo."""
+
+
+def _typo_spellings(questions: Iterable[str], synonyms: Synonyms | None, proper: Collection[str] = (),
+                    rare: int = 2, times: int = 4) -> dict[str, str]:
+    """Typos the example questions are written with on purpose ("how long is a tms sesion"), each to the common
+    word it misspells: used at most ``rare`` times, by a word used at least ``times`` as often, 5 letters or more.
+    Read the same way in the content and in questions, the typo example counts for the word, and a patient's
+    "sesion" is no longer a word only that one example shares. A word the answers use (``proper``: written with
+    care, so "mental" beside "metal") is never a typo."""
+    counts: dict[str, int] = {}
+    for text in questions:
+        for word in _LATIN_WORD.findall(fold(text)):
+            stemmed = stem(word)
+            counts[stemmed] = counts.get(stemmed, 0) + 1
+    common = _by_initial(w for w, n in counts.items() if n > rare and len(w) >= 4 and not is_stopword(w))
+    out: dict[str, str] = {}
+    for word, count in counts.items():
+        if count > rare or len(word) < 5 or is_stopword(word) or word in proper:
+            continue
+        if synonyms is not None and synonyms.group_of_word(word) is not None:
+            continue
+        found = process.extractOne(word, common.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        # a letter left out or changed, not one added: "mental" is not a typo of "metal"
+        if found and counts[found[0]] >= times * count and len(word) <= len(found[0]):
+            out[word] = found[0]
+    return out
 
 
 def _by_initial(words: Iterable[str]) -> dict[str, list[str]]:

@@ -108,13 +108,14 @@ TREATMENT_NAMES = {"tms": ("tms",), "exosome": ("exosome", "エクソソーム",
 """A question names a treatment when it uses a member of the synonym group of one of these words."""
 OTHER_TREATMENT_FACTOR = 0.3
 """An entry about the other treatment than the one the question names keeps this share of its score."""
-TOPIC_NAMES = ("cost", "insurance", "age", "pain", "side effect", "risk", "approved", "location", "opening hours",
-               "phone", "child", "pregnant", "epilepsy", "seizure", "metal", "how often", "dose", "surgery",
-               "anesthesia", "online", "self-paid", "experimental")
-"""Topics a question asks about (synonym groups of these words): when one is named, it decides over the treatment."""
+NOT_TOPICS = ("what is", "what kind", "depression", "combined")
+"""Synonym groups that ask nothing in particular here (nearly every entry is about depression)."""
+TOPIC_COMMON = 0.3
+"""A topic used by more than this share of the entries tells too little to push the others down."""
 OFF_TOPIC_FACTOR = 0.7
-"""An entry that never uses the topic a question names (``TOPIC_NAMES``) keeps this share of its score: in "is the
-stem cell drip covered by insurance" the topic (insurance) decides, the treatment only breaks ties."""
+"""In a question that names a treatment, an entry that uses none of the question's topics (its synonym groups other
+than the treatments) keeps this share of its score: in "is the stem cell drip covered by insurance" the topic
+(insurance) decides, the treatment only breaks ties between entries of the same topic."""
 BOTH_NAMED_FACTOR = 0.85
 """A question naming both treatments: entries about only one of them keep this share (combined ones all)."""
 
@@ -145,7 +146,9 @@ class _LanguageIndex:
         heaviest = sorted(((w, f) for f, w in weights.items() if f in self.coverage.idf), reverse=True)[:HEAVIEST]
         users = [(w, {d for d, _ in self.coverage.postings.get(f, ())}) for w, f in heaviest]
         heavy_total = sum(w for w, _ in users) or 1.0
-        on_topic = {d for f in topics for d, _ in self.coverage.postings.get(f, ())}
+        common = TOPIC_COMMON * len(self.ids)
+        on_topic = {d for f in topics if len(self.coverage.postings.get(f, ())) <= common
+                    for d, _ in self.coverage.postings.get(f, ())}
         pooled = []
         for doc, share in self.coverage.top(weights, _CANDIDATES, self.common):
             dice, shared = self.examples.best(doc, weights)
@@ -184,7 +187,7 @@ class FaqIndex:
         self._wish = wish or ApplyWish(ja=None, en=None)
         self._treatment_features = _treatment_features(analyzer)
         self._all_treatment_features = frozenset().union(*self._treatment_features.values())
-        self._topic_features = _group_features(analyzer, TOPIC_NAMES) - self._all_treatment_features
+        self._not_topics = _group_features(analyzer, NOT_TOPICS)
         self._reading = reading
 
     @classmethod
@@ -321,7 +324,9 @@ class FaqIndex:
         named = (self._named_in(query) or before) if self._options.treatment_signal else frozenset()
         # a topic outweighs the treatment named beside it; without a treatment named, no entry is pushed down for a
         # topic word it lacks (「自転車を停める場所」 is about parking, not the clinic's location)
-        topics = self._topic_features.intersection(query) if named else frozenset()
+        topics = frozenset(f for f in query if f.startswith("§") and "+" not in f
+                           and f not in self._all_treatment_features and f not in self._not_topics) \
+            if named else frozenset()
         written = surface(text) if self._options.nearest_weight > 0 else frozenset()
         ranked, unknown, mass = language.ranked(query, self._options.example_weight, named, written,
                                                 self._options.nearest_weight, topics)
