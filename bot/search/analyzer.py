@@ -45,6 +45,9 @@ JA_STOP_PHRASES = tuple(sorted([
 ], key=len, reverse=True))
 """Endings and fillers dropped before n-grams (longest first), in their folded (hiragana) spelling."""
 
+SEGMENT_MIN = 9
+"""An unknown Latin run at least this long is tried as words typed without spaces (``Analyzer._segment``)."""
+_LONGEST_WORD = 20
 _STOP_PATTERN = re.compile("|".join(map(re.escape, JA_STOP_PHRASES)))
 _MAX_CACHED_CORRECTIONS = 20_000
 
@@ -88,6 +91,7 @@ class Analyzer:
         self._english_vocabulary: dict[str, list[str]] = {}
         self._english_known: frozenset[str] = frozenset()
         self._typos: dict[str, str] = {}
+        self._english_surface: frozenset[str] = frozenset()
         self._kana_vocabulary: dict[str, list[str]] = {}
         self._kana_known: frozenset[str] = frozenset()
         self._kana_groups: dict[str, int] = {}
@@ -96,7 +100,7 @@ class Analyzer:
     def learn(self, questions: Iterable[str], others: Iterable[str] = ()) -> None:
         """Collect the content's words: typos are corrected towards words of example questions and synonyms;
         words of ``others`` (answers) are only known, so they are never "corrected" themselves."""
-        questions = list(questions)
+        questions, others = list(questions), list(others)
         english, kana = _words(questions)
         known_english, known_kana = _words(others)
         if self.synonyms is not None:
@@ -106,6 +110,8 @@ class Analyzer:
                     self._kana_groups[term] = number
             english.update(w for phrase in self.synonyms.english_phrases for w in phrase)
         self._english_known = frozenset(english | known_english)
+        self._english_surface = frozenset(w for text in (*questions, *others)
+                                          for w in _LATIN_WORD.findall(fold(text)))
         self._typos = _typo_spellings(questions, self.synonyms, known_english) if self.options.fuzzy else {}
         self._english_vocabulary = _by_initial(w for w in english if len(w) >= 4 and not is_stopword(w))
         self._kana_known = frozenset(kana | known_kana)
@@ -150,7 +156,10 @@ class Analyzer:
                 out.extend(self._japanese_words("".join(japanese)))
                 japanese = []
             if script == LATIN:
-                words.extend(stem(word) for word in chat_spelling(run))
+                if correct and options.fuzzy and len(run) >= SEGMENT_MIN and stem(run) not in self._english_known:
+                    words.extend(stem(word) for piece in self._segment(run) for word in chat_spelling(piece))
+                else:
+                    words.extend(stem(word) for word in chat_spelling(run))
             elif script == SYNONYM:
                 out.append((f"§{synonym_group(run)}", options.weight_synonym))
             elif options.japanese_words is not None:
@@ -244,6 +253,30 @@ class Analyzer:
         result = found[0] if found else word
         self._remember(word, result)
         return result
+
+    def _segment(self, run: str) -> list[str]:
+        """"howdoideletemydata" -> how, do, i, delete, my, data: a run the content never uses, cut into the fewest
+        words of the content (one letter only for "a" and "i"); the run itself when no such cut exists."""
+        surface = self._english_surface
+        n = len(run)
+        best: list[tuple[int, int] | None] = [(0, 0)] + [None] * n  # (pieces, start of the last piece)
+        for end in range(1, n + 1):
+            for start in range(max(0, end - _LONGEST_WORD), end):
+                piece = run[start:end]
+                before = best[start]
+                if before is None or (len(piece) == 1 and piece not in "ai") or piece not in surface:
+                    continue
+                if best[end] is None or before[0] + 1 < best[end][0]:  # type: ignore[index]
+                    best[end] = (before[0] + 1, start)
+        if best[n] is None or best[n][0] < 2:  # type: ignore[index]
+            return [run]
+        pieces: list[str] = []
+        end = n
+        while end > 0:
+            start = best[end][1]  # type: ignore[index]
+            pieces.append(run[start:end])
+            end = start
+        return pieces[::-1]
 
     def _split_run_together(self, word: str) -> list[str]:
         """"sideeffects" -> side, effect: a word the content never uses that is two words it does use."""

@@ -16,6 +16,9 @@ from bot.search.synonyms import Synonyms
     ("exosomesapproved?", "exosome approved"),
     ("can my 13 yr old son get tms?", "can my 13 year old son get tms"),
     ("My 14-year-old son", "my 14 year old son"),
+    ("tms side fx?", "tms side effects"),
+    ("howdoideletemydata", "how do i delete my data"),
+    ("HOWMANYTIMESAWEEKISTMS", "how many times a week is tms"),
 ])
 def test_phone_spellings_read_as_the_words_they_stand_for(index: FaqIndex, typed: str, written: str) -> None:
     assert index.features(typed) == index.features(written)
@@ -39,3 +42,8 @@ def test_a_typo_the_examples_carry_counts_for_the_word_it_misspells() -> None:
 def test_a_word_the_answers_use_is_never_taken_for_a_typo() -> None:
     questions = ["session"] * 5 + ["sesion"]
     assert _typo_spellings(questions, Synonyms([]), proper={"sesion"}) == {}
+
+
+@pytest.mark.parametrize("typed", ["bitcoinpricetoday", "bestramenintokyo"])
+def test_words_run_together_about_something_else_still_find_nothing(index: FaqIndex, typed: str) -> None:
+    assert index.match(typed).status == "none"
