@@ -45,6 +45,8 @@ JA_STOP_PHRASES = tuple(sorted([
 ], key=len, reverse=True))
 """Endings and fillers dropped before n-grams (longest first), in their folded (hiragana) spelling."""
 
+SHORT_WORD_CUTOFF = 75.0
+"""The typo cutoff for a four-letter word the content never uses (one letter changed)."""
 SEGMENT_MIN = 9
 """An unknown Latin run at least this long is tried as words typed without spaces (``Analyzer._segment``)."""
 _LONGEST_WORD = 20
@@ -250,6 +252,12 @@ class Analyzer:
             return cached
         found = process.extractOne(word, self._english_vocabulary.get(word[0], ()), scorer=fuzz.ratio,
                                    score_cutoff=self.options.fuzzy_cutoff)
+        if found is None and len(word) == 4:
+            # one letter changed in a four-letter word ("lomg") scores 75: taken only when the word keeps its
+            # length and its last letter
+            found = process.extractOne(word, [w for w in self._english_vocabulary.get(word[0], ())
+                                              if len(w) == 4 and w[-1] == word[-1]],
+                                       scorer=fuzz.ratio, score_cutoff=SHORT_WORD_CUTOFF)
         result = found[0] if found else word
         self._remember(word, result)
         return result

@@ -19,6 +19,7 @@ from bot.search.synonyms import Synonyms
     ("tms side fx?", "tms side effects"),
     ("howdoideletemydata", "how do i delete my data"),
     ("HOWMANYTIMESAWEEKISTMS", "how many times a week is tms"),
+    ("how lomg is a tms session", "how long is a tms session"),  # one letter of four changed
 ])
 def test_phone_spellings_read_as_the_words_they_stand_for(index: FaqIndex, typed: str, written: str) -> None:
     assert index.features(typed) == index.features(written)
