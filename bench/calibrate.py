@@ -311,7 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{auc(model, data[len(cv_data):]):.3f}, validation thirds "
           f"{auc(model, signals_and_labels([], dev_index.with_decision(open_limits), validation, renderer)):.3f}")
     rows = []
-    grid = itertools.product([0.0, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.87, 0.88, 0.89, 0.9, 0.91, 0.92, 0.94],
+    grid = itertools.product([0.0, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.87, 0.88, 0.89, 0.9, 0.905, 0.91, 0.915, 0.92,
+                              0.925, 0.93, 0.94],
                              [0.0, 0.03], [0.3], [1.0], [0.5])
     for confidence, margin, answer, evidence, unknown in grid:
         limits = replace(shipped.thresholds, confidence=confidence, margin=margin, answer=answer, evidence=evidence,
