@@ -328,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\n{len(ok)} of {len(rows)} threshold sets keep confident wrong <= {MAX_WRONG:.0%} and off-topic at 0; "
           "the best:")
     for limits, cv_tally, dev_tally, strangers_tally in ranked[:4]:
-        print(f"  confidence {limits.confidence:.2f} margin {limits.margin:.2f} answer {limits.answer:.2f} "
+        print(f"  confidence {limits.confidence:.3f} margin {limits.margin:.2f} answer {limits.answer:.2f} "
               f"evidence {limits.evidence:.1f} unknown {limits.unknown:.1f}\n    CV  {cv_tally.line()}\n"
               f"    dev {dev_tally.line()}\n    of which v3, v5, v6 {strangers_tally.line()}")
     best = ranked[0][0]
