@@ -98,8 +98,8 @@ CHAT_SPELLINGS = {
     "appt": "appointment", "dr": "doctor", "doc": "doctor", "insur": "insurance", "med": "medication",
     "approx": "about", "tmrw": "tomorrow", "2day": "today", "num": "number", "preg": "pregnant",
     "sched": "schedule", "wknd": "weekend", "wkend": "weekend", "hosp": "hospital",
-    "dept": "department", "psych": "psychiatrist", "anesth": "anesthesia", "sfx": "side effects", "fx": "effects", "sidefx": "side effects",
-    "freq": "frequency", "yrold": "year old", "yrolds": "year olds",
+    "dept": "department", "psych": "psychiatrist", "anesth": "anesthesia", "sfx": "side effects", "fx": "effects",
+    "sidefx": "side effects", "freq": "frequency", "yrold": "year old", "yrolds": "year olds",
 }
 CHAT_SIGNS = {"w/o": " without ", "w/": " with ", "y/n": " ", "b/c": " because "}
 """Chat signs read as words before the text is cut into words ("any tx w/o meds?")."""

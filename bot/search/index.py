@@ -9,10 +9,13 @@ overlaps it (see ``scoring``) and how near the question is to one example as wri
 ``nearest``: "How does TMS work?" is the mechanism entry's example, "Does TMS work?" the effect one's). A wish to
 apply, book or be contacted (see ``intent``) is not ranked: it starts the application. A message of several
 sentences is matched question by question, each also read with the sentences before it that only tell (the story
-often names what the question leaves out). Deciding (see ``decision``):
-- ``answer`` when the confidence model, from the ranking's signals, is sure enough that the best entry is right,
-  it leads the runner-up, one of its example questions shares enough of the question (one generic word such as
-  "TMS" is not enough), and the question is not mostly words the content never uses (「電車の料金はいくら？」);
+often names what the question leaves out). In a question that names a treatment, the topic decides: entries that
+use none of its other topics are pushed down, so the treatment only breaks ties between entries of one topic.
+Deciding (see ``decision``):
+- ``answer`` when the confidence model, from the ranking's signals (the lead over the runner-up among them), is
+  sure enough that the best entry is right, one of its example questions shares enough of the question (one
+  generic word such as "TMS" is not enough), and the question is not mostly words the content never uses
+  (「電車の料金はいくら？」);
 - ``choices`` (the best two or three) when it is close between entries or the confidence is lower;
 - ``none`` when nothing scores enough: the bot then says it does not know and offers the menu and contact.
 The settings were chosen by cross-validation over the example questions and on the development sets
