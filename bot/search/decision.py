@@ -73,9 +73,9 @@ EXACT = 0.95
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (2.4639, 0.933, -1.2145, 0.99, -0.2874, -2.559, -0.2293, 2.1513, 0.7237,
-                                  0.4273, 0.3714, 0.3148, 0.9531, 0.0817)
-    bias: float = -1.5634
+    weights: tuple[float, ...] = (2.4625, 0.9381, -1.2147, 0.969, -0.2672, -2.5647, -0.2372, 2.1466, 0.6757,
+                                  0.4279, 0.3817, 0.3159, 0.9551, 0.0781)
+    bias: float = -1.5534
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
