@@ -47,9 +47,10 @@ SETS = {
     "dev v2": ev.REPO / "bench" / "data" / "questions-dev-v2.yaml",
     "dev v3": ev.REPO / "bench" / "data" / "questions-dev-v3.yaml",
     "dev v5": ev.REPO / "bench" / "data" / "questions-dev-v5.yaml",
+    "dev v6": ev.REPO / "bench" / "data" / "questions-dev-v6.yaml",
 }
 """Only totals are printed. Held-out sets are not read here at all: they are run once, with
-``eval_questions.py --totals-only``, never to choose between approaches. Dev v3 and v5 are reported as their
+``eval_questions.py --totals-only``, never to choose between approaches. Dev v3, v5 and v6 are reported as their
 development part and their validation third apart."""
 TARGETS = {"build_ms": 1000.0, "p99_us": 2000.0, "rss_mb": 150.0}
 
@@ -277,7 +278,7 @@ class Accuracy:
 
 def _parts(name: str, path: Path) -> list[tuple[str, list[ev.Case]]]:
     cases = [c for c in ev.load_cases(path) if c.kind not in ("crisis", "distress")]
-    if name not in ("dev v3", "dev v5"):
+    if name not in ("dev v3", "dev v5", "dev v6"):
         return [(name, cases)]
     development, validation = ev.split_cases(cases)
     return [(f"{name} (development part)", development), (f"{name} (validation third)", validation)]

@@ -6,7 +6,7 @@
 Cross-validation: the example questions of every faq.yaml entry are dealt into ``FOLDS`` folds (fixed seed); for
 each fold the index is built without that fold's examples (every entry keeps at least one) and each left-out
 example is asked. It is right when answered with its own entry, confidently wrong when answered with another.
-Development data: the shared dev set, the tuning set, dev v2 and the development parts of dev v3 and v5 (judged as
+Development data: the shared dev set, the tuning set, dev v2 and the development parts of dev v3, v5 and v6 (judged as
 their headers say). Their validation thirds are only reported, never fitted on; held-out sets are never read here.
 
 ``--fit`` collects the decision's signals of every question (cross-validation and development data, with the
@@ -46,7 +46,8 @@ DATA = ev.REPO / "bench" / "data"
 DEV_SETS = [ev.default_question_sets()[0], DATA / "questions-tuning.yaml", DATA / "questions-dev-v2.yaml"]
 DEV_V3 = DATA / "questions-dev-v3.yaml"
 DEV_V5 = DATA / "questions-dev-v5.yaml"
-STRANGERS = (DEV_V3, DEV_V5)
+DEV_V6 = DATA / "questions-dev-v6.yaml"
+STRANGERS = (DEV_V3, DEV_V5, DEV_V6)
 """Sets written blind by strangers, split by ``eval_questions.split_cases``: development part fitted on, validation
 third only measured."""
 
@@ -105,7 +106,7 @@ def _same(question: str) -> str:
 
 
 def strangers_development() -> list[ev.Case]:
-    """The development parts of dev v3 and v5: the sets most like strangers' questions that may be fitted on."""
+    """The development parts of dev v3, v5 and v6: the sets most like strangers' questions that may be fitted on."""
     return [c for path in STRANGERS if path.is_file() for c in ev.split_cases(ev.load_cases(path))[0]
             if c.kind != "crisis"]
 
@@ -186,7 +187,7 @@ def _top_right(index: FaqIndex, case: ev.Case, renderer: ev.AnswerRenderer) -> b
 
 WEIGHTS = {"cv": 0.5, "dev": 1.0, "strangers": 2.0}
 """How much a ranking of each source counts in the fit: left-out example questions are written like the content
-(half), strangers' questions of dev v3 and v5 most like the patients' (double)."""
+(half), strangers' questions of dev v3, v5 and v6 most like the patients' (double)."""
 
 
 def signals_and_labels(cv: Sequence[tuple[FaqIndex, list[Asked]]], dev: FaqIndex, cases: Sequence[ev.Case],
@@ -292,9 +293,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"shipped decision {shipped.thresholds}\n  confidence model {shipped.confidence}")
     print(f"  cross-validation ({FOLDS} folds over the example questions) {cross_validate(cv).line()}")
     print(f"  development data                                     {on_cases(dev_index, development, renderer).line()}")
-    print(f"    of which dev v3 and v5's development parts         {on_cases(dev_index, strangers, renderer).line()}")
+    print(f"    of which dev v3, v5 and v6's development parts     {on_cases(dev_index, strangers, renderer).line()}")
     if validation:
-        print(f"  dev v3 and v5's validation thirds (not fitted on)    "
+        print(f"  dev v3, v5 and v6's validation thirds (not fitted on) "
               f"{on_cases(dev_index, validation, renderer).line()}")
     if not args.fit:
         return 0
@@ -310,7 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{auc(model, data[len(cv_data):]):.3f}, validation thirds "
           f"{auc(model, signals_and_labels([], dev_index.with_decision(open_limits), validation, renderer)):.3f}")
     rows = []
-    grid = itertools.product([0.0, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.87, 0.88, 0.89, 0.9, 0.91, 0.92, 0.94],
+    grid = itertools.product([0.0, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.87, 0.88, 0.89, 0.9, 0.905, 0.91, 0.915, 0.92,
+                              0.925, 0.93, 0.94],
                              [0.0, 0.03], [0.3], [1.0], [0.5])
     for confidence, margin, answer, evidence, unknown in grid:
         limits = replace(shipped.thresholds, confidence=confidence, margin=margin, answer=answer, evidence=evidence,
@@ -326,9 +328,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\n{len(ok)} of {len(rows)} threshold sets keep confident wrong <= {MAX_WRONG:.0%} and off-topic at 0; "
           "the best:")
     for limits, cv_tally, dev_tally, strangers_tally in ranked[:4]:
-        print(f"  confidence {limits.confidence:.2f} margin {limits.margin:.2f} answer {limits.answer:.2f} "
+        print(f"  confidence {limits.confidence:.3f} margin {limits.margin:.2f} answer {limits.answer:.2f} "
               f"evidence {limits.evidence:.1f} unknown {limits.unknown:.1f}\n    CV  {cv_tally.line()}\n"
-              f"    dev {dev_tally.line()}\n    of which v3, v5 {strangers_tally.line()}")
+              f"    dev {dev_tally.line()}\n    of which v3, v5, v6 {strangers_tally.line()}")
     best = ranked[0][0]
     print("\nthe trade-off at the chosen thresholds, by confidence needed to answer (CV | dev | validation thirds):")
     for confidence in (0.0, 0.5, 0.7, 0.8, 0.85, 0.88, 0.91, 0.94):
@@ -339,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             lines.append(on_cases(dev_index.with_decision(limits, model), validation, renderer).short())
         print(f"  {confidence:.2f}  " + " | ".join(lines))
     if validation:
-        print(f"\nchosen, on the validation thirds of dev v3 and v5: "
+        print(f"\nchosen, on the validation thirds of dev v3, v5 and v6: "
               f"{on_cases(dev_index.with_decision(best, model), validation, renderer).line()}")
     return 0
 

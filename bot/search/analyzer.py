@@ -14,13 +14,13 @@ questions, never in the content itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 import jaconv
 from rapidfuzz import fuzz, process
 
-from bot.search.english import chat_spelling, is_filler, is_stopword, stem
+from bot.search.english import chat_signs, chat_spelling, is_filler, is_stopword, stem
 from bot.search.normalize import (
     HIRAGANA,
     KANJI,
@@ -45,6 +45,11 @@ JA_STOP_PHRASES = tuple(sorted([
 ], key=len, reverse=True))
 """Endings and fillers dropped before n-grams (longest first), in their folded (hiragana) spelling."""
 
+SHORT_WORD_CUTOFF = 75.0
+"""The typo cutoff for a four-letter word the content never uses (one letter changed)."""
+SEGMENT_MIN = 9
+"""An unknown Latin run at least this long is tried as words typed without spaces (``Analyzer._segment``)."""
+_LONGEST_WORD = 20
 _STOP_PATTERN = re.compile("|".join(map(re.escape, JA_STOP_PHRASES)))
 _MAX_CACHED_CORRECTIONS = 20_000
 
@@ -87,6 +92,8 @@ class Analyzer:
         self.synonyms = synonyms if self.options.synonyms else None
         self._english_vocabulary: dict[str, list[str]] = {}
         self._english_known: frozenset[str] = frozenset()
+        self._typos: dict[str, str] = {}
+        self._english_surface: frozenset[str] = frozenset()
         self._kana_vocabulary: dict[str, list[str]] = {}
         self._kana_known: frozenset[str] = frozenset()
         self._kana_groups: dict[str, int] = {}
@@ -95,6 +102,7 @@ class Analyzer:
     def learn(self, questions: Iterable[str], others: Iterable[str] = ()) -> None:
         """Collect the content's words: typos are corrected towards words of example questions and synonyms;
         words of ``others`` (answers) are only known, so they are never "corrected" themselves."""
+        questions, others = list(questions), list(others)
         english, kana = _words(questions)
         known_english, known_kana = _words(others)
         if self.synonyms is not None:
@@ -104,6 +112,9 @@ class Analyzer:
                     self._kana_groups[term] = number
             english.update(w for phrase in self.synonyms.english_phrases for w in phrase)
         self._english_known = frozenset(english | known_english)
+        self._english_surface = frozenset(w for text in (*questions, *others)
+                                          for w in _LATIN_WORD.findall(fold(text)))
+        self._typos = _typo_spellings(questions, self.synonyms, known_english) if self.options.fuzzy else {}
         self._english_vocabulary = _by_initial(w for w in english if len(w) >= 4 and not is_stopword(w))
         self._kana_known = frozenset(kana | known_kana)
         self._kana_vocabulary = _by_initial(kana)
@@ -127,7 +138,7 @@ class Analyzer:
 
     def _features(self, text: str, correct: bool) -> list[tuple[str, float]]:
         options = self.options
-        norm = normalize(text)
+        norm = normalize(chat_signs(text))
         if self.synonyms is not None:
             norm = self.synonyms.rewrite_text(norm)
         if options.ja_stop_phrases:
@@ -147,7 +158,10 @@ class Analyzer:
                 out.extend(self._japanese_words("".join(japanese)))
                 japanese = []
             if script == LATIN:
-                words.extend(stem(word) for word in chat_spelling(run))
+                if correct and options.fuzzy and len(run) >= SEGMENT_MIN and stem(run) not in self._english_known:
+                    words.extend(stem(word) for piece in self._segment(run) for word in chat_spelling(piece))
+                else:
+                    words.extend(stem(word) for word in chat_spelling(run))
             elif script == SYNONYM:
                 out.append((f"§{synonym_group(run)}", options.weight_synonym))
             elif options.japanese_words is not None:
@@ -202,7 +216,8 @@ class Analyzer:
 
     def _english(self, words: list[str], correct: bool) -> list[tuple[str, float]]:
         options = self.options
-        words = [w for w in words if not is_filler(w)]
+        typos = self._typos
+        words = [typos.get(w, w) for w in words if not is_filler(w)]
         if correct and options.fuzzy:
             words = [part for w in words for part in self._split_run_together(w)]
         fixed = [self._correct_english(w) for w in words] if correct and options.fuzzy else words
@@ -237,9 +252,39 @@ class Analyzer:
             return cached
         found = process.extractOne(word, self._english_vocabulary.get(word[0], ()), scorer=fuzz.ratio,
                                    score_cutoff=self.options.fuzzy_cutoff)
+        if found is None and len(word) == 4:
+            # one letter changed in a four-letter word ("lomg") scores 75: taken only when the word keeps its
+            # length and its last letter
+            found = process.extractOne(word, [w for w in self._english_vocabulary.get(word[0], ())
+                                              if len(w) == 4 and w[-1] == word[-1]],
+                                       scorer=fuzz.ratio, score_cutoff=SHORT_WORD_CUTOFF)
         result = found[0] if found else word
         self._remember(word, result)
         return result
+
+    def _segment(self, run: str) -> list[str]:
+        """"howdoideletemydata" -> how, do, i, delete, my, data: a run the content never uses, cut into the fewest
+        words of the content (one letter only for "a" and "i"); the run itself when no such cut exists."""
+        surface = self._english_surface
+        n = len(run)
+        best: list[tuple[int, int] | None] = [(0, 0)] + [None] * n  # (pieces, start of the last piece)
+        for end in range(1, n + 1):
+            for start in range(max(0, end - _LONGEST_WORD), end):
+                piece = run[start:end]
+                before = best[start]
+                if before is None or (len(piece) == 1 and piece not in "ai") or piece not in surface:
+                    continue
+                if best[end] is None or before[0] + 1 < best[end][0]:  # type: ignore[index]
+                    best[end] = (before[0] + 1, start)
+        if best[n] is None or best[n][0] < 2:  # type: ignore[index]
+            return [run]
+        pieces: list[str] = []
+        end = n
+        while end > 0:
+            start = best[end][1]  # type: ignore[index]
+            pieces.append(run[start:end])
+            end = start
+        return pieces[::-1]
 
     def _split_run_together(self, word: str) -> list[str]:
         """"sideeffects" -> side, effect: a word the content never uses that is two words it does use."""
@@ -247,8 +292,8 @@ class Analyzer:
             return [word]
         for cut in range(3, len(word) - 2):
             head, tail = word[:cut], stem(word[cut:])
-            if head in self._english_known and tail in self._english_known:
-                return [head, tail]
+            if (head in self._english_known or stem(head) in self._english_known) and tail in self._english_known:
+                return [stem(head), tail]  # "exosomesapproved": the head may be a plural
         return [word]
 
     def _correct_kana(self, run: str) -> str | int:
@@ -296,6 +341,36 @@ def _words(texts: Iterable[str]) -> tuple[set[str], set[str]]:
             if len(run) >= 3:
                 kana.add(run)
     return english, kana
+
+
+TYPO_CUTOFF = 90.0
+"""How alike (rapidfuzz ratio) a rare word of the examples must be to a common one to be read as its typo."""
+
+
+def _typo_spellings(questions: Iterable[str], synonyms: Synonyms | None, proper: Collection[str] = (),
+                    rare: int = 2, times: int = 4) -> dict[str, str]:
+    """Typos the example questions are written with on purpose ("how long is a tms sesion"), each to the common
+    word it misspells: used at most ``rare`` times, by a word used at least ``times`` as often, 5 letters or more.
+    Read the same way in the content and in questions, the typo example counts for the word, and a patient's
+    "sesion" is no longer a word only that one example shares. A word the answers use (``proper``: written with
+    care, so "mental" beside "metal") is never a typo."""
+    counts: dict[str, int] = {}
+    for text in questions:
+        for word in _LATIN_WORD.findall(fold(text)):
+            stemmed = stem(word)
+            counts[stemmed] = counts.get(stemmed, 0) + 1
+    common = _by_initial(w for w, n in counts.items() if n > rare and len(w) >= 4 and not is_stopword(w))
+    out: dict[str, str] = {}
+    for word, count in counts.items():
+        if count > rare or len(word) < 5 or is_stopword(word) or word in proper:
+            continue
+        if synonyms is not None and synonyms.group_of_word(word) is not None:
+            continue
+        found = process.extractOne(word, common.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        # a letter left out or changed, not one added: "mental" is not a typo of "metal"
+        if found and counts[found[0]] >= times * count and len(word) <= len(found[0]):
+            out[word] = found[0]
+    return out
 
 
 def _by_initial(words: Iterable[str]) -> dict[str, list[str]]:

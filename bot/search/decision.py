@@ -73,9 +73,9 @@ EXACT = 0.95
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (2.2856, 1.0852, -1.2519, 0.8705, -0.1705, -2.4513, -0.4117, 2.0398, 1.0064,
-                                  0.5512, 0.4277, 0.3047, 0.9341, -0.072)
-    bias: float = -1.387
+    weights: tuple[float, ...] = (2.4625, 0.9381, -1.2147, 0.969, -0.2672, -2.5647, -0.2372, 2.1466, 0.6757,
+                                  0.4279, 0.3817, 0.3159, 0.9551, 0.0781)
+    bias: float = -1.5534
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -88,12 +88,12 @@ class Thresholds:
 
     answer: float = 0.3
     """The best entry must score at least this to be answered outright."""
-    margin: float = 0.03
+    margin: float = 0.0
     """... and lead the runner-up by at least this much."""
     evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.92
+    confidence: float = 0.915
     """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
     confident wrong answers at or under 2 % in cross-validation and on the development sets, the one that answers
     the most right (``bench/calibrate.py --fit``)."""

@@ -7,6 +7,7 @@ Both sides go through it, so an odd stem such as "rtms" -> "rtm" is harmless.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 _IRREGULAR = {
@@ -95,8 +96,13 @@ CHAT_SPELLINGS = {
     "hrs": "hours", "tx": "treatment", "ppl": "people", "abt": "about", "b4": "before", "info": "information",
     "x": "times", "thx": "thanks", "bc": "because", "cuz": "because", "govt": "government", "gov": "government",
     "appt": "appointment", "dr": "doctor", "doc": "doctor", "insur": "insurance", "med": "medication",
-    "approx": "about", "tmrw": "tomorrow", "2day": "today", "num": "number",
+    "approx": "about", "tmrw": "tomorrow", "2day": "today", "num": "number", "preg": "pregnant",
+    "sched": "schedule", "wknd": "weekend", "wkend": "weekend", "hosp": "hospital",
+    "dept": "department", "psych": "psychiatrist", "anesth": "anesthesia", "sfx": "side effects", "fx": "effects",
+    "sidefx": "side effects", "freq": "frequency", "yrold": "year old", "yrolds": "year olds",
 }
+CHAT_SIGNS = {"w/o": " without ", "w/": " with ", "y/n": " ", "b/c": " because "}
+"""Chat signs read as words before the text is cut into words ("any tx w/o meds?")."""
 """Chat spellings patients type on a phone (folded, before stemming): "hw many x a wk" reads "how many times a week".
 Only words that are never English words in their own right here (no "fit", "ill", "can")."""
 
@@ -105,6 +111,14 @@ def chat_spelling(word: str) -> list[str]:
     """The words a chat spelling stands for ("yo" -> ["years", "old"]), or the word itself."""
     spelt = CHAT_SPELLINGS.get(word)
     return spelt.split() if spelt is not None else [word]
+
+
+_SIGNS = re.compile("|".join(re.escape(sign) for sign in sorted(CHAT_SIGNS, key=len, reverse=True)), re.I)
+
+
+def chat_signs(text: str) -> str:
+    """``text`` with chat signs spelt out (w/o -> without)."""
+    return _SIGNS.sub(lambda found: CHAT_SIGNS[found.group(0).lower()], text) if "/" in text else text
 
 
 def is_stopword(stemmed: str) -> bool:

@@ -9,10 +9,13 @@ overlaps it (see ``scoring``) and how near the question is to one example as wri
 ``nearest``: "How does TMS work?" is the mechanism entry's example, "Does TMS work?" the effect one's). A wish to
 apply, book or be contacted (see ``intent``) is not ranked: it starts the application. A message of several
 sentences is matched question by question, each also read with the sentences before it that only tell (the story
-often names what the question leaves out). Deciding (see ``decision``):
-- ``answer`` when the confidence model, from the ranking's signals, is sure enough that the best entry is right,
-  it leads the runner-up, one of its example questions shares enough of the question (one generic word such as
-  "TMS" is not enough), and the question is not mostly words the content never uses (「電車の料金はいくら？」);
+often names what the question leaves out). In a question that names a treatment, the topic decides: entries that
+use none of its other topics are pushed down, so the treatment only breaks ties between entries of one topic.
+Deciding (see ``decision``):
+- ``answer`` when the confidence model, from the ranking's signals (the lead over the runner-up among them), is
+  sure enough that the best entry is right, one of its example questions shares enough of the question (one
+  generic word such as "TMS" is not enough), and the question is not mostly words the content never uses
+  (「電車の料金はいくら？」);
 - ``choices`` (the best two or three) when it is close between entries or the confidence is lower;
 - ``none`` when nothing scores enough: the bot then says it does not know and offers the menu and contact.
 The settings were chosen by cross-validation over the example questions and on the development sets
@@ -108,6 +111,14 @@ TREATMENT_NAMES = {"tms": ("tms",), "exosome": ("exosome", "エクソソーム",
 """A question names a treatment when it uses a member of the synonym group of one of these words."""
 OTHER_TREATMENT_FACTOR = 0.3
 """An entry about the other treatment than the one the question names keeps this share of its score."""
+NOT_TOPICS = ("what is", "what kind", "depression", "combined")
+"""Synonym groups that ask nothing in particular here (nearly every entry is about depression)."""
+TOPIC_COMMON = 0.3
+"""A topic used by more than this share of the entries tells too little to push the others down."""
+OFF_TOPIC_FACTOR = 0.7
+"""In a question that names a treatment, an entry that uses none of the question's topics (its synonym groups other
+than the treatments) keeps this share of its score: in "is the stem cell drip covered by insurance" the topic
+(insurance) decides, the treatment only breaks ties between entries of the same topic."""
 BOTH_NAMED_FACTOR = 0.85
 """A question naming both treatments: entries about only one of them keep this share (combined ones all)."""
 
@@ -124,7 +135,8 @@ class _LanguageIndex:
     """See ``CoverageIndex.top``; set for the reading index only."""
 
     def ranked(self, query: Mapping[str, float], example_weight: float, named: frozenset[str] = frozenset(),
-               written: frozenset[str] = frozenset(), nearest_weight: float = 0.0) -> tuple[list[Scored], float, float]:
+               written: frozenset[str] = frozenset(), nearest_weight: float = 0.0,
+               topics: frozenset[str] = frozenset()) -> tuple[list[Scored], float, float]:
         """The best entries by descending score, the share of the question the content never uses, its weight.
 
         ``named``: the treatments the question names; an entry about another one is pushed down (never answered
@@ -137,10 +149,15 @@ class _LanguageIndex:
         heaviest = sorted(((w, f) for f, w in weights.items() if f in self.coverage.idf), reverse=True)[:HEAVIEST]
         users = [(w, {d for d, _ in self.coverage.postings.get(f, ())}) for w, f in heaviest]
         heavy_total = sum(w for w, _ in users) or 1.0
+        common = TOPIC_COMMON * len(self.ids)
+        on_topic = {d for f in topics if len(self.coverage.postings.get(f, ())) <= common
+                    for d, _ in self.coverage.postings.get(f, ())}
         pooled = []
         for doc, share in self.coverage.top(weights, _CANDIDATES, self.common):
             dice, shared = self.examples.best(doc, weights)
             factor = _consistency(self.treatments[doc], named)
+            if on_topic and doc not in on_topic:
+                factor *= OFF_TOPIC_FACTOR
             pooled.append((((1 - example_weight - nearest_weight) * share + example_weight * dice) * factor,
                            doc, share, dice, shared, factor))
         pooled.sort(key=lambda p: (-p[0], p[1]))
@@ -173,6 +190,7 @@ class FaqIndex:
         self._wish = wish or ApplyWish(ja=None, en=None)
         self._treatment_features = _treatment_features(analyzer)
         self._all_treatment_features = frozenset().union(*self._treatment_features.values())
+        self._not_topics = _group_features(analyzer, NOT_TOPICS)
         self._reading = reading
 
     @classmethod
@@ -256,7 +274,12 @@ class FaqIndex:
     def _match_parts(self, lang: Language, parts: list[tuple[str, str]]) -> Match | None:
         """The first part answered, with the entry of the next part answered differently as ``also``; when none is
         answered, the first part's choices (status "choices"), or None."""
-        matched = [self._match_part(lang, part, told) for part, told in parts]
+        matched = []
+        before: frozenset[str] = frozenset()
+        for part, told in parts:
+            # 「エクソソーム点滴は何分かかる？何回通う？」: the second question is still about the exosome infusion
+            matched.append(self._match_part(lang, part, told, before))
+            before = self._named(part) or before
         answered = [m for m in matched if m.status == "answer"]
         if not answered:
             return next((m for m in matched if m.status == "choices"), None)
@@ -264,33 +287,35 @@ class FaqIndex:
         others = [m.candidates[0][0] for m in answered[1:] if m.candidates[0][0] != first.candidates[0][0]]
         return replace(first, also=tuple(dict.fromkeys(others))[:1])
 
-    def _match_part(self, lang: Language, part: str, told: str) -> Match:
+    def _match_part(self, lang: Language, part: str, told: str, before: frozenset[str] = frozenset()) -> Match:
         """A question of a long message, read alone and with the story before it: when the story points to another
         entry (「エクソソームの記事を読みました。日本で承認されているんですか？」), the reading with it counts;
         when both find the same entry, the surer one (the story's words dilute a question that names its topic)."""
-        alone = self._match_in(lang, part)
+        alone = self._match_in(lang, part, "", before)
         if not told:
             return alone
-        with_story = self._match_in(lang, part, told)
+        with_story = self._match_in(lang, part, told, before)
         if alone.candidates and with_story.candidates and alone.candidates[0][0] == with_story.candidates[0][0] \
                 and alone.status == "answer":
             return alone
         return with_story
 
-    def _match_in(self, lang: Language, text: str, told: str = "") -> Match:
-        """``told``: what the message said before this question (its words count at ``CONTEXT_WEIGHT``)."""
+    def _match_in(self, lang: Language, text: str, told: str = "", before: frozenset[str] = frozenset()) -> Match:
+        """``told``: what the message said before this question (its words count at ``CONTEXT_WEIGHT``);
+        ``before``: the treatments an earlier question of the message named (used when this one names none)."""
         language = self._languages.get(lang)
         if language is None:
             return Match(lang, "none", [])
-        found = self._match_index(lang, language, text, told)
+        found = self._match_index(lang, language, text, told, before)
         if found.status != "answer" and lang == "ja" and self._reading is not None and not has_kanji(text) \
                 and _HIRAGANA.search(text):
-            by_reading = self._match_index(lang, self._reading, text, told)
+            by_reading = self._match_index(lang, self._reading, text, told, before)
             if by_reading.status == "answer" or (found.status == "none" and by_reading.status != "none"):
                 return by_reading
         return found
 
-    def _match_index(self, lang: Language, language: _LanguageIndex, text: str, told: str = "") -> Match:
+    def _match_index(self, lang: Language, language: _LanguageIndex, text: str, told: str = "",
+                     before: frozenset[str] = frozenset()) -> Match:
         query = self._analyzer.query(text)
         # a word pair the content never uses is no extra unknown information: its words already count
         query = {f: w for f, w in query.items() if "+" not in f or f in language.coverage.idf}
@@ -299,17 +324,28 @@ class FaqIndex:
             for feature, factor in self._analyzer.query(told).items():
                 if feature not in query and feature in language.coverage.idf:
                     query[feature] = factor * CONTEXT_WEIGHT
-        named = frozenset(t for t, features in self._treatment_features.items() if features & query.keys()) \
-            if self._options.treatment_signal else frozenset()
+        named = (self._named_in(query) or before) if self._options.treatment_signal else frozenset()
+        # a topic outweighs the treatment named beside it; without a treatment named, no entry is pushed down for a
+        # topic word it lacks (「自転車を停める場所」 is about parking, not the clinic's location)
+        topics = frozenset(f for f in query if f.startswith("§") and "+" not in f
+                           and f not in self._all_treatment_features and f not in self._not_topics) \
+            if named else frozenset()
         written = surface(text) if self._options.nearest_weight > 0 else frozenset()
         ranked, unknown, mass = language.ranked(query, self._options.example_weight, named, written,
-                                                self._options.nearest_weight)
+                                                self._options.nearest_weight, topics)
         found = _decide(lang, ranked, unknown, mass, language.ids, self._options)
         if found.status == "answer" and query and query.keys() <= self._all_treatment_features:
             # a treatment's name alone (「エクソソーム」) asks nothing in particular: offer, never answer
             floor = self._options.thresholds.choice_ratio * found.candidates[0][1]
             return replace(found, status="choices", candidates=[c for c in found.candidates if c[1] >= floor])
         return found
+
+    def _named_in(self, query: Mapping[str, float]) -> frozenset[str]:
+        """The treatments a question's features name."""
+        return frozenset(t for t, features in self._treatment_features.items() if features & query.keys())
+
+    def _named(self, text: str) -> frozenset[str]:
+        return self._named_in(self._analyzer.query(text)) if self._options.treatment_signal else frozenset()
 
     def features(self, text: str) -> dict[str, float]:
         """The features a question is matched on, with their factors (for tests and for explaining a match)."""
@@ -360,6 +396,11 @@ def _treatment_features(analyzer: Analyzer) -> dict[str, set[str]]:
         for name in names:
             out.setdefault(treatment, set()).update(f for f, _ in analyzer.analyze(name) if f.startswith("§"))
     return out
+
+
+def _group_features(analyzer: Analyzer, names: tuple[str, ...]) -> frozenset[str]:
+    """The synonym-group features of these words."""
+    return frozenset(f for name in names for f, _ in analyzer.analyze(name) if f.startswith("§"))
 
 
 def _consistency(treatment: str | None, named: frozenset[str]) -> float:

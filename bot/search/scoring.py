@@ -48,7 +48,8 @@ class Scored:
     dice: float = 0.0
     """The best Dice overlap of one of its examples (``ExampleIndex.best``)."""
     factor: float = 1.0
-    """The treatment-consistency factor applied (under 1: the entry is about a treatment the question does not name)."""
+    """The consistency factor applied (under 1: the entry is about a treatment the question does not name, or uses
+    none of the topics of a question that names a treatment)."""
     heavy: float = 0.0
     """The share of the weight of the question's three heaviest known features (its most telling words) that the
     entry uses: an entry about metal implants is likely wrong for a question whose heaviest word is "age"."""

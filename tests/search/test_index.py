@@ -190,3 +190,26 @@ def test_a_message_whose_parts_find_nothing_sure_offers_the_question_s_choices(i
 def test_tms_spelt_in_kana_is_tms(index: FaqIndex, text: str, entry_id: str) -> None:
     found = index.match(text)
     assert found.status != "none" and found.candidates[0][0] == entry_id
+
+
+@pytest.mark.parametrize(("text", "entry_id"), [
+    ("is the stem cell drip covered by insurance", "insurance"),
+    ("幹細胞の点滴は保険きく？", "insurance"),
+    ("how much is the exosome iv", "costs"),
+])
+def test_the_topic_asked_about_outweighs_the_treatment_named(index: FaqIndex, text: str, entry_id: str) -> None:
+    found = index.match(text)  # the exosome entries all say "stem cell" and "drip"; only one says insurance
+    assert found.candidates[0][0] == entry_id
+
+
+def test_a_later_question_of_a_message_keeps_the_treatment_an_earlier_one_named(index: FaqIndex) -> None:
+    found = index.match("エクソソーム点滴は1回どのくらい時間がかかる？何回通う？")
+    assert found.candidates and all(index.entry("ja", c).treatment != "tms" for c, _ in found.candidates)
+
+
+@pytest.mark.parametrize(("text", "entry_id"), [
+    ("躁うつって言われてる娘でも磁気の治療いける？", "tms_bipolar"),  # 躁うつ is bipolar, not うつ with a kanji
+    ("頭に磁石みたいなのをあてるやつって何分かかるの？", "tms_session_length"),
+])
+def test_lay_words_find_the_entry_they_mean(index: FaqIndex, text: str, entry_id: str) -> None:
+    assert index.match(text).candidates[0][0] == entry_id
