@@ -207,11 +207,11 @@ _SINCE_WHEN = re.compile(
     r"(?P<last>去年|昨年|きょねん|一昨年|おととし|last |this |the )?(?:の)?\s*"
     r"(?P<when>春|夏|秋|冬|spring|summer|autumn|fall|winter|(?P<ja_month>1[0-2]|[1-9])月|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"(?:頃|ごろ|ころ|くらい|ぐらい)?(?:から|より|以来)")
+    r"(?:休み|休暇)?(?:頃|ごろ|ころ|くらい|ぐらい)?(?:から|より|以来)")
 _SINCE_WHEN_EN = re.compile(
     r"since (?:(?P<last>last|this|the) )?(?:(?:early|late|mid) )?"
     r"(?P<when>spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\b")
+    r"october|november|december)\b(?: (?:holidays?|vacation|break))?")
 
 _YEAR_AFTER = re.compile(r"\s*(?:of\s+)?(last year|the year before last)")
 

@@ -230,7 +230,8 @@ def test_I_do_not_know_is_no_preference(intakes: dict[str, Intake]) -> None:
 @pytest.mark.parametrize(("text", "span"), [
     ("小学生のころから", (2.0, 200.0)), ("since I was a kid", (2.0, 200.0)), ("since high school", (1.0, 200.0)),
     ("中学の頃から", (2.0, 200.0)), ("since middle school", (2.0, 200.0)), ("中学に入ってから", (1.0, 200.0)),
-    ("since spring last year", (1 + 9.5 / 12 - 3 / 12, 1 + 9.5 / 12)), ("去年から", (11.5 / 12, 1 + 11.5 / 12)),
+    ("since spring last year", (1 + 9.5 / 12 - 3 / 12, 1 + 9.5 / 12)),
+    ("去年の夏休みから", (1 + 6.5 / 12 - 3 / 12, 1 + 6.5 / 12)), ("去年から", (11.5 / 12, 1 + 11.5 / 12)),
     ("since last year", (11.5 / 12, 1 + 11.5 / 12)),
     ("先月から", (0.0, 2 / 12)), ("a couple of weeks", (0.0, 0.06)), ("ここ数日", (0.0, 0.06)),
 ])
