@@ -167,17 +167,32 @@ class People:
     me: re.Pattern[str] | None = None
 
     def nearest_before(self, text: str, position: int) -> str | None:
-        """"other" or "me": the person word that ends nearest before ``position`` in ``text``, if any."""
+        """"other" or "me": the person word that ends nearest before ``position`` in ``text``, if any; someone
+        close named as an object ("I snap at my kids and feel horrible", 「子どもに怒ってばかりで」) is passed over."""
         best, who = -1, None
         for kind, pattern in (("other", self.others), ("me", self.me)):
             for found in pattern.finditer(text, 0, position) if pattern is not None else ():
+                if kind == "other" and _object(text, found.start(), found.end()):
+                    continue
                 if found.end() <= position and found.end() > best:
                     best, who = found.end(), kind
         return who
 
     def names(self, kind: str, text: str) -> bool:
+        """Whether the text names the writer ("me") or someone close ("other", not as an object)."""
         pattern = self.others if kind == "other" else self.me
-        return pattern is not None and pattern.search(text) is not None
+        return pattern is not None and any(kind == "me" or not _object(text, found.start(), found.end())
+                                           for found in pattern.finditer(text))
+
+
+_OBJECT_BEFORE = re.compile(r"(?:^|\W)(?:at|to|with|about|for|on|of|from|after|like|by|tell|told|help)\W+$")
+_OBJECT_AFTER = re.compile(r"^(?:に|を|と|から|より|へ)")
+
+
+def _object(text: str, start: int, end: int) -> bool:
+    """A person word named as an object: after an English preposition or verb, or before a Japanese object
+    particle (に, を, と ...), not as the one who feels."""
+    return bool(_OBJECT_BEFORE.search(text[max(0, start - 12):start]) or _OBJECT_AFTER.match(text[end:end + 2]))
 
 
 class DistressScreen:

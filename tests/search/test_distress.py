@@ -85,6 +85,7 @@ def test_distress_said_of_someone_close_gets_the_carer_reply(text: str) -> None:
     "I feel hopeless", "my husband left and I can't stop crying", "since my mum died I can't sleep",
     "my kids are fine but I'm exhausted", "毎日つらいです", "夫が出ていってから、私が眠れなくなりました",
     "子どもは元気ですが、自分が毎日疲れきっています",
+    "i snap at my kids and feel horrible", "子どもに怒ってばかりで、毎日つらいです",  # someone close as an object
 ])
 def test_the_writers_own_distress_is_theirs_even_beside_someone_close(text: str) -> None:
     hit = shipped().screen(text)
