@@ -249,7 +249,7 @@ def domain_outcome(index: Matcher, renderer: AnswerRenderer, text: str,
     answered = found.status == "answer" and found.entry_id is not None
     hit = distress(text) if distress is not None else DistressHit()
     acknowledged = hit.statement or (hit.in_question and not answered)
-    question_part = getattr(distress, "question_part", None)
+    question_part = getattr(distress, "question_part", None)  # DistressReader; a bare screen function has none
     if acknowledged and not answered and question_part is not None and (asked := question_part(text)) is not None \
             and (alone := index.match(asked)).status == "answer":
         found, answered = alone, True  # as bot/handlers/questions.py: the question beside the feeling on its own
