@@ -214,10 +214,30 @@ class Outcome:
     """For "did you mean": the answer behind the first button (to tell right-first from wrong-first)."""
 
 
-def load_distress_screen(content_dir: Path) -> Callable[[str], DistressHit]:
-    """``text -> hit`` from bot.search.distress over every language's distress.yaml."""
-    screen = DistressScreen.build({lang: _load(content_dir, lang, "distress.yaml", Distress) for lang in ("ja", "en")})
-    return screen.screen
+class DistressReader(Protocol):
+    """What the evaluation needs of the distress screen (bot.search.distress.DistressScreen)."""
+
+    def __call__(self, text: str) -> DistressHit: ...
+
+    def question_part(self, text: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class _Distress:
+    screen: DistressScreen
+
+    def __call__(self, text: str) -> DistressHit:
+        return self.screen.screen(text)
+
+    def question_part(self, text: str) -> str | None:
+        return self.screen.question_part(text)
+
+
+def load_distress_screen(content_dir: Path) -> DistressReader:
+    """``text -> hit`` from bot.search.distress over every language's distress.yaml (and what a message asks beside
+    the distress, ``question_part``)."""
+    return _Distress(DistressScreen.build({lang: _load(content_dir, lang, "distress.yaml", Distress)
+                                           for lang in ("ja", "en")}))
 
 
 def domain_outcome(index: Matcher, renderer: AnswerRenderer, text: str,
@@ -229,6 +249,10 @@ def domain_outcome(index: Matcher, renderer: AnswerRenderer, text: str,
     answered = found.status == "answer" and found.entry_id is not None
     hit = distress(text) if distress is not None else DistressHit()
     acknowledged = hit.statement or (hit.in_question and not answered)
+    question_part = getattr(distress, "question_part", None)  # DistressReader; a bare screen function has none
+    if acknowledged and not answered and question_part is not None and (asked := question_part(text)) is not None \
+            and (alone := index.match(asked)).status == "answer":
+        found, answered = alone, True  # as bot/handlers/questions.py: the question beside the feeling on its own
     head = DISTRESS_EXPECT[lang] + "\n" if acknowledged else ""
     if answered and found.entry_id is not None:
         entry = index.entry(lang, found.entry_id)

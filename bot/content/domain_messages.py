@@ -265,6 +265,18 @@ ENTRIES: list[_Entry] = [
         "その言葉を含む言い回しを not_distress: に加えるか、例を質問の形にしてください。"),
        ("taken as distress although it is listed as a counter-example", "an example that is not taken as distress",
         "add the phrase around the distress word to not_distress:, or make it a question")),
+    _e(r"^(?P<a>.+) is not taken as distress about someone close: add the person word to 'someone_else' or the "
+       r"phrase to a family$", "{a}",
+       ("身近な人（お子さんやご家族）のつらさとして判定されません", "身近な人のつらさと判定される例",
+        "その人を表す言葉を someone_else: に加えるか、つらさの言い回しを families: に加えてください。"),
+       ("not taken as distress about someone close", "an example taken as distress about someone close",
+        "add the person word to someone_else:, or the phrase to a family")),
+    _e(r"^(?P<a>.+) is not taken as the writer's own distress: add the writer's word to 'me', or a phrase to a "
+       r"family$", "{a}",
+       ("書いた人ご自身のつらさとして判定されません", "書いた人自身のつらさと判定される例",
+        "書いた人を表す言葉（私など）を me: に加えるか、つらさの言い回しを families: に加えてください。"),
+       ("not taken as the writer's own distress", "an example taken as the writer's own distress",
+        "add the writer's word to me:, or a phrase to a family")),
 ]
 
 

@@ -213,6 +213,7 @@ def _collect_texts(raw: RawLanguage) -> None:
     if distress:
         add("distress.message", "distress.yaml", ["message"], distress.message)
         add("distress.footer", "distress.yaml", ["footer"], distress.footer)
+        add("distress.carer_message", "distress.yaml", ["carer_message"], distress.carer_message)
     intake = raw.model("intake.yaml", Intake)
     if intake:
         for name in ("intro", "review", "thanks", "flagged_note"):

@@ -575,6 +575,14 @@ class Distress(ContentModel):
     diagnosis and never a promise."""
     footer: str = Field(min_length=1)
     """One line under the message with a hotline, for when things get worse."""
+    carer_message: str = Field(min_length=1)
+    """The acknowledgement for a message about someone close (a child, a partner): addressed to the one who worries,
+    with what the clinic can do for the person they write about (Markdown; may use {{ clinic.* }} and
+    {{ policy.* }})."""
+    someone_else: list[str] = []
+    """People close to the writer (息子, 娘, my son, she): distress said of one of them gets ``carer_message``."""
+    me: list[str] = []
+    """The writer (私, 自分, I, me): the person word nearest before a distress phrase tells whose distress it is."""
     phrases: list[str] = []
     """Words and phrases of distress (つらい, 眠れない, "exhausted"); matched after normalising width and kana.
     English phrases match whole words; a trailing * matches any ending (hopeless* = hopelessness); `` ~ `` between
@@ -588,6 +596,11 @@ class Distress(ContentModel):
     """Messages that must get the acknowledgement; the checker tries each one."""
     counter_examples: list[str] = []
     """Messages that must not get it (questions about treatment); the checker tries each one."""
+    carer_examples: list[str] = []
+    """Messages about someone close that must get ``carer_message``; the checker tries each one."""
+    self_examples: list[str] = []
+    """Messages that name someone close but tell the writer's own distress ("my husband left and I can't stop
+    crying"): they must get ``message``; the checker tries each one."""
 
 
 # --- intake.yaml ------------------------------------------------------------------------------------------------

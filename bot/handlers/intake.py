@@ -259,9 +259,10 @@ async def _answer_open_question(update: Update, context: Context,
 
 async def _acknowledge_distress(update: Update, context: Context, app: ApplicationSession, text: str) -> bool:
     """「毎日つらいです」 typed instead of an answer: the warm reply, then the same question again."""
-    if not context.services.live.current.distress.screen(text).statement:
+    hit = context.services.live.current.distress.screen(text)
+    if not hit.statement:
         return False
-    await acknowledge_distress(update, context, app.draft.lang)
+    await acknowledge_distress(update, context, app.draft.lang, carer=hit.carer)
     await show_step(update, context, app, edit=False)
     return True
 

@@ -53,8 +53,9 @@ async def stale_button(update: Update, context: Context, *, answered: bool = Fal
     await reply(update, context, content.text(lang, "menu.title"), menu_keyboard(content, lang))
 
 
-async def acknowledge_distress(update: Update, context: Context, lang: str) -> None:
-    """The warm reply to a message about how someone feels, with what the clinic offers and a hotline line."""
+async def acknowledge_distress(update: Update, context: Context, lang: str, *, carer: bool = False) -> None:
+    """The warm reply to a message about how someone feels, with what the clinic offers and a hotline line; for a
+    message about someone close (``carer``), the reply addressed to the one who worries."""
     content = context.services.live.current.content
     texts = content.lang(lang).texts
     rows = []
@@ -63,5 +64,6 @@ async def acknowledge_distress(update: Update, context: Context, lang: str) -> N
         rows.append([button(t(lang, "📖 {title}", title=monitor.button), OpenPage("monitor"))])
     rows.append([button(t(lang, "📞 Contact the clinic"), OpenPage("clinic"))])
     rows.append(home_row(lang))
-    await reply(update, context, f"{texts['distress.message']}\n\n<i>{texts['distress.footer']}</i>",
+    message = texts["distress.carer_message" if carer else "distress.message"]
+    await reply(update, context, f"{message}\n\n<i>{texts['distress.footer']}</i>",
                 InlineKeyboardMarkup(rows))

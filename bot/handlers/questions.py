@@ -50,7 +50,10 @@ async def answer_typed_text(update: Update, context: Context, text: str) -> None
     answered = match.status == "answer" and match.entry_id is not None
     distress = live.distress.screen(text)
     if distress.statement or (distress.in_question and not answered):
-        await acknowledge_distress(update, context, lang)
+        asked = None if answered else live.distress.question_part(text)
+        if asked is not None and (alone := live.faq.match(asked)).status == "answer":
+            match, answered = alone, True  # the question asked beside the feeling, answered on its own
+        await acknowledge_distress(update, context, lang, carer=distress.carer)
         if answered and match.entry_id is not None:
             svc.stats.record("faq_answered", match.entry_id)
             await show_entry(update, context, lang, match.entry_id)

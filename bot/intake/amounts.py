@@ -193,6 +193,11 @@ _SINCE_SCHOOL = re.compile(
     r"secondary school|college|university|uni|a teen(?:ager)?|(?:my|his|her|their) teens)|"
     r"since (?:i|he|she|they) (?:started|began|entered|went to|moved up to) (?:middle school|junior high|"
     r"high school|secondary school|college|university|uni)")
+_SINCE_MIDDLE_SCHOOL = re.compile(
+    r"(?:中学|中学生)(?:の)?(?:ころ|頃|時|とき|時代)(?:から|より)|"
+    r"since (?:i was |he was |she was |they were )?(?:in )?(?:middle school|junior high)(?! started| began)")
+"""「中学のころから」, "since middle school": an era that ended years ago (two years or more); 「中学に入ってから」
+(entering it) stays a year or more, since someone in middle school now may say it."""
 _SINCE_PANDEMIC = re.compile(r"コロナ|covid|pandemic|lockdown")
 """「コロナの頃から」, "since covid": from 2020 on."""
 _SEASONS = {"春": 3, "spring": 3, "夏": 6, "summer": 6, "秋": 9, "autumn": 9, "fall": 9, "冬": 12, "winter": 12}
@@ -202,11 +207,13 @@ _SINCE_WHEN = re.compile(
     r"(?P<last>去年|昨年|きょねん|一昨年|おととし|last |this |the )?(?:の)?\s*"
     r"(?P<when>春|夏|秋|冬|spring|summer|autumn|fall|winter|(?P<ja_month>1[0-2]|[1-9])月|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"(?:頃|ごろ|ころ|くらい|ぐらい)?(?:から|より|以来)")
+    r"(?:休み|休暇)?(?:頃|ごろ|ころ|くらい|ぐらい)?(?:から|より|以来)")
 _SINCE_WHEN_EN = re.compile(
     r"since (?:(?P<last>last|this|the) )?(?:(?:early|late|mid) )?"
     r"(?P<when>spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\b")
+    r"october|november|december)\b(?: (?:holidays?|vacation|break))?")
+
+_YEAR_AFTER = re.compile(r"\s*(?:of\s+)?(last year|the year before last)")
 
 
 def _since_when(text: str, today: dt.date) -> Span | None:
@@ -220,6 +227,9 @@ def _since_when(text: str, today: dt.date) -> Span | None:
     month = int(ja_month) if ja_month else _SEASONS.get(when) or _MONTHS.get(when, 0)
     width = 3 if when in _SEASONS else 1
     last = (found.group("last") or "").strip()
+    after = _YEAR_AFTER.match(text, found.end())  # "since spring last year", "since March of last year"
+    if after is not None:
+        last = "一昨年" if after.group(1).startswith("the") else "last"
     years_back = 2 if last in ("一昨年", "おととし") else 1 if last in ("去年", "昨年", "きょねん", "last") else 0
     if not years_back and month > today.month:
         years_back = 1  # "since the summer" said in spring is last summer's
@@ -243,6 +253,8 @@ def _anchored_spans(text: str, today: dt.date) -> list[Span]:
     """Durations said by when they began: 「小学生のころから」 / "since I was a kid" (years), 「中学の頃から」 / "since
     high school" (a year or more), 「去年から」 / "since last year", 「先月から」 / "a couple of weeks"."""
     if _SINCE_CHILDHOOD.search(text):
+        return [(2.0, INFINITY)]
+    if _SINCE_MIDDLE_SCHOOL.search(text):
         return [(2.0, INFINITY)]
     if _SINCE_SCHOOL.search(text):
         return [(1.0, INFINITY)]

@@ -94,6 +94,8 @@ def clauses(text: str) -> list[Clause]:
 
 _HOUR = re.compile(r"(午前|午後)?\s*(\d{1,2})\s*(?::\d\d)?\s*(?:時|じ|(am|a\.m\.|pm|p\.m\.|o'?clock))")
 _NOON = re.compile(r"正午|昼ごろ|昼頃|お昼|昼休み|昼食|ランチ|\bnoon\b|\bmidday\b|\blunch")
+_DAYTIME = re.compile(r"昼間|日中|during the day|daytime|day time")
+"""The daytime as a whole (「昼間」, "during the day"): the morning and the afternoon, both meant (noon asks)."""
 _DAY_PARTS = {"ja": ("午前", "午後", "夕方"), "en": ("morning", "afternoon", "evening")}
 
 
@@ -114,4 +116,6 @@ def with_day_parts(clause: Clause) -> Clause:
     if _NOON.search(text):
         parts |= {words[0], words[1]}
     between = {words[0], words[1]} <= parts
+    if _DAYTIME.search(text):
+        parts |= {words[0], words[1]}
     return Clause(clause.text + " " + " ".join(sorted(parts)), clause.role, between) if parts else clause

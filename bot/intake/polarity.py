@@ -164,7 +164,7 @@ _EN_UNSURE = re.compile(
     r"\bmaybe\b|\bperhaps\b|\bpossibly\b|\bmight\b|\bmay be\b|\bhard to say\b|\bwho knows\b|\bhm+\b|\bhmm+\b|"
     r"\btoo (?:long|far) (?:ago|back)\b|\bso long ago\b|\bcould be\b|"
     r"\bi could\b|\bnot clear\b|\bunclear\b|\bno one knows\b|\bnot known\b|\bunknown\b|\bforget\b|"
- r"\bforgot\b|\bam not certain\b")
+ r"\bforgot\b|\bam not certain\b|\bnot (?:a hundred percent|100(?: ?%| percent)?)(?!\d)|\bnot positive\b")
 _EN_HEDGES = re.compile(r"\b(?:i think|i guess|i believe|i suppose|probably|likely|pretty sure|i reckon|i assume|"
                         r"as far as i know|afaik|kind of|sort of|kinda|sorta|i would say|i feel like)\b")
 _EN_NO = re.compile(r"\b(?:no|nope|nah|nay|never|not|none|nothing|neither|nor|negative|nil|zero|without)\b")

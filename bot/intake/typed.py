@@ -36,6 +36,7 @@ from bot.intake.clauses import Clause, Role, clauses, with_day_parts
 from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced
 from bot.intake.polarity import Polarity, Said, said
 from bot.search.sentences import looks_like_question
+from bot.text.fold import fold
 
 __all__ = ["Reading", "key_of", "looks_like_question", "means", "polarity", "read_amount", "read_choice",
            "read_text"]
@@ -126,6 +127,12 @@ class _Clause:
     said: Said = field(default_factory=Said)
     topic_yes: bool = False
     """The clause names what a "yes" stands for (a symptom, a device) and does not deny it."""
+    doubtful: bool = False
+    """A "no" said as a belief (「ないと思う」, "I don't think so"), which a later "not sure" does not take back."""
+
+
+_BELIEF = re.compile(r"思う|思います|思いま|気がする|\bthink\b|\bbelieve\b|\bsuppose\b")
+"""Words that make a "no" a belief rather than a fact."""
 
 
 def _negative_label(choice_id: str, variants: Sequence[Question]) -> bool:
@@ -154,7 +161,8 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         ascii_clause = clause.text.isascii()
         ids = {i for i in ids if not any(c.id == i and c.label.isascii() == ascii_clause and said(c.label).negated
                                          for q in variants for c in q.choices)}
-    out = _Clause(clause.role, said=heard)
+    out = _Clause(clause.role, said=heard, doubtful=heard.one == "no" and (heard.hedged or bool(_BELIEF.search(
+        fold(clause.text)))))
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
         out.denied = set(ids)
         return out
@@ -387,6 +395,9 @@ def _polar_answer(parts: Sequence[_Clause]) -> set[str]:
         named_yes = [p for p in before if p.topic_yes]
         if named_yes and last.said.negated:
             return set().union(*(p.polar for p in named_yes)) | last.polar
+        hedged_no = [p for p in before if p.doubtful]
+        if hedged_no and last.said.one == "unsure":  # "don't think so, but not 100%": both, so the bot asks
+            return set().union(*(p.polar for p in hedged_no)) | last.polar
         return set(last.polar)
     clear = [p for p in polar_parts if not p.said.weak or p.topic_yes] or polar_parts
     return set().union(*(p.polar for p in clear))
@@ -454,8 +465,9 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
     everything = {c.id for c in question.choices if c.exclusive and means(c) != "no"}  # "any time"
     if matched & exclusive:
         narrowed = _qualified(text, variants)
-        if narrowed:
-            matched = (matched - exclusive) | narrowed
+        named = (matched - exclusive) & narrowed
+        if narrowed:  # 「平日の昼間ならいつでも」: the weekday choices, and of those the daytime ones named
+            matched = named or (matched - exclusive) | narrowed
         elif matched & everything and denied:  # 「午前以外ならいつでも」: every time but the one ruled out
             matched = {c for c in order if c not in exclusive and c not in denied}
         elif any((p.named | p.polar) & everything and (p.named | p.polar) - exclusive for p in kept):

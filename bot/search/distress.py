@@ -18,6 +18,13 @@ content hold such expressions in their plain form rather than sentences.
 A phrase inside a question about treatment (「TMSはつらいですか？」) is not distress on its own: ``screen`` tells
 whether some sentence that is NOT a question expresses distress (``statement``), or only a question does
 (``in_question``), so the caller can answer a clear FAQ question first and acknowledge only what was said.
+
+Whose distress it is (``carer``): a parent writing about a child ("my daughter hasn't been to school since
+September", 「中2の息子が不登校で」) must not be told "you" as if they were the patient. The person word written
+nearest before a distress phrase decides (English and Japanese both tend to name the subject first): one of
+``someone_else`` (息子, she) makes it about someone close, one of ``me`` (私, I) the writer's own; a phrase with no
+person before it is the writer's, unless the sentence names someone close and not the writer. A phrase of a
+``worry_about_*`` family is worry for someone else whenever someone close is named.
 """
 
 from __future__ import annotations
@@ -30,13 +37,15 @@ from bot.content.problems import Problems
 from bot.content.schema import Distress
 from bot.content.yamldoc import YamlDoc
 from bot.search.normalize import normalize
-from bot.search.sentences import looks_like_question
+from bot.search.sentences import looks_like_question, looks_like_request
 from bot.text import japanese
 from bot.text.english import lemma
 from bot.text.fold import fold
 from bot.text.trie import trie_regex
 
 _SENTENCE = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s")
+_CLAUSE = re.compile(r"(?<=[、,，;；])\s*|\s+(?=(?:but|so|and) (?:can|could|does|do|is|will|would|how|what|when)\b)")
+"""Where a sentence may be cut into clauses: after a comma, and before "but"/"so"/"and" that opens a question."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,8 @@ class DistressHit:
 
     statement: bool = False
     in_question: bool = False
+    carer: bool = False
+    """The distress is said of someone close (a child, a partner), not of the writer."""
 
     @property
     def any(self) -> bool:
@@ -144,47 +155,135 @@ def all_phrases(distress: Distress) -> list[str]:
     return [*distress.phrases, *(p for family in distress.families.values() for p in family)]
 
 
+CARER_FAMILIES = "worry_about_"
+"""Families whose names start so are worry for someone else: with someone close named, the carer reply."""
+
+
+@dataclass(frozen=True)
+class People:
+    """Person words of every language: ``others`` (someone close to the writer) and ``me`` (the writer)."""
+
+    others: re.Pattern[str] | None = None
+    me: re.Pattern[str] | None = None
+
+    def nearest_before(self, text: str, position: int) -> str | None:
+        """"other" or "me": the person word that ends nearest before ``position`` in ``text``, if any; someone
+        close named as an object ("I snap at my kids and feel horrible", 「子どもに怒ってばかりで」) is passed over."""
+        best, who = -1, None
+        for kind, pattern in (("other", self.others), ("me", self.me)):
+            for found in pattern.finditer(text, 0, position) if pattern is not None else ():
+                if kind == "other" and _object(text, found.start(), found.end()):
+                    continue
+                if found.end() <= position and found.end() > best:
+                    best, who = found.end(), kind
+        return who
+
+    def names(self, kind: str, text: str) -> bool:
+        """Whether the text names the writer ("me") or someone close ("other", not as an object)."""
+        pattern = self.others if kind == "other" else self.me
+        return pattern is not None and any(kind == "me" or not _object(text, found.start(), found.end())
+                                           for found in pattern.finditer(text))
+
+
+_OBJECT_BEFORE = re.compile(r"(?:^|\W)(?:at|to|with|about|for|on|of|from|after|like|by|tell|told|help)\W+$")
+_OBJECT_AFTER = re.compile(r"^(?:に|を|と|から|より|へ)")
+
+
+def _object(text: str, start: int, end: int) -> bool:
+    """A person word named as an object: after an English preposition or verb, or before a Japanese object
+    particle (に, を, と ...), not as the one who feels."""
+    return bool(_OBJECT_BEFORE.search(text[max(0, start - 12):start]) or _OBJECT_AFTER.match(text[end:end + 2]))
+
+
 class DistressScreen:
     """Compiled phrases of every language; immutable once built (rebuilt on every content load)."""
 
-    def __init__(self, phrases: Iterable[str], not_distress: Iterable[str]) -> None:
+    def __init__(self, phrases: Iterable[str], not_distress: Iterable[str], *, carer_phrases: Iterable[str] = (),
+                 someone_else: Iterable[str] = (), me: Iterable[str] = ()) -> None:
         phrases, not_distress = list(phrases), list(not_distress)
         self._phrases = _pattern(phrases)
         self._not = _pattern(not_distress)
         self._phrase_forms = _pattern(_phrase_forms(p) for p in phrases if p.strip())
         self._not_forms = _pattern(_phrase_forms(p) for p in not_distress if p.strip())
+        self._carer = _pattern(carer_phrases)
+        self._people = People(_pattern(someone_else), _pattern(me))
 
     @classmethod
     def build(cls, by_lang: Mapping[str, Distress]) -> DistressScreen:
         return cls([p for d in by_lang.values() for p in all_phrases(d)],
-                   [p for d in by_lang.values() for p in d.not_distress])
+                   [p for d in by_lang.values() for p in d.not_distress],
+                   carer_phrases=[p for d in by_lang.values() for name, family in d.families.items()
+                                  if name.startswith(CARER_FAMILIES) for p in family],
+                   someone_else=[p for d in by_lang.values() for p in d.someone_else],
+                   me=[p for d in by_lang.values() for p in d.me])
 
     def screen(self, text: str) -> DistressHit:
-        statement = in_question = False
+        statement = in_question = carer = False
         for sentence in _sentences(text):
-            if self._says_distress(sentence):
-                if looks_like_question(sentence):
-                    in_question = True
-                else:
-                    statement = True
-        return DistressHit(statement, in_question)
+            whose = self._whose_distress(sentence)
+            if whose is None:
+                continue
+            carer = carer or whose == "other"
+            if looks_like_question(sentence):
+                in_question = True
+            else:
+                statement = True
+        if (statement or in_question) and not carer:
+            carer = self._people.names("other", _spelling(text)) and _found(self._carer, self._not, _spelling(text))
+        return DistressHit(statement, in_question, carer)
 
-    def _says_distress(self, sentence: str) -> bool:
-        if _found(self._phrases, self._not, _spelling(sentence)):
-            return True
-        return self._phrase_forms is not None and _found(self._phrase_forms, self._not_forms,
-                                                         _spelling(dictionary_forms(sentence)))
+    def question_part(self, text: str) -> str | None:
+        """What the message asks once what only tells of distress is left out, to be matched on its own after the
+        acknowledgement: 「中2の息子が不登校で、何歳からできますか」 asks 「何歳からできますか」. Sentences that tell
+        of distress are dropped, and in a question the clauses that do; None when nothing was left out or nothing
+        that asks is left."""
+        kept: list[str] = []
+        cut = False
+        for sentence in _sentences(text):
+            if self._whose_distress(sentence) is None:
+                kept.append(sentence)
+            elif not looks_like_question(sentence):
+                cut = True  # the acknowledgement answers what it tells
+            else:
+                clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+                rest = " ".join(c.strip() for c in clauses if self._whose_distress(c) is None).strip()
+                if rest and len(rest) < len(sentence.strip()) and looks_like_question(rest):
+                    kept.append(rest)
+                    cut = True
+                else:
+                    kept.append(sentence)
+        rest = " ".join(part.strip() for part in kept).strip()
+        return rest if cut and rest and (looks_like_question(rest) or looks_like_request(rest)) else None
+
+    def _whose_distress(self, sentence: str) -> str | None:
+        """None when the sentence says no distress; else "other" when it is said of someone close, "me" if not."""
+        spelt = _spelling(sentence)
+        hits = _hits(self._phrases, self._not, spelt)
+        if not hits:
+            if self._phrase_forms is None or not _hits(self._phrase_forms, self._not_forms,
+                                                       _spelling(dictionary_forms(sentence))):
+                return None
+            return "other" if self._people.names("other", spelt) and not self._people.names("me", spelt) else "me"
+        for start in hits:
+            who = self._people.nearest_before(spelt, start)
+            if who == "other" or (who is None and self._people.names("other", spelt)
+                                  and not self._people.names("me", spelt)):
+                return "other"
+        return "me"
+
+
+def _hits(phrases: re.Pattern[str] | None, excuses: re.Pattern[str] | None, text: str) -> list[int]:
+    """Where phrases occur in the text outside every excused (not_distress) stretch (their start positions)."""
+    if phrases is None:
+        return []
+    excused = [m.span() for m in excuses.finditer(text)] if excuses is not None else []
+    return [hit.start() for hit in phrases.finditer(text)
+            if not any(start <= hit.start() and hit.end() <= end for start, end in excused)]
 
 
 def _found(phrases: re.Pattern[str] | None, excuses: re.Pattern[str] | None, text: str) -> bool:
     """Some phrase occurs in the text outside every excused (not_distress) stretch."""
-    if phrases is None:
-        return False
-    excused = [m.span() for m in excuses.finditer(text)] if excuses is not None else []
-    for hit in phrases.finditer(text):
-        if not any(start <= hit.start() and hit.end() <= end for start, end in excused):
-            return True
-    return False
+    return bool(_hits(phrases, excuses, text))
 
 
 def _sentences(text: str) -> list[str]:
@@ -207,6 +306,16 @@ def check_distress(by_lang: Mapping[str, Distress], docs: Mapping[str, YamlDoc],
                 problems.error(doc.file, doc.line(["counter_examples", i]), f"counter_examples[{i}]",
                                f"{example!r} is taken as distress: add the phrase around the distress word to "
                                "'not_distress', or make it a question", code="DISTRESS-E002")
+        for i, example in enumerate(distress.carer_examples):
+            if not (hit := screen.screen(example)).any or not hit.carer:
+                problems.error(doc.file, doc.line(["carer_examples", i]), f"carer_examples[{i}]",
+                               f"{example!r} is not taken as distress about someone close: add the person word to "
+                               "'someone_else' or the phrase to a family", code="DISTRESS-E005")
+        for i, example in enumerate(distress.self_examples):
+            if not (hit := screen.screen(example)).any or hit.carer:
+                problems.error(doc.file, doc.line(["self_examples", i]), f"self_examples[{i}]",
+                               f"{example!r} is not taken as the writer's own distress: add the writer's word to "
+                               "'me', or a phrase to a family", code="DISTRESS-E006")
         seen: dict[str, str] = {}
         places: list[tuple[list[str | int], str]] = [(["phrases", i], p) for i, p in enumerate(distress.phrases)]
         places += [(["families", name, i], p) for name, family in distress.families.items()

@@ -129,6 +129,10 @@ SAMPLES = [
     "'電わ' is not a phrase of the lists above, so this does nothing: write it as it is listed there",
     "'つらい' is not recognised as distress: add a phrase it contains to 'phrases'",
     "'つらい？' is taken as distress: add the phrase around the distress word to 'not_distress', or make it a question",
+    "'私が眠れない' is not taken as distress about someone close: add the person word to 'someone_else' or the phrase "
+    "to a family",
+    "'息子が眠れない' is not taken as the writer's own distress: add the writer's word to 'me', or a phrase to a "
+    "family",
 ]
 
 

@@ -7,13 +7,19 @@ from bot.i18n import t
 from tests.conversation.conftest import BotUnderTest
 
 
-async def test_distress_with_an_unsure_question_offers_the_likely_questions(quick_bot: BotUnderTest) -> None:
+async def test_a_parent_gets_the_carer_acknowledgement_and_the_answer_to_the_question(quick_bot: BotUnderTest) -> None:
     parent = quick_bot.user("ja")
     replies = await parent.send("中2の息子が不登校で、TMSを受けさせたいのですが何歳からできますか")
-    assert "伝えてくださって" in replies.text and t("ja", "Did you mean one of these?") in replies.text
-    assert "TMSは何歳から受けられますか" in replies.labels
-    answer = await parent.press("TMSは何歳から受けられますか")
-    assert "18歳" in answer.text
+    assert "ご家族のことを伝えてくださって" in replies.text and "つらいお気持ちを伝えて" not in replies.text
+    assert "18歳未満の方へのTMSは承認の範囲外" in replies.text  # the age answer itself, after the acknowledgement
+    assert t("ja", "Did you mean one of these?") not in replies.text
+
+
+async def test_distress_with_an_unsure_question_offers_the_likely_questions(quick_bot: BotUnderTest) -> None:
+    user = quick_bot.user("en")
+    replies = await user.send("I can't sleep at all and I'm exhausted. Is it the magnet one or the drip?")
+    assert "Thank you for telling me how you are feeling" in replies.text
+    assert t("en", "Did you mean one of these?") in replies.text
 
 
 async def test_distress_alone_gets_no_did_you_mean(quick_bot: BotUnderTest) -> None:

@@ -229,7 +229,9 @@ def test_I_do_not_know_is_no_preference(intakes: dict[str, Intake]) -> None:
 
 @pytest.mark.parametrize(("text", "span"), [
     ("小学生のころから", (2.0, 200.0)), ("since I was a kid", (2.0, 200.0)), ("since high school", (1.0, 200.0)),
-    ("中学の頃から", (1.0, 200.0)), ("去年から", (11.5 / 12, 1 + 11.5 / 12)),
+    ("中学の頃から", (2.0, 200.0)), ("since middle school", (2.0, 200.0)), ("中学に入ってから", (1.0, 200.0)),
+    ("since spring last year", (1 + 9.5 / 12 - 3 / 12, 1 + 9.5 / 12)),
+    ("去年の夏休みから", (1 + 6.5 / 12 - 3 / 12, 1 + 6.5 / 12)), ("去年から", (11.5 / 12, 1 + 11.5 / 12)),
     ("since last year", (11.5 / 12, 1 + 11.5 / 12)),
     ("先月から", (0.0, 2 / 12)), ("a couple of weeks", (0.0, 0.06)), ("ここ数日", (0.0, 0.06)),
 ])
@@ -334,3 +336,23 @@ def test_durations_said_by_a_season_or_month_they_began(text: str, span: tuple[f
 ])
 def test_words_for_amounts_take_their_modifiers(text: str, amount: str, span: tuple[float, float]) -> None:
     assert read_spans(text, amount)[0] == span
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "平日の昼間ならいつでも"), ("en", "any time during the day on weekdays"), ("ja", "平日の日中"),
+    ("en", "weekdays, daytime")])
+def test_the_daytime_is_the_morning_and_the_afternoon(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "call_times", lang)) == Reading("choice", ("weekday_am", "weekday_pm"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "don't think so but not 100%"), ("ja", "ないと思うけどちょっとわからない"),
+    ("en", "I don't think so... maybe")])
+def test_a_no_said_as_a_belief_then_doubted_is_asked_about(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    reading = read_choice(text, variants(intakes, "implant", lang))
+    assert reading.kind == "unclear" and {"no", "unsure"} <= set(reading.choice_ids)
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "no. actually not sure"), ("en", "no but not sure")])
+def test_a_plain_no_corrected_to_not_sure_is_not_sure(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "implant", lang)) == Reading("choice", ("unsure",))

@@ -35,7 +35,7 @@ def test_questions_about_treatment_are_not_a_statement_of_distress(text: str) ->
 def test_a_question_and_a_statement_are_told_apart() -> None:
     assert shipped().screen("眠れない日が続いています。TMSは不眠にも効きますか？") == DistressHit(True, True)
     assert shipped().screen("眠れないときはどうすればいいですか？") == DistressHit(False, True)
-    assert shipped().screen("息子がうつっぽいです。TMSは受けられますか？") == DistressHit(True, False)
+    assert shipped().screen("息子がうつっぽいです。TMSは受けられますか？") == DistressHit(True, False, carer=True)
 
 
 @pytest.mark.parametrize("text", ["i cant sleep", "im so done", "i dont feel like myself anymore",
@@ -57,14 +57,53 @@ def test_families_reach_past_their_own_words(text: str) -> None:
 
 
 def test_the_checker_tries_every_example(tmp_path: Path) -> None:
-    text = "message: m\nfooter: f\nphrases: [つらい]\nexamples:\n  - 毎日つらい\n  - 眠れない\n"
+    text = "message: m\nfooter: f\ncarer_message: c\nphrases: [つらい]\nexamples:\n  - 毎日つらい\n  - 眠れない\n"
     problems = Problems()
     doc = parse_yaml(text, "content/ja/distress.yaml", problems)
     assert doc is not None
     check_distress({"ja": Distress(**doc.data)}, {"ja": doc}, problems)
     assert [str(p) for p in problems.errors] == [
-        "content/ja/distress.yaml:6: examples[1]: '眠れない' is not recognised as distress: add a phrase it "
+        "content/ja/distress.yaml:7: examples[1]: '眠れない' is not recognised as distress: add a phrase it "
         "contains to 'phrases'"]
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter is 15 and hasn't been to school since september, she barely leaves her room",
+    "I'm worried sick about my son, he won't get out of bed",
+    "my wife has been so down since the baby, she cries every day",
+    "he's 16 and can't sleep at all",
+    "中2の息子が不登校で、TMSを受けさせたいのですが何歳からできますか",
+    "娘のことが心配で、夜も眠れません",
+    "夫がずっと落ち込んでいて、仕事にも行けていません",
+])
+def test_distress_said_of_someone_close_gets_the_carer_reply(text: str) -> None:
+    hit = shipped().screen(text)
+    assert hit.any and hit.carer
+
+
+@pytest.mark.parametrize("text", [
+    "I feel hopeless", "my husband left and I can't stop crying", "since my mum died I can't sleep",
+    "my kids are fine but I'm exhausted", "毎日つらいです", "夫が出ていってから、私が眠れなくなりました",
+    "子どもは元気ですが、自分が毎日疲れきっています",
+    "i snap at my kids and feel horrible", "子どもに怒ってばかりで、毎日つらいです",  # someone close as an object
+])
+def test_the_writers_own_distress_is_theirs_even_beside_someone_close(text: str) -> None:
+    hit = shipped().screen(text)
+    assert hit.any and not hit.carer
+
+
+def test_the_checker_tries_carer_and_self_examples(tmp_path: Path) -> None:
+    text = ("message: m\nfooter: f\ncarer_message: c\nphrases: [眠れない]\nsomeone_else: [息子]\nme: [私]\n"
+            "examples: [眠れない]\ncarer_examples:\n  - 私が眠れない\nself_examples:\n  - 息子が眠れない\n")
+    problems = Problems()
+    doc = parse_yaml(text, "content/ja/distress.yaml", problems)
+    assert doc is not None
+    check_distress({"ja": Distress(**doc.data)}, {"ja": doc}, problems)
+    assert [str(p) for p in problems.errors] == [
+        "content/ja/distress.yaml:9: carer_examples[0]: '私が眠れない' is not taken as distress about someone close: "
+        "add the person word to 'someone_else' or the phrase to a family",
+        "content/ja/distress.yaml:11: self_examples[0]: '息子が眠れない' is not taken as the writer's own distress: "
+        "add the writer's word to 'me', or a phrase to a family"]
 
 
 @pytest.mark.parametrize("text", [
@@ -92,19 +131,19 @@ def test_a_gap_phrase_allows_a_few_words_only() -> None:
 
 
 def test_the_checker_asks_for_an_example_per_family_and_flags_short_and_repeated_phrases(tmp_path: Path) -> None:
-    text = ("message: m\nfooter: f\nphrases: [つらい]\nfamilies:\n  sleep:\n    - 眠れない\n    - 眠\n    - つらい\n"
-            "  loneliness:\n    - 孤独\nexamples:\n  - 毎日つらい\n  - 眠れない\n")
+    text = ("message: m\nfooter: f\ncarer_message: c\nphrases: [つらい]\nfamilies:\n  sleep:\n    - 眠れない\n"
+            "    - 眠\n    - つらい\n  loneliness:\n    - 孤独\nexamples:\n  - 毎日つらい\n  - 眠れない\n")
     problems = Problems()
     doc = parse_yaml(text, "content/ja/distress.yaml", problems)
     assert doc is not None
     check_distress({"ja": Distress(**doc.data)}, {"ja": doc}, problems)
     assert [str(p) for p in problems.errors] == [
-        "content/ja/distress.yaml:7: families.sleep[1]: '眠' is too short: it would match inside ordinary words; "
+        "content/ja/distress.yaml:8: families.sleep[1]: '眠' is too short: it would match inside ordinary words; "
         "write the phrase around it (眠れない, not 眠)",
-        "content/ja/distress.yaml:9: families.loneliness: no example in 'examples' uses a phrase of this family: "
+        "content/ja/distress.yaml:10: families.loneliness: no example in 'examples' uses a phrase of this family: "
         "add a message people write about loneliness to 'examples'"]
     assert [str(p) for p in problems.warnings] == [
-        "content/ja/distress.yaml:8: families.sleep[2]: 'つらい' is listed twice (also at phrases[0]): keep one"]
+        "content/ja/distress.yaml:9: families.sleep[2]: 'つらい' is listed twice (also at phrases[0]): keep one"]
 
 
 @pytest.mark.parametrize("text", ["昨日も眠れませんでした", "眠れていないです", "ずっと辛かったです",

@@ -178,7 +178,7 @@ def test_a_story_that_does_not_change_the_entry_does_not_weaken_the_answer(index
 
 
 def test_a_message_whose_parts_find_nothing_sure_offers_the_question_s_choices(index: FaqIndex) -> None:
-    found = index.match("I read an article about exosomes online. Are they approved in Japan? "
+    found = index.match("I saw a blog post about exosomes. Are they allowed in Japan? "
                         "I'm also worried about side effects.")  # the whole message scores under the choices' floor
     assert found.status == "choices" and "exo_status" in [c for c, _ in found.candidates]
 
