@@ -49,7 +49,12 @@ def test_a_condition_about_the_treatment_itself_is_no_alarm(rules: CrisisScreen,
                                   "i want to stop waking up",
                                   "bout to dip from this world",
                                   "もうこの世からおさらばしたい",
-                                  "東尋坊に来ています"])
+                                  "東尋坊に来ています",
+                                  "i'm planning my exit",
+                                  "i don't want to be here no more",
+                                  "i've got a new set of lines on my hip",
+                                  "手首に新しい傷がある",
+                                  "楽になりたい、永遠に"])
 def test_acts_marks_tools_means_in_hand_and_chat_verbs_get_the_full_reply(rules: CrisisScreen, text: str) -> None:
     found = rules.assess(text)
     assert found.tier == "definite", found.reason()
