@@ -77,6 +77,8 @@ def test_the_writers_intent_counts_as_a_plan_kind_only_beside_a_finding() -> Non
     assert raised(check_in).tier == "definite"
     assert raised(check_in).reason() == "signals:plan:intent+place>rules:en.rules.cannot_go_on"
     assert raised(NO_RISK) is NO_RISK  # "i'm going to the river" alone says nothing
+    learned = Assessment("check_in", "learned", "help>=0.75")
+    assert raised(learned) is learned  # beside the learned layer's guess neither: "i'm going to the beach tomorrow"
 
 
 @pytest.mark.parametrize("text", ["sorted out my bank stuff and gave my cat to a friend. feels calm now",
