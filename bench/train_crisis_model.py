@@ -7,7 +7,8 @@ and writes the model.
 Three logistic heads (``bot.safety.learned``: help, self, other) over character 2-3-grams and dictionary-form
 words and word pairs, trained with AdaGrad in a fixed order for a fixed number of epochs, so the same data always
 gives the same weights (no random state, no library). Labels: ``help`` = someone at risk, or a ``topic`` or
-``history`` sentence; ``self`` = ``who: self``; ``other`` = ``who: other``.
+``history`` sentence; ``self`` = ``who: self`` in a category that wants the full reply (direct, plan_means,
+self_harm); ``other`` = ``who: other``.
 
 Thresholds come from 5-fold cross-validation (fold = position modulo 5): every sentence is scored by heads trained
 without it, the whole screen's decision (``bot.safety.crisis.decide``: rules first, the model only raising; then the
@@ -34,20 +35,20 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.crisis_eval import Case, Scores, load_cases, load_crisis  # noqa: E402
+from bench.crisis_eval import FULL_REPLY, Case, Scores, load_cases, load_crisis  # noqa: E402
 from bot.safety.crisis import CrisisScreen, Reading, decide  # noqa: E402
 from bot.safety.learned import HEADS, MODEL_FILE, CheckInModel  # noqa: E402
 from bot.safety.tiers import Assessment  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "crisis_dev.yaml"
 DEV_SETS = (DATA, REPO / "bench" / "data" / "crisis_dev5.yaml",
-            REPO / "bench" / "data" / "crisis_dev6.yaml")
+            REPO / "bench" / "data" / "crisis_dev6.yaml", REPO / "bench" / "data" / "crisis_dev7.yaml")
 """Every development set trained and cross-validated on; a blind batch joins once it has been measured on arrival
 and tuned on (its own file stays, so its figures can still be printed apart)."""
 DEV_NAME = " + ".join(path.name for path in DEV_SETS)
 ORDINARY = REPO / "bench" / "data" / "crisis_ordinary.yaml"
 """More negatives: ordinary patient questions (a snapshot of the FAQ's example questions and the tuning set)."""
-FEATURES = "chars 2-3 + dictionary-form words and pairs v2"
+FEATURES = "chars 2-3 + dictionary-form words and pairs v2; self = full reply wanted"
 """Part of the fingerprint: a change of features makes the shipped weights stale as a change of data does."""
 EPOCHS = 6
 RATE = 0.05
@@ -69,8 +70,11 @@ Example = tuple[frozenset[str], dict[str, int]]
 
 
 def labels(case: Case) -> dict[str, int]:
-    return {"help": int(case.who != "none" or case.category in CHECK_IN), "self": int(case.who == "self"),
-            "other": int(case.who == "other")}
+    """``self`` is the full reply wanted (the writer's own direct words, plan or self-harm), not any risk of the
+    writer's: left out one development set at a time, that head gave 93.9 % full replies against 93.1 % for a
+    head of ``who: self``, with the same help, carer routing, alarms and check-ins."""
+    return {"help": int(case.who != "none" or case.category in CHECK_IN),
+            "self": int(case.who == "self" and case.category in FULL_REPLY), "other": int(case.who == "other")}
 
 
 def fingerprint(*paths: Path) -> str:
