@@ -513,7 +513,7 @@ class CrisisSignals(ContentModel):
     なりました)."""
     intent: list[str] = []
     """The writer's own intent, said in the first person (i am going to, i have decided to, つもり, しようと思う).
-    It counts only beside a finding (a check-in): then it and one more kind give the full reply."""
+    It counts only beside a check-in that a phrase or rule gave: then it and one more kind give the full reply."""
 
 
 class CheckIn(ContentModel):
