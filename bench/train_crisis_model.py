@@ -7,7 +7,8 @@ and writes the model.
 Three logistic heads (``bot.safety.learned``: help, self, other) over character 2-3-grams and dictionary-form
 words and word pairs, trained with AdaGrad in a fixed order for a fixed number of epochs, so the same data always
 gives the same weights (no random state, no library). Labels: ``help`` = someone at risk, or a ``topic`` or
-``history`` sentence; ``self`` = ``who: self``; ``other`` = ``who: other``.
+``history`` sentence; ``self`` = ``who: self`` in a category that wants the full reply (direct, plan_means,
+self_harm); ``other`` = ``who: other``.
 
 Thresholds come from 5-fold cross-validation (fold = position modulo 5): every sentence is scored by heads trained
 without it, the whole screen's decision (``bot.safety.crisis.decide``: rules first, the model only raising; then the
@@ -34,20 +35,20 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.crisis_eval import Case, Scores, load_cases, load_crisis  # noqa: E402
+from bench.crisis_eval import FULL_REPLY, Case, Scores, load_cases, load_crisis  # noqa: E402
 from bot.safety.crisis import CrisisScreen, Reading, decide  # noqa: E402
 from bot.safety.learned import HEADS, MODEL_FILE, CheckInModel  # noqa: E402
 from bot.safety.tiers import Assessment  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "crisis_dev.yaml"
 DEV_SETS = (DATA, REPO / "bench" / "data" / "crisis_dev5.yaml",
-            REPO / "bench" / "data" / "crisis_dev6.yaml")
+            REPO / "bench" / "data" / "crisis_dev6.yaml", REPO / "bench" / "data" / "crisis_dev7.yaml")
 """Every development set trained and cross-validated on; a blind batch joins once it has been measured on arrival
 and tuned on (its own file stays, so its figures can still be printed apart)."""
 DEV_NAME = " + ".join(path.name for path in DEV_SETS)
 ORDINARY = REPO / "bench" / "data" / "crisis_ordinary.yaml"
 """More negatives: ordinary patient questions (a snapshot of the FAQ's example questions and the tuning set)."""
-FEATURES = "chars 2-3 + dictionary-form words and pairs v2"
+FEATURES = "chars 2-3 + dictionary-form words and pairs v2; self = full reply wanted"
 """Part of the fingerprint: a change of features makes the shipped weights stale as a change of data does."""
 EPOCHS = 6
 RATE = 0.05
@@ -69,8 +70,11 @@ Example = tuple[frozenset[str], dict[str, int]]
 
 
 def labels(case: Case) -> dict[str, int]:
-    return {"help": int(case.who != "none" or case.category in CHECK_IN), "self": int(case.who == "self"),
-            "other": int(case.who == "other")}
+    """``self`` is the full reply wanted (the writer's own direct words, plan or self-harm), not any risk of the
+    writer's: left out one development set at a time, that head gave 93.9 % full replies against 93.1 % for a
+    head of ``who: self``, with the same help, carer routing, alarms and check-ins."""
+    return {"help": int(case.who != "none" or case.category in CHECK_IN),
+            "self": int(case.who == "self" and case.category in FULL_REPLY), "other": int(case.who == "other")}
 
 
 def fingerprint(*paths: Path) -> str:
@@ -113,27 +117,30 @@ class Data:
     examples: list[Example]
     screen: CrisisScreen
     """The screen the readings came from: its plan layer (``CrisisScreen.plan``) acts after the learned one."""
+    origin: list[int]
+    """Which development set each case came from (its index in ``DEV_SETS``); -1 for the FAQ questions."""
 
 
 def load_data(dev: Sequence[Path] = DEV_SETS, ordinary: Path = ORDINARY) -> Data:
     screen = CrisisScreen.build(load_crisis(), learned=False)
-    dev_cases = _first_of_each(case for path in dev for case in load_cases(path))
+    dev_cases = _first_of_each((n, case) for n, path in enumerate(dev) for case in load_cases(path))
     faq_cases = load_cases(ordinary)
-    cases = dev_cases + faq_cases
+    cases = [case for _, case in dev_cases] + faq_cases
     readings = [screen.read(case.text) for case in cases]
     examples = [(reading.grams(), labels(case)) for case, reading in zip(cases, readings, strict=True)]
-    return Data(cases, [False] * len(dev_cases) + [True] * len(faq_cases), readings, examples, screen)
+    return Data(cases, [False] * len(dev_cases) + [True] * len(faq_cases), readings, examples, screen,
+                [n for n, _ in dev_cases] + [-1] * len(faq_cases))
 
 
-def _first_of_each(cases: Iterable[Case]) -> list[Case]:
+def _first_of_each(cases: Iterable[tuple[int, Case]]) -> list[tuple[int, Case]]:
     """Each sentence once (a later batch may repeat a short one, 「死にたい」): in two folds, a copy would be
-    judged by a model trained on itself."""
+    judged by a model trained on itself. The first set that holds it keeps it."""
     seen: set[str] = set()
     out = []
-    for case in cases:
+    for origin, case in cases:
         if case.text not in seen:
             seen.add(case.text)
-            out.append(case)
+            out.append((origin, case))
     return out
 
 
@@ -141,14 +148,25 @@ def fit(examples: Sequence[Example]) -> dict[str, tuple[dict[str, float], float]
     return {head: train(examples, head) for head in HEADS}
 
 
-def cross_validated_scores(data: Data) -> list[dict[str, float]]:
+def folds(data: Data, *, by_set: bool = False) -> list[int]:
+    """Each case's fold: its position modulo ``FOLDS``, or with ``by_set`` the development set it came from (the
+    FAQ questions spread over the sets by position), so a whole blind batch is judged by a model trained without
+    it, as it was on its arrival."""
+    if not by_set:
+        return [i % FOLDS for i in range(len(data.cases))]
+    sets = max(data.origin) + 1
+    return [origin if origin >= 0 else i % sets for i, origin in enumerate(data.origin)]
+
+
+def cross_validated_scores(data: Data, *, by_set: bool = False) -> list[dict[str, float]]:
     """Every sentence's scores from heads trained on the other folds (the model's judges() rule applied)."""
+    fold_of = folds(data, by_set=by_set)
     out: list[dict[str, float]] = [{} for _ in data.cases]
-    for k in range(FOLDS):
-        heads = fit([e for i, e in enumerate(data.examples) if i % FOLDS != k])
+    for k in sorted(set(fold_of)):
+        heads = fit([e for e, f in zip(data.examples, fold_of, strict=True) if f != k])
         model = _model(heads, dict.fromkeys(THRESHOLDS, OFF), "")
         for i, reading in enumerate(data.readings):
-            if i % FOLDS == k:
+            if fold_of[i] == k:
                 out[i] = model.scores(reading.folded, reading.grams())
     return out
 
@@ -228,12 +246,19 @@ def build(*, cross_validate: bool = True) -> tuple[dict[str, object], Data, list
     return _as_dict(heads, thresholds, fingerprint(*DEV_SETS, ORDINARY)), data, scores
 
 
-def cv_scores(data: Data, scores: Sequence[dict[str, float]], thresholds: dict[str, float]) -> dict[str, Scores]:
-    """The cross-validated decisions as evaluation scores, per set (development, ordinary FAQ questions)."""
+def cv_scores(data: Data, scores: Sequence[dict[str, float]], thresholds: dict[str, float], *,
+              per_set: bool = False) -> dict[str, Scores]:
+    """The cross-validated decisions as evaluation scores, per set (development, ordinary FAQ questions); with
+    ``per_set`` also each development set apart."""
     tiers = decisions(data, scores, thresholds)
     dev = [(c, a) for c, a, faq in zip(data.cases, tiers, data.faq, strict=True) if not faq]
     faq = [(c, a) for c, a, is_faq in zip(data.cases, tiers, data.faq, strict=True) if is_faq]
-    return {DEV_NAME: Scores(dev), ORDINARY.name: Scores(faq)}
+    out = {DEV_NAME: Scores(dev), ORDINARY.name: Scores(faq)}
+    if per_set:
+        for n, path in enumerate(DEV_SETS):
+            out[path.name] = Scores([(c, a) for c, a, o in zip(data.cases, tiers, data.origin, strict=True)
+                                     if o == n])
+    return out
 
 
 def main() -> int:

@@ -511,6 +511,9 @@ class CrisisSignals(ContentModel):
     apology: list[str] = []
     """An apology or thanks as if for the last time (sorry for everything, forgive me, ごめんなさい, お世話に
     なりました)."""
+    intent: list[str] = []
+    """The writer's own intent, said in the first person (i am going to, i have decided to, つもり, しようと思う).
+    It counts only beside a check-in that a phrase or rule gave: then it and one more kind give the full reply."""
 
 
 class CheckIn(ContentModel):

@@ -3,7 +3,7 @@
 Three heads share one set of features:
 
     help    the message deserves at least a check-in (someone at risk, or suicide as a topic, or a past episode)
-    self    the writer is at risk now
+    self    the writer needs the full reply now (their own direct words, a plan or means, self-harm)
     other   someone else is at risk (the writer is a parent, partner, friend)
 
 Features: character 2- and 3-grams of the folded text (spelling-proof) and the words and word pairs in dictionary

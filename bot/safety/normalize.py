@@ -197,6 +197,12 @@ CHAT_WORDS: dict[str, str] = {
 _CHAT = re.compile(" " + trie_regex(tuple(re.escape(c) for c in word) for word in CHAT_WORDS) + "(?= )")
 
 
+_DYE = re.compile(r" (?:dy|di)(ing|e|ed) ((?:my|her|his|their|the|your|our|it) (?:[a-z]+ )?(?:hair|roots|beard|fringe|"
+                  r"bangs|eyebrows|clothes|shirt|jeans|fabric|wool|eggs))(?= )"
+                  r"(?! (?:is|are|was|were|has|have|had|keeps?|looks?|feels?|falls?|fell|gets?|got|will|would)(?= ))")
+""""dying my hair", "die my roots pink": a spelling of dyeing, not a word of death; not when the noun goes on as the
+subject of a verb ("i want to die my hair is falling out" keeps its die)."""
+
 _APOSTROPHE_WORDS = (("i'll", "i will"), ("od'd", "od"), ("od'ed", "od"), ("od'ing", "od"))
 """Spellings that become ambiguous once the apostrophe is gone (ill, odd)."""
 
@@ -242,7 +248,9 @@ def _english(folded: str, leet: dict[int, int]) -> str:
     view = _SPACED_LETTERS.sub(lambda m: " " + m.group().replace(" ", ""), view)
     view = _SELF.sub(r" \1\2", view)
     view = _STRETCHED.sub(r"\1\1", view)
-    return _CHAT.sub(lambda m: " " + CHAT_WORDS[m.group()[1:]], view)
+    view = _CHAT.sub(lambda m: " " + CHAT_WORDS[m.group()[1:]], view)
+    return _DYE.sub(lambda m: f" dye{'ing' if m.group(1) == 'ing' else 'd' if m.group(1) == 'ed' else ''} {m.group(2)}",
+                    view) if " d" in view else view
 
 
 def english_views(folded: str) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ an apology. No list of sentences can hold all of these, but the kinds are few. S
 ``crisis.yaml`` (``signals``), and what counts is how many different kinds one message holds:
 
     a check-in (a weak rule, the learned layer) + two kinds                   -> the full reply
+      (the writer's own intent, "i am going to", counts as a kind only here, beside a phrase or rule)
     nothing found + two kinds, one of them strong                             -> a check-in
     nothing found + three kinds, two of them strong (or finality, opportunity)  -> the full reply
 
@@ -31,7 +32,8 @@ from bot.content.schema import CrisisSignals
 from bot.safety.rules import Analyse, Token, WordList, form_index
 from bot.safety.tiers import Assessment
 
-KINDS = ("time", "preparation", "affairs", "place", "means", "finality", "opportunity", "farewell", "apology")
+KINDS = ("time", "preparation", "affairs", "place", "means", "finality", "opportunity", "farewell", "apology",
+         "intent")
 STRONG = frozenset({"affairs", "place", "means", "finality", "opportunity", "farewell"})
 """Kinds that seldom meet in an ordinary message about appointments, trips and errands."""
 KEEP = frozenset({"topic", "past_resolved", "generic", "accident", "everyday", "third_person", "hypothetical",
@@ -42,6 +44,10 @@ TELLING = frozenset({"finality", "opportunity"})
 PARTING = frozenset({"apology", "finality"})
 """What makes a goodbye a parting (sorry for everything, bye; これで最後、さよなら)."""
 MANY_AFFAIRS = "affairs+"
+BESIDE_A_FINDING = frozenset({"intent"})
+"""Kinds that count only beside a finding of the phrases or rules (``WORDED``): "i am going to" says nothing alone,
+but beside a check-in for words of risk ("i can't go on, i'm going to the bridge") it is the writer's own intent."""
+WORDED = frozenset({"phrases", "rules"})
 """The second kind counted when two different affairs are put in order in one message."""
 
 
@@ -100,6 +106,8 @@ def raise_by_plan(found: Assessment, kinds: frozenset[str], *, asks: Callable[[]
     a signal stands in a question (worked out only when needed)."""
     if found.tier in ("definite", "carer") or exception or found.routed_by in KEEP:
         return found
+    if found.layer not in WORDED:
+        kinds -= BESIDE_A_FINDING  # "i'm going to the beach tomorrow" with a learned check-in says nothing more
     strong = kinds & (STRONG | {MANY_AFFAIRS})
     if "farewell" in strong and not kinds & PARTING:
         strong -= {"farewell"}  # "bye for now, talk tomorrow": a goodbye is strong only with an apology or finality

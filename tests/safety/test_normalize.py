@@ -114,3 +114,13 @@ def test_english_words_of_a_phrase() -> None:
         ("do", False), ("not", False), ("want", True), ("to", False), ("live", False)]
     assert english_words("kill* my self") == [("kill", True), ("myself", False)]
     assert english_words("suicid *") == [("suicid", True)]
+
+
+@pytest.mark.parametrize(("text", "view"), [
+    ("I'll be dying my hair next week", " i will be dyeing my hair next week "),
+    ("died my roots pink", " dyed my roots pink "),
+    ("i want to die my hair is a mess", " i want to die my hair is a mess "),  # the noun goes on as a subject
+    ("i am dying", " i am dying "),
+])
+def test_dyeing_spelt_dying_is_read_as_dyeing(text: str, view: str) -> None:
+    assert english_views(fold(text))[0] == view

@@ -1,0 +1,90 @@
+"""Kinds of risk that reached only a check-in or nothing: a condition whose consequence is an ending, marks and
+tools of self-harm, a means in hand, looking up how, chat verbs with "myself", and the writer's own intent as a
+plan signal. Rules only (``learned=False``), so each test fails when its mechanism is taken away."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety.crisis import CrisisScreen
+from bot.safety.signals import raise_by_plan
+from bot.safety.tiers import NO_RISK, Assessment
+from tests.safety.test_crisis import shipped
+
+
+@pytest.fixture(scope="module")
+def rules() -> CrisisScreen:
+    return CrisisScreen.build(shipped(), learned=False)
+
+
+@pytest.mark.parametrize("text", ["if TMS doesn't work for me i'm done, i mean it",
+                                  "if the exosome thing doesn't help, I'm ending it",
+                                  "if they turn me down for treatment i'm finished",
+                                  "this is my last try, after that i'm done",
+                                  "これでダメならもう終わりにします",
+                                  "治療がうまくいかなかったら終わりにしようと思ってる"])
+def test_a_condition_whose_consequence_is_an_ending_gets_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    found = rules.assess(text)
+    assert found.tier == "definite", found.reason()
+
+
+@pytest.mark.parametrize("text", ["if it fails, is there a refund?",
+                                  "if TMS doesn't work I'm done with psychiatry, what else is there?",
+                                  "TMSが効かなかったら、他の治療はありますか",
+                                  "効かなかったら返金してもらえますか"])
+def test_a_condition_about_the_treatment_itself_is_no_alarm(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["relapsed. 14 new cuts",
+                                  "i punched the wall till my knuckles broke, i wanted the pain",
+                                  "used my compass on my arm in class",
+                                  "太ももに根性焼き",
+                                  "また腕に線を引いた",
+                                  "I'm sitting in the bathroom with a blade",
+                                  "I looked up how high a building needs to be",
+                                  "I've been researching which medicine would work quickest and how much",
+                                  "I've been researching painless ways",
+                                  "i'm gonna yeet myself off the car park roof",
+                                  "i want to stop waking up",
+                                  "bout to dip from this world",
+                                  "もうこの世からおさらばしたい",
+                                  "東尋坊に来ています",
+                                  "i'm planning my exit",
+                                  "i don't want to be here no more",
+                                  "i've got a new set of lines on my hip",
+                                  "手首に新しい傷がある",
+                                  "楽になりたい、永遠に"])
+def test_acts_marks_tools_means_in_hand_and_chat_verbs_get_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    found = rules.assess(text)
+    assert found.tier == "definite", found.reason()
+
+
+@pytest.mark.parametrize("text", ["My scalp burns a little after rTMS sessions, is that normal?",
+                                  "I'll be dying my hair next week, is that ok before the session?",
+                                  "I've been researching which medication has the fewest side effects"])
+def test_words_of_those_kinds_in_ordinary_messages_stay_quiet(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+def test_the_writers_intent_counts_as_a_plan_kind_only_beside_a_finding() -> None:
+    kinds = frozenset({"intent", "place"})
+
+    def raised(found: Assessment) -> Assessment:
+        return raise_by_plan(found, kinds, asks=lambda: False, someone_else=False, exception=False)
+
+    check_in = Assessment("check_in", "rules", "en.rules.cannot_go_on")
+    assert raised(check_in).tier == "definite"
+    assert raised(check_in).reason() == "signals:plan:intent+place>rules:en.rules.cannot_go_on"
+    assert raised(NO_RISK) is NO_RISK  # "i'm going to the river" alone says nothing
+    learned = Assessment("check_in", "learned", "help>=0.75")
+    assert raised(learned) is learned  # beside the learned layer's guess neither: "i'm going to the beach tomorrow"
+
+
+@pytest.mark.parametrize("text", ["sorted out my bank stuff and gave my cat to a friend. feels calm now",
+                                  "職場の近くの橋が高くて、帰りにいつも立ち止まってしまう"])
+def test_arrangements_and_lingering_at_a_place_are_plan_signals(rules: CrisisScreen, text: str) -> None:
+    """Alone they ask at least; beside a check-in (here the learned layer's) they give the full reply."""
+    assert rules.assess(text).hit
+    raised = rules.plan(rules.read(text), Assessment("check_in", "learned", "help>=0.75"))
+    assert raised.tier == "definite", raised.reason()
