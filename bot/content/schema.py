@@ -479,6 +479,12 @@ class CrisisContext(ContentModel):
     bereaved: list[str] = []
     """A death that has happened (died by suicide, killed himself, 自殺で亡くなった) next to a finding: a loss told,
     not a risk now, so a check-in."""
+    observer: list[str] = []
+    """The writer's own words as the one who noticed or worries (found, saw, worried, what should I do, 心配, 気づく,
+    どうしたら): "I" right before one of them is not the one at risk, so "I found my son's note" stays about him."""
+    current: list[str] = []
+    """Words of a present or recurring time (still, again, lately, tonight, まだ, また, 最近, 今も): with one in the
+    message, a finding told in the past is not read as a history that is over."""
     everyday: list[str] = []
     """Words of an everyday occasion or of talking again (旅行, 花火, また明日, holiday, fireworks, as prescribed, see
     you at): in the sentence of a finding, the full reply becomes a check-in ("the roof terrace for the fireworks

@@ -12,6 +12,7 @@ All word lists come from ``context`` in crisis.yaml; the reading is deliberately
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -36,7 +37,7 @@ _ASCII_NEGATIONS = frozenset({"not", "no", "never"})
 _COMPULSION = frozenset({"stop", "help", "resist"})
 _THINKING = ("思う", "考える", "感じる", "ある", "する")
 _LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking",
-          "risk", "joking", "accident", "everyday", "hypothetical", "bereaved")
+          "risk", "joking", "accident", "everyday", "hypothetical", "bereaved", "observer", "current")
 _DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
 """Tokens after a finding in which a generic subject (人, people) makes it a question about the topic."""
 
@@ -61,6 +62,8 @@ class ContextWords:
     everyday: WordList
     hypothetical: WordList
     bereaved: WordList
+    observer: WordList
+    current: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -94,9 +97,10 @@ class ContextWords:
                    negation=merged("negation"), topic=merged("topic"), question=merged("question"),
                    thinking=WordList.compile(_THINKING, analyse), risk=merged("risk"), joking=merged("joking"),
                    accident=merged("accident"), everyday=merged("everyday"),
-                   hypothetical=merged("hypothetical"), bereaved=merged("bereaved"))
+                   hypothetical=merged("hypothetical"), bereaved=merged("bereaved"), observer=merged("observer"),
+                   current=merged("current"))
 
-    def third_person(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+    def third_person(self, tokens: Sequence[Token], start: int, end: int, *, carry: bool = True) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
 
         The nearest person word before it in its sentence decides (「娘が死にたいと…」, "my son says he wants to
@@ -107,8 +111,9 @@ class ContextWords:
         if quote is not None and self._any(tokens, "others", first, quote):
             return True  # 「…」 after someone named: their words, even when they say 私
         nearest_other = nearest_me = None
+        writer = self._read(tokens).writer
         for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
-            if nearest_me is None and self._at(tokens, "me", j):
+            if nearest_me is None and j in writer:
                 nearest_me = j
             if nearest_other is None and self._at(tokens, "others", j) and not _addressed(tokens, j):
                 nearest_other = j
@@ -120,7 +125,17 @@ class ContextWords:
             return True
         if nearest_me is not None:
             return False
-        return reported or self._any(tokens, "others", end, min(last, end + 2))
+        if reported or self._any(tokens, "others", end, min(last, end + 2)):
+            return True
+        return carry and not any(first <= j < last for j in writer) and self._told_of_other(tokens, first, last)
+
+    def _told_of_other(self, tokens: Sequence[Token], first: int, last: int) -> bool:
+        """A sentence naming nobody, in a message about someone else: the person of the sentence before
+        ("My daughter is 16. Been cutting for months."). English only: Japanese leaves the writer unsaid
+        (「息子が不登校です。もう死にたいです」 is the writer's own wish)."""
+        if first == 0 or not tokens[first].forms[:1] or not tokens[first].forms[0].isascii():
+            return False
+        return self.about_someone_else(tokens) and self._any(tokens, "others", 0, first)
 
     def denied(self, tokens: Sequence[Token], start: int, *, before: bool = True) -> bool:
         """True when the writer denies what a phrase found says: a negation just before it ("not suicidal",
@@ -133,6 +148,11 @@ class ContextWords:
                 continue  # "I can't stop pulling my hair out" is no denial
             if j >= start - DENIAL_BEFORE or start in self.negation.ends_at(tokens, j):
                 return True  # "not suicidal", or a longer denial that ends right before it ("no thoughts of")
+        j = start + 1
+        while j < last and _PROGRESSIVE.intersection(tokens[j].forms):
+            j += 1
+        if j > start + 1 and j < last and self._at(tokens, "negation", j):
+            return True  # 「自傷はしていません」, 「切っていない」: the act itself denied
         for j in range(start + 1, min(last, start + DENIAL_AFTER)):
             if self._at(tokens, "thinking", j):
                 negated = [k for k in range(j + 1, min(last, j + 5)) if self._at(tokens, "negation", k)]
@@ -152,13 +172,8 @@ class ContextWords:
             return False
         marks = self._read(tokens).marks
         named = [j for j in marks["others"] if not _addressed(tokens, j)]  # 「妹に手紙を書いた」 is to her
-        writer = [j for j in marks["me"] if not self._told(tokens, j)]  # "she sent me her location" is to me
-        return bool(named) and not writer
+        return bool(named) and not self._read(tokens).writer
 
-    def _told(self, tokens: Sequence[Token], j: int) -> bool:
-        """True when the writer word at ``j`` is the one told or sent something ("texted me", "sent me")."""
-        return j > 0 and "me" in tokens[j].forms and (
-            j - 1 in self._read(tokens).marks["reporting"] or bool(_SENT.intersection(tokens[j - 1].forms)))
 
     def names_other(self, tokens: Sequence[Token]) -> bool:
         """The message names someone other than the writer anywhere (for the learned layer's carer head)."""
@@ -258,6 +273,8 @@ class _Reading:
     index: dict[str, list[int]]
     """Every form of the message with the positions it stands at (``rules.form_index``), shared with the plan
     layer."""
+    writer: frozenset[int]
+    """The ``me`` words that make the writer the one the sentence is about (``_writer``)."""
 
     @classmethod
     def of(cls, words: ContextWords, tokens: Sequence[Token]) -> _Reading:
@@ -266,6 +283,7 @@ class _Reading:
         for name in _LISTS:
             word_list: WordList = getattr(words, name)
             marks[name] = frozenset(j for j in word_list.starts(index) if word_list.ends_at(tokens, j))
+        marks["others"] = marks["others"] | _ages(tokens)
         first, last = [0] * len(tokens), [0] * len(tokens)
         start = 0
         for i, token in enumerate(tokens):
@@ -277,19 +295,94 @@ class _Reading:
             if tokens[i].boundary:
                 end = i
             last[i] = end
-        return cls(marks, first, last, index)
+        return cls(marks, first, last, index, _writer(tokens, marks, first, last))
 
 
+def _writer(tokens: Sequence[Token], marks: dict[str, frozenset[int]], first: list[int],
+            last: list[int]) -> frozenset[int]:
+    """The ``me`` words that make the writer the one at risk. Left out, as the writer's words around someone
+    else's risk: the one told or sent something ("texted me"); an owner before a person ("my son", "my 16 yo",
+    私の娘, うちの子); the one who noticed or worries ("I found", "I'm worried", 私は心配です); and words that are
+    someone else's: inside 「…」 or after a verb of saying with that person named before ("my son said I want to
+    die"), or 自分 after that person (子どもが自分の腕を…, the reflexive)."""
+    others, reporting, observer = marks["others"], marks["reporting"], marks["observer"]
+    out = set()
+    for j in marks["me"]:
+        start, stop = first[j], last[j]
+        before = [k for k in others if start <= k < j and not _addressed(tokens, k)]
+        forms = tokens[j].forms
+        if j > 0 and "me" in forms and (j - 1 in reporting or _SENT.intersection(tokens[j - 1].forms)):
+            continue  # "she sent me her location" is to me
+        after = 3 if tokens[j].forms[:1] in (("my",), ("our",)) else 4 if _follows(tokens, j, "の") else 0
+        if any(j < k <= j + after and k < stop for k in others):
+            continue  # "my son", 「うちの子」: the owner, not the one at risk
+        if any(j < k <= j + (4 if forms[0].isascii() else 8) and k < stop for k in observer):
+            continue  # "I found", 「私が見つけた」
+        if before:
+            quote = _quote_start(tokens, start, j)
+            if quote is not None and any(k < quote for k in before):
+                continue  # 母が「私がいない方が」と言う
+            if "自分" in forms:
+                continue  # 子どもが自分の腕を…: the reflexive, theirs
+            if any(k in reporting for k in (j - 1, j - 2)) and any(k < j - 1 for k in before):
+                continue  # "my son said I want to die"
+            if not forms[0].isascii() and any(j < k < stop for k in reporting):
+                continue  # 父が、俺がいなくても誰も困らない、とよく言っていて
+        out.add(j)
+    return frozenset(out)
+
+
+def _follows(tokens: Sequence[Token], j: int, form: str) -> bool:
+    return j + 1 < len(tokens) and form in tokens[j + 1].forms
+
+
+_AGE = re.compile(r"\d{1,2}(?:yo|yr|yrs|y/o)")
+_AGE_WORDS = frozenset({"yo", "year", "years", "yr", "yrs"})
+
+
+def _ages(tokens: Sequence[Token]) -> frozenset[int]:
+    """An age standing for a person: "my 16 yo", "our 17 year old", "my 12yo" (marked like ``others``)."""
+    out = set()
+    for i, token in enumerate(tokens):
+        form = token.forms[0] if token.forms else ""
+        if not form[:1].isdigit():
+            continue
+        owned = form.isdigit() and 0 < i < len(tokens) - 1 and tokens[i - 1].forms[:1] in (("my",), ("our",))
+        if _AGE.fullmatch(form) or (owned and _AGE_WORDS.intersection(tokens[i + 1].forms)):
+            out.add(i)
+    return frozenset(out)
+
+
+_PROGRESSIVE = frozenset({"て", "で", "い", "いる", "居る", "おる", "は", "も", "ませ"})
+"""Between a Japanese verb and its negation (し・て・い・ません): the act itself is denied."""
 _SENT = frozenset({"send", "sent", "show", "showed", "call", "called", "ring", "rang", "give", "gave", "tell"})
 """Verbs after which "me" is the one sent or told something, not the one at risk."""
 _ADDRESSEE = frozenset({"に", "へ", "と", "には", "とは", "にも"})
 """Particles after a person that make them the one spoken to or with, not the subject (親には言えない)."""
 
 
+_OBJECT_AFTER = frozenset({
+    "to", "with", "for", "at", "from", "without", "than", "by", "like", "call", "called", "tell", "told", "text",
+    "texted", "ask", "asked", "visit", "visited", "hug", "hugged", "give", "gave", "given", "show", "showed", "miss",
+    "love", "leave", "left", "meet", "met", "help", "phone", "phoned", "ring", "rang", "message", "messaged",
+    "thank", "thanked", "let", "make", "made", "see", "saw"})
+"""English words after which a person is the one spoken to or acted on ("said goodbye to my mum", "called my
+grandma", "without her knowing"), not the subject."""
+_DETERMINERS = frozenset({"my", "our", "his", "her", "their", "the", "a", "an", "little", "big", "older", "younger",
+                          "elderly", "best", "old", "dear", "own"})
+
+
 def _addressed(tokens: Sequence[Token], j: int) -> bool:
-    """True when the person word at ``j`` is followed by に/へ/と: 「親には言えないけど死にたい」 is the writer's."""
+    """True when the person word at ``j`` is the one spoken to or acted on, not the subject: followed by に/へ/と
+    (「親には言えないけど死にたい」 is the writer's), or in English after a preposition or a verb of telling or
+    giving, over my/the/little ("I called my grandma to say goodbye")."""
     after = tokens[j + 1].forms if j + 1 < len(tokens) else ()
-    return bool(after) and after[0] in _ADDRESSEE
+    if after and after[0] in _ADDRESSEE:
+        return True
+    k = j - 1
+    while k >= 0 and k >= j - 3 and tokens[k].forms[:1] and tokens[k].forms[0] in _DETERMINERS:
+        k -= 1
+    return k >= 0 and not tokens[k].boundary and bool(tokens[k].forms) and tokens[k].forms[0] in _OBJECT_AFTER
 
 
 def _quote_start(tokens: Sequence[Token], first: int, start: int) -> int | None:

@@ -162,7 +162,8 @@ class _ScriptScreen:
             for label, pos in screen.find_iter(view):
                 start = at(pos)
                 denied = self.context.denied(tokens, start)  # 「死にたいとは思いません」, "I'm not suicidal"
-                found.append(_Finding("weak" if denied else kind, "phrases", label, start, start + 1))
+                found.append(_Finding("weak" if denied else kind, "phrases", f"{label}~negated" if denied else label,
+                                      start, start + 1))
         return found
 
     def rule_findings(self, view: str, tokens: Sequence[Token]) -> list[_Finding]:
@@ -196,7 +197,7 @@ class _ScriptScreen:
             return "check_in", "hypothetical"  # "what should I say if a friend tells me they want to die?"
         if context.bereaved_near(tokens, finding.start, finding.end):
             return "check_in", "bereaved"  # "my grandfather died by suicide": a loss told, asked about gently
-        if context.third_person(tokens, finding.start, finding.end):
+        if context.third_person(tokens, finding.start, finding.end, carry=finding.strength != "weak"):
             return "carer", "third_person"
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
             return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
@@ -260,7 +261,9 @@ class CrisisScreen:
         ja, en = reading.ja_tokens, reading.en_tokens
         someone_else = self._ja.context.about_someone_else(ja) or self._en.context.about_someone_else(en)
         raised = self._signals(reading, found, someone_else)
-        if raised.tier == "check_in" and raised.routed_by is None and someone_else and not reading.exception:
+        if raised.tier == "check_in" and raised.routed_by is None and someone_else and not reading.exception and \
+                not (raised.rule or "").endswith("~negated") and not self._ja.context.past_and_resolved(ja) and \
+                not self._en.context.past_and_resolved(en):
             return Assessment("carer", raised.layer, raised.rule, "third_person")  # 「親友が今夜死ぬってLINEしてきて」
         return raised
 
