@@ -485,6 +485,12 @@ class CrisisContext(ContentModel):
     current: list[str] = []
     """Words of a present or recurring time (still, again, lately, tonight, まだ, また, 最近, 今も): with one in the
     message, a finding told in the past is not read as a history that is over."""
+    then: list[str] = []
+    """A time well past (years ago, back in college, in 2019, when I was 14, 昔, 年前, 学生時代): a finding in its
+    sentence, with a verb in the past and the present set apart (``present``), is a history."""
+    present: list[str] = []
+    """Words that set the present apart from a past told before (now, these days, 今は, 現在は): a finding told in the
+    past, with one of them in another sentence (or a question, or a settled present), is a history: a check-in."""
     everyday: list[str] = []
     """Words of an everyday occasion or of talking again (旅行, 花火, また明日, holiday, fireworks, as prescribed, see
     you at): in the sentence of a finding, the full reply becomes a check-in ("the roof terrace for the fireworks

@@ -37,7 +37,8 @@ _ASCII_NEGATIONS = frozenset({"not", "no", "never"})
 _COMPULSION = frozenset({"stop", "help", "resist"})
 _THINKING = ("思う", "考える", "感じる", "ある", "する")
 _LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking",
-          "risk", "joking", "accident", "everyday", "hypothetical", "bereaved", "observer", "current")
+          "risk", "joking", "accident", "everyday", "hypothetical", "bereaved", "observer", "current", "present",
+          "then")
 _DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
 """Tokens after a finding in which a generic subject (人, people) makes it a question about the topic."""
 
@@ -64,6 +65,8 @@ class ContextWords:
     bereaved: WordList
     observer: WordList
     current: WordList
+    present: WordList
+    then: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -98,7 +101,8 @@ class ContextWords:
                    thinking=WordList.compile(_THINKING, analyse), risk=merged("risk"), joking=merged("joking"),
                    accident=merged("accident"), everyday=merged("everyday"),
                    hypothetical=merged("hypothetical"), bereaved=merged("bereaved"), observer=merged("observer"),
-                   current=merged("current"))
+                   current=merged("current"), present=merged("present"),
+                   then=merged("then"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int, *, carry: bool = True) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -110,6 +114,8 @@ class ContextWords:
         quote = _quote_start(tokens, first, start)
         if quote is not None and self._any(tokens, "others", first, quote):
             return True  # 「…」 after someone named: their words, even when they say 私
+        if self._speakers_wish(tokens, start, end, last):
+            return False  # 「子どもがいるけど、もう死にたい」: a bare たい or 死のうと is the writer's own
         nearest_other = nearest_me = None
         writer = self._read(tokens).writer
         for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
@@ -128,6 +134,17 @@ class ContextWords:
         if reported or self._any(tokens, "others", end, min(last, end + 2)):
             return True
         return carry and not any(first <= j < last for j in writer) and self._told_of_other(tokens, first, last)
+
+    def _speakers_wish(self, tokens: Sequence[Token], start: int, end: int, last: int) -> bool:
+        """True for a Japanese wish or resolve (たい, 死のうと) that nothing reports or hears (言う, らしい, みたい,
+        よう): Japanese says another person's wish through those, so a bare one is the writer's own."""
+        span = range(start, min(last, end + 2))
+        wish = any("たい" in tokens[k].forms for k in span) or any(
+            _volitional(tokens[k].forms) and _follows(tokens, k, "と") for k in span)
+        if not wish or tokens[start].forms[:1] == () or tokens[start].forms[0].isascii():
+            return False
+        return not any(self._at(tokens, "reporting", k) or _HEARSAY.intersection(tokens[k].forms)
+                       for k in range(end, last))
 
     def _told_of_other(self, tokens: Sequence[Token], first: int, last: int) -> bool:
         """A sentence naming nobody, in a message about someone else: the person of the sentence before
@@ -256,6 +273,42 @@ class ContextWords:
             return False
         return bool(self._at(tokens, "question", words[-1])) or bool(self._at(tokens, "question", words[0]))
 
+    def told_as_past(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True when a finding is told of a past time and the message keeps it there: a past time and a past verb
+        in its sentence ("Back in college I thought about dying a lot", 「2019年にODで入院したことがあります」), no
+        word of the present in that sentence, nothing present or recurring anywhere (``current``: still, again,
+        まだ, 最近), and the present set apart somewhere (a settled present, "now" or 今は in another sentence, or a
+        question). A wish in the present ("I want to die") is never read as past."""
+        marks = self._read(tokens).marks
+        first, last = self._bounds(tokens, start)
+        if marks["current"] or self._any(tokens, "present", first, last):
+            return False
+        if not self._any(tokens, "then", first, last) and not _before_at_end(tokens, first, last):
+            return False
+        if not (_past_verb(tokens, start, end, first, last)):
+            return False
+        return bool(marks["resolved"]) or bool(marks["present"]) or any(
+            self.asks(tokens, j) for j in range(len(tokens)) if tokens[j].boundary)
+
+    def ended(self, tokens: Sequence[Token], end: int) -> bool:
+        """True when the sentence says what was found has ended (「死にたい気持ちがなくなりました」, "the urges went
+        away"), with no negation of the ending (なくならない, "never went away")."""
+        first, last = self._bounds(tokens, end - 1)
+        for j in range(end, min(last, end + 5)):
+            if self._at(tokens, "others", j) or self._at(tokens, "me", j):
+                return False  # "… since dad passed": someone else's ending
+            if not self._at(tokens, "resolved", j) or not _past_verb(tokens, j, j + 1, j, last):
+                continue
+            after = range(j + 1, min(last, j + 4))
+            before = range(max(first, j - 2), j)
+            if any(self._at(tokens, "negation", k) for k in (*before, *after)):
+                return False
+            stop = self.resolved.ends_at(tokens, j)
+            nxt = tokens[max(stop)] if stop and max(stop) < len(tokens) else None
+            return not tokens[j].forms[0].isascii() or nxt is None or nxt.boundary or bool(
+                _THEN_ON.intersection(nxt.forms))  # "faded and …", not "stopped eating"
+        return False
+
     def past_and_resolved(self, tokens: Sequence[Token]) -> bool:
         """True when the message speaks of a past time and of a settled present."""
         marks = self._read(tokens).marks
@@ -332,6 +385,34 @@ def _writer(tokens: Sequence[Token], marks: dict[str, frozenset[int]], first: li
     return frozenset(out)
 
 
+_THEN_ON = frozenset({"and", "but", "so", "now", "since", "years", "for", "after", "with", "thanks", "because"})
+"""Words after an English ending ("have faded and …") that keep it an ending, unlike "stopped eating"."""
+_EN_PAST = frozenset({"was", "were", "had", "did", "tried", "took", "thought", "felt", "went", "made", "got",
+                      "attempted", "overdosed", "ended", "stopped", "used"})
+_EN_PRESENT = frozenset({"am", "is", "are", "want", "wants", "feel", "feels", "keep", "keeps", "will", "going",
+                         "gonna", "need", "needs", "can", "plan", "planning"})
+"""Verbs that tell the present or what is to come: near a finding, it is not told as past."""
+
+
+def _past_verb(tokens: Sequence[Token], start: int, end: int, first: int, last: int) -> bool:
+    """A verb in the past in the sentence of a finding at ``start``..``end``, and no present verb right by it: た
+    after it in Japanese (考えていました, したことがある); was, had, tried or a regular -ed form in English."""
+    if any(tokens[k].forms[:1] and not tokens[k].forms[0].isascii() for k in range(first, last)):
+        return any("た" in tokens[k].forms for k in range(end, last))  # a Japanese sentence
+    if any(tokens[k].forms[:1] and tokens[k].forms[0] in _EN_PRESENT for k in range(max(first, start - 3), end)):
+        return False
+    for k in range(first, last):
+        form = tokens[k].forms[0] if tokens[k].forms else ""
+        if form in _EN_PAST or (len(form) > 4 and form.endswith("ed") and len(tokens[k].forms) > 1):
+            return True
+    return False
+
+
+def _before_at_end(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """ "… before?" ending a sentence ("if I've had suicidal thoughts before"), not "before I end it"."""
+    return last - 1 >= first and "before" in tokens[last - 1].forms
+
+
 def _follows(tokens: Sequence[Token], j: int, form: str) -> bool:
     return j + 1 < len(tokens) and form in tokens[j + 1].forms
 
@@ -351,6 +432,15 @@ def _ages(tokens: Sequence[Token]) -> frozenset[int]:
         if _AGE.fullmatch(form) or (owned and _AGE_WORDS.intersection(tokens[i + 1].forms)):
             out.add(i)
     return frozenset(out)
+
+
+_HEARSAY = frozenset({"らしい", "みたい", "よう", "様", "そう", "がる", "たがる", "様子", "かも", "って"})
+"""After a Japanese wish, words that tell it as someone else's (死にたいらしい, 死にたがっている)."""
+
+
+def _volitional(forms: tuple[str, ...]) -> bool:
+    """死のう, 消えよう: a conjugated form ending in う (the analyser gives 死ぬ as its dictionary form)."""
+    return len(forms) > 1 and forms[-1] != forms[0] and forms[-1].endswith("う")
 
 
 _PROGRESSIVE = frozenset({"て", "で", "い", "いる", "居る", "おる", "は", "も", "ませ"})

@@ -197,6 +197,8 @@ class _ScriptScreen:
             return "check_in", "hypothetical"  # "what should I say if a friend tells me they want to die?"
         if context.bereaved_near(tokens, finding.start, finding.end):
             return "check_in", "bereaved"  # "my grandfather died by suicide": a loss told, asked about gently
+        if context.told_as_past(tokens, finding.start, finding.end) or context.ended(tokens, finding.end):
+            return "check_in", "past_resolved"  # "Back in college I …", 「死にたい気持ちがなくなりました」
         if context.third_person(tokens, finding.start, finding.end, carry=finding.strength != "weak"):
             return "carer", "third_person"
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
@@ -303,6 +305,8 @@ class CrisisScreen:
             elif ja_tokens and best is not before and best.tier == "definite" and \
                     self._ja.context.names_everyday(ja_tokens):
                 best = Assessment("check_in", "context", best.rule, "everyday")  # 「カフェインのODかも」
+            elif ja_tokens and best is not before and best.tier == "definite" and self._latin_told_as_past(ja_tokens):
+                best = Assessment("check_in", "context", best.rule, "past_resolved")  # 「2019年にODで入院しました」
         for view in en_variants:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
         if en_view and best.tier in ("none", "check_in") and not self._en.context.names_bereaved(en_tokens):
@@ -312,6 +316,12 @@ class CrisisScreen:
         names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
         names_risk = self._ja.context.names_risk(ja_tokens) or self._en.context.names_risk(en_tokens)
         return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens)
+
+    def _latin_told_as_past(self, ja_tokens: Sequence[Token]) -> bool:
+        """Latin words of risk in a Japanese message (OD) all told of a past the Japanese keeps there."""
+        latin = [j for j, token in enumerate(ja_tokens) if token.forms and token.forms[0].isascii()
+                 and self._en.context.risk.ends_at(ja_tokens, j)]
+        return bool(latin) and all(self._ja.context.told_as_past(ja_tokens, j, j + 1) for j in latin)
 
     def _reported(self, en_view: str, best: Assessment, history: _History) -> Assessment:
         """The carer reply for risk told of someone else in the third person: the view read as if the person
