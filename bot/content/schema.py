@@ -485,6 +485,13 @@ class CrisisContext(ContentModel):
     current: list[str] = []
     """Words of a present or recurring time (still, again, lately, tonight, まだ, また, 最近, 今も): with one in the
     message, a finding told in the past is not read as a history that is over."""
+    story: list[str] = []
+    """A story, the news or a lesson (novel, film, documentary, the news, lecture, 小説, 映画, ニュース, 主人公): a finding in
+    its sentence told of strangers or a character, not of the writer or the writer's people, is a topic: a
+    check-in."""
+    joining: list[str] = []
+    """The writer doing the same (too, the same, me too, 私も, 同じこと, 真似): after the writer with a wish ("now I
+    want to do it too"), someone else's risk told beside the writer's own gives the full reply."""
     then: list[str] = []
     """A time well past (years ago, back in college, in 2019, when I was 14, 昔, 年前, 学生時代): a finding in its
     sentence, with a verb in the past and the present set apart (``present``), is a history."""

@@ -38,7 +38,7 @@ _COMPULSION = frozenset({"stop", "help", "resist"})
 _THINKING = ("思う", "考える", "感じる", "ある", "する")
 _LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking",
           "risk", "joking", "accident", "everyday", "hypothetical", "bereaved", "observer", "current", "present",
-          "then")
+          "then", "story", "joining")
 _DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
 """Tokens after a finding in which a generic subject (人, people) makes it a question about the topic."""
 
@@ -67,6 +67,8 @@ class ContextWords:
     current: WordList
     present: WordList
     then: WordList
+    story: WordList
+    joining: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -102,7 +104,8 @@ class ContextWords:
                    accident=merged("accident"), everyday=merged("everyday"),
                    hypothetical=merged("hypothetical"), bereaved=merged("bereaved"), observer=merged("observer"),
                    current=merged("current"), present=merged("present"),
-                   then=merged("then"))
+                   then=merged("then"), story=merged("story"),
+                   joining=merged("joining"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int, *, carry: bool = True) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -309,6 +312,31 @@ class ContextWords:
                 _THEN_ON.intersection(nxt.forms))  # "faded and …", not "stopped eating"
         return False
 
+    def in_a_story(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True when the finding is told of a story, the news or a lesson and of nobody the writer knows: a word of
+        ``story`` in its sentence (a novel, the news, a film, 小説, ニュース, 主人公), the writer not at risk in it,
+        and every person in it a stranger or a pronoun ("a girl who cuts herself", 「主人公が」), never "my
+        friend" or 「娘」, and never a bare Japanese wish (「主人公みたいに手首を切りたい」 is the writer's)."""
+        first, last = self._bounds(tokens, start)
+        reading = self._read(tokens)
+        if not self._any(tokens, "story", first, last) or any(first <= j < last for j in reading.writer):
+            return False
+        if self._speakers_wish(tokens, start, end, last):
+            return False
+        return all(_stranger(tokens, j) for j in reading.marks["others"] if first <= j < last)
+
+    def joins_in(self, tokens: Sequence[Token]) -> bool:
+        """True when the writer says they want to do the same ("now I want to do it too", 「私も同じことをしたい」):
+        someone else's risk told, and the writer's own beside it, is the full reply."""
+        reading = self._read(tokens)
+        for j in reading.writer:
+            stop = min(reading.last[j], j + 8)
+            joined = [k for k in reading.marks["joining"] if j <= k < stop]
+            if joined and any(_DESIRE.intersection(tokens[k].forms) or _volitional(tokens[k].forms)
+                              for k in range(j, min(reading.last[j], max(joined) + 4))):
+                return True
+        return False
+
     def past_and_resolved(self, tokens: Sequence[Token]) -> bool:
         """True when the message speaks of a past time and of a settled present."""
         marks = self._read(tokens).marks
@@ -336,7 +364,7 @@ class _Reading:
         for name in _LISTS:
             word_list: WordList = getattr(words, name)
             marks[name] = frozenset(j for j in word_list.starts(index) if word_list.ends_at(tokens, j))
-        marks["others"] = marks["others"] | _ages(tokens)
+        marks["others"] = frozenset(j for j in marks["others"] if not _follows(tokens, j, "公")) | _ages(tokens)
         first, last = [0] * len(tokens), [0] * len(tokens)
         start = 0
         for i, token in enumerate(tokens):
@@ -406,6 +434,21 @@ def _past_verb(tokens: Sequence[Token], start: int, end: int, first: int, last: 
         if form in _EN_PAST or (len(form) > 4 and form.endswith("ed") and len(tokens[k].forms) > 1):
             return True
     return False
+
+
+_DESIRE = frozenset({"want", "wanna", "going", "gonna", "will", "might", "plan", "thinking", "たい", "つもり", "思う"})
+"""Words of wanting or intending, which make "the same" the writer's own wish."""
+_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself", "themselves", "themself", "they", "them"})
+_STRANGER_BEFORE = frozenset({"a", "an", "the", "this", "that", "some", "one", "another"})
+
+
+def _stranger(tokens: Sequence[Token], j: int) -> bool:
+    """An English person word that is a pronoun or a stranger ("a student", "the boy"), not "my friend"; Japanese
+    person words are the writer's people (娘, 友達), so none is a stranger."""
+    forms = tokens[j].forms
+    if not forms or not forms[0].isascii():
+        return False
+    return forms[0] in _PRONOUNS or (j > 0 and bool(tokens[j - 1].forms) and tokens[j - 1].forms[0] in _STRANGER_BEFORE)
 
 
 def _before_at_end(tokens: Sequence[Token], first: int, last: int) -> bool:

@@ -193,6 +193,8 @@ class _ScriptScreen:
         about_topic = (finding.strength == "mention" and (asks or topical)) or (asks and topical and not writer)
         if about_topic:
             return "check_in", "topic"
+        if context.in_a_story(tokens, finding.start, finding.end):
+            return "check_in", "topic"  # "the film shows a girl who cuts herself", 「小説の主人公が自殺を考える」
         if asks and context.hypothetical_in_sentence(tokens, finding.start):
             return "check_in", "hypothetical"  # "what should I say if a friend tells me they want to die?"
         if context.bereaved_near(tokens, finding.start, finding.end):
@@ -200,6 +202,8 @@ class _ScriptScreen:
         if context.told_as_past(tokens, finding.start, finding.end) or context.ended(tokens, finding.end):
             return "check_in", "past_resolved"  # "Back in college I …", 「死にたい気持ちがなくなりました」
         if context.third_person(tokens, finding.start, finding.end, carry=finding.strength != "weak"):
+            if context.joins_in(tokens):
+                return "definite", "joining"  # "… a girl who cuts herself, and now I want to do it too"
             return "carer", "third_person"
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
             return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
@@ -310,7 +314,7 @@ class CrisisScreen:
         for view in en_variants:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
         if en_view and best.tier in ("none", "check_in") and not self._en.context.names_bereaved(en_tokens):
-            best = self._reported(en_view, best, history)  # "my uncle killed himself" is a loss, read as it is
+            best = self._reported(en_view, en_tokens, best, history)  # "my uncle killed himself": a loss, as it is
         exception = self._ja.phrases.has_exception(folded_text) or bool(
             en_view and self._en.phrases.has_exception(en_view))
         names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
@@ -323,7 +327,8 @@ class CrisisScreen:
                  and self._en.context.risk.ends_at(ja_tokens, j)]
         return bool(latin) and all(self._ja.context.told_as_past(ja_tokens, j, j + 1) for j in latin)
 
-    def _reported(self, en_view: str, best: Assessment, history: _History) -> Assessment:
+    def _reported(self, en_view: str, en_tokens: Sequence[Token], best: Assessment,
+                  history: _History) -> Assessment:
         """The carer reply for risk told of someone else in the third person: the view read as if the person
         said it ("nobody would miss him" -> "nobody would miss me", "ways to hang himself"), so every phrase and
         rule for the writer's own risk also serves for someone else's. A finding the context sends to a
@@ -331,11 +336,22 @@ class CrisisScreen:
         shifted = first_person_view(en_view)
         if shifted is None:
             return best
-        found = self._best(self._en, shifted, self._en.tokens(shifted), NO_RISK, history)
+        shifted_tokens = self._en.tokens(shifted)
+        found = self._best(self._en, shifted, shifted_tokens, NO_RISK, history)
         if not found.hit or found.routed_by in ("topic", "past_resolved", "generic", "hypothetical", "bereaved") or \
                 found.rule == best.rule:
             return best  # nothing new, or what the writer's own words already said
+        if self._told_in_a_story(shifted, shifted_tokens, en_tokens):
+            return Assessment("check_in", "context", found.rule, "topic")  # "in the novel he kills himself"
         return Assessment("carer", "context", found.rule, "third_person")
+
+    def _told_in_a_story(self, shifted: str, shifted_tokens: Sequence[Token], tokens: Sequence[Token]) -> bool:
+        """Every finding of the shifted view stands in a sentence of the original that tells a story of strangers
+        (the shift keeps the number of words, so positions agree)."""
+        if len(shifted_tokens) != len(tokens):
+            return False
+        findings = self._en.phrase_findings(shifted, shifted_tokens) + self._en.rule_findings(shifted, shifted_tokens)
+        return bool(findings) and all(self._en.context.in_a_story(tokens, f.start, f.end) for f in findings)
 
     def _best(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token], best: Assessment,
               history: _History) -> Assessment:

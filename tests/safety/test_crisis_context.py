@@ -97,3 +97,34 @@ def test_a_denied_act_asks_and_is_not_routed_to_the_carer_reply(rules: CrisisScr
 def test_a_japanese_full_width_question_mark_asks(rules: CrisisScreen) -> None:
     found = rules.assess("9月1日は子どもの自殺が多いって先生が言ってたけどほんと？")
     assert (found.tier, found.routed_by) == ("check_in", "topic")
+
+
+@pytest.mark.parametrize("text", [
+    "In the novel the main character wants to kill himself, and we discussed it in class",
+    "The film shows a girl who cuts herself to cope",
+    "The news said a student jumped in front of a train yesterday",
+    "小説の主人公が自殺を考える場面を授業で読みました",
+    "映画で主人公が手首を切るシーンがあってつらかった",
+    "ニュースで中学生が飛び降りたと見ました",
+])
+def test_a_story_or_the_news_about_strangers_is_a_topic(rules: CrisisScreen, text: str) -> None:
+    found = rules.assess(text)
+    assert (found.tier, found.routed_by) == ("check_in", "topic"), text
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    ("My friend sent me a news article and said she wants to kill herself", "carer"),
+    ("娘がドラマを見てから死にたいと言うようになりました", "carer"),
+    ("映画の主人公みたいに手首を切りたい", "definite"),
+    ("ニュースを見て、私も飛び降りたいと思った", "definite"),
+    ("I watched a film where a girl cuts herself and now I want to do it too", "definite"),
+])
+def test_a_story_beside_someone_known_or_the_writers_own_wish_keeps_its_reply(rules: CrisisScreen, text: str,
+                                                                             tier: str) -> None:
+    assert rules.assess(text).tier == tier, text
+
+
+def test_a_parent_who_will_be_angry_is_an_idiom() -> None:
+    screen = CrisisScreen.build(shipped())
+    assert screen.assess("寝坊したらお母さんに殺される").tier == "none"
+    assert screen.assess("I'll be dying my hair next week, is that ok before the session?").tier == "none"
