@@ -134,9 +134,25 @@ class ContextWords:
             return True
         if nearest_me is not None:
             return False
+        if self._modifies_other(tokens, end, last):
+            return True  # 「先月自殺未遂をした17歳の娘」: a clause that describes her
         if reported or self._any(tokens, "others", end, min(last, end + 2)):
             return True
         return carry and not any(first <= j < last for j in writer) and self._told_of_other(tokens, first, last)
+
+    def _modifies_other(self, tokens: Sequence[Token], end: int, last: int) -> bool:
+        """A Japanese finding inside a clause that describes a person after it (「自殺未遂をした娘」, 「リスカを
+        繰り返している息子」): a verb ending the clause right before the person, and no particle between that
+        would start another part of the sentence."""
+        for k in range(end, min(last, end + 8)):
+            forms = tokens[k].forms
+            if not forms or (forms[0].isascii() and not forms[0].isdigit()) or _CLAUSE_BREAK.intersection(forms):
+                return False
+            if self._at(tokens, "others", k):
+                return any(_ATTRIBUTIVE.intersection(tokens[i].forms) for i in range(end, k))
+            if k in self._read(tokens).writer:
+                return False
+        return False
 
     def _speakers_wish(self, tokens: Sequence[Token], start: int, end: int, last: int) -> bool:
         """True for a Japanese wish or resolve (たい, 死のうと) that nothing reports or hears (言う, らしい, みたい,
@@ -192,7 +208,7 @@ class ContextWords:
             return False
         marks = self._read(tokens).marks
         named = [j for j in marks["others"] if not _addressed(tokens, j)]  # 「妹に手紙を書いた」 is to her
-        return bool(named) and not self._read(tokens).writer
+        return bool(named) and not any(_subject(tokens, j) for j in self._read(tokens).writer)
 
 
     def names_other(self, tokens: Sequence[Token]) -> bool:
@@ -325,6 +341,25 @@ class ContextWords:
             return False
         return all(_stranger(tokens, j) for j in reading.marks["others"] if first <= j < last)
 
+    def reported_of_someone(self, tokens: Sequence[Token], start: int) -> bool:
+        """True when a sentence tells what someone said of a person the writer knows (not a question): a verb of
+        saying in it and that person as the subject before the finding ("told me she's been thinking of suicide",
+        「娘は主治医から自殺のリスクが高いと言われています」), so a topic word in it (a trial, a risk) does not make
+        it a topic; never when the sentence is about the news or a lesson (``story``)."""
+        first, last = self._bounds(tokens, start)
+        if not self._any(tokens, "reporting", first, last) or self._any(tokens, "story", first, last):
+            return False  # 「母が自殺のニュースを見たと言っていました」 is the news
+        for j in range(max(first, start - 6), start):
+            forms = tokens[j].forms
+            between = {form for k in range(j + 1, start) for form in tokens[k].forms[:1]}
+            if forms[:1] and forms[0] in _PRONOUNS and forms[0] not in ("him", "them", "her") and \
+                    not between & {"that", "about", "read", "heard", "saw"}:
+                return True  # "she's been thinking of suicide", not "she read that … raise suicide risk"
+            if self._at(tokens, "others", j) and not forms[0].isascii() and tokens[j + 1].forms[:1] in (("は",),
+                                                                                                       ("が",)):
+                return True
+        return False
+
     def joins_in(self, tokens: Sequence[Token]) -> bool:
         """True when the writer says they want to do the same ("now I want to do it too", 「私も同じことをしたい」):
         someone else's risk told, and the writer's own beside it, is the full reply."""
@@ -394,9 +429,10 @@ def _writer(tokens: Sequence[Token], marks: dict[str, frozenset[int]], first: li
         forms = tokens[j].forms
         if j > 0 and "me" in forms and (j - 1 in reporting or _SENT.intersection(tokens[j - 1].forms)):
             continue  # "she sent me her location" is to me
-        after = 3 if tokens[j].forms[:1] in (("my",), ("our",)) else 4 if _follows(tokens, j, "の") else 0
-        if any(j < k <= j + after and k < stop for k in others):
-            continue  # "my son", 「うちの子」: the owner, not the one at risk
+        if forms[:1] == ("my",) and j + 1 < stop and _GROUPS.intersection(tokens[j + 1].forms):
+            continue  # "someone in my group chat": where the person is from
+        if _owner(tokens, j, others, stop):
+            continue  # "my son", "my 16 yo", 「うちの子」: the owner, not the one at risk
         if any(j < k <= j + (4 if forms[0].isascii() else 8) and k < stop for k in observer):
             continue  # "I found", 「私が見つけた」
         if before:
@@ -456,6 +492,36 @@ def _before_at_end(tokens: Sequence[Token], first: int, last: int) -> bool:
     return last - 1 >= first and "before" in tokens[last - 1].forms
 
 
+_GROUPS = frozenset({"class", "school", "group", "chat", "team", "year", "grade", "dorm", "office", "club", "ward",
+                     "unit", "course", "server", "discord"})
+"""Where someone else is from ("a boy in my class"): "my" before one of them is no sign of the writer's own risk."""
+
+
+def _subject(tokens: Sequence[Token], j: int) -> bool:
+    """False for a writer word that tells nothing of the writer's own risk: the one asked or handed something
+    (「私に頼んできた」, 「私へ」, not 「私には」)."""
+    after = tokens[j + 1].forms if j + 1 < len(tokens) else ()
+    later = tokens[j + 2].forms if j + 2 < len(tokens) else ()
+    return not (after[:1] in (("に",), ("へ",)) and later[:1] not in (("は",), ("も",)))
+
+
+def _owner(tokens: Sequence[Token], j: int, others: frozenset[int], stop: int) -> bool:
+    """True when the writer word at ``j`` owns the person right after it: "my (little / 16 year old) son",
+    「私の娘」, 「うちの子」 (only words that describe the person stand between)."""
+    if tokens[j].forms[:1] in (("my",), ("our",)):
+        k = j + 1
+        while k < stop and k <= j + 3 and k not in others and tokens[k].forms[:1] and (
+                tokens[k].forms[0] in _DETERMINERS or tokens[k].forms[0].isdigit() or
+                _AGE_WORDS.intersection(tokens[k].forms) or tokens[k].forms[0] in _DESCRIBING):
+            k += 1
+        return k in others and k < stop
+    return _follows(tokens, j, "の") and any(j + 1 < k <= j + 4 and k < stop for k in others)
+
+
+_DESCRIBING = frozenset({"teenage", "younger", "eldest", "oldest", "youngest", "middle", "step", "ex", "twin",
+                         "adult", "adopted", "late", "poor", "sweet", "baby", "grown"})
+
+
 def _follows(tokens: Sequence[Token], j: int, form: str) -> bool:
     return j + 1 < len(tokens) and form in tokens[j + 1].forms
 
@@ -477,6 +543,8 @@ def _ages(tokens: Sequence[Token]) -> frozenset[int]:
     return frozenset(out)
 
 
+_CLAUSE_BREAK = frozenset({"が", "は", "に", "で", "も", "から", "けど", "けれど", "ので", "と", "って", "、", "て"})
+_ATTRIBUTIVE = frozenset({"た", "いる", "居る", "てる", "する", "為る"})
 _HEARSAY = frozenset({"らしい", "みたい", "よう", "様", "そう", "がる", "たがる", "様子", "かも", "って"})
 """After a Japanese wish, words that tell it as someone else's (死にたいらしい, 死にたがっている)."""
 

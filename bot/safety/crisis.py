@@ -191,6 +191,9 @@ class _ScriptScreen:
         asks, topical = context.asks(tokens, finding.start), context.topical(tokens, finding.start)
         writer = context.writer_in_sentence(tokens, finding.start)
         about_topic = (finding.strength == "mention" and (asks or topical)) or (asks and topical and not writer)
+        if about_topic and not asks and context.reported_of_someone(tokens, finding.start) and \
+                context.third_person(tokens, finding.start, finding.end, carry=False):
+            return "carer", "third_person"  # "my daughter is in the trial and told me she's thinking of suicide"
         if about_topic:
             return "check_in", "topic"
         if context.in_a_story(tokens, finding.start, finding.end):

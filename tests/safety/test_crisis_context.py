@@ -128,3 +128,24 @@ def test_a_parent_who_will_be_angry_is_an_idiom() -> None:
     screen = CrisisScreen.build(shipped())
     assert screen.assess("寝坊したらお母さんに殺される").tier == "none"
     assert screen.assess("I'll be dying my hair next week, is that ok before the session?").tier == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "A girl in my class says she wants to die",                  # "my class": where she is from
+    "Someone in my group chat keeps talking about ctb.",
+    "My daughter is in the exosome trial and told me she's been thinking of suicide.",  # a trial is no topic here
+    "娘は主治医から自殺のリスクが高いと言われています",
+    "先月自殺未遂をした17歳の娘に併用プロトコルを考えています",  # a clause that describes her
+])
+def test_someone_known_told_of_beside_a_topic_word_is_the_carer_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "carer", text
+
+
+@pytest.mark.parametrize("text", [
+    "My friend said she read that antidepressants raise suicide risk. Is that true?",
+    "娘が学校で自殺予防の授業があったと言っていました",
+    "My mother told me suicide rates are rising in Japan",
+])
+def test_the_topic_told_by_someone_known_stays_a_topic(rules: CrisisScreen, text: str) -> None:
+    found = rules.assess(text)
+    assert (found.tier, found.routed_by) == ("check_in", "topic"), text
