@@ -38,7 +38,7 @@ _COMPULSION = frozenset({"stop", "help", "resist"})
 _THINKING = ("思う", "考える", "感じる", "ある", "する")
 _LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking",
           "risk", "joking", "accident", "everyday", "hypothetical", "bereaved", "observer", "current", "present",
-          "then", "story", "joining")
+          "then", "story", "joining", "embarrassed")
 _DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
 """Tokens after a finding in which a generic subject (人, people) makes it a question about the topic."""
 
@@ -69,6 +69,7 @@ class ContextWords:
     then: WordList
     story: WordList
     joining: WordList
+    embarrassed: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -105,7 +106,7 @@ class ContextWords:
                    hypothetical=merged("hypothetical"), bereaved=merged("bereaved"), observer=merged("observer"),
                    current=merged("current"), present=merged("present"),
                    then=merged("then"), story=merged("story"),
-                   joining=merged("joining"))
+                   joining=merged("joining"), embarrassed=merged("embarrassed"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int, *, carry: bool = True) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -360,6 +361,15 @@ class ContextWords:
                 return True
         return False
 
+    def embarrassed_degree(self, tokens: Sequence[Token], start: int) -> bool:
+        """True for 「消えたいくらい恥ずかしい」: ほど/くらい just after the finding (a phrase's end is not kept, so a
+        few tokens on), then embarrassment."""
+        last = self._bounds(tokens, start)[1]
+        for k in range(start + 1, min(last, start + 5)):
+            if _DEGREE.intersection(tokens[k].forms):
+                return self._any(tokens, "embarrassed", k + 1, min(last, k + 4))
+        return False
+
     def joins_in(self, tokens: Sequence[Token]) -> bool:
         """True when the writer says they want to do the same ("now I want to do it too", 「私も同じことをしたい」):
         someone else's risk told, and the writer's own beside it, is the full reply."""
@@ -472,6 +482,7 @@ def _past_verb(tokens: Sequence[Token], start: int, end: int, first: int, last: 
     return False
 
 
+_DEGREE = frozenset({"ほど", "くらい", "ぐらい", "位"})
 _DESIRE = frozenset({"want", "wanna", "going", "gonna", "will", "might", "plan", "thinking", "たい", "つもり", "思う"})
 """Words of wanting or intending, which make "the same" the writer's own wish."""
 _PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself", "themselves", "themself", "they", "them"})

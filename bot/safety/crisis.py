@@ -208,6 +208,8 @@ class _ScriptScreen:
             if context.joins_in(tokens):
                 return "definite", "joining"  # "… a girl who cuts herself, and now I want to do it too"
             return "carer", "third_person"
+        if context.embarrassed_degree(tokens, finding.start):
+            return "check_in", "degree"  # 「消えたいくらい恥ずかしい」: a measure of embarrassment, asked about
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
             return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
         if context.accidental(tokens, finding.start):

@@ -149,3 +149,16 @@ def test_someone_known_told_of_beside_a_topic_word_is_the_carer_reply(rules: Cri
 def test_the_topic_told_by_someone_known_stays_a_topic(rules: CrisisScreen, text: str) -> None:
     found = rules.assess(text)
     assert (found.tier, found.routed_by) == ("check_in", "topic"), text
+
+
+def test_a_measure_of_embarrassment_asks_and_pain_keeps_the_full_reply() -> None:
+    screen = CrisisScreen.build(shipped())
+    found = screen.assess("消えてしまいたいくらい恥ずかしい")
+    assert (found.tier, found.routed_by) == ("check_in", "degree")
+    assert screen.assess("死にたいくらいつらい").tier == "definite"
+
+
+def test_an_everyday_change_asks_instead_of_alarming(rules: CrisisScreen) -> None:
+    for text in ("I wrote my will after buying the house, just adulting",
+                 "I'm saying goodbye to my old job, starting a new one Monday"):
+        assert rules.assess(text).tier == "check_in", text
