@@ -13,7 +13,7 @@ All word lists come from ``context`` in crisis.yaml; the reading is deliberately
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.content.schema import CrisisContext
@@ -36,9 +36,6 @@ DENIAL_AFTER = 7
 _ASCII_NEGATIONS = frozenset({"not", "no", "never"})
 _COMPULSION = frozenset({"stop", "help", "resist"})
 _THINKING = ("思う", "考える", "感じる", "ある", "する")
-_LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking",
-          "risk", "joking", "accident", "everyday", "hypothetical", "bereaved", "observer", "current", "present",
-          "then", "story", "joining", "embarrassed")
 _DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
 """Tokens after a finding in which a generic subject (人, people) makes it a question about the topic."""
 
@@ -423,27 +420,16 @@ class ContextWords:
 
 
 
-@dataclass(frozen=True)
 class _Reading:
-    """One message as the context layer reads it: where each word list matches, and each token's sentence."""
+    """One message as the context layer reads it: where each word list matches, and each token's sentence.
 
-    marks: dict[str, frozenset[int]]
-    first: list[int]
-    last: list[int]
-    index: dict[str, list[int]]
-    """Every form of the message with the positions it stands at (``rules.form_index``), shared with the plan
-    layer."""
-    writer: frozenset[int]
-    """The ``me`` words that make the writer the one the sentence is about (``_writer``)."""
+    Most messages hold no finding, so a list's marks and the writer words are worked out only when asked for."""
 
-    @classmethod
-    def of(cls, words: ContextWords, tokens: Sequence[Token]) -> _Reading:
-        index = form_index(tokens)
-        marks = {}
-        for name in _LISTS:
-            word_list: WordList = getattr(words, name)
-            marks[name] = frozenset(j for j in word_list.starts(index) if word_list.ends_at(tokens, j))
-        marks["others"] = frozenset(j for j in marks["others"] if not _follows(tokens, j, "公")) | _ages(tokens)
+    def __init__(self, words: ContextWords, tokens: Sequence[Token]) -> None:
+        self.index = form_index(tokens)
+        """Every form of the message with the positions it stands at (``rules.form_index``), shared with the plan
+        layer."""
+        self.marks = _Marks(words, tokens, self.index)
         first, last = [0] * len(tokens), [0] * len(tokens)
         start = 0
         for i, token in enumerate(tokens):
@@ -455,10 +441,40 @@ class _Reading:
             if tokens[i].boundary:
                 end = i
             last[i] = end
-        return cls(marks, first, last, index, _writer(tokens, marks, first, last))
+        self.first, self.last = first, last
+        self._tokens = tokens
+        self._writer: frozenset[int] | None = None
+
+    @classmethod
+    def of(cls, words: ContextWords, tokens: Sequence[Token]) -> _Reading:
+        return cls(words, tokens)
+
+    @property
+    def writer(self) -> frozenset[int]:
+        """The ``me`` words that make the writer the one the sentence is about (``_writer``)."""
+        if self._writer is None:
+            self._writer = _writer(self._tokens, self.marks, self.first, self.last)
+        return self._writer
 
 
-def _writer(tokens: Sequence[Token], marks: dict[str, frozenset[int]], first: list[int],
+class _Marks(dict[str, frozenset[int]]):
+    """Where each word list matches in one message, each list looked up the first time it is asked for."""
+
+    def __init__(self, words: ContextWords, tokens: Sequence[Token], index: dict[str, list[int]]) -> None:
+        super().__init__()
+        self._words, self._tokens, self._index = words, tokens, index
+
+    def __missing__(self, name: str) -> frozenset[int]:
+        word_list: WordList = getattr(self._words, name)
+        tokens = self._tokens
+        found = frozenset(j for j in word_list.starts(self._index) if word_list.ends_at(tokens, j))
+        if name == "others":
+            found = frozenset(j for j in found if not _follows(tokens, j, "公")) | _ages(tokens)
+        self[name] = found
+        return found
+
+
+def _writer(tokens: Sequence[Token], marks: Mapping[str, frozenset[int]], first: list[int],
             last: list[int]) -> frozenset[int]:
     """The ``me`` words that make the writer the one at risk. Left out, as the writer's words around someone
     else's risk: the one told or sent something ("texted me"); an owner before a person ("my son", "my 16 yo",
