@@ -486,9 +486,9 @@ class CrisisContext(ContentModel):
     """Words of a present or recurring time (still, again, lately, tonight, まだ, また, 最近, 今も): with one in the
     message, a finding told in the past is not read as a history that is over."""
     story: list[str] = []
-    """A story, the news or a lesson (novel, film, documentary, the news, lecture, 小説, 映画, ニュース, 主人公): a finding in
-    its sentence told of strangers or a character, not of the writer or the writer's people, is a topic: a
-    check-in."""
+    """A story, the news or a lesson (novel, film, documentary, the news, lecture, 小説, 映画, ニュース, 主人公): a
+    finding in its sentence told of strangers or a character, not of the writer or the writer's people, is a topic:
+    a check-in."""
     embarrassed: list[str] = []
     """Embarrassment (恥ずかしい, 照れる): right after a finding and ほど/くらい, a measure of degree
     (「消えたいくらい恥ずかしい」), so a check-in the learned layer does not raise; 「死にたいくらいつらい」 keeps its
