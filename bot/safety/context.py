@@ -187,6 +187,8 @@ class ContextWords:
         for j in range(start + 1, min(last, start + DENIAL_AFTER)):
             if self._at(tokens, "thinking", j):
                 negated = [k for k in range(j + 1, min(last, j + 5)) if self._at(tokens, "negation", k)]
+                if negated and any("しか" in tokens[k].forms for k in range(start, negated[0])):
+                    return False  # 「死にたい、それしか考えられない」: "I can think of nothing else" affirms it
                 return bool(negated) and not self._twice_negated(tokens, negated[0] + 1, last)
         return False
 
@@ -206,8 +208,9 @@ class ContextWords:
         for j in range(start + 1, min(last, start + DENIAL_AFTER)):
             if _PLAIN_THINKING.intersection(tokens[j].forms):
                 negated = [k for k in range(j + 1, min(last, j + 5)) if self._at(tokens, "negation", k)]
-                if not negated or _MAYBE.intersection(tokens[negated[0] - 1].forms):
-                    return False  # 「ほっとするかもしれない」 is no denial
+                if not negated or _MAYBE.intersection(tokens[negated[0] - 1].forms) or any(
+                        "しか" in tokens[k].forms for k in range(start, negated[0])):
+                    return False  # 「ほっとするかもしれない」, 「それしか考えられない」 are no denial
                 return not self._twice_negated(tokens, negated[0] + 1, last) and not any(
                     self._at(tokens, "current", k) for k in range(first, last))
         return False

@@ -183,6 +183,7 @@ def test_a_plain_denial_is_nothing_with_its_reason_kept(rules: CrisisScreen, tex
     "死にたい気持ちがないわけではありません",
     "No thoughts of suicide, I just want to go to sleep and never wake up",
     "出張の飛行機が落ちても、正直ほっとするかもしれない",  # かもしれない is no denial
+    "死んでしまいたい、それしか考えられない",              # しか…ない affirms it
 ])
 def test_a_denial_beside_a_wish_or_a_double_negation_is_not_nothing(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier != "none", text
