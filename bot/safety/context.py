@@ -192,29 +192,6 @@ class ContextWords:
                 return bool(negated) and not self._twice_negated(tokens, negated[0] + 1, last)
         return False
 
-    def denied_plainly(self, tokens: Sequence[Token], start: int) -> bool:
-        """True for a plain statement that the writer has none of it: a many-word denial ending right before the
-        phrase ("no thoughts of harming myself", "not having any thoughts of", "no signs of"), or a Japanese verb
-        of thinking or having negated after it (「死にたいとは思いません」, 「死にたい気持ちはありません」). A lone
-        "not" or "never" ("I never want to wake up") is no plain denial."""
-        first, last = self._bounds(tokens, start)
-        for j in range(max(first, start - DENIAL_REACH), start):
-            if start in self.negation.ends_at(tokens, j) and start - j > 1:
-                return True
-        if not tokens[start].forms or tokens[start].forms[0].isascii():
-            return False
-        if self._act_denied(tokens, start, last):
-            return True  # 「自傷はしていない」
-        for j in range(start + 1, min(last, start + DENIAL_AFTER)):
-            if _PLAIN_THINKING.intersection(tokens[j].forms):
-                negated = [k for k in range(j + 1, min(last, j + 5)) if self._at(tokens, "negation", k)]
-                if not negated or _MAYBE.intersection(tokens[negated[0] - 1].forms) or any(
-                        "しか" in tokens[k].forms for k in range(start, negated[0])):
-                    return False  # 「ほっとするかもしれない」, 「それしか考えられない」 are no denial
-                return not self._twice_negated(tokens, negated[0] + 1, last) and not any(
-                    self._at(tokens, "current", k) for k in range(first, last))
-        return False
-
     def _act_denied(self, tokens: Sequence[Token], start: int, last: int) -> bool:
         """「自傷はしていません」, 「切っていない」: a negation after the verb at ``start`` (a conjugated form, する,
         or a noun then は/を する), over て・い・は; not a phrase that holds its own negation
@@ -618,8 +595,6 @@ def _volitional(forms: tuple[str, ...]) -> bool:
     return len(forms) > 1 and forms[-1] != forms[0] and forms[-1].endswith("う")
 
 
-_PLAIN_THINKING = frozenset({"思う", "考える", "感じる", "ある", "有る"})
-_MAYBE = frozenset({"知れる", "しれる", "しれ"})
 _PROGRESSIVE = frozenset({"て", "で", "い", "いる", "居る", "おる", "は", "も", "ませ"})
 """Between a Japanese verb and its negation (し・て・い・ません): the act itself is denied."""
 _SENT = frozenset({"send", "sent", "show", "showed", "call", "called", "ring", "rang", "give", "gave", "tell"})

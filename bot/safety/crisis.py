@@ -39,10 +39,9 @@ from bot.safety.sentences import english_text, english_tokens
 from bot.safety.signals import NO_SIGNALS, SignalWords, raise_by_plan
 from bot.safety.tiers import NO_RISK, Assessment, Layer, Tier, stronger
 
-Strength = Literal["strong", "mention", "weak", "denied"]
+Strength = Literal["strong", "mention", "weak"]
 """strong: a wish, intent, plan or act; mention: the subject named (a question about it is a check-in);
-weak: a check-in at most (a check-in rule, a negated finding); denied: the writer says plainly there is none
-(「死にたいとは思いません」, "no thoughts of harming myself"), so nothing, with the reason kept."""
+weak: a check-in at most (a check-in rule, a negated finding)."""
 
 
 def language_of(text: str) -> Literal["ja", "en"]:
@@ -163,10 +162,8 @@ class _ScriptScreen:
             for label, pos in screen.find_iter(view):
                 start = at(pos)
                 denied = self.context.denied(tokens, start)  # 「死にたいとは思いません」, "I'm not suicidal"
-                strength: Strength = kind
-                if denied:
-                    strength = "denied" if self.context.denied_plainly(tokens, start) else "weak"
-                found.append(_Finding(strength, "phrases", f"{label}~negated" if denied else label, start, start + 1))
+                found.append(_Finding("weak" if denied else kind, "phrases", f"{label}~negated" if denied else label,
+                                      start, start + 1))
         return found
 
     def rule_findings(self, view: str, tokens: Sequence[Token]) -> list[_Finding]:
@@ -183,17 +180,12 @@ class _ScriptScreen:
             denied = f.negated or self.context.denied(tokens, f.end - 1, before=False) or (
                 not f.negative and self.script == "en" and self.context.denied(tokens, f.start))
             strength: Strength = "weak" if f.tier == "check_in" or denied else "mention" if f.topic else "strong"
-            if denied and not f.negated and not f.negative and (
-                    self.context.denied_plainly(tokens, f.start) or self.context.denied_plainly(tokens, f.end - 1)):
-                strength = "denied"  # "no thoughts of harming myself", 「死にたいとは思いません」
             found.append(_Finding(strength, "rules", f.rule + ("~negated" if denied else ""), f.start, f.end))
         return found
 
     def tier(self, finding: _Finding, tokens: Sequence[Token], history: bool) -> tuple[Tier, str | None]:
         """The help a finding needs in its context, and the context rule that decided it (if any)."""
         context = self.context
-        if finding.strength == "denied":
-            return "none", "denied"  # said plainly to be absent: nothing, and the learned layer may still ask
         if history:
             return "check_in", "past_resolved"
         asks, topical = context.asks(tokens, finding.start), context.topical(tokens, finding.start)
@@ -368,7 +360,7 @@ class CrisisScreen:
 
     def _best(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token], best: Assessment,
               history: _History) -> Assessment:
-        order = {"strong": 0, "mention": 1, "weak": 2, "denied": 3}
+        order = {"strong": 0, "mention": 1, "weak": 2}
         for find in (screen.phrase_findings, screen.rule_findings):  # rules only when phrases left room
             for finding in sorted(find(view, tokens), key=lambda f: order[f.strength]):
                 if best.tier == "definite":
@@ -376,8 +368,6 @@ class CrisisScreen:
                 tier, routed = screen.tier(finding, tokens, history())
                 if stronger(tier, best.tier):
                     best = Assessment(tier, "context" if routed else finding.layer, str(finding.rule), routed)
-                elif tier == "none" and best.layer == "none":
-                    best = Assessment("none", "context", str(finding.rule))  # the reason kept; nothing decided
         return best
 
 

@@ -88,11 +88,11 @@ def test_a_past_brought_into_the_present_keeps_its_reply(rules: CrisisScreen, te
     assert rules.assess(text).tier in ("definite", "carer"), text
 
 
-def test_a_denied_act_is_not_routed_to_the_carer_reply(rules: CrisisScreen) -> None:
+def test_a_denied_act_asks_and_is_not_routed_to_the_carer_reply(rules: CrisisScreen) -> None:
     for text in ("息子が昼まで寝ていて無気力です。自傷はしていません。",
-                 "My son sleeps until noon and seems unmotivated; no signs of self-harm though."):
-        assert rules.assess(text).tier == "none", text
-    assert rules.assess("息子は学校に行っていますが、自傷はしていない").tier == "none"
+                 "My son sleeps until noon and seems unmotivated; no signs of self-harm though.",
+                 "息子は学校に行っていますが、自傷はしていない"):
+        assert rules.assess(text).tier == "check_in", text
 
 
 def test_a_japanese_full_width_question_mark_asks(rules: CrisisScreen) -> None:
@@ -166,18 +166,6 @@ def test_an_everyday_change_asks_instead_of_alarming(rules: CrisisScreen) -> Non
 
 
 @pytest.mark.parametrize("text", [
-    "I can't sleep and have no appetite, but I'm not having any thoughts of harming myself.",
-    "No thoughts of harming myself though.",
-    "眠れないし食欲もないけど、死にたい気持ちはありません。",
-    "自分を責めてしまうけど、死にたいとは思っていません",
-])
-def test_a_plain_denial_is_nothing_with_its_reason_kept(rules: CrisisScreen, text: str) -> None:
-    found = rules.assess(text)
-    assert (found.tier, found.layer) == ("none", "context"), text
-    assert found.rule is not None and found.rule.endswith("~negated")
-
-
-@pytest.mark.parametrize("text", [
     "死にたいとは思わないけど、消えたい",
     "死にたいと思わない日はない",
     "死にたい気持ちがないわけではありません",
@@ -185,5 +173,5 @@ def test_a_plain_denial_is_nothing_with_its_reason_kept(rules: CrisisScreen, tex
     "出張の飛行機が落ちても、正直ほっとするかもしれない",  # かもしれない is no denial
     "死んでしまいたい、それしか考えられない",              # しか…ない affirms it
 ])
-def test_a_denial_beside_a_wish_or_a_double_negation_is_not_nothing(rules: CrisisScreen, text: str) -> None:
+def test_a_denial_beside_a_wish_or_a_double_negation_still_gets_help(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier != "none", text
