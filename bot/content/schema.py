@@ -479,6 +479,29 @@ class CrisisContext(ContentModel):
     bereaved: list[str] = []
     """A death that has happened (died by suicide, killed himself, 自殺で亡くなった) next to a finding: a loss told,
     not a risk now, so a check-in."""
+    observer: list[str] = []
+    """The writer's own words as the one who noticed or worries (found, saw, worried, what should I do, 心配, 気づく,
+    どうしたら): "I" right before one of them is not the one at risk, so "I found my son's note" stays about him."""
+    current: list[str] = []
+    """Words of a present or recurring time (still, again, lately, tonight, まだ, また, 最近, 今も): with one in the
+    message, a finding told in the past is not read as a history that is over."""
+    story: list[str] = []
+    """A story, the news or a lesson (novel, film, documentary, the news, lecture, 小説, 映画, ニュース, 主人公): a
+    finding in its sentence told of strangers or a character, not of the writer or the writer's people, is a topic:
+    a check-in."""
+    embarrassed: list[str] = []
+    """Embarrassment (恥ずかしい, 照れる): right after a finding and ほど/くらい, a measure of degree
+    (「消えたいくらい恥ずかしい」), so a check-in the learned layer does not raise; 「死にたいくらいつらい」 keeps its
+    reply."""
+    joining: list[str] = []
+    """The writer doing the same (too, the same, me too, 私も, 同じこと, 真似): after the writer with a wish ("now I
+    want to do it too"), someone else's risk told beside the writer's own gives the full reply."""
+    then: list[str] = []
+    """A time well past (years ago, back in college, in 2019, when I was 14, 昔, 年前, 学生時代): a finding in its
+    sentence, with a verb in the past and the present set apart (``present``), is a history."""
+    present: list[str] = []
+    """Words that set the present apart from a past told before (now, these days, 今は, 現在は): a finding told in the
+    past, with one of them in another sentence (or a question, or a settled present), is a history: a check-in."""
     everyday: list[str] = []
     """Words of an everyday occasion or of talking again (旅行, 花火, また明日, holiday, fireworks, as prescribed, see
     you at): in the sentence of a finding, the full reply becomes a check-in ("the roof terrace for the fireworks

@@ -12,7 +12,8 @@ All word lists come from ``context`` in crisis.yaml; the reading is deliberately
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.content.schema import CrisisContext
@@ -35,8 +36,6 @@ DENIAL_AFTER = 7
 _ASCII_NEGATIONS = frozenset({"not", "no", "never"})
 _COMPULSION = frozenset({"stop", "help", "resist"})
 _THINKING = ("思う", "考える", "感じる", "ある", "する")
-_LISTS = ("others", "reporting", "me", "generic", "past", "resolved", "negation", "topic", "question", "thinking",
-          "risk", "joking", "accident", "everyday", "hypothetical", "bereaved")
 _DAYS = frozenset({"日", "時", "時間", "瞬間", "夜", "朝"})
 """Tokens after a finding in which a generic subject (人, people) makes it a question about the topic."""
 
@@ -61,6 +60,13 @@ class ContextWords:
     everyday: WordList
     hypothetical: WordList
     bereaved: WordList
+    observer: WordList
+    current: WordList
+    present: WordList
+    then: WordList
+    story: WordList
+    joining: WordList
+    embarrassed: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -94,9 +100,12 @@ class ContextWords:
                    negation=merged("negation"), topic=merged("topic"), question=merged("question"),
                    thinking=WordList.compile(_THINKING, analyse), risk=merged("risk"), joking=merged("joking"),
                    accident=merged("accident"), everyday=merged("everyday"),
-                   hypothetical=merged("hypothetical"), bereaved=merged("bereaved"))
+                   hypothetical=merged("hypothetical"), bereaved=merged("bereaved"), observer=merged("observer"),
+                   current=merged("current"), present=merged("present"),
+                   then=merged("then"), story=merged("story"),
+                   joining=merged("joining"), embarrassed=merged("embarrassed"))
 
-    def third_person(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+    def third_person(self, tokens: Sequence[Token], start: int, end: int, *, carry: bool = True) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
 
         The nearest person word before it in its sentence decides (「娘が死にたいと…」, "my son says he wants to
@@ -106,9 +115,12 @@ class ContextWords:
         quote = _quote_start(tokens, first, start)
         if quote is not None and self._any(tokens, "others", first, quote):
             return True  # 「…」 after someone named: their words, even when they say 私
+        if self._speakers_wish(tokens, start, end, last):
+            return False  # 「子どもがいるけど、もう死にたい」: a bare たい or 死のうと is the writer's own
         nearest_other = nearest_me = None
+        writer = self._read(tokens).writer
         for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
-            if nearest_me is None and self._at(tokens, "me", j):
+            if nearest_me is None and j in writer:
                 nearest_me = j
             if nearest_other is None and self._at(tokens, "others", j) and not _addressed(tokens, j):
                 nearest_other = j
@@ -120,7 +132,44 @@ class ContextWords:
             return True
         if nearest_me is not None:
             return False
-        return reported or self._any(tokens, "others", end, min(last, end + 2))
+        if self._modifies_other(tokens, end, last):
+            return True  # 「先月自殺未遂をした17歳の娘」: a clause that describes her
+        if reported or self._any(tokens, "others", end, min(last, end + 2)):
+            return True
+        return carry and not any(first <= j < last for j in writer) and self._told_of_other(tokens, first, last)
+
+    def _modifies_other(self, tokens: Sequence[Token], end: int, last: int) -> bool:
+        """A Japanese finding inside a clause that describes a person after it (「自殺未遂をした娘」, 「リスカを
+        繰り返している息子」): a verb ending the clause right before the person, and no particle between that
+        would start another part of the sentence."""
+        for k in range(end, min(last, end + 8)):
+            forms = tokens[k].forms
+            if not forms or (forms[0].isascii() and not forms[0].isdigit()) or _CLAUSE_BREAK.intersection(forms):
+                return False
+            if self._at(tokens, "others", k):
+                return any(_ATTRIBUTIVE.intersection(tokens[i].forms) for i in range(end, k))
+            if k in self._read(tokens).writer:
+                return False
+        return False
+
+    def _speakers_wish(self, tokens: Sequence[Token], start: int, end: int, last: int) -> bool:
+        """True for a Japanese wish or resolve (たい, 死のうと) that nothing reports or hears (言う, らしい, みたい,
+        よう): Japanese says another person's wish through those, so a bare one is the writer's own."""
+        span = range(start, min(last, end + 2))
+        wish = any("たい" in tokens[k].forms for k in span) or any(
+            _volitional(tokens[k].forms) and _follows(tokens, k, "と") for k in span)
+        if not wish or tokens[start].forms[:1] == () or tokens[start].forms[0].isascii():
+            return False
+        return not any(self._at(tokens, "reporting", k) or _HEARSAY.intersection(tokens[k].forms)
+                       for k in range(end, last))
+
+    def _told_of_other(self, tokens: Sequence[Token], first: int, last: int) -> bool:
+        """A sentence naming nobody, in a message about someone else: the person of the sentence before
+        ("My daughter is 16. Been cutting for months."). English only: Japanese leaves the writer unsaid
+        (「息子が不登校です。もう死にたいです」 is the writer's own wish)."""
+        if first == 0 or not tokens[first].forms[:1] or not tokens[first].forms[0].isascii():
+            return False
+        return self.about_someone_else(tokens) and self._any(tokens, "others", 0, first)
 
     def denied(self, tokens: Sequence[Token], start: int, *, before: bool = True) -> bool:
         """True when the writer denies what a phrase found says: a negation just before it ("not suicidal",
@@ -133,11 +182,30 @@ class ContextWords:
                 continue  # "I can't stop pulling my hair out" is no denial
             if j >= start - DENIAL_BEFORE or start in self.negation.ends_at(tokens, j):
                 return True  # "not suicidal", or a longer denial that ends right before it ("no thoughts of")
+        if self._act_denied(tokens, start, last):
+            return True  # 「自傷はしていません」, 「切っていない」: the act itself denied
         for j in range(start + 1, min(last, start + DENIAL_AFTER)):
             if self._at(tokens, "thinking", j):
                 negated = [k for k in range(j + 1, min(last, j + 5)) if self._at(tokens, "negation", k)]
+                if negated and any("しか" in tokens[k].forms for k in range(start, negated[0])):
+                    return False  # 「死にたい、それしか考えられない」: "I can think of nothing else" affirms it
                 return bool(negated) and not self._twice_negated(tokens, negated[0] + 1, last)
         return False
+
+    def _act_denied(self, tokens: Sequence[Token], start: int, last: int) -> bool:
+        """「自傷はしていません」, 「切っていない」: a negation after the verb at ``start`` (a conjugated form, する,
+        or a noun then は/を する), over て・い・は; not a phrase that holds its own negation
+        (「私なんかいない方が」)."""
+        forms = tokens[start].forms
+        j = start + 1
+        if not (len(forms) > 1 or "為る" in forms or "する" in forms):
+            if j + 1 < last and tokens[j].forms[:1] in (("は",), ("を",), ("も",)) and "為る" in tokens[j + 1].forms:
+                j += 2  # 「自傷はしていない」: the noun, then する
+            else:
+                return False
+        while j < last and _PROGRESSIVE.intersection(tokens[j].forms):
+            j += 1
+        return j > start + 1 and j < last and self._at(tokens, "negation", j)
 
     def _twice_negated(self, tokens: Sequence[Token], i: int, last: int) -> bool:
         """「死にたいと思わない日はない」: "there is no day I do not think it" affirms it."""
@@ -152,13 +220,8 @@ class ContextWords:
             return False
         marks = self._read(tokens).marks
         named = [j for j in marks["others"] if not _addressed(tokens, j)]  # 「妹に手紙を書いた」 is to her
-        writer = [j for j in marks["me"] if not self._told(tokens, j)]  # "she sent me her location" is to me
-        return bool(named) and not writer
+        return bool(named) and not any(_subject(tokens, j) for j in self._read(tokens).writer)
 
-    def _told(self, tokens: Sequence[Token], j: int) -> bool:
-        """True when the writer word at ``j`` is the one told or sent something ("texted me", "sent me")."""
-        return j > 0 and "me" in tokens[j].forms and (
-            j - 1 in self._read(tokens).marks["reporting"] or bool(_SENT.intersection(tokens[j - 1].forms)))
 
     def names_other(self, tokens: Sequence[Token]) -> bool:
         """The message names someone other than the writer anywhere (for the learned layer's carer head)."""
@@ -241,6 +304,95 @@ class ContextWords:
             return False
         return bool(self._at(tokens, "question", words[-1])) or bool(self._at(tokens, "question", words[0]))
 
+    def told_as_past(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True when a finding is told of a past time and the message keeps it there: a past time and a past verb
+        in its sentence ("Back in college I thought about dying a lot", 「2019年にODで入院したことがあります」), no
+        word of the present in that sentence, nothing present or recurring anywhere (``current``: still, again,
+        まだ, 最近), and the present set apart somewhere (a settled present, "now" or 今は in another sentence, or a
+        question). A wish in the present ("I want to die") is never read as past."""
+        marks = self._read(tokens).marks
+        first, last = self._bounds(tokens, start)
+        if marks["current"] or self._any(tokens, "present", first, last):
+            return False
+        if not self._any(tokens, "then", first, last) and not _before_at_end(tokens, first, last):
+            return False
+        if not (_past_verb(tokens, start, end, first, last)):
+            return False
+        return bool(marks["resolved"]) or bool(marks["present"]) or any(
+            self.asks(tokens, j) for j in range(len(tokens)) if tokens[j].boundary)
+
+    def ended(self, tokens: Sequence[Token], end: int) -> bool:
+        """True when the sentence says what was found has ended (「死にたい気持ちがなくなりました」, "the urges went
+        away"), with no negation of the ending (なくならない, "never went away")."""
+        first, last = self._bounds(tokens, end - 1)
+        for j in range(end, min(last, end + 5)):
+            if self._at(tokens, "others", j) or self._at(tokens, "me", j):
+                return False  # "… since dad passed": someone else's ending
+            if not self._at(tokens, "resolved", j) or not _past_verb(tokens, j, j + 1, j, last):
+                continue
+            after = range(j + 1, min(last, j + 4))
+            before = range(max(first, j - 2), j)
+            if any(self._at(tokens, "negation", k) for k in (*before, *after)):
+                return False
+            stop = self.resolved.ends_at(tokens, j)
+            nxt = tokens[max(stop)] if stop and max(stop) < len(tokens) else None
+            return not tokens[j].forms[0].isascii() or nxt is None or nxt.boundary or bool(
+                _THEN_ON.intersection(nxt.forms))  # "faded and …", not "stopped eating"
+        return False
+
+    def in_a_story(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True when the finding is told of a story, the news or a lesson and of nobody the writer knows: a word of
+        ``story`` in its sentence (a novel, the news, a film, 小説, ニュース, 主人公), the writer not at risk in it,
+        and every person in it a stranger or a pronoun ("a girl who cuts herself", 「主人公が」), never "my
+        friend" or 「娘」, and never a bare Japanese wish (「主人公みたいに手首を切りたい」 is the writer's)."""
+        first, last = self._bounds(tokens, start)
+        reading = self._read(tokens)
+        if not self._any(tokens, "story", first, last) or any(first <= j < last for j in reading.writer):
+            return False
+        if self._speakers_wish(tokens, start, end, last):
+            return False
+        return all(_stranger(tokens, j) for j in reading.marks["others"] if first <= j < last)
+
+    def reported_of_someone(self, tokens: Sequence[Token], start: int) -> bool:
+        """True when a sentence tells what someone said of a person the writer knows (not a question): a verb of
+        saying in it and that person as the subject before the finding ("told me she's been thinking of suicide",
+        「娘は主治医から自殺のリスクが高いと言われています」), so a topic word in it (a trial, a risk) does not make
+        it a topic; never when the sentence is about the news or a lesson (``story``)."""
+        first, last = self._bounds(tokens, start)
+        if not self._any(tokens, "reporting", first, last) or self._any(tokens, "story", first, last):
+            return False  # 「母が自殺のニュースを見たと言っていました」 is the news
+        for j in range(max(first, start - 6), start):
+            forms = tokens[j].forms
+            between = {form for k in range(j + 1, start) for form in tokens[k].forms[:1]}
+            if forms[:1] and forms[0] in _PRONOUNS and forms[0] not in ("him", "them", "her") and \
+                    not between & {"that", "about", "read", "heard", "saw"}:
+                return True  # "she's been thinking of suicide", not "she read that … raise suicide risk"
+            if self._at(tokens, "others", j) and not forms[0].isascii() and tokens[j + 1].forms[:1] in (("は",),
+                                                                                                       ("が",)):
+                return True
+        return False
+
+    def embarrassed_degree(self, tokens: Sequence[Token], start: int) -> bool:
+        """True for 「消えたいくらい恥ずかしい」: ほど/くらい just after the finding (a phrase's end is not kept, so a
+        few tokens on), then embarrassment."""
+        last = self._bounds(tokens, start)[1]
+        for k in range(start + 1, min(last, start + 5)):
+            if _DEGREE.intersection(tokens[k].forms):
+                return self._any(tokens, "embarrassed", k + 1, min(last, k + 4))
+        return False
+
+    def joins_in(self, tokens: Sequence[Token]) -> bool:
+        """True when the writer says they want to do the same ("now I want to do it too", 「私も同じことをしたい」):
+        someone else's risk told, and the writer's own beside it, is the full reply."""
+        reading = self._read(tokens)
+        for j in reading.writer:
+            stop = min(reading.last[j], j + 8)
+            joined = [k for k in reading.marks["joining"] if j <= k < stop]
+            if joined and any(_DESIRE.intersection(tokens[k].forms) or _volitional(tokens[k].forms)
+                              for k in range(j, min(reading.last[j], max(joined) + 4))):
+                return True
+        return False
+
     def past_and_resolved(self, tokens: Sequence[Token]) -> bool:
         """True when the message speaks of a past time and of a settled present."""
         marks = self._read(tokens).marks
@@ -248,24 +400,16 @@ class ContextWords:
 
 
 
-@dataclass(frozen=True)
 class _Reading:
-    """One message as the context layer reads it: where each word list matches, and each token's sentence."""
+    """One message as the context layer reads it: where each word list matches, and each token's sentence.
 
-    marks: dict[str, frozenset[int]]
-    first: list[int]
-    last: list[int]
-    index: dict[str, list[int]]
-    """Every form of the message with the positions it stands at (``rules.form_index``), shared with the plan
-    layer."""
+    Most messages hold no finding, so a list's marks and the writer words are worked out only when asked for."""
 
-    @classmethod
-    def of(cls, words: ContextWords, tokens: Sequence[Token]) -> _Reading:
-        index = form_index(tokens)
-        marks = {}
-        for name in _LISTS:
-            word_list: WordList = getattr(words, name)
-            marks[name] = frozenset(j for j in word_list.starts(index) if word_list.ends_at(tokens, j))
+    def __init__(self, words: ContextWords, tokens: Sequence[Token]) -> None:
+        self.index = form_index(tokens)
+        """Every form of the message with the positions it stands at (``rules.form_index``), shared with the plan
+        layer."""
+        self.marks = _Marks(words, tokens, self.index)
         first, last = [0] * len(tokens), [0] * len(tokens)
         start = 0
         for i, token in enumerate(tokens):
@@ -277,19 +421,210 @@ class _Reading:
             if tokens[i].boundary:
                 end = i
             last[i] = end
-        return cls(marks, first, last, index)
+        self.first, self.last = first, last
+        self._tokens = tokens
+        self._writer: frozenset[int] | None = None
+
+    @classmethod
+    def of(cls, words: ContextWords, tokens: Sequence[Token]) -> _Reading:
+        return cls(words, tokens)
+
+    @property
+    def writer(self) -> frozenset[int]:
+        """The ``me`` words that make the writer the one the sentence is about (``_writer``)."""
+        if self._writer is None:
+            self._writer = _writer(self._tokens, self.marks, self.first, self.last)
+        return self._writer
 
 
+class _Marks(dict[str, frozenset[int]]):
+    """Where each word list matches in one message, each list looked up the first time it is asked for."""
+
+    def __init__(self, words: ContextWords, tokens: Sequence[Token], index: dict[str, list[int]]) -> None:
+        super().__init__()
+        self._words, self._tokens, self._index = words, tokens, index
+
+    def __missing__(self, name: str) -> frozenset[int]:
+        word_list: WordList = getattr(self._words, name)
+        tokens = self._tokens
+        found = frozenset(j for j in word_list.starts(self._index) if word_list.ends_at(tokens, j))
+        if name == "others":
+            found = frozenset(j for j in found if not _follows(tokens, j, "公")) | _ages(tokens)
+        self[name] = found
+        return found
+
+
+def _writer(tokens: Sequence[Token], marks: Mapping[str, frozenset[int]], first: list[int],
+            last: list[int]) -> frozenset[int]:
+    """The ``me`` words that make the writer the one at risk. Left out, as the writer's words around someone
+    else's risk: the one told or sent something ("texted me"); an owner before a person ("my son", "my 16 yo",
+    私の娘, うちの子); the one who noticed or worries ("I found", "I'm worried", 私は心配です); and words that are
+    someone else's: inside 「…」 or after a verb of saying with that person named before ("my son said I want to
+    die"), or 自分 after that person (子どもが自分の腕を…, the reflexive)."""
+    others, reporting, observer = marks["others"], marks["reporting"], marks["observer"]
+    out = set()
+    for j in marks["me"]:
+        start, stop = first[j], last[j]
+        before = [k for k in others if start <= k < j and not _addressed(tokens, k)]
+        forms = tokens[j].forms
+        if j > 0 and "me" in forms and (j - 1 in reporting or _SENT.intersection(tokens[j - 1].forms)):
+            continue  # "she sent me her location" is to me
+        if forms[:1] == ("my",) and j + 1 < stop and _GROUPS.intersection(tokens[j + 1].forms):
+            continue  # "someone in my group chat": where the person is from
+        if _owner(tokens, j, others, stop):
+            continue  # "my son", "my 16 yo", 「うちの子」: the owner, not the one at risk
+        if any(j < k <= j + (4 if forms[0].isascii() else 8) and k < stop for k in observer):
+            continue  # "I found", 「私が見つけた」
+        if before:
+            quote = _quote_start(tokens, start, j)
+            if quote is not None and any(k < quote for k in before):
+                continue  # 母が「私がいない方が」と言う
+            if "自分" in forms:
+                continue  # 子どもが自分の腕を…: the reflexive, theirs
+            if any(k in reporting for k in (j - 1, j - 2)) and any(k < j - 1 for k in before):
+                continue  # "my son said I want to die"
+            if not forms[0].isascii() and any(j < k < stop for k in reporting):
+                continue  # 父が、俺がいなくても誰も困らない、とよく言っていて
+        out.add(j)
+    return frozenset(out)
+
+
+_THEN_ON = frozenset({"and", "but", "so", "now", "since", "years", "for", "after", "with", "thanks", "because"})
+"""Words after an English ending ("have faded and …") that keep it an ending, unlike "stopped eating"."""
+_EN_PAST = frozenset({"was", "were", "had", "did", "tried", "took", "thought", "felt", "went", "made", "got",
+                      "attempted", "overdosed", "ended", "stopped", "used"})
+_EN_PRESENT = frozenset({"am", "is", "are", "want", "wants", "feel", "feels", "keep", "keeps", "will", "going",
+                         "gonna", "need", "needs", "can", "plan", "planning"})
+"""Verbs that tell the present or what is to come: near a finding, it is not told as past."""
+
+
+def _past_verb(tokens: Sequence[Token], start: int, end: int, first: int, last: int) -> bool:
+    """A verb in the past in the sentence of a finding at ``start``..``end``, and no present verb right by it: た
+    after it in Japanese (考えていました, したことがある); was, had, tried or a regular -ed form in English."""
+    if any(tokens[k].forms[:1] and not tokens[k].forms[0].isascii() for k in range(first, last)):
+        return any("た" in tokens[k].forms for k in range(end, last))  # a Japanese sentence
+    if any(tokens[k].forms[:1] and tokens[k].forms[0] in _EN_PRESENT for k in range(max(first, start - 3), end)):
+        return False
+    for k in range(first, last):
+        form = tokens[k].forms[0] if tokens[k].forms else ""
+        if form in _EN_PAST or (len(form) > 4 and form.endswith("ed") and len(tokens[k].forms) > 1):
+            return True
+    return False
+
+
+_DEGREE = frozenset({"ほど", "くらい", "ぐらい", "位"})
+_DESIRE = frozenset({"want", "wanna", "going", "gonna", "will", "might", "plan", "thinking", "たい", "つもり", "思う"})
+"""Words of wanting or intending, which make "the same" the writer's own wish."""
+_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself", "themselves", "themself", "they", "them"})
+_STRANGER_BEFORE = frozenset({"a", "an", "the", "this", "that", "some", "one", "another"})
+
+
+def _stranger(tokens: Sequence[Token], j: int) -> bool:
+    """An English person word that is a pronoun or a stranger ("a student", "the boy"), not "my friend"; Japanese
+    person words are the writer's people (娘, 友達), so none is a stranger."""
+    forms = tokens[j].forms
+    if not forms or not forms[0].isascii():
+        return False
+    return forms[0] in _PRONOUNS or (j > 0 and bool(tokens[j - 1].forms) and tokens[j - 1].forms[0] in _STRANGER_BEFORE)
+
+
+def _before_at_end(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """ "… before?" ending a sentence ("if I've had suicidal thoughts before"), not "before I end it"."""
+    return last - 1 >= first and "before" in tokens[last - 1].forms
+
+
+_GROUPS = frozenset({"class", "school", "group", "chat", "team", "year", "grade", "dorm", "office", "club", "ward",
+                     "unit", "course", "server", "discord"})
+"""Where someone else is from ("a boy in my class"): "my" before one of them is no sign of the writer's own risk."""
+
+
+def _subject(tokens: Sequence[Token], j: int) -> bool:
+    """False for a writer word that tells nothing of the writer's own risk: the one asked or handed something
+    (「私に頼んできた」, 「私へ」, not 「私には」)."""
+    after = tokens[j + 1].forms if j + 1 < len(tokens) else ()
+    later = tokens[j + 2].forms if j + 2 < len(tokens) else ()
+    return not (after[:1] in (("に",), ("へ",)) and later[:1] not in (("は",), ("も",)))
+
+
+def _owner(tokens: Sequence[Token], j: int, others: frozenset[int], stop: int) -> bool:
+    """True when the writer word at ``j`` owns the person right after it: "my (little / 16 year old) son",
+    「私の娘」, 「うちの子」 (only words that describe the person stand between)."""
+    if tokens[j].forms[:1] in (("my",), ("our",)):
+        k = j + 1
+        while k < stop and k <= j + 3 and k not in others and tokens[k].forms[:1] and (
+                tokens[k].forms[0] in _DETERMINERS or tokens[k].forms[0].isdigit() or
+                _AGE_WORDS.intersection(tokens[k].forms) or tokens[k].forms[0] in _DESCRIBING):
+            k += 1
+        return k in others and k < stop
+    return _follows(tokens, j, "の") and any(j + 1 < k <= j + 4 and k < stop for k in others)
+
+
+_DESCRIBING = frozenset({"teenage", "younger", "eldest", "oldest", "youngest", "middle", "step", "ex", "twin",
+                         "adult", "adopted", "late", "poor", "sweet", "baby", "grown"})
+
+
+def _follows(tokens: Sequence[Token], j: int, form: str) -> bool:
+    return j + 1 < len(tokens) and form in tokens[j + 1].forms
+
+
+_AGE = re.compile(r"\d{1,2}(?:yo|yr|yrs|y/o)")
+_AGE_WORDS = frozenset({"yo", "year", "years", "yr", "yrs"})
+
+
+def _ages(tokens: Sequence[Token]) -> frozenset[int]:
+    """An age standing for a person: "my 16 yo", "our 17 year old", "my 12yo" (marked like ``others``)."""
+    out = set()
+    for i, token in enumerate(tokens):
+        form = token.forms[0] if token.forms else ""
+        if not form[:1].isdigit():
+            continue
+        owned = form.isdigit() and 0 < i < len(tokens) - 1 and tokens[i - 1].forms[:1] in (("my",), ("our",))
+        if _AGE.fullmatch(form) or (owned and _AGE_WORDS.intersection(tokens[i + 1].forms)):
+            out.add(i)
+    return frozenset(out)
+
+
+_CLAUSE_BREAK = frozenset({"が", "は", "に", "で", "も", "から", "けど", "けれど", "ので", "と", "って", "、", "て"})
+_ATTRIBUTIVE = frozenset({"た", "いる", "居る", "てる", "する", "為る"})
+_HEARSAY = frozenset({"らしい", "みたい", "よう", "様", "そう", "がる", "たがる", "様子", "かも", "って"})
+"""After a Japanese wish, words that tell it as someone else's (死にたいらしい, 死にたがっている)."""
+
+
+def _volitional(forms: tuple[str, ...]) -> bool:
+    """死のう, 消えよう: a conjugated form ending in う (the analyser gives 死ぬ as its dictionary form)."""
+    return len(forms) > 1 and forms[-1] != forms[0] and forms[-1].endswith("う")
+
+
+_PROGRESSIVE = frozenset({"て", "で", "い", "いる", "居る", "おる", "は", "も", "ませ"})
+"""Between a Japanese verb and its negation (し・て・い・ません): the act itself is denied."""
 _SENT = frozenset({"send", "sent", "show", "showed", "call", "called", "ring", "rang", "give", "gave", "tell"})
 """Verbs after which "me" is the one sent or told something, not the one at risk."""
 _ADDRESSEE = frozenset({"に", "へ", "と", "には", "とは", "にも"})
 """Particles after a person that make them the one spoken to or with, not the subject (親には言えない)."""
 
 
+_OBJECT_AFTER = frozenset({
+    "to", "with", "for", "at", "from", "without", "than", "by", "like", "call", "called", "tell", "told", "text",
+    "texted", "ask", "asked", "visit", "visited", "hug", "hugged", "give", "gave", "given", "show", "showed", "miss",
+    "love", "leave", "left", "meet", "met", "help", "phone", "phoned", "ring", "rang", "message", "messaged",
+    "thank", "thanked", "let", "make", "made", "see", "saw"})
+"""English words after which a person is the one spoken to or acted on ("said goodbye to my mum", "called my
+grandma", "without her knowing"), not the subject."""
+_DETERMINERS = frozenset({"my", "our", "his", "her", "their", "the", "a", "an", "little", "big", "older", "younger",
+                          "elderly", "best", "old", "dear", "own"})
+
+
 def _addressed(tokens: Sequence[Token], j: int) -> bool:
-    """True when the person word at ``j`` is followed by に/へ/と: 「親には言えないけど死にたい」 is the writer's."""
+    """True when the person word at ``j`` is the one spoken to or acted on, not the subject: followed by に/へ/と
+    (「親には言えないけど死にたい」 is the writer's), or in English after a preposition or a verb of telling or
+    giving, over my/the/little ("I called my grandma to say goodbye")."""
     after = tokens[j + 1].forms if j + 1 < len(tokens) else ()
-    return bool(after) and after[0] in _ADDRESSEE
+    if after and after[0] in _ADDRESSEE:
+        return True
+    k = j - 1
+    while k >= 0 and k >= j - 3 and tokens[k].forms[:1] and tokens[k].forms[0] in _DETERMINERS:
+        k -= 1
+    return k >= 0 and not tokens[k].boundary and bool(tokens[k].forms) and tokens[k].forms[0] in _OBJECT_AFTER
 
 
 def _quote_start(tokens: Sequence[Token], first: int, start: int) -> int | None:

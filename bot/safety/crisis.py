@@ -162,7 +162,8 @@ class _ScriptScreen:
             for label, pos in screen.find_iter(view):
                 start = at(pos)
                 denied = self.context.denied(tokens, start)  # 「死にたいとは思いません」, "I'm not suicidal"
-                found.append(_Finding("weak" if denied else kind, "phrases", label, start, start + 1))
+                found.append(_Finding("weak" if denied else kind, "phrases", f"{label}~negated" if denied else label,
+                                      start, start + 1))
         return found
 
     def rule_findings(self, view: str, tokens: Sequence[Token]) -> list[_Finding]:
@@ -190,14 +191,25 @@ class _ScriptScreen:
         asks, topical = context.asks(tokens, finding.start), context.topical(tokens, finding.start)
         writer = context.writer_in_sentence(tokens, finding.start)
         about_topic = (finding.strength == "mention" and (asks or topical)) or (asks and topical and not writer)
+        if about_topic and not asks and context.reported_of_someone(tokens, finding.start) and \
+                context.third_person(tokens, finding.start, finding.end, carry=False):
+            return "carer", "third_person"  # "my daughter is in the trial and told me she's thinking of suicide"
         if about_topic:
             return "check_in", "topic"
+        if context.in_a_story(tokens, finding.start, finding.end):
+            return "check_in", "topic"  # "the film shows a girl who cuts herself", 「小説の主人公が自殺を考える」
         if asks and context.hypothetical_in_sentence(tokens, finding.start):
             return "check_in", "hypothetical"  # "what should I say if a friend tells me they want to die?"
         if context.bereaved_near(tokens, finding.start, finding.end):
             return "check_in", "bereaved"  # "my grandfather died by suicide": a loss told, asked about gently
-        if context.third_person(tokens, finding.start, finding.end):
+        if context.told_as_past(tokens, finding.start, finding.end) or context.ended(tokens, finding.end):
+            return "check_in", "past_resolved"  # "Back in college I …", 「死にたい気持ちがなくなりました」
+        if context.third_person(tokens, finding.start, finding.end, carry=finding.strength != "weak"):
+            if context.joins_in(tokens):
+                return "definite", "joining"  # "… a girl who cuts herself, and now I want to do it too"
             return "carer", "third_person"
+        if context.embarrassed_degree(tokens, finding.start):
+            return "check_in", "degree"  # 「消えたいくらい恥ずかしい」: a measure of embarrassment, asked about
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
             return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
         if context.accidental(tokens, finding.start):
@@ -260,7 +272,9 @@ class CrisisScreen:
         ja, en = reading.ja_tokens, reading.en_tokens
         someone_else = self._ja.context.about_someone_else(ja) or self._en.context.about_someone_else(en)
         raised = self._signals(reading, found, someone_else)
-        if raised.tier == "check_in" and raised.routed_by is None and someone_else and not reading.exception:
+        if raised.tier == "check_in" and raised.routed_by is None and someone_else and not reading.exception and \
+                not (raised.rule or "").endswith("~negated") and not self._ja.context.past_and_resolved(ja) and \
+                not self._en.context.past_and_resolved(en):
             return Assessment("carer", raised.layer, raised.rule, "third_person")  # 「親友が今夜死ぬってLINEしてきて」
         return raised
 
@@ -300,17 +314,26 @@ class CrisisScreen:
             elif ja_tokens and best is not before and best.tier == "definite" and \
                     self._ja.context.names_everyday(ja_tokens):
                 best = Assessment("check_in", "context", best.rule, "everyday")  # 「カフェインのODかも」
+            elif ja_tokens and best is not before and best.tier == "definite" and self._latin_told_as_past(ja_tokens):
+                best = Assessment("check_in", "context", best.rule, "past_resolved")  # 「2019年にODで入院しました」
         for view in en_variants:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
         if en_view and best.tier in ("none", "check_in") and not self._en.context.names_bereaved(en_tokens):
-            best = self._reported(en_view, best, history)  # "my uncle killed himself" is a loss, read as it is
+            best = self._reported(en_view, en_tokens, best, history)  # "my uncle killed himself": a loss, as it is
         exception = self._ja.phrases.has_exception(folded_text) or bool(
             en_view and self._en.phrases.has_exception(en_view))
         names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
         names_risk = self._ja.context.names_risk(ja_tokens) or self._en.context.names_risk(en_tokens)
         return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens)
 
-    def _reported(self, en_view: str, best: Assessment, history: _History) -> Assessment:
+    def _latin_told_as_past(self, ja_tokens: Sequence[Token]) -> bool:
+        """Latin words of risk in a Japanese message (OD) all told of a past the Japanese keeps there."""
+        latin = [j for j, token in enumerate(ja_tokens) if token.forms and token.forms[0].isascii()
+                 and self._en.context.risk.ends_at(ja_tokens, j)]
+        return bool(latin) and all(self._ja.context.told_as_past(ja_tokens, j, j + 1) for j in latin)
+
+    def _reported(self, en_view: str, en_tokens: Sequence[Token], best: Assessment,
+                  history: _History) -> Assessment:
         """The carer reply for risk told of someone else in the third person: the view read as if the person
         said it ("nobody would miss him" -> "nobody would miss me", "ways to hang himself"), so every phrase and
         rule for the writer's own risk also serves for someone else's. A finding the context sends to a
@@ -318,11 +341,22 @@ class CrisisScreen:
         shifted = first_person_view(en_view)
         if shifted is None:
             return best
-        found = self._best(self._en, shifted, self._en.tokens(shifted), NO_RISK, history)
+        shifted_tokens = self._en.tokens(shifted)
+        found = self._best(self._en, shifted, shifted_tokens, NO_RISK, history)
         if not found.hit or found.routed_by in ("topic", "past_resolved", "generic", "hypothetical", "bereaved") or \
                 found.rule == best.rule:
             return best  # nothing new, or what the writer's own words already said
+        if self._told_in_a_story(shifted, shifted_tokens, en_tokens):
+            return Assessment("check_in", "context", found.rule, "topic")  # "in the novel he kills himself"
         return Assessment("carer", "context", found.rule, "third_person")
+
+    def _told_in_a_story(self, shifted: str, shifted_tokens: Sequence[Token], tokens: Sequence[Token]) -> bool:
+        """Every finding of the shifted view stands in a sentence of the original that tells a story of strangers
+        (the shift keeps the number of words, so positions agree)."""
+        if len(shifted_tokens) != len(tokens):
+            return False
+        findings = self._en.phrase_findings(shifted, shifted_tokens) + self._en.rule_findings(shifted, shifted_tokens)
+        return bool(findings) and all(self._en.context.in_a_story(tokens, f.start, f.end) for f in findings)
 
     def _best(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token], best: Assessment,
               history: _History) -> Assessment:

@@ -31,7 +31,7 @@ def tokens(folded: str) -> list[Token]:
     for chunk in chunks(prepare(folded)):
         for surface, dictionary_form, normalized, pos, begin in morphemes(chunk):
             if BOUNDARY.fullmatch(surface):
-                mark = (QUESTION_MARK,) if "?" in surface else ()
+                mark = (QUESTION_MARK,) if "?" in surface or "？" in surface else ()
                 out.append(Token(mark, boundary=True, start=offset + begin))
             elif surface in QUOTES:
                 out.append(Token((QUOTES[surface],), start=offset + begin))  # whose words: see context.py
