@@ -25,6 +25,7 @@ QUOTE_OPEN, QUOTE_CLOSE = "「", "」"
 LOOK_BACK = 8
 """Tokens before a finding searched for the person it is about."""
 LOOK_AHEAD = 6
+_ON_A_BODY = frozenset({"on", "across", "over"})
 """Tokens after a finding searched for a verb of saying or a reflexive (himself) that names someone else."""
 GENERIC_AHEAD = 3
 DENIAL_BEFORE = 3
@@ -134,9 +135,17 @@ class ContextWords:
             return False
         if self._modifies_other(tokens, end, last):
             return True  # 「先月自殺未遂をした17歳の娘」: a clause that describes her
-        if reported or self._any(tokens, "others", end, min(last, end + 2)):
+        if reported or self._any(tokens, "others", end, min(last, end + 2)) or self._on_others_body(tokens, end, last):
             return True
         return carry and not any(first <= j < last for j in writer) and self._told_of_other(tokens, first, last)
+
+    def _on_others_body(self, tokens: Sequence[Token], end: int, last: int) -> bool:
+        """An English mark or act placed on someone else's body right after the finding ("I found fresh cuts on my
+        14-year-old's arms", "burns all over her son's wrist"): a place word, then the person within a few words."""
+        for k in range(end, min(last, end + 2)):
+            if tokens[k].forms[:1] and tokens[k].forms[0] in _ON_A_BODY:
+                return self._any(tokens, "others", k + 1, min(last, k + 4))
+        return False
 
     def _modifies_other(self, tokens: Sequence[Token], end: int, last: int) -> bool:
         """A Japanese finding inside a clause that describes a person after it (「自殺未遂をした娘」, 「リスカを
