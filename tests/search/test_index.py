@@ -169,7 +169,7 @@ def test_a_story_around_the_question_is_not_taken_for_a_second_question(index: F
 def test_a_question_that_leaves_its_topic_to_the_story_is_read_with_the_story(index: FaqIndex, text: str) -> None:
     found = index.match(text)  # the question alone asks about an approval; the story says of which treatment
     assert found.status != "none" and "exo_status" in [c for c, _ in found.candidates]
-    shown = [found.entry_id] if found.status == "answer" else [c for c, _ in found.candidates]
+    shown = [c for c, _ in found.candidates][: 1 if found.status == "answer" else None]  # an answer shows one
     assert all(index.entry(found.lang, c).treatment != "tms" for c in shown)
 
 
