@@ -150,8 +150,13 @@ def _stalls(key: str, path: Path, slices: list[Slice]) -> str:
     rows = []
     for one in slices:
         found = summarize(data, one.phase.started, one.phase.drained)
+        late = found["late_ms"]
         rows.append((str(one.round), fmt(one.p99()), str(int(found["stalls_15"])), str(int(found["stalls_50"])),
-                     fmt(found["longest_ms"]), str(int(found["full_gcs"])), fmt(found["longest_gc_ms"])))
-    return (f"{key}: event-loop stalls in its slices (a 5 ms tick woken late)\n"
-            + table(("round", "p99 ms", "stalls > 15 ms", "> 50 ms", "longest ms", "full GCs", "longest GC ms"),
-                    rows) + "\n")
+                     fmt(found["longest_ms"]), str(int(found["full_gcs"])), fmt(found["longest_gc_ms"]),
+                     f"{100 * found['cpu_ms'] / late:.0f}" if late else "-",
+                     f"{100 * found['waited_ms'] / late:.0f}" if late else "-", str(int(found["busy_50"])),
+                     fmt(found["longest_busy_ms"])))
+    return (f"{key}: event-loop stalls in its slices (a 5 ms tick woken late; of the stalls' time: the loop's own "
+            "CPU, and waiting for a CPU while other processes had it; busy: stalls with over 50 ms of own CPU)\n"
+            + table(("round", "p99 ms", "stalls > 15 ms", "> 50 ms", "longest ms", "full GCs", "longest GC ms",
+                     "own CPU %", "waiting %", "busy > 50 ms", "longest busy ms"), rows) + "\n")

@@ -167,11 +167,15 @@ def report(results: dict[str, BotResult], plan: Plan, command: str, load_before:
                           fmt(s.answered_per_s), fmt(r.reload_peak_rss_mb)] for r, s in reloads])]
     stalls = [(r, name, found) for r in results.values() for name, found in r.stalls]
     if stalls:
-        parts += ["", "EVENT-LOOP STALLS in our bot (--stalls: a 5 ms timer waking late; full = generation-2 GC)",
+        parts += ["", "EVENT-LOOP STALLS in our bot (--stalls: a 5 ms timer waking late; full = generation-2 GC; "
+                      "of the stalls' time: the loop's own CPU, waiting for a CPU (the machine's load); busy >50 ms: "
+                      "stalls with over 50 ms of the loop's own CPU)",
                   table(("bot", "phase", "late >15 ms", "late >50 ms", "longest ms", "full GCs", "longest GC ms",
-                         ">50 ms with a GC inside"),
+                         ">50 ms with a GC inside", "own CPU %", "waiting %", "busy >50 ms", "longest busy ms"),
                         [[r.label, name, str(int(f["stalls_15"])), str(int(f["stalls_50"])), fmt(f["longest_ms"]),
-                          str(int(f["full_gcs"])), fmt(f["longest_gc_ms"]), str(int(f["stalls_50_with_gc"]))]
+                          str(int(f["full_gcs"])), fmt(f["longest_gc_ms"]), str(int(f["stalls_50_with_gc"])),
+                          _share(f, "cpu_ms"), _share(f, "waited_ms"), str(int(f.get("busy_50", 0))),
+                          fmt(f.get("longest_busy_ms"))]
                          for r, name, f in stalls], left=2)]
     parts += ["", "REQUESTS PER 100 UPDATES (all phases; the mix offered is below)", _calls_table(results)]
     for result in results.values():
@@ -180,6 +184,12 @@ def report(results: dict[str, BotResult], plan: Plan, command: str, load_before:
         parts.append(f"mix offered to {result.label}: {mix} ({total:,} updates)")
     parts += ["", "TARGETS", _targets(results, plan)]
     return "\n".join(parts)
+
+
+def _share(found: dict[str, float], part: str) -> str:
+    """``part`` of the stalls' time in percent ("-" when the kernel's account was not read)."""
+    late = found.get("late_ms", 0.0)
+    return f"{100 * found.get(part, 0.0) / late:.0f}" if late > 0 else "-"
 
 
 def _repeat_note(results: dict[str, BotResult]) -> list[str]:
