@@ -107,6 +107,18 @@ def new_postgres_database(name: str) -> str:
     return base.rsplit("/", 1)[0] + f"/{name}"
 
 
+def postgres_transactions(database_url: str) -> int:
+    """Transactions the server has counted in this database so far: each lone statement of an autocommit
+    connection is one, and so is each BEGIN ... COMMIT (its statements inside it are not counted again)."""
+    import psycopg
+
+    name = database_url.rsplit("/", 1)[1]
+    with psycopg.connect(POSTGRES["url"], autocommit=True) as admin:
+        row = admin.execute("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = %s",
+                            (name,)).fetchone()
+    return int(row[0]) if row else 0
+
+
 def prefill(data_dir: Path, count: int, database_url: str | None = None) -> float:
     """Create the bot's database with ``count`` known users (their language chosen), as the bot would."""
     from bot.storage.db import Database, SQLiteDatabase, utcnow
@@ -234,6 +246,7 @@ async def running_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path
                              database_url))
         watch = ProcessWatch(process.pid)
         result = BotResult(spec, label, population, 0.0, 0.0, prefill_s=prefill_s)
+        transactions_before = postgres_transactions(database_url) if database_url else 0
         try:
             await _wait_answered(probe, process, 60)
             result.startup_s = probe.first - started
@@ -249,6 +262,9 @@ async def running_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path
         result.calls = api.stats.calls
         result.updates = driver.offered
         result.kinds = driver.kinds
+        if database_url:  # the bot's sessions have ended, so the server has counted all they did
+            await asyncio.sleep(1.0)
+            result.db_transactions = postgres_transactions(database_url) - transactions_before
 
 
 def steady_users(spec: BotSpec, plan: Plan, population: int) -> Users:
@@ -315,10 +331,16 @@ async def _measure(driver: Driver, watch: ProcessWatch, label: str, name: str, p
     return stats
 
 
+RELOAD_WAIT_S = 120.0
+"""How long the reload phase waits, after its fixed rate, for reloads still building."""
+
+
 async def _reloads(driver: Driver, process: asyncio.subprocess.Process, content_dir: Path,
                    plan: Plan, watch: ProcessWatch) -> list[ReloadStats]:
     """Reloads under the fixed rate: a touched content file (the watcher notices it), then, once that reload has
-    been reported to the staff chat, SIGHUP. --quick: SIGHUP only."""
+    been reported to the staff chat, SIGHUP. --quick: SIGHUP only. A reload still building when the fixed rate
+    ends (a loaded machine: the builder runs at a low priority) is waited for, up to ``RELOAD_WAIT_S``, so the
+    memory peak covers the whole build; its latency figures cover the loaded part only."""
     triggers: list[tuple[str, float]] = []
     api = driver.api
 
@@ -343,6 +365,10 @@ async def _reloads(driver: Driver, process: asyncio.subprocess.Process, content_
     tasks = [loop.create_task(script()), loop.create_task(memory())]
     try:
         phase = await driver.steady("reload", plan.rate, plan.reload_s, plan.drain_s)
+        deadline = time.perf_counter() + RELOAD_WAIT_S
+        while time.perf_counter() < deadline and not (
+                tasks[0].done() and sum(1 for m in api.stats.staff if m.time > triggers[0][1]) >= len(triggers)):
+            await asyncio.sleep(0.05)
     finally:
         for task in tasks:
             task.cancel()
@@ -360,6 +386,7 @@ def _reload_stats(api: FakeApi, phase: Phase, triggers: list[tuple[str, float]])
             claimed.add(id(report))
         end = report.time if report is not None else phase.ended
         span = end - at
+        loaded = min(end, phase.ended)  # a reload that outlasted the fixed rate: answers and gaps while loaded
         quiet = (phase.started + 0.1, triggers[0][1])  # before the first reload
         during = latencies_between(phase.records, at, end, phase.drained)
         before = latencies_between(phase.records, *quiet, phase.drained)
@@ -367,11 +394,12 @@ def _reload_stats(api: FakeApi, phase: Phase, triggers: list[tuple[str, float]])
             trigger=trigger,
             reload_s=None if report is None else span,
             swapped=report is not None and report.text.startswith("✅"),
-            largest_gap_ms=largest_gap_ms(times, at, end),
+            largest_gap_ms=largest_gap_ms(times, at, loaded) if loaded > at else None,
             baseline_gap_ms=largest_gap_ms(times, *quiet),
             p99_ms=percentile(during, 99) if during else None,
             baseline_p99_ms=percentile(before, 99) if before else None,
-            answered_per_s=sum(1 for r in phase.records if at <= r.first <= end) / max(span, 1e-9),
+            answered_per_s=sum(1 for r in phase.records if at <= r.first <= loaded) / max(loaded - at, 1e-9)
+            if loaded > at else None,
             window=(at, end),
         ))
     return found
