@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -303,7 +304,8 @@ class LiveContent:
             return False, "確認中にファイルが変わりました。まもなくもう一度確認します。"
         if answer["key"] is None:
             return self._refused(answer["errors"], answer["report"])
-        parts = await asyncio.to_thread(cache.read, cache_dir, answer["key"])
+        parts = await asyncio.to_thread(functools.partial(cache.read, cache_dir, answer["key"],
+                                                          known=self.current.digests))
         if parts is None:
             return self._refused(0, CACHE_UNREADABLE)
         with _short_switch_interval():  # only the parts that changed are read: a page edit reads ~10 ms

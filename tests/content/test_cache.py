@@ -185,6 +185,9 @@ def test_a_reload_build_copies_the_parts_whose_inputs_did_not_change(content: Pa
     assert parts is not None
     assert [name for name in PARTS if parts[name] == saved[name]] == ["faq", "crisis", "distress", "intake"]
     assert "A fresh paragraph." in str(cache.loads(parts["content"][1])[0].page("en", "clinic"))
+    held = cache.read(tmp_path / "cache", new_key, known={name: digest for name, (digest, _) in saved.items()})
+    assert held is not None and held["content"] == parts["content"]  # what the bot reads back: the changed part only
+    assert [name for name in PARTS if held[name] == (parts[name][0], b"")] == ["faq", "crisis", "distress", "intake"]
 
 
 async def test_a_broken_edit_is_refused_by_the_builder_process(content: Path, tmp_path: Path) -> None:
