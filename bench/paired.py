@@ -18,14 +18,19 @@ from __future__ import annotations
 import contextlib
 import json
 import statistics
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.load import Phase
 from bench.measure import fmt, percentile, table
 from bench.plan import SPECS, Plan
 from bench.report import load_average
-from bench.run import RunningBot, running_bot, steady_users
+
+if TYPE_CHECKING:
+    from bench.run import RunningBot
 
 TARGET_P99_MS = 50.0
 
@@ -55,17 +60,21 @@ class Group:
     stall_files: dict[str, Path] = field(default_factory=dict)
 
 
-async def run_group(keys: list[str], plan: Plan, workdir: Path, rounds: int, slice_s: float, *, stalls: bool,
+async def run_group(keys: list[str], plan: Plan, workdir: Path, rounds: int, slice_s: float,
+                    start: Callable[..., AbstractAsyncContextManager[RunningBot]], *, stalls: bool,
                     bot_python: str | None) -> Group:
-    """Start every bot of ``keys``, then offer the fixed rate to each in turn for ``rounds`` rounds."""
+    """Start every bot of ``keys`` with ``start`` (``bench.run.running_bot``, passed in: the module run as a script
+    holds the run's settings), then offer the fixed rate to each in turn for ``rounds`` rounds."""
     import os
+
+    from bench.run import steady_users
 
     group = Group(keys)
     async with contextlib.AsyncExitStack() as stack:
         bots: list[RunningBot] = []
         for key in keys:
-            bots.append(await stack.enter_async_context(running_bot(SPECS[key], plan, workdir, attempt=1,
-                                                                    stalls=stalls, bot_python=bot_python)))
+            bots.append(await stack.enter_async_context(start(SPECS[key], plan, workdir, attempt=1, stalls=stalls,
+                                                              bot_python=bot_python)))
         for number in range(1, rounds + 1):
             shift = (number - 1) % len(bots)
             for bot in bots[shift:] + bots[:shift]:

@@ -452,7 +452,7 @@ async def run_paired(keys: list[str], plan: Plan, workdir: Path, rounds: int, sl
     from bench.paired import report as paired_report
     from bench.paired import run_group
 
-    group = await run_group(keys, plan, workdir / "-".join(keys), rounds, slice_s, stalls=stalls,
+    group = await run_group(keys, plan, workdir / "-".join(keys), rounds, slice_s, running_bot, stalls=stalls,
                             bot_python=bot_python)
     return paired_report(group, plan, slice_s)
 
