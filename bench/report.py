@@ -23,13 +23,13 @@ class ReloadStats:
     reload_s: float | None
     """Trigger to the staff chat's report (None: no report came)."""
     swapped: bool
-    largest_gap_ms: float
+    largest_gap_ms: float | None
     baseline_gap_ms: float
     """The largest gap in answers in an equally long stretch before any reload."""
     p99_ms: float | None
     """p99 latency of the updates offered during the reload."""
     baseline_p99_ms: float | None
-    answered_per_s: float
+    answered_per_s: float | None
     """Updates answered per second during the reload (the offered rate is the plan's)."""
     window: tuple[float, float] = (0.0, 0.0)
 
@@ -58,6 +58,8 @@ class BotResult:
     reload_peak_tree_pss_mb: float = 0.0
     """The same with shared pages counted once (proportional set size)."""
     """The bot and its children (the content builder) together, during the reloads."""
+    db_transactions: int = 0
+    """On PostgreSQL: transactions the server counted from the bot's start to its end (lone statements included)."""
     memory: dict[str, float] = field(default_factory=dict)
     """Resident MB by kind at the end of the load phases (``bench.measure.memory_by_kind``); with several runs,
     the run with the largest peak."""
@@ -80,6 +82,7 @@ def merge_runs(runs: list[BotResult]) -> BotResult:
     merged.reloads = [s for r in runs for s in r.reloads]
     merged.stalls = [s for r in runs for s in r.stalls]
     merged.updates = sum(r.updates for r in runs)
+    merged.db_transactions = sum(r.db_transactions for r in runs)
     for r in runs:
         merged.calls.update(r.calls)
         merged.kinds.update(r.kinds)
@@ -102,11 +105,12 @@ def _postgres_table(results: dict[str, BotResult], plan: Plan) -> str:
             cpu_ratio = stats.cpu_ms_per_update / base.cpu_ms_per_update if base.cpu_ms_per_update else None
             met = (cpu_ratio is not None and cpu_ratio <= 1.3
                    and (name != plan.steady or (p99 is not None and p99 < 50)))
+            per_update = result.db_transactions / result.updates if result.updates else None
             rows.append([result.label, name, fmt(base.cpu_ms_per_update, 2), fmt(stats.cpu_ms_per_update, 2),
                          ratio(stats.cpu_ms_per_update, base.cpu_ms_per_update), fmt(base.latency(99)), fmt(p99),
-                         "yes" if met else "NO"])
+                         fmt(per_update, 2), "yes" if met else "NO"])
     header = ("bot", "load", "SQLite CPU ms/update", "PostgreSQL CPU ms/update", "ratio", "SQLite p99 ms",
-              "PostgreSQL p99 ms", "target met")
+              "PostgreSQL p99 ms", "server transactions/update (whole run)", "target met")
     return table(header, rows, left=2) if rows else ""
 
 
@@ -167,11 +171,15 @@ def report(results: dict[str, BotResult], plan: Plan, command: str, load_before:
                           fmt(s.answered_per_s), fmt(r.reload_peak_rss_mb)] for r, s in reloads])]
     stalls = [(r, name, found) for r in results.values() for name, found in r.stalls]
     if stalls:
-        parts += ["", "EVENT-LOOP STALLS in our bot (--stalls: a 5 ms timer waking late; full = generation-2 GC)",
+        parts += ["", "EVENT-LOOP STALLS in our bot (--stalls: a 5 ms timer waking late; full = generation-2 GC; "
+                      "of the stalls' time: the loop's own CPU, waiting for a CPU (the machine's load); busy >50 ms: "
+                      "stalls with over 50 ms of the loop's own CPU)",
                   table(("bot", "phase", "late >15 ms", "late >50 ms", "longest ms", "full GCs", "longest GC ms",
-                         ">50 ms with a GC inside"),
+                         ">50 ms with a GC inside", "own CPU %", "waiting %", "busy >50 ms", "longest busy ms"),
                         [[r.label, name, str(int(f["stalls_15"])), str(int(f["stalls_50"])), fmt(f["longest_ms"]),
-                          str(int(f["full_gcs"])), fmt(f["longest_gc_ms"]), str(int(f["stalls_50_with_gc"]))]
+                          str(int(f["full_gcs"])), fmt(f["longest_gc_ms"]), str(int(f["stalls_50_with_gc"])),
+                          _share(f, "cpu_ms"), _share(f, "waited_ms"), str(int(f.get("busy_50", 0))),
+                          fmt(f.get("longest_busy_ms"))]
                          for r, name, f in stalls], left=2)]
     parts += ["", "REQUESTS PER 100 UPDATES (all phases; the mix offered is below)", _calls_table(results)]
     for result in results.values():
@@ -180,6 +188,12 @@ def report(results: dict[str, BotResult], plan: Plan, command: str, load_before:
         parts.append(f"mix offered to {result.label}: {mix} ({total:,} updates)")
     parts += ["", "TARGETS", _targets(results, plan)]
     return "\n".join(parts)
+
+
+def _share(found: dict[str, float], part: str) -> str:
+    """``part`` of the stalls' time in percent ("-" when the kernel's account was not read)."""
+    late = found.get("late_ms", 0.0)
+    return f"{100 * found.get(part, 0.0) / late:.0f}" if late > 0 else "-"
 
 
 def _repeat_note(results: dict[str, BotResult]) -> list[str]:
@@ -342,6 +356,6 @@ def _targets(results: dict[str, BotResult], plan: Plan) -> str:
     for reload in (free.reloads if free else []):
         add(f"p99 < {TARGET_P99_MS:g} ms during a content reload [{reload.trigger}]", reload.p99_ms,
             reload.p99_ms is not None and reload.p99_ms < TARGET_P99_MS, f"{fmt(reload.p99_ms, 0)} ms",
-            f"{fmt(reload.baseline_p99_ms, 0)} ms before; largest gap {reload.largest_gap_ms:.0f} ms; reload "
+            f"{fmt(reload.baseline_p99_ms, 0)} ms before; largest gap {fmt(reload.largest_gap_ms, 0)} ms; reload "
             f"{fmt(reload.reload_s, 2)} s")
     return table(("target", "measured", "verdict", "note"), rows)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import shutil
 import signal
@@ -30,7 +31,8 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import replace
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -103,6 +105,18 @@ def new_postgres_database(name: str) -> str:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
     return base.rsplit("/", 1)[0] + f"/{name}"
+
+
+def postgres_transactions(database_url: str) -> int:
+    """Transactions the server has counted in this database so far: each lone statement of an autocommit
+    connection is one, and so is each BEGIN ... COMMIT (its statements inside it are not counted again)."""
+    import psycopg
+
+    name = database_url.rsplit("/", 1)[1]
+    with psycopg.connect(POSTGRES["url"], autocommit=True) as admin:
+        row = admin.execute("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = %s",
+                            (name,)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def prefill(data_dir: Path, count: int, database_url: str | None = None) -> float:
@@ -182,9 +196,27 @@ async def _stop(process: asyncio.subprocess.Process, grace_s: float = 20) -> Non
         await process.wait()
 
 
-async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | None = None,
-                  shapes: tuple[str, ...] = (SATURATION, "steady"), attempt: int = 1,
-                  stalls: bool = False, api_latency_s: float = 0.0, bot_python: str | None = None) -> BotResult:
+@dataclass
+class RunningBot:
+    """One bot process answering its own fake Bot API, warmed up and ready for load phases."""
+
+    spec: BotSpec
+    label: str
+    folder: Path
+    content_dir: Path
+    api: FakeApi
+    driver: Driver
+    process: asyncio.subprocess.Process
+    watch: ProcessWatch
+    result: BotResult
+    population: int
+
+
+@contextlib.asynccontextmanager
+async def running_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | None = None, attempt: int = 1,
+                      stalls: bool = False, api_latency_s: float = 0.0,
+                      bot_python: str | None = None) -> AsyncIterator[RunningBot]:
+    """Start ``spec``'s bot on its own fake API, wait for its first answer, warm it up; stop it at the end."""
     folder = workdir / f"{spec.key}-{attempt}"
     folder.mkdir(parents=True)
     population = plan.large_population if spec.large else plan.small_population
@@ -202,9 +234,8 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
     factory = UpdateFactory(load_questions(questions))
     async with FakeApi(TOKEN, staff_chat_id=STAFF_CHAT_ID, latency_s=api_latency_s) as api:
         saturation_users = plan.limited_users if spec.limiter else plan.saturation_users
-        steady_users = plan.steady_users
         if spec.mix in MIX_USERS:
-            saturation_users = steady_users = MIX_USERS[spec.mix]
+            saturation_users = MIX_USERS[spec.mix]
         driver = Driver(api, Users(population, saturation_users, plan.saturation_think_s, spec.mix), factory)
         probe = driver.offer_one(driver.users.borrow(), "/start")
         log = (folder / "bot.log").open("wb")
@@ -215,26 +246,12 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
                              database_url))
         watch = ProcessWatch(process.pid)
         result = BotResult(spec, label, population, 0.0, 0.0, prefill_s=prefill_s)
+        transactions_before = postgres_transactions(database_url) if database_url else 0
         try:
             await _wait_answered(probe, process, 60)
             result.startup_s = probe.first - started
             await driver.saturate("warm-up", plan.warmup_s, plan.drain_s)
-            for shape in shapes:
-                if shape == SATURATION and not spec.webhook:  # the warm-up's users go on
-                    result.phases[SATURATION] = await _measure(driver, watch, label, SATURATION, plan)
-                elif shape == "steady":
-                    driver.users = Users(population, steady_users, plan.steady_think_s, spec.mix)
-                    result.phases[plan.steady] = await _measure(driver, watch, label, plan.steady, plan)
-            result.peak_rss_mb = watch.peak_rss_mb()
-            result.memory = memory_by_kind(process.pid)
-            for stats in result.phases.values():
-                stats.peak_rss_mb = result.peak_rss_mb
-            if spec.reload and profile is None:
-                driver.users = Users(population, steady_users, plan.steady_think_s, spec.mix)
-                result.reloads = await _reloads(driver, process, content_dir, plan, watch)
-                result.reload_peak_rss_mb = watch.peak_rss_mb()
-                result.reload_peak_tree_rss_mb = watch.peak_tree_rss_mb()
-                result.reload_peak_tree_pss_mb = watch.peak_tree_pss_mb()
+            yield RunningBot(spec, label, folder, content_dir, api, driver, process, watch, result, population)
         except BotFailed as exc:
             log.flush()
             tail = (folder / "bot.log").read_text(errors="replace")[-3000:]
@@ -245,8 +262,40 @@ async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | N
         result.calls = api.stats.calls
         result.updates = driver.offered
         result.kinds = driver.kinds
+        if database_url:  # the bot's sessions have ended, so the server has counted all they did
+            await asyncio.sleep(1.0)
+            result.db_transactions = postgres_transactions(database_url) - transactions_before
+
+
+def steady_users(spec: BotSpec, plan: Plan, population: int) -> Users:
+    """The users of the fixed-rate phases."""
+    return Users(population, MIX_USERS.get(spec.mix, plan.steady_users), plan.steady_think_s, spec.mix)
+
+
+async def run_bot(spec: BotSpec, plan: Plan, workdir: Path, *, profile: Path | None = None,
+                  shapes: tuple[str, ...] = (SATURATION, "steady"), attempt: int = 1,
+                  stalls: bool = False, api_latency_s: float = 0.0, bot_python: str | None = None) -> BotResult:
+    async with running_bot(spec, plan, workdir, profile=profile, attempt=attempt, stalls=stalls,
+                           api_latency_s=api_latency_s, bot_python=bot_python) as bot:
+        driver, watch, result, label = bot.driver, bot.watch, bot.result, bot.label
+        for shape in shapes:
+            if shape == SATURATION and not spec.webhook:  # the warm-up's users go on
+                result.phases[SATURATION] = await _measure(driver, watch, label, SATURATION, plan)
+            elif shape == "steady":
+                driver.users = steady_users(spec, plan, bot.population)
+                result.phases[plan.steady] = await _measure(driver, watch, label, plan.steady, plan)
+        result.peak_rss_mb = watch.peak_rss_mb()
+        result.memory = memory_by_kind(bot.process.pid)
+        for stats in result.phases.values():
+            stats.peak_rss_mb = result.peak_rss_mb
+        if spec.reload and profile is None:
+            driver.users = steady_users(spec, plan, bot.population)
+            result.reloads = await _reloads(driver, bot.process, bot.content_dir, plan, watch)
+            result.reload_peak_rss_mb = watch.peak_rss_mb()
+            result.reload_peak_tree_rss_mb = watch.peak_tree_rss_mb()
+            result.reload_peak_tree_pss_mb = watch.peak_tree_pss_mb()
     if stalls and spec.ours:
-        result.stalls = _stall_summaries(folder / "stalls.json", result)
+        result.stalls = _stall_summaries(bot.folder / "stalls.json", result)
     return result
 
 
@@ -282,10 +331,16 @@ async def _measure(driver: Driver, watch: ProcessWatch, label: str, name: str, p
     return stats
 
 
+RELOAD_WAIT_S = 120.0
+"""How long the reload phase waits, after its fixed rate, for reloads still building."""
+
+
 async def _reloads(driver: Driver, process: asyncio.subprocess.Process, content_dir: Path,
                    plan: Plan, watch: ProcessWatch) -> list[ReloadStats]:
     """Reloads under the fixed rate: a touched content file (the watcher notices it), then, once that reload has
-    been reported to the staff chat, SIGHUP. --quick: SIGHUP only."""
+    been reported to the staff chat, SIGHUP. --quick: SIGHUP only. A reload still building when the fixed rate
+    ends (a loaded machine: the builder runs at a low priority) is waited for, up to ``RELOAD_WAIT_S``, so the
+    memory peak covers the whole build; its latency figures cover the loaded part only."""
     triggers: list[tuple[str, float]] = []
     api = driver.api
 
@@ -310,6 +365,10 @@ async def _reloads(driver: Driver, process: asyncio.subprocess.Process, content_
     tasks = [loop.create_task(script()), loop.create_task(memory())]
     try:
         phase = await driver.steady("reload", plan.rate, plan.reload_s, plan.drain_s)
+        deadline = time.perf_counter() + RELOAD_WAIT_S
+        while time.perf_counter() < deadline and not (
+                tasks[0].done() and sum(1 for m in api.stats.staff if m.time > triggers[0][1]) >= len(triggers)):
+            await asyncio.sleep(0.05)
     finally:
         for task in tasks:
             task.cancel()
@@ -327,6 +386,7 @@ def _reload_stats(api: FakeApi, phase: Phase, triggers: list[tuple[str, float]])
             claimed.add(id(report))
         end = report.time if report is not None else phase.ended
         span = end - at
+        loaded = min(end, phase.ended)  # a reload that outlasted the fixed rate: answers and gaps while loaded
         quiet = (phase.started + 0.1, triggers[0][1])  # before the first reload
         during = latencies_between(phase.records, at, end, phase.drained)
         before = latencies_between(phase.records, *quiet, phase.drained)
@@ -334,11 +394,12 @@ def _reload_stats(api: FakeApi, phase: Phase, triggers: list[tuple[str, float]])
             trigger=trigger,
             reload_s=None if report is None else span,
             swapped=report is not None and report.text.startswith("✅"),
-            largest_gap_ms=largest_gap_ms(times, at, end),
+            largest_gap_ms=largest_gap_ms(times, at, loaded) if loaded > at else None,
             baseline_gap_ms=largest_gap_ms(times, *quiet),
             p99_ms=percentile(during, 99) if during else None,
             baseline_p99_ms=percentile(before, 99) if before else None,
-            answered_per_s=sum(1 for r in phase.records if at <= r.first <= end) / max(span, 1e-9),
+            answered_per_s=sum(1 for r in phase.records if at <= r.first <= loaded) / max(loaded - at, 1e-9)
+            if loaded > at else None,
             window=(at, end),
         ))
     return found
@@ -382,6 +443,20 @@ async def run_profile(plan: Plan, workdir: Path, out: Path, top: int) -> str:
     return "\n".join(parts)
 
 
+PAIRED_GROUPS = (("echo", "ours-nolimit"), ("echo-typed", "ours-typed"), ("echo-independent", "ours-independent"))
+"""``--paired`` without ``--only``: each mix's echo and ours, measured in turns."""
+
+
+async def run_paired(keys: list[str], plan: Plan, workdir: Path, rounds: int, slice_s: float, stalls: bool,
+                     bot_python: str | None) -> str:
+    from bench.paired import report as paired_report
+    from bench.paired import run_group
+
+    group = await run_group(keys, plan, workdir / "-".join(keys), rounds, slice_s, running_bot, stalls=stalls,
+                            bot_python=bot_python)
+    return paired_report(group, plan, slice_s)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -395,6 +470,10 @@ def main(argv: list[str] | None = None) -> int:
                         "(pip install -e . without the test extras: no trio, which selenium brings and httpcore "
                         "then imports); default: this one")
     parser.add_argument("--only", help=f"comma-separated bots out of: {', '.join(SPECS)}")
+    parser.add_argument("--paired", type=int, metavar="ROUNDS", default=0,
+                        help="latency only: start echo and ours together and offer the fixed rate to each in turn, "
+                             "ROUNDS rounds of short slices (bench/paired.py); --only gives one group, echo first")
+    parser.add_argument("--slice-s", type=float, default=4.0, help="--paired: seconds per slice (default 4)")
     parser.add_argument("--profile", action="store_true", help="profile our bot at saturation with pyinstrument")
     parser.add_argument("--profile-out", type=Path, help="where to write the whole profile (default: a temp file)")
     parser.add_argument("--top", type=int, default=70, help="lines of the profile to print")
@@ -421,6 +500,8 @@ def main(argv: list[str] | None = None) -> int:
         CPU_PROFILE.append(True)
     keys = [k.strip() for k in args.only.split(",")] if args.only else \
         [k for k in SPECS if not (args.quick and k in QUICK_SKIPS)]
+    if args.paired and not args.only:
+        keys = [k for group in PAIRED_GROUPS for k in group]
     unknown = [k for k in keys if k not in SPECS]
     if unknown:
         parser.error(f"unknown bot(s) {', '.join(unknown)}; choose from {', '.join(SPECS)}")
@@ -449,6 +530,15 @@ def main(argv: list[str] | None = None) -> int:
             text = asyncio.run(run_profile(replace(plan, saturation_s=plan.saturation_s * 2), workdir, out,
                                            args.top))
             print(f"command: {command}\nprofile of our bot (no limiter), whole file: {out}\n\n{text}")
+            return 0
+        if args.paired:
+            groups = [keys] if args.only else [list(g) for g in PAIRED_GROUPS]
+            if args.database == "postgres" and not args.only:  # --only's keys have their twins already
+                groups = [with_postgres(g) for g in groups]
+            print(f"command: {command}\nload average at the start: {load_average()}\n")
+            for group in groups:
+                print(asyncio.run(run_paired(group, plan, workdir, args.paired, args.slice_s, args.stalls,
+                                             args.bot_python)), flush=True)
             return 0
         load_before = load_average()
         results = asyncio.run(run(plan, keys, workdir, max(args.repeat, 1), args.stalls,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -79,23 +80,29 @@ class Live:
 
     @classmethod
     def build(cls, content: ContentBase, fingerprint: str) -> Live:
-        intakes = {lang: c.intake for lang, c in content.languages.items()}
-        intake_json = json.dumps({lang: i.model_dump(mode="json") for lang, i in intakes.items()},
-                                 ensure_ascii=False, sort_keys=True)
-        return cls(
-            content=content,
-            faq=FaqIndex.build({lang: c.faq for lang, c in content.languages.items()}),
-            crisis=CrisisScreen.build({lang: c.crisis for lang, c in content.languages.items()}),
-            distress=DistressScreen.build({lang: c.distress for lang, c in content.languages.items()}),
-            intake=IntakeEngine(intakes),
-            intake_key=hashlib.sha256(intake_json.encode("utf-8")).hexdigest()[:16],
-            intake_json=intake_json,
-            fingerprint=fingerprint,
-        )
+        values = {name: build_part(name, content, fingerprint) for name in PARTS}
+        _, intake_key, intake_json, _ = values["content"]
+        return cls(content=content, faq=values["faq"], crisis=values["crisis"], distress=values["distress"],
+                   intake=values["intake"], intake_key=intake_key, intake_json=intake_json, fingerprint=fingerprint)
 
 
 PARTS = ("content", "faq", "crisis", "distress", "intake")
 """The parts a snapshot is cached in; each is rebuilt from its own inputs only."""
+
+
+def build_part(name: str, content: ContentBase, fingerprint: str) -> Any:
+    """One part of a snapshot, built from ``content``; ``content`` itself is (content, intake key, intake JSON,
+    fingerprint)."""
+    def of(field_name: str) -> dict[str, Any]:
+        return {lang: getattr(c, field_name) for lang, c in content.languages.items()}
+
+    if name == "content":
+        intake_json = json.dumps({lang: i.model_dump(mode="json") for lang, i in of("intake").items()},
+                                 ensure_ascii=False, sort_keys=True)
+        return content, hashlib.sha256(intake_json.encode("utf-8")).hexdigest()[:16], intake_json, fingerprint
+    builders: dict[str, Any] = {"faq": FaqIndex.build, "crisis": CrisisScreen.build, "distress": DistressScreen.build,
+                                "intake": IntakeEngine}
+    return builders[name](of(name))
 
 
 def part_digests(content: ContentBase, key: str, code: str) -> dict[str, str]:
@@ -134,17 +141,31 @@ class FilesChanged(Exception):
     """The content files changed while they were being checked; check them again."""
 
 
-def build_cache(content_dir: Path, cache_dir: Path) -> tuple[str | None, Problems]:
+def build_cache(content_dir: Path, cache_dir: Path, *, previous: str | None = None) -> tuple[str | None, Problems]:
     """Load and check ``content_dir`` and save it in ``cache_dir``; the cache key, or None when it has errors.
+
+    ``previous``: the key of the snapshot the bot serves now (a reload). Its parts whose inputs did not change are
+    copied as they were saved instead of built again: a page edit builds neither the search index (whose readings
+    touch much of the analyser's dictionary) nor the crisis screen, which keeps the builder's memory and CPU down
+    while the bot answers beside it. Everything is checked all the same.
 
     The key is taken before and after loading: files edited meanwhile raise ``FilesChanged`` instead of being
     saved under the old key."""
     code = cache.code_key()
     key = cache.content_key(content_dir, code)
-    live, problems = load_live(content_dir)
-    if live is None:
+    fingerprint = content_fingerprint(content_dir)
+    content, problems = load_content(content_dir)
+    if content is None:
         return None, problems
-    parts = to_parts(live, key, code)
+    digests = part_digests(content, key, code)
+    earlier = (cache.read(cache_dir, previous) if previous else None) or {}
+    parts: cache.Parts = {}
+    for name in PARTS:
+        kept = earlier.get(name)
+        if kept is not None and kept[0] == digests[name]:
+            parts[name] = kept
+        else:
+            parts[name] = (digests[name], cache.dumps(build_part(name, content, fingerprint)))
     if cache.content_key(content_dir, code) != key:
         raise FilesChanged(str(content_dir))
     if not cache.write(cache_dir, key, parts):
@@ -260,8 +281,10 @@ class LiveContent:
 
     async def _build(self, cache_dir: Path) -> dict[str, Any] | None:
         """Run ``bot.livebuild`` and return its answer; None (logged) when it failed."""
+        serving = self.current.digests.get("content")  # the cache key of the snapshot served now, if it has one
         builder = await asyncio.create_subprocess_exec(
-            *_builder_command(self.content_dir, cache_dir), "--nice", stdout=asyncio.subprocess.PIPE,
+            *_builder_command(self.content_dir, cache_dir), "--nice", *(["--previous", serving] if serving else []),
+            stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE, env=_builder_environment())
         out, err = await builder.communicate()
         try:
@@ -281,7 +304,8 @@ class LiveContent:
             return False, "確認中にファイルが変わりました。まもなくもう一度確認します。"
         if answer["key"] is None:
             return self._refused(answer["errors"], answer["report"])
-        parts = await asyncio.to_thread(cache.read, cache_dir, answer["key"])
+        parts = await asyncio.to_thread(functools.partial(cache.read, cache_dir, answer["key"],
+                                                          known=self.current.digests))
         if parts is None:
             return self._refused(0, CACHE_UNREADABLE)
         with _short_switch_interval():  # only the parts that changed are read: a page edit reads ~10 ms

@@ -248,7 +248,9 @@ class PostgresDatabase(Database):
             raise storage_error(self.where, exc) from exc
 
     def execute(self, sql: str, params: Params = (), *, durable: bool = True) -> psycopg.Cursor[Row]:
-        with self.transaction() as connection:
+        # Outside a transaction the statement runs alone on an autocommit connection, which makes it a transaction
+        # of its own: one round trip instead of three (BEGIN, the statement, COMMIT), with the same atomicity.
+        with self._reader() as connection:
             return connection.execute(sql, params)
 
     def executemany(self, sql: str, rows: Any) -> None:

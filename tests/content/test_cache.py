@@ -7,10 +7,12 @@ import logging
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from bot import live as live_module
 from bot.content import cache
 from bot.content.loader import content_fingerprint
 from bot.live import BUILDER_FAILED, PARTS, ContentRefused, LiveContent, build_cache
@@ -154,6 +156,38 @@ async def test_a_reload_is_built_in_a_process_and_keeps_the_parts_that_did_not_c
     assert set(after.digests) == set(PARTS)
     assert not live.changed_on_disk()
     assert LiveContent.open(content, cache_dir=tmp_path / "cache").source == "cache"  # written for the next start
+
+
+def test_a_reload_build_copies_the_parts_whose_inputs_did_not_change(content: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    key = seed_cache(tmp_path / "cache", content)
+    saved = cache.read(tmp_path / "cache", key)
+    assert saved is not None
+    page = content / "en" / "pages" / "clinic.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nA fresh paragraph.\n", encoding="utf-8")
+
+    built: list[str] = []
+    real = live_module.build_part
+
+    def recording(name: str, *args: Any) -> Any:
+        built.append(name)
+        return real(name, *args)
+
+    monkeypatch.setattr(live_module, "build_part", recording)
+    build_cache(content, tmp_path / "other")  # without the snapshot served now, every part is built
+    assert built == list(PARTS)
+    built.clear()
+    new_key, problems = build_cache(content, tmp_path / "cache", previous=key)
+
+    assert built == ["content"]
+    assert new_key is not None and new_key != key and not problems.errors
+    parts = cache.read(tmp_path / "cache", new_key)
+    assert parts is not None
+    assert [name for name in PARTS if parts[name] == saved[name]] == ["faq", "crisis", "distress", "intake"]
+    assert "A fresh paragraph." in str(cache.loads(parts["content"][1])[0].page("en", "clinic"))
+    held = cache.read(tmp_path / "cache", new_key, known={name: digest for name, (digest, _) in saved.items()})
+    assert held is not None and held["content"] == parts["content"]  # what the bot reads back: the changed part only
+    assert [name for name in PARTS if held[name] == (parts[name][0], b"")] == ["faq", "crisis", "distress", "intake"]
 
 
 async def test_a_broken_edit_is_refused_by_the_builder_process(content: Path, tmp_path: Path) -> None:
