@@ -79,6 +79,11 @@ class ContextWords:
             self._last[0] = last
         return last[1]
 
+    def forget(self) -> None:
+        """Drop the last message's reading: it holds the message's words, and a reference back to these lists that
+        would keep an old snapshot alive after a reload (the collector is kept off long-lived objects)."""
+        self._last[0] = None
+
     def _at(self, tokens: Sequence[Token], name: str, j: int) -> bool:
         return j in self._read(tokens).marks[name]
 

@@ -245,17 +245,21 @@ class CrisisScreen:
         had one"): phrases, rules and context still read it. A long message is read in pieces of a few
         sentences (``pieces``), each piece once however often it is repeated, and reading stops at the first
         piece that needs the full reply: every layer reads within a sentence, so the answer is the same."""
-        folded = fold(text)
-        if len(folded) <= LONG_MESSAGE:
-            return self._assess(folded, learned)
-        best = NO_RISK
-        for piece in dict.fromkeys(pieces(folded)):
-            found = self._assess(piece, learned)
-            if stronger(found.tier, best.tier):
-                best = found
-                if best.tier == "definite":
-                    break
-        return best
+        try:
+            folded = fold(text)
+            if len(folded) <= LONG_MESSAGE:
+                return self._assess(folded, learned)
+            best = NO_RISK
+            for piece in dict.fromkeys(pieces(folded)):
+                found = self._assess(piece, learned)
+                if stronger(found.tier, best.tier):
+                    best = found
+                    if best.tier == "definite":
+                        break
+            return best
+        finally:
+            self._ja.context.forget()  # nothing of the message stays behind in the screen
+            self._en.context.forget()
 
     def _assess(self, folded: str, learned: bool) -> Assessment:
         reading = self.read(folded, folded=True)
