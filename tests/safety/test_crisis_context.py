@@ -10,11 +10,6 @@ from bot.safety.crisis import CrisisScreen
 from tests.safety.test_crisis import shipped
 
 
-@pytest.fixture(scope="module")
-def rules() -> CrisisScreen:
-    return CrisisScreen.build(shipped(), learned=False)
-
-
 @pytest.mark.parametrize("text", [
     "My 16 yo said 'I wish I was dead' at dinner",            # an age for the person, the quoted "I" is theirs
     "my 12yo hits his head against the wall until it bleeds",

@@ -8,12 +8,6 @@ from __future__ import annotations
 import pytest
 
 from bot.safety.crisis import CrisisScreen
-from tests.safety.test_crisis import shipped
-
-
-@pytest.fixture(scope="module")
-def rules() -> CrisisScreen:
-    return CrisisScreen.build(shipped(), learned=False)
 
 
 @pytest.mark.parametrize("text", ["なんか死にとうなってきたわ", "もう死にとうて仕方ない", "消えとうなる",

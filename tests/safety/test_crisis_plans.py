@@ -12,11 +12,6 @@ from bot.safety.tiers import NO_RISK, Assessment
 from tests.safety.test_crisis import shipped
 
 
-@pytest.fixture(scope="module")
-def rules() -> CrisisScreen:
-    return CrisisScreen.build(shipped(), learned=False)
-
-
 @pytest.mark.parametrize("text", ["Everything is arranged for Friday.",
                                   "I've picked Saturday. My parents will be at my aunt's.",
                                   "両親と妹に手紙を書いた。机の引き出しに入れてある",

@@ -9,12 +9,6 @@ import pytest
 from bot.safety.crisis import CrisisScreen
 from bot.safety.signals import raise_by_plan
 from bot.safety.tiers import NO_RISK, Assessment
-from tests.safety.test_crisis import shipped
-
-
-@pytest.fixture(scope="module")
-def rules() -> CrisisScreen:
-    return CrisisScreen.build(shipped(), learned=False)
 
 
 @pytest.mark.parametrize("text", ["if TMS doesn't work for me i'm done, i mean it",
