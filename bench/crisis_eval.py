@@ -9,7 +9,8 @@
 Sets: ``bench/data/crisis_dev.yaml``, ``crisis_dev5.yaml``, ``crisis_dev6.yaml`` and ``crisis_dev7.yaml`` (tuned
 on; batches 5-7 were written blind and measured on arrival first), ``bench/data/crisis_holdout.yaml``,
 ``crisis_holdout2.yaml``,
-``crisis_holdout3.yaml``, ``crisis_holdout4.yaml`` and ``crisis_holdout5.yaml`` (each written by someone who never saw the phrase lists, rules
+``crisis_holdout3.yaml``, ``crisis_holdout4.yaml`` and
+``crisis_holdout5.yaml`` (each written by someone who never saw the phrase lists, rules
 or the other data; never tuned on, so their cases are never listed). Each case has ``lang``, ``who`` (self / other /
 none), ``category`` and ``text``.
 
