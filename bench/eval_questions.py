@@ -47,9 +47,9 @@ from bot.content.render import facts_of, leave_out_missing  # noqa: E402
 from bot.content.schema import Clinic, Crisis, Distress, Faq, FaqEntry, SharedClinic  # noqa: E402
 from bot.content.schema import Settings as ContentSettings  # noqa: E402
 from bot.content.yamldoc import load_yaml  # noqa: E402
-from bot.search.distress import DistressHit, DistressScreen  # noqa: E402
+from bot.search.distress import DistressScreen  # noqa: E402
 from bot.search.index import FaqIndex, IndexOptions, Match  # noqa: E402
-from bot.search.sentences import looks_like_question, looks_like_request  # noqa: E402
+from bot.search.typed_reply import read_typed  # noqa: E402
 
 Verdict = Literal["pass", "fail", "skipped"]
 KINDS = ("answer", "intake", "crisis", "fallback", "distress")
@@ -214,59 +214,30 @@ class Outcome:
     """For "did you mean": the answer behind the first button (to tell right-first from wrong-first)."""
 
 
-class DistressReader(Protocol):
-    """What the evaluation needs of the distress screen (bot.search.distress.DistressScreen)."""
-
-    def __call__(self, text: str) -> DistressHit: ...
-
-    def question_part(self, text: str) -> str | None: ...
-
-
-@dataclass(frozen=True)
-class _Distress:
-    screen: DistressScreen
-
-    def __call__(self, text: str) -> DistressHit:
-        return self.screen.screen(text)
-
-    def question_part(self, text: str) -> str | None:
-        return self.screen.question_part(text)
-
-
-def load_distress_screen(content_dir: Path) -> DistressReader:
-    """``text -> hit`` from bot.search.distress over every language's distress.yaml (and what a message asks beside
-    the distress, ``question_part``)."""
-    return _Distress(DistressScreen.build({lang: _load(content_dir, lang, "distress.yaml", Distress)
-                                           for lang in ("ja", "en")}))
+def load_distress_screen(content_dir: Path) -> DistressScreen:
+    """bot.search.distress over every language's distress.yaml."""
+    return DistressScreen.build({lang: _load(content_dir, lang, "distress.yaml", Distress) for lang in ("ja", "en")})
 
 
 def domain_outcome(index: Matcher, renderer: AnswerRenderer, text: str,
-                   distress: Callable[[str], DistressHit] | None = None) -> Outcome:
-    """The reply answer_typed_text sends: the acknowledgement for distress, then the answer, the choice labels
-    (first questions), or "don't know"."""
-    found = index.match(text)
-    lang = found.lang if found.lang in index.languages else index.languages[0]
-    answered = found.status == "answer" and found.entry_id is not None
-    hit = distress(text) if distress is not None else DistressHit()
-    acknowledged = hit.statement or (hit.in_question and not answered)
-    question_part = getattr(distress, "question_part", None)  # DistressReader; a bare screen function has none
-    if acknowledged and not answered and question_part is not None and (asked := question_part(text)) is not None \
-            and (alone := index.match(asked)).status == "answer":
-        found, answered = alone, True  # as bot/handlers/questions.py: the question beside the feeling on its own
-    head = DISTRESS_EXPECT[lang] + "\n" if acknowledged else ""
-    if answered and found.entry_id is not None:
-        entry = index.entry(lang, found.entry_id)
-        return Outcome(found, head + renderer.render(lang, entry.answer), entry.action, acknowledged)
-    offer = found.status == "choices" and bool(found.candidates) and (
-        not acknowledged or looks_like_question(text) or looks_like_request(text))  # as bot/handlers/questions.py
-    if acknowledged and not offer:
-        return Outcome(found, head, None, True)
-    if offer:
-        labels = [index.entry(lang, entry_id).questions[0] for entry_id, _ in found.candidates]
-        first = index.entry(lang, found.candidates[0][0])
-        return Outcome(found, head + "\n".join([CHOICES_REPLY[lang], *labels]), None, acknowledged,
+                   distress: DistressScreen | None = None) -> Outcome:
+    """The reply answer_typed_text sends (``bot.search.typed_reply``, which the handler calls): the acknowledgement
+    for distress, then the answer, the choice labels (first questions), or "don't know"."""
+    found = read_typed(index, distress, text)
+    match = found.match
+    lang = match.lang if match.lang in index.languages else index.languages[0]
+    head = DISTRESS_EXPECT[lang] + "\n" if found.acknowledged else ""
+    if found.answered and match.entry_id is not None:
+        entry = index.entry(lang, match.entry_id)
+        return Outcome(match, head + renderer.render(lang, entry.answer), entry.action, found.acknowledged)
+    if found.offer:
+        labels = [index.entry(lang, entry_id).questions[0] for entry_id, _ in match.candidates]
+        first = index.entry(lang, match.candidates[0][0])
+        return Outcome(match, head + "\n".join([CHOICES_REPLY[lang], *labels]), None, found.acknowledged,
                        first_choice_reply=renderer.render(lang, first.answer) if first.action != "apply" else "apply")
-    return Outcome(found, NONE_REPLY[lang], None)
+    if found.acknowledged:
+        return Outcome(match, head, None, True)
+    return Outcome(match, NONE_REPLY[lang], None)
 
 
 def judge_domain(case: Case, outcome: Outcome, crisis: Callable[[str], bool] | None) -> Verdict:
@@ -317,7 +288,7 @@ class Result:
 
 
 def evaluate(cases: Sequence[Case], index: Matcher, renderer: AnswerRenderer, crisis: Callable[[str], bool] | None,
-             distress: Callable[[str], DistressHit] | None = None) -> list[Result]:
+             distress: DistressScreen | None = None) -> list[Result]:
     results = []
     for case in cases:
         outcome = domain_outcome(index, renderer, case.ask, distress)

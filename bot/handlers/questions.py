@@ -21,7 +21,7 @@ from bot.handlers.common import AnyHandler, Context, reply, typed_text, user_lan
 from bot.handlers.pages import acknowledge_distress, open_page, stale_button
 from bot.i18n import t
 from bot.search import FaqIndex, Match
-from bot.search.sentences import looks_like_question, looks_like_request
+from bot.search.typed_reply import read_typed
 from bot.storage.unanswered import scrub
 from bot.views.keyboards import button, home_row
 
@@ -43,33 +43,24 @@ async def answer_typed_text(update: Update, context: Context, text: str) -> None
     """Answers a free-text message that the crisis screen let through: distress, an FAQ answer, choices or none."""
     svc = context.services
     live = svc.live.current
-    match = live.faq.match(text)
+    found = read_typed(live.faq, live.distress, text)
+    match = found.match
     # The answer follows the question's language; text with no letters at all (emoji, digits) follows the user.
     has_letters = any(ch.isalpha() for ch in text)
     lang = live.content.supported(match.lang if has_letters else user_lang(context, update))
-    answered = match.status == "answer" and match.entry_id is not None
-    distress = live.distress.screen(text)
-    if distress.statement or (distress.in_question and not answered):
-        asked = None if answered else live.distress.question_part(text)
-        if asked is not None and (alone := live.faq.match(asked)).status == "answer":
-            match, answered = alone, True  # the question asked beside the feeling, answered on its own
-        await acknowledge_distress(update, context, lang, carer=distress.carer)
-        if answered and match.entry_id is not None:
-            svc.stats.record("faq_answered", match.entry_id)
-            await show_entry(update, context, lang, match.entry_id)
-        elif match.status == "choices" and match.candidates and (looks_like_question(text)
-                                                                 or looks_like_request(text)):
-            await _offer_choices(update, context, live.faq, lang, match)  # the question asked is not dropped
-        return
-    if answered and match.entry_id is not None:
+    if found.acknowledged:
+        await acknowledge_distress(update, context, lang, carer=found.carer)
+    if found.answered and match.entry_id is not None:
         svc.stats.record("faq_answered", match.entry_id)
         await show_entry(update, context, lang, match.entry_id)
-        if match.also:  # a message that asked two things: the other one as a button
+        if match.also and not found.acknowledged:  # a message that asked two things: the other one as a button
             await reply(update, context, t(lang, "You also asked about this:"),
                         InlineKeyboardMarkup([*_choice_rows(live.faq, lang, list(match.also)), home_row(lang)]))
         return
-    if match.status == "choices" and match.candidates:
-        await _offer_choices(update, context, live.faq, lang, match)
+    if found.offer:
+        await _offer_choices(update, context, live.faq, lang, match)  # after an acknowledgement: the question kept
+        return
+    if found.acknowledged:
         return
     svc.stats.record("faq_unanswered")
     user = update.effective_user
