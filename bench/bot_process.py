@@ -12,6 +12,7 @@ Three switches exist only here, for measuring:
                            stats are written to PATH at exit (``run.py --cpu-profile``, ``bench/cpu_profile.py``)
     BENCH_TRACEMALLOC=PATH trace Python allocations from the first line (``tracemalloc``); at exit, write the
                            memory still held, by file and by package, to PATH (``run.py --tracemalloc``)
+    BENCH_MARKS=PATH       append the wall-clock time of each start-up step to PATH (``bench/startup.py``)
 """
 
 from __future__ import annotations
@@ -33,7 +34,18 @@ if TYPE_CHECKING:
 
 
 
+def mark(name: str) -> None:
+    """The wall-clock time of a start-up step, for ``bench/startup.py`` (nothing without BENCH_MARKS)."""
+    path = os.environ.get("BENCH_MARKS")
+    if path:
+        import time
+
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(f"{name} {time.time():.6f} {time.process_time():.6f}\n")
+
+
 def main() -> int:
+    mark("interpreter")
     if os.environ.get("BENCH_TRACEMALLOC"):
         import tracemalloc
 
@@ -105,6 +117,7 @@ def _run(after_start: list[Callable[[], None]]) -> int:
     from bot.config import load_settings
     from bot.live import ContentRefused
 
+    mark("imports")
     settings = load_settings(dict(os.environ))
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -113,11 +126,12 @@ def _run(after_start: list[Callable[[], None]]) -> int:
     except ContentRefused as exc:
         print("The bot cannot start: the content has errors.\n" + exc.report, file=sys.stderr)
         return 1
+    mark("built")
     if os.environ.get("BENCH_RATE_LIMIT") == "off":
         app.bot._rate_limiter = AIORateLimiter(overall_max_rate=0, overall_time_period=0, group_max_rate=0,
                                                group_time_period=0, max_retries=2)
-    if after_start:
-        _after_post_init(app, after_start)
+    after_start.append(lambda: mark("post_init"))
+    _after_post_init(app, after_start)
     if settings.webhook_url:
         import asyncio
 

@@ -4,6 +4,9 @@ With one update at a time, every update waits for the previous one's round trips
 milliseconds each), which caps the bot far below Telegram's own limits (see bench/). Handling chats concurrently
 removes that cap, while one chat's messages and button presses still arrive at the application flow in the order
 the person sent them.
+
+Each update is handled inside ``bot.storage.update_reads.one_update()``: the handlers of one update read the user's
+row once between them.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
+
+from bot.storage.update_reads import one_update
 
 _UNLIMITED = 1_000_000
 
@@ -34,13 +39,15 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
             async with self._slots:
-                await coroutine
+                with one_update():
+                    await coroutine
             return
         lock = self._locks.setdefault(chat.id, asyncio.Lock())
         self._users[chat.id] = self._users.get(chat.id, 0) + 1
         try:
             async with lock, self._slots:
-                await coroutine
+                with one_update():
+                    await coroutine
         finally:
             self._users[chat.id] -= 1
             if not self._users[chat.id]:  # nobody else waiting: forget the chat, memory stays flat

@@ -8,14 +8,18 @@ extra="${1:-}"
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
+# The bot's own modules as bytecode: an editable install has none, and a service user who cannot write this folder
+# (or PYTHONDONTWRITEBYTECODE, as in many container images) would compile all of them again at every start (~0.2 s
+# of CPU). Up to date, this only reads the files' times.
+compile_bytecode() { .venv/bin/python -m compileall -q bot >/dev/null; }
 wanted="$( { cat pyproject.toml; .venv/bin/python --version; } | sha256sum | cut -d' ' -f1)"
 stamp_base=.venv/.installed-base
 stamp_test=.venv/.installed-test
 if [ "$extra" = "test" ]; then
-  [ "$(cat "$stamp_test" 2>/dev/null)" = "$wanted" ] && exit 0
+  [ "$(cat "$stamp_test" 2>/dev/null)" = "$wanted" ] && { compile_bytecode; exit 0; }
 else  # the test install includes everything the bot needs
-  [ "$(cat "$stamp_base" 2>/dev/null)" = "$wanted" ] && exit 0
-  [ "$(cat "$stamp_test" 2>/dev/null)" = "$wanted" ] && exit 0
+  [ "$(cat "$stamp_base" 2>/dev/null)" = "$wanted" ] && { compile_bytecode; exit 0; }
+  [ "$(cat "$stamp_test" 2>/dev/null)" = "$wanted" ] && { compile_bytecode; exit 0; }
 fi
 echo "Installing the bot into .venv (pyproject.toml or Python changed) ..." >&2
 log="$(mktemp)"
@@ -36,3 +40,4 @@ if [ "$extra" = "test" ]; then
 else
   echo "$wanted" > "$stamp_base"
 fi
+compile_bytecode

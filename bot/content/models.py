@@ -20,9 +20,10 @@ M = TypeVar("M", bound="ContentModel")
 
 
 class ContentModel(BaseModel):
-    """Frozen, extra keys allowed (they become warnings), field docstrings used as descriptions."""
+    """Frozen, extra keys allowed (they become warnings); the field docstrings are the staff reference
+    (``bot.content.reference`` reads them from the source)."""
 
-    model_config = ConfigDict(extra="allow", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="allow", frozen=True)
 
 
 def _describe(error: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.storage import update_reads
 from bot.storage.db import Database, from_db_time, maybe_time, to_db_time
 
 SUBMISSION_MEMORY = timedelta(days=7)
@@ -29,12 +30,24 @@ class UserRecord:
 
 
 class UserStore:
-    """Reads and writes one user's row at a time."""
+    """Reads and writes one user's row at a time. During an update, ``get`` reads the row once
+    (``bot.storage.update_reads``); every method that writes a user's row forgets that read."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def get(self, user_id: int) -> UserRecord | None:
+        reads = update_reads.current()
+        if reads is None:
+            return self._read(user_id)
+        key = ("user", user_id)
+        record = reads.get(key)
+        if record is update_reads.MISSING:
+            record = self._read(user_id)
+            reads.put(key, record)
+        return record
+
+    def _read(self, user_id: int) -> UserRecord | None:
         row = self.db.query_one(
             "SELECT user_id, language, draft, draft_started_at, updated_at FROM users WHERE user_id = ?", (user_id,)
         )
@@ -50,6 +63,7 @@ class UserStore:
 
     def save(self, record: UserRecord) -> None:
         """Insert or replace the whole row of ``record.user_id``."""
+        _forget(record.user_id)
         self.db.execute(
             "INSERT INTO users (user_id, language, draft, draft_started_at, updated_at) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, draft = excluded.draft, "
@@ -64,6 +78,7 @@ class UserStore:
         )
 
     def set_language(self, user_id: int, language: str, now: datetime) -> None:
+        _forget(user_id)
         self.db.execute(
             "INSERT INTO users (user_id, language, updated_at) VALUES (?, ?, ?) "
             "ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at",
@@ -72,6 +87,7 @@ class UserStore:
 
     def save_draft(self, user_id: int, draft: str, now: datetime) -> None:
         """Store the application in progress; ``draft_started_at`` is set by the first save and kept after that."""
+        _forget(user_id)
         stamp = to_db_time(now)
         self.db.execute(
             "INSERT INTO users (user_id, draft, draft_started_at, updated_at) VALUES (?, ?, ?, ?) "
@@ -82,6 +98,7 @@ class UserStore:
         )
 
     def clear_draft(self, user_id: int, now: datetime) -> None:
+        _forget(user_id)
         self.db.execute(
             "UPDATE users SET draft = NULL, draft_started_at = NULL, updated_at = ? WHERE user_id = ?",
             (to_db_time(now), user_id),
@@ -89,6 +106,7 @@ class UserStore:
 
     def delete_user(self, user_id: int) -> bool:
         """Forget the user: their row, draft and submission times. True if there was a row."""
+        _forget(user_id)
         with self.db.transaction() as connection:
             connection.execute("DELETE FROM user_submissions WHERE user_id = ?", (user_id,))
             return connection.execute("DELETE FROM users WHERE user_id = ?", (user_id,)).rowcount > 0
@@ -106,6 +124,7 @@ class UserStore:
 
     def start_relay(self, user_id: int, lead_id: int, now: datetime) -> None:
         """"Reply to the clinic" was pressed: the next text of this user is the answer about ``lead_id``."""
+        _forget(user_id)
         self.db.execute(
             "INSERT INTO users (user_id, relay_lead_id, relay_since, updated_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (user_id) DO UPDATE SET relay_lead_id = excluded.relay_lead_id, "
@@ -136,6 +155,7 @@ class UserStore:
 
     def mark_crisis(self, user_id: int, now: datetime) -> None:
         """Remember that the crisis screen answered this user, so their application is flagged for the doctor."""
+        _forget(user_id)
         self.db.execute(
             "INSERT INTO users (user_id, crisis_seen_at, updated_at) VALUES (?, ?, ?) "
             "ON CONFLICT (user_id) DO UPDATE SET crisis_seen_at = excluded.crisis_seen_at, "
@@ -158,6 +178,7 @@ class UserStore:
 
     def purge_drafts_older_than(self, days: int, now: datetime) -> int:
         """Drop applications abandoned for ``days`` (they may hold health answers). Returns how many."""
+        _forget_all()
         cursor = self.db.execute(
             "UPDATE users SET draft = NULL, draft_started_at = NULL, updated_at = ? "
             "WHERE draft IS NOT NULL AND draft_started_at < ?",
@@ -170,6 +191,7 @@ class UserStore:
         crisis markers after ``CRISIS_MEMORY``, submission times after ``SUBMISSION_MEMORY``, and rows not
         written for ``days`` (a language set that long ago; the bot then follows Telegram's language again).
         Run after ``purge_drafts_older_than``. Returns counts."""
+        _forget_all()
         idle = to_db_time(now - timedelta(days=days))
         with self.db.transaction() as connection:
             crisis = connection.execute(
@@ -185,3 +207,17 @@ class UserStore:
                 (idle, to_db_time(now - CRISIS_MEMORY)),
             ).rowcount
         return {"crisis markers": crisis, "submission times": submissions, "idle users": users}
+
+
+def _forget(user_id: int) -> None:
+    """Before a write of ``user_id``'s row: the update's next read goes to the database (and sees the write, or,
+    when the write's transaction is rolled back, what is really there)."""
+    reads = update_reads.current()
+    if reads is not None:
+        reads.forget(("user", user_id))
+
+
+def _forget_all() -> None:
+    reads = update_reads.current()
+    if reads is not None:
+        reads.forget_all()
