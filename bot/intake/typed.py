@@ -240,10 +240,23 @@ _ALL = re.compile(r"全部|ぜんぶ|すべて|全て|どれも(?!な|あては�
                   r"\ball of (?:them|the above|these|those)\b|\beverything\b|\bevery one\b|\ball three\b")
 
 
+_PHONE_CONTRACTIONS = re.compile(
+    r"(?<![a-z0-9'])(dont|doesnt|didnt|havent|hasnt|hadnt|cant|couldnt|wont|wouldnt|shouldnt|isnt|arent|wasnt|werent"
+    r"|aint|im|ive)(?![a-z0-9'])", re.IGNORECASE)
+_SPELT_OUT = {"cant": "can not", "wont": "will not", "aint": "am not", "im": "i am", "ive": "i have"}
+
+
+def spelt_out(text: str) -> str:
+    """Contractions typed without the apostrophe as their words: "i dont have one" is a "no" as "I don't" is, and
+    "havent told them" names "have not told"."""
+    return _PHONE_CONTRACTIONS.sub(lambda m: _SPELT_OUT.get(m[1].lower(), m[1][:-2] + " not"), text)
+
+
 def read_choice(text: str, variants: Sequence[Question]) -> Reading:
     """Read a message typed at a choice or multi question; ``variants`` is that question in every language.
 
     A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
+    text = spelt_out(text)
     reading = _read_choice(text, variants)
     if reading.kind == "unclear" and not reading.choice_ids and text.isascii():
         kana = _romaji(text)
