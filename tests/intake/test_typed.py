@@ -368,3 +368,20 @@ def test_contractions_typed_without_the_apostrophe_are_their_words(intakes: dict
                                                                    text: str, expected: str) -> None:
     """"i dont have one" was read as "i have one": a yes at a safety question."""
     assert read_choice(text, variants(intakes, question, "en")) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("question", "lang", "text", "expected"), [
+    ("seizure", "en", "no, but my brother has epilepsy", Reading("choice", ("no",))),
+    ("seizure", "en", "my mum has epilepsy but i don't", Reading("choice", ("no",))),
+    ("seizure", "ja", "ないです。兄はてんかんですが", Reading("choice", ("no",))),
+    ("seizure", "ja", "父がてんかんです", Reading("unclear")),
+    ("medication", "en", "my husband is on antidepressants, i'm not", Reading("choice", ("no",))),
+    ("seizure", "en", "my son has epilepsy", Reading("choice", ("yes",))),
+    ("seizure", "en", "my mum says i had a fit as a baby", Reading("choice", ("yes",))),
+    ("guardian_agrees", "en", "my mum is fine with it", Reading("choice", ("yes",))),
+])
+def test_someone_elses_condition_is_no_answer_for_the_applicant(intakes: dict[str, Intake], question: str, lang: str,
+                                                               text: str, expected: Reading) -> None:
+    """A relative's epilepsy is told as a reason, not as the applicant's yes; a son or daughter may be the patient,
+    and at the question about the parents a parent is the subject."""
+    assert read_choice(text, variants(intakes, question, lang)) == expected
