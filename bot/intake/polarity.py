@@ -154,9 +154,10 @@ _EN_HEDGE_NO = re.compile(r"\bnot that i (?:know|remember|recall|am aware|can re
                           r"\bi do not believe so\b|\bi would not think so\b")
 _EN_DOUBLE_NEGATION = re.compile(
     r"\bnot (?:like|that|as if|as though) (?:i|we|he|she|they|it)(?: am| are| is| was| were| do| does| did| have| has)?"
-    r" not\b|\b(?:can|could|would) not say (?:that )?(?:i|we|he|she|they)(?: am| are| is| was| do| does| did| have| has"
-    r"| had)? not\b|\bnot (?:never|none)\b(?! of)")
-"""Two negations that cancel: "it's not like I'm not taking anything", "can't say I haven't"."""
+    r" (?:not|never)\b|\b(?:can|could|would) not say (?:that )?(?:i|we|he|she|they)(?: am| are| is| was| do| does| did"
+    r"| have| has| had)? (?:not|never)\b|\bnot (?:never|none)\b(?! of)|\b(?:can|could|would) not say never\b")
+"""Two negations that cancel: "it's not like I'm not taking anything", "not like I've never fainted", "can't say I
+haven't", "wouldn't say never"."""
 _EN_UNSURE = re.compile(
     r"\bnot (?:really |quite |totally |entirely |too |so |a hundred percent |100% |completely )?(?:sure|certain)\b|"
     r"\bunsure\b|\buncertain\b|\b(?:do|did|can|could) not (?:really )?(?:know|remember|recall|tell|say)\b|"

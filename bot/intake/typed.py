@@ -11,6 +11,7 @@ in every language (choice ids are shared):
 3. in each clause: the choices it names (labels and ``typed`` words, bot.intake.keys), and what it says
    (yes / no / not sure, bot.intake.polarity). A named choice in a negated clause is denied, not chosen (「電話は
    やめて」); a named symptom or device of a yes/no question in a negated clause is a "no" (「ペースメーカーはない」);
+   a clause about someone else's condition ("but my brother has epilepsy", 「兄はてんかんですが」) answers nothing;
 4. a choice named outright outweighs yes or no said elsewhere; for ``amount`` questions an age or a duration
    read from the words (bot.intake.amounts) picks its band;
 5. a message that looks like a question is a question, unless all it says is "not sure" (「どうだったかな」).
@@ -145,8 +146,28 @@ def _negative_label(choice_id: str, variants: Sequence[Question]) -> bool:
     return False
 
 
+_RELATIVE_EN = (r"(?:mum|mom|mother|dad|father|brother|sister|sibling|grandma|grandmother|grandpa|grandfather|granny"
+                r"|uncle|aunt|auntie|cousin|husband|wife|partner|boyfriend|girlfriend|friend|family|parents?|relatives?)")
+_SOMEONE_ELSE = re.compile(
+    rf"\b(?:my|his|her|our)\s+{_RELATIVE_EN}(?:\s+\w+)?\s+(?:has|had|have|is|was|does|did|gets|got|suffers|suffered"
+    r"|used to|takes|took|is on|was on)\b|"
+    r"(?:兄|姉|弟|妹|母|父|祖母|祖父|叔父|叔母|伯父|伯母|いとこ|親戚|家族|夫|妻|旦那|主人|友達|友人)(?:親|さん|ちゃん)?(?:は|が|も)")
+"""Someone other than the person applying (a parent, a sibling, a partner) said to have something: "no, but my
+brother has epilepsy", 「兄はてんかんですが」. A son or daughter is left out: a parent may apply for the child."""
+_ASKS_ABOUT_OTHERS = re.compile(r"parent|guardian|family|保護者|親|家族")
+
+
+def _about_someone_else(clause: Clause, question: Question) -> bool:
+    """The clause tells of someone else's condition at a question about the applicant's own (epilepsy, a device),
+    so it answers nothing; a question about the family itself (does your parent agree?) is not such a question."""
+    return bool(_SOMEONE_ELSE.search(fold(clause.text))) and not _ASKS_ABOUT_OTHERS.search(question.text) \
+        and any(means(c) == "yes" for c in question.choices)
+
+
 def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Question]) -> _Clause:
     question = variants[0]
+    if any(_about_someone_else(clause, q) for q in variants):
+        return _Clause("reason")
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     hits: list[Hit] = find(keys, clause.text)
     ids = {h.key.choice_id for h in hits}
@@ -240,10 +261,23 @@ _ALL = re.compile(r"全部|ぜんぶ|すべて|全て|どれも(?!な|あては�
                   r"\ball of (?:them|the above|these|those)\b|\beverything\b|\bevery one\b|\ball three\b")
 
 
+_PHONE_CONTRACTIONS = re.compile(
+    r"(?<![a-z0-9'])(dont|doesnt|didnt|havent|hasnt|hadnt|cant|couldnt|wont|wouldnt|shouldnt|isnt|arent|wasnt|werent"
+    r"|aint|im|ive)(?![a-z0-9'])", re.IGNORECASE)
+_SPELT_OUT = {"cant": "can not", "wont": "will not", "aint": "am not", "im": "i am", "ive": "i have"}
+
+
+def spelt_out(text: str) -> str:
+    """Contractions typed without the apostrophe as their words: "i dont have one" is a "no" as "I don't" is, and
+    "havent told them" names "have not told"."""
+    return _PHONE_CONTRACTIONS.sub(lambda m: _SPELT_OUT.get(m[1].lower(), m[1][:-2] + " not"), text)
+
+
 def read_choice(text: str, variants: Sequence[Question]) -> Reading:
     """Read a message typed at a choice or multi question; ``variants`` is that question in every language.
 
     A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
+    text = spelt_out(text)
     reading = _read_choice(text, variants)
     if reading.kind == "unclear" and not reading.choice_ids and text.isascii():
         kana = _romaji(text)

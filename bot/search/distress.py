@@ -81,8 +81,13 @@ _LATIN_WORD = re.compile(r"[a-z][a-z']*")
 _JAPANESE = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff々]")
 
 
+_VERBS = {"feeling": "feel", "felt": "feel", "left": "leave", "thinking": "think", "thought": "think"}
+"""Verb forms the lemmatiser reads as other words (the noun "feeling", the adjective "left"): "i've been feeling
+awful" and "i haven't felt happy" meet "feel ~ awful" and "not ~ feel happy"."""
+
+
 def _english_lemma(word: str) -> str:
-    return lemma(word)
+    return _VERBS.get(word) or lemma(word)
 
 
 def _japanese_forms(text: str) -> list[str]:

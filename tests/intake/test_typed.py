@@ -273,6 +273,7 @@ def test_sayings_that_mean_other_than_their_words(intakes: dict[str, Intake], la
     ("medication", "飲んでないわけではないです", "yes"), ("seizure", "ないわけではないです", "yes"),
     ("seizure", "ないことはないです", "yes"), ("medication", "it's not like I'm not taking anything", "yes"),
     ("seizure", "can't say I haven't", "yes"), ("medication", "I wouldn't say I'm not on meds", "yes"),
+    ("fainting", "it's not like i've never fainted", "yes"), ("fainting", "i wouldnt say never", "yes"),
 ])
 def test_a_double_negation_is_a_reluctant_yes(intakes: dict[str, Intake], question: str, text: str,
                                               expected: str) -> None:
@@ -356,3 +357,31 @@ def test_a_no_said_as_a_belief_then_doubted_is_asked_about(intakes: dict[str, In
 @pytest.mark.parametrize(("lang", "text"), [("en", "no. actually not sure"), ("en", "no but not sure")])
 def test_a_plain_no_corrected_to_not_sure_is_not_sure(intakes: dict[str, Intake], lang: str, text: str) -> None:
     assert read_choice(text, variants(intakes, "implant", lang)) == Reading("choice", ("unsure",))
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("implant", "i dont have one", "no"), ("cochlear", "dont have any", "no"), ("seizure", "i dont think so", "no"),
+    ("seizure", "i havent", "no"), ("medication", "i dont take any", "no"), ("seizure", "dont know", "unsure"),
+    ("guardian_agrees", "havent told them", "not_told"), ("discreet", "dont leave a voicemail", "no_voicemail"),
+])
+def test_contractions_typed_without_the_apostrophe_are_their_words(intakes: dict[str, Intake], question: str,
+                                                                   text: str, expected: str) -> None:
+    """"i dont have one" was read as "i have one": a yes at a safety question."""
+    assert read_choice(text, variants(intakes, question, "en")) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("question", "lang", "text", "expected"), [
+    ("seizure", "en", "no, but my brother has epilepsy", Reading("choice", ("no",))),
+    ("seizure", "en", "my mum has epilepsy but i don't", Reading("choice", ("no",))),
+    ("seizure", "ja", "ないです。兄はてんかんですが", Reading("choice", ("no",))),
+    ("seizure", "ja", "父がてんかんです", Reading("unclear")),
+    ("medication", "en", "my husband is on antidepressants, i'm not", Reading("choice", ("no",))),
+    ("seizure", "en", "my son has epilepsy", Reading("choice", ("yes",))),
+    ("seizure", "en", "my mum says i had a fit as a baby", Reading("choice", ("yes",))),
+    ("guardian_agrees", "en", "my mum is fine with it", Reading("choice", ("yes",))),
+])
+def test_someone_elses_condition_is_no_answer_for_the_applicant(intakes: dict[str, Intake], question: str, lang: str,
+                                                               text: str, expected: Reading) -> None:
+    """A relative's epilepsy is told as a reason, not as the applicant's yes; a son or daughter may be the patient,
+    and at the question about the parents a parent is the subject."""
+    assert read_choice(text, variants(intakes, question, lang)) == expected

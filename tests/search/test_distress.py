@@ -163,3 +163,15 @@ def test_not_distress_also_excuses_in_dictionary_forms() -> None:
                                   "How many sessions a week?"])
 def test_ordinary_messages_are_not_distress(text: str) -> None:
     assert not shipped().screen(text).any
+
+
+@pytest.mark.parametrize("text", ["I've been feeling awful", "i havent felt happy in years", "she felt so awful"])
+def test_feeling_and_felt_meet_the_plain_feel(text: str) -> None:
+    """The lemmatiser reads "feeling" as the noun and leaves "felt": both are the verb here."""
+    screen = DistressScreen(["feel ~ awful", "not ~ feel happy"], [])
+    assert screen.screen(text).statement
+
+
+@pytest.mark.parametrize("text", ["I'm tired of waiting, when can I start", "i have depression, can i get tms?"])
+def test_questions_with_a_feeling_word_are_not_a_statement(text: str) -> None:
+    assert not shipped().screen(text).statement
