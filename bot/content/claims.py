@@ -664,6 +664,8 @@ _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "been", "be", "should
                 "may", "might", "must", "do", "does", "did"}
 
 
+_FUNCTION_WORDS = {"of", "the", "a", "an", "in", "for", "with", "on", "to", "your", "our", "its", "their"}
+"""Words of a noun phrase the claim word heads ("rejuvenation of the brain has not been shown")."""
 _RELATIVE = {"that", "which", "who", "whose", "you", "we", "they", "i", "she", "he", "nobody", "no-one"}
 """A word that opens a clause about the claim word: its negation is part of the claim ("a miracle that never
 fades", "a cure you cannot find elsewhere")."""
@@ -671,14 +673,15 @@ fades", "a cure you cannot find elsewhere")."""
 
 def _only_auxiliaries(between: str) -> bool:
     """Whether the words between an English claim word and a negation keep the negation on that word: auxiliaries
-    and at most one other word ("dramatic [improvement] should not ...") with no comma or relative clause in
-    between."""
+    and at most one other word ("dramatic [improvement] should not ...") or a short phrase of the claim word's
+    ("rejuvenation of the brain has not ..."), with no comma or relative clause in between."""
     if "," in between:
         return False
     words = between.split()
     if any(w in _RELATIVE for w in words):
         return False
-    return sum(1 for w in words if w not in _AUXILIARIES) <= 1 and len(words) <= 4
+    content = [w for w in words if w not in _AUXILIARIES and w not in _FUNCTION_WORDS]
+    return len(content) <= 1 or (len(content) <= 2 and len(words) <= 6 and any(w in _FUNCTION_WORDS for w in words))
 
 
 def _next_visible(text: str, pos: int, step: int) -> str:
