@@ -70,10 +70,14 @@ _NOT_NEGATIONS = ("nothing beats", "nothing compares", "nothing works better", "
 """Phrases that hold a negator but are no negation ("nothing beats TMS", "those who got nothing from other clinics
 improve here"): always applied."""
 """English grammar's negators, always applied (the file's ``negations_before`` adds to them)."""
+_EN_NEGATORS_AFTER = ("cannot", "can't", "can not", "won't", "doesn't", "don't", "didn't", "wasn't", "weren't",
+                      "wouldn't", "shouldn't", "couldn't", "mustn't", "is no longer", "are no longer")
+"""Negated verbs right after an English claim word, with only auxiliaries between: the word is the subject of
+a denial ("a cure cannot be promised", "testimonials cannot tell you …")."""
 _HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限りません", "とは限らない", "とは限らず",
                  "というより", "ではなく", "ではありません", "わけではありません", "とは言えません", "とはいえません",
                  "かどうか", "かもしれ", "控えて", "控えます", "差し控え", "見合わせ", "お断り", "研究中", "研究段階",
-                 "未確立", "不明")
+                 "未確立", "不明", "人によって異な", "人により異な", "個人差があ")
 """Hedges and negations after a word that any text uses ("results vary", 「…とは限りません」); the file's
 ``negations_after`` adds to them."""
 _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "calling", "call it", "call a",
@@ -81,7 +85,11 @@ _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "call
                     "clinics that", "clinics which", "clinic that", "any clinic", "websites", "sites that",
                     "read that", "heard that", "hear that", "told that", "tells you", "tell you", "tell us", "told us",
                     "describe", "describes", "described", "articles", "myth that", "misconception that", "expected",
-                    "they expect")
+                    "they expect", "call", "people believe", "some believe", "many believe", "is believed",
+                    "are believed", "the idea that", "the notion that", "the belief that", "the claim that",
+                    "the view that", "it is said", "you may hear", "heard it said", "website promises",
+                    "site promises", "sites promise", "clinic promises", "clinics promise", "advert promises",
+                    "anyone promises", "someone promises")
 _MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような言葉", "と宣伝", "とうたう", "と謳", "と呼", "と言う",
                    "と書", "する医療機関", "するクリニック", "する病院", "する広告", "と思われ", "と期待され",
                    "とお考え", "と言われ", "と紹介", "と約束")
@@ -89,6 +97,8 @@ _MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "cautio
                       "ask what", "based on", "sceptical", "skeptical", "no evidence",
                       "hypothes*", "theory", "in animals", "not true", "untrue", "myth", "misconception",
                       "little evidence", "not the case", "ask for", "under way", "underway", "being studied",
+                      "wrong", "misleading", "incorrect", "inaccurate", "false", "unfounded", "unsupported",
+                      "experimental", "unproven", "research stage",
                       "注意", "避け", "控え", "使いません", "使わず", "根拠", "実際には", "鵜呑み", "気をつけ",
                       "仮説", "説は", "段階", "動物実験", "誤解", "事実ではありません", "事実ではない", "乏しい",
                       "正しくありません", "もいますが", "途中", "研究中")
@@ -285,6 +295,22 @@ class _Rule:
     category: str
     word: str
     english: bool
+    inner_negation: bool = False
+    """An English pattern with no negation of its own: a negated verb inside what it matched negates it ("you
+    should not think of TMS as a permanent cure", "… at other clinics may not improve here")."""
+
+
+_OWN_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|without|nor|cannot|can|won|don|doesn|didn|isn|aren"
+                           r"|wasn|shouldn|couldn|wouldn)\b")
+
+
+def _own_negation(source: str) -> bool:
+    """Whether a pattern's words hold a negation (``\\bno side effects\\b``, ``can'?t match``): read with its
+    escapes and operators taken out."""
+    return _OWN_NEGATION.search(re.sub(r"\\[a-zA-Z]|[^a-zA-Z\s]", " ", source)) is not None
+
+
+_EN_INNER_NEGATION = re.compile(r"\b(?:not|never|cannot)\b|\b\w+n['’]t\b")
 
 
 @dataclass(frozen=True)
@@ -338,12 +364,14 @@ class ClaimsLint:
                     seen.add((category, folded))
                     self._rules.append(_Rule(_term(word), category, word, folded.isascii()))
                 for source in group.patterns:
-                    self._rules.append(_Rule(_term(source, regex_only=True), category, source, source.isascii()))
+                    self._rules.append(_Rule(_term(source, regex_only=True), category, source, source.isascii(),
+                                             source.isascii() and not _own_negation(source)))
                 for spec in group.families:
                     groups = tuple(tuple(_term(t) for t in terms) for terms in spec.terms)
                     english = not any(is_cjk(ch) for terms in spec.terms for t in terms for ch in t)
                     self._families.append(_Family(groups, category, spec, english, _cue_pattern(spec.unless)))
-        self._after = _cue_pattern([*_HEDGES_AFTER, *(c for m in lists for c in m.negations_after)])
+        self._after = _cue_pattern([*_HEDGES_AFTER, *_EN_NEGATORS_AFTER,
+                                    *(c for m in lists for c in m.negations_after)])
         self._before = _cue_pattern([*_EN_NEGATORS, *(c for m in lists for c in m.negations_before)])
         self._not_negations = [fold(p) for p in [*_NOT_NEGATIONS, *(p for m in lists for p in m.not_negations)]
                                if p.strip()]
@@ -392,7 +420,8 @@ class ClaimsLint:
                                                 or (not rule.word[:1].isalpha()
                                                     and is_cjk(_next_visible(folded, start - 1, -1))))
                 if self._negated(folded, start, end, english, view) or self._mentioned(folded, start, end) \
-                        or _asked(folded, start, end) or _instruction(folded, start, end):
+                        or _asked(folded, start, end) or _instruction(folded, start, end) \
+                        or (rule.inner_negation and english and self._negated_inside(folded, start, end)):
                     continue
                 out.append(self._finding(rule.category, rule.word, folded, start, end))
                 break
@@ -444,6 +473,12 @@ class ClaimsLint:
                     continue
                 return start, end
         return None
+
+    def _negated_inside(self, text: str, start: int, end: int) -> bool:
+        """Whether an English negated verb stands inside a match, other than a phrase that is no negation."""
+        inside = text[start:end]
+        return any(not any(m.group(0) in p and p in inside for p in self._not_negations)
+                   for m in _EN_INNER_NEGATION.finditer(inside))
 
     @staticmethod
     def _gap_negated(view: _Text, start: int, end: int) -> bool:
@@ -528,7 +563,7 @@ class ClaimsLint:
         for a, b in quotes:
             outside[a - first:b - first] = " " * (b - a)
         plain = "".join(outside)
-        return self._cue_in(self._mention_negations, plain, plain)
+        return self._cue_in(self._mention_negations, plain, plain) or _REFUTED_NEXT.match(text, last) is not None
 
     def _cue_in(self, cues: re.Pattern[str], window: str, context: str, *, at_start: bool = False) -> bool:
         for match in cues.finditer(window):
@@ -538,6 +573,25 @@ class ClaimsLint:
                 continue
             return True
         return False
+
+
+_REFUTED_NEXT = re.compile(
+    r"[.。．!！]?\s*(?:but\s+|however,?\s+|in fact,?\s+)?"
+    r"(?:that|this|it|such claims?|these claims?|neither|none of (?:it|this))"
+    r"(?:'s|\s+(?:is|are|was|has|have)(?:\s+(?:simply|just))?)?\s+"
+    r"(?:not true|untrue|false|a myth|wrong|incorrect|not the case"
+    r"|not (?:been )?(?:shown|proven|proved|established|supported)|unproven|misleading|not correct)"
+    r"|[.。．!！]?\s*(?:but|however|in fact|in reality|actually)\b[^.!?]{0,60}?"
+    r"\b(?:no evidence|not (?:been )?(?:shown|proven|proved|established|confirmed|tested)|not true|unproven"
+    r"|experimental|unknown)"
+    r"|[.。．!！]?\s*(?:しかし|ですが|でも|ただし|実際には)?[、,]?\s*"
+    r"(?:それ|これ|この説|そのような(?:話|説|こと)|こうした(?:話|説))"
+    r"(?:は|も)[^。]{0,12}?(?:誤り|誤解|事実ではありません|根拠はありません|正しくありません|確認されていません"
+    r"|証明されていません|示されていません|確かめられていません)"
+    r"|[.。．!！]?\s*(?:しかし|ですが|ただし|実際には)[、,]?[^。]{0,30}?(?:根拠はありません|確かめられていません"
+    r"|証明されていません|示されていません|確認されていません|分かっていません|わかっていません|研究段階)")
+"""A claim told as heard or believed and refuted by the next sentence: "You may have heard that exosomes are
+risk-free. That is not true.", 「…と言われることがあります。しかし、それは誤りです。」"""
 
 
 _EN_QUESTION = re.compile(r"\s*[\"“‘'(]?\s*(is|are|was|were|does|do|did|will|would|can|could|should|has|have|may"
@@ -610,13 +664,24 @@ _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "been", "be", "should
                 "may", "might", "must", "do", "does", "did"}
 
 
+_FUNCTION_WORDS = {"of", "the", "a", "an", "in", "for", "with", "on", "to", "your", "our", "its", "their"}
+"""Words of a noun phrase the claim word heads ("rejuvenation of the brain has not been shown")."""
+_RELATIVE = {"that", "which", "who", "whose", "you", "we", "they", "i", "she", "he", "nobody", "no-one"}
+"""A word that opens a clause about the claim word: its negation is part of the claim ("a miracle that never
+fades", "a cure you cannot find elsewhere")."""
+
+
 def _only_auxiliaries(between: str) -> bool:
     """Whether the words between an English claim word and a negation keep the negation on that word: auxiliaries
-    and at most one other word ("dramatic [improvement] should not ...") with no comma in between."""
+    and at most one other word ("dramatic [improvement] should not ...") or a short phrase of the claim word's
+    ("rejuvenation of the brain has not ..."), with no comma or relative clause in between."""
     if "," in between:
         return False
     words = between.split()
-    return sum(1 for w in words if w not in _AUXILIARIES) <= 1 and len(words) <= 4
+    if any(w in _RELATIVE for w in words):
+        return False
+    content = [w for w in words if w not in _AUXILIARIES and w not in _FUNCTION_WORDS]
+    return len(content) <= 1 or (len(content) <= 2 and len(words) <= 6 and any(w in _FUNCTION_WORDS for w in words))
 
 
 def _next_visible(text: str, pos: int, step: int) -> str:

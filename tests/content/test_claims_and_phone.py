@@ -408,3 +408,29 @@ def test_a_claim_reported_and_refuted_or_asked_is_not_made() -> None:
     assert found(lint, "まだ薬に頼っていますか？") == ["薬に頼って"]  # put to the reader, it sells
     assert found(lint, "TMS is painless.") == ["painless"]
     assert found(lint, "The combination helps.") == ["helps"]
+
+
+def test_an_english_claim_word_as_the_subject_of_a_negated_verb_is_honest() -> None:
+    lint = lint_of("categories: {guarantee: {why: x, words: [cure, testimonials, miracle]}}")
+    assert found(lint, "A cure cannot be promised.") == []
+    assert found(lint, "Testimonials can't tell you whether it will work for you.") == []
+    assert found(lint, "A miracle that never fades.") == ["miracle"]  # a relative clause goes on as the claim
+    assert found(lint, "A cure you cannot find elsewhere.") == ["cure"]
+
+
+def test_a_negated_verb_inside_a_long_english_pattern_negates_it() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [x], patterns: ["
+                   r"'(?:^|(?<=[.!?\n]))[^.!?]*?\bpermanent cure\b', '\bno side effects\b']}}")
+    assert found(lint, "You should not think of TMS as a permanent cure.") == []
+    assert found(lint, "TMS is a permanent cure.") != []
+    assert found(lint, "There are no side effects.") != []  # the pattern's own negation is the claim
+
+
+def test_a_claim_believed_or_heard_and_refuted_in_the_next_sentence_is_not_made() -> None:
+    lint = lint_of("categories: {guarantee: {why: x, words: [risk-free, breakthrough, 完全に安全, the future of]}}")
+    assert found(lint, "You may have heard that exosomes are risk-free. That is not true.") == []
+    assert found(lint, "Exosomes are described online as a breakthrough. This has not been shown in people.") == []
+    assert found(lint, "Exosomes are sometimes called the future of medicine, but they remain experimental.") == []
+    assert found(lint, "エクソソームは完全に安全だと言われることがあります。しかし、それは誤りです。") == []
+    assert found(lint, "You may have heard that exosomes are risk-free. They are.") == ["risk-free"]
+    assert found(lint, "Exosomes are risk-free. That is not true of other drugs.") == ["risk-free"]
