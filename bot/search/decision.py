@@ -11,7 +11,7 @@ content never uses. Otherwise it offers the nearest entries, or admits not knowi
 The signals do not depend on which entries exist (no per-entry weights), so the same function holds when staff add
 entries. Its weights and the thresholds were fitted by cross-validation over the example questions of faq.yaml
 (each fold's examples left out of the index and asked) plus the development question sets, strangers' questions
-(dev v3's development part) counting double: ``bench/calibrate.py`` prints the figures and the fit;
+(the development parts of dev v3 to v6) counting double: ``bench/calibrate.py`` prints the figures and the fit;
 docs/measurements.md has the table.
 """
 
