@@ -10,19 +10,20 @@ Development data: the shared dev set, the tuning set, dev v2 and the development
 their headers say). Their validation thirds are only reported, never fitted on; held-out sets are never read here.
 
 ``--fit`` collects the decision's signals of every question (cross-validation and development data, with the
-answer thresholds off), fits the logistic confidence model on "is the best entry right", then tries a grid of
-thresholds and keeps the one with the most correct answers among those with at most ``MAX_WRONG`` confident wrong
-answers in cross-validation and on the development data and no off-topic question answered outright.
+answer thresholds off), fits the logistic confidence model on "is the best entry right", then looks for the lowest
+confidence needed to answer that keeps at most ``MAX_WRONG`` confident wrong answers in cross-validation and on the
+development data and no off-topic question answered outright: first on the collected signals (``simulate``: the
+decision's rules on each ranking, fast), then the two best settings found are run through the real matcher, which
+decides. It also prints the leave-one-dev-set-out figure: for each development set, the model fitted and the
+threshold chosen without it, then that set measured (on the collected signals).
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
-import math
 import random
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,9 +34,10 @@ for folder in (BENCH.parent, BENCH):
         sys.path.insert(0, str(folder))
 
 import eval_questions as ev  # noqa: E402
+import numpy as np  # noqa: E402
 
 from bot.content.schema import Faq  # noqa: E402
-from bot.search.decision import Confidence, Signals  # noqa: E402
+from bot.search.decision import INPUTS, Confidence, Signals, Thresholds, decide  # noqa: E402
 from bot.search.index import FaqIndex, IndexOptions  # noqa: E402
 from bot.search.normalize import normalize  # noqa: E402
 
@@ -45,9 +47,10 @@ MAX_WRONG = 0.02
 DATA = ev.REPO / "bench" / "data"
 DEV_SETS = [ev.default_question_sets()[0], DATA / "questions-tuning.yaml", DATA / "questions-dev-v2.yaml"]
 DEV_V3 = DATA / "questions-dev-v3.yaml"
+DEV_V4 = DATA / "questions-dev-v4.yaml"
 DEV_V5 = DATA / "questions-dev-v5.yaml"
 DEV_V6 = DATA / "questions-dev-v6.yaml"
-STRANGERS = (DEV_V3, DEV_V5, DEV_V6)
+STRANGERS = (DEV_V3, DEV_V4, DEV_V5, DEV_V6)
 """Sets written blind by strangers, split by ``eval_questions.split_cases``: development part fitted on, validation
 third only measured."""
 
@@ -106,7 +109,7 @@ def _same(question: str) -> str:
 
 
 def strangers_development() -> list[ev.Case]:
-    """The development parts of dev v3, v5 and v6: the sets most like strangers' questions that may be fitted on."""
+    """The development parts of dev v3 to v6: the sets most like strangers' questions that may be fitted on."""
     return [c for path in STRANGERS if path.is_file() for c in ev.split_cases(ev.load_cases(path))[0]
             if c.kind != "crisis"]
 
@@ -187,7 +190,7 @@ def _top_right(index: FaqIndex, case: ev.Case, renderer: ev.AnswerRenderer) -> b
 
 WEIGHTS = {"cv": 0.5, "dev": 1.0, "strangers": 2.0}
 """How much a ranking of each source counts in the fit: left-out example questions are written like the content
-(half), strangers' questions of dev v3, v5 and v6 most like the patients' (double)."""
+(half), strangers' questions of dev v3 to v6 most like the patients' (double)."""
 
 
 def signals_and_labels(cv: Sequence[tuple[FaqIndex, list[Asked]]], dev: FaqIndex, cases: Sequence[ev.Case],
@@ -209,37 +212,127 @@ def signals_and_labels(cv: Sequence[tuple[FaqIndex, list[Asked]]], dev: FaqIndex
     return data
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """One question's ranking with the decision off: its signals, whether the best entry is right, its weight in
+    the fit (0: measured only), where it comes from (``cv`` or a development set's name) and its kind."""
+
+    signals: Signals
+    right: bool
+    weight: float
+    source: str
+    kind: str = "answer"
+
+
+def dev_sets() -> dict[str, tuple[list[ev.Case], list[ev.Case]]]:
+    """Each development set by name: (the part fitted on, the part only measured); crisis cases left out."""
+    out = {}
+    for path in [*DEV_SETS, *STRANGERS]:
+        if not path.is_file():
+            continue
+        cases = [c for c in ev.load_cases(path) if c.kind != "crisis"]
+        name = path.stem.removeprefix("questions-")
+        out[name] = ev.split_cases(cases) if path in STRANGERS else (cases, [])
+    return out
+
+
+def rankings(cv: Sequence[tuple[FaqIndex, list[Asked]]], dev: FaqIndex,
+             renderer: ev.AnswerRenderer) -> list[Ranking]:
+    """Every ranking (indexes built with the decision off): cross-validation, then each development set."""
+    out = []
+    for index, asked in cv:
+        for q in asked:
+            found = index.match(q.text)
+            if found.signals is not None:
+                out.append(Ranking(found.signals, bool(found.candidates) and q.right(found.candidates[0][0]),
+                                   WEIGHTS["cv"], "cv"))
+    for name, (fitted, measured) in dev_sets().items():
+        weight = WEIGHTS["strangers"] if measured else WEIGHTS["dev"]
+        for case, w in [*((c, weight) for c in fitted), *((c, 0.0) for c in measured)]:
+            found = dev.match(case.ask)
+            if found.signals is not None:
+                out.append(Ranking(found.signals, _top_right(dev, case, renderer), w, name, case.kind))
+    return out
+
+
+def simulate(rows: Sequence[Ranking], limits: Thresholds, model: Confidence) -> Tally:
+    """The decision's rules on each collected ranking (``decide``), without re-running the matcher: fast, and close
+    to the real run (which also tries a long message part by part and the readings when nothing is answered)."""
+    tally = Tally()
+    for row in rows:
+        if row.kind not in ("answer", "intake", "fallback"):
+            continue
+        status, _ = decide(row.signals, limits, model)
+        if row.kind == "fallback":
+            tally.offtopic += 1
+            tally.offtopic_answered += status == "answer"
+            continue
+        tally.cases += 1
+        tally.correct += status == "answer" and row.right
+        tally.wrong += status == "answer" and not row.right
+        tally.right_first += status == "choices" and row.right
+    return tally
+
+
+def _feasible(cv: Tally, dev: Tally, max_wrong: float) -> bool:
+    return cv.wrong <= max_wrong * cv.cases and dev.wrong <= max_wrong * dev.cases and dev.offtopic_answered == 0
+
+
+CONFIDENCES = [round(0.5 + 0.005 * i, 3) for i in range(96)]
+"""The confidences tried (0.5 .. 0.975)."""
+
+
+def search(rows: Sequence[Ranking], model: Confidence, base: Thresholds,
+           max_wrong: float = MAX_WRONG) -> list[tuple[Thresholds, Tally, Tally]]:
+    """The settings that keep confident wrong answers at or under ``max_wrong`` in cross-validation and on the
+    fitted development data and answer no off-topic question (simulated), the most correct answers first."""
+    cv = [r for r in rows if r.source == "cv"]
+    dev = [r for r in rows if r.source != "cv" and r.weight > 0]
+    found = []
+    for confidence, margin in itertools.product(CONFIDENCES, (0.0, 0.03)):
+        limits = replace(base, confidence=confidence, margin=margin)
+        cv_tally, dev_tally = simulate(cv, limits, model), simulate(dev, limits, model)
+        if _feasible(cv_tally, dev_tally, max_wrong):
+            found.append((limits, cv_tally, dev_tally))
+    return sorted(found, key=lambda f: (-(f[1].correct / f[1].cases + f[2].correct / f[2].cases),
+                                        f[1].wrong + f[2].wrong, -f[0].confidence))
+
+
+def leave_one_set_out(rows: Sequence[Ranking], base: Thresholds, used: Sequence[int] | None,
+                      max_wrong: float = MAX_WRONG) -> list[tuple[str, Thresholds, Tally]]:
+    """For each development set: the model fitted and the threshold chosen on cross-validation and the other sets'
+    fitted parts, then the whole left-out set measured (simulated)."""
+    out = []
+    for name in dict.fromkeys(r.source for r in rows if r.source != "cv"):
+        kept = [r for r in rows if r.source != name]
+        model = fit([(r.signals, r.right, r.weight) for r in kept if r.weight > 0], used=used)
+        best = search(kept, model, base, max_wrong)
+        limits = best[0][0] if best else replace(base, confidence=0.99)
+        out.append((name, limits, simulate([r for r in rows if r.source == name], limits, model)))
+    return out
+
+
 def fit(data: Sequence[tuple[Signals, bool, float]], ridge: float = 1e-3, rounds: int = 25,
         used: Sequence[int] | None = None) -> Confidence:
-    """Weighted logistic regression by Newton's method (plain Python: a few thousand rows of a dozen numbers).
+    """Weighted logistic regression by Newton's method (deterministic: no random start, no sampling).
 
     ``used``: the positions of ``Signals.vector`` to fit (the others get weight 0), to compare sets of signals."""
-    rows = [(1.0, *s.vector()) for s, _, _ in data]
+    x = np.array([(1.0, *s.vector()) for s, _, _ in data])
     if used is not None:
-        keep = {0, *(i + 1 for i in used)}
-        rows = [tuple(v if i in keep else 0.0 for i, v in enumerate(row)) for row in rows]
-    ys = [1.0 if right else 0.0 for _, right, _ in data]
-    weights = [weight for _, _, weight in data]
-    d = len(rows[0])
-    w = [0.0] * d
+        x[:, [i for i in range(1, x.shape[1]) if i - 1 not in set(used)]] = 0.0
+    y = np.array([1.0 if right else 0.0 for _, right, _ in data])
+    c = np.array([weight for _, _, weight in data])
+    n, d = x.shape
+    w = np.zeros(d)
     for _ in range(rounds):
-        grad = [0.0] * d
-        hess = [[0.0] * d for _ in range(d)]
-        for x, y, c in zip(rows, ys, weights, strict=True):
-            z = sum(wi * xi for wi, xi in zip(w, x, strict=True))
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            for i in range(d):
-                grad[i] += c * (p - y) * x[i]
-                for j in range(d):
-                    hess[i][j] += c * p * (1 - p) * x[i] * x[j]
-        for i in range(d):
-            grad[i] += ridge * w[i] * len(rows)
-            hess[i][i] += ridge * len(rows)
-        step = _solve(hess, grad)
-        w = [wi - si for wi, si in zip(w, step, strict=True)]
-        if max(abs(si) for si in step) < 1e-6:
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30.0, 30.0)))
+        grad = x.T @ (c * (p - y)) + ridge * n * w
+        hess = (x.T * (c * p * (1 - p))) @ x + ridge * n * np.eye(d)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
             break
-    return Confidence(tuple(round(v, 4) for v in w[1:]), round(w[0], 4))
+    return Confidence(tuple(round(float(v), 4) for v in w[1:]), round(float(w[0]), 4))
 
 
 def auc(model: Confidence, data: Sequence[tuple[Signals, bool, float]]) -> float:
@@ -260,26 +353,14 @@ def auc(model: Confidence, data: Sequence[tuple[Signals, bool, float]]) -> float
     return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
 
 
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    """Gaussian elimination with partial pivoting (the Hessian is small and positive definite)."""
-    n = len(b)
-    m = [[*row, b[i]] for i, row in enumerate(a)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
-        m[col], m[pivot] = m[pivot], m[col]
-        for r in range(n):
-            if r != col and m[r][col]:
-                factor = m[r][col] / m[col][col]
-                m[r] = [vr - factor * vc for vr, vc in zip(m[r], m[col], strict=True)]
-    return [m[i][n] / m[i][i] for i in range(n)]
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--fit", action="store_true", help="fit the confidence model and search the thresholds")
     parser.add_argument("--content", type=Path, default=ev.REPO / "content", help="content folder")
-    parser.add_argument("--without-heavy", action="store_true",
-                        help="fit without the two signals of the question's heaviest words (for the comparison)")
+    parser.add_argument("--without", nargs="*", default=[], choices=INPUTS, metavar="INPUT",
+                        help=f"fit without these inputs of the confidence model (for comparisons): {', '.join(INPUTS)}")
+    parser.add_argument("--max-wrong", type=float, default=MAX_WRONG,
+                        help="the share of confident wrong answers allowed in cross-validation and on the dev data")
     args = parser.parse_args(argv)
     content = args.content
     faqs = ev.load_faqs(content)
@@ -293,55 +374,62 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"shipped decision {shipped.thresholds}\n  confidence model {shipped.confidence}")
     print(f"  cross-validation ({FOLDS} folds over the example questions) {cross_validate(cv).line()}")
     print(f"  development data                                     {on_cases(dev_index, development, renderer).line()}")
-    print(f"    of which dev v3, v5 and v6's development parts     {on_cases(dev_index, strangers, renderer).line()}")
+    print(f"    of which dev v3 to v6's development parts          {on_cases(dev_index, strangers, renderer).line()}")
     if validation:
-        print(f"  dev v3, v5 and v6's validation thirds (not fitted on) "
+        print(f"  dev v3 to v6's validation thirds (not fitted on)     "
               f"{on_cases(dev_index, validation, renderer).line()}")
     if not args.fit:
         return 0
 
     open_limits = replace(shipped.thresholds, answer=0.0, margin=0.0, evidence=0.0, confidence=0.0, unknown=1.01)
-    data = signals_and_labels([(i.with_decision(open_limits), a) for i, a in cv],
-                              dev_index.with_decision(open_limits), development, renderer)
-    model = fit(data, used=range(len(Signals(0, 0, 0, 0, 0).vector()) - 2) if args.without_heavy else None)
-    print(f"\nfitted on {len(data)} rankings ({Counter(r for _, r, _ in data)[True]} with the right entry first): "
-          f"{model}")
-    cv_data = signals_and_labels([(i.with_decision(open_limits), a) for i, a in cv], dev_index, [], renderer)
-    print(f"  area under the ROC curve: cross-validation {auc(model, cv_data):.3f}, development data "
-          f"{auc(model, data[len(cv_data):]):.3f}, validation thirds "
-          f"{auc(model, signals_and_labels([], dev_index.with_decision(open_limits), validation, renderer)):.3f}")
-    rows = []
-    grid = itertools.product([0.0, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.87, 0.88, 0.89, 0.9, 0.905, 0.91, 0.915, 0.92,
-                              0.925, 0.93, 0.94],
-                             [0.0, 0.03], [0.3], [1.0], [0.5])
-    for confidence, margin, answer, evidence, unknown in grid:
-        limits = replace(shipped.thresholds, confidence=confidence, margin=margin, answer=answer, evidence=evidence,
-                         unknown=unknown)
+    rows = rankings([(i.with_decision(open_limits), a) for i, a in cv], dev_index.with_decision(open_limits), renderer)
+    used = [i for i, name in enumerate(INPUTS) if name not in args.without] if args.without else None
+    fitted = [r for r in rows if r.weight > 0]
+    model = fit([(r.signals, r.right, r.weight) for r in fitted], used=used)
+    print(f"\nfitted on {len(fitted)} rankings ({sum(r.right for r in fitted)} with the right entry first): {model}")
+
+    def area(kept: Sequence[Ranking]) -> float:
+        return auc(model, [(r.signals, r.right, r.weight) for r in kept])
+
+    print(f"  area under the ROC curve: cross-validation {area([r for r in rows if r.source == 'cv']):.3f}, "
+          f"development data {area([r for r in fitted if r.source != 'cv']):.3f}, validation thirds "
+          f"{area([r for r in rows if r.weight == 0]):.3f}")
+    base = replace(shipped.thresholds, answer=0.3, evidence=1.0, unknown=0.5)
+    simulated = search(rows, model, base, args.max_wrong)
+    print(f"\n{len(simulated)} settings keep confident wrong <= {args.max_wrong:.1%} and off-topic at 0 on the "
+          "collected rankings; the best two and the next steps up, run through the matcher:")
+    tried = [f[0] for f in simulated[:2]]
+    tried += [replace(tried[0], confidence=round(tried[0].confidence + step, 3)) for step in (0.005, 0.01, 0.02)] \
+        if tried else [replace(base, confidence=0.95)]
+    real = []
+    for limits in tried:
         cv_tally = cross_validate([(i.with_decision(limits, model), a) for i, a in cv])
         dev_tally = on_cases(dev_index.with_decision(limits, model), development, renderer)
-        strangers_tally = on_cases(dev_index.with_decision(limits, model), strangers, renderer)
-        rows.append((limits, cv_tally, dev_tally, strangers_tally))
-    ok = [r for r in rows if r[1].wrong <= MAX_WRONG * r[1].cases and r[2].wrong <= MAX_WRONG * r[2].cases
-          and r[2].offtopic_answered == 0]
-    ranked = sorted(ok or rows, key=lambda r: (-(r[1].correct / r[1].cases + r[2].correct / r[2].cases),
+        real.append((limits, cv_tally, dev_tally))
+        print(f"  confidence {limits.confidence:.3f} margin {limits.margin:.2f}\n    CV  {cv_tally.line()}\n"
+              f"    dev {dev_tally.line()}")
+    ok = [r for r in real if _feasible(r[1], r[2], args.max_wrong)]
+    ranked = sorted(ok or real, key=lambda r: (-(r[1].correct / r[1].cases + r[2].correct / r[2].cases),
                                                r[1].wrong + r[2].wrong))
-    print(f"\n{len(ok)} of {len(rows)} threshold sets keep confident wrong <= {MAX_WRONG:.0%} and off-topic at 0; "
-          "the best:")
-    for limits, cv_tally, dev_tally, strangers_tally in ranked[:4]:
-        print(f"  confidence {limits.confidence:.3f} margin {limits.margin:.2f} answer {limits.answer:.2f} "
-              f"evidence {limits.evidence:.1f} unknown {limits.unknown:.1f}\n    CV  {cv_tally.line()}\n"
-              f"    dev {dev_tally.line()}\n    of which v3, v5, v6 {strangers_tally.line()}")
     best = ranked[0][0]
-    print("\nthe trade-off at the chosen thresholds, by confidence needed to answer (CV | dev | validation thirds):")
-    for confidence in (0.0, 0.5, 0.7, 0.8, 0.85, 0.88, 0.91, 0.94):
+    print(f"\nchosen: confidence {best.confidence:.3f} margin {best.margin:.2f}"
+          + ("" if ok else " (none kept the limits in the real run: the closest)"))
+    print("\nthe trade-off at the chosen thresholds, by confidence needed to answer (simulated; correct / confident "
+          "wrong / right first; CV | dev | validation thirds):")
+    parts = [[r for r in rows if r.source == "cv"], [r for r in fitted if r.source != "cv"],
+             [r for r in rows if r.weight == 0]]
+    for confidence in (0.0, 0.5, 0.7, 0.8, 0.85, 0.88, best.confidence, 0.94):
         limits = replace(best, confidence=confidence)
-        lines = [cross_validate([(i.with_decision(limits, model), a) for i, a in cv]).short(),
-                 on_cases(dev_index.with_decision(limits, model), development, renderer).short()]
-        if validation:
-            lines.append(on_cases(dev_index.with_decision(limits, model), validation, renderer).short())
-        print(f"  {confidence:.2f}  " + " | ".join(lines))
+        print(f"  {confidence:.3f}  " + " | ".join(simulate(part, limits, model).short() for part in parts))
+    print("\nleave one development set out (model and threshold fitted without it; the whole set measured, simulated):")
+    total = Tally()
+    for name, limits, tally in leave_one_set_out(rows, base, used, args.max_wrong):
+        print(f"  {name:14} at {limits.confidence:.3f}: {tally.line()}")
+        for attribute in ("cases", "correct", "wrong", "right_first", "offtopic", "offtopic_answered"):
+            setattr(total, attribute, getattr(total, attribute) + getattr(tally, attribute))
+    print(f"  {'all':14}          {total.line()}")
     if validation:
-        print(f"\nchosen, on the validation thirds of dev v3, v5 and v6: "
+        print(f"\nchosen, on the validation thirds of dev v3 to v6: "
               f"{on_cases(dev_index.with_decision(best, model), validation, renderer).line()}")
     return 0
 

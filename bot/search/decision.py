@@ -11,7 +11,7 @@ content never uses. Otherwise it offers the nearest entries, or admits not knowi
 The signals do not depend on which entries exist (no per-entry weights), so the same function holds when staff add
 entries. Its weights and the thresholds were fitted by cross-validation over the example questions of faq.yaml
 (each fold's examples left out of the index and asked) plus the development question sets, strangers' questions
-(dev v3's development part) counting double: ``bench/calibrate.py`` prints the figures and the fit;
+(the development parts of dev v3 to v6) counting double: ``bench/calibrate.py`` prints the figures and the fit;
 docs/measurements.md has the table.
 """
 
@@ -51,16 +51,30 @@ class Signals:
     """The share of the question's heaviest known features the best entry uses (``Scored.heavy``)."""
     runner_heavy: float = 0.0
     """The same for the second entry: when it accounts for the telling words as well, the question is ambiguous."""
+    votes: float = 1.0
+    """The share of the five example questions nearest the question (any entry's) that are the best entry's, of as
+    many as it has: a right entry is usually near in several examples, a wrong one in one that shares words."""
+    second_dice: float = 0.0
+    """The best entry's second best example overlap (Dice over the analyser's features)."""
+    second_near: float = 0.0
+    """... and its second nearest example as written."""
+    treated: float = 0.0
+    """Whether the best entry's treatment is the one the question names (``Scored.treated``)."""
 
     def vector(self) -> tuple[float, ...]:
-        """The confidence model's inputs; ``bench/calibrate.py`` fits weights in this order."""
+        """The confidence model's inputs (named in ``INPUTS``); ``bench/calibrate.py`` fits weights in this order."""
         gap = self.score - self.runner_up
         ratio = self.runner_up / self.score if self.score > 0 else 1.0
         explained = min(1.0, self.evidence / self.mass) if self.mass > 0 else 0.0
         return (self.score, gap, ratio, min(self.evidence, 12.0) / 12.0, explained, self.unknown,
                 math.log1p(self.mass) / 4.0, self.near, self.near - self.runner_near, self.agree,
                 1.0 if self.plausible == 1 else 0.0, 1.0 if self.near >= EXACT else 0.0, self.heavy,
-                self.runner_heavy)
+                self.runner_heavy, self.votes, self.second_dice, self.second_near, self.treated)
+
+
+INPUTS = ("score", "gap", "ratio", "evidence", "explained", "unknown", "mass", "near", "near_lead", "agree",
+          "alone", "written", "heavy", "runner_heavy", "votes", "second_dice", "second_near", "treated")
+"""The names of ``Signals.vector``'s positions (``bench/calibrate.py --without NAME`` fits without some)."""
 
 
 PLAUSIBLE = 0.8
@@ -73,9 +87,9 @@ EXACT = 0.95
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (2.4291, 1.0396, -1.2787, 1.0667, -0.0741, -2.1991, -0.3148, 1.9861, 0.5794, 0.1701,
-                                  0.5251, 0.1731, 0.8724, 0.0518)
-    bias: float = -1.3973
+    weights: tuple[float, ...] = (1.3756, 0.6609, -1.4348, 1.2493, -0.4137, -2.2186, -0.3278, 1.2972, 0.6722, -0.0739,
+                                  0.3756, 0.1342, 1.0048, -0.2257, 0.6352, 1.517, 1.16, 0.9732)
+    bias: float = -1.691
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -93,11 +107,10 @@ class Thresholds:
     evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.91
+    confidence: float = 0.905
     """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
-    confident wrong answers at or under 2 % in cross-validation and on the development sets, the one that answers
-    the most right (``bench/calibrate.py --fit``) with some room left: 0.905 with a margin answers 0.5 % more and sits
-    at exactly 2.0 % in cross-validation."""
+    confident wrong answers at or under 2 % in cross-validation and on the development sets and answer no off-topic
+    question, the one that answers the most right (``bench/calibrate.py --fit``)."""
     exact: float = EXACT
     """A question at least this near to one example as written of the best entry (and less near to the runner-up's)
     is answered whatever the confidence: "How does TMS work?" is tms_how's example (0 turns the rule off)."""

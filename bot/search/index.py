@@ -25,7 +25,9 @@ The settings were chosen by cross-validation over the example questions and on t
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -36,7 +38,7 @@ from bot.search.intent import ApplyWish
 from bot.search.nearest import NearestExamples, surface
 from bot.search.normalize import Language, detect_language
 from bot.search.readings import Readings, has_kanji, romaji_to_kana
-from bot.search.scoring import Bm25Params, CoverageIndex, ExampleIndex, Scored, add_counts
+from bot.search.scoring import VOTERS, Bm25Params, CoverageIndex, ExampleIndex, Scored, add_counts
 from bot.search.sentences import looks_like_question, looks_like_request
 from bot.search.synonyms import Synonyms
 
@@ -153,27 +155,33 @@ class _LanguageIndex:
         on_topic = {d for f in topics if len(self.coverage.postings.get(f, ())) <= common
                     for d, _ in self.coverage.postings.get(f, ())}
         pooled = []
+        voters: list[tuple[float, int]] = []
         for doc, share in self.coverage.top(weights, _CANDIDATES, self.common):
-            dice, shared = self.examples.best(doc, weights)
+            dices, shared = self.examples.overlaps(doc, weights)
+            dice = dices[0] if dices else 0.0
+            voters.extend((d, doc) for d in dices)
             factor = _consistency(self.treatments[doc], named)
             if on_topic and doc not in on_topic:
                 factor *= OFF_TOPIC_FACTOR
             pooled.append((((1 - example_weight - nearest_weight) * share + example_weight * dice) * factor,
-                           doc, share, dice, shared, factor))
+                           doc, share, dice, shared, factor, dices[1] if len(dices) > 1 else 0.0))
         pooled.sort(key=lambda p: (-p[0], p[1]))
+        votes = Counter(doc for _, doc in heapq.nlargest(VOTERS, voters))
         ranked: list[Scored] = []
         finals: list[float] = []  # descending
-        for rank, (base, doc, share, dice, shared, factor) in enumerate(pooled):
-            near = 0.0
+        for rank, (base, doc, share, dice, shared, factor, second_dice) in enumerate(pooled):
+            near = second_near = 0.0
             if nearest_weight > 0 and rank < _NEAREST_CANDIDATES:
                 bound = base + nearest_weight * factor
                 # the nearest example can lift an entry by at most nearest_weight: skip it when even that could
                 # neither reach the best three nor the plausible ones (it changes nothing the decision sees)
                 if len(finals) < 3 or bound >= finals[2] or bound >= PLAUSIBLE * finals[0]:
-                    near = self.nearest.best(doc, written)
+                    near, second_near = self.nearest.best_two(doc, written)
             score = base + nearest_weight * near * factor
             heavy = sum(w for w, docs in users if doc in docs) / heavy_total
-            ranked.append(Scored(doc, score, shared, near, share, dice, factor, heavy))
+            ranked.append(Scored(doc, score, shared, near, share, dice, factor, heavy, second_dice, second_near,
+                                 votes[doc] / max(1, min(VOTERS, self.examples.count(doc))),
+                                 _agreement(self.treatments[doc], named)))
             bisect.insort(finals, score, key=lambda v: -v)
         ranked.sort(key=lambda s: (-s.score, s.doc))
         return ranked, unknown, float(total)
@@ -411,6 +419,15 @@ def _consistency(treatment: str | None, named: frozenset[str]) -> float:
     return OTHER_TREATMENT_FACTOR
 
 
+def _agreement(treatment: str | None, named: frozenset[str]) -> float:
+    """``Scored.treated``: does the entry's treatment agree with the one the question names?"""
+    if not named:
+        return 0.0
+    if treatment in named:
+        return 1.0
+    return 0.5 if treatment is None or treatment == "combined" else -1.0
+
+
 def _decide(lang: Language, ranked: list[Scored], unknown: float, mass: float, ids: list[str],
             options: IndexOptions) -> Match:
     limits = options.thresholds
@@ -425,7 +442,8 @@ def _decide(lang: Language, ranked: list[Scored], unknown: float, mass: float, i
         plausible = sum(s.score >= PLAUSIBLE * best.score for s in ranked)
         signals = Signals(best.score, second.score if second else 0.0, best.evidence, unknown, mass, best.near,
                           second.near if second else 0.0, agree, plausible, best.heavy,
-                          second.heavy if second else 0.0)
+                          second.heavy if second else 0.0, best.votes, best.second_dice,
+                          best.second_near, best.treated)
     status, confidence = decide(signals, limits, options.confidence)
     if status == "choices":
         floor = max(limits.choices, ranked[0].score * limits.choice_ratio)

@@ -43,17 +43,23 @@ class NearestExamples:
 
     def best(self, owner: int, query: frozenset[str]) -> float:
         """The best Dice overlap (0..1) of the question's surface with one of the owner's examples."""
+        return self.best_two(owner, query)[0]
+
+    def best_two(self, owner: int, query: frozenset[str]) -> tuple[float, float]:
+        """The best and the second best Dice overlap of the question's surface with the owner's examples."""
         if not query:
-            return 0.0
+            return 0.0, 0.0
         size = len(query)
-        best = 0.0
+        best = second = 0.0
         for example in self._by_owner.get(owner, ()):
             shared = len(query & example)
             if shared:
                 dice = 2 * shared / (size + len(example))
                 if dice > best:
-                    best = dice
-        return best
+                    best, second = dice, best
+                elif dice > second:
+                    second = dice
+        return best, second
 
     def scores(self, owners: Sequence[int], query: frozenset[str]) -> list[float]:
         return [self.best(owner, query) for owner in owners]

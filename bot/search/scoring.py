@@ -53,6 +53,16 @@ class Scored:
     heavy: float = 0.0
     """The share of the weight of the question's three heaviest known features (its most telling words) that the
     entry uses: an entry about metal implants is likely wrong for a question whose heaviest word is "age"."""
+    second_dice: float = 0.0
+    """The Dice overlap of its second best example: a right entry usually has more than one example near."""
+    second_near: float = 0.0
+    """The same for the nearest examples as written."""
+    votes: float = 0.0
+    """The share of the ``VOTERS`` example questions nearest the question (Dice, over the compared entries) that are
+    its, of as many as it has (an entry of two examples, both among the nearest, gets 1)."""
+    treated: float = 0.0
+    """Treatment agreement: 1 the question names the entry's treatment, 0.5 the entry is about both or neither,
+    -1 about the other one, 0 no treatment named."""
 
 
 class CoverageIndex:
@@ -111,6 +121,10 @@ class CoverageIndex:
         return [(doc, value / total) for doc, value in best]
 
 
+VOTERS = 5
+"""The example questions nearest a question that vote for their entries (``Scored.votes``)."""
+
+
 class ExampleIndex:
     """The example questions of each entry, for a weighted Dice overlap with the question typed."""
 
@@ -120,10 +134,21 @@ class ExampleIndex:
             weighted = weight.weigh(example)
             self._by_owner.setdefault(owner, []).append((weighted, sum(weighted.values())))
 
+    def count(self, owner: int) -> int:
+        """How many example questions the owner has."""
+        return len(self._by_owner.get(owner, ()))
+
     def best(self, owner: int, weights: Mapping[str, float]) -> tuple[float, float]:
         """(best Dice score of the owner's examples, 0..1; most question weight one example shares)."""
+        dices, shared = self.overlaps(owner, weights)
+        return (dices[0] if dices else 0.0), shared
+
+    def overlaps(self, owner: int, weights: Mapping[str, float]) -> tuple[list[float], float]:
+        """(the Dice scores of the owner's examples that share anything, best first, at most ``VOTERS``; the most
+        question weight one example shares)."""
         total = sum(weights.values())
-        best_dice = best_shared = 0.0
+        best_shared = 0.0
+        dices = []
         keys = weights.keys()
         for example, size in self._by_owner.get(owner, ()):
             shared = 0.0
@@ -131,9 +156,10 @@ class ExampleIndex:
                 weight, other = weights[feature], example[feature]
                 shared += weight if weight < other else other
             if shared:
-                best_dice = max(best_dice, 2 * shared / (total + size))
+                dices.append(2 * shared / (total + size))
                 best_shared = max(best_shared, shared)
-        return best_dice, best_shared
+        dices.sort(reverse=True)
+        return dices[:VOTERS], best_shared
 
 
 def add_counts(into: dict[str, float], features: Iterable[str], weight: float = 1.0) -> dict[str, float]:

@@ -1,9 +1,9 @@
 """What a typed message gets: the distress acknowledgement, an answer, "did you mean" or nothing.
 
 Decided here once, so the handler (``bot/handlers/questions.py``) and the evaluation (``bench/eval_questions.py``)
-cannot drift apart: a message that expresses distress is acknowledged; a question asked beside the feeling is
-matched on its own when the whole message is not answered; choices are offered after an acknowledgement only when
-the message asks or requests something."""
+cannot drift apart: a message that expresses distress is acknowledged (also when a clause of its question tells
+it); a question asked beside the feeling is matched on its own when the whole message is not answered; choices are
+offered after an acknowledgement only when the message asks or requests something."""
 
 from __future__ import annotations
 
@@ -42,11 +42,13 @@ def read_typed(faq: Matcher, distress: DistressReader | None, text: str) -> Type
     match = faq.match(text)
     answered = match.status == "answer" and match.entry_id is not None
     hit = distress.screen(text) if distress is not None else DistressHit()
-    acknowledged = hit.statement or (hit.in_question and not answered)
-    if acknowledged and not answered and distress is not None:
-        asked = distress.question_part(text)
-        if asked is not None and (alone := faq.match(asked)).status == "answer" and alone.entry_id is not None:
-            match, answered = alone, True  # the question asked beside the feeling, answered on its own
+    asked = distress.question_part(text) if distress is not None and hit.any else None
+    # a feeling told in a clause of the question (「中2の息子が不登校で、…何歳から？」) is acknowledged even when the
+    # whole is answered; one that is only what the question asks about (「副作用で元気がなくなる？」) is not
+    acknowledged = hit.statement or (hit.in_question and (not answered or asked is not None))
+    if acknowledged and not answered and asked is not None \
+            and (alone := faq.match(asked)).status == "answer" and alone.entry_id is not None:
+        match, answered = alone, True  # the question asked beside the feeling, answered on its own
     offer = not answered and match.status == "choices" and bool(match.candidates) and (
         not acknowledged or looks_like_question(text) or looks_like_request(text))
     return TypedReply(match, acknowledged, hit.carer, answered, offer)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from bot.search.decision import Confidence, Signals, Thresholds, decide
+from bot.search.decision import INPUTS, Confidence, Signals, Thresholds, decide
 
 
 def signals(score: float, runner_up: float, evidence: float = 8.0, unknown: float = 0.0,
-            mass: float = 10.0, heavy: float = 1.0) -> Signals:
-    return Signals(score, runner_up, evidence, unknown, mass, heavy=heavy)
+            mass: float = 10.0, heavy: float = 1.0, votes: float = 1.0, second_dice: float = 0.6) -> Signals:
+    """A ranking whose best entry has a second example near the question too (as a right one mostly has)."""
+    return Signals(score, runner_up, evidence, unknown, mass, heavy=heavy, votes=votes, second_dice=second_dice,
+                   second_near=0.5)
 
 
 def test_a_clear_lead_is_answered_and_a_close_race_is_offered_as_choices() -> None:
@@ -53,7 +55,18 @@ def test_an_exact_example_and_a_single_plausible_entry_raise_the_confidence() ->
 
 
 def test_signals_that_disagree_lower_the_confidence() -> None:
-    model = Confidence()
-    agreed = Signals(0.7, 0.45, 8.0, 0.0, 10.0, agree=1.0)
-    split = Signals(0.7, 0.45, 8.0, 0.0, 10.0, agree=0.0)
+    model = Confidence()  # the nearest examples mostly the best entry's, or one near example among others'
+    agreed = Signals(0.7, 0.45, 8.0, 0.0, 10.0, votes=0.8, second_dice=0.5)
+    split = Signals(0.7, 0.45, 8.0, 0.0, 10.0, votes=0.2, second_dice=0.1)
     assert model(agreed) > model(split)
+
+
+def test_the_treatment_named_and_the_entry_s_agree_or_lower_the_confidence() -> None:
+    model = Confidence()
+    same = Signals(0.7, 0.45, 8.0, 0.0, 10.0, treated=1.0)
+    other = Signals(0.7, 0.45, 8.0, 0.0, 10.0, treated=-1.0)
+    assert model(same) > model(other)
+
+
+def test_the_model_has_one_weight_per_input() -> None:
+    assert len(Confidence().weights) == len(Signals(0.5, 0.2, 1.0, 0.0, 1.0).vector()) == len(INPUTS)
