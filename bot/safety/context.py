@@ -68,6 +68,7 @@ class ContextWords:
     story: WordList
     joining: WordList
     embarrassed: WordList
+    body: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -109,7 +110,7 @@ class ContextWords:
                    hypothetical=merged("hypothetical"), bereaved=merged("bereaved"), observer=merged("observer"),
                    current=merged("current"), present=merged("present"),
                    then=merged("then"), story=merged("story"),
-                   joining=merged("joining"), embarrassed=merged("embarrassed"))
+                   joining=merged("joining"), embarrassed=merged("embarrassed"), body=merged("body"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int, *, carry: bool = True) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -123,8 +124,14 @@ class ContextWords:
             return True  # 「…」 after someone named: their words, even when they say 私
         if self._speakers_wish(tokens, start, end, last):
             return False  # 「子どもがいるけど、もう死にたい」: a bare たい or 死のうと is the writer's own
-        nearest_other = nearest_me = None
         writer = self._read(tokens).writer
+        if self._on_writers_body(tokens, end, last, writer):
+            return False  # "my son found fresh cuts on my arms": the marks are on the writer
+        if self._owned_inside(tokens, start, end, writer):
+            return True  # "fresh cuts on my son's arms": the body the finding names is someone else's
+        if self._generic_subject(tokens, first, start):
+            return False  # "why do people cut themselves?": a question about the topic, not someone known
+        nearest_other = nearest_me = None
         for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
             if nearest_me is None and j in writer:
                 nearest_me = j
@@ -143,6 +150,57 @@ class ContextWords:
         if reported or self._any(tokens, "others", end, min(last, end + 2)) or self._on_others_body(tokens, end, last):
             return True
         return carry and not any(first <= j < last for j in writer) and self._told_of_other(tokens, first, last)
+
+    def writers_own(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True when the writer is plainly the one the finding is about: a writer word is the nearest person before
+        it in its sentence ("my daughter found my note, I still want to die"), one stands inside it ("cut my
+        arms"), or the marks are placed on the writer's body. A message that also names someone else then stays
+        the full reply (the learned layer does not route it to the carer reply)."""
+        first, last = self._bounds(tokens, start)
+        writer = self._read(tokens).writer
+        if self._any(tokens, "reporting", first, last) or _quote_start(tokens, first, start) is not None:
+            return False  # "my brother said 'I'm done …'": whose words they are is the carer reply's to decide
+        if any(start <= j < end for j in writer) or self._on_writers_body(tokens, end, last, writer):
+            return True
+        for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
+            if j in writer:
+                return _subject(tokens, j)
+            if self._at(tokens, "others", j) and not _addressed(tokens, j):
+                return False
+        return False
+
+    def _on_writers_body(self, tokens: Sequence[Token], end: int, last: int, writer: frozenset[int]) -> bool:
+        """An English mark placed on the writer's own body right after the finding ("… found fresh cuts on my
+        arms"): a place word, then a writer word that owns no one (``my son`` is someone else's)."""
+        for k in range(end, min(last - 1, end + 2)):
+            if tokens[k].forms[:1] and tokens[k].forms[0] in _ON_A_BODY:
+                return k + 1 in writer and not self._any(tokens, "others", k + 2, min(last, k + 4))
+        return False
+
+    def _owned_inside(self, tokens: Sequence[Token], start: int, end: int, writer: frozenset[int]) -> bool:
+        """A part of the body in or right after the finding owned by someone the writer names ("cuts on my son's
+        arms", "burns on her wrists", 「娘の腕に新しい傷」), and no writer word between them: a rule that reads
+        "my … arms" has met a body that belongs to the person the writer names."""
+        reading = self._read(tokens)
+        last = reading.last[start]
+        for b in reading.marks["body"]:
+            if not start < b <= min(last - 1, end + 1):
+                continue
+            owner = [j for j in reading.marks["others"] if b - 3 <= j < b and j >= reading.first[start]]
+            if owner and not any(max(owner) < j < b for j in writer) and not _addressed(tokens, max(owner)):
+                return True
+        return False
+
+    def _generic_subject(self, tokens: Sequence[Token], first: int, start: int) -> bool:
+        """A generic subject ("people", "those who", 「…人」) is the nearest person before the finding: whoever
+        "themselves" is, it is a question about the topic, not someone the writer knows."""
+        reading = self._read(tokens)
+        for j in range(start - 1, max(first - 1, start - 1 - GENERIC_AHEAD), -1):
+            if j in reading.writer or self._at(tokens, "others", j):
+                return False
+            if self._at(tokens, "generic", j):
+                return True
+        return False
 
     def _on_others_body(self, tokens: Sequence[Token], end: int, last: int) -> bool:
         """An English mark or act placed on someone else's body right after the finding ("I found fresh cuts on my
@@ -557,7 +615,13 @@ def _subject(tokens: Sequence[Token], j: int) -> bool:
     (「私に頼んできた」, 「私へ」, not 「私には」)."""
     after = tokens[j + 1].forms if j + 1 < len(tokens) else ()
     later = tokens[j + 2].forms if j + 2 < len(tokens) else ()
+    if _ADDRESSED_TO.intersection(after) or (_PLURAL.intersection(after) and _ADDRESSED_TO.intersection(later)):
+        return False  # 「私たち宛ての遺書」: a letter to the writer
     return not (after[:1] in (("に",), ("へ",)) and later[:1] not in (("は",), ("も",)))
+
+
+_ADDRESSED_TO = frozenset({"宛て", "宛", "あて", "宛てる"})
+_PLURAL = frozenset({"たち", "達", "ら"})
 
 
 def _owner(tokens: Sequence[Token], j: int, others: frozenset[int], stop: int) -> bool:

@@ -371,7 +371,9 @@ class CrisisScreen:
                     return best  # nothing is stronger: the rest of a long message need not be read
                 tier, routed = screen.tier(finding, tokens, history())
                 if stronger(tier, best.tier):
-                    best = Assessment(tier, "context" if routed else finding.layer, str(finding.rule), routed)
+                    own = tier == "definite" and routed is None and \
+                        screen.context.writers_own(tokens, finding.start, finding.end)
+                    best = Assessment(tier, "context" if routed else finding.layer, str(finding.rule), routed, own)
         return best
 
 
@@ -494,7 +496,7 @@ def decide(reading: Reading, scores: Mapping[str, float], thresholds: Mapping[st
         return best
     other = reading.names_other and scores["other"] >= thresholds["carer"]
     if best.tier == "definite":
-        if reading.names_other and scores["other"] >= thresholds["route_carer"] and \
+        if reading.names_other and not best.writers_own and scores["other"] >= thresholds["route_carer"] and \
                 scores["self"] < thresholds["full"]:
             return Assessment("carer", "learned", f"other>={thresholds['route_carer']:g}", best.rule or None)
         return best
