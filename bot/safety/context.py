@@ -140,7 +140,8 @@ class ContextWords:
         if nearest_other is not None and (nearest_me is None or nearest_other > nearest_me):
             return True
         after = range(end, min(last, end + LOOK_AHEAD))
-        reported = any(self._at(tokens, "reporting", j) for j in after)
+        said = [j for j in after if self._at(tokens, "reporting", j)]
+        reported = bool(said) and not any(end <= j < said[0] for j in writer)  # not "… everything I said"
         if reported and self._any(tokens, "others", first, start):
             return True
         if nearest_me is not None:
@@ -168,6 +169,19 @@ class ContextWords:
             if self._at(tokens, "others", j) and not _addressed(tokens, j):
                 return False
         return False
+
+    def prescribed_dose(self, tokens: Sequence[Token], start: int) -> bool:
+        """True for "od" written after a dose ("50mg OD", "20 mg od", "1 tablet OD"): a prescription's "once
+        daily", not an overdose, so no finding at all."""
+        if start >= len(tokens) or tokens[start].forms[:1] != ("od",) or start == 0:
+            return False
+        before = tokens[start - 1].forms[:1]
+        if not before:
+            return False
+        if _DOSE.fullmatch(before[0]):
+            return True
+        return before[0] in _DOSE_UNITS and start > 1 and tokens[start - 2].forms[:1] != () and \
+            tokens[start - 2].forms[0].replace(".", "").isdigit()
 
     def _on_writers_body(self, tokens: Sequence[Token], end: int, last: int, writer: frozenset[int]) -> bool:
         """An English mark placed on the writer's own body right after the finding ("… found fresh cuts on my
@@ -323,7 +337,11 @@ class ContextWords:
     def bereaved_near(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when a death that has happened is told right around the finding (died by suicide, killed himself)."""
         first, last = self._bounds(tokens, start)
-        return self._any(tokens, "bereaved", max(first, start - 3), min(last, end + 3))
+        if self._any(tokens, "bereaved", max(first, start - 3), min(last, end + 3)):
+            return True
+        return start > first and "to" in tokens[start - 1].forms and bool(_LOSS_BY.intersection(tokens[start].forms)) \
+            and any(  # "lost my uncle to suicide"
+            "lose" in tokens[k].forms or "lost" in tokens[k].forms for k in range(max(first, start - 6), start - 1))
 
     def names_bereaved(self, tokens: Sequence[Token]) -> bool:
         """The message tells of a death that has happened anywhere (so it is not read as someone's words)."""
@@ -384,14 +402,54 @@ class ContextWords:
         question). A wish in the present ("I want to die") is never read as past."""
         marks = self._read(tokens).marks
         first, last = self._bounds(tokens, start)
-        if marks["current"] or self._any(tokens, "present", first, last):
+        if marks["current"] or (self._any(tokens, "present", first, last) and not self._present_apart(tokens, end,
+                                                                                                     last)):
             return False
         if not self._any(tokens, "then", first, last) and not _before_at_end(tokens, first, last):
             return False
         if not (_past_verb(tokens, start, end, first, last)):
             return False
-        return bool(marks["resolved"]) or bool(marks["present"]) or any(
+        return bool(marks["resolved"]) or bool(marks["present"]) or self._distanced(tokens, end, last) or any(
             self.asks(tokens, j) for j in range(len(tokens)) if tokens[j].boundary)
+
+    def _distanced(self, tokens: Sequence[Token], end: int, last: int) -> bool:
+        """The sentence itself puts the finding in the past: "…, but that was five years ago", "my last attempt was
+        in 2012" (was or were after the finding, then a time well past)."""
+        for k in range(end, last - 1):
+            if tokens[k].forms[:1] in (("was",), ("were",)):
+                return self._any(tokens, "then", k + 1, min(last, k + 6))
+        return False
+
+    def _present_apart(self, tokens: Sequence[Token], end: int, last: int) -> bool:
+        """A present told after the finding in a clause of its own, with no wish or thought in it ("I used to cut
+        myself in my teens, now I only have the scars"): the past stays there."""
+        present = [k for k in self._read(tokens).marks["present"] if end < k < last]
+        return bool(present) and not any(_DESIRE.intersection(tokens[k].forms) or "think" in tokens[k].forms
+                                         for k in range(present[0], last))
+
+    def warns(self, tokens: Sequence[Token], start: int) -> bool:
+        """A medicine's warning or a general statement, not an act: an article before the finding, a modal of what
+        can happen after it, in a sentence about the subject ("warned me an overdose of this drug could damage my
+        liver", "a suicide attempt can …")."""
+        first, last = self._bounds(tokens, start)
+        if start == first or tokens[start - 1].forms[:1] not in (("a",), ("an",), ("any",)):
+            return False
+        modal = any(tokens[k].forms[:1] and tokens[k].forms[0] in _MODALS
+                    for k in range(start + 1, min(last, start + 6)))
+        return modal and self.topical(tokens, start)
+
+    def rather_than(self, tokens: Sequence[Token], start: int) -> bool:
+        """「rather die than sing karaoke」: a comparison with something ordinary is an idiom of degree (a check-in);
+        "rather die than live like this" or "… than go on" keeps its reply."""
+        last = self._bounds(tokens, start)[1]
+        if not any("rather" in tokens[k].forms for k in range(max(0, start - 1), min(last, start + 2))):
+            return False
+        for k in range(start + 1, min(last - 1, start + 5)):
+            if "than" in tokens[k].forms:
+                going_on = "go" in tokens[k + 1].forms and k + 2 < last and \
+                    bool({"on", "through"}.intersection(tokens[k + 2].forms))
+                return not going_on and not _LIFE.intersection(tokens[k + 1].forms)
+        return False
 
     def ended(self, tokens: Sequence[Token], end: int) -> bool:
         """True when the sentence says what was found has ended (「死にたい気持ちがなくなりました」, "the urges went
@@ -419,11 +477,32 @@ class ContextWords:
         friend" or 「娘」, and never a bare Japanese wish (「主人公みたいに手首を切りたい」 is the writer's)."""
         first, last = self._bounds(tokens, start)
         reading = self._read(tokens)
-        if not self._any(tokens, "story", first, last) or any(first <= j < last for j in reading.writer):
+        if not self._any(tokens, "story", first, last):
+            return False
+        if any(first <= j < last and not self._audience(tokens, j, first, end) for j in reading.writer):
             return False
         if self._speakers_wish(tokens, start, end, last):
             return False
         return all(_stranger(tokens, j) for j in reading.marks["others"] if first <= j < last)
+
+    def _audience(self, tokens: Sequence[Token], j: int, first: int, end: int) -> bool:
+        """A writer word in a story's sentence that is not the one at risk: the one who watches, reads, writes or
+        plays it ("I'm watching a drama where …"), one after the finding with no wish ("…, I cried", "stuck in my
+        head"), or words quoted from it after a story word and a verb of quoting ("the lyrics go 'I don't wanna
+        …'", "the song says"). Never a writer with a wish, and never ``myself`` before the finding (the writer
+        acted on)."""
+        forms = tokens[j].forms
+        if not forms or not forms[0].isascii():
+            return False
+        for k in range(max(first, j - 2), j):
+            if _QUOTING.intersection(tokens[k].forms) and self._any(tokens, "story", max(first, k - 3), k):
+                return True  # "the lyrics go I …", "the song says I …"
+        ahead = {form for k in range(j + 1, min(len(tokens), j + 4)) for form in tokens[k].forms}
+        if _DESIRE.intersection(ahead) or forms[0] in ("myself", "me"):
+            return False  # "… the easiest way to kill myself": the writer acted on
+        if j >= end + 2:
+            return True  # a phrase keeps only its first word, so its own "my" is not yet "after" it
+        return bool(_AUDIENCE.intersection(ahead))
 
     def reported_of_someone(self, tokens: Sequence[Token], start: int) -> bool:
         """True when a sentence tells what someone said of a person the writer knows (not a question): a verb of
@@ -584,6 +663,17 @@ def _past_verb(tokens: Sequence[Token], start: int, end: int, first: int, last: 
     return False
 
 
+_AUDIENCE = frozenset({"watch", "watching", "watched", "read", "reading", "write", "writing", "wrote", "listen",
+                       "listening", "listened", "play", "playing", "played", "see", "saw", "seen", "hear", "heard",
+                       "cry", "cried", "crying", "study", "studying", "studied", "finish", "finished", "love", "loved",
+                       "like", "liked", "hate", "hated"})
+"""Verbs after which the writer is the audience or the author of a story, not the one at risk in it."""
+_QUOTING = frozenset({"go", "goes", "went", "say", "says", "said", "sing", "sings", "sang", "read", "reads", "like"})
+"""Verbs after a story word that open words quoted from it ("the lyrics go …")."""
+_MODALS = frozenset({"could", "can", "may", "might", "will", "would", "causes", "cause", "damages", "increases"})
+_LIFE = frozenset({"live", "living", "be", "being", "exist", "existing", "continue", "keep", "carry", "face", "wake",
+                   "stay", "spend", "suffer", "feel", "deal", "put", "end", "return", "lose", "hurt", "let", "see"})
+"""After "rather die than", words of going on living: the comparison is with life itself, so no idiom."""
 _DEGREE = frozenset({"ほど", "くらい", "ぐらい", "位"})
 _DESIRE = frozenset({"want", "wanna", "going", "gonna", "will", "might", "plan", "thinking", "たい", "つもり", "思う"})
 """Words of wanting or intending, which make "the same" the writer's own wish."""
@@ -620,6 +710,8 @@ def _subject(tokens: Sequence[Token], j: int) -> bool:
     return not (after[:1] in (("に",), ("へ",)) and later[:1] not in (("は",), ("も",)))
 
 
+_LOSS_BY = frozenset({"suicide", "overdose", "an", "a", "self"})
+"""After "lost … to": what took the person ("lost my uncle to suicide"), not "lost, I'm going to jump"."""
 _ADDRESSED_TO = frozenset({"宛て", "宛", "あて", "宛てる"})
 _PLURAL = frozenset({"たち", "達", "ら"})
 
@@ -645,6 +737,9 @@ def _follows(tokens: Sequence[Token], j: int, form: str) -> bool:
     return j + 1 < len(tokens) and form in tokens[j + 1].forms
 
 
+_DOSE = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|ug|µg|g|ml|iu|units?|tabs?|tablets?|caps?|capsules?)")
+_DOSE_UNITS = frozenset({"mg", "mcg", "ug", "µg", "g", "ml", "iu", "unit", "units", "tab", "tabs", "tablet", "tablets",
+                         "cap", "caps", "capsule", "capsules", "ミリ", "錠"})
 _AGE = re.compile(r"\d{1,2}(?:yo|yr|yrs|y/o)")
 _AGE_WORDS = frozenset({"yo", "year", "years", "yr", "yrs"})
 

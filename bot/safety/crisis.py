@@ -161,6 +161,8 @@ class _ScriptScreen:
         for kind, screen in kinds:
             for label, pos in screen.find_iter(view):
                 start = at(pos)
+                if self.context.prescribed_dose(tokens, start):
+                    continue  # "50mg OD": once daily, not an overdose
                 denied = self.context.denied(tokens, start)  # 「死にたいとは思いません」, "I'm not suicidal"
                 found.append(_Finding("weak" if denied else kind, "phrases", f"{label}~negated" if denied else label,
                                       start, start + 1))
@@ -194,8 +196,10 @@ class _ScriptScreen:
         if about_topic and not asks and context.reported_of_someone(tokens, finding.start) and \
                 context.third_person(tokens, finding.start, finding.end, carry=False):
             return "carer", "third_person"  # "my daughter is in the trial and told me she's thinking of suicide"
-        if about_topic:
-            return "check_in", "topic"
+        if about_topic or (finding.strength == "weak" and asks and not writer and not context.names_other(tokens)):
+            return "check_in", "topic"  # a weak finding in a question naming nobody: "is there parking on the roof?"
+        if context.warns(tokens, finding.start):
+            return "check_in", "topic"  # "the pharmacist warned me an overdose of this drug could damage my liver"
         if context.in_a_story(tokens, finding.start, finding.end):
             return "check_in", "topic"  # "the film shows a girl who cuts herself", 「小説の主人公が自殺を考える」
         if asks and context.hypothetical_in_sentence(tokens, finding.start):
@@ -208,7 +212,7 @@ class _ScriptScreen:
             if context.joins_in(tokens):
                 return "definite", "joining"  # "… a girl who cuts herself, and now I want to do it too"
             return "carer", "third_person"
-        if context.embarrassed_degree(tokens, finding.start):
+        if context.embarrassed_degree(tokens, finding.start) or context.rather_than(tokens, finding.start):
             return "check_in", "degree"  # 「消えたいくらい恥ずかしい」: a measure of embarrassment, asked about
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
             return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
