@@ -424,8 +424,12 @@ class ContextWords:
         """A present told after the finding in a clause of its own, with no wish or thought in it ("I used to cut
         myself in my teens, now I only have the scars"): the past stays there."""
         present = [k for k in self._read(tokens).marks["present"] if end < k < last]
-        return bool(present) and not any(_DESIRE.intersection(tokens[k].forms) or "think" in tokens[k].forms
-                                         for k in range(present[0], last))
+        if not present:
+            return False
+        if self._any(tokens, "topic", present[0], last) and not self._any(tokens, "risk", present[0], last):
+            return True  # 「今はうつの治療だけ受けたいです」: what is wanted now is the treatment
+        return not any(_DESIRE.intersection(tokens[k].forms) or "think" in tokens[k].forms
+                       for k in range(present[0], last))
 
     def warns(self, tokens: Sequence[Token], start: int) -> bool:
         """A medicine's warning or a general statement, not an act: an article before the finding, a modal of what
@@ -437,6 +441,31 @@ class ContextWords:
         modal = any(tokens[k].forms[:1] and tokens[k].forms[0] in _MODALS
                     for k in range(start + 1, min(last, start + 6)))
         return modal and self.topical(tokens, start)
+
+    def studied(self, tokens: Sequence[Token], start: int) -> bool:
+        """The subject as something learnt, taught or asked about, not done: "we learned about overdose
+        management", "people ask me about overdoses", 「看護学校でODの対応について習いました」; or the finding as the
+        first word of a topic's noun ("suicide rates", "overdose management")."""
+        first, last = self._bounds(tokens, start)
+        forms = tokens[start].forms
+        if not forms:
+            return False
+        japanese = any(tokens[k].forms[:1] and not tokens[k].forms[0].isascii() for k in range(first, last))
+        if not japanese and tokens[start - 1 if start else 0].forms[:1] != ("my",):
+            if start + 1 < last and _SUBJECT_NOUNS.intersection(forms) and self._at(tokens, "topic", start + 1):
+                return True  # "suicide rates", "overdose management"
+            if start > first and tokens[start - 1].forms[:1] in (("about",), ("on",)):
+                return any(_LEARNING.intersection(tokens[k].forms) for k in range(max(first, start - 5), start - 1))
+            return False
+        if not japanese:
+            return False
+        about = any(_ABOUT_JA.intersection(tokens[k].forms) for k in range(start + 1, min(last, start + 4)))
+        return about and any(_LEARNING_JA.intersection(tokens[k].forms) for k in range(first, last))
+
+    def generic_you(self, tokens: Sequence[Token], start: int) -> bool:
+        """"can you overdose on …?", "do you die if …": "you" as anyone, right before the finding in a question."""
+        first = self._bounds(tokens, start)[0]
+        return any(tokens[k].forms[:1] == ("you",) for k in range(max(first, start - 2), start))
 
     def rather_than(self, tokens: Sequence[Token], start: int) -> bool:
         """「rather die than sing karaoke」: a comparison with something ordinary is an idiom of degree (a check-in);
@@ -663,13 +692,23 @@ def _past_verb(tokens: Sequence[Token], start: int, end: int, first: int, last: 
     return False
 
 
-_AUDIENCE = frozenset({"watch", "watching", "watched", "read", "reading", "write", "writing", "wrote", "listen",
+_AUDIENCE = frozenset({"favourite", "favorite", "character", "role", "part",
+                       "watch", "watching", "watched", "read", "reading", "write", "writing", "wrote", "listen",
                        "listening", "listened", "play", "playing", "played", "see", "saw", "seen", "hear", "heard",
                        "cry", "cried", "crying", "study", "studying", "studied", "finish", "finished", "love", "loved",
                        "like", "liked", "hate", "hated"})
 """Verbs after which the writer is the audience or the author of a story, not the one at risk in it."""
 _QUOTING = frozenset({"go", "goes", "went", "say", "says", "said", "sing", "sings", "sang", "read", "reads", "like"})
 """Verbs after a story word that open words quoted from it ("the lyrics go …")."""
+_LEARNING = frozenset({"learn", "learned", "learnt", "learning", "ask", "asked", "asks", "teach", "taught",
+                       "teaching", "study", "studying", "studied", "lecture", "lectures", "question", "questions",
+                       "information", "info", "training", "trained", "course", "class", "seminar", "workshop"})
+"""Words before "about X" that make X something learnt or asked about."""
+_SUBJECT_NOUNS = frozenset({"suicide", "overdose", "overdoses", "od", "self", "selfharm", "suicidal"})
+"""Nouns of the subject that may open a topic's noun ("suicide rates", "overdose management")."""
+_ABOUT_JA = frozenset({"について", "に関して", "に関する", "対応", "つく", "関する"})
+_LEARNING_JA = frozenset({"習う", "学ぶ", "教わる", "聞く", "聞かれる", "授業", "講義", "勉強", "研修", "講座", "学校",
+                          "実習", "試験"})
 _MODALS = frozenset({"could", "can", "may", "might", "will", "would", "causes", "cause", "damages", "increases"})
 _LIFE = frozenset({"live", "living", "be", "being", "exist", "existing", "continue", "keep", "carry", "face", "wake",
                    "stay", "spend", "suffer", "feel", "deal", "put", "end", "return", "lose", "hurt", "let", "see"})

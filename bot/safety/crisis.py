@@ -198,6 +198,10 @@ class _ScriptScreen:
             return "carer", "third_person"  # "my daughter is in the trial and told me she's thinking of suicide"
         if about_topic or (finding.strength == "weak" and asks and not writer and not context.names_other(tokens)):
             return "check_in", "topic"  # a weak finding in a question naming nobody: "is there parking on the roof?"
+        if context.studied(tokens, finding.start) and not context.joins_in(tokens):
+            return "check_in", "topic"  # "we learned about overdose management", 「ODの対応について習いました」
+        if asks and not writer and context.generic_you(tokens, finding.start):
+            return "check_in", "topic"  # "can you overdose on melatonin?"
         if context.warns(tokens, finding.start):
             return "check_in", "topic"  # "the pharmacist warned me an overdose of this drug could damage my liver"
         if context.in_a_story(tokens, finding.start, finding.end):
@@ -324,6 +328,8 @@ class CrisisScreen:
                 best = Assessment("check_in", "context", best.rule, "everyday")  # 「カフェインのODかも」
             elif ja_tokens and best is not before and best.tier == "definite" and self._latin_told_as_past(ja_tokens):
                 best = Assessment("check_in", "context", best.rule, "past_resolved")  # 「2019年にODで入院しました」
+            elif ja_tokens and best is not before and best.tier == "definite" and self._latin_studied(ja_tokens):
+                best = Assessment("check_in", "context", best.rule, "topic")  # 「ODの対応について習いました」
         for view in en_variants:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
         if en_view and best.tier in ("none", "check_in") and not self._en.context.names_bereaved(en_tokens):
@@ -339,6 +345,12 @@ class CrisisScreen:
         latin = [j for j, token in enumerate(ja_tokens) if token.forms and token.forms[0].isascii()
                  and self._en.context.risk.ends_at(ja_tokens, j)]
         return bool(latin) and all(self._ja.context.told_as_past(ja_tokens, j, j + 1) for j in latin)
+
+    def _latin_studied(self, ja_tokens: Sequence[Token]) -> bool:
+        """Latin words of risk in a Japanese message (OD) all told as something learnt or asked about."""
+        latin = [j for j, token in enumerate(ja_tokens) if token.forms and token.forms[0].isascii()
+                 and self._en.context.risk.ends_at(ja_tokens, j)]
+        return bool(latin) and all(self._ja.context.studied(ja_tokens, j) for j in latin)
 
     def _reported(self, en_view: str, en_tokens: Sequence[Token], best: Assessment,
                   history: _History) -> Assessment:

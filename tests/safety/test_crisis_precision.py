@@ -86,6 +86,16 @@ def test_od_without_a_dose_keeps_the_full_reply(rules: CrisisScreen, text: str) 
     "In the game I jumped off a cliff to respawn",
     "Is there parking on the roof of the building?",                           # a weak finding in a question
     "電車に飛び込みがあって遅れました",
+    "I'm studying nursing and we learned about overdose management today",   # learnt about, not done
+    "I work in a pharmacy and people ask me about overdoses all the time",
+    "看護学校でODの対応について習いました",
+    "薬局で働いていて、ODについてよく聞かれます",
+    "Can you overdose on melatonin?",                                          # "you" as anyone, asked
+    "My favourite band has a song called Suicide Blonde",
+    "My character in the play kills herself in the last act, I have rehearsals every night",
+    "I'm on the bridge now, I'll be at the clinic in 5 minutes",
+    "20年前に自殺未遂をしましたが、今はうつの治療だけ受けたいです",             # what is wanted now is the treatment
+    "自殺のドキュメンタリーを見ました",
 ])
 def test_ordinary_ways_of_writing_about_the_subject_ask_at_most(screen: CrisisScreen, text: str) -> None:
     assert screen.assess(text).tier in ("check_in", "none"), text
@@ -103,6 +113,9 @@ def test_ordinary_ways_of_writing_about_the_subject_ask_at_most(screen: CrisisSc
     "My last attempt was in March and I still want to die",
     "In the game of life I lost, I'm going to jump off the bridge",
     "ゲームの話じゃなくて、本当に死にたい",
+    "Can you help me? I'm going to overdose tonight",
+    "I've been reading about overdoses and I'm going to take all my pills tonight",
+    "10年前に自殺未遂をした。今また死にたい",
 ])
 def test_the_writers_own_wish_beside_those_ways_keeps_the_full_reply(screen: CrisisScreen, text: str) -> None:
     assert screen.assess(text).tier == "definite", text
