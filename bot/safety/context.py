@@ -135,8 +135,11 @@ class ContextWords:
         for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
             if nearest_me is None and j in writer:
                 nearest_me = j
-            if nearest_other is None and self._at(tokens, "others", j) and not _addressed(tokens, j):
+            if nearest_other is None and self._at(tokens, "others", j) and (
+                    not _addressed(tokens, j) or _follows(tokens, j, "who")):  # "help a friend who wants to die"
                 nearest_other = j
+        if self._said_before(tokens, first, start, writer):
+            return True  # "someone in my server said they're going to end it tonight"
         if nearest_other is not None and (nearest_me is None or nearest_other > nearest_me):
             return True
         after = range(end, min(last, end + LOOK_AHEAD))
@@ -216,6 +219,16 @@ class ContextWords:
                 return True
         return False
 
+    def _said_before(self, tokens: Sequence[Token], first: int, start: int, writer: frozenset[int]) -> bool:
+        """An English verb of saying before the finding, someone named before it and the writer nowhere between
+        them and the finding: their words reported ("my mate said they're going to end it tonight")."""
+        if not tokens[start].forms[:1] or not tokens[start].forms[0].isascii():
+            return False
+        said = [k for k in self._read(tokens).marks["reporting"] if first <= k < start]
+        if not said or any(said[-1] < j < start for j in writer):
+            return False
+        return any(first <= j < said[-1] and not _addressed(tokens, j) for j in self._read(tokens).marks["others"])
+
     def _on_others_body(self, tokens: Sequence[Token], end: int, last: int) -> bool:
         """An English mark or act placed on someone else's body right after the finding ("I found fresh cuts on my
         14-year-old's arms", "burns all over her son's wrist"): a place word, then the person within a few words."""
@@ -243,7 +256,7 @@ class ContextWords:
         よう): Japanese says another person's wish through those, so a bare one is the writer's own."""
         span = range(start, min(last, end + 2))
         wish = any("たい" in tokens[k].forms for k in span) or any(
-            _volitional(tokens[k].forms) and _follows(tokens, k, "と") for k in span)
+            _volitional(tokens[k].forms) and _follows(tokens, k, "と") and not _tried(tokens, k + 2) for k in span)
         if not wish or tokens[start].forms[:1] == () or tokens[start].forms[0].isascii():
             return False
         return not any(self._at(tokens, "reporting", k) or _HEARSAY.intersection(tokens[k].forms)
@@ -800,6 +813,11 @@ _CLAUSE_BREAK = frozenset({"が", "は", "に", "で", "も", "から", "けど"
 _ATTRIBUTIVE = frozenset({"た", "いる", "居る", "てる", "する", "為る"})
 _HEARSAY = frozenset({"らしい", "みたい", "よう", "様", "そう", "がる", "たがる", "様子", "かも", "って"})
 """After a Japanese wish, words that tell it as someone else's (死にたいらしい, 死にたがっている)."""
+
+
+def _tried(tokens: Sequence[Token], k: int) -> bool:
+    """「飛び降りようとした」: a resolve then する in the past is an attempt told, not the writer's wish now."""
+    return k + 1 < len(tokens) and bool({"する", "為る"}.intersection(tokens[k].forms)) and "た" in tokens[k + 1].forms
 
 
 def _volitional(forms: tuple[str, ...]) -> bool:

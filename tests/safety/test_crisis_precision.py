@@ -22,6 +22,10 @@ def screen() -> CrisisScreen:
     "There are new burns on my daughter's wrists",
     "I saw fresh cuts on my friend's wrist at school today",
     "His arms have new cuts every week",
+    "A friend showed me the cuts on her arm",
+    "How do I help a friend who wants to die?",                  # the friend is the subject of "who wants"
+    "Someone in my discord server said they're going to end it tonight",  # their words, reported
+    "子どもが学校の屋上から飛び降りようとした",                  # しようとした: an attempt told, not a wish
     "彼氏の腕に切った跡がありました",
 ])
 def test_marks_on_a_body_someone_else_owns_are_the_carer_reply(rules: CrisisScreen, text: str) -> None:
