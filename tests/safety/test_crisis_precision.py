@@ -100,6 +100,8 @@ def test_od_without_a_dose_keeps_the_full_reply(rules: CrisisScreen, text: str) 
     "I'm on the bridge now, I'll be at the clinic in 5 minutes",
     "20年前に自殺未遂をしましたが、今はうつの治療だけ受けたいです",             # what is wanted now is the treatment
     "自殺のドキュメンタリーを見ました",
+    "学生時代にリスカしてたけど、もう10年以上してません",
+    "睡眠薬は何錠まで飲んでいいですか",                                       # the dose allowed, asked
 ])
 def test_ordinary_ways_of_writing_about_the_subject_ask_at_most(screen: CrisisScreen, text: str) -> None:
     assert screen.assess(text).tier in ("check_in", "none"), text
@@ -120,6 +122,8 @@ def test_ordinary_ways_of_writing_about_the_subject_ask_at_most(screen: CrisisSc
     "Can you help me? I'm going to overdose tonight",
     "I've been reading about overdoses and I'm going to take all my pills tonight",
     "10年前に自殺未遂をした。今また死にたい",
+    "睡眠薬を何錠飲めば死ねますか",
+    "学生時代にリスカしてたけど、最近またしてしまった",
 ])
 def test_the_writers_own_wish_beside_those_ways_keeps_the_full_reply(screen: CrisisScreen, text: str) -> None:
     assert screen.assess(text).tier == "definite", text
