@@ -502,6 +502,10 @@ class CrisisContext(ContentModel):
     present: list[str] = []
     """Words that set the present apart from a past told before (now, these days, 今は, 現在は): a finding told in the
     past, with one of them in another sentence (or a question, or a settled present), is a history: a check-in."""
+    body: list[str] = []
+    """Parts of the body (腕, 手首, arm, wrist; English in dictionary form): owned by someone the writer names inside
+    or right after a finding (「娘の腕に」, "cuts on my son's arms", "her wrists"), the marks are that person's, so
+    the carer reply."""
     everyday: list[str] = []
     """Words of an everyday occasion or of talking again (旅行, 花火, また明日, holiday, fireworks, as prescribed, see
     you at): in the sentence of a finding, the full reply becomes a check-in ("the roof terrace for the fireworks

@@ -68,6 +68,7 @@ class ContextWords:
     story: WordList
     joining: WordList
     embarrassed: WordList
+    body: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -109,7 +110,7 @@ class ContextWords:
                    hypothetical=merged("hypothetical"), bereaved=merged("bereaved"), observer=merged("observer"),
                    current=merged("current"), present=merged("present"),
                    then=merged("then"), story=merged("story"),
-                   joining=merged("joining"), embarrassed=merged("embarrassed"))
+                   joining=merged("joining"), embarrassed=merged("embarrassed"), body=merged("body"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int, *, carry: bool = True) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -123,17 +124,27 @@ class ContextWords:
             return True  # 「…」 after someone named: their words, even when they say 私
         if self._speakers_wish(tokens, start, end, last):
             return False  # 「子どもがいるけど、もう死にたい」: a bare たい or 死のうと is the writer's own
-        nearest_other = nearest_me = None
         writer = self._read(tokens).writer
+        if self._on_writers_body(tokens, end, last, writer):
+            return False  # "my son found fresh cuts on my arms": the marks are on the writer
+        if self._owned_inside(tokens, start, end, writer):
+            return True  # "fresh cuts on my son's arms": the body the finding names is someone else's
+        if self._generic_subject(tokens, first, start):
+            return False  # "why do people cut themselves?": a question about the topic, not someone known
+        nearest_other = nearest_me = None
         for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
             if nearest_me is None and j in writer:
                 nearest_me = j
-            if nearest_other is None and self._at(tokens, "others", j) and not _addressed(tokens, j):
+            if nearest_other is None and self._at(tokens, "others", j) and (
+                    not _addressed(tokens, j) or _follows(tokens, j, "who")):  # "help a friend who wants to die"
                 nearest_other = j
+        if self._said_before(tokens, first, start, writer):
+            return True  # "someone in my server said they're going to end it tonight"
         if nearest_other is not None and (nearest_me is None or nearest_other > nearest_me):
             return True
         after = range(end, min(last, end + LOOK_AHEAD))
-        reported = any(self._at(tokens, "reporting", j) for j in after)
+        said = [j for j in after if self._at(tokens, "reporting", j)]
+        reported = bool(said) and not any(end <= j < said[0] for j in writer)  # not "… everything I said"
         if reported and self._any(tokens, "others", first, start):
             return True
         if nearest_me is not None:
@@ -143,6 +154,80 @@ class ContextWords:
         if reported or self._any(tokens, "others", end, min(last, end + 2)) or self._on_others_body(tokens, end, last):
             return True
         return carry and not any(first <= j < last for j in writer) and self._told_of_other(tokens, first, last)
+
+    def writers_own(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True when the writer is plainly the one the finding is about: a writer word is the nearest person before
+        it in its sentence ("my daughter found my note, I still want to die"), one stands inside it ("cut my
+        arms"), or the marks are placed on the writer's body. A message that also names someone else then stays
+        the full reply (the learned layer does not route it to the carer reply)."""
+        first, last = self._bounds(tokens, start)
+        writer = self._read(tokens).writer
+        if self._any(tokens, "reporting", first, last) or _quote_start(tokens, first, start) is not None:
+            return False  # "my brother said 'I'm done …'": whose words they are is the carer reply's to decide
+        if any(start <= j < end for j in writer) or self._on_writers_body(tokens, end, last, writer):
+            return True
+        for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
+            if j in writer:
+                return _subject(tokens, j)
+            if self._at(tokens, "others", j) and not _addressed(tokens, j):
+                return False
+        return False
+
+    def prescribed_dose(self, tokens: Sequence[Token], start: int) -> bool:
+        """True for "od" written after a dose ("50mg OD", "20 mg od", "1 tablet OD"): a prescription's "once
+        daily", not an overdose, so no finding at all."""
+        if start >= len(tokens) or tokens[start].forms[:1] != ("od",) or start == 0:
+            return False
+        before = tokens[start - 1].forms[:1]
+        if not before:
+            return False
+        if _DOSE.fullmatch(before[0]):
+            return True
+        return before[0] in _DOSE_UNITS and start > 1 and tokens[start - 2].forms[:1] != () and \
+            tokens[start - 2].forms[0].replace(".", "").isdigit()
+
+    def _on_writers_body(self, tokens: Sequence[Token], end: int, last: int, writer: frozenset[int]) -> bool:
+        """An English mark placed on the writer's own body right after the finding ("… found fresh cuts on my
+        arms"): a place word, then a writer word that owns no one (``my son`` is someone else's)."""
+        for k in range(end, min(last - 1, end + 2)):
+            if tokens[k].forms[:1] and tokens[k].forms[0] in _ON_A_BODY:
+                return k + 1 in writer and not self._any(tokens, "others", k + 2, min(last, k + 4))
+        return False
+
+    def _owned_inside(self, tokens: Sequence[Token], start: int, end: int, writer: frozenset[int]) -> bool:
+        """A part of the body in or right after the finding owned by someone the writer names ("cuts on my son's
+        arms", "burns on her wrists", 「娘の腕に新しい傷」), and no writer word between them: a rule that reads
+        "my … arms" has met a body that belongs to the person the writer names."""
+        reading = self._read(tokens)
+        last = reading.last[start]
+        for b in reading.marks["body"]:
+            if not start < b <= min(last - 1, end + 1):
+                continue
+            owner = [j for j in reading.marks["others"] if b - 3 <= j < b and j >= reading.first[start]]
+            if owner and not any(max(owner) < j < b for j in writer) and not _addressed(tokens, max(owner)):
+                return True
+        return False
+
+    def _generic_subject(self, tokens: Sequence[Token], first: int, start: int) -> bool:
+        """A generic subject ("people", "those who", 「…人」) is the nearest person before the finding: whoever
+        "themselves" is, it is a question about the topic, not someone the writer knows."""
+        reading = self._read(tokens)
+        for j in range(start - 1, max(first - 1, start - 1 - GENERIC_AHEAD), -1):
+            if j in reading.writer or self._at(tokens, "others", j):
+                return False
+            if self._at(tokens, "generic", j):
+                return True
+        return False
+
+    def _said_before(self, tokens: Sequence[Token], first: int, start: int, writer: frozenset[int]) -> bool:
+        """An English verb of saying before the finding, someone named before it and the writer nowhere between
+        them and the finding: their words reported ("my mate said they're going to end it tonight")."""
+        if not tokens[start].forms[:1] or not tokens[start].forms[0].isascii():
+            return False
+        said = [k for k in self._read(tokens).marks["reporting"] if first <= k < start]
+        if not said or any(said[-1] < j < start for j in writer):
+            return False
+        return any(first <= j < said[-1] and not _addressed(tokens, j) for j in self._read(tokens).marks["others"])
 
     def _on_others_body(self, tokens: Sequence[Token], end: int, last: int) -> bool:
         """An English mark or act placed on someone else's body right after the finding ("I found fresh cuts on my
@@ -171,7 +256,7 @@ class ContextWords:
         よう): Japanese says another person's wish through those, so a bare one is the writer's own."""
         span = range(start, min(last, end + 2))
         wish = any("たい" in tokens[k].forms for k in span) or any(
-            _volitional(tokens[k].forms) and _follows(tokens, k, "と") for k in span)
+            _volitional(tokens[k].forms) and _follows(tokens, k, "と") and not _tried(tokens, k + 2) for k in span)
         if not wish or tokens[start].forms[:1] == () or tokens[start].forms[0].isascii():
             return False
         return not any(self._at(tokens, "reporting", k) or _HEARSAY.intersection(tokens[k].forms)
@@ -265,7 +350,11 @@ class ContextWords:
     def bereaved_near(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when a death that has happened is told right around the finding (died by suicide, killed himself)."""
         first, last = self._bounds(tokens, start)
-        return self._any(tokens, "bereaved", max(first, start - 3), min(last, end + 3))
+        if self._any(tokens, "bereaved", max(first, start - 3), min(last, end + 3)):
+            return True
+        return start > first and "to" in tokens[start - 1].forms and bool(_LOSS_BY.intersection(tokens[start].forms)) \
+            and any(  # "lost my uncle to suicide"
+            "lose" in tokens[k].forms or "lost" in tokens[k].forms for k in range(max(first, start - 6), start - 1))
 
     def names_bereaved(self, tokens: Sequence[Token]) -> bool:
         """The message tells of a death that has happened anywhere (so it is not read as someone's words)."""
@@ -326,14 +415,83 @@ class ContextWords:
         question). A wish in the present ("I want to die") is never read as past."""
         marks = self._read(tokens).marks
         first, last = self._bounds(tokens, start)
-        if marks["current"] or self._any(tokens, "present", first, last):
+        if marks["current"] or (self._any(tokens, "present", first, last) and not self._present_apart(tokens, end,
+                                                                                                     last)):
             return False
         if not self._any(tokens, "then", first, last) and not _before_at_end(tokens, first, last):
             return False
         if not (_past_verb(tokens, start, end, first, last)):
             return False
-        return bool(marks["resolved"]) or bool(marks["present"]) or any(
+        return bool(marks["resolved"]) or bool(marks["present"]) or self._distanced(tokens, end, last) or any(
             self.asks(tokens, j) for j in range(len(tokens)) if tokens[j].boundary)
+
+    def _distanced(self, tokens: Sequence[Token], end: int, last: int) -> bool:
+        """The sentence itself puts the finding in the past: "…, but that was five years ago", "my last attempt was
+        in 2012" (was or were after the finding, then a time well past)."""
+        for k in range(end, last - 1):
+            if tokens[k].forms[:1] in (("was",), ("were",)):
+                return self._any(tokens, "then", k + 1, min(last, k + 6))
+        return False
+
+    def _present_apart(self, tokens: Sequence[Token], end: int, last: int) -> bool:
+        """A present told after the finding in a clause of its own, with no wish or thought in it ("I used to cut
+        myself in my teens, now I only have the scars"): the past stays there."""
+        present = [k for k in self._read(tokens).marks["present"] if end < k < last]
+        if not present:
+            return False
+        if self._any(tokens, "topic", present[0], last) and not self._any(tokens, "risk", present[0], last):
+            return True  # 「今はうつの治療だけ受けたいです」: what is wanted now is the treatment
+        return not any(_DESIRE.intersection(tokens[k].forms) or "think" in tokens[k].forms
+                       for k in range(present[0], last))
+
+    def warns(self, tokens: Sequence[Token], start: int) -> bool:
+        """A medicine's warning or a general statement, not an act: an article before the finding, a modal of what
+        can happen after it, in a sentence about the subject ("warned me an overdose of this drug could damage my
+        liver", "a suicide attempt can …")."""
+        first, last = self._bounds(tokens, start)
+        if start == first or tokens[start - 1].forms[:1] not in (("a",), ("an",), ("any",)):
+            return False
+        modal = any(tokens[k].forms[:1] and tokens[k].forms[0] in _MODALS
+                    for k in range(start + 1, min(last, start + 6)))
+        return modal and self.topical(tokens, start)
+
+    def studied(self, tokens: Sequence[Token], start: int) -> bool:
+        """The subject as something learnt, taught or asked about, not done: "we learned about overdose
+        management", "people ask me about overdoses", 「看護学校でODの対応について習いました」; or the finding as the
+        first word of a topic's noun ("suicide rates", "overdose management")."""
+        first, last = self._bounds(tokens, start)
+        forms = tokens[start].forms
+        if not forms:
+            return False
+        japanese = any(tokens[k].forms[:1] and not tokens[k].forms[0].isascii() for k in range(first, last))
+        if not japanese and tokens[start - 1 if start else 0].forms[:1] != ("my",):
+            if start + 1 < last and _SUBJECT_NOUNS.intersection(forms) and self._at(tokens, "topic", start + 1):
+                return True  # "suicide rates", "overdose management"
+            if start > first and tokens[start - 1].forms[:1] in (("about",), ("on",)):
+                return any(_LEARNING.intersection(tokens[k].forms) for k in range(max(first, start - 5), start - 1))
+            return False
+        if not japanese:
+            return False
+        about = any(_ABOUT_JA.intersection(tokens[k].forms) for k in range(start + 1, min(last, start + 4)))
+        return about and any(_LEARNING_JA.intersection(tokens[k].forms) for k in range(first, last))
+
+    def generic_you(self, tokens: Sequence[Token], start: int) -> bool:
+        """"can you overdose on …?", "do you die if …": "you" as anyone, right before the finding in a question."""
+        first = self._bounds(tokens, start)[0]
+        return any(tokens[k].forms[:1] == ("you",) for k in range(max(first, start - 2), start))
+
+    def rather_than(self, tokens: Sequence[Token], start: int) -> bool:
+        """「rather die than sing karaoke」: a comparison with something ordinary is an idiom of degree (a check-in);
+        "rather die than live like this" or "… than go on" keeps its reply."""
+        last = self._bounds(tokens, start)[1]
+        if not any("rather" in tokens[k].forms for k in range(max(0, start - 1), min(last, start + 2))):
+            return False
+        for k in range(start + 1, min(last - 1, start + 5)):
+            if "than" in tokens[k].forms:
+                going_on = "go" in tokens[k + 1].forms and k + 2 < last and \
+                    bool({"on", "through"}.intersection(tokens[k + 2].forms))
+                return not going_on and not _LIFE.intersection(tokens[k + 1].forms)
+        return False
 
     def ended(self, tokens: Sequence[Token], end: int) -> bool:
         """True when the sentence says what was found has ended (「死にたい気持ちがなくなりました」, "the urges went
@@ -361,11 +519,32 @@ class ContextWords:
         friend" or 「娘」, and never a bare Japanese wish (「主人公みたいに手首を切りたい」 is the writer's)."""
         first, last = self._bounds(tokens, start)
         reading = self._read(tokens)
-        if not self._any(tokens, "story", first, last) or any(first <= j < last for j in reading.writer):
+        if not self._any(tokens, "story", first, last):
+            return False
+        if any(first <= j < last and not self._audience(tokens, j, first, end) for j in reading.writer):
             return False
         if self._speakers_wish(tokens, start, end, last):
             return False
         return all(_stranger(tokens, j) for j in reading.marks["others"] if first <= j < last)
+
+    def _audience(self, tokens: Sequence[Token], j: int, first: int, end: int) -> bool:
+        """A writer word in a story's sentence that is not the one at risk: the one who watches, reads, writes or
+        plays it ("I'm watching a drama where …"), one after the finding with no wish ("…, I cried", "stuck in my
+        head"), or words quoted from it after a story word and a verb of quoting ("the lyrics go 'I don't wanna
+        …'", "the song says"). Never a writer with a wish, and never ``myself`` before the finding (the writer
+        acted on)."""
+        forms = tokens[j].forms
+        if not forms or not forms[0].isascii():
+            return False
+        for k in range(max(first, j - 2), j):
+            if _QUOTING.intersection(tokens[k].forms) and self._any(tokens, "story", max(first, k - 3), k):
+                return True  # "the lyrics go I …", "the song says I …"
+        ahead = {form for k in range(j + 1, min(len(tokens), j + 4)) for form in tokens[k].forms}
+        if _DESIRE.intersection(ahead) or forms[0] in ("myself", "me"):
+            return False  # "… the easiest way to kill myself": the writer acted on
+        if j >= end + 2:
+            return True  # a phrase keeps only its first word, so its own "my" is not yet "after" it
+        return bool(_AUDIENCE.intersection(ahead))
 
     def reported_of_someone(self, tokens: Sequence[Token], start: int) -> bool:
         """True when a sentence tells what someone said of a person the writer knows (not a question): a verb of
@@ -526,6 +705,27 @@ def _past_verb(tokens: Sequence[Token], start: int, end: int, first: int, last: 
     return False
 
 
+_AUDIENCE = frozenset({"favourite", "favorite", "character", "role", "part",
+                       "watch", "watching", "watched", "read", "reading", "write", "writing", "wrote", "listen",
+                       "listening", "listened", "play", "playing", "played", "see", "saw", "seen", "hear", "heard",
+                       "cry", "cried", "crying", "study", "studying", "studied", "finish", "finished", "love", "loved",
+                       "like", "liked", "hate", "hated"})
+"""Verbs after which the writer is the audience or the author of a story, not the one at risk in it."""
+_QUOTING = frozenset({"go", "goes", "went", "say", "says", "said", "sing", "sings", "sang", "read", "reads", "like"})
+"""Verbs after a story word that open words quoted from it ("the lyrics go …")."""
+_LEARNING = frozenset({"learn", "learned", "learnt", "learning", "ask", "asked", "asks", "teach", "taught",
+                       "teaching", "study", "studying", "studied", "lecture", "lectures", "question", "questions",
+                       "information", "info", "training", "trained", "course", "class", "seminar", "workshop"})
+"""Words before "about X" that make X something learnt or asked about."""
+_SUBJECT_NOUNS = frozenset({"suicide", "overdose", "overdoses", "od", "self", "selfharm", "suicidal"})
+"""Nouns of the subject that may open a topic's noun ("suicide rates", "overdose management")."""
+_ABOUT_JA = frozenset({"について", "に関して", "に関する", "対応", "つく", "関する"})
+_LEARNING_JA = frozenset({"習う", "学ぶ", "教わる", "聞く", "聞かれる", "授業", "講義", "勉強", "研修", "講座", "学校",
+                          "実習", "試験"})
+_MODALS = frozenset({"could", "can", "may", "might", "will", "would", "causes", "cause", "damages", "increases"})
+_LIFE = frozenset({"live", "living", "be", "being", "exist", "existing", "continue", "keep", "carry", "face", "wake",
+                   "stay", "spend", "suffer", "feel", "deal", "put", "end", "return", "lose", "hurt", "let", "see"})
+"""After "rather die than", words of going on living: the comparison is with life itself, so no idiom."""
 _DEGREE = frozenset({"ほど", "くらい", "ぐらい", "位"})
 _DESIRE = frozenset({"want", "wanna", "going", "gonna", "will", "might", "plan", "thinking", "たい", "つもり", "思う"})
 """Words of wanting or intending, which make "the same" the writer's own wish."""
@@ -557,7 +757,15 @@ def _subject(tokens: Sequence[Token], j: int) -> bool:
     (「私に頼んできた」, 「私へ」, not 「私には」)."""
     after = tokens[j + 1].forms if j + 1 < len(tokens) else ()
     later = tokens[j + 2].forms if j + 2 < len(tokens) else ()
+    if _ADDRESSED_TO.intersection(after) or (_PLURAL.intersection(after) and _ADDRESSED_TO.intersection(later)):
+        return False  # 「私たち宛ての遺書」: a letter to the writer
     return not (after[:1] in (("に",), ("へ",)) and later[:1] not in (("は",), ("も",)))
+
+
+_LOSS_BY = frozenset({"suicide", "overdose", "an", "a", "self"})
+"""After "lost … to": what took the person ("lost my uncle to suicide"), not "lost, I'm going to jump"."""
+_ADDRESSED_TO = frozenset({"宛て", "宛", "あて", "宛てる"})
+_PLURAL = frozenset({"たち", "達", "ら"})
 
 
 def _owner(tokens: Sequence[Token], j: int, others: frozenset[int], stop: int) -> bool:
@@ -581,6 +789,9 @@ def _follows(tokens: Sequence[Token], j: int, form: str) -> bool:
     return j + 1 < len(tokens) and form in tokens[j + 1].forms
 
 
+_DOSE = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|ug|µg|g|ml|iu|units?|tabs?|tablets?|caps?|capsules?)")
+_DOSE_UNITS = frozenset({"mg", "mcg", "ug", "µg", "g", "ml", "iu", "unit", "units", "tab", "tabs", "tablet", "tablets",
+                         "cap", "caps", "capsule", "capsules", "ミリ", "錠"})
 _AGE = re.compile(r"\d{1,2}(?:yo|yr|yrs|y/o)")
 _AGE_WORDS = frozenset({"yo", "year", "years", "yr", "yrs"})
 
@@ -602,6 +813,11 @@ _CLAUSE_BREAK = frozenset({"が", "は", "に", "で", "も", "から", "けど"
 _ATTRIBUTIVE = frozenset({"た", "いる", "居る", "てる", "する", "為る"})
 _HEARSAY = frozenset({"らしい", "みたい", "よう", "様", "そう", "がる", "たがる", "様子", "かも", "って"})
 """After a Japanese wish, words that tell it as someone else's (死にたいらしい, 死にたがっている)."""
+
+
+def _tried(tokens: Sequence[Token], k: int) -> bool:
+    """「飛び降りようとした」: a resolve then する in the past is an attempt told, not the writer's wish now."""
+    return k + 1 < len(tokens) and bool({"する", "為る"}.intersection(tokens[k].forms)) and "た" in tokens[k + 1].forms
 
 
 def _volitional(forms: tuple[str, ...]) -> bool:

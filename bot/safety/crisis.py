@@ -161,6 +161,8 @@ class _ScriptScreen:
         for kind, screen in kinds:
             for label, pos in screen.find_iter(view):
                 start = at(pos)
+                if self.context.prescribed_dose(tokens, start):
+                    continue  # "50mg OD": once daily, not an overdose
                 denied = self.context.denied(tokens, start)  # 「死にたいとは思いません」, "I'm not suicidal"
                 found.append(_Finding("weak" if denied else kind, "phrases", f"{label}~negated" if denied else label,
                                       start, start + 1))
@@ -194,8 +196,14 @@ class _ScriptScreen:
         if about_topic and not asks and context.reported_of_someone(tokens, finding.start) and \
                 context.third_person(tokens, finding.start, finding.end, carry=False):
             return "carer", "third_person"  # "my daughter is in the trial and told me she's thinking of suicide"
-        if about_topic:
-            return "check_in", "topic"
+        if about_topic or (finding.strength == "weak" and asks and not writer and not context.names_other(tokens)):
+            return "check_in", "topic"  # a weak finding in a question naming nobody: "is there parking on the roof?"
+        if context.studied(tokens, finding.start) and not context.joins_in(tokens):
+            return "check_in", "topic"  # "we learned about overdose management", 「ODの対応について習いました」
+        if asks and not writer and context.generic_you(tokens, finding.start):
+            return "check_in", "topic"  # "can you overdose on melatonin?"
+        if context.warns(tokens, finding.start):
+            return "check_in", "topic"  # "the pharmacist warned me an overdose of this drug could damage my liver"
         if context.in_a_story(tokens, finding.start, finding.end):
             return "check_in", "topic"  # "the film shows a girl who cuts herself", 「小説の主人公が自殺を考える」
         if asks and context.hypothetical_in_sentence(tokens, finding.start):
@@ -208,7 +216,7 @@ class _ScriptScreen:
             if context.joins_in(tokens):
                 return "definite", "joining"  # "… a girl who cuts herself, and now I want to do it too"
             return "carer", "third_person"
-        if context.embarrassed_degree(tokens, finding.start):
+        if context.embarrassed_degree(tokens, finding.start) or context.rather_than(tokens, finding.start):
             return "check_in", "degree"  # 「消えたいくらい恥ずかしい」: a measure of embarrassment, asked about
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
             return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
@@ -320,6 +328,8 @@ class CrisisScreen:
                 best = Assessment("check_in", "context", best.rule, "everyday")  # 「カフェインのODかも」
             elif ja_tokens and best is not before and best.tier == "definite" and self._latin_told_as_past(ja_tokens):
                 best = Assessment("check_in", "context", best.rule, "past_resolved")  # 「2019年にODで入院しました」
+            elif ja_tokens and best is not before and best.tier == "definite" and self._latin_studied(ja_tokens):
+                best = Assessment("check_in", "context", best.rule, "topic")  # 「ODの対応について習いました」
         for view in en_variants:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
         if en_view and best.tier in ("none", "check_in") and not self._en.context.names_bereaved(en_tokens):
@@ -335,6 +345,12 @@ class CrisisScreen:
         latin = [j for j, token in enumerate(ja_tokens) if token.forms and token.forms[0].isascii()
                  and self._en.context.risk.ends_at(ja_tokens, j)]
         return bool(latin) and all(self._ja.context.told_as_past(ja_tokens, j, j + 1) for j in latin)
+
+    def _latin_studied(self, ja_tokens: Sequence[Token]) -> bool:
+        """Latin words of risk in a Japanese message (OD) all told as something learnt or asked about."""
+        latin = [j for j, token in enumerate(ja_tokens) if token.forms and token.forms[0].isascii()
+                 and self._en.context.risk.ends_at(ja_tokens, j)]
+        return bool(latin) and all(self._ja.context.studied(ja_tokens, j) for j in latin)
 
     def _reported(self, en_view: str, en_tokens: Sequence[Token], best: Assessment,
                   history: _History) -> Assessment:
@@ -371,7 +387,9 @@ class CrisisScreen:
                     return best  # nothing is stronger: the rest of a long message need not be read
                 tier, routed = screen.tier(finding, tokens, history())
                 if stronger(tier, best.tier):
-                    best = Assessment(tier, "context" if routed else finding.layer, str(finding.rule), routed)
+                    own = tier == "definite" and routed is None and \
+                        screen.context.writers_own(tokens, finding.start, finding.end)
+                    best = Assessment(tier, "context" if routed else finding.layer, str(finding.rule), routed, own)
         return best
 
 
@@ -494,7 +512,7 @@ def decide(reading: Reading, scores: Mapping[str, float], thresholds: Mapping[st
         return best
     other = reading.names_other and scores["other"] >= thresholds["carer"]
     if best.tier == "definite":
-        if reading.names_other and scores["other"] >= thresholds["route_carer"] and \
+        if reading.names_other and not best.writers_own and scores["other"] >= thresholds["route_carer"] and \
                 scores["self"] < thresholds["full"]:
             return Assessment("carer", "learned", f"other>={thresholds['route_carer']:g}", best.rule or None)
         return best

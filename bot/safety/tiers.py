@@ -12,7 +12,7 @@ message text, so an ``Assessment`` is safe to log and to count.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 Tier = Literal["definite", "carer", "check_in", "none"]
@@ -34,6 +34,9 @@ class Assessment:
     """A phrase as written in crisis.yaml, a rule or pattern id (``ja.rules.want_to_die``), or ``model``."""
     routed_by: str | None = None
     """The context rule that routed or downgraded the first finding (``third_person``, ``past_resolved`` ...)."""
+    writers_own: bool = field(default=False, compare=False)
+    """The context layer read the finding as plainly the writer's own (a full reply the learned layer may not
+    turn into the carer reply because someone else is named too)."""
 
     @property
     def hit(self) -> bool:
