@@ -79,7 +79,7 @@ LABELS = {
         exo_detail="2週に1回 × 3〜6か月",
         exo_phase2="続ける場合",
         month="{n}か月",
-        caveat="未承認・研究段階の治療です",
+        caveat="エクソソーム点滴は未承認・研究段階",
     ),
     "en": Labels(
         title="Combined schedule (guide)",
@@ -90,7 +90,7 @@ LABELS = {
         exo_detail="every 2 weeks, 3-6 months",
         exo_phase2="if continued",
         month="{n} mo",
-        caveat="Unapproved, research-stage",
+        caveat="Exosome infusion: unapproved, research-stage",
     ),
 }
 
@@ -183,7 +183,11 @@ def draw_schedule(labels: Labels, fonts: Fonts) -> Image.Image:
         d.line((x, axis_y, x, axis_y + 14), fill=INK, width=3)
         text_centered(d, x, axis_y + 22, labels.month.format(n=month), month_font, MUTED)
 
-    d.text((X0 - 30, 1110), labels.caveat, font=fonts.get(48, bold=True), fill=CAVEAT)
+    # the status names the infusion it belongs to (TMS is approved): as large as fits between the margins
+    room = WIDTH - 2 * (X0 - 30)
+    size = next((s for s in (48, 44) if d.textlength(labels.caveat, font=fonts.get(s, bold=True)) <= room),
+                MIN_TEXT_PX)
+    d.text((X0 - 30, 1110), labels.caveat, font=fonts.get(size, bold=True), fill=CAVEAT)
     return img
 
 

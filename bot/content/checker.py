@@ -18,6 +18,7 @@ from bot.content.problems import Problems, did_you_mean
 from bot.content.raw import RawLanguage
 from bot.content.registry import run_registered
 from bot.content.schema import Claims, Faq, Intake, LintAllowance, Menu, Settings
+from bot.content.status import check_status
 from bot.content.telegram_html import (
     CAPTION_LIMIT,
     MESSAGE_LIMIT,
@@ -27,7 +28,6 @@ from bot.content.telegram_html import (
     visible_text,
 )
 from bot.content.yamldoc import format_path
-from bot.vocabulary import fold
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 BUTTONS_PER_PAGE_WARNING = 12
@@ -51,7 +51,7 @@ def run_checks(settings: Settings, raws: Mapping[str, RawLanguage], problems: Pr
         _check_claims(raw, lint, problems)
         _check_literal_markup(raw, problems)
         _check_budget(raw, settings, problems)
-        _check_status(raw, settings, problems)
+        check_status(raw, settings, problems)
         _check_menu_size(raw, problems)
     _check_parity(raws, problems)
     # the domain checks word their messages in English; staff read them in the file's language, located and with
@@ -374,33 +374,6 @@ def _check_budget(raw: RawLanguage, settings: Settings, problems: Problems) -> N
             said = say(text.file, "budget", length=visible_length(html), budget=budget)
             problems.warning(text.file, text.line, text.key, said.message, **said.parts(str(visible_length(html))),
                              code="CONTENT-W008")
-
-
-def _check_status(raw: RawLanguage, settings: Settings, problems: Problems) -> None:
-    """Wherever exosome infusion or the combined protocol is named, its unapproved / research status is said."""
-    names = [fold(n) for n in settings.status_names.get(raw.lang, [])]
-    wording = [fold(w) for w in settings.status_wording.get(raw.lang, [])]
-    if not names or not wording:
-        return
-
-    def check(file: str, line: int | None, where: str, visible: str) -> None:
-        shown = fold(visible)
-        if any(n in shown for n in names) and not any(w in shown for w in wording):
-            said = say(file, "status_missing", words=", ".join(settings.status_wording[raw.lang]))
-            problems.error(file, line, where, said.message, **said.parts(), code="CONTENT-E039")
-
-    for page in raw.pages.values():
-        rendered = raw.rendered.get(page.id)
-        if rendered is None or "unapproved" in page.meta.notices:
-            continue
-        text = " ".join(visible_text(m) for m in (*rendered.messages, *(m for p in rendered.more for m in p)))
-        check(page.file, page.body_line, "", f"{page.meta.title} {text}")
-    faq = raw.model("faq.yaml", Faq)
-    about = {f"faq.{e.id}.answer" for e in faq.entries if e.treatment in ("exosome", "combined")} if faq else set()
-    for unit in raw.texts:
-        if unit.key.startswith(("faq.", "menu.")) and (html := raw.rendered_texts.get(unit.key)) is not None:
-            # an answer about exosomes or the combination says its status even when it names neither ("the plan is")
-            check(unit.file, unit.line, unit.key, (names[0] + " " if unit.key in about else "") + visible_text(html))
 
 
 def _check_menu_size(raw: RawLanguage, problems: Problems) -> None:

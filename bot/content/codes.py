@@ -12,7 +12,8 @@ from pathlib import Path
 
 BOT = Path(__file__).resolve().parents[1]
 CHECKS = ("content/yamldoc.py", "content/models.py", "content/loader.py", "content/launch.py", "content/checker.py",
-          "intake/check.py", "safety/check.py", "search/check.py", "search/distress.py", "search/intent.py")
+          "content/status.py", "intake/check.py", "safety/check.py", "search/check.py", "search/distress.py",
+          "search/intent.py")
 """The modules that report problems, in the order their codes are listed."""
 SEVERITIES = {"error": "error", "warning": "warning", "notice": "notice", "info": "info"}
 WORDED_ELSEWHERE = {
@@ -26,6 +27,8 @@ WORDED_ELSEWHERE = {
     "CONTENT-E032": "a page id too long for a Telegram button (64 bytes with its prefix)",
     "CONTENT-E033": "a text's HTML that Telegram would refuse (an unclosed or unknown tag)",
     "CONTENT-E035": "a notice's HTML that Telegram would refuse (an unclosed or unknown tag)",
+    "CONTENT-E039": "names exosome infusion or the combined protocol but does not say it is unapproved / "
+                    "research-stage",
     "CONTENT-W009": "the main menu has more buttons than fit on a phone",
 }
 """What the problem is, for codes whose message is built elsewhere (a parser's complaint, a variable)."""

@@ -65,6 +65,7 @@ FEE_TERMS = Required("monitor.fee_terms", "費用の軽減がある場合、そ�
                      "a fee reduction must be stated as a fact", "軽減の内容（金額・対象）",
                      "what is reduced, by how much")
 DECISIONS = (
+    ("policy.tms_for_under_18", "no"),
     ("policy.exosome_for_under_18", "no"),
     ("policy.combined_for_under_18", "no"),
     ("monitor.fee_reduction", "no"),

@@ -93,6 +93,24 @@ MESSAGES: dict[str, dict[str, _Text]] = {
                "research-stage", "one of {words} in the text, or the unapproved notice on the page",
                "add a sentence such as \"exosome infusion is unapproved and research-stage\""),
     },
+    "status_missing_text": {
+        "ja": ("「{name}」にふれていますが、同じ画面に未承認・研究段階であることが書かれていません",
+               "同じ文面に {words} のどれか",
+               "「{name}」のすぐあとに「（未承認・研究段階の治療です）」のような一言を加えてください。"),
+        "en": ("names '{name}' but the same screen does not say it is unapproved / research-stage",
+               "one of {words} in the same text",
+               "add the status right after the name, e.g. \"exosome infusion (unapproved, research-stage)\""),
+    },
+    "status_missing_catalog": {
+        "ja": ("ボタンや案内の文言が「{name}」にふれていますが、未承認・研究段階であることが書かれていません",
+               "同じ文言に {words} のどれか",
+               "コードの中の英語の文（msgid）に状態を書き添えて scripts/update_catalogs.sh を実行し、"
+               "この msgstr も同じように訳してください。"),
+        "en": ("an interface string names '{name}' but does not say it is unapproved / research-stage",
+               "one of {words} in the same string",
+               "add the status to the English text in the code (the msgid), run scripts/update_catalogs.sh, and "
+               "translate the Japanese msgstr to match"),
+    },
     "yaml_syntax": {
         "ja": ("書き方の誤りで、このファイルを読み込めません：{what}", "{expected}", "{fix}"),
         "en": ("this file cannot be read because of a formatting mistake: {what}", "{expected}", "{fix}"),

@@ -54,6 +54,9 @@ def _yes_no(value: object) -> object:
 class Policy(ContentModel):
     """Who may be offered what. ``undecided`` behaves as ``no`` and fails ``check --launch``."""
 
+    tms_for_under_18: Decision = "undecided"
+    """Is TMS offered to patients under 18 (outside its approval in Japan, which is for adults)? Until ``yes``, it
+    is not offered through this bot."""
     exosome_for_under_18: Decision = "undecided"
     """Is exosome infusion offered to patients under 18? Until the clinic says ``yes``, it is not."""
     combined_for_under_18: Decision = "undecided"
@@ -61,7 +64,7 @@ class Policy(ContentModel):
     guardian_path_under_age: int = Field(15, ge=0, le=18)
     """Applicants younger than this apply through the guardian path (a parent or guardian applies with them)."""
 
-    _decisions = field_validator("exosome_for_under_18", "combined_for_under_18", mode="before")(
+    _decisions = field_validator("tms_for_under_18", "exosome_for_under_18", "combined_for_under_18", mode="before")(
         classmethod(lambda cls, v: _yes_no(v)))
 
     def decisions(self) -> dict[str, str]:
@@ -71,7 +74,7 @@ class Policy(ContentModel):
 
 POLICY_DECISIONS: tuple[str, ...] = tuple(
     name for name, info in Policy.model_fields.items() if get_args(info.annotation) == get_args(Decision))
-"""The names of the clinic's yes/no policies in settings.yaml (exosome_for_under_18, combined_for_under_18)."""
+"""The names of the clinic's yes/no policies in settings.yaml (tms_for_under_18, exosome_for_under_18, ...)."""
 
 
 class MonitorPolicy(ContentModel):
@@ -656,9 +659,9 @@ class Choice(ContentModel):
     (a typed value on the boundary of two bands gets "did you mean" with both)."""
     minors_policy: str | None = None
     """For a choice the clinic may not offer to patients under 18: the name of the policy in settings.yaml
-    (``exosome_for_under_18``, ``combined_for_under_18``) that must be ``yes`` for it to be offered. Until it is,
-    when an earlier answer has ``flag: minor`` the button is not shown, a typed answer meaning it is not taken, and
-    the question's ``minors_note`` says why."""
+    (``tms_for_under_18``, ``exosome_for_under_18``, ``combined_for_under_18``) that must be ``yes`` for it to be
+    offered. Until it is, when an earlier answer has ``flag: minor`` the button is not shown, a typed answer meaning
+    it is not taken, and the question's ``minors_note`` says why."""
 
     _check_id = field_validator("id")(classmethod(lambda cls, v: check_id(v)))
 

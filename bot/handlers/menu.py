@@ -30,8 +30,8 @@ from bot.views.keyboards import button, home_row, menu_keyboard
 from bot.vocabulary import LANGUAGE_NAMES
 
 HELP_TEXT = N_(
-    "I can explain TMS, exosome infusion and the clinic's combined protocol, and help you apply to the "
-    "monitor programme.\n\n"
+    "I can explain TMS, exosome infusion (unapproved, research-stage) and the clinic's combined protocol (its "
+    "added benefit is the clinic's hypothesis), and help you apply to the monitor programme.\n\n"
     "/menu – main menu\n/apply – apply as a monitor\n/language – change the language\n"
     "/privacy – privacy notice\n/delete – delete the data this bot holds about you\n"
     "/cancel – stop an application\n\nYou can also simply type a question."

@@ -31,6 +31,9 @@ from bot.leads.submission import Accepted
 from bot.views.keyboards import button, home_row
 
 Screen = tuple[str, InlineKeyboardMarkup]
+INTRO_NOTICE = ("unapproved", "combined")
+"""The intro invites applications for exosome infusion: its unapproved-treatment notice (as shown on combined
+pages) is folded under the intro, so the status is read before the Start button."""
 NOT_OFFERED = N_("This choice cannot be recorded for this application. The reason is given under the question.")
 
 
@@ -51,13 +54,22 @@ def step_view(content: ContentBase, session: ApplicationSession, note: str | Non
     return (f"{html.escape(note)}\n\n{text}" if note else text), keyboard
 
 
+def _intro(content: ContentBase, lang: str, intro: str) -> str:
+    text = content.render(lang, intro)
+    notice_id, treatment = INTRO_NOTICE
+    notice = content.lang(lang).notices.get(notice_id)
+    if notice is None:
+        return text
+    return f"{text}\n\n<blockquote expandable>{content.render(lang, notice, treatment=treatment)}</blockquote>"
+
+
 def _step_view(content: ContentBase, session: ApplicationSession) -> Screen:
     draft, engine = session.draft, session.engine
     lang = draft.lang
     intake = engine.intake(lang)
     position = engine.position(draft)
     if draft.stage == "intro":
-        return content.render(lang, intake.intro), InlineKeyboardMarkup(
+        return _intro(content, lang, intake.intro), InlineKeyboardMarkup(
             [[button(intake.start, IntakeStart())], nav_row(lang)])
     if draft.stage == "consent":
         return content.render(lang, intake.consent.text), InlineKeyboardMarkup(

@@ -238,6 +238,7 @@ def test_a_page_naming_exosomes_must_say_they_are_unapproved(tree: ContentTree) 
     assert [str(p) for p in load_content(tree.root)[1].errors] == [
         "content/en/pages/tms.md:10: names exosome infusion or the combined protocol but does not say it is "
         "unapproved / research-stage\n"
+        "    found: 「… magnetic field, unlike exosome infusion. Call 052-000-…」\n"
         "    expected: one of unapproved in the text, or the unapproved notice on the page\n"
         "    fix: add a sentence such as \"exosome infusion is unapproved and research-stage\""
     ]

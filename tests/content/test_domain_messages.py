@@ -57,14 +57,14 @@ def test_a_misspelt_policy_name_is_said_in_the_staff_language_with_the_policies_
         "content/ja/intake.yaml:26: questions[1].choices[1].minors_policy: settings.yaml に「exosome_under_18」"
         "という方針（policy）はありません\n"
         "    見つかった内容: minors_policy: exosome_under_18\n"
-        "    正しい形: settings.yaml の policy: にある yes / no の方針の名前（exosome_for_under_18, "
-        "combined_for_under_18）\n"
+        "    正しい形: settings.yaml の policy: にある yes / no の方針の名前（tms_for_under_18, "
+        "exosome_for_under_18, combined_for_under_18）\n"
         "    直し方: minors_policy: の名前のつづりを確かめてください（「exosome_for_under_18」のことですか？）",
         "content/en/intake.yaml:26: questions[1].choices[1].minors_policy: settings.yaml has no policy "
         "'exosome_under_18'\n"
         "    found: minors_policy: exosome_under_18\n"
-        "    expected: the name of a yes / no policy under policy: in settings.yaml (exosome_for_under_18, "
-        "combined_for_under_18)\n"
+        "    expected: the name of a yes / no policy under policy: in settings.yaml (tms_for_under_18, "
+        "exosome_for_under_18, combined_for_under_18)\n"
         "    fix: check the spelling of the policy name (did you mean 'exosome_for_under_18'?)",
     ]
 
@@ -106,7 +106,7 @@ SAMPLES = [
     "match)",
     "choice ids differ from content/ja/intake.yaml: [a] here, [b] there (both languages must match)",
     "no policy 'exosome_for_under18' in settings.yaml (did you mean 'exosome_for_under_18'?); the policies are "
-    "exosome_for_under_18, combined_for_under_18",
+    "tms_for_under_18, exosome_for_under_18, combined_for_under_18",
     "question 'interest' has choices with 'minors_policy' but no 'minors_note' to say why they are not offered to "
     "applicants under 18",
     "'minors_note' is shown only when a choice has 'minors_policy'; question 'interest' has none",

@@ -19,7 +19,8 @@ FILLED = {
                     ('tms_course: ""', 'tms_course: "330,000円"'),
                     ('exosome_infusion: ""', 'exosome_infusion: "220,000円"'),
                     ('combined_course: ""', 'combined_course: "1,500,000円"')],
-    "settings.yaml": [("exosome_for_under_18: undecided", "exosome_for_under_18: no"),
+    "settings.yaml": [("tms_for_under_18: undecided", "tms_for_under_18: no"),
+                      ("exosome_for_under_18: undecided", "exosome_for_under_18: no"),
                       ("combined_for_under_18: undecided", "combined_for_under_18: no"),
                       ("fee_reduction: undecided", "fee_reduction: no"),
                       ("results_published: undecided", "results_published: no"),
@@ -53,12 +54,13 @@ def launch_errors(root: Path) -> list[tuple[str, str]]:
 
 def test_shipped_content_fails_launch_naming_every_missing_fact(capsys) -> None:
     assert main(["check", "--launch", "--content", str(SHIPPED)]) == 1
-    assert capsys.readouterr().out.strip().endswith("FAILED: 22 error(s), 0 warning(s), 0 notice(s)")
+    assert capsys.readouterr().out.strip().endswith("FAILED: 23 error(s), 0 warning(s), 0 notice(s)")
     shared = ["phone", "address", "prices.consultation", "prices.tms_session", "prices.tms_course",
               "prices.exosome_infusion", "prices.combined_course"]
     per_language = ["hours", "product_source", "after_applying", "monitor.what_monitors_do",
                     "monitor.how_to_withdraw"]
-    decisions = ["policy.exosome_for_under_18", "policy.combined_for_under_18", "monitor.fee_reduction",
+    decisions = ["policy.tms_for_under_18", "policy.exosome_for_under_18", "policy.combined_for_under_18",
+                 "monitor.fee_reduction",
                  "monitor.results_published", "monitor.research"]
     assert launch_errors(SHIPPED) == [
         *(("content/clinic.yaml", f) for f in shared),
@@ -164,7 +166,7 @@ def test_staff_are_told_which_facts_are_missing() -> None:
     text = startup_notice(content.missing_facts())
     assert text is not None
     lines = text.splitlines()
-    assert lines[0].startswith("⚠️ 公開前に必要なクリニックの情報・方針が22件まだありません。")
+    assert lines[0].startswith("⚠️ 公開前に必要なクリニックの情報・方針が23件まだありません。")
     assert lines[1:4] == ["・clinic.yaml: phone", "・clinic.yaml: address", "・clinic.yaml: prices.consultation"]
     assert "・en/clinic.yaml: product_source" in lines
     assert "・settings.yaml: policy.exosome_for_under_18 (undecided)" in lines

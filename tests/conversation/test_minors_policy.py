@@ -2,7 +2,8 @@
 change made by /reload reaches applications in progress.
 
 The shipped content (policies ``undecided``) is played by ``tests/transcripts/minor_treatment_policy_*.yaml``; the
-transcripts under ``tests/transcripts/policy_yes/`` run here on a copy whose settings say ``yes`` to both.
+transcripts under ``tests/transcripts/policy_yes/`` run here on a copy whose settings say ``yes`` to all three
+(TMS, exosome infusion and the combined protocol for under-18s).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from tests.conversation.conftest import SHIPPED_CONTENT, BotUnderTest, settings_
 
 POLICY_YES = sorted((Path(__file__).resolve().parents[1] / "transcripts" / "policy_yes").glob("*.yaml"))
 UNDECIDED = ("exosome_for_under_18: undecided", "combined_for_under_18: undecided")
+ALL = ("tms_for_under_18", "exosome_for_under_18", "combined_for_under_18")
 
 
 def say_yes(content_dir: Path, *names: str) -> None:
@@ -35,13 +37,13 @@ def say_yes(content_dir: Path, *names: str) -> None:
 
 @pytest.fixture(scope="module")
 def content_yes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Live]:
-    """A copy of the shipped content whose clinic said yes to both policies, loaded and checked once."""
+    """A copy of the shipped content whose clinic said yes to the three policies, loaded and checked once."""
     target = tmp_path_factory.mktemp("policy-yes") / "content"
     shutil.copytree(SHIPPED_CONTENT, target)
-    say_yes(target, "exosome_for_under_18", "combined_for_under_18")
+    say_yes(target, *ALL)
     content, problems = load_content(target)
     assert content is not None, problems.report()
-    assert content.settings.policy.decisions() == {"exosome_for_under_18": "yes", "combined_for_under_18": "yes"}
+    assert content.settings.policy.decisions() == dict.fromkeys(ALL, "yes")
     return target, Live.build(content, content_fingerprint(target))
 
 
@@ -71,7 +73,7 @@ async def test_a_yes_given_by_reload_reaches_the_parent_at_the_question(bot: Bot
     await staff.wait_for("コンテンツを更新しました")
     again = await user.send("/apply")  # resumes where the parent stopped
     assert "Exosome infusion" in again.labels and "TMS and exosome infusion combined" not in again.labels
-    assert "not offered “TMS and exosome infusion combined”." in again.text
+    assert "not offered “TMS” or “TMS and exosome infusion combined”." in again.text
     recorded = await user.send("the drip")
     assert "✓ Recorded: Exosome infusion" in recorded.text
 
@@ -95,7 +97,7 @@ async def test_a_yes_taken_back_asks_the_question_again_before_sending(bot: BotU
     again = await user.send("/apply")  # the parent was at the next question: the one no longer offered comes first
     assert "ご興味のある治療はどれですか" in again.text and "エクソソーム点滴" not in again.labels
     assert "TMS治療とエクソソーム点滴の併用" in again.labels
-    assert "18歳未満の方への「エクソソーム点滴」は行っていません" in again.text
+    assert "18歳未満の方への「TMS治療」「エクソソーム点滴」は行っていません" in again.text
     back = await user.press("TMS治療とエクソソーム点滴の併用")
     assert "うつ病と診断されたことはありますか" in back.text  # and then where the parent had stopped
 

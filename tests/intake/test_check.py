@@ -251,15 +251,15 @@ def test_an_unknown_policy_name_is_located_with_the_close_one_and_the_list(tmp_p
     broken = POLICY.replace("minors_policy: exosome_for_under_18", "minors_policy: exosome_for_minors")
     assert check(tmp_path, ja=broken, en=POLICY) == [
         "content/ja/intake.yaml:38: questions[3].choices[1].minors_policy: no policy 'exosome_for_minors' in "
-        "settings.yaml (did you mean 'exosome_for_under_18'?); the policies are exosome_for_under_18, "
-        "combined_for_under_18",
+        "settings.yaml (did you mean 'exosome_for_under_18'?); the policies are tms_for_under_18, "
+        "exosome_for_under_18, combined_for_under_18",
         "content/en/intake.yaml:38: questions[3].choices[1].minors_policy: differs from content/ja/intake.yaml: "
         "'exosome_for_under_18' here, 'exosome_for_minors' there (both languages must match)",
     ]
     numeric = POLICY.replace("minors_policy: exosome_for_under_18", "minors_policy: guardian_path_under_age")
     assert check(tmp_path, ja=numeric, en=numeric)[0].endswith(
-        "no policy 'guardian_path_under_age' in settings.yaml; the policies are exosome_for_under_18, "
-        "combined_for_under_18")
+        "no policy 'guardian_path_under_age' in settings.yaml; the policies are tms_for_under_18, "
+        "exosome_for_under_18, combined_for_under_18")
 
 
 def test_a_policy_needs_a_note_and_an_earlier_age(tmp_path: Path) -> None:

@@ -14,13 +14,13 @@ from tests.intake.conftest import ADULT, NOW, consented, walk
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_whole_flow_of_a_typical_adult(engine: IntakeEngine, lang: str) -> None:
     draft = engine.start(lang)
-    assert (draft.stage, draft.version) == ("intro", "2026-12-01")
+    assert (draft.stage, draft.version) == ("intro", "2026-12-02")
     assert engine.current_question(draft) is None
     assert engine.open_consent(draft).accepted
     assert draft.stage == "consent"
     assert engine.accept_consent(draft, NOW).accepted
     assert draft.consent is not None
-    assert draft.consent.to_dict() == {"version": "2026-12-01", "lang": lang, "time": "2026-11-27T03:30:05Z"}
+    assert draft.consent.to_dict() == {"version": "2026-12-02", "lang": lang, "time": "2026-11-27T03:30:05Z"}
 
     asked = walk(engine, draft, ADULT)
 

@@ -1,7 +1,8 @@
 """Choices that wait for a clinic policy (``minors_policy``): not offered to minors until the clinic says yes.
 
-The shipped interest question marks exosome infusion and the combined protocol with ``exosome_for_under_18`` and
-``combined_for_under_18``, both ``undecided`` in content/settings.yaml (the safe default: not offered).
+The shipped interest question marks TMS, exosome infusion and the combined protocol with ``tms_for_under_18``
+(TMS is approved in Japan for adults), ``exosome_for_under_18`` and ``combined_for_under_18``, all ``undecided`` in
+content/settings.yaml (the safe default: not offered through this bot).
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from bot.storage.db import SQLiteDatabase
 from bot.storage.snapshots import SnapshotStore
 from tests.intake.conftest import ADULT, NOW, consented, walk
 
-UNDECIDED = {"exosome_for_under_18": "undecided", "combined_for_under_18": "undecided"}
-BOTH_YES = {"exosome_for_under_18": "yes", "combined_for_under_18": "yes"}
+UNDECIDED = {"tms_for_under_18": "undecided", "exosome_for_under_18": "undecided", "combined_for_under_18": "undecided"}
+BOTH_YES = {"tms_for_under_18": "undecided", "exosome_for_under_18": "yes", "combined_for_under_18": "yes"}
+ALL_YES = {"tms_for_under_18": "yes", "exosome_for_under_18": "yes", "combined_for_under_18": "yes"}
 PARENT = {**ADULT, "applicant": "guardian", "age": "under15", "guardian_name": "佐藤 恵子", "guardian_kana": None,
           "patient_name": "佐藤 陽太"}
 """A parent applying for a 14-year-old."""
@@ -43,14 +45,14 @@ def test_a_minor_is_not_offered_what_the_clinic_has_not_decided(engine: IntakeEn
     engine = engine.with_policies(UNDECIDED)
     for age in ("under15", "teen15_17"):
         draft = at_interest(engine, age)
-        assert offered_ids(engine, draft) == ["tms", "undecided"]
+        assert offered_ids(engine, draft) == ["undecided"]
         question = engine.current_question(draft)
         assert question is not None
-        assert [c.id for c in engine.withheld(draft, question)] == ["exosome", "combined"]
+        assert [c.id for c in engine.withheld(draft, question)] == ["tms", "exosome", "combined"]
 
 
 def test_no_decisions_known_is_the_safe_default(engine: IntakeEngine) -> None:
-    assert offered_ids(engine, at_interest(engine)) == ["tms", "undecided"]
+    assert offered_ids(engine, at_interest(engine)) == ["undecided"]
 
 
 def test_adults_are_offered_every_choice(engine: IntakeEngine) -> None:
@@ -60,18 +62,23 @@ def test_adults_are_offered_every_choice(engine: IntakeEngine) -> None:
 
 
 def test_each_policy_set_to_yes_brings_its_choice_back(engine: IntakeEngine) -> None:
+    tms_only = engine.with_policies({**UNDECIDED, "tms_for_under_18": "yes"})
+    assert offered_ids(tms_only, at_interest(tms_only)) == ["tms", "undecided"]
     exosome_only = engine.with_policies({**UNDECIDED, "exosome_for_under_18": "yes"})
-    assert offered_ids(exosome_only, at_interest(exosome_only)) == ["tms", "exosome", "undecided"]
+    assert offered_ids(exosome_only, at_interest(exosome_only)) == ["exosome", "undecided"]
+    assert offered_ids(engine.with_policies(ALL_YES), at_interest(engine)) == ["tms", "exosome", "combined",
+                                                                               "undecided"]
     both = engine.with_policies(BOTH_YES)
     draft = at_interest(both)
-    assert offered_ids(both, draft) == ["tms", "exosome", "combined", "undecided"]
+    assert offered_ids(both, draft) == ["exosome", "combined", "undecided"]
     assert both.answer_choice(draft, "interest", "combined").accepted
     assert draft.answers["interest"] == "combined" and draft.current == "depression"
 
 
 def test_policy_no_withholds_like_undecided(engine: IntakeEngine) -> None:
-    engine = engine.with_policies({"exosome_for_under_18": "no", "combined_for_under_18": "no"})
-    assert offered_ids(engine, at_interest(engine)) == ["tms", "undecided"]
+    engine = engine.with_policies({"tms_for_under_18": "no", "exosome_for_under_18": "no",
+                                   "combined_for_under_18": "no"})
+    assert offered_ids(engine, at_interest(engine)) == ["undecided"]
 
 
 def test_a_withheld_button_or_typed_label_is_refused_and_nothing_recorded(engine: IntakeEngine) -> None:
@@ -81,8 +88,10 @@ def test_a_withheld_button_or_typed_label_is_refused_and_nothing_recorded(engine
     assert (outcome.kind, outcome.error) == ("error", WITHHELD)
     outcome = engine.answer_text(draft, "TMS治療とエクソソーム点滴の併用")
     assert (outcome.kind, outcome.error) == ("error", WITHHELD)
+    outcome = engine.answer_text(draft, "TMS治療")
+    assert (outcome.kind, outcome.error) == ("error", WITHHELD)
     assert "interest" not in draft.answers and draft.current == "interest"
-    assert engine.answer_choice(draft, "interest", "tms").accepted
+    assert engine.answer_choice(draft, "interest", "undecided").accepted
 
 
 def test_back_to_the_age_and_under_18_asks_the_interest_again(engine: IntakeEngine) -> None:
@@ -94,7 +103,7 @@ def test_back_to_the_age_and_under_18_asks_the_interest_again(engine: IntakeEngi
         assert engine.back(draft).accepted and draft.current == expected
     assert engine.answer_choice(draft, "age", "under15").accepted
     assert draft.current == "interest" and "interest" not in draft.answers
-    assert offered_ids(engine, draft) == ["tms", "undecided"]
+    assert offered_ids(engine, draft) == ["undecided"]
     assert engine.answer_choice(draft, "interest", "undecided").accepted
     assert draft.current == "depression"
 
@@ -109,10 +118,11 @@ def test_editing_the_age_from_the_review_asks_the_interest_before_the_review(eng
     assert draft.current == "interest"
     assert engine.submit(draft).kind == "stale"  # not at the review: nothing sent without the interest
     assert all(item.question_id != "interest" for item in engine.review_items(draft))
-    assert engine.answer_choice(draft, "interest", "tms").accepted
+    assert engine.answer_choice(draft, "interest", "tms").kind == "error"  # TMS is for adults: not offered either
+    assert engine.answer_choice(draft, "interest", "undecided").accepted
     assert draft.stage == "review"
     items = {item.question_id: item.value for item in engine.review_items(draft)}
-    assert (items["age"], items["interest"]) == ("15〜17歳", "TMS治療")
+    assert (items["age"], items["interest"]) == ("15〜17歳", "まだ決めていない・相談したい")
 
 
 def test_a_policy_taken_back_drops_the_answer_from_review_lead_and_asks_again(engine: IntakeEngine) -> None:
@@ -157,12 +167,12 @@ def test_every_engine_handed_out_follows_the_live_decisions(tmp_path: Path, inta
         for key in ("k1", "k2"):
             engine = questionnaires.get(key)
             assert engine is not None and engine.policies == UNDECIDED
-            assert offered_ids(engine, at_interest(engine)) == ["tms", "undecided"]
+            assert offered_ids(engine, at_interest(engine)) == ["undecided"]
         live.policies = BOTH_YES
         for key in ("k1", "k2"):
             engine = questionnaires.get(key)
             assert engine is not None
-            assert offered_ids(engine, at_interest(engine)) == ["tms", "exosome", "combined", "undecided"]
+            assert offered_ids(engine, at_interest(engine)) == ["exosome", "combined", "undecided"]
         assert questionnaires.get("k2") is questionnaires.current()[1]  # bound once, not per update
     finally:
         db.close()
@@ -176,5 +186,5 @@ def test_a_policy_taken_back_mid_way_asks_that_question_first_then_returns(engin
     withdrawn = allowed.with_policies(UNDECIDED)
     assert withdrawn.resume(draft).accepted and draft.current == "interest"
     assert withdrawn.resume(draft).kind == "unchanged"
-    assert withdrawn.answer_choice(draft, "interest", "tms").accepted
+    assert withdrawn.answer_choice(draft, "interest", "undecided").accepted
     assert draft.current == "medication" and draft.answers["depression"] == "no"

@@ -12,7 +12,8 @@ from bot.intake.engine import ConsentRequired, IntakeEngine
 from tests.intake.conftest import ADULT, NOW, consented, walk
 
 GUARDIAN = {**ADULT, "applicant": "guardian", "age": "teen15_17", "guardian_name": "山田 花子",
-            "guardian_kana": None, "patient_name": "山田 次郎"}
+            "guardian_kana": None, "patient_name": "山田 次郎", "interest": "undecided"}
+"""A parent applying for a 16-year-old: TMS (approved for adults) waits for the clinic's tms_for_under_18."""
 
 
 # --- conditions and flags ---------------------------------------------------------------------------------------
@@ -36,7 +37,7 @@ def test_a_child_under_15_applying_alone_hands_over_to_the_guardian_path(engine:
     question = engine.current_question(draft)
     assert question is not None and [c.id for c in question.choices] == ["handed_over"]  # no way round it
     assert "保護者の方にお願いしています" in question.text
-    asked = walk(engine, draft, {**ADULT, "age": "under15", "guardian_needed": "handed_over",
+    asked = walk(engine, draft, {**ADULT, "age": "under15", "interest": "undecided", "guardian_needed": "handed_over",
                                  "guardian_name": "佐藤 恵子", "guardian_kana": "さとう けいこ",
                                  "patient_name": "佐藤 陽太"})
     assert draft.stage == "review"
@@ -54,8 +55,8 @@ def test_a_child_under_15_applying_alone_hands_over_to_the_guardian_path(engine:
 
 def test_a_teenager_applying_alone_gives_a_guardian_phone_and_says_whether_they_agree(engine: IntakeEngine) -> None:
     draft = consented(engine)
-    asked = walk(engine, draft, {**ADULT, "age": "teen15_17", "guardian_phone": "090-1111-2222",
-                                 "guardian_agrees": "unsure"})
+    asked = walk(engine, draft, {**ADULT, "age": "teen15_17", "interest": "undecided",
+                                 "guardian_phone": "090-1111-2222", "guardian_agrees": "unsure"})
     assert draft.stage == "review"
     assert asked[asked.index("fainting") + 1:] == ["name", "name_kana", "guardian_phone", "guardian_agrees",
                                                    "contact_method", "notes"]

@@ -89,9 +89,11 @@ def test_every_application_step_is_drawn_with_the_handlers_buttons(seeded_site: 
         assert f'id="{anchor}-ja"' in html and f'id="{anchor}-en"' in html, anchor
     applicant = column(html, "q-applicant-ja")
     assert "質問 1 / " in applicant and '<span class="button">✖ 中止</span>' in applicant
-    interest = column(html, "q-interest-en")  # also as a minor's parent sees it: two choices left out, and why
+    interest = column(html, "q-interest-en")  # also as a minor's parent sees it: three choices left out, and why
     assert interest.count('<span class="button">Exosome infusion</span>') == 1
-    assert "patients under 18 are not offered “Exosome infusion” or “TMS and exosome infusion combined”" in interest
+    assert interest.count('<span class="button">TMS</span>') == 1
+    assert ("patients under 18 are not offered “TMS”, “Exosome infusion” or “TMS and exosome infusion combined”"
+            in interest)
 
 
 def test_notices_are_folded_as_telegram_folds_them() -> None:
