@@ -123,11 +123,9 @@ class CheckInModel:
             return dict.fromkeys(self.heads, 0.0)
         names: list[str] = self._names  # type: ignore[attr-defined]
         merged: dict[str, tuple[float, ...]] = self._merged  # type: ignore[attr-defined]
-        z = [self.heads[name].bias for name in names]
-        for gram in grams:
-            found = merged.get(gram)
-            if found is not None:
-                z = [a + b for a, b in zip(z, found, strict=True)]
+        known = [merged[gram] for gram in grams if gram in merged]
+        columns = zip(*known, strict=True) if known else ([] for _ in names)
+        z = [sum(column, self.heads[name].bias) for name, column in zip(names, columns, strict=True)]
         return {name: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, value))))
                 for name, value in zip(names, z, strict=True)}
 
