@@ -28,7 +28,7 @@ import math
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -119,6 +119,9 @@ class Data:
     """The screen the readings came from: its plan layer (``CrisisScreen.plan``) acts after the learned one."""
     origin: list[int]
     """Which development set each case came from (its index in ``DEV_SETS``); -1 for the FAQ questions."""
+    planned: dict[tuple[int, Assessment], Assessment] = field(default_factory=dict)
+    """The plan layer's answer per case and learned decision, worked out once: choosing a threshold tries
+    hundreds of values, and most leave most decisions as they were."""
 
 
 def load_data(dev: Sequence[Path] = DEV_SETS, ordinary: Path = ORDINARY) -> Data:
@@ -172,8 +175,14 @@ def cross_validated_scores(data: Data, *, by_set: bool = False) -> list[dict[str
 
 
 def decisions(data: Data, scores: Sequence[dict[str, float]], thresholds: dict[str, float]) -> list[Assessment]:
-    return [data.screen.plan(reading, decide(reading, s, thresholds))
-            for reading, s in zip(data.readings, scores, strict=True)]
+    out = []
+    for i, (reading, s) in enumerate(zip(data.readings, scores, strict=True)):
+        found = decide(reading, s, thresholds)
+        planned = data.planned.get((i, found))
+        if planned is None:
+            planned = data.planned[(i, found)] = data.screen.plan(reading, found)
+        out.append(planned)
+    return out
 
 
 def choose_thresholds(data: Data, scores: Sequence[dict[str, float]]) -> dict[str, float]:

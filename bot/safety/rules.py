@@ -33,7 +33,7 @@ NEGATION_REACH = 2
 
 _Match = tuple[frozenset[str], str]
 """One word of a multi-word member, compiled: the forms it is (alternatives of an analysed word), or a prefix."""
-_MultiIndex = tuple[dict[str, list[tuple[_Match, ...]]], list[tuple[_Match, tuple[_Match, ...]]], tuple[str, ...]]
+_MultiIndex = tuple[dict[str, "_Rests"], list[tuple[_Match, tuple[_Match, ...]]], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -126,8 +126,15 @@ class WordList:
         ends = [i + 1] if _word_matches(forms, self.exact, self._prefix_tuple()) else []
         if not self.multi:
             return ends
+        if i + 1 >= len(tokens) or tokens[i + 1].boundary:
+            return ends  # a member of several words needs a next word in the sentence
+        following = tokens[i + 1].forms
         by_first, wild_first, wild_prefixes = self._multi_index()
-        candidates = [rest for form in forms for rest in by_first.get(form, ())]
+        candidates = []
+        for form in forms:
+            entry = by_first.get(form)
+            if entry is not None and (entry.loose or not entry.seconds.isdisjoint(following)):
+                candidates += entry.rests  # only when the next word can be a second word of one of them
         if wild_prefixes and any(form.startswith(wild_prefixes) for form in forms):
             candidates += [rest for first, rest in wild_first if _matches(forms, first)]
         for rest in candidates:
@@ -150,19 +157,35 @@ class WordList:
         each later word compiled once into the forms or the prefix it is matched by; the members that start with a
         prefix, and all those prefixes at once (most tokens start none of them, and are told so by one call)."""
         if self._by_first is None:
-            by_first: dict[str, list[tuple[_Match, ...]]] = {}
+            by_first: dict[str, _Rests] = {}
             wild: list[tuple[_Match, tuple[_Match, ...]]] = []
             for member in self.multi:
                 rest = tuple(_compile_word(word) for word in member[1:])
                 if member[0].startswith(_ALTERNATIVES):
                     for form in member[0][1:].split("|"):
-                        by_first.setdefault(form, []).append(rest)
+                        by_first.setdefault(form, _Rests()).add(rest)
                 elif member[0].endswith("*"):
                     wild.append((_compile_word(member[0]), rest))
                 else:
-                    by_first.setdefault(member[0], []).append(rest)
+                    by_first.setdefault(member[0], _Rests()).add(rest)
             self._by_first = (by_first, wild, tuple(first[1] for first, _ in wild))
         return self._by_first
+
+
+@dataclass
+class _Rests:
+    """The later words of the multi-word members that start with one form, and the forms their second word can
+    be (``loose`` when one of them is a prefix): a token whose next word is none of them starts none."""
+
+    rests: list[tuple[_Match, ...]] = field(default_factory=list)
+    seconds: set[str] = field(default_factory=set)
+    loose: bool = False
+
+    def add(self, rest: tuple[_Match, ...]) -> None:
+        self.rests.append(rest)
+        exact, prefix = rest[0]
+        self.seconds.update(exact)
+        self.loose = self.loose or bool(prefix)
 
 
 
