@@ -10,7 +10,7 @@ with English settings may type Japanese):
    (``bot.safety.english``, ``bot.safety.rules``);
 3. context: third person -> carer; a question about the topic, a joke marker, or a past that is over -> check-in
    (``bot.safety.context``); it can route or downgrade a finding, never silence it;
-4. learned: three small heads (``bot.safety.learned``) that only raise the help (``decide``): a check-in when
+4. learned: four small heads (``bot.safety.learned``) that only raise the help (``decide``): a check-in when
    nothing fired, the carer reply for someone else, the full reply for a weak finding or a word of risk.
 
 The strongest tier over all findings wins. A long message is read in pieces (``pieces``). The ``Assessment``

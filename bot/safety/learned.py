@@ -73,7 +73,7 @@ class Head:
 
 @dataclass(frozen=True)
 class CheckInModel:
-    """The three heads, and which character n-grams any of them knows (to tell what it cannot judge)."""
+    """The heads, and which character n-grams any of them knows (to tell what it cannot judge)."""
 
     heads: dict[str, Head]
     fingerprint: str
