@@ -4,11 +4,11 @@ and writes the model.
     .venv/bin/python bench/train_crisis_model.py            # writes bot/safety/checkin_model.json, prints CV figures
     .venv/bin/python bench/train_crisis_model.py --check    # exits 1 if the shipped weights are not what the data gives
 
-Three logistic heads (``bot.safety.learned``: help, self, other) over character 2-3-grams and dictionary-form
+Four logistic heads (``bot.safety.learned``: help, self, full, other) over character 2-3-grams and dictionary-form
 words and word pairs, trained with AdaGrad in a fixed order for a fixed number of epochs, so the same data always
 gives the same weights (no random state, no library). Labels: ``help`` = someone at risk, or a ``topic`` or
-``history`` sentence; ``self`` = ``who: self`` in a category that wants the full reply (direct, plan_means,
-self_harm); ``other`` = ``who: other``.
+``history`` sentence; ``self`` = ``who: self``; ``full`` = ``who: self`` in a category that wants the full reply
+(direct, plan_means, self_harm); ``other`` = ``who: other``.
 
 Thresholds come from 5-fold cross-validation (fold = position modulo 5): every sentence is scored by heads trained
 without it, the whole screen's decision (``bot.safety.crisis.decide``: rules first, the model only raising; then the
@@ -28,7 +28,7 @@ import math
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,7 +48,7 @@ and tuned on (its own file stays, so its figures can still be printed apart)."""
 DEV_NAME = " + ".join(path.name for path in DEV_SETS)
 ORDINARY = REPO / "bench" / "data" / "crisis_ordinary.yaml"
 """More negatives: ordinary patient questions (a snapshot of the FAQ's example questions and the tuning set)."""
-FEATURES = "chars 2-3 + dictionary-form words and pairs v2; self = full reply wanted"
+FEATURES = "chars 2-3 + dictionary-form words and pairs v2; self = own risk, full = full reply wanted"
 """Part of the fingerprint: a change of features makes the shipped weights stale as a change of data does."""
 EPOCHS = 6
 RATE = 0.05
@@ -61,7 +61,7 @@ BOUNDS = {"check_in": 0.045, "added_alarm": 0.0025, "faq_check_in": 0.01, "full_
 """On the held-back sentences: check-ins on ordinary development sentences; full or carer alarms on them that the
 model adds to the rules' own; check-ins on ordinary FAQ questions; and the share of full replies that carer routing
 may turn into carer replies."""
-THRESHOLDS = ("check_in", "full", "carer", "full_alone", "route_carer")
+THRESHOLDS = ("check_in", "full", "full_self", "carer", "full_alone", "full_alone_full", "route_carer")
 """Chosen in this order (``bot.safety.crisis.decide`` says what each does)."""
 OFF = 1.01
 """A threshold no score reaches: the rule is off."""
@@ -70,11 +70,12 @@ Example = tuple[frozenset[str], dict[str, int]]
 
 
 def labels(case: Case) -> dict[str, int]:
-    """``self`` is the full reply wanted (the writer's own direct words, plan or self-harm), not any risk of the
-    writer's: left out one development set at a time, that head gave 93.9 % full replies against 93.1 % for a
-    head of ``who: self``, with the same help, carer routing, alarms and check-ins."""
-    return {"help": int(case.who != "none" or case.category in CHECK_IN),
-            "self": int(case.who == "self" and case.category in FULL_REPLY), "other": int(case.who == "other")}
+    """``self`` is any risk of the writer's own, ``full`` the full reply wanted (the writer's own direct words,
+    plan or self-harm). Either head alone was worse than both: with one development set left out, ``full`` alone
+    gave 791 full replies of 839 and ``self`` alone 783, both 792; with 5 folds 803, 818 and 821, and any help
+    3,321, 3,323 and 3,323 of 3,363 (alarms and check-ins the same)."""
+    return {"help": int(case.who != "none" or case.category in CHECK_IN), "self": int(case.who == "self"),
+            "full": int(case.who == "self" and case.category in FULL_REPLY), "other": int(case.who == "other")}
 
 
 def fingerprint(*paths: Path) -> str:
@@ -119,6 +120,9 @@ class Data:
     """The screen the readings came from: its plan layer (``CrisisScreen.plan``) acts after the learned one."""
     origin: list[int]
     """Which development set each case came from (its index in ``DEV_SETS``); -1 for the FAQ questions."""
+    planned: dict[tuple[int, Assessment], Assessment] = field(default_factory=dict)
+    """The plan layer's answer per case and learned decision, worked out once: choosing a threshold tries
+    hundreds of values, and most leave most decisions as they were."""
 
 
 def load_data(dev: Sequence[Path] = DEV_SETS, ordinary: Path = ORDINARY) -> Data:
@@ -172,8 +176,14 @@ def cross_validated_scores(data: Data, *, by_set: bool = False) -> list[dict[str
 
 
 def decisions(data: Data, scores: Sequence[dict[str, float]], thresholds: dict[str, float]) -> list[Assessment]:
-    return [data.screen.plan(reading, decide(reading, s, thresholds))
-            for reading, s in zip(data.readings, scores, strict=True)]
+    out = []
+    for i, (reading, s) in enumerate(zip(data.readings, scores, strict=True)):
+        found = decide(reading, s, thresholds)
+        planned = data.planned.get((i, found))
+        if planned is None:
+            planned = data.planned[(i, found)] = data.screen.plan(reading, found)
+        out.append(planned)
+    return out
 
 
 def choose_thresholds(data: Data, scores: Sequence[dict[str, float]]) -> dict[str, float]:
@@ -226,7 +236,8 @@ def _model(heads: dict[str, tuple[dict[str, float], float]], thresholds: dict[st
 
 def _as_dict(heads: dict[str, tuple[dict[str, float], float]], thresholds: dict[str, float],
              fingerprint_: str) -> dict[str, object]:
-    owner = {"check_in": "help", "full": "self", "full_alone": "self", "carer": "other", "route_carer": "other"}
+    owner = {"check_in": "help", "full": "full", "full_self": "self", "full_alone": "self", "full_alone_full": "full",
+             "carer": "other", "route_carer": "other"}
     return {"fingerprint": fingerprint_, "heads": {
         head: {"bias": bias, "weights": weights,
                "thresholds": {name: thresholds[name] for name, h in owner.items() if h == head}}

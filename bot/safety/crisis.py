@@ -10,7 +10,7 @@ with English settings may type Japanese):
    (``bot.safety.english``, ``bot.safety.rules``);
 3. context: third person -> carer; a question about the topic, a joke marker, or a past that is over -> check-in
    (``bot.safety.context``); it can route or downgrade a finding, never silence it;
-4. learned: three small heads (``bot.safety.learned``) that only raise the help (``decide``): a check-in when
+4. learned: four small heads (``bot.safety.learned``) that only raise the help (``decide``): a check-in when
    nothing fired, the carer reply for someone else, the full reply for a weak finding or a word of risk.
 
 The strongest tier over all findings wins. A long message is read in pieces (``pieces``). The ``Assessment``
@@ -503,32 +503,45 @@ def decide(reading: Reading, scores: Mapping[str, float], thresholds: Mapping[st
 
     A staff exception or a context decision (topic, past, third person) stands. Otherwise, when the rules found
     nothing, ``help`` >= ``check_in`` asks a check-in; when they found a weak signal (a check-in rule, a negated
-    phrase) or the model asks, ``self`` >= ``full`` (or, with no rule at all, ``self`` >= ``full_alone`` and a word
-    of ``context.risk``) gives the full reply, and someone else named with ``other`` >= ``carer`` the carer reply.
-    The full reply given while someone else is named, with ``other`` >= ``route_carer`` and ``self`` under
-    ``full``, becomes the carer reply, which also opens with the emergency number."""
+    phrase) or the model asks, either *self* head gives the full reply: ``full`` (the full reply wanted) >=
+    ``full`` or ``self`` (any risk of the writer's own) >= ``full_self``; with no rule at all, a word of
+    ``context.risk`` and ``self`` >= ``full_alone`` or ``full`` >= ``full_alone_full``. Someone else named with
+    ``other`` >= ``carer`` gets the carer reply. The full reply given while someone else is named, with ``other``
+    >= ``route_carer`` and neither *self* head sure, becomes the carer reply, which also opens with the emergency
+    number. A model without the ``full`` head reads ``self`` for it."""
     best = reading.rules
     if reading.exception or best.routed_by is not None or best.tier == "carer":
         return best
     other = reading.names_other and scores["other"] >= thresholds["carer"]
+    full = scores.get("full", scores["self"])
+    own = scores["self"] >= thresholds.get("full_self", OFF) and "full" in scores
     if best.tier == "definite":
         if reading.names_other and not best.writers_own and scores["other"] >= thresholds["route_carer"] and \
-                scores["self"] < thresholds["full"]:
+                full < thresholds["full"] and not own:
             return Assessment("carer", "learned", f"other>={thresholds['route_carer']:g}", best.rule or None)
         return best
     if best.tier == "check_in":
-        if scores["self"] >= thresholds["full"]:
-            return Assessment("definite", "learned", f"self>={thresholds['full']:g}", best.rule)
+        if full >= thresholds["full"]:
+            return Assessment("definite", "learned", f"full>={thresholds['full']:g}", best.rule)
+        if own:
+            return Assessment("definite", "learned", f"self>={thresholds['full_self']:g}", best.rule)
         if other:
             return Assessment("carer", "learned", f"other>={thresholds['carer']:g}", best.rule)
         return best
-    if reading.names_risk and scores["self"] >= thresholds["full_alone"]:
-        return Assessment("definite", "learned", f"self>={thresholds['full_alone']:g}+risk_word")
+    if reading.names_risk:
+        if scores["self"] >= thresholds["full_alone"]:
+            return Assessment("definite", "learned", f"self>={thresholds['full_alone']:g}+risk_word")
+        if "full" in scores and full >= thresholds.get("full_alone_full", OFF):
+            return Assessment("definite", "learned", f"full>={thresholds['full_alone_full']:g}+risk_word")
     if scores["help"] >= thresholds["check_in"]:
         if other:
             return Assessment("carer", "learned", f"other>={thresholds['carer']:g}")
         return Assessment("check_in", "learned", f"help>={thresholds['check_in']:g}")
     return best
+
+
+OFF = 1.01
+"""A threshold no score reaches: a rule of ``decide`` the shipped model does not use."""
 
 
 def _cut(sentence: str, low: int, high: int) -> int:

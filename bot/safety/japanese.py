@@ -39,6 +39,17 @@ def tokens(folded: str) -> list[Token]:
                 out.append(Token(_forms(surface, dictionary_form, normalized), start=offset + begin))
         offset += len(chunk)
         out.append(Token((), boundary=True, start=offset))
+    return _desire_nouns(out)
+
+
+def _desire_nouns(out: list[Token]) -> list[Token]:
+    """The small dictionary cuts the noun of a wish (死にたさ, 消えたさ, 自殺したさ) as the past た and さ, so
+    「自殺したさMAX」 read as a death told in the past: a た right after a verb's stem and right before さ is the
+    たい of a wish."""
+    for i in range(1, len(out) - 1):
+        if out[i].forms == ("た",) and out[i + 1].forms[:1] == ("さ",) and not out[i - 1].boundary and \
+                out[i - 1].forms:
+            out[i] = Token(("たい",), start=out[i].start)
     return out
 
 

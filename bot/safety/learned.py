@@ -3,7 +3,8 @@
 Three heads share one set of features:
 
     help    the message deserves at least a check-in (someone at risk, or suicide as a topic, or a past episode)
-    self    the writer needs the full reply now (their own direct words, a plan or means, self-harm)
+    self    the writer is at risk themselves (any of their own words of risk, indirect and passive ones too)
+    full    the writer needs the full reply now (their own direct words, a plan or means, self-harm)
     other   someone else is at risk (the writer is a parent, partner, friend)
 
 Features: character 2- and 3-grams of the folded text (spelling-proof) and the words and word pairs in dictionary
@@ -14,7 +15,9 @@ the data), with thresholds chosen by cross-validation; scored here in plain Pyth
 
 What the screen lets it do (``bot.safety.crisis``): when no rule fired, ask a check-in (``help``), or give the carer
 reply when the message is about someone else (``other``); when a rule found a weak signal, give the full reply if
-``self`` is very confident. It never silences a rule, and never overrides a staff ``not_risk`` exception.
+``full`` or ``self`` is very confident (two heads: ``self`` keeps the help the writer's indirect words get, ``full``
+learns which messages want the full reply; either alone cost full replies in cross-validation). It never silences
+a rule, and never overrides a staff ``not_risk`` exception.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from itertools import pairwise
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).with_name("checkin_model.json")
-HEADS = ("help", "self", "other")
+HEADS = ("help", "self", "full", "other")
 NGRAM_SIZES = (2, 3)
 MIN_KNOWN = 0.3
 """Share of a message's n-grams the model must know before it judges the message."""
@@ -70,7 +73,7 @@ class Head:
 
 @dataclass(frozen=True)
 class CheckInModel:
-    """The three heads, and which character n-grams any of them knows (to tell what it cannot judge)."""
+    """The heads, and which character n-grams any of them knows (to tell what it cannot judge)."""
 
     heads: dict[str, Head]
     fingerprint: str
@@ -104,7 +107,7 @@ class CheckInModel:
         return _shipped()
 
     def thresholds(self) -> dict[str, float]:
-        """The screen's thresholds by name (``check_in``, ``carer``, ``full``, ``route_carer``)."""
+        """The screen's thresholds by name (``check_in``, ``full``, ``full_self``, ``carer``, ``full_alone``, ...)."""
         return {name: value for head in self.heads.values() for name, value in head.thresholds.items()}
 
     def judges(self, folded: str, grams: frozenset[str]) -> bool:
@@ -123,11 +126,9 @@ class CheckInModel:
             return dict.fromkeys(self.heads, 0.0)
         names: list[str] = self._names  # type: ignore[attr-defined]
         merged: dict[str, tuple[float, ...]] = self._merged  # type: ignore[attr-defined]
-        z = [self.heads[name].bias for name in names]
-        for gram in grams:
-            found = merged.get(gram)
-            if found is not None:
-                z = [a + b for a, b in zip(z, found, strict=True)]
+        known = [merged[gram] for gram in grams if gram in merged]
+        columns = zip(*known, strict=True) if known else ([] for _ in names)
+        z = [sum(column, self.heads[name].bias) for name, column in zip(names, columns, strict=True)]
         return {name: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, value))))
                 for name, value in zip(names, z, strict=True)}
 

@@ -31,6 +31,10 @@ _COMPULSION = frozenset({"stop", "help", "resist"})
 NEGATION_REACH = 2
 """Tokens after a rule's last part that a negation may stand in to turn it into a check-in."""
 
+_Match = tuple[frozenset[str], str]
+"""One word of a multi-word member, compiled: the forms it is (alternatives of an analysed word), or a prefix."""
+_MultiIndex = tuple[dict[str, "_Rests"], list[tuple[_Match, tuple[_Match, ...]]], tuple[str, ...]]
+
 
 @dataclass(frozen=True)
 class Token:
@@ -63,8 +67,7 @@ class WordList:
     prefixes: list[str] = field(default_factory=list)
     multi: list[tuple[str, ...]] = field(default_factory=list)
     _keys: tuple[frozenset[str], tuple[str, ...]] | None = field(default=None, repr=False)
-    _by_first: tuple[dict[str, list[tuple[_Match, ...]]], list[tuple[_Match, tuple[_Match, ...]]]] | None = field(
-        default=None, repr=False)
+    _by_first: _MultiIndex | None = field(default=None, repr=False)
     _prefixes: tuple[str, ...] | None = field(default=None, repr=False)
 
     @classmethod
@@ -123,9 +126,17 @@ class WordList:
         ends = [i + 1] if _word_matches(forms, self.exact, self._prefix_tuple()) else []
         if not self.multi:
             return ends
-        by_first, wild_first = self._multi_index()
-        candidates = [rest for form in forms for rest in by_first.get(form, ())]
-        candidates += [rest for first, rest in wild_first if _matches(forms, first)]
+        if i + 1 >= len(tokens) or tokens[i + 1].boundary:
+            return ends  # a member of several words needs a next word in the sentence
+        following = tokens[i + 1].forms
+        by_first, wild_first, wild_prefixes = self._multi_index()
+        candidates = []
+        for form in forms:
+            entry = by_first.get(form)
+            if entry is not None and (entry.loose or not entry.seconds.isdisjoint(following)):
+                candidates += entry.rests  # only when the next word can be a second word of one of them
+        if wild_prefixes and any(form.startswith(wild_prefixes) for form in forms):
+            candidates += [rest for first, rest in wild_first if _matches(forms, first)]
         for rest in candidates:
             j = i + 1
             for word in rest:
@@ -141,27 +152,42 @@ class WordList:
             self._prefixes = tuple(self.prefixes)
         return self._prefixes
 
-    def _multi_index(self) -> tuple[dict[str, list[tuple[_Match, ...]]], list[tuple[_Match, tuple[_Match, ...]]]]:
+    def _multi_index(self) -> _MultiIndex:
         """Multi-word members by their first word's forms (a token then tries only the members it can start),
-        each later word compiled once into the forms or the prefix it is matched by."""
+        each later word compiled once into the forms or the prefix it is matched by; the members that start with a
+        prefix, and all those prefixes at once (most tokens start none of them, and are told so by one call)."""
         if self._by_first is None:
-            by_first: dict[str, list[tuple[_Match, ...]]] = {}
+            by_first: dict[str, _Rests] = {}
             wild: list[tuple[_Match, tuple[_Match, ...]]] = []
             for member in self.multi:
                 rest = tuple(_compile_word(word) for word in member[1:])
                 if member[0].startswith(_ALTERNATIVES):
                     for form in member[0][1:].split("|"):
-                        by_first.setdefault(form, []).append(rest)
+                        by_first.setdefault(form, _Rests()).add(rest)
                 elif member[0].endswith("*"):
                     wild.append((_compile_word(member[0]), rest))
                 else:
-                    by_first.setdefault(member[0], []).append(rest)
-            self._by_first = (by_first, wild)
+                    by_first.setdefault(member[0], _Rests()).add(rest)
+            self._by_first = (by_first, wild, tuple(first[1] for first, _ in wild))
         return self._by_first
 
 
-_Match = tuple[frozenset[str], str]
-"""One word of a multi-word member, compiled: the forms it is (alternatives of an analysed word), or a prefix."""
+@dataclass
+class _Rests:
+    """The later words of the multi-word members that start with one form, and the forms their second word can
+    be (``loose`` when one of them is a prefix): a token whose next word is none of them starts none."""
+
+    rests: list[tuple[_Match, ...]] = field(default_factory=list)
+    seconds: set[str] = field(default_factory=set)
+    loose: bool = False
+
+    def add(self, rest: tuple[_Match, ...]) -> None:
+        self.rests.append(rest)
+        exact, prefix = rest[0]
+        self.seconds.update(exact)
+        self.loose = self.loose or bool(prefix)
+
+
 
 
 def _compile_word(word: str) -> _Match:
@@ -238,11 +264,17 @@ class RuleSet:
         for rule in self._rules:
             first = rule.parts[0]
             where = candidates.get(id(first))
-            if not where:
-                continue  # its first word is nowhere in the message: most rules, most messages
+            if not where or any(id(part) not in candidates for part in rule.parts[1:]):
+                continue  # one of its words is nowhere in the message: most rules, most messages
             if id(first) not in starts:
-                starts[id(first)] = [i for i in sorted(where) if ends(first, i)]
+                starts[id(first)] = sorted(where)
+            # the second part starts after the first one: a first word after the second's last place starts nothing
+            limit = max(candidates[id(rule.parts[1])]) if len(rule.parts) > 1 else len(tokens)
             for start in starts[id(first)]:
+                if start >= limit:
+                    break
+                if not ends(first, start):
+                    continue
                 end = _match_from(rule, tokens, start, ends)
                 if end is not None:
                     negated = self._negated(tokens, end) or (self._before and self._negated_before(tokens, start))

@@ -107,9 +107,11 @@ def test_the_plan_layer_only_raises() -> None:
                                   "息子が線路の近くにいる写真を送ってきました",
                                   "A friend from school says she's going to jump. She sent me her location."])
 def test_a_check_in_about_someone_else_only_is_the_carer_reply(text: str) -> None:
-    """The learned layer's check-in, in a message that names someone else and never the writer."""
+    """The learned layer's check-in, in a message that names someone else and never the writer: routed as third
+    person, or given by the learned *other* head itself when it is sure."""
     found = CrisisScreen.build(shipped()).assess(text)
-    assert (found.tier, found.routed_by) == ("carer", "third_person"), found.reason()
+    assert found.tier == "carer", found.reason()
+    assert found.routed_by == "third_person" or found.reason().startswith("learned:other>="), found.reason()
 
 
 def test_a_particle_read_as_he_names_nobody(rules: CrisisScreen) -> None:

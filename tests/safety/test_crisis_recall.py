@@ -82,3 +82,24 @@ def test_arrangements_and_lingering_at_a_place_are_plan_signals(rules: CrisisScr
     assert rules.assess(text).hit
     raised = rules.plan(rules.read(text), Assessment("check_in", "learned", "help>=0.75"))
     assert raised.tier == "definite", raised.reason()
+
+
+@pytest.mark.parametrize("text", ["自殺したさMAX", "死にたさが限界", "消えたさがすごい",
+                                  "みんなが寝たら切ろうと思う", "been using a razor blade again",
+                                  "Standing on the platform waiting for the express that doesn't stop here",
+                                  "この駅に止まらない快速を待ってる"])
+def test_a_wish_as_a_noun_cutting_at_a_chance_a_blade_again_and_a_passing_train_get_the_full_reply(
+        rules: CrisisScreen, text: str) -> None:
+    found = rules.assess(text)
+    assert found.tier == "definite", found.reason()
+
+
+def test_an_urge_to_cut_that_cannot_be_borne_asks(rules: CrisisScreen) -> None:
+    assert rules.assess("切りたくてたまらない").tier == "check_in"
+
+
+@pytest.mark.parametrize("text", ["会いたさが募る", "寝たら電話を切る", "I used my razor again this morning to shave",
+                                  "I waited for the train but it does not stop at Kanayama so I was late",
+                                  "各駅に止まらない特急を待つより普通が早いですか"])
+def test_the_same_words_in_ordinary_messages_give_no_alarm(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()

@@ -14,7 +14,8 @@ from bot.safety.tiers import NO_RISK, Assessment
 from tests.safety.test_crisis import shipped
 
 REPO = Path(__file__).resolve().parents[2]
-THRESHOLDS = {"check_in": 0.8, "full": 0.8, "full_alone": 0.9, "carer": 0.9, "route_carer": 0.6}
+THRESHOLDS = {"check_in": 0.8, "full": 0.8, "full_self": 0.9, "full_alone": 0.9, "full_alone_full": 0.95, "carer": 0.9,
+              "route_carer": 0.6}
 
 
 def test_shipped_weights_are_what_the_training_data_gives() -> None:
@@ -83,3 +84,17 @@ def test_answers_the_model_cannot_judge_get_no_check_in() -> None:
     for answer in ("zyx.qpo@mail-test.example", "Zyxwvut Qponmlk", "０３３９９６１２３４", "https://example.org/a",
                    "山田 花子"):
         assert screen.assess(answer).tier == "none", answer
+
+
+def test_either_self_head_raises_a_weak_finding_and_a_word_of_risk() -> None:
+    """``self`` (any risk of the writer's own) and ``full`` (the full reply wanted) each raise on their own."""
+    weak = Assessment("check_in", "rules", "en.rules.burden")
+
+    def four(self_: float, full: float) -> dict[str, float]:
+        return {"help": 1.0, "self": self_, "full": full, "other": 0.0}
+
+    assert decide(reading(weak), four(0.95, 0.1), THRESHOLDS).reason() == "learned:self>=0.9>en.rules.burden"
+    assert decide(reading(weak), four(0.1, 0.85), THRESHOLDS).reason() == "learned:full>=0.8>en.rules.burden"
+    assert decide(reading(weak), four(0.85, 0.5), THRESHOLDS) == weak
+    assert decide(reading(risk=True), four(0.5, 0.96), THRESHOLDS).reason() == "learned:full>=0.95+risk_word"
+    assert decide(reading(risk=True), four(0.5, 0.9), THRESHOLDS).tier == "check_in"
