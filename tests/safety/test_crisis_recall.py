@@ -94,6 +94,18 @@ def test_a_wish_as_a_noun_cutting_at_a_chance_a_blade_again_and_a_passing_train_
     assert found.tier == "definite", found.reason()
 
 
+@pytest.mark.parametrize("text", ["started using the razor again after 2 years clean",
+                                  "broke my streak, 300 days clean and i did it again"])
+def test_a_streak_without_self_harm_that_has_ended_asks_at_least(rules: CrisisScreen, text: str) -> None:
+    """"Clean" counts the days without it; "again" beside it is a return now, not a history that is over."""
+    assert rules.assess(text).tier in ("check_in", "definite"), rules.assess(text).reason()
+
+
+def test_a_streak_still_going_gets_no_alarm(rules: CrisisScreen) -> None:
+    """A history that is over is asked about at most (the issue's check-in for history)."""
+    assert rules.assess("I'm 2 years clean from self harm and doing well").tier in ("none", "check_in")
+
+
 def test_an_urge_to_cut_that_cannot_be_borne_asks(rules: CrisisScreen) -> None:
     assert rules.assess("切りたくてたまらない").tier == "check_in"
 
