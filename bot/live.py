@@ -80,10 +80,21 @@ class Live:
 
     @classmethod
     def build(cls, content: ContentBase, fingerprint: str) -> Live:
-        values = {name: build_part(name, content, fingerprint) for name in PARTS}
-        _, intake_key, intake_json, _ = values["content"]
+        return cls.from_values({name: build_part(name, content, fingerprint) for name in PARTS})
+
+    @classmethod
+    def from_values(cls, values: dict[str, Any], digests: dict[str, str] | None = None) -> Live:
+        """The snapshot of its parts' values (as ``part`` gives them)."""
+        content, intake_key, intake_json, fingerprint = values["content"]
         return cls(content=content, faq=values["faq"], crisis=values["crisis"], distress=values["distress"],
-                   intake=values["intake"], intake_key=intake_key, intake_json=intake_json, fingerprint=fingerprint)
+                   intake=values["intake"], intake_key=intake_key, intake_json=intake_json, fingerprint=fingerprint,
+                   digests=digests or {})
+
+    def part(self, name: str) -> Any:
+        """One part's value as it is cached: "content" is (content, intake key, intake JSON, fingerprint)."""
+        if name == "content":
+            return self.content, self.intake_key, self.intake_json, self.fingerprint
+        return getattr(self, name)
 
 
 PARTS = ("content", "faq", "crisis", "distress", "intake")
@@ -93,32 +104,30 @@ PARTS = ("content", "faq", "crisis", "distress", "intake")
 def build_part(name: str, content: ContentBase, fingerprint: str) -> Any:
     """One part of a snapshot, built from ``content``; ``content`` itself is (content, intake key, intake JSON,
     fingerprint)."""
-    def of(field_name: str) -> dict[str, Any]:
-        return {lang: getattr(c, field_name) for lang, c in content.languages.items()}
-
     if name == "content":
-        intake_json = json.dumps({lang: i.model_dump(mode="json") for lang, i in of("intake").items()},
+        intakes = _per_language(content, "intake")
+        intake_json = json.dumps({lang: i.model_dump(mode="json") for lang, i in intakes.items()},
                                  ensure_ascii=False, sort_keys=True)
         return content, hashlib.sha256(intake_json.encode("utf-8")).hexdigest()[:16], intake_json, fingerprint
     builders: dict[str, Any] = {"faq": FaqIndex.build, "crisis": CrisisScreen.build, "distress": DistressScreen.build,
                                 "intake": IntakeEngine}
-    return builders[name](of(name))
+    return builders[name](_per_language(content, name))
+
+
+def _per_language(content: ContentBase, name: str) -> dict[str, Any]:
+    """One field of every language's content, by language: what a part is built from."""
+    return {lang: getattr(c, name) for lang, c in content.languages.items()}
 
 
 def part_digests(content: ContentBase, key: str, code: str) -> dict[str, str]:
     """What each part was built from: the content part from everything (``key``), the others from their files."""
-    def of(name: str) -> dict[str, object]:
-        return {lang: getattr(c, name) for lang, c in content.languages.items()}
-
-    return {"content": key, **{name: cache.inputs_digest(code, name, of(name)) for name in PARTS[1:]}}
+    return {"content": key, **{name: cache.inputs_digest(code, name, _per_language(content, name))
+                               for name in PARTS[1:]}}
 
 
 def to_parts(live: Live, key: str, code: str) -> cache.Parts:
     digests = part_digests(live.content, key, code)
-    values: dict[str, object] = {"content": (live.content, live.intake_key, live.intake_json, live.fingerprint),
-                                 "faq": live.faq, "crisis": live.crisis, "distress": live.distress,
-                                 "intake": live.intake}
-    return {name: (digests[name], cache.dumps(values[name])) for name in PARTS}
+    return {name: (digests[name], cache.dumps(live.part(name))) for name in PARTS}
 
 
 def from_parts(parts: cache.Parts, keep: Live | None = None) -> Live:
@@ -126,15 +135,9 @@ def from_parts(parts: cache.Parts, keep: Live | None = None) -> Live:
     values: dict[str, Any] = {}
     for name in PARTS:
         digest, data = parts[name]
-        if keep is not None and keep.digests.get(name) == digest:
-            values[name] = (keep.content, keep.intake_key, keep.intake_json, keep.fingerprint) \
-                if name == "content" else getattr(keep, name)
-        else:
-            values[name] = cache.loads(data)
-    content, intake_key, intake_json, fingerprint = values["content"]
-    return Live(content=content, faq=values["faq"], crisis=values["crisis"], distress=values["distress"],
-                intake=values["intake"], intake_key=intake_key, intake_json=intake_json, fingerprint=fingerprint,
-                digests={name: digest for name, (digest, _) in parts.items()})
+        values[name] = keep.part(name) if keep is not None and keep.digests.get(name) == digest \
+            else cache.loads(data)
+    return Live.from_values(values, {name: digest for name, (digest, _) in parts.items()})
 
 
 class FilesChanged(Exception):

@@ -477,8 +477,7 @@ class ClaimsLint:
     def _negated_inside(self, text: str, start: int, end: int) -> bool:
         """Whether an English negated verb stands inside a match, other than a phrase that is no negation."""
         inside = text[start:end]
-        return any(not any(m.group(0) in p and p in inside for p in self._not_negations)
-                   for m in _EN_INNER_NEGATION.finditer(inside))
+        return self._cue_in(_EN_INNER_NEGATION, inside, inside)
 
     @staticmethod
     def _gap_negated(view: _Text, start: int, end: int) -> bool:

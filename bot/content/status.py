@@ -56,25 +56,26 @@ def check_status(raw: RawLanguage, settings: Settings, problems: Problems, *, lo
     if not names or not wording:
         return
     words = ", ".join(settings.status_wording[raw.lang])
+    folded_names = [(n, fold(n)) for n in names]
     for shown in (*_pages(raw), *_texts(raw, names[0]), *_notices(raw, settings),
                   *_catalog(raw.lang, LOCALES_DIR if locales is None else locales)):
         folded = fold(shown.visible)
-        name = next((n for n in names if fold(n) in folded), None)
+        name, folded_name = next(((n, f) for n, f in folded_names if f in folded), (None, ""))
         if name is None or any(w in folded for w in wording):
             continue
         said = say(shown.file, shown.kind, words=words, name=name)
-        found = _around(shown.visible, name)
+        found = _around(shown.visible, name, folded_name)
         problems.error(shown.file, shown.line_of(name), shown.where, said.message, **said.parts(found),
                        code="CONTENT-E039")
 
 
-def _around(visible: str, name: str) -> str:
+def _around(visible: str, name: str, folded_name: str) -> str:
     """The name with a few words either side, as the patient reads it."""
     text = " ".join(visible.split())
     folded = fold(text)
-    at = folded.find(fold(name))
+    at = folded.find(folded_name)
     if at < 0 or len(folded) != len(text):
-        text, at = folded, max(folded.find(fold(name)), 0)
+        text, at = folded, max(at, 0)
     start, end = max(at - SNIPPET, 0), min(at + len(name) + SNIPPET, len(text))
     return f"「{'…' if start else ''}{text[start:end]}{'…' if end < len(text) else ''}」"
 

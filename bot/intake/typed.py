@@ -157,16 +157,17 @@ brother has epilepsy", 「兄はてんかんですが」. A son or daughter is l
 _ASKS_ABOUT_OTHERS = re.compile(r"parent|guardian|family|保護者|親|家族")
 
 
-def _about_someone_else(clause: Clause, question: Question) -> bool:
+def _about_someone_else(folded: str, variants: Sequence[Question]) -> bool:
     """The clause tells of someone else's condition at a question about the applicant's own (epilepsy, a device),
     so it answers nothing; a question about the family itself (does your parent agree?) is not such a question."""
-    return bool(_SOMEONE_ELSE.search(fold(clause.text))) and not _ASKS_ABOUT_OTHERS.search(question.text) \
-        and any(means(c) == "yes" for c in question.choices)
+    return bool(_SOMEONE_ELSE.search(folded)) and any(
+        not _ASKS_ABOUT_OTHERS.search(q.text) and any(means(c) == "yes" for c in q.choices) for q in variants)
 
 
 def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Question]) -> _Clause:
     question = variants[0]
-    if any(_about_someone_else(clause, q) for q in variants):
+    folded = fold(clause.text)
+    if _about_someone_else(folded, variants):
         return _Clause("reason")
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     hits: list[Hit] = find(keys, clause.text)
@@ -182,8 +183,8 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         ascii_clause = clause.text.isascii()
         ids = {i for i in ids if not any(c.id == i and c.label.isascii() == ascii_clause and said(c.label).negated
                                          for q in variants for c in q.choices)}
-    out = _Clause(clause.role, said=heard, doubtful=heard.one == "no" and (heard.hedged or bool(_BELIEF.search(
-        fold(clause.text)))))
+    doubtful = heard.one == "no" and (heard.hedged or bool(_BELIEF.search(folded)))
+    out = _Clause(clause.role, said=heard, doubtful=doubtful)
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
         out.denied = set(ids)
         return out

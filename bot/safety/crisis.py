@@ -320,16 +320,8 @@ class CrisisScreen:
         if en_tokens:
             before = best
             best = self._best(self._en, en_view, en_tokens, best, history)
-            if ja_tokens and best is not before and best.tier == "definite" and \
-                    self._ja.context.about_someone_else(ja_tokens):
-                best = Assessment("carer", "context", best.rule, "third_person")  # 「娘がODを繰り返しています」
-            elif ja_tokens and best is not before and best.tier == "definite" and \
-                    self._ja.context.names_everyday(ja_tokens):
-                best = Assessment("check_in", "context", best.rule, "everyday")  # 「カフェインのODかも」
-            elif ja_tokens and best is not before and best.tier == "definite" and self._latin_told_as_past(ja_tokens):
-                best = Assessment("check_in", "context", best.rule, "past_resolved")  # 「2019年にODで入院しました」
-            elif ja_tokens and best is not before and best.tier == "definite" and self._latin_studied(ja_tokens):
-                best = Assessment("check_in", "context", best.rule, "topic")  # 「ODの対応について習いました」
+            if ja_tokens and best is not before and best.tier == "definite":
+                best = self._latin_in_japanese(ja_tokens, best)
         for view in en_variants:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
         if en_view and best.tier in ("none", "check_in") and not self._en.context.names_bereaved(en_tokens):
@@ -340,17 +332,20 @@ class CrisisScreen:
         names_risk = self._ja.context.names_risk(ja_tokens) or self._en.context.names_risk(en_tokens)
         return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens)
 
-    def _latin_told_as_past(self, ja_tokens: Sequence[Token]) -> bool:
-        """Latin words of risk in a Japanese message (OD) all told of a past the Japanese keeps there."""
+    def _latin_in_japanese(self, ja_tokens: Sequence[Token], best: Assessment) -> Assessment:
+        """A definite finding of the English screen in a Japanese message (OD), in the Japanese context around it."""
+        context = self._ja.context
+        if context.about_someone_else(ja_tokens):
+            return Assessment("carer", "context", best.rule, "third_person")  # 「娘がODを繰り返しています」
+        if context.names_everyday(ja_tokens):
+            return Assessment("check_in", "context", best.rule, "everyday")  # 「カフェインのODかも」
         latin = [j for j, token in enumerate(ja_tokens) if token.forms and token.forms[0].isascii()
                  and self._en.context.risk.ends_at(ja_tokens, j)]
-        return bool(latin) and all(self._ja.context.told_as_past(ja_tokens, j, j + 1) for j in latin)
-
-    def _latin_studied(self, ja_tokens: Sequence[Token]) -> bool:
-        """Latin words of risk in a Japanese message (OD) all told as something learnt or asked about."""
-        latin = [j for j, token in enumerate(ja_tokens) if token.forms and token.forms[0].isascii()
-                 and self._en.context.risk.ends_at(ja_tokens, j)]
-        return bool(latin) and all(self._ja.context.studied(ja_tokens, j) for j in latin)
+        if latin and all(context.told_as_past(ja_tokens, j, j + 1) for j in latin):
+            return Assessment("check_in", "context", best.rule, "past_resolved")  # 「2019年にODで入院しました」
+        if latin and all(context.studied(ja_tokens, j) for j in latin):
+            return Assessment("check_in", "context", best.rule, "topic")  # 「ODの対応について習いました」
+        return best
 
     def _reported(self, en_view: str, en_tokens: Sequence[Token], best: Assessment,
                   history: _History) -> Assessment:

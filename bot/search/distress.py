@@ -234,7 +234,8 @@ class DistressScreen:
             else:
                 statement = True
         if (statement or in_question) and not carer:
-            carer = self._people.names("other", _spelling(text)) and _found(self._carer, self._not, _spelling(text))
+            spelt = _spelling(text)
+            carer = self._people.names("other", spelt) and _found(self._carer, self._not, spelt)
         return DistressHit(statement, in_question, carer)
 
     def question_part(self, text: str) -> str | None:
@@ -264,16 +265,18 @@ class DistressScreen:
         """None when the sentence says no distress; else "other" when it is said of someone close, "me" if not."""
         spelt = _spelling(sentence)
         hits = _hits(self._phrases, self._not, spelt)
+
+        def only_others_named() -> bool:
+            return bool(self._people.names("other", spelt)) and not self._people.names("me", spelt)
+
         if not hits:
             if self._phrase_forms is None or not _hits(self._phrase_forms, self._not_forms,
                                                        _spelling(dictionary_forms(sentence))):
                 return None
-            return "other" if self._people.names("other", spelt) and not self._people.names("me", spelt) else "me"
-        for start in hits:
-            who = self._people.nearest_before(spelt, start)
-            if who == "other" or (who is None and self._people.names("other", spelt)
-                                  and not self._people.names("me", spelt)):
-                return "other"
+            return "other" if only_others_named() else "me"
+        whose = [self._people.nearest_before(spelt, start) for start in hits]
+        if "other" in whose or (None in whose and only_others_named()):
+            return "other"
         return "me"
 
 
