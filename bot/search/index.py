@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from bot.content.schema import Faq, FaqEntry
 from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
 from bot.search.decision import PLAUSIBLE, Confidence, Signals, Status, Thresholds, decide
+from bot.search.homophones import Homophones
 from bot.search.intent import ApplyWish
 from bot.search.nearest import NearestExamples, surface
 from bot.search.normalize import Language, detect_language
@@ -72,6 +73,8 @@ class IndexOptions:
     """Share of the score from the nearest example as written (``nearest``: small words and word order kept)."""
     readings: bool = True
     """Also index the readings of the Japanese examples (SudachiPy), for questions typed in kana."""
+    homophones: bool = True
+    """Read a kanji run the content never writes as the content's run of the same reading (``homophones``)."""
     treatment_signal: bool = True
     """Push down entries about the other treatment than the one a question names."""
     intent: bool = True
@@ -191,8 +194,10 @@ class FaqIndex:
     """All languages' FAQ entries, searchable; immutable once built."""
 
     def __init__(self, languages: dict[str, _LanguageIndex], analyzer: Analyzer, options: IndexOptions,
-                 reading: _LanguageIndex | None = None, wish: ApplyWish | None = None) -> None:
+                 reading: _LanguageIndex | None = None, wish: ApplyWish | None = None,
+                 homophones: Homophones | None = None) -> None:
         self._languages = languages
+        self._homophones = homophones
         self._analyzer = analyzer
         self._options = options
         self._wish = wish or ApplyWish(ja=None, en=None)
@@ -209,17 +214,20 @@ class FaqIndex:
         analyzer = Analyzer(Synonyms(groups), options.analyzer)
         analyzer.learn(*_texts(faq_by_lang))
         languages = {lang: _index_language(faq, analyzer, options) for lang, faq in faq_by_lang.items()}
-        reading = None
+        reading = homophones = None
         if options.readings and "ja" in faq_by_lang and Readings.available():
             with Readings() as reader:
                 reading = _index_language(faq_by_lang["ja"], analyzer, options, reader.read)
             reading.common = max(READING_COMMON_MIN, int(len(reading.ids) * READING_COMMON_SHARE))
-        return cls(languages, analyzer, options, reading, ApplyWish.build(faq_by_lang))
+        if options.homophones and "ja" in faq_by_lang and Readings.available():
+            homophones = Homophones.learn(text for entry in faq_by_lang["ja"].entries
+                                          for text in (*entry.questions, _TEMPLATE.sub(" ", entry.answer)))
+        return cls(languages, analyzer, options, reading, ApplyWish.build(faq_by_lang), homophones)
 
     def with_decision(self, thresholds: Thresholds, confidence: Confidence | None = None) -> FaqIndex:
         """The same index deciding with other thresholds (for calibration: nothing is rebuilt)."""
         options = replace(self._options, thresholds=thresholds, confidence=confidence or self._options.confidence)
-        return FaqIndex(self._languages, self._analyzer, options, self._reading, self._wish)
+        return FaqIndex(self._languages, self._analyzer, options, self._reading, self._wish, self._homophones)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -240,6 +248,8 @@ class FaqIndex:
         whole text is matched; when that gives no answer, romaji is tried as Japanese, and a question without kanji
         is also tried against the readings of the Japanese examples."""
         lang = detect_language(text)
+        if lang == "ja" and self._homophones is not None:
+            text = self._homophones.correct(text)  # 点敵 -> 点滴: a kanji of the same reading picked by mistake
         parts = _parts(text, self._options.context)
         if self._options.intent and self._wish.wants_to_apply(text):
             applying = self._apply_entry(lang)
