@@ -240,43 +240,45 @@ class DistressScreen:
                    me=[p for d in by_lang.values() for p in d.me])
 
     def screen(self, text: str) -> DistressHit:
-        statement = in_question = carer = False
-        for sentence in _sentences(text):
-            whose = self._whose_distress(sentence)
-            if whose is None:
-                continue
-            carer = carer or whose == "other"
-            if looks_like_question(sentence):
-                in_question = True
-            else:
-                statement = True
-        if (statement or in_question) and not carer:
-            spelt = _spelling(text)
-            carer = self._people.names("other", spelt) and _found(self._carer, self._not, spelt)
-        return DistressHit(statement, in_question, carer)
+        return self.read(text)[0]
 
     def question_part(self, text: str) -> str | None:
         """What the message asks once what only tells of distress is left out, to be matched on its own after the
-        acknowledgement: 「中2の息子が不登校で、何歳からできますか」 asks 「何歳からできますか」. Sentences that tell
-        of distress are dropped, and in a question the clauses that do; None when nothing was left out or nothing
-        that asks is left."""
+        acknowledgement: 「中2の息子が不登校で、何歳からできますか」 asks 「何歳からできますか」 (see ``read``)."""
+        return self.read(text)[1]
+
+    def read(self, text: str) -> tuple[DistressHit, str | None]:
+        """The hit, and what the message asks once what only tells of distress is left out (None when nothing was
+        left out or nothing that asks is left), in one pass over the sentences: each is screened once.
+
+        Sentences that tell of distress are dropped, and in a question the clauses that do."""
+        statement = in_question = carer = cut = False
         kept: list[str] = []
-        cut = False
         for sentence in _sentences(text):
-            if self._whose_distress(sentence) is None:
+            whose = self._whose_distress(sentence)
+            if whose is None:
                 kept.append(sentence)
-            elif not looks_like_question(sentence):
-                cut = True  # the acknowledgement answers what it tells
+                continue
+            carer = carer or whose == "other"
+            if not looks_like_question(sentence):
+                statement = cut = True  # the acknowledgement answers what it tells
+                continue
+            in_question = True
+            clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+            rest = " ".join(c.strip() for c in clauses if self._whose_distress(c) is None).strip()
+            if rest and len(rest) < len(sentence.strip()) and looks_like_question(rest):
+                kept.append(rest)
+                cut = True
             else:
-                clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
-                rest = " ".join(c.strip() for c in clauses if self._whose_distress(c) is None).strip()
-                if rest and len(rest) < len(sentence.strip()) and looks_like_question(rest):
-                    kept.append(rest)
-                    cut = True
-                else:
-                    kept.append(sentence)
-        rest = " ".join(part.strip() for part in kept).strip()
-        return rest if cut and rest and (looks_like_question(rest) or looks_like_request(rest)) else None
+                kept.append(sentence)
+        if (statement or in_question) and not carer:
+            spelt = _spelling(text)
+            carer = self._people.names("other", spelt) and _found(self._carer, self._not, spelt)
+        asked = " ".join(part.strip() for part in kept).strip()
+        hit = DistressHit(statement, in_question, carer)
+        if not (cut and asked and (looks_like_question(asked) or looks_like_request(asked))):
+            return hit, None
+        return hit, asked
 
     def _whose_distress(self, sentence: str) -> str | None:
         """None when the sentence says no distress; else "other" when it is said of someone close, "me" if not."""
