@@ -87,9 +87,9 @@ EXACT = 0.95
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (1.3658, 0.711, -1.3935, 1.2601, -0.3735, -2.2598, -0.3504, 1.2572, 0.6845, -0.217,
-                                  0.4939, 0.1212, 1.0234, -0.2217, 0.602, 1.4476, 1.2492, 0.8972)
-    bias: float = -1.6241
+    weights: tuple[float, ...] = (1.4553, 0.6902, -1.3267, 1.3662, -0.5887, -2.4778, -0.3363, 1.415, 0.83, -0.0193,
+                                  0.4907, 0.1157, 0.8932, -0.2396, 0.5752, 1.5111, 1.1309, 0.9934)
+    bias: float = -1.7837
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -107,7 +107,7 @@ class Thresholds:
     evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.900
+    confidence: float = 0.910
     """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
     confident wrong answers at or under 2 % in cross-validation and on the development sets and answer no off-topic
     question, the one that answers the most right (``bench/calibrate.py --fit``), or the next step up when that one

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import jaconv
@@ -109,8 +110,12 @@ def _script(char: str) -> str:
     return script
 
 
+@lru_cache(maxsize=16_384)
 def normalize(text: str) -> Normalized:
-    """Fold the text, drop long-vowel marks, turn katakana into hiragana and everything else into single spaces."""
+    """Fold the text, drop long-vowel marks, turn katakana into hiragana and everything else into single spaces.
+
+    Cached: an index build normalises each example three times (learning the vocabulary, its features, its words as
+    written) and a match the question as often; ``Normalized`` is immutable."""
     folded = fold(text).replace("ー", "")  # エクソソーム = エクソソム: people drop or add ー freely
     for small, plain in _SMALL_KA.items():
         folded = folded.replace(small, plain)
