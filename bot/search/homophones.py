@@ -1,9 +1,10 @@
 """Kanji typed with a wrong character of the same reading: 点敵 for 点滴, 麻睡 for 麻酔, 保健 for 保険.
 
 A phone's input method offers every kanji of a reading, and patients pick the wrong one often enough; the n-gram
-matcher then loses the word that tells the topic. At load time every run of kanji words in the Japanese content
-(example questions and answers) is kept with its reading; a run in a question that the content never writes is
-replaced by a content run of the same length that differs from it in exactly one character and reads the same.
+matcher then loses the word that tells the topic. At load time every run of kanji words in the Japanese example
+questions is kept with its reading (taken while the reading index reads them); a run in a question that the content
+never writes is replaced by a content run of the same length that differs from it in exactly one character and reads
+the same.
 One differing character and the same reading keep real words apart (機関 is not 期間: two characters differ; 治験
 is not 治療, 医療 not 治療, 治療後 not 治療費: the readings differ). The content's own deliberate typos (examples
 such as 「保健は使えますか」 beside 25 uses of 保険) are read the same way. Readings come
@@ -13,7 +14,7 @@ from the project's one analyser (``bot.text.japanese``), loaded for the crisis s
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.text import japanese
 
@@ -42,9 +43,15 @@ class Homophones:
     @classmethod
     def learn(cls, texts: Iterable[str]) -> Homophones:
         """From the content's Japanese texts: each run of kanji words, and each word of it alone."""
+        return cls.from_runs((text, japanese.kanji_runs(text)) for text in texts)
+
+    @classmethod
+    def from_runs(cls, analysed: Iterable[tuple[str, Sequence[Sequence[japanese.KanjiWord]]]]) -> Homophones:
+        """From texts already cut into runs of kanji words (``Readings.kanji_runs``, made while the reading index
+        is built: the content is tokenised once)."""
         runs: list[tuple[str, str]] = []
-        for text in texts:
-            for run in japanese.kanji_runs(text):
+        for text, found in analysed:
+            for run in found:
                 runs.extend((text[start:end], reading) for start, end, reading in run)
                 if len(run) > 1:
                     runs.append((text[run[0][0]:run[-1][1]], "".join(reading for _, _, reading in run)))

@@ -74,7 +74,8 @@ class IndexOptions:
     readings: bool = True
     """Also index the readings of the Japanese examples (SudachiPy), for questions typed in kana."""
     homophones: bool = True
-    """Read a kanji run the content never writes as the content's run of the same reading (``homophones``)."""
+    """Read a kanji run the content never writes as the content's run of the same reading (``homophones``; learnt
+    while the reading index is built, so only with ``readings``)."""
     treatment_signal: bool = True
     """Push down entries about the other treatment than the one a question names."""
     intent: bool = True
@@ -219,9 +220,8 @@ class FaqIndex:
             with Readings() as reader:
                 reading = _index_language(faq_by_lang["ja"], analyzer, options, reader.read)
             reading.common = max(READING_COMMON_MIN, int(len(reading.ids) * READING_COMMON_SHARE))
-        if options.homophones and "ja" in faq_by_lang and Readings.available():
-            homophones = Homophones.learn(text for entry in faq_by_lang["ja"].entries
-                                          for text in (*entry.questions, _TEMPLATE.sub(" ", entry.answer)))
+            if options.homophones:
+                homophones = Homophones.from_runs(reader.kanji_runs)
         return cls(languages, analyzer, options, reading, ApplyWish.build(faq_by_lang), homophones)
 
     def with_decision(self, thresholds: Thresholds, confidence: Confidence | None = None) -> FaqIndex:

@@ -85,17 +85,13 @@ class Normalized:
 
     def runs(self) -> list[tuple[str, str, int]]:
         """Maximal runs of one script as (script, text, start); spaces dropped, each synonym character alone."""
-        runs: list[tuple[str, str, int]] = []
-        start = 0
-        for i in range(1, len(self.text) + 1):
-            if (i == len(self.text) or self.scripts[i] != self.scripts[start]
-                    or self.scripts[start] == SYNONYM):
-                if self.scripts[start] != SPACE:
-                    runs.append((self.scripts[start], self.text[start:i], start))
-                start = i
-        return runs
+        text = self.text
+        return [(found.group(0)[0], text[found.start():found.end()], found.start())
+                for found in _RUN.finditer(self.scripts)]
 
 
+_RUN = re.compile(f"{KANJI}+|{HIRAGANA}+|{KATAKANA}+|{LATIN}+|{SYNONYM}")
+"""A run of one script in ``Normalized.scripts`` (a synonym character stands alone)."""
 _KATA_TO_HIRA = str.maketrans({chr(code): jaconv.kata2hira(chr(code)) for code in range(0x30A1, 0x30F7)
                                if len(jaconv.kata2hira(chr(code))) == 1})
 _SCRIPTS: dict[str, str] = {}
