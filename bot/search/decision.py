@@ -87,9 +87,9 @@ EXACT = 0.95
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (1.4553, 0.6902, -1.3267, 1.3662, -0.5887, -2.4778, -0.3363, 1.415, 0.83, -0.0193,
-                                  0.4907, 0.1157, 0.8932, -0.2396, 0.5752, 1.5111, 1.1309, 0.9934)
-    bias: float = -1.7837
+    weights: tuple[float, ...] = (1.4456, 0.7023, -1.3865, 1.3353, -0.6317, -2.4284, -0.3301, 1.4246, 0.7818, -0.0252,
+                                  0.5213, 0.1172, 0.8821, -0.185, 0.5446, 1.6453, 1.1476, 0.9996)
+    bias: float = -1.8147
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
