@@ -13,11 +13,13 @@ from the project's one analyser (``bot.text.japanese``), loaded for the crisis s
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from bot.text import japanese
 
+_KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]{2,}")
 TYPO_RATIO = 4
 """A content run is a typo of a homophone the content uses at least this many times as often."""
 
@@ -37,6 +39,8 @@ class Homophones:
         typos = {surface for (surface, reading), count in counts.items()
                  if self._homophone(surface, reading, count * TYPO_RATIO)}
         self._known = frozenset(surface for surface, _ in counts if surface not in typos)
+        self._pairs = frozenset(surface[i:i + 2] for surface in self._known for i in range(len(surface) - 1))
+        """Every two kanji side by side in a known run: a question whose runs hold only these needs no reading."""
         for key, candidates in self._masked.items():
             self._masked[key] = [c for c in candidates if c[0] not in typos]
 
@@ -59,8 +63,9 @@ class Homophones:
 
     def correct(self, text: str) -> str:
         """The text with each unknown kanji run that misspells a content run written as the content writes it."""
-        if not self._masked:
-            return text
+        if not self._masked or all(run[i:i + 2] in self._pairs for run in _KANJI_RUN.findall(text)
+                                   for i in range(len(run) - 1)):
+            return text  # every two kanji side by side are the content's: nothing to read (most questions)
         out, last = [], 0
         for run in japanese.kanji_runs(text):
             start, end = run[0][0], run[-1][1]

@@ -106,7 +106,7 @@ def _script(char: str) -> str:
     return script
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=4_096)
 def normalize(text: str) -> Normalized:
     """Fold the text, drop long-vowel marks, turn katakana into hiragana and everything else into single spaces.
 
