@@ -48,6 +48,7 @@ SETS = {
     "dev v3": ev.REPO / "bench" / "data" / "questions-dev-v3.yaml",
     "dev v5": ev.REPO / "bench" / "data" / "questions-dev-v5.yaml",
     "dev v6": ev.REPO / "bench" / "data" / "questions-dev-v6.yaml",
+    "dev v7": ev.REPO / "bench" / "data" / "questions-dev-v7.yaml",
 }
 """Only totals are printed. Held-out sets are not read here at all: they are run once, with
 ``eval_questions.py --totals-only``, never to choose between approaches. Dev v3, v5 and v6 are reported as their
@@ -94,6 +95,9 @@ def queries(faqs: dict[str, Faq], rng: random.Random) -> list[str]:
 
 @dataclass
 class Speed:
+    """Build and match times: CPU time of this process (what the targets are about: another process on the shared
+    cores does not add to it) and, beside it, wall-clock time (which the load inflates)."""
+
     entries: int
     build_ms: float
     p50_us: float
@@ -101,32 +105,40 @@ class Speed:
     p99_us: float
     max_us: float
     queries: int
+    build_wall_ms: float = 0.0
+    p99_wall_us: float = 0.0
 
 
 def measure_speed(faqs: dict[str, Faq], options: IndexOptions, rounds: int) -> Speed:
-    builds = []
+    builds, walls = [], []
     for _ in range(5):
-        start = time.perf_counter()
+        normalize.cache_clear()  # each build as the first one after start-up
+        start, cpu = time.perf_counter(), time.process_time()
         index = FaqIndex.build(faqs, options)
-        builds.append(time.perf_counter() - start)
+        builds.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - start)
     texts = queries(faqs, random.Random(1))
     for text in texts:  # warm-up: fill the typo-correction cache as a running bot would
         index.match(text)
     gc.collect()
     gc.freeze()  # as bot/app.py does after loading: long-lived objects out of the collector's way
-    timings = []
+    timings, wall = [], []
     for _ in range(rounds):
         for text in texts:
-            start = time.perf_counter()
+            normalize.cache_clear()  # a patient's text is new: no normalisation of it is cached yet
+            start, cpu = time.perf_counter(), time.thread_time()
             index.match(text)
-            timings.append(time.perf_counter() - start)
+            timings.append(time.thread_time() - cpu)
+            wall.append(time.perf_counter() - start)
     timings.sort()
+    wall.sort()
 
-    def pct(p: float) -> float:
-        return timings[min(len(timings) - 1, int(p * len(timings)))] * 1e6
+    def pct(values: list[float], p: float) -> float:
+        return values[min(len(values) - 1, int(p * len(values)))] * 1e6
 
     return Speed(max(len(f.entries) for f in faqs.values()), statistics.median(builds) * 1e3,
-                 pct(0.50), pct(0.95), pct(0.99), timings[-1] * 1e6, len(timings))
+                 pct(timings, 0.50), pct(timings, 0.95), pct(timings, 0.99), timings[-1] * 1e6, len(timings),
+                 statistics.median(walls) * 1e3, pct(wall, 0.99))
 
 
 # --- approaches ---------------------------------------------------------------------------------------------------
@@ -278,7 +290,7 @@ class Accuracy:
 
 def _parts(name: str, path: Path) -> list[tuple[str, list[ev.Case]]]:
     cases = [c for c in ev.load_cases(path) if c.kind not in ("crisis", "distress")]
-    if name not in ("dev v3", "dev v5", "dev v6"):
+    if name not in ("dev v3", "dev v5", "dev v6", "dev v7"):
         return [(name, cases)]
     development, validation = ev.split_cases(cases)
     return [(f"{name} (development part)", development), (f"{name} (validation third)", validation)]
@@ -331,13 +343,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     speed = measure_speed(synthetic_faqs(faqs, args.entries), IndexOptions(), args.rounds)
     rss = resident_mb(args.content)
-    print(f"Speed, shipped matcher, {speed.entries} entries per language (ja + en), {speed.queries} matches "
-          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other work inflates the tail):")
+    print(f"Speed, shipped matcher, {speed.entries} entries per language (ja + en), {speed.queries} matches, CPU "
+          f"time of this process (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; wall-clock "
+          "time beside it, which other work inflates):")
     print(f"  index build   {speed.build_ms:7.0f} ms   (target < {TARGETS['build_ms']:.0f} ms)  "
-          f"{_verdict(speed.build_ms, TARGETS['build_ms'])}")
+          f"{_verdict(speed.build_ms, TARGETS['build_ms'])}   median of 5 cold builds; "
+          f"wall {speed.build_wall_ms:.0f} ms")
     print(f"  match p99     {speed.p99_us:7.0f} us   (target < {TARGETS['p99_us']:.0f} us)  "
           f"{_verdict(speed.p99_us, TARGETS['p99_us'])}   p50 {speed.p50_us:.0f} us, p95 {speed.p95_us:.0f} us, "
-          f"max {speed.max_us:.0f} us")
+          f"max {speed.max_us:.0f} us; wall p99 {speed.p99_wall_us:.0f} us")
     print(f"  RSS           {rss:7.0f} MB   (target < {TARGETS['rss_mb']:.0f} MB)  {_verdict(rss, TARGETS['rss_mb'])}"
           "   the whole bot: application, shipped content, crisis screen, SudachiPy and a 300-entry index\n")
 

@@ -6,7 +6,7 @@
 Cross-validation: the example questions of every faq.yaml entry are dealt into ``FOLDS`` folds (fixed seed); for
 each fold the index is built without that fold's examples (every entry keeps at least one) and each left-out
 example is asked. It is right when answered with its own entry, confidently wrong when answered with another.
-Development data: the shared dev set, the tuning set, dev v2 and the development parts of dev v3, v5 and v6 (judged as
+Development data: the shared dev set, the tuning set, dev v2 and the development parts of dev v3 to v7 (judged as
 their headers say). Their validation thirds are only reported, never fitted on; held-out sets are never read here.
 
 ``--fit`` collects the decision's signals of every question (cross-validation and development data, with the
@@ -21,6 +21,7 @@ threshold chosen without it, then that set measured (on the collected signals).
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import random
 import sys
@@ -38,7 +39,7 @@ import numpy as np  # noqa: E402
 
 from bot.content.schema import Faq  # noqa: E402
 from bot.search.decision import INPUTS, Confidence, Signals, Thresholds, decide  # noqa: E402
-from bot.search.index import FaqIndex, IndexOptions  # noqa: E402
+from bot.search.index import FaqIndex, IndexOptions, Match  # noqa: E402
 from bot.search.normalize import normalize  # noqa: E402
 
 FOLDS = 5
@@ -50,7 +51,8 @@ DEV_V3 = DATA / "questions-dev-v3.yaml"
 DEV_V4 = DATA / "questions-dev-v4.yaml"
 DEV_V5 = DATA / "questions-dev-v5.yaml"
 DEV_V6 = DATA / "questions-dev-v6.yaml"
-STRANGERS = (DEV_V3, DEV_V4, DEV_V5, DEV_V6)
+DEV_V7 = DATA / "questions-dev-v7.yaml"
+STRANGERS = (DEV_V3, DEV_V4, DEV_V5, DEV_V6, DEV_V7)
 """Sets written blind by strangers, split by ``eval_questions.split_cases``: development part fitted on, validation
 third only measured."""
 
@@ -109,20 +111,13 @@ def _same(question: str) -> str:
 
 
 def strangers_development() -> list[ev.Case]:
-    """The development parts of dev v3 to v6: the sets most like strangers' questions that may be fitted on."""
-    return [c for path in STRANGERS if path.is_file() for c in ev.split_cases(ev.load_cases(path))[0]
-            if c.kind != "crisis"]
+    """The development parts of dev v3 to v7: the sets most like strangers' questions that may be fitted on."""
+    return [c for path in STRANGERS if path.is_file() for c in dev_sets()[_name(path)][0]]
 
 
 def dev_cases(part: str = "development") -> list[ev.Case]:
     """The development data (older sets and the strangers' sets' development parts), or their validation thirds."""
-    thirds = [ev.split_cases(ev.load_cases(path)) for path in STRANGERS if path.is_file()]
-    if part == "validation":
-        cases = [c for _, validation in thirds for c in validation]
-    else:
-        cases = [c for path in DEV_SETS if path.is_file() for c in ev.load_cases(path)]
-        cases += [c for development, _ in thirds for c in development]
-    return [c for c in cases if c.kind != "crisis"]
+    return [c for fitted, measured in dev_sets().values() for c in (measured if part == "validation" else fitted)]
 
 
 @dataclass
@@ -178,8 +173,8 @@ def on_cases(index: FaqIndex, cases: Sequence[ev.Case], renderer: ev.AnswerRende
 
 # --- fitting ------------------------------------------------------------------------------------------------------
 
-def _top_right(index: FaqIndex, case: ev.Case, renderer: ev.AnswerRenderer) -> bool:
-    found = index.match(case.ask)
+def _top_right(index: FaqIndex, case: ev.Case, found: Match, renderer: ev.AnswerRenderer) -> bool:
+    """Whether the first entry of ``found`` (the index's match of the case) is the right one."""
     if not found.candidates or case.kind == "fallback":
         return False
     entry = index.entry(found.lang if found.lang in index.languages else "ja", found.candidates[0][0])
@@ -190,26 +185,7 @@ def _top_right(index: FaqIndex, case: ev.Case, renderer: ev.AnswerRenderer) -> b
 
 WEIGHTS = {"cv": 0.5, "dev": 1.0, "strangers": 2.0}
 """How much a ranking of each source counts in the fit: left-out example questions are written like the content
-(half), strangers' questions of dev v3 to v6 most like the patients' (double)."""
-
-
-def signals_and_labels(cv: Sequence[tuple[FaqIndex, list[Asked]]], dev: FaqIndex, cases: Sequence[ev.Case],
-                       renderer: ev.AnswerRenderer) -> list[tuple[Signals, bool, float]]:
-    """(signals, is the best entry right, weight) of every ranking: cross-validation, then the development data."""
-    data = []
-    for index, asked in cv:
-        for q in asked:
-            found = index.match(q.text)
-            if found.signals is not None:
-                data.append((found.signals, bool(found.candidates) and q.right(found.candidates[0][0]),
-                             WEIGHTS["cv"]))
-    strangers = {(c.lang, c.ask) for c in strangers_development()}
-    for case in cases:
-        found = dev.match(case.ask)
-        if found.signals is not None:
-            weight = WEIGHTS["strangers"] if (case.lang, case.ask) in strangers else WEIGHTS["dev"]
-            data.append((found.signals, _top_right(dev, case, renderer), weight))
-    return data
+(half), strangers' questions of dev v3 to v7 most like the patients' (double)."""
 
 
 @dataclass(frozen=True)
@@ -224,16 +200,21 @@ class Ranking:
     kind: str = "answer"
 
 
+@functools.cache
 def dev_sets() -> dict[str, tuple[list[ev.Case], list[ev.Case]]]:
-    """Each development set by name: (the part fitted on, the part only measured); crisis cases left out."""
+    """Each development set by name: (the part fitted on, the part only measured); crisis cases left out. Read once
+    per process (the figures, the fit and the leave-one-set-out all use it)."""
     out = {}
     for path in [*DEV_SETS, *STRANGERS]:
         if not path.is_file():
             continue
         cases = [c for c in ev.load_cases(path) if c.kind != "crisis"]
-        name = path.stem.removeprefix("questions-")
-        out[name] = ev.split_cases(cases) if path in STRANGERS else (cases, [])
+        out[_name(path)] = ev.split_cases(cases) if path in STRANGERS else (cases, [])
     return out
+
+
+def _name(path: Path) -> str:
+    return path.stem.removeprefix("questions-")
 
 
 def rankings(cv: Sequence[tuple[FaqIndex, list[Asked]]], dev: FaqIndex,
@@ -251,7 +232,7 @@ def rankings(cv: Sequence[tuple[FaqIndex, list[Asked]]], dev: FaqIndex,
         for case, w in [*((c, weight) for c in fitted), *((c, 0.0) for c in measured)]:
             found = dev.match(case.ask)
             if found.signals is not None:
-                out.append(Ranking(found.signals, _top_right(dev, case, renderer), w, name, case.kind))
+                out.append(Ranking(found.signals, _top_right(dev, case, found, renderer), w, name, case.kind))
     return out
 
 
@@ -374,9 +355,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"shipped decision {shipped.thresholds}\n  confidence model {shipped.confidence}")
     print(f"  cross-validation ({FOLDS} folds over the example questions) {cross_validate(cv).line()}")
     print(f"  development data                                     {on_cases(dev_index, development, renderer).line()}")
-    print(f"    of which dev v3 to v6's development parts          {on_cases(dev_index, strangers, renderer).line()}")
+    print(f"    of which dev v3 to v7's development parts          {on_cases(dev_index, strangers, renderer).line()}")
     if validation:
-        print(f"  dev v3 to v6's validation thirds (not fitted on)     "
+        print(f"  dev v3 to v7's validation thirds (not fitted on)     "
               f"{on_cases(dev_index, validation, renderer).line()}")
     if not args.fit:
         return 0
@@ -429,7 +410,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             setattr(total, attribute, getattr(total, attribute) + getattr(tally, attribute))
     print(f"  {'all':14}          {total.line()}")
     if validation:
-        print(f"\nchosen, on the validation thirds of dev v3 to v6: "
+        print(f"\nchosen, on the validation thirds of dev v3 to v7: "
               f"{on_cases(dev_index.with_decision(best, model), validation, renderer).line()}")
     return 0
 

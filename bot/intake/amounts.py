@@ -121,7 +121,15 @@ _DURATION_WORDS: tuple[tuple[str, Span], ...] = (
     ("すうかげつ", (2 / 12, 5 / 12)), ("a few months", (2 / 12, 4 / 12)), ("few months", (2 / 12, 4 / 12)),
     ("couple of months", (2 / 12, 3 / 12)), ("couple months", (2 / 12, 3 / 12)), ("数週間", (0.03, 0.12)),
     ("a few weeks", (0.03, 0.12)), ("few weeks", (0.03, 0.12)), ("decades", (10.0, 50.0)), ("decade", (10.0, 10.0)),
+    ("何年も", (2.0, 10.0)), ("なんねんも", (2.0, 10.0)), ("長年", (2.0, 10.0)), ("for years", (2.0, 10.0)),
+    ("many years", (2.0, 10.0)), ("years and years", (2.0, 10.0)),
 )
+_PLUS_BEFORE_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*\+\s*"
+                               r"(decades?|years?|yrs?|yr|months?|mos?|weeks?|年|か月|ヶ月|カ月|週間)")
+"""「5+ years」: the plus of "or more" typed before the unit, moved after it where the reader looks."""
+_BARE_PLUS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*\+")
+_UNIT_WORD = re.compile(r"\b(years?|yrs?|months?|weeks?)\b|(年|か月|ヶ月|カ月|週間)")
+""""years. like 5+": a number with no unit of its own takes the unit the message names elsewhere."""
 
 
 def _modified(low: float, high: float, before: str, after: str) -> Span:
@@ -145,6 +153,10 @@ def _duration_spans(text: str, today: dt.date) -> list[Span]:
     """Every duration said in the (digit-converted) text, in years."""
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
+    text = _PLUS_BEFORE_UNIT.sub(r"\1 \2+", text)
+    if (named := _UNIT_WORD.search(text)) and (bare := _BARE_PLUS.search(text)) \
+            and not re.match(r"\s*\+?\s*(?:years?|yrs?|months?|weeks?|年|か月|ヶ月|カ月|週間)", text[bare.end(1):]):
+        text = f"{text[:bare.end(1)]} {named.group(0)}{text[bare.end(1):]}"
     for unit, scale in _UNITS:
         pattern = re.compile(_NUM + r"(?:" + _RANGE_SEP + _NUM + r")?\s*" + unit)
         for found in pattern.finditer(text):
@@ -381,6 +393,8 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
 
 
 _FUTURE_AGE_AFTER = re.compile(r"\s*(?:歳|才)?\s*(?:in (?:a |an |\d+ |a few |a couple of )?(?:days?|weeks?|months?)\b|"
+                               r"(?:in|on|this|by) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                               r"(?:on|at|after) (?:my|her|his|their) (?:next )?birthday\b|"
                                r"next (?:month|week)\b|soon\b|(?:に|で)?(?:\d+|数)?(?:か月|ヶ月|カ月|週間)後|"
                                r"(?:に|で)?(?:来月|来週))")
 _ABOUT_AGE_BEFORE = re.compile(r"(?:about|around|roughly|approximately|approx|maybe|およそ|だいたい|大体|約)\s*$")

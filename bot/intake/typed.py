@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 import jaconv
@@ -37,6 +38,7 @@ from bot.intake.clauses import Clause, Role, clauses, with_day_parts
 from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced
 from bot.intake.polarity import Polarity, Said, said
 from bot.search.sentences import looks_like_question
+from bot.text import japanese
 from bot.text.fold import fold
 
 __all__ = ["Reading", "key_of", "looks_like_question", "means", "polarity", "read_amount", "read_choice",
@@ -313,6 +315,9 @@ def _read_choice(text: str, variants: Sequence[Question]) -> Reading:
     exact = {k.choice_id for k in keys if (k.text == spaced(text) if k.ascii else k.text == key_of(text))}
     if len(exact) == 1:
         return Reading("choice", tuple(exact))
+    unsure = [c.id for c in question.choices if means(c) == "unsure"]
+    if unsure and _asks_what_it_is(text, variants):
+        return Reading("choice", tuple(unsure[:1]))
     if question.amount is not None:  # 「1〜2年」 is read as an amount: as a word it would be found in 「12年」
         keys = [k for k in keys if not (k.label and re.search(r"\d", k.text))]
     keys = [k for k in keys if not _answer_label(k, question)]
@@ -463,6 +468,41 @@ def _naming_all(found: set[str], keys: Sequence[Key], variants: Sequence[Questio
 def _one_or_ask(found: set[str], order: list[str]) -> Reading:
     ranked = tuple(sorted(found, key=order.index))
     return Reading("choice", ranked) if len(ranked) == 1 else Reading("unclear", ranked)
+
+
+_WHAT_IS = re.compile(r"\bwhat(?:'s| is| are|s)\b|\bwhat does\b.*\bmean\b|"
+                      r"(?:って|とは|ってい?うの?は?)(?:なに|何|なん)")
+
+
+def _asks_what_it_is(text: str, variants: Sequence[Question]) -> bool:
+    """「じんこうないじってなに？」, "what's a cochlear implant?": one who must ask what the question is about cannot
+    say yes or no, so at a question with a "not sure" choice it is that answer (as the blind sets label it)."""
+    if not _WHAT_IS.search(spaced(text)):
+        return False
+    key, words = key_of(text), f" {spaced(text)} "
+    for question in variants:
+        label = question.label or ""
+        if not label:
+            continue
+        if label.isascii():
+            if f" {spaced(label)} " in words:
+                return True
+        elif key_of(label) in key or any(reading in key for reading in _readings(label)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _readings(label: str) -> tuple[str, ...]:
+    """The label in hiragana (人工内耳 -> じんこうないじ), as a patient who does not know the kanji types it."""
+    runs = japanese.kanji_runs(label)
+    if not runs:
+        return ()
+    out, last = [], 0
+    for run in runs:
+        out += [label[last:run[0][0]], "".join(reading for _, _, reading in run)]
+        last = run[-1][1]
+    return (key_of("".join(out) + label[last:]),)
 
 
 def _only_unsure(parts: Sequence[_Clause], question: Question) -> bool:

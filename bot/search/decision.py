@@ -87,9 +87,9 @@ EXACT = 0.95
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (1.3658, 0.711, -1.3935, 1.2601, -0.3735, -2.2598, -0.3504, 1.2572, 0.6845, -0.217,
-                                  0.4939, 0.1212, 1.0234, -0.2217, 0.602, 1.4476, 1.2492, 0.8972)
-    bias: float = -1.6241
+    weights: tuple[float, ...] = (1.4456, 0.7023, -1.3865, 1.3353, -0.6317, -2.4284, -0.3301, 1.4246, 0.7818, -0.0252,
+                                  0.5213, 0.1172, 0.8821, -0.185, 0.5446, 1.6453, 1.1476, 0.9996)
+    bias: float = -1.8147
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -107,7 +107,7 @@ class Thresholds:
     evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.900
+    confidence: float = 0.910
     """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
     confident wrong answers at or under 2 % in cross-validation and on the development sets and answer no off-topic
     question, the one that answers the most right (``bench/calibrate.py --fit``), or the next step up when that one

@@ -64,8 +64,9 @@ class DistressHit:
 
 _CHAT_CONTRACTIONS = re.compile(
     r"(?<![a-z0-9'])(cant|wont|dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|couldnt|wouldnt"
-    r"|shouldnt|aint|im|ive)(?![a-z0-9'])")
-_SPELT_OUT = {"cant": "can not", "wont": "will not", "aint": "am not", "im": "i am", "ive": "i have"}
+    r"|shouldnt|aint|im|ive|whats|thats|theres)(?![a-z0-9'])")
+_SPELT_OUT = {"cant": "can not", "wont": "will not", "aint": "am not", "im": "i am", "ive": "i have",
+              "whats": "what is", "thats": "that is", "theres": "there is"}
 """Phone typing drops the apostrophe ("i cant sleep", "im so tired"); spelt out as normalize() spells "can't"."""
 
 
@@ -86,6 +87,12 @@ _VERBS = {"feeling": "feel", "felt": "feel", "left": "leave", "thinking": "think
 awful" and "i haven't felt happy" meet "feel ~ awful" and "not ~ feel happy"."""
 
 
+_FILLERS = frozenset({"even", "just", "actually", "honestly", "literally", "kinda", "simply", "basically"})
+"""Words that only colour what they stand beside: left out of the dictionary forms of the text and of every phrase,
+so "can not get out of bed" meets "i can't even get out of bed" and "i just can't sleep". Words of degree (so,
+really, very) stay: "be so worry" is distress where "be worry" (about side effects) is not."""
+
+
 def _english_lemma(word: str) -> str:
     return _VERBS.get(word) or lemma(word)
 
@@ -94,10 +101,12 @@ def _japanese_forms(text: str) -> list[str]:
     return japanese.dictionary_forms(fold(text))
 
 
-def dictionary_forms(text: str) -> str:
-    """The text as dictionary forms: English lemmas joined by spaces, then Japanese normalised forms joined
-    without them, negation written ない and ます/です dropped (see the module docstring)."""
-    english = " ".join(_english_lemma(word) for word in _LATIN_WORD.findall(_spelling(text)))
+def dictionary_forms(text: str, *, fillers: bool = False) -> str:
+    """The text as dictionary forms: English lemmas joined by spaces (``_FILLERS`` left out unless ``fillers``),
+    then Japanese normalised forms joined without them, negation written ない and ます/です dropped (see the module
+    docstring)."""
+    english = " ".join(_english_lemma(word) for word in _LATIN_WORD.findall(_spelling(text))
+                       if fillers or word not in _FILLERS)
     japanese = ""
     if _JAPANESE.search(text):
         forms = [_NEGATION.get(form, form) for form in _japanese_forms(text)]
@@ -108,7 +117,15 @@ def dictionary_forms(text: str) -> str:
 def _phrase_forms(phrase: str) -> str:
     """A phrase in dictionary forms, piece by piece (``~`` gaps kept); a ``*`` piece is kept as written."""
     pieces = [p.strip() for p in phrase.split(GAP)]
-    return f" {GAP} ".join(p if p.endswith("*") else dictionary_forms(p) or p for p in pieces)
+    return f" {GAP} ".join(p if p.endswith("*") else _piece_forms(p) for p in pieces)
+
+
+def _piece_forms(piece: str) -> str:
+    """A filler is left out of a phrase only when two words stay: "so done" is not "do"."""
+    forms = dictionary_forms(piece)
+    if " " not in forms and _LATIN_WORD.search(piece) and len(_LATIN_WORD.findall(piece)) > 1:
+        forms = dictionary_forms(piece, fillers=True)
+    return forms or piece
 
 
 GAP = "~"
@@ -223,43 +240,45 @@ class DistressScreen:
                    me=[p for d in by_lang.values() for p in d.me])
 
     def screen(self, text: str) -> DistressHit:
-        statement = in_question = carer = False
-        for sentence in _sentences(text):
-            whose = self._whose_distress(sentence)
-            if whose is None:
-                continue
-            carer = carer or whose == "other"
-            if looks_like_question(sentence):
-                in_question = True
-            else:
-                statement = True
-        if (statement or in_question) and not carer:
-            spelt = _spelling(text)
-            carer = self._people.names("other", spelt) and _found(self._carer, self._not, spelt)
-        return DistressHit(statement, in_question, carer)
+        return self.read(text)[0]
 
     def question_part(self, text: str) -> str | None:
         """What the message asks once what only tells of distress is left out, to be matched on its own after the
-        acknowledgement: 「中2の息子が不登校で、何歳からできますか」 asks 「何歳からできますか」. Sentences that tell
-        of distress are dropped, and in a question the clauses that do; None when nothing was left out or nothing
-        that asks is left."""
+        acknowledgement: 「中2の息子が不登校で、何歳からできますか」 asks 「何歳からできますか」 (see ``read``)."""
+        return self.read(text)[1]
+
+    def read(self, text: str) -> tuple[DistressHit, str | None]:
+        """The hit, and what the message asks once what only tells of distress is left out (None when nothing was
+        left out or nothing that asks is left), in one pass over the sentences: each is screened once.
+
+        Sentences that tell of distress are dropped, and in a question the clauses that do."""
+        statement = in_question = carer = cut = False
         kept: list[str] = []
-        cut = False
         for sentence in _sentences(text):
-            if self._whose_distress(sentence) is None:
+            whose = self._whose_distress(sentence)
+            if whose is None:
                 kept.append(sentence)
-            elif not looks_like_question(sentence):
-                cut = True  # the acknowledgement answers what it tells
+                continue
+            carer = carer or whose == "other"
+            if not looks_like_question(sentence):
+                statement = cut = True  # the acknowledgement answers what it tells
+                continue
+            in_question = True
+            clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+            rest = " ".join(c.strip() for c in clauses if self._whose_distress(c) is None).strip()
+            if rest and len(rest) < len(sentence.strip()) and looks_like_question(rest):
+                kept.append(rest)
+                cut = True
             else:
-                clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
-                rest = " ".join(c.strip() for c in clauses if self._whose_distress(c) is None).strip()
-                if rest and len(rest) < len(sentence.strip()) and looks_like_question(rest):
-                    kept.append(rest)
-                    cut = True
-                else:
-                    kept.append(sentence)
-        rest = " ".join(part.strip() for part in kept).strip()
-        return rest if cut and rest and (looks_like_question(rest) or looks_like_request(rest)) else None
+                kept.append(sentence)
+        if (statement or in_question) and not carer:
+            spelt = _spelling(text)
+            carer = self._people.names("other", spelt) and _found(self._carer, self._not, spelt)
+        asked = " ".join(part.strip() for part in kept).strip()
+        hit = DistressHit(statement, in_question, carer)
+        if not (cut and asked and (looks_like_question(asked) or looks_like_request(asked))):
+            return hit, None
+        return hit, asked
 
     def _whose_distress(self, sentence: str) -> str | None:
         """None when the sentence says no distress; else "other" when it is said of someone close, "me" if not."""

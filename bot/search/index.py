@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from bot.content.schema import Faq, FaqEntry
 from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
 from bot.search.decision import PLAUSIBLE, Confidence, Signals, Status, Thresholds, decide
+from bot.search.homophones import Homophones
 from bot.search.intent import ApplyWish
 from bot.search.nearest import NearestExamples, surface
 from bot.search.normalize import Language, detect_language
@@ -72,6 +73,9 @@ class IndexOptions:
     """Share of the score from the nearest example as written (``nearest``: small words and word order kept)."""
     readings: bool = True
     """Also index the readings of the Japanese examples (SudachiPy), for questions typed in kana."""
+    homophones: bool = True
+    """Read a kanji run the content never writes as the content's run of the same reading (``homophones``; learnt
+    while the reading index is built, so only with ``readings``)."""
     treatment_signal: bool = True
     """Push down entries about the other treatment than the one a question names."""
     intent: bool = True
@@ -191,8 +195,10 @@ class FaqIndex:
     """All languages' FAQ entries, searchable; immutable once built."""
 
     def __init__(self, languages: dict[str, _LanguageIndex], analyzer: Analyzer, options: IndexOptions,
-                 reading: _LanguageIndex | None = None, wish: ApplyWish | None = None) -> None:
+                 reading: _LanguageIndex | None = None, wish: ApplyWish | None = None,
+                 homophones: Homophones | None = None) -> None:
         self._languages = languages
+        self._homophones = homophones
         self._analyzer = analyzer
         self._options = options
         self._wish = wish or ApplyWish(ja=None, en=None)
@@ -209,17 +215,19 @@ class FaqIndex:
         analyzer = Analyzer(Synonyms(groups), options.analyzer)
         analyzer.learn(*_texts(faq_by_lang))
         languages = {lang: _index_language(faq, analyzer, options) for lang, faq in faq_by_lang.items()}
-        reading = None
+        reading = homophones = None
         if options.readings and "ja" in faq_by_lang and Readings.available():
             with Readings() as reader:
                 reading = _index_language(faq_by_lang["ja"], analyzer, options, reader.read)
             reading.common = max(READING_COMMON_MIN, int(len(reading.ids) * READING_COMMON_SHARE))
-        return cls(languages, analyzer, options, reading, ApplyWish.build(faq_by_lang))
+            if options.homophones:
+                homophones = Homophones.from_runs(reader.kanji_runs)
+        return cls(languages, analyzer, options, reading, ApplyWish.build(faq_by_lang), homophones)
 
     def with_decision(self, thresholds: Thresholds, confidence: Confidence | None = None) -> FaqIndex:
         """The same index deciding with other thresholds (for calibration: nothing is rebuilt)."""
         options = replace(self._options, thresholds=thresholds, confidence=confidence or self._options.confidence)
-        return FaqIndex(self._languages, self._analyzer, options, self._reading, self._wish)
+        return FaqIndex(self._languages, self._analyzer, options, self._reading, self._wish, self._homophones)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -240,6 +248,8 @@ class FaqIndex:
         whole text is matched; when that gives no answer, romaji is tried as Japanese, and a question without kanji
         is also tried against the readings of the Japanese examples."""
         lang = detect_language(text)
+        if lang == "ja" and self._homophones is not None:
+            text = self._homophones.correct(text)  # 点敵 -> 点滴: a kanji of the same reading picked by mistake
         parts = _parts(text, self._options.context)
         if self._options.intent and self._wish.wants_to_apply(text):
             applying = self._apply_entry(lang)
@@ -285,9 +295,10 @@ class FaqIndex:
         matched = []
         before: frozenset[str] = frozenset()
         for part, told in parts:
+            query = self._analyzer.query(part)  # analysed once: for the match and for the treatment it names
+            matched.append(self._match_part(lang, part, told, before, query))
             # 「エクソソーム点滴は何分かかる？何回通う？」: the second question is still about the exosome infusion
-            matched.append(self._match_part(lang, part, told, before))
-            before = self._named(part) or before
+            before = (self._named_in(query) if self._options.treatment_signal else frozenset()) or before
         answered = [m for m in matched if m.status == "answer"]
         if not answered:
             return next((m for m in matched if m.status == "choices"), None)
@@ -295,38 +306,43 @@ class FaqIndex:
         others = [m.candidates[0][0] for m in answered[1:] if m.candidates[0][0] != first.candidates[0][0]]
         return replace(first, also=tuple(dict.fromkeys(others))[:1])
 
-    def _match_part(self, lang: Language, part: str, told: str, before: frozenset[str] = frozenset()) -> Match:
+    def _match_part(self, lang: Language, part: str, told: str, before: frozenset[str],
+                    query: Mapping[str, float]) -> Match:
         """A question of a long message, read alone and with the story before it: when the story points to another
         entry (「エクソソームの記事を読みました。日本で承認されているんですか？」), the reading with it counts;
-        when both find the same entry, the surer one (the story's words dilute a question that names its topic)."""
-        alone = self._match_in(lang, part, "", before)
+        when both find the same entry, the surer one (the story's words dilute a question that names its topic).
+        ``query``: the part's analysis, made once by the caller."""
+        alone = self._match_in(lang, part, "", before, query)
         if not told:
             return alone
-        with_story = self._match_in(lang, part, told, before)
+        with_story = self._match_in(lang, part, told, before, query)
         if alone.candidates and with_story.candidates and alone.candidates[0][0] == with_story.candidates[0][0] \
                 and alone.status == "answer":
             return alone
         return with_story
 
-    def _match_in(self, lang: Language, text: str, told: str = "", before: frozenset[str] = frozenset()) -> Match:
+    def _match_in(self, lang: Language, text: str, told: str = "", before: frozenset[str] = frozenset(),
+                  query: Mapping[str, float] | None = None) -> Match:
         """``told``: what the message said before this question (its words count at ``CONTEXT_WEIGHT``);
-        ``before``: the treatments an earlier question of the message named (used when this one names none)."""
+        ``before``: the treatments an earlier question of the message named (used when this one names none);
+        ``query``: the text's analysis when the caller has it already."""
         language = self._languages.get(lang)
         if language is None:
             return Match(lang, "none", [])
-        found = self._match_index(lang, language, text, told, before)
+        if query is None:
+            query = self._analyzer.query(text)
+        found = self._match_index(lang, language, text, query, told, before)
         if found.status != "answer" and lang == "ja" and self._reading is not None and not has_kanji(text) \
                 and _HIRAGANA.search(text):
-            by_reading = self._match_index(lang, self._reading, text, told, before)
+            by_reading = self._match_index(lang, self._reading, text, query, told, before)
             if by_reading.status == "answer" or (found.status == "none" and by_reading.status != "none"):
                 return by_reading
         return found
 
-    def _match_index(self, lang: Language, language: _LanguageIndex, text: str, told: str = "",
-                     before: frozenset[str] = frozenset()) -> Match:
-        query = self._analyzer.query(text)
+    def _match_index(self, lang: Language, language: _LanguageIndex, text: str, analysed: Mapping[str, float],
+                     told: str = "", before: frozenset[str] = frozenset()) -> Match:
         # a word pair the content never uses is no extra unknown information: its words already count
-        query = {f: w for f, w in query.items() if "+" not in f or f in language.coverage.idf}
+        query = {f: w for f, w in analysed.items() if "+" not in f or f in language.coverage.idf}
         if told:
             # the story's words the content knows tell the topic at a lower weight; the rest is not the question's
             for feature, factor in self._analyzer.query(told).items():
@@ -351,9 +367,6 @@ class FaqIndex:
     def _named_in(self, query: Mapping[str, float]) -> frozenset[str]:
         """The treatments a question's features name."""
         return frozenset(t for t, features in self._treatment_features.items() if features & query.keys())
-
-    def _named(self, text: str) -> frozenset[str]:
-        return self._named_in(self._analyzer.query(text)) if self._options.treatment_signal else frozenset()
 
     def features(self, text: str) -> dict[str, float]:
         """The features a question is matched on, with their factors (for tests and for explaining a match)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import jaconv
@@ -84,17 +85,13 @@ class Normalized:
 
     def runs(self) -> list[tuple[str, str, int]]:
         """Maximal runs of one script as (script, text, start); spaces dropped, each synonym character alone."""
-        runs: list[tuple[str, str, int]] = []
-        start = 0
-        for i in range(1, len(self.text) + 1):
-            if (i == len(self.text) or self.scripts[i] != self.scripts[start]
-                    or self.scripts[start] == SYNONYM):
-                if self.scripts[start] != SPACE:
-                    runs.append((self.scripts[start], self.text[start:i], start))
-                start = i
-        return runs
+        text = self.text
+        return [(found.group(0)[0], text[found.start():found.end()], found.start())
+                for found in _RUN.finditer(self.scripts)]
 
 
+_RUN = re.compile(f"{KANJI}+|{HIRAGANA}+|{KATAKANA}+|{LATIN}+|{SYNONYM}")
+"""A run of one script in ``Normalized.scripts`` (a synonym character stands alone)."""
 _KATA_TO_HIRA = str.maketrans({chr(code): jaconv.kata2hira(chr(code)) for code in range(0x30A1, 0x30F7)
                                if len(jaconv.kata2hira(chr(code))) == 1})
 _SCRIPTS: dict[str, str] = {}
@@ -109,8 +106,12 @@ def _script(char: str) -> str:
     return script
 
 
+@lru_cache(maxsize=4_096)
 def normalize(text: str) -> Normalized:
-    """Fold the text, drop long-vowel marks, turn katakana into hiragana and everything else into single spaces."""
+    """Fold the text, drop long-vowel marks, turn katakana into hiragana and everything else into single spaces.
+
+    Cached: an index build normalises each example three times (learning the vocabulary, its features, its words as
+    written) and a match the question as often; ``Normalized`` is immutable."""
     folded = fold(text).replace("ー", "")  # エクソソーム = エクソソム: people drop or add ー freely
     for small, plain in _SMALL_KA.items():
         folded = folded.replace(small, plain)

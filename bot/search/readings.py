@@ -22,6 +22,7 @@ from typing import Any
 import jaconv
 
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
+_KANJI_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
 _HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
 _PARTICLES = {"wa": "は", "wo": "を", "he": "へ"}
 ROMAJI_SHARE = 0.6
@@ -52,6 +53,8 @@ class Readings:
     def __init__(self) -> None:
         self._dictionary: Any = None
         self._tokenizer: Any = None
+        self.kanji_runs: list[tuple[str, list[list[tuple[int, int, str]]]]] = []
+        """(text, its runs of kanji words as (start, end, reading)) of every text read with kanji in it."""
 
     def __enter__(self) -> Readings:
         self._dictionary = _dictionary()
@@ -73,14 +76,29 @@ class Readings:
         return all(importlib.util.find_spec(name) is not None for name in ("sudachipy", "sudachidict_small"))
 
     def read(self, text: str) -> str:
-        """The text with every kanji word replaced by its reading in hiragana (other words as they are)."""
+        """The text with every kanji word replaced by its reading in hiragana (other words as they are). The runs of
+        words written only in kanji are kept in ``kanji_runs`` on the way (for ``homophones``: one tokenisation)."""
         if self._tokenizer is None or not _KANJI.search(text):
             return text
         out = []
+        run: list[tuple[int, int, str]] = []
+        runs: list[list[tuple[int, int, str]]] = []
         for morpheme in self._tokenizer.tokenize(text):
             surface = morpheme.surface()
-            reading = morpheme.reading_form()
-            out.append(jaconv.kata2hira(reading) if _KANJI.search(surface) and reading else surface)
+            reading = jaconv.kata2hira(morpheme.reading_form())
+            if _KANJI.search(surface) and reading:
+                out.append(reading)
+                if _KANJI_ONLY.fullmatch(surface):
+                    run.append((morpheme.begin(), morpheme.end(), reading))
+                    continue
+            else:
+                out.append(surface)
+            if run:
+                runs.append(run)
+            run = []
+        if run:
+            runs.append(run)
+        self.kanji_runs.append((text, runs))
         return "".join(out)
 
 

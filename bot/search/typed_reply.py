@@ -20,9 +20,7 @@ class Matcher(Protocol):
 
 
 class DistressReader(Protocol):
-    def screen(self, text: str) -> DistressHit: ...
-
-    def question_part(self, text: str) -> str | None: ...
+    def read(self, text: str) -> tuple[DistressHit, str | None]: ...
 
 
 @dataclass(frozen=True)
@@ -41,8 +39,7 @@ class TypedReply:
 def read_typed(faq: Matcher, distress: DistressReader | None, text: str) -> TypedReply:
     match = faq.match(text)
     answered = match.status == "answer" and match.entry_id is not None
-    hit = distress.screen(text) if distress is not None else DistressHit()
-    asked = distress.question_part(text) if distress is not None and hit.any else None
+    hit, asked = distress.read(text) if distress is not None else (DistressHit(), None)
     # a feeling told in a clause of the question (「中2の息子が不登校で、…何歳から？」) is acknowledged even when the
     # whole is answered; one that is only what the question asks about (「副作用で元気がなくなる？」) is not
     acknowledged = hit.statement or (hit.in_question and (not answered or asked is not None))

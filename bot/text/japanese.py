@@ -98,3 +98,30 @@ def dictionary_forms(folded: str) -> list[str]:
     what the distress phrases are compared in."""
     return [m.normalized for chunk in chunks(prepare(folded)) for m in morphemes(chunk)
             if not BOUNDARY.fullmatch(m.surface) and m.pos not in PUNCT_POS]
+
+
+
+_KANJI_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
+KanjiWord = tuple[int, int, str]
+"""(start, end, reading in hiragana) of a word written only in kanji, offsets in the text as given."""
+
+
+def kanji_runs(text: str) -> list[list[KanjiWord]]:
+    """The runs of consecutive words written only in kanji, each as its words (for the matcher's homophone typos:
+    点敵, read てんてき, is the content's 点滴)."""
+    out: list[list[KanjiWord]] = []
+    offset = 0
+    tokenizer = _tokenizer()
+    for chunk in chunks(text):
+        with _lock:
+            words = [(m.begin(), m.end(), m.surface(), m.reading_form()) for m in tokenizer.tokenize(chunk)]
+        run: list[KanjiWord] = []
+        for begin, end, surface, reading in [*words, (0, 0, "", "")]:
+            if surface and _KANJI_WORD.fullmatch(surface) and reading:
+                run.append((offset + begin, offset + end, jaconv.kata2hira(reading)))
+                continue
+            if run:
+                out.append(run)
+            run = []
+        offset += len(chunk)
+    return out

@@ -385,3 +385,22 @@ def test_someone_elses_condition_is_no_answer_for_the_applicant(intakes: dict[st
     """A relative's epilepsy is told as a reason, not as the applicant's yes; a son or daughter may be the patient,
     and at the question about the parents a parent is the subject."""
     assert read_choice(text, variants(intakes, question, lang)) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [("ja", "じんこうないじってなに？わかんない"),
+                                            ("ja", "人工内耳って何ですか"), ("en", "what's a cochlear implant?")])
+def test_asking_what_the_question_is_about_is_not_sure(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "cochlear", lang)) == Reading("choice", ("unsure",))
+
+
+def test_asking_something_else_is_still_a_question(intakes: dict[str, Intake]) -> None:
+    assert read_choice("what is the clinic's address?", variants(intakes, "cochlear", "en")).kind == "question"
+
+
+@pytest.mark.parametrize(("text", "amount", "span"), [
+    ("5+ years", "duration", (5.0, 200.0)), ("years. like 5+", "duration", (5.0, 200.0)),
+    ("for years", "duration", (2.0, 10.0)), ("she's 14, 15 in March", "age", (14, 15)),
+])
+def test_a_plus_a_unit_said_elsewhere_vague_years_and_an_age_to_come(text: str, amount: str,
+                                                                      span: tuple[float, float]) -> None:
+    assert read_spans(text, amount)[0] == pytest.approx(span)

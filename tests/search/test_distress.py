@@ -175,3 +175,18 @@ def test_feeling_and_felt_meet_the_plain_feel(text: str) -> None:
 @pytest.mark.parametrize("text", ["I'm tired of waiting, when can I start", "i have depression, can i get tms?"])
 def test_questions_with_a_feeling_word_are_not_a_statement(text: str) -> None:
     assert not shipped().screen(text).statement
+
+
+@pytest.mark.parametrize("text", ["I can't even get out of bed", "i just cant get out of bed",
+                                  "honestly whats the point"])
+def test_words_that_only_colour_a_phrase_do_not_break_it(text: str) -> None:
+    screen = DistressScreen(["can not get out of bed", "what is the point"], [])
+    assert screen.screen(text).statement
+
+
+def test_a_word_of_degree_stays_part_of_its_phrase() -> None:
+    """"so worried" is distress; without "so" the phrase would take every "I'm worried about side effects"."""
+    screen = DistressScreen(["be so worry", "so done"], [])
+    assert screen.screen("I'm so worried").statement
+    assert not screen.screen("I'm worried about side effects").any
+    assert not screen.screen("how much does it cost").any
