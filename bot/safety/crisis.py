@@ -23,7 +23,7 @@ import re
 import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.content.schema import Crisis
@@ -285,8 +285,7 @@ class CrisisScreen:
         someone_else = self._ja.context.about_someone_else(ja) or self._en.context.about_someone_else(en)
         raised = self._signals(reading, found, someone_else)
         if raised.tier == "check_in" and raised.routed_by is None and someone_else and not reading.exception and \
-                not (raised.rule or "").endswith("~negated") and not self._ja.context.past_and_resolved(ja) and \
-                not self._en.context.past_and_resolved(en):
+                not (raised.rule or "").endswith("~negated") and not reading.history():
             return Assessment("carer", raised.layer, raised.rule, "third_person")  # 「親友が今夜死ぬってLINEしてきて」
         return raised
 
@@ -297,7 +296,7 @@ class CrisisScreen:
         kinds = ja_signals.kinds | en_signals.kinds
         if len(kinds) < 2 or self._ja.context.names_everyday(ja) or self._en.context.names_everyday(en):
             return found
-        if self._ja.context.past_and_resolved(ja) or self._en.context.past_and_resolved(en):
+        if reading.history():
             return found  # "panic attack on the train this morning, but I'm ok now"
 
         def asks() -> bool:
@@ -330,7 +329,7 @@ class CrisisScreen:
             en_view and self._en.phrases.has_exception(en_view))
         names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
         names_risk = self._ja.context.names_risk(ja_tokens) or self._en.context.names_risk(en_tokens)
-        return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens)
+        return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens, history)
 
     def _latin_in_japanese(self, ja_tokens: Sequence[Token], best: Assessment) -> Assessment:
         """A definite finding of the English screen in a Japanese message (OD), in the Japanese context around it."""
@@ -357,27 +356,30 @@ class CrisisScreen:
         if shifted is None:
             return best
         shifted_tokens = self._en.tokens(shifted)
-        found = self._best(self._en, shifted, shifted_tokens, NO_RISK, history)
+        findings = _Findings(self._en, shifted, shifted_tokens)
+        found = self._best(self._en, shifted, shifted_tokens, NO_RISK, history, findings)
         if not found.hit or found.routed_by in ("topic", "past_resolved", "generic", "hypothetical", "bereaved") or \
                 found.rule == best.rule:
             return best  # nothing new, or what the writer's own words already said
-        if self._told_in_a_story(shifted, shifted_tokens, en_tokens):
+        if self._told_in_a_story(findings, shifted_tokens, en_tokens):
             return Assessment("check_in", "context", found.rule, "topic")  # "in the novel he kills himself"
         return Assessment("carer", "context", found.rule, "third_person")
 
-    def _told_in_a_story(self, shifted: str, shifted_tokens: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    def _told_in_a_story(self, findings: _Findings, shifted_tokens: Sequence[Token],
+                         tokens: Sequence[Token]) -> bool:
         """Every finding of the shifted view stands in a sentence of the original that tells a story of strangers
         (the shift keeps the number of words, so positions agree)."""
         if len(shifted_tokens) != len(tokens):
             return False
-        findings = self._en.phrase_findings(shifted, shifted_tokens) + self._en.rule_findings(shifted, shifted_tokens)
-        return bool(findings) and all(self._en.context.in_a_story(tokens, f.start, f.end) for f in findings)
+        found = findings.phrases() + findings.rules()
+        return bool(found) and all(self._en.context.in_a_story(tokens, f.start, f.end) for f in found)
 
     def _best(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token], best: Assessment,
-              history: _History) -> Assessment:
+              history: _History, findings: _Findings | None = None) -> Assessment:
         order = {"strong": 0, "mention": 1, "weak": 2}
-        for find in (screen.phrase_findings, screen.rule_findings):  # rules only when phrases left room
-            for finding in sorted(find(view, tokens), key=lambda f: order[f.strength]):
+        found = findings or _Findings(screen, view, tokens)
+        for find in (found.phrases, found.rules):  # rules only when phrases left room
+            for finding in sorted(find(), key=lambda f: order[f.strength]):
                 if best.tier == "definite":
                     return best  # nothing is stronger: the rest of a long message need not be read
                 tier, routed = screen.tier(finding, tokens, history())
@@ -469,6 +471,9 @@ class Reading:
     """A word of risk itself is there (``context.risk``: die, pills, bridge): the rules agree in part."""
     ja_tokens: Sequence[Token]
     en_tokens: Sequence[Token]
+    history: Callable[[], bool] = field(default=lambda: False)
+    """Whether the message tells of a past that is over (``_History``): worked out once, when a finding or the
+    plan layer first asks, and shared by every layer after it."""
     _grams: frozenset[str] | None = None
 
     def grams(self) -> frozenset[str]:
@@ -551,8 +556,29 @@ def _cut(sentence: str, low: int, high: int) -> int:
     return space if space > low else high
 
 
+class _Findings:
+    """The findings of one view, each kind looked for once and only when asked: rules only when the phrases left
+    room, and again by whoever needs every finding (``_told_in_a_story``) without reading the view twice."""
+
+    def __init__(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token]) -> None:
+        self._screen, self._view, self._tokens = screen, view, tokens
+        self._phrases: list[_Finding] | None = None
+        self._rules: list[_Finding] | None = None
+
+    def phrases(self) -> list[_Finding]:
+        if self._phrases is None:
+            self._phrases = self._screen.phrase_findings(self._view, self._tokens)
+        return self._phrases
+
+    def rules(self) -> list[_Finding]:
+        if self._rules is None:
+            self._rules = self._screen.rule_findings(self._view, self._tokens)
+        return self._rules
+
+
 class _History:
-    """Whether the message tells of a past that is over, worked out once and only when a finding needs it."""
+    """Whether the message tells of a past that is over (``past_and_resolved`` in either script), worked out once
+    per message and only when a finding or the plan layer needs it."""
 
     def __init__(self, compute: Callable[[], bool]) -> None:
         self._compute = compute
