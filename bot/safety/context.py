@@ -587,9 +587,35 @@ class ContextWords:
         return False
 
     def past_and_resolved(self, tokens: Sequence[Token]) -> bool:
-        """True when the message speaks of a past time and of a settled present."""
+        """True when the message speaks of a past time and of a settled present. An age is no past time ("my
+        15-year-old", "I'm 30 years old"), and a settled present that is denied is none ("she doesn't want to live
+        anymore" holds "want to live")."""
         marks = self._read(tokens).marks
-        return bool(marks["past"]) and bool(marks["resolved"])
+        past = [j for j in marks["past"] if not _an_age(tokens, j)]
+        return bool(past) and any(not self._negated_before(tokens, j) for j in marks["resolved"])
+
+    def _negated_before(self, tokens: Sequence[Token], j: int) -> bool:
+        first = self._bounds(tokens, j)[0]
+        return any(self._at(tokens, "negation", k) for k in range(max(first, j - 2), j))
+
+    def told_now(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True when a finding is told in the present, so a past that is over told elsewhere in the message does not
+        make it a history: in English the first verb by it is a wish or the present ("I'm 30 years old and I don't
+        want to live anymore", "I used to be happy. Now I want to die"), in Japanese a wish or resolve follows it
+        (死にたい, 死のう, つもり) with no た after it in its sentence (「昔は幸せだったけど、今は死にたい」)."""
+        first, last = self._bounds(tokens, start)
+        if any(tokens[k].forms[:1] and not tokens[k].forms[0].isascii() for k in range(first, last)):
+            if any("た" in tokens[k].forms for k in range(end, last)):
+                return False
+            return any(_WISH_JA.intersection(tokens[k].forms) or _volitional(tokens[k].forms)
+                       for k in range(start, min(last, end + 3)))
+        for k in range(max(first, start - 3), min(last, start + 4)):  # "I used to feel suicidal" is past
+            form = tokens[k].forms[0] if tokens[k].forms else ""
+            if form in _EN_PAST or (len(form) > 4 and form.endswith("ed") and len(tokens[k].forms) > 1):
+                return False
+            if form in _EN_NOW or (form == "will" and k > first and tokens[k - 1].forms[:1] == ("i",)):
+                return True
+        return False
 
 
 
@@ -689,6 +715,19 @@ _EN_PAST = frozenset({"was", "were", "had", "did", "tried", "took", "thought", "
 _EN_PRESENT = frozenset({"am", "is", "are", "want", "wants", "feel", "feels", "keep", "keeps", "will", "going",
                          "gonna", "need", "needs", "can", "plan", "planning"})
 """Verbs that tell the present or what is to come: near a finding, it is not told as past."""
+_EN_NOW = frozenset({"want", "wants", "wanna", "feel", "feels", "keep", "keeps", "going", "gonna", "need", "needs",
+                     "plan", "planning", "thinking"})
+"""Verbs by a finding that tell it as the writer's present or what is to come (``told_now``)."""
+_WISH_JA = frozenset({"たい", "つもり"})
+
+
+def _an_age(tokens: Sequence[Token], j: int) -> bool:
+    """"15 year old", "30 years old": a word of the past list (old, years) that tells an age, not a time."""
+    here = tokens[j].forms[:1]
+    before = tokens[j - 1].forms[:1] if j else ()
+    after = tokens[j + 1].forms[:1] if j + 1 < len(tokens) else ()
+    return (here == ("old",) and bool(_AGE_WORDS.intersection(before))) or (
+        bool(_AGE_WORDS.intersection(here)) and after == ("old",))
 
 
 def _past_verb(tokens: Sequence[Token], start: int, end: int, first: int, last: int) -> bool:

@@ -188,8 +188,8 @@ class _ScriptScreen:
     def tier(self, finding: _Finding, tokens: Sequence[Token], history: bool) -> tuple[Tier, str | None]:
         """The help a finding needs in its context, and the context rule that decided it (if any)."""
         context = self.context
-        if history:
-            return "check_in", "past_resolved"
+        if history and not context.told_now(tokens, finding.start, finding.end):
+            return "check_in", "past_resolved"  # a past that is over, unless this finding is told in the present
         asks, topical = context.asks(tokens, finding.start), context.topical(tokens, finding.start)
         writer = context.writer_in_sentence(tokens, finding.start)
         about_topic = (finding.strength == "mention" and (asks or topical)) or (asks and topical and not writer)
