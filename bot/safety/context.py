@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from bot.content.schema import CrisisContext
 from bot.safety.rules import Analyse, Token, WordList, form_index
@@ -321,6 +322,23 @@ class ContextWords:
         named = [j for j in marks["others"] if not _addressed(tokens, j)]  # 「妹に手紙を書いた」 is to her
         return bool(named) and not any(_subject(tokens, j) for j in self._read(tokens).writer)
 
+
+    def speaker(self, tokens: Sequence[Token]) -> Literal["other", "writer"] | None:
+        """Who speaks the quotation these words open: the nearest person before their last verb of saying or
+        messaging ("my friend texted me:" -> other, "my son keeps saying" -> other, "I told my mum" -> writer), or
+        None when no verb of saying ends them."""
+        if not tokens:
+            return None
+        marks = self._read(tokens).marks
+        said = [j for j in marks["reporting"] if self._bounds(tokens, j)[1] >= len(tokens) - 1]
+        if not said:
+            return None
+        verb = max(said)
+        others = [j for j in marks["others"] if j < verb and not _addressed(tokens, j)]
+        me = [j for j in marks["me"] if j < verb]
+        if others and (not me or max(others) > max(me)):
+            return "other"
+        return "writer" if me else None
 
     def names_other(self, tokens: Sequence[Token]) -> bool:
         """The message names someone other than the writer anywhere (for the learned layer's carer head)."""
@@ -668,7 +686,8 @@ class _Marks(dict[str, frozenset[int]]):
         tokens = self._tokens
         found = frozenset(j for j in word_list.starts(self._index) if word_list.ends_at(tokens, j))
         if name == "others":
-            found = frozenset(j for j in found if not _follows(tokens, j, "公")) | _ages(tokens)
+            found = frozenset(j for j in found if not _follows(tokens, j, "公") and not _misread(tokens[j])) | \
+                _ages(tokens)
         self[name] = found
         return found
 
@@ -822,6 +841,17 @@ def _owner(tokens: Sequence[Token], j: int, others: frozenset[int], stop: int) -
 
 _DESCRIBING = frozenset({"teenage", "younger", "eldest", "oldest", "youngest", "middle", "step", "ex", "twin",
                          "adult", "adopted", "late", "poor", "sweet", "baby", "grown"})
+
+
+_SPELT_AS = {"彼": frozenset({"彼", "かれ", "カレ"})}
+"""Person words and the spellings that are that person: the analyser also reads the かん of なんもかんも (何もかも,
+everything) as 彼."""
+
+
+def _misread(token: Token) -> bool:
+    """A person word the analyser found in a spelling that is not the person (``_SPELT_AS``)."""
+    spellings = _SPELT_AS.get(token.forms[0]) if token.forms else None
+    return spellings is not None and token.forms[-1] not in spellings
 
 
 def _follows(tokens: Sequence[Token], j: int, form: str) -> bool:

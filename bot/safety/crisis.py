@@ -176,9 +176,8 @@ class _ScriptScreen:
             if self.script == "ja" and f.start + 1 < len(tokens) and \
                     tokens[f.start + 1].forms[:1] and tokens[f.start + 1].forms[0] in _DEGREE:
                 continue  # 「死ぬほど会いたい」: a verb of death as a degree ("to death") starts no rule
-            last = tokens[f.end - 1]
-            if covered and covered(last.start, last.start + len(last.forms[-1] if last.forms else "")):
-                continue  # its last word is inside a not_risk phrasing ("take my life back")
+            if covered and any(covered(t.start, t.start + len(t.forms[-1])) for t in tokens[f.start:f.end] if t.forms):
+                continue  # one of its words is inside a not_risk phrasing ("take my life back", "I cut class today")
             denied = f.negated or self.context.denied(tokens, f.end - 1, before=False) or (
                 not f.negative and self.script == "en" and self.context.denied(tokens, f.start))
             strength: Strength = "weak" if f.tier == "check_in" or denied else "mention" if f.topic else "strong"
@@ -325,11 +324,34 @@ class CrisisScreen:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
         if en_view and best.tier in ("none", "check_in") and not self._en.context.names_bereaved(en_tokens):
             best = self._reported(en_view, en_tokens, best, history)  # "my uncle killed himself": a loss, as it is
+        if best.tier == "definite" and en_view and ('"' in folded_text or "\u201c" in folded_text):
+            if self._rests_on_quotes(folded_text, "other"):
+                best = Assessment("carer", "context", best.rule, "third_person")  # my friend texted me: "I'm …"
+            elif not best.writers_own and self._rests_on_quotes(folded_text, "writer"):
+                best = Assessment(best.tier, best.layer, best.rule, best.routed_by, True)  # I told my mum "I …"
         exception = self._ja.phrases.has_exception(folded_text) or bool(
             en_view and self._en.phrases.has_exception(en_view))
         names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
         names_risk = self._ja.context.names_risk(ja_tokens) or self._en.context.names_risk(en_tokens)
         return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens, history)
+
+    def _rests_on_quotes(self, folded: str, speaker: Literal["other", "writer"]) -> bool:
+        """The full reply rests only on English words in quotation marks that speak in the first person and are
+        opened after a verb of saying or messaging of ``speaker`` (``ContextWords.speaker``): the message without
+        them no longer needs it. Someone else's ("my friend texted me: "I can't do this anymore, I'm going to take
+        all my pills tonight"") are theirs, so the carer reply; the writer's own ("I told my mum "I want to die"")
+        are plainly the writer's. "… and now I want to die too" outside the quotation keeps the full reply."""
+        rest, pos = [], 0
+        for quote in _QUOTATION.finditer(folded):
+            lead = _SENTENCE_END.split(folded[pos:quote.start()])[-1]
+            lead_view = english_text(lead)[0] if _FIRST_PERSON.search(quote.group(1)) else ""
+            if lead_view and self._en.context.speaker(self._en.tokens(lead_view)) == speaker:
+                rest.append(folded[pos:quote.start()])
+                pos = quote.end()
+        if not rest:
+            return False
+        rest.append(folded[pos:])
+        return self.read(" ".join(rest), folded=True).rules.tier != "definite"
 
     def _latin_in_japanese(self, ja_tokens: Sequence[Token], best: Assessment) -> Assessment:
         """A definite finding of the English screen in a Japanese message (OD), in the Japanese context around it."""
@@ -416,6 +438,12 @@ def first_person_view(view: str) -> str | None:
         return " " + _THIRD_PERSON[word]
 
     return _THIRD.sub(shift, view)
+
+
+_QUOTATION = re.compile(r'["\u201c]([^"\u201c\u201d]+)(?:["\u201d]|$)')
+"""English words in quotation marks (to the end of the message when the closing mark is missing)."""
+_SENTENCE_END = re.compile(r"[.!?\n。！？]")
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|im|i'm|i'd|i'll|i've)\b")
 
 
 LONG_MESSAGE = 600

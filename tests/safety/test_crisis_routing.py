@@ -1,0 +1,59 @@
+"""Whose words a full reply rests on when the message quotes someone, and ordinary uses of a risk word that ask
+nothing. Phrases, rules and context only (``learned=False``) unless said otherwise, so each test fails when its
+mechanism is taken away."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety.crisis import CrisisScreen
+from tests.safety.test_crisis import shipped
+
+
+@pytest.fixture(scope="module")
+def screen() -> CrisisScreen:
+    """The whole shipped screen, learned layer included."""
+    return CrisisScreen.build(shipped())
+
+
+@pytest.mark.parametrize("text", [
+    'My friend texted me: "I can\'t do this anymore, I\'m going to take all my pills tonight". What do I do?',
+    'my best friend keeps messaging me "i just want to disappear forever" and "nobody would care if i died"',
+    'My son wrote in his diary: "I want to die, nobody likes me"',
+    "my sister posted \u201ci'm done, goodbye everyone\u201d on instagram",
+])
+def test_first_person_words_quoted_from_someone_else_are_the_carer_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "carer", text
+
+
+@pytest.mark.parametrize("text", [
+    'I told my mum "I want to die" and she didn\'t listen',      # the writer quoting their own words
+    'my friend said "you\'re fine" but I want to kill myself',    # the risk is outside the quotation
+    'My friend said "I want to die" and honestly I want to die too',
+    'everyone says "it gets better" but I\'m going to kill myself tonight',
+])
+def test_the_writers_own_words_beside_a_quotation_keep_the_full_reply(screen: CrisisScreen, text: str) -> None:
+    assert screen.assess(text).tier == "definite", text
+
+
+def test_kana_the_analyser_reads_as_a_person_is_no_one_else(rules: CrisisScreen) -> None:
+    # なんもかんも (何もかも, everything): the analyser reads かん as 彼 (he)
+    assert rules.assess("なんもかんもいやんなった、死にてえべ").tier == "definite"
+    assert rules.assess("かれが死にたいって").tier == "carer"
+
+
+@pytest.mark.parametrize("text", [
+    "I cut class today to come to my appointment",              # a rule's word inside a not_risk phrasing
+    "I overdosed on that game all weekend",
+    "縁を切った友達から連絡がきました",
+])
+def test_a_risk_word_used_of_something_else_asks_nothing(screen: CrisisScreen, text: str) -> None:
+    assert screen.assess(text).tier == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "I cut class today and cut myself again in the bathroom",
+    "I skipped school and I'm going to cut again tonight",
+])
+def test_the_same_words_beside_self_harm_keep_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", text
