@@ -123,6 +123,8 @@ class ContextWords:
         quote = _quote_start(tokens, first, start)
         if quote is not None and self._any(tokens, "others", first, quote):
             return True  # 「…」 after someone named: their words, even when they say 私
+        if quote is not None and self._quoted_in_a_story(tokens, first, quote, start, last):
+            return True  # 「夫のことです。最近『俺がいなくなれば…』と言うようになり」
         if self._speakers_wish(tokens, start, end, last):
             return False  # 「子どもがいるけど、もう死にたい」: a bare たい or 死のうと is the writer's own
         writer = self._read(tokens).writer
@@ -154,6 +156,8 @@ class ContextWords:
             return True  # 「先月自殺未遂をした17歳の娘」: a clause that describes her
         if reported or self._any(tokens, "others", end, min(last, end + 2)) or self._on_others_body(tokens, end, last):
             return True
+        if self._found_in_a_story(tokens, start, end, first, last):
+            return True  # the writer words of the sentence are all inside a quotation (checked there)
         return carry and not any(first <= j < last for j in writer) and self._told_of_other(tokens, first, last)
 
     def writers_own(self, tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -262,6 +266,34 @@ class ContextWords:
             return False
         return not any(self._at(tokens, "reporting", k) or _HEARSAY.intersection(tokens[k].forms)
                        for k in range(end, last))
+
+    def _quoted_in_a_story(self, tokens: Sequence[Token], first: int, quote: int, start: int, last: int) -> bool:
+        """Japanese words in 「…」 with a verb of saying after them, in a sentence naming nobody outside the
+        quotation, in a message that names someone else before it and the writer nowhere outside quotations: the
+        person the message is about said them (「夫のことです。…最近『俺がいなくなれば』と言うようになり」)."""
+        close = next((k for k in range(start, last) if QUOTE_CLOSE in tokens[k].forms), None)
+        if close is None or not self._any(tokens, "reporting", close + 1, min(last, close + 4)):
+            return False
+        if self._any(tokens, "others", close + 1, last):
+            return False  # someone named after it: left to the rest
+        return self._story_of_other(tokens, first)
+
+    def _story_of_other(self, tokens: Sequence[Token], first: int) -> bool:
+        """The message names someone else before the sentence at ``first`` and the writer nowhere outside a
+        quotation: what it tells is about that person."""
+        reading = self._read(tokens)
+        if any(_quote_start(tokens, reading.first[j], j) is None for j in reading.marks["me"]):
+            return False
+        return any(j < first and not _addressed(tokens, j) for j in reading.marks["others"])
+
+    def _found_in_a_story(self, tokens: Sequence[Token], start: int, end: int, first: int, last: int) -> bool:
+        """A Japanese finding the writer came upon (見つける, 気づく after it, no wish in it) in a sentence naming
+        nobody, in a message about someone else: theirs (「夫のことです。…昨日は遺書のような手紙を見つけました」)."""
+        if not tokens[start].forms[:1] or tokens[start].forms[0].isascii():
+            return False
+        if not self._any(tokens, "observer", end, last) or self._speakers_wish(tokens, start, end, last):
+            return False
+        return self._story_of_other(tokens, first)
 
     def _told_of_other(self, tokens: Sequence[Token], first: int, last: int) -> bool:
         """A sentence naming nobody, in a message about someone else: the person of the sentence before
@@ -436,12 +468,23 @@ class ContextWords:
         if marks["current"] or (self._any(tokens, "present", first, last) and not self._present_apart(tokens, end,
                                                                                                      last)):
             return False
-        if not self._any(tokens, "then", first, last) and not _before_at_end(tokens, first, last):
+        if not self._time_past(tokens, first, last) and not _before_at_end(tokens, first, last):
             return False
         if not (_past_verb(tokens, start, end, first, last)):
             return False
         return bool(marks["resolved"]) or bool(marks["present"]) or self._distanced(tokens, end, last) or any(
             self.asks(tokens, j) for j in range(len(tokens)) if tokens[j].boundary)
+
+    def _time_past(self, tokens: Sequence[Token], first: int, last: int) -> bool:
+        """A time well past (``then``) in the sentence: "when I was" only before an age or a time of life, not
+        before what was being done ("when I was doing laundry I noticed blood on her sleeves")."""
+        for j in self._read(tokens).marks["then"]:
+            if first <= j < last:
+                stops = self.then.ends_at(tokens, j)
+                after = tokens[max(stops)].forms[:1] if stops and max(stops) < len(tokens) else ()
+                if not (after and after[0].endswith("ing") and after[0].isascii()):
+                    return True
+        return False
 
     def _distanced(self, tokens: Sequence[Token], end: int, last: int) -> bool:
         """The sentence itself puts the finding in the past: "…, but that was five years ago", "my last attempt was

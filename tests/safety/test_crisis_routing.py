@@ -57,3 +57,26 @@ def test_a_risk_word_used_of_something_else_asks_nothing(screen: CrisisScreen, t
 ])
 def test_the_same_words_beside_self_harm_keep_the_full_reply(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "definite", text
+
+
+@pytest.mark.parametrize("text", [
+    # a parent's long story: the child's marks in a sentence of what the writer was doing at the time
+    "Hello, I'm writing about my daughter who is 16. She has been depressed since last spring, stopped going to "
+    "school in October and mostly stays in her room. Her psychiatrist has her on sertraline but it hasn't helped "
+    "much. Yesterday when I was doing laundry I noticed blood on her sleeves, and when I asked she showed me cuts "
+    "on her forearm. She says she does it when she feels numb. Is TMS available for someone her age?",
+    # his words quoted with no name in their sentence, and a will the writer found
+    "夫のことです。仕事のストレスでうつと診断され休職中です。最近「俺がいなくなれば保険金が入る」と言うようになり、"
+    "昨日は遺書のような手紙を見つけました。TMSで治療できますか。",
+    "娘（中2）のことで相談です。先週、娘のスマホを見てしまったのですが、「消えたい」「死に方」と何度も検索していました。",
+])
+def test_a_parents_long_story_is_the_carer_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "carer", text
+
+
+@pytest.mark.parametrize("text", [
+    "夫のことです。最近つらくて、私も「もう死にたい」と言ってしまいました",   # the writer outside the quotation
+    "息子が不登校です。もう死にたいです",                                     # Japanese leaves the writer unsaid
+])
+def test_the_writer_in_a_story_about_someone_else_keeps_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", text
