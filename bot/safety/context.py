@@ -628,8 +628,12 @@ class ContextWords:
 
     def embarrassed_degree(self, tokens: Sequence[Token], start: int) -> bool:
         """True for 「消えたいくらい恥ずかしい」: ほど/くらい just after the finding (a phrase's end is not kept, so a
-        few tokens on), then embarrassment."""
-        last = self._bounds(tokens, start)[1]
+        few tokens on), then embarrassment; and for "so boring I wanted to die": "so" and a word of it just before
+        the finding, with nothing of suffering (tired of, sick of) between."""
+        first, last = self._bounds(tokens, start)
+        for k in range(max(first, start - 4), start):
+            if tokens[k].forms[:1] == ("so",) and self._any(tokens, "embarrassed", k + 1, min(start, k + 3)):
+                return not any(tokens[m].forms[:1] == ("of",) for m in range(k + 1, start))
         for k in range(start + 1, min(last, start + 5)):
             if _DEGREE.intersection(tokens[k].forms):
                 return self._any(tokens, "embarrassed", k + 1, min(last, k + 4))

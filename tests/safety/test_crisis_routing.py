@@ -80,3 +80,22 @@ def test_a_parents_long_story_is_the_carer_reply(rules: CrisisScreen, text: str)
 ])
 def test_the_writer_in_a_story_about_someone_else_keeps_the_full_reply(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "definite", text
+
+
+@pytest.mark.parametrize("text", [
+    "that movie was so boring I wanted to die",          # "so" and a feeling that is no suffering
+    "I was so embarrassed I wanted to die",
+    "もう死んでもいいくらい幸せ",                          # くらい and happiness
+])
+def test_a_measure_of_an_ordinary_feeling_asks_first(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "check_in", text
+
+
+@pytest.mark.parametrize("text", [
+    "I'm so tired of everything I want to die",
+    "I'm so depressed I want to die",
+    "I was so embarrassed at school today and now I want to kill myself for real",
+    "死にたいくらいつらい",
+])
+def test_a_measure_of_suffering_keeps_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", text
