@@ -46,6 +46,8 @@ def test_kana_the_analyser_reads_as_a_person_is_no_one_else(rules: CrisisScreen)
     "I cut class today to come to my appointment",              # a rule's word inside a not_risk phrasing
     "I overdosed on that game all weekend",
     "縁を切った友達から連絡がきました",
+    "I'm dead tired but happy",
+    "I'm on the edge of my seat waiting for results",
 ])
 def test_a_risk_word_used_of_something_else_asks_nothing(screen: CrisisScreen, text: str) -> None:
     assert screen.assess(text).tier == "none", text
