@@ -510,6 +510,9 @@ class CrisisContext(ContentModel):
     """Parts of the body (腕, 手首, arm, wrist; English in dictionary form): owned by someone the writer names inside
     or right after a finding (「娘の腕に」, "cuts on my son's arms", "her wrists"), the marks are that person's, so
     the carer reply."""
+    animals: list[str] = []
+    """Animals (猫, 犬, cat, dog): the nearest one before a finding, with no person nearer, did what it tells
+    ("my cat jumped off the balcony railing"), so a check-in at most."""
     everyday: list[str] = []
     """Words of an everyday occasion or of talking again (旅行, 花火, また明日, holiday, fireworks, as prescribed, see
     you at): in the sentence of a finding, the full reply becomes a check-in ("the roof terrace for the fireworks

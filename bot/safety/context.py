@@ -70,6 +70,7 @@ class ContextWords:
     joining: WordList
     embarrassed: WordList
     body: WordList
+    animals: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -111,7 +112,8 @@ class ContextWords:
                    hypothetical=merged("hypothetical"), bereaved=merged("bereaved"), observer=merged("observer"),
                    current=merged("current"), present=merged("present"),
                    then=merged("then"), story=merged("story"),
-                   joining=merged("joining"), embarrassed=merged("embarrassed"), body=merged("body"))
+                   joining=merged("joining"), embarrassed=merged("embarrassed"), body=merged("body"),
+                   animals=merged("animals"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int, *, carry: bool = True) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -159,6 +161,21 @@ class ContextWords:
         if self._found_in_a_story(tokens, start, end, first, last):
             return True  # the writer words of the sentence are all inside a quotation (checked there)
         return carry and not any(first <= j < last for j in writer) and self._told_of_other(tokens, first, last)
+
+    def done_by_an_animal(self, tokens: Sequence[Token], start: int) -> bool:
+        """True when the nearest one named before a finding in its sentence is an animal, not a person or the
+        writer ("my cat jumped off the balcony railing", 「猫がベランダから飛び降りた」)."""
+        marks = self._read(tokens).marks
+        if not marks["animals"]:
+            return False
+        first = self._bounds(tokens, start)[0]
+        writer = self._read(tokens).writer
+        for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
+            if j in writer or j in marks["others"]:
+                return False
+            if j in marks["animals"]:
+                return not _addressed(tokens, j)
+        return False
 
     def writers_own(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when the writer is plainly the one the finding is about: a writer word is the nearest person before

@@ -211,6 +211,8 @@ class _ScriptScreen:
             return "check_in", "bereaved"  # "my grandfather died by suicide": a loss told, asked about gently
         if context.told_as_past(tokens, finding.start, finding.end) or context.ended(tokens, finding.end):
             return "check_in", "past_resolved"  # "Back in college I …", 「死にたい気持ちがなくなりました」
+        if context.done_by_an_animal(tokens, finding.start):
+            return "check_in", "animal"  # "my cat jumped off the balcony railing onto the roof"
         if context.third_person(tokens, finding.start, finding.end, carry=finding.strength != "weak"):
             if context.joins_in(tokens):
                 return "definite", "joining"  # "… a girl who cuts herself, and now I want to do it too"

@@ -101,3 +101,21 @@ def test_a_measure_of_an_ordinary_feeling_asks_first(rules: CrisisScreen, text: 
 ])
 def test_a_measure_of_suffering_keeps_the_full_reply(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "definite", text
+
+
+@pytest.mark.parametrize("text", [
+    "my cat jumped off the balcony railing onto the roof and scared me",
+    "猫がベランダから飛び降りてびっくりした",
+])
+def test_what_an_animal_did_asks_at_most(screen: CrisisScreen, text: str) -> None:
+    assert screen.assess(text).tier in ("check_in", "none"), text
+
+
+@pytest.mark.parametrize("text", [
+    "my dog died and I want to die",
+    "I want to jump off the bridge with my dog",
+    "my dog watched me cut myself again last night",
+    "猫が死んでから、私も死にたい",
+])
+def test_the_writer_beside_an_animal_keeps_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", text
