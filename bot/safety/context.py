@@ -686,6 +686,8 @@ class ContextWords:
         want to live anymore", "I used to be happy. Now I want to die"), in Japanese a wish or resolve follows it
         (死にたい, 死のう, つもり) with no た after it in its sentence (「昔は幸せだったけど、今は死にたい」)."""
         first, last = self._bounds(tokens, start)
+        if any(_LATELY.intersection(tokens[k].forms) for k in range(first, start)):
+            return True  # 「去年までは元気でしたが、最近『死にたい』と言うようになりました」: lately, before it
         if any(tokens[k].forms[:1] and not tokens[k].forms[0].isascii() for k in range(first, last)):
             if any("た" in tokens[k].forms for k in range(end, last)):
                 return False
@@ -802,6 +804,8 @@ _EN_NOW = frozenset({"want", "wants", "wanna", "feel", "feels", "keep", "keeps",
                      "plan", "planning", "thinking"})
 """Verbs by a finding that tell it as the writer's present or what is to come (``told_now``)."""
 _WISH_JA = frozenset({"たい", "つもり"})
+_LATELY = frozenset({"最近", "近頃", "この頃", "このところ", "lately", "recently"})
+"""Words of the time just past and still going on: before a finding in its sentence, it is told as the present."""
 
 
 def _an_age(tokens: Sequence[Token], j: int) -> bool:

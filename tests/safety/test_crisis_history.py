@@ -29,6 +29,7 @@ def test_a_past_told_beside_a_present_wish_keeps_the_full_reply(rules: CrisisScr
     "My 14 year old son says he doesn't want to live anymore",
     "my 12-year-old told me she wants to die. she used to be so happy",
     "My 16 year old daughter was doing well last year, but yesterday she told me she wants to die",
+    "息子は去年までは元気でしたが、最近「死にたい」と言うようになりました",   # 最近 (lately) before it
 ])
 def test_a_past_told_beside_someone_elses_present_wish_keeps_the_carer_reply(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "carer", text
