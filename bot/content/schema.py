@@ -493,9 +493,10 @@ class CrisisContext(ContentModel):
     finding in its sentence told of strangers or a character, not of the writer or the writer's people, is a topic:
     a check-in."""
     embarrassed: list[str] = []
-    """Embarrassment (恥ずかしい, 照れる): right after a finding and ほど/くらい, a measure of degree
-    (「消えたいくらい恥ずかしい」), so a check-in the learned layer does not raise; 「死にたいくらいつらい」 keeps its
-    reply."""
+    """A feeling that is no suffering (恥ずかしい, 幸せ, boring, embarrassed): right after a finding and ほど/くらい,
+    or after "so" just before it, a measure of degree (「消えたいくらい恥ずかしい」, "so boring I wanted to die"), so a
+    check-in the learned layer does not raise; 「死にたいくらいつらい」 and "so tired of everything I want to die" keep
+    their reply."""
     joining: list[str] = []
     """The writer doing the same (too, the same, me too, 私も, 同じこと, 真似): after the writer with a wish ("now I
     want to do it too"), someone else's risk told beside the writer's own gives the full reply."""
@@ -509,6 +510,9 @@ class CrisisContext(ContentModel):
     """Parts of the body (腕, 手首, arm, wrist; English in dictionary form): owned by someone the writer names inside
     or right after a finding (「娘の腕に」, "cuts on my son's arms", "her wrists"), the marks are that person's, so
     the carer reply."""
+    animals: list[str] = []
+    """Animals (猫, 犬, cat, dog): the nearest one before a finding, with no person nearer, did what it tells
+    ("my cat jumped off the balcony railing"), so a check-in at most."""
     everyday: list[str] = []
     """Words of an everyday occasion or of talking again (旅行, 花火, また明日, holiday, fireworks, as prescribed, see
     you at): in the sentence of a finding, the full reply becomes a check-in ("the roof terrace for the fireworks

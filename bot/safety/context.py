@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from bot.content.schema import CrisisContext
 from bot.safety.rules import Analyse, Token, WordList, form_index
@@ -69,6 +70,7 @@ class ContextWords:
     joining: WordList
     embarrassed: WordList
     body: WordList
+    animals: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -110,7 +112,8 @@ class ContextWords:
                    hypothetical=merged("hypothetical"), bereaved=merged("bereaved"), observer=merged("observer"),
                    current=merged("current"), present=merged("present"),
                    then=merged("then"), story=merged("story"),
-                   joining=merged("joining"), embarrassed=merged("embarrassed"), body=merged("body"))
+                   joining=merged("joining"), embarrassed=merged("embarrassed"), body=merged("body"),
+                   animals=merged("animals"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int, *, carry: bool = True) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -122,6 +125,8 @@ class ContextWords:
         quote = _quote_start(tokens, first, start)
         if quote is not None and self._any(tokens, "others", first, quote):
             return True  # 「…」 after someone named: their words, even when they say 私
+        if quote is not None and self._quoted_in_a_story(tokens, first, quote, start, last):
+            return True  # 「夫のことです。最近『俺がいなくなれば…』と言うようになり」
         if self._speakers_wish(tokens, start, end, last):
             return False  # 「子どもがいるけど、もう死にたい」: a bare たい or 死のうと is the writer's own
         writer = self._read(tokens).writer
@@ -153,7 +158,24 @@ class ContextWords:
             return True  # 「先月自殺未遂をした17歳の娘」: a clause that describes her
         if reported or self._any(tokens, "others", end, min(last, end + 2)) or self._on_others_body(tokens, end, last):
             return True
+        if self._found_in_a_story(tokens, start, end, first, last):
+            return True  # the writer words of the sentence are all inside a quotation (checked there)
         return carry and not any(first <= j < last for j in writer) and self._told_of_other(tokens, first, last)
+
+    def done_by_an_animal(self, tokens: Sequence[Token], start: int) -> bool:
+        """True when the nearest one named before a finding in its sentence is an animal, not a person or the
+        writer ("my cat jumped off the balcony railing", 「猫がベランダから飛び降りた」)."""
+        marks = self._read(tokens).marks
+        if not marks["animals"]:
+            return False
+        first = self._bounds(tokens, start)[0]
+        writer = self._read(tokens).writer
+        for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
+            if j in writer or j in marks["others"]:
+                return False
+            if j in marks["animals"]:
+                return not _addressed(tokens, j)
+        return False
 
     def writers_own(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when the writer is plainly the one the finding is about: a writer word is the nearest person before
@@ -262,6 +284,34 @@ class ContextWords:
         return not any(self._at(tokens, "reporting", k) or _HEARSAY.intersection(tokens[k].forms)
                        for k in range(end, last))
 
+    def _quoted_in_a_story(self, tokens: Sequence[Token], first: int, quote: int, start: int, last: int) -> bool:
+        """Japanese words in 「…」 with a verb of saying after them, in a sentence naming nobody outside the
+        quotation, in a message that names someone else before it and the writer nowhere outside quotations: the
+        person the message is about said them (「夫のことです。…最近『俺がいなくなれば』と言うようになり」)."""
+        close = next((k for k in range(start, last) if QUOTE_CLOSE in tokens[k].forms), None)
+        if close is None or not self._any(tokens, "reporting", close + 1, min(last, close + 4)):
+            return False
+        if self._any(tokens, "others", close + 1, last):
+            return False  # someone named after it: left to the rest
+        return self._story_of_other(tokens, first)
+
+    def _story_of_other(self, tokens: Sequence[Token], first: int) -> bool:
+        """The message names someone else before the sentence at ``first`` and the writer nowhere outside a
+        quotation: what it tells is about that person."""
+        reading = self._read(tokens)
+        if any(_quote_start(tokens, reading.first[j], j) is None for j in reading.marks["me"]):
+            return False
+        return any(j < first and not _addressed(tokens, j) for j in reading.marks["others"])
+
+    def _found_in_a_story(self, tokens: Sequence[Token], start: int, end: int, first: int, last: int) -> bool:
+        """A Japanese finding the writer came upon (見つける, 気づく after it, no wish in it) in a sentence naming
+        nobody, in a message about someone else: theirs (「夫のことです。…昨日は遺書のような手紙を見つけました」)."""
+        if not tokens[start].forms[:1] or tokens[start].forms[0].isascii():
+            return False
+        if not self._any(tokens, "observer", end, last) or self._speakers_wish(tokens, start, end, last):
+            return False
+        return self._story_of_other(tokens, first)
+
     def _told_of_other(self, tokens: Sequence[Token], first: int, last: int) -> bool:
         """A sentence naming nobody, in a message about someone else: the person of the sentence before
         ("My daughter is 16. Been cutting for months."). English only: Japanese leaves the writer unsaid
@@ -321,6 +371,23 @@ class ContextWords:
         named = [j for j in marks["others"] if not _addressed(tokens, j)]  # 「妹に手紙を書いた」 is to her
         return bool(named) and not any(_subject(tokens, j) for j in self._read(tokens).writer)
 
+
+    def speaker(self, tokens: Sequence[Token]) -> Literal["other", "writer"] | None:
+        """Who speaks the quotation these words open: the nearest person before their last verb of saying or
+        messaging ("my friend texted me:" -> other, "my son keeps saying" -> other, "I told my mum" -> writer), or
+        None when no verb of saying ends them."""
+        if not tokens:
+            return None
+        marks = self._read(tokens).marks
+        said = [j for j in marks["reporting"] if self._bounds(tokens, j)[1] >= len(tokens) - 1]
+        if not said:
+            return None
+        verb = max(said)
+        others = [j for j in marks["others"] if j < verb and not _addressed(tokens, j)]
+        me = [j for j in marks["me"] if j < verb]
+        if others and (not me or max(others) > max(me)):
+            return "other"
+        return "writer" if me else None
 
     def names_other(self, tokens: Sequence[Token]) -> bool:
         """The message names someone other than the writer anywhere (for the learned layer's carer head)."""
@@ -418,12 +485,23 @@ class ContextWords:
         if marks["current"] or (self._any(tokens, "present", first, last) and not self._present_apart(tokens, end,
                                                                                                      last)):
             return False
-        if not self._any(tokens, "then", first, last) and not _before_at_end(tokens, first, last):
+        if not self._time_past(tokens, first, last) and not _before_at_end(tokens, first, last):
             return False
         if not (_past_verb(tokens, start, end, first, last)):
             return False
         return bool(marks["resolved"]) or bool(marks["present"]) or self._distanced(tokens, end, last) or any(
             self.asks(tokens, j) for j in range(len(tokens)) if tokens[j].boundary)
+
+    def _time_past(self, tokens: Sequence[Token], first: int, last: int) -> bool:
+        """A time well past (``then``) in the sentence: "when I was" only before an age or a time of life, not
+        before what was being done ("when I was doing laundry I noticed blood on her sleeves")."""
+        for j in self._read(tokens).marks["then"]:
+            if first <= j < last:
+                stops = self.then.ends_at(tokens, j)
+                after = tokens[max(stops)].forms[:1] if stops and max(stops) < len(tokens) else ()
+                if not (after and after[0].endswith("ing") and after[0].isascii()):
+                    return True
+        return False
 
     def _distanced(self, tokens: Sequence[Token], end: int, last: int) -> bool:
         """The sentence itself puts the finding in the past: "…, but that was five years ago", "my last attempt was
@@ -567,8 +645,12 @@ class ContextWords:
 
     def embarrassed_degree(self, tokens: Sequence[Token], start: int) -> bool:
         """True for 「消えたいくらい恥ずかしい」: ほど/くらい just after the finding (a phrase's end is not kept, so a
-        few tokens on), then embarrassment."""
-        last = self._bounds(tokens, start)[1]
+        few tokens on), then embarrassment; and for "so boring I wanted to die": "so" and a word of it just before
+        the finding, with nothing of suffering (tired of, sick of) between."""
+        first, last = self._bounds(tokens, start)
+        for k in range(max(first, start - 4), start):
+            if tokens[k].forms[:1] == ("so",) and self._any(tokens, "embarrassed", k + 1, min(start, k + 3)):
+                return not any(tokens[m].forms[:1] == ("of",) for m in range(k + 1, start))
         for k in range(start + 1, min(last, start + 5)):
             if _DEGREE.intersection(tokens[k].forms):
                 return self._any(tokens, "embarrassed", k + 1, min(last, k + 4))
@@ -587,9 +669,37 @@ class ContextWords:
         return False
 
     def past_and_resolved(self, tokens: Sequence[Token]) -> bool:
-        """True when the message speaks of a past time and of a settled present."""
+        """True when the message speaks of a past time and of a settled present. An age is no past time ("my
+        15-year-old", "I'm 30 years old"), and a settled present that is denied is none ("she doesn't want to live
+        anymore" holds "want to live")."""
         marks = self._read(tokens).marks
-        return bool(marks["past"]) and bool(marks["resolved"])
+        past = [j for j in marks["past"] if not _an_age(tokens, j)]
+        return bool(past) and any(not self._negated_before(tokens, j) for j in marks["resolved"])
+
+    def _negated_before(self, tokens: Sequence[Token], j: int) -> bool:
+        first = self._bounds(tokens, j)[0]
+        return any(self._at(tokens, "negation", k) for k in range(max(first, j - 2), j))
+
+    def told_now(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True when a finding is told in the present, so a past that is over told elsewhere in the message does not
+        make it a history: in English the first verb by it is a wish or the present ("I'm 30 years old and I don't
+        want to live anymore", "I used to be happy. Now I want to die"), in Japanese a wish or resolve follows it
+        (死にたい, 死のう, つもり) with no た after it in its sentence (「昔は幸せだったけど、今は死にたい」)."""
+        first, last = self._bounds(tokens, start)
+        if any(_LATELY.intersection(tokens[k].forms) for k in range(first, start)):
+            return True  # 「去年までは元気でしたが、最近『死にたい』と言うようになりました」: lately, before it
+        if any(tokens[k].forms[:1] and not tokens[k].forms[0].isascii() for k in range(first, last)):
+            if any("た" in tokens[k].forms for k in range(end, last)):
+                return False
+            return any(_WISH_JA.intersection(tokens[k].forms) or _volitional(tokens[k].forms)
+                       for k in range(start, min(last, end + 3)))
+        for k in range(max(first, start - 3), min(last, start + 4)):  # "I used to feel suicidal" is past
+            form = tokens[k].forms[0] if tokens[k].forms else ""
+            if form in _EN_PAST or (len(form) > 4 and form.endswith("ed") and len(tokens[k].forms) > 1):
+                return False
+            if form in _EN_NOW or (form == "will" and k > first and tokens[k - 1].forms[:1] == ("i",)):
+                return True
+        return False
 
 
 
@@ -642,7 +752,8 @@ class _Marks(dict[str, frozenset[int]]):
         tokens = self._tokens
         found = frozenset(j for j in word_list.starts(self._index) if word_list.ends_at(tokens, j))
         if name == "others":
-            found = frozenset(j for j in found if not _follows(tokens, j, "公")) | _ages(tokens)
+            found = frozenset(j for j in found if not _follows(tokens, j, "公") and not _misread(tokens[j])) | \
+                _ages(tokens)
         self[name] = found
         return found
 
@@ -689,6 +800,21 @@ _EN_PAST = frozenset({"was", "were", "had", "did", "tried", "took", "thought", "
 _EN_PRESENT = frozenset({"am", "is", "are", "want", "wants", "feel", "feels", "keep", "keeps", "will", "going",
                          "gonna", "need", "needs", "can", "plan", "planning"})
 """Verbs that tell the present or what is to come: near a finding, it is not told as past."""
+_EN_NOW = frozenset({"want", "wants", "wanna", "feel", "feels", "keep", "keeps", "going", "gonna", "need", "needs",
+                     "plan", "planning", "thinking"})
+"""Verbs by a finding that tell it as the writer's present or what is to come (``told_now``)."""
+_WISH_JA = frozenset({"たい", "つもり"})
+_LATELY = frozenset({"最近", "近頃", "この頃", "このところ", "lately", "recently"})
+"""Words of the time just past and still going on: before a finding in its sentence, it is told as the present."""
+
+
+def _an_age(tokens: Sequence[Token], j: int) -> bool:
+    """"15 year old", "30 years old": a word of the past list (old, years) that tells an age, not a time."""
+    here = tokens[j].forms[:1]
+    before = tokens[j - 1].forms[:1] if j else ()
+    after = tokens[j + 1].forms[:1] if j + 1 < len(tokens) else ()
+    return (here == ("old",) and bool(_AGE_WORDS.intersection(before))) or (
+        bool(_AGE_WORDS.intersection(here)) and after == ("old",))
 
 
 def _past_verb(tokens: Sequence[Token], start: int, end: int, first: int, last: int) -> bool:
@@ -783,6 +909,17 @@ def _owner(tokens: Sequence[Token], j: int, others: frozenset[int], stop: int) -
 
 _DESCRIBING = frozenset({"teenage", "younger", "eldest", "oldest", "youngest", "middle", "step", "ex", "twin",
                          "adult", "adopted", "late", "poor", "sweet", "baby", "grown"})
+
+
+_SPELT_AS = {"彼": frozenset({"彼", "かれ", "カレ"})}
+"""Person words and the spellings that are that person: the analyser also reads the かん of なんもかんも (何もかも,
+everything) as 彼."""
+
+
+def _misread(token: Token) -> bool:
+    """A person word the analyser found in a spelling that is not the person (``_SPELT_AS``)."""
+    spellings = _SPELT_AS.get(token.forms[0]) if token.forms else None
+    return spellings is not None and token.forms[-1] not in spellings
 
 
 def _follows(tokens: Sequence[Token], j: int, form: str) -> bool:

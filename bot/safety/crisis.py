@@ -23,7 +23,7 @@ import re
 import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.content.schema import Crisis
@@ -176,9 +176,8 @@ class _ScriptScreen:
             if self.script == "ja" and f.start + 1 < len(tokens) and \
                     tokens[f.start + 1].forms[:1] and tokens[f.start + 1].forms[0] in _DEGREE:
                 continue  # 「死ぬほど会いたい」: a verb of death as a degree ("to death") starts no rule
-            last = tokens[f.end - 1]
-            if covered and covered(last.start, last.start + len(last.forms[-1] if last.forms else "")):
-                continue  # its last word is inside a not_risk phrasing ("take my life back")
+            if covered and any(covered(t.start, t.start + len(t.forms[-1])) for t in tokens[f.start:f.end] if t.forms):
+                continue  # one of its words is inside a not_risk phrasing ("take my life back", "I cut class today")
             denied = f.negated or self.context.denied(tokens, f.end - 1, before=False) or (
                 not f.negative and self.script == "en" and self.context.denied(tokens, f.start))
             strength: Strength = "weak" if f.tier == "check_in" or denied else "mention" if f.topic else "strong"
@@ -188,8 +187,8 @@ class _ScriptScreen:
     def tier(self, finding: _Finding, tokens: Sequence[Token], history: bool) -> tuple[Tier, str | None]:
         """The help a finding needs in its context, and the context rule that decided it (if any)."""
         context = self.context
-        if history:
-            return "check_in", "past_resolved"
+        if history and not context.told_now(tokens, finding.start, finding.end):
+            return "check_in", "past_resolved"  # a past that is over, unless this finding is told in the present
         asks, topical = context.asks(tokens, finding.start), context.topical(tokens, finding.start)
         writer = context.writer_in_sentence(tokens, finding.start)
         about_topic = (finding.strength == "mention" and (asks or topical)) or (asks and topical and not writer)
@@ -212,6 +211,8 @@ class _ScriptScreen:
             return "check_in", "bereaved"  # "my grandfather died by suicide": a loss told, asked about gently
         if context.told_as_past(tokens, finding.start, finding.end) or context.ended(tokens, finding.end):
             return "check_in", "past_resolved"  # "Back in college I …", 「死にたい気持ちがなくなりました」
+        if context.done_by_an_animal(tokens, finding.start):
+            return "check_in", "animal"  # "my cat jumped off the balcony railing onto the roof"
         if context.third_person(tokens, finding.start, finding.end, carry=finding.strength != "weak"):
             if context.joins_in(tokens):
                 return "definite", "joining"  # "… a girl who cuts herself, and now I want to do it too"
@@ -285,8 +286,7 @@ class CrisisScreen:
         someone_else = self._ja.context.about_someone_else(ja) or self._en.context.about_someone_else(en)
         raised = self._signals(reading, found, someone_else)
         if raised.tier == "check_in" and raised.routed_by is None and someone_else and not reading.exception and \
-                not (raised.rule or "").endswith("~negated") and not self._ja.context.past_and_resolved(ja) and \
-                not self._en.context.past_and_resolved(en):
+                not (raised.rule or "").endswith("~negated") and not reading.history():
             return Assessment("carer", raised.layer, raised.rule, "third_person")  # 「親友が今夜死ぬってLINEしてきて」
         return raised
 
@@ -297,7 +297,7 @@ class CrisisScreen:
         kinds = ja_signals.kinds | en_signals.kinds
         if len(kinds) < 2 or self._ja.context.names_everyday(ja) or self._en.context.names_everyday(en):
             return found
-        if self._ja.context.past_and_resolved(ja) or self._en.context.past_and_resolved(en):
+        if reading.history():
             return found  # "panic attack on the train this morning, but I'm ok now"
 
         def asks() -> bool:
@@ -326,11 +326,34 @@ class CrisisScreen:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
         if en_view and best.tier in ("none", "check_in") and not self._en.context.names_bereaved(en_tokens):
             best = self._reported(en_view, en_tokens, best, history)  # "my uncle killed himself": a loss, as it is
+        if best.tier == "definite" and en_view and ('"' in folded_text or "\u201c" in folded_text):
+            if self._rests_on_quotes(folded_text, "other"):
+                best = Assessment("carer", "context", best.rule, "third_person")  # my friend texted me: "I'm …"
+            elif not best.writers_own and self._rests_on_quotes(folded_text, "writer"):
+                best = Assessment(best.tier, best.layer, best.rule, best.routed_by, True)  # I told my mum "I …"
         exception = self._ja.phrases.has_exception(folded_text) or bool(
             en_view and self._en.phrases.has_exception(en_view))
         names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
         names_risk = self._ja.context.names_risk(ja_tokens) or self._en.context.names_risk(en_tokens)
-        return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens)
+        return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens, history)
+
+    def _rests_on_quotes(self, folded: str, speaker: Literal["other", "writer"]) -> bool:
+        """The full reply rests only on English words in quotation marks that speak in the first person and are
+        opened after a verb of saying or messaging of ``speaker`` (``ContextWords.speaker``): the message without
+        them no longer needs it. Someone else's ("my friend texted me: "I can't do this anymore, I'm going to take
+        all my pills tonight"") are theirs, so the carer reply; the writer's own ("I told my mum "I want to die"")
+        are plainly the writer's. "… and now I want to die too" outside the quotation keeps the full reply."""
+        rest, pos = [], 0
+        for quote in _QUOTATION.finditer(folded):
+            lead = _SENTENCE_END.split(folded[pos:quote.start()])[-1]
+            lead_view = english_text(lead)[0] if _FIRST_PERSON.search(quote.group(1)) else ""
+            if lead_view and self._en.context.speaker(self._en.tokens(lead_view)) == speaker:
+                rest.append(folded[pos:quote.start()])
+                pos = quote.end()
+        if not rest:
+            return False
+        rest.append(folded[pos:])
+        return self.read(" ".join(rest), folded=True).rules.tier != "definite"
 
     def _latin_in_japanese(self, ja_tokens: Sequence[Token], best: Assessment) -> Assessment:
         """A definite finding of the English screen in a Japanese message (OD), in the Japanese context around it."""
@@ -357,27 +380,30 @@ class CrisisScreen:
         if shifted is None:
             return best
         shifted_tokens = self._en.tokens(shifted)
-        found = self._best(self._en, shifted, shifted_tokens, NO_RISK, history)
+        findings = _Findings(self._en, shifted, shifted_tokens)
+        found = self._best(self._en, shifted, shifted_tokens, NO_RISK, history, findings)
         if not found.hit or found.routed_by in ("topic", "past_resolved", "generic", "hypothetical", "bereaved") or \
                 found.rule == best.rule:
             return best  # nothing new, or what the writer's own words already said
-        if self._told_in_a_story(shifted, shifted_tokens, en_tokens):
+        if self._told_in_a_story(findings, shifted_tokens, en_tokens):
             return Assessment("check_in", "context", found.rule, "topic")  # "in the novel he kills himself"
         return Assessment("carer", "context", found.rule, "third_person")
 
-    def _told_in_a_story(self, shifted: str, shifted_tokens: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    def _told_in_a_story(self, findings: _Findings, shifted_tokens: Sequence[Token],
+                         tokens: Sequence[Token]) -> bool:
         """Every finding of the shifted view stands in a sentence of the original that tells a story of strangers
         (the shift keeps the number of words, so positions agree)."""
         if len(shifted_tokens) != len(tokens):
             return False
-        findings = self._en.phrase_findings(shifted, shifted_tokens) + self._en.rule_findings(shifted, shifted_tokens)
-        return bool(findings) and all(self._en.context.in_a_story(tokens, f.start, f.end) for f in findings)
+        found = findings.phrases() + findings.rules()
+        return bool(found) and all(self._en.context.in_a_story(tokens, f.start, f.end) for f in found)
 
     def _best(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token], best: Assessment,
-              history: _History) -> Assessment:
+              history: _History, findings: _Findings | None = None) -> Assessment:
         order = {"strong": 0, "mention": 1, "weak": 2}
-        for find in (screen.phrase_findings, screen.rule_findings):  # rules only when phrases left room
-            for finding in sorted(find(view, tokens), key=lambda f: order[f.strength]):
+        found = findings or _Findings(screen, view, tokens)
+        for find in (found.phrases, found.rules):  # rules only when phrases left room
+            for finding in sorted(find(), key=lambda f: order[f.strength]):
                 if best.tier == "definite":
                     return best  # nothing is stronger: the rest of a long message need not be read
                 tier, routed = screen.tier(finding, tokens, history())
@@ -414,6 +440,12 @@ def first_person_view(view: str) -> str | None:
         return " " + _THIRD_PERSON[word]
 
     return _THIRD.sub(shift, view)
+
+
+_QUOTATION = re.compile(r'["\u201c]([^"\u201c\u201d]+)(?:["\u201d]|$)')
+"""English words in quotation marks (to the end of the message when the closing mark is missing)."""
+_SENTENCE_END = re.compile(r"[.!?\n。！？]")
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|im|i'm|i'd|i'll|i've)\b")
 
 
 LONG_MESSAGE = 600
@@ -469,6 +501,9 @@ class Reading:
     """A word of risk itself is there (``context.risk``: die, pills, bridge): the rules agree in part."""
     ja_tokens: Sequence[Token]
     en_tokens: Sequence[Token]
+    history: Callable[[], bool] = field(default=lambda: False)
+    """Whether the message tells of a past that is over (``_History``): worked out once, when a finding or the
+    plan layer first asks, and shared by every layer after it."""
     _grams: frozenset[str] | None = None
 
     def grams(self) -> frozenset[str]:
@@ -551,8 +586,29 @@ def _cut(sentence: str, low: int, high: int) -> int:
     return space if space > low else high
 
 
+class _Findings:
+    """The findings of one view, each kind looked for once and only when asked: rules only when the phrases left
+    room, and again by whoever needs every finding (``_told_in_a_story``) without reading the view twice."""
+
+    def __init__(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token]) -> None:
+        self._screen, self._view, self._tokens = screen, view, tokens
+        self._phrases: list[_Finding] | None = None
+        self._rules: list[_Finding] | None = None
+
+    def phrases(self) -> list[_Finding]:
+        if self._phrases is None:
+            self._phrases = self._screen.phrase_findings(self._view, self._tokens)
+        return self._phrases
+
+    def rules(self) -> list[_Finding]:
+        if self._rules is None:
+            self._rules = self._screen.rule_findings(self._view, self._tokens)
+        return self._rules
+
+
 class _History:
-    """Whether the message tells of a past that is over, worked out once and only when a finding needs it."""
+    """Whether the message tells of a past that is over (``past_and_resolved`` in either script), worked out once
+    per message and only when a finding or the plan layer needs it."""
 
     def __init__(self, compute: Callable[[], bool]) -> None:
         self._compute = compute
