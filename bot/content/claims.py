@@ -300,14 +300,16 @@ class _Rule:
     should not think of TMS as a permanent cure", "… at other clinics may not improve here")."""
 
 
-_OWN_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|without|nor|cannot|can|won|don|doesn|didn|isn|aren"
-                           r"|wasn|shouldn|couldn|wouldn)\b")
+_OWN_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|without|nor|cannot)\b")
+_OWN_CONTRACTION = re.compile(r"n\)?(?:['’]|\[['’]+\])\??t\b")
+"""A contracted negation as a pattern writes it: ``can't``, ``don'?t``, ``won['’]t``."""
 
 
 def _own_negation(source: str) -> bool:
-    """Whether a pattern's words hold a negation (``\\bno side effects\\b``, ``can'?t match``): read with its
-    escapes and operators taken out."""
-    return _OWN_NEGATION.search(re.sub(r"\\[a-zA-Z]|[^a-zA-Z\s]", " ", source)) is not None
+    """Whether a pattern's words hold a negation (``\\bno side effects\\b``, ``can'?t match``): a contraction read
+    as written, the words with escapes and operators taken out (a plain "can" is no negation: ``can cure``)."""
+    return _OWN_CONTRACTION.search(source) is not None \
+        or _OWN_NEGATION.search(re.sub(r"\\[a-zA-Z]|[^a-zA-Z\s]", " ", source)) is not None
 
 
 _EN_INNER_NEGATION = re.compile(r"\b(?:not|never|cannot)\b|\b\w+n['’]t\b")

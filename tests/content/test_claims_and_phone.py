@@ -435,3 +435,12 @@ def test_a_claim_believed_or_heard_and_refuted_in_the_next_sentence_is_not_made(
     assert found(lint, "エクソソームは完全に安全だと言われることがあります。しかし、それは誤りです。") == []
     assert found(lint, "You may have heard that exosomes are risk-free. They are.") == ["risk-free"]
     assert found(lint, "Exosomes are risk-free. That is not true of other drugs.") == ["risk-free"]
+
+
+def test_a_plain_can_in_a_pattern_is_no_negation_of_its_own() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [x], patterns: ["
+                   r"'\bTMS can\b[^.]{0,20}\bcure\b', '\bcan''t fail\b', '\bdon''?t miss\b']}}")
+    assert found(lint, "TMS can not always cure depression.") == []  # "can" negates nothing: "not" inside does
+    assert found(lint, "TMS can cure depression.") == ["tms can cure"]
+    assert found(lint, "It can't fail.") == ["can't fail"]  # the pattern's own "can't" is the claim
+    assert found(lint, "Don't miss this chance.") == ["don't miss"]
