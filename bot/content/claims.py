@@ -418,9 +418,11 @@ class ClaimsLint:
         out: list[Finding] = []
         for rule in self._rules:
             for start, end in view.spans(rule.term):
-                english = rule.english and not (is_cjk(_next_visible(folded, end, 1))
-                                                or (not rule.word[:1].isalpha()
-                                                    and is_cjk(_next_visible(folded, start - 1, -1))))
+                # a Japanese word can meet English words through the analyser's readings (ビフォーアフター in
+                # "before/after"): what it matched is English and is read by English grammar
+                latin = rule.english or folded[start:end].isascii()
+                english = latin and not (is_cjk(_next_visible(folded, end, 1)) or (
+                    not rule.word[:1].isalpha() and is_cjk(_next_visible(folded, start - 1, -1))))
                 if self._negated(folded, start, end, english, view) or self._mentioned(folded, start, end) \
                         or _asked(folded, start, end) or _instruction(folded, start, end) \
                         or (rule.inner_negation and english and self._negated_inside(folded, start, end)):
@@ -464,13 +466,14 @@ class ClaimsLint:
                         text, _sentence_start(text, start, _PHRASE_END), _sentence_end(text, end)):
                     continue
                 gaps = [text[a[1]:b[0]] for a, b in itertools.pairwise(chain)]
+                english = family.english or text[start:end].isascii()
                 if family.spec.same_clause and any(_CLAUSE_BREAK.search(gap) for gap in gaps):
                     continue
                 if family.spec.negation_between and (
-                        any(self._negation_in(gap, family.english) for gap in gaps)
+                        any(self._negation_in(gap, english) for gap in gaps)
                         or any(self._gap_negated(view, a[1], b[0]) for a, b in itertools.pairwise(chain))):
                     continue
-                if self._negated(text, start, end, family.english, view) or self._mentioned(text, start, end) \
+                if self._negated(text, start, end, english, view) or self._mentioned(text, start, end) \
                         or _asked(text, start, end) or _instruction(text, start, chain[0][1]):
                     continue
                 return start, end

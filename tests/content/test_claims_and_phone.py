@@ -444,3 +444,11 @@ def test_a_plain_can_in_a_pattern_is_no_negation_of_its_own() -> None:
     assert found(lint, "TMS can cure depression.") == ["tms can cure"]
     assert found(lint, "It can't fail.") == ["can't fail"]  # the pattern's own "can't" is the claim
     assert found(lint, "Don't miss this chance.") == ["don't miss"]
+
+
+def test_a_japanese_word_met_in_english_words_is_read_by_english_grammar() -> None:
+    lint = lint_of("categories: {testimonial: {why: x, words: [ビフォーアフター]}}")
+    honest = "The clinic never uses before/after pictures."
+    assert found(lint, "未承認です。" + honest) == []  # Japanese elsewhere in the text (a folded notice)
+    assert found(lint, "未承認です。We show before/after pictures.") == ["before/after"]
+    assert found(lint, "ビフォーアフターの写真はありません。") == []
