@@ -59,8 +59,11 @@ _JA_GOES_ON = re.compile(r"に|と(?!は)|で(?!す|しょう|は)|[^。、]{0,3
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
 _EN_WORDS_BEFORE = 9
-_EN_HEDGES_BEFORE = re.compile(r"\b(?:hope|hopes|hoped|hopefully|whether|hypothes\w*|unproven)\b")
-"""A hope or a question of whether, a few words before a claim, is not a claim ("We hope the combination helps")."""
+_EN_HEDGES_BEFORE = re.compile(r"\b(?:hope|hopes|hoped|hopefully|whether|hypothes\w*|unproven)\b"
+                               r"|\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|unsure|not sure)"
+                               r"(?:\s+(?:us|me|you|them|the doctor|our doctors|themselves))?\s+if\b")
+"""A hope or a question of whether, a few words before a claim, is not a claim ("We hope the combination helps",
+"People ask us if there is no risk at all")."""
 _EN_NEGATORS = ("not", "no", "never", "cannot", "can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't",
                 "wasn't", "haven't", "hasn't", "shouldn't", "wouldn't", "couldn't", "without", "nor", "neither",
                 "rather than", "instead of", "nobody", "no one", "none", "nothing")
@@ -111,10 +114,19 @@ _EN_NONE_OF = re.compile(r"\b(?:no such|there is no|there are no|there's no)\b(?
 """"There is no such thing as a painless, risk-free treatment": the negation covers the list after it."""
 _EN_DENIAL = re.compile(r"\b(?:does not|doesn't|did not|didn't|do not|don't|would not|wouldn't|will not|won't)\s+"
                         r"(?:necessarily\s+|automatically\s+)?(?:mean|prove|make|show|guarantee)\b"
-                        r"|\b(?:is|are)(?:\s+not|n't)\s+(?:a\s+|any\s+)?(?:guarantee|proof|sign|promise|evidence)\b"
+                        r"|\b(?:is|are)(?:\s+not|n't)\s+(?:a\s+|any\s+|the same as\s+|a substitute for\s+"
+                        r"|in itself\s+|on its own\s+|scientific\s+|reliable\s+)*"
+                        r"(?:guarantee|proof|sign|promise|evidence)\b"
                         r"|\b(?:is|are)\s+no\s+(?:guarantee|proof|sign|promise|evidence)\b")
 """A denial of what a fact implies ("no reported side effects does not mean there is no risk"): the claims it
 is about, its subject before it and its object after it, are denied, not made."""
+_EN_OTHERS_NOT = re.compile(r"[^.;]{0,60}?\b(?:but|while|whereas|and|yet)\s+"
+                            r"(?:many|most|others|other people|plenty|many others|most others)\s+"
+                            r"(?:(?:did|do|does|have|has|will|were|are|could)(?:\s+not|n't)\b"
+                            r"|(?:noticed?|notices|see|sees|saw|feel|feels|felt|get|gets|got|experienced?|experiences"
+                            r"|have|has|had|find|finds|found)\s+(?:little|no|nothing|none)\b)")
+"""A result said of some and denied of many after it ("some people improved with TMS, but many did not", "…,
+while others notice little or no change")."""
 _EN_CONDITION = re.compile(r"\b(?:even if|even though|although|though|just because|if|while|whereas|because)\b")
 """A clause that a following "that does not mean …" takes back ("Even if …, that does not mean …")."""
 _JA_REQUEST = re.compile(r"(?:(?!ので|から|ます|です|でしょう|ば|たら)[^。、]){0,16}?"
@@ -517,7 +529,8 @@ class ClaimsLint:
                 return True  # "Even if you felt better quickly, keep attending": a supposition, not a claim
             if _EN_COORDINATED.search(before) or _EN_NONE_OF.search(text, sentence_start, start):
                 return True
-            if _en_denied(text, sentence_start, start, end, sentence_end):
+            if _en_denied(text, sentence_start, start, end, sentence_end) \
+                    or _EN_OTHERS_NOT.match(text, end, sentence_end):
                 return True
             after = text[end:min(sentence_end, end + _EN_AFTER_WINDOW)]
             return self._after is not None and self._cue_in(self._after, after, after, at_start=True)

@@ -452,3 +452,13 @@ def test_a_japanese_word_met_in_english_words_is_read_by_english_grammar() -> No
     assert found(lint, "未承認です。" + honest) == []  # Japanese elsewhere in the text (a folded notice)
     assert found(lint, "未承認です。We show before/after pictures.") == ["before/after"]
     assert found(lint, "ビフォーアフターの写真はありません。") == []
+
+
+def test_asked_if_denied_as_evidence_or_denied_of_others_claims_nothing() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [no risk, felt better], patterns: ['\bpeople improve']}}")
+    assert found(lint, "People often ask us if there is no risk at all; every treatment carries some risk.") == []
+    assert found(lint, "Some patients felt better quickly, but that is not the same as evidence.") == []
+    assert found(lint, "In studies, some people improved with TMS, but many did not.") == []
+    assert found(lint, "Some people improved with TMS, while others noticed no change.") == []
+    assert found(lint, "There is no risk at all.") == ["no risk"]
+    assert found(lint, "People improved with TMS, and many did so within a week.") == ["people improve"]
