@@ -95,7 +95,7 @@ _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "call
                     "anyone promises", "someone promises")
 _MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような言葉", "と宣伝", "とうたう", "と謳", "と呼", "と言う",
                    "と書", "する医療機関", "するクリニック", "する病院", "する広告", "と思われ", "と期待され",
-                   "とお考え", "と言われ", "と紹介", "と約束")
+                   "とお考え", "と言われ", "と紹介", "と約束", "と報告")
 _MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "cautious", "nothing", "in fact", "actually",
                       "ask what", "based on", "sceptical", "skeptical", "no evidence",
                       "hypothes*", "theory", "in animals", "not true", "untrue", "myth", "misconception",
