@@ -124,9 +124,10 @@ _EN_OTHERS_NOT = re.compile(r"[^.;]{0,60}?\b(?:but|while|whereas|and|yet)\s+"
                             r"(?:many|most|others|other people|plenty|many others|most others)\s+"
                             r"(?:(?:did|do|does|have|has|will|were|are|could)(?:\s+not|n't)\b"
                             r"|(?:noticed?|notices|see|sees|saw|feel|feels|felt|get|gets|got|experienced?|experiences"
-                            r"|have|has|had|find|finds|found)\s+(?:little|no|nothing|none)\b)")
+                            r"|have|has|had|find|finds|found)\s+(?:little|no|nothing|none)\b)"
+                            r"|[^.;]{0,60}?\bbut not (?:all|everyone|everybody|every patient|for everyone|always)\b")
 """A result said of some and denied of many after it ("some people improved with TMS, but many did not", "…,
-while others notice little or no change")."""
+while others notice little or no change", "…, but not everyone")."""
 _EN_CONDITION = re.compile(r"\b(?:even if|even though|although|though|just because|if|while|whereas|because)\b")
 """A clause that a following "that does not mean …" takes back ("Even if …, that does not mean …")."""
 _JA_REQUEST = re.compile(r"(?:(?!ので|から|ます|です|でしょう|ば|たら)[^。、]){0,16}?"

@@ -460,5 +460,6 @@ def test_asked_if_denied_as_evidence_or_denied_of_others_claims_nothing() -> Non
     assert found(lint, "Some patients felt better quickly, but that is not the same as evidence.") == []
     assert found(lint, "In studies, some people improved with TMS, but many did not.") == []
     assert found(lint, "Some people improved with TMS, while others noticed no change.") == []
+    assert found(lint, "Some people improved with TMS, but not everyone.") == []
     assert found(lint, "There is no risk at all.") == ["no risk"]
     assert found(lint, "People improved with TMS, and many did so within a week.") == ["people improve"]
