@@ -80,7 +80,8 @@ a denial ("a cure cannot be promised", "testimonials cannot tell you …")."""
 _HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限りません", "とは限らない", "とは限らず",
                  "というより", "ではなく", "ではありません", "わけではありません", "とは言えません", "とはいえません",
                  "かどうか", "かもしれ", "控えて", "控えます", "差し控え", "見合わせ", "お断り", "研究中", "研究段階",
-                 "未確立", "不明", "人によって異な", "人により異な", "個人差があ")
+                 "未確立", "不明", "人によって異な", "人により異な", "人によって違", "人により違", "人それぞれ",
+                 "個人差があ")
 """Hedges and negations after a word that any text uses ("results vary", 「…とは限りません」); the file's
 ``negations_after`` adds to them."""
 _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "calling", "call it", "call a",
