@@ -59,11 +59,15 @@ _JA_GOES_ON = re.compile(r"に|と(?!は)|で(?!す|しょう|は)|[^。、]{0,3
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
 _EN_WORDS_BEFORE = 9
-_EN_HEDGES_BEFORE = re.compile(r"\b(?:hope|hopes|hoped|hopefully|whether|hypothes\w*|unproven)\b"
-                               r"|\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|unsure|not sure)"
-                               r"(?:\s+(?:us|me|you|them|the doctor|our doctors|themselves))?\s+if\b")
+_EN_ASKED = (r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|unsure|not sure)"
+             r"(?:\s+(?:us|me|you|them|the doctor|our doctors|themselves))?\s+if\b"
+             r"|\btoo (?:early|soon) to (?:say|tell|know|claim|conclude)\b")
+_EN_ASKED_IN = re.compile(_EN_ASKED)
+"""A claim asked about or not yet to be made, read inside a long pattern's match too ("A patient asked if TMS was
+a permanent cure")."""
+_EN_HEDGES_BEFORE = re.compile(r"\b(?:hope|hopes|hoped|hopefully|whether|hypothes\w*|unproven)\b|" + _EN_ASKED)
 """A hope or a question of whether, a few words before a claim, is not a claim ("We hope the combination helps",
-"People ask us if there is no risk at all")."""
+"People ask us if there is no risk at all", "It is too early to say that …")."""
 _EN_NEGATORS = ("not", "no", "never", "cannot", "can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't",
                 "wasn't", "haven't", "hasn't", "shouldn't", "wouldn't", "couldn't", "without", "nor", "neither",
                 "rather than", "instead of", "nobody", "no one", "none", "nothing")
@@ -129,6 +133,9 @@ _EN_OTHERS_NOT = re.compile(r"[^.;]{0,60}?\b(?:but|while|whereas|and|yet)\s+"
                             r"|[^.;]{0,60}?\bbut not (?:all|everyone|everybody|every patient|for everyone|always)\b")
 """A result said of some and denied of many after it ("some people improved with TMS, but many did not", "…,
 while others notice little or no change", "…, but not everyone")."""
+_EN_ASIDE = re.compile(r",\s*(?:including|such as|like|except|apart from|other than|in particular|for example"
+                       r"|of course|at least)\b[^,;.]{0,30},")
+"""An aside between commas, read as if it were not there when looking for a negation before a claim."""
 _EN_CONDITION = re.compile(r"\b(?:even if|even though|although|though|just because|if|while|whereas|because)\b")
 """A clause that a following "that does not mean …" takes back ("Even if …, that does not mean …")."""
 _JA_REQUEST = re.compile(r"(?:(?!ので|から|ます|です|でしょう|ば|たら)[^。、]){0,16}?"
@@ -494,9 +501,10 @@ class ClaimsLint:
         return None
 
     def _negated_inside(self, text: str, start: int, end: int) -> bool:
-        """Whether an English negated verb stands inside a match, other than a phrase that is no negation."""
+        """Whether an English negated verb or a hedge ("asked if") stands inside a match, other than a phrase that is
+        no negation."""
         inside = text[start:end]
-        return self._cue_in(_EN_INNER_NEGATION, inside, inside)
+        return self._cue_in(_EN_INNER_NEGATION, inside, inside) or _EN_ASKED_IN.search(inside) is not None
 
     @staticmethod
     def _gap_negated(view: _Text, start: int, end: int) -> bool:
@@ -519,7 +527,9 @@ class ClaimsLint:
         sentence_end = _sentence_end(text, end)
         if english:
             before = text[sentence_start:start]
-            # "don't worry, this will definitely ...", "a future without depression – guaranteed" are not negated
+            # "don't worry, this will definitely ...", "a future without depression – guaranteed" are not negated,
+            # but an aside between commas keeps the clause open ("No treatment, including ours, is guaranteed")
+            before = _EN_ASIDE.sub(" ", before)
             before = before[max(before.rfind(","), before.rfind("–"), before.rfind("—"), before.rfind(" - ")) + 1:]
             words = re.findall(r"[\w'’-]+", before)[-_EN_WORDS_BEFORE:]
             window = " ".join(words)

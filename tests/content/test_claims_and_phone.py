@@ -463,3 +463,13 @@ def test_asked_if_denied_as_evidence_or_denied_of_others_claims_nothing() -> Non
     assert found(lint, "Some people improved with TMS, but not everyone.") == []
     assert found(lint, "There is no risk at all.") == ["no risk"]
     assert found(lint, "People improved with TMS, and many did so within a week.") == ["people improve"]
+
+
+def test_an_aside_keeps_a_negation_and_a_question_inside_a_long_match_asks() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [guaranteed, safe], patterns: ["
+                   r"'(?:^|(?<=[.!?\n]))[^.!?]*?\bpermanent cure\b']}}")
+    assert found(lint, "No treatment, including ours, is guaranteed to work.") == []
+    assert found(lint, "A patient once asked if TMS was a permanent cure; we told her it is not.") == []
+    assert found(lint, "It is too early to say that the combination is safe.") == []
+    assert found(lint, "Don't worry, this is guaranteed.") == ["guaranteed"]  # a comma still ends the negation
+    assert found(lint, "TMS is a permanent cure.") != []
