@@ -122,7 +122,8 @@ _EN_DENIAL = re.compile(r"\b(?:does not|doesn't|did not|didn't|do not|don't|woul
                         r"|\b(?:is|are)(?:\s+not|n't)\s+(?:a\s+|any\s+|the same as\s+|a substitute for\s+"
                         r"|in itself\s+|on its own\s+|scientific\s+|reliable\s+)*"
                         r"(?:guarantee|proof|sign|promise|evidence)\b"
-                        r"|\b(?:is|are)\s+no\s+(?:guarantee|proof|sign|promise|evidence)\b")
+                        r"|\b(?:is|are)\s+no\s+(?:guarantee|proof|sign|promise|evidence)\b"
+                        r"|\b(?:says|tells you|means|proves|shows)\s+nothing\b")
 """A denial of what a fact implies ("no reported side effects does not mean there is no risk"): the claims it
 is about, its subject before it and its object after it, are denied, not made."""
 _EN_OTHERS_NOT = re.compile(r"[^.;]{0,60}?\b(?:but|while|whereas|and|yet)\s+"
@@ -136,6 +137,10 @@ while others notice little or no change", "…, but not everyone")."""
 _EN_ASIDE = re.compile(r",\s*(?:including|such as|like|except|apart from|other than|in particular|for example"
                        r"|of course|at least)\b[^,;.]{0,30},")
 """An aside between commas, read as if it were not there when looking for a negation before a claim."""
+_EN_NEGATOR_START = re.compile(r"(?:no|zero|without|never|free of|free from)\b")
+_EN_NEGATED_ITEM = re.compile(r"\b(?:no|zero|without)\s+[\w-]+(?:\s+[\w-]+){0,2}\s*(?:,|\band\b|\bor\b)\s*$")
+"""An item of a list of negated nouns before a claim that is itself negated ("no drugs and no downtime")."""
+_EN_NOUN_DENIED = re.compile(r"\s+(?:guarantees?|promises?|claims?)\b")
 _EN_CONDITION = re.compile(r"\b(?:even if|even though|although|though|just because|if|while|whereas|because)\b")
 """A clause that a following "that does not mean …" takes back ("Even if …, that does not mean …")."""
 _JA_REQUEST = re.compile(r"(?:(?!ので|から|ます|です|でしょう|ば|たら)[^。、]){0,16}?"
@@ -531,6 +536,13 @@ class ClaimsLint:
             # but an aside between commas keeps the clause open ("No treatment, including ours, is guaranteed")
             before = _EN_ASIDE.sub(" ", before)
             before = before[max(before.rfind(","), before.rfind("–"), before.rfind("—"), before.rfind(" - ")) + 1:]
+            if _EN_NEGATOR_START.match(text, start) and _EN_NOUN_DENIED.match(text, end):
+                return True  # "there is no downtime guarantee": what is denied is the guarantee
+            if _EN_NEGATOR_START.match(text, start):  # "with no drugs and no downtime": the first "no" is its own
+                listed = _EN_NEGATED_ITEM.search(before)
+                while listed is not None:
+                    before = before[:listed.start()]
+                    listed = _EN_NEGATED_ITEM.search(before)
             words = re.findall(r"[\w'’-]+", before)[-_EN_WORDS_BEFORE:]
             window = " ".join(words)
             if self._before is not None and self._cue_in(self._before, window, before):
@@ -672,7 +684,7 @@ def _en_denied(text: str, sentence_start: int, start: int, end: int, sentence_en
         if re.fullmatch(r"[^,;–—]*,\s*(?:that|this|it|which)?\s*", gap) \
                 and _EN_CONDITION.search(text, sentence_start, start):
             return True
-        if re.fullmatch(r"[^,;–—]*,\s*but\s+(?:that|this|it)\s*", gap):
+        if re.fullmatch(r"[^,;–—]*,\s*(?:but|and)\s+(?:that|this|it)\s*", gap):
             return True  # "Some patients told us they felt better, but that is not evidence that …"
     before = text[sentence_start:start]
     last = max(_EN_DENIAL.finditer(before), key=lambda m: m.start(), default=None)

@@ -473,3 +473,12 @@ def test_an_aside_keeps_a_negation_and_a_question_inside_a_long_match_asks() -> 
     assert found(lint, "It is too early to say that the combination is safe.") == []
     assert found(lint, "Don't worry, this is guaranteed.") == ["guaranteed"]  # a comma still ends the negation
     assert found(lint, "TMS is a permanent cure.") != []
+
+
+def test_a_negated_list_before_a_negated_claim_and_a_denied_noun_after_it() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [x], patterns: ["
+                   r"'\bno downtime\b', '\bno waiting list\b']}}")
+    assert found(lint, "Feel the benefits with no drugs and no downtime.") == ["no downtime"]
+    assert found(lint, "We cannot promise no pain and no downtime.") == []
+    assert found(lint, "There is no downtime guarantee; some people feel tired.") == []
+    assert found(lint, "There is no waiting list now, and that says nothing about results.") == []
