@@ -52,6 +52,8 @@ _JA_ASSERTION_END = re.compile(r"です|ます|でした|ました")
 _JA_PHRASE_BREAK = re.compile(r"(?<![はもをが])[、,，](?!\s*と)|ですが|ますが|けれど|けど|ので|から(?!だ)"
                               r"|一方|ため|て(?=[、,])")
 """Where a Japanese phrase ends: a comma (not after a topic は/も or before a quoting と) or a conjunction."""
+_JA_CONJUNCTIVE_DE = re.compile(r"^(?:で|なら|なので|だから)[、,，]")
+"""A claim word closed by a conjunctive で (期間限定で、…): what follows the comma is another phrase."""
 _JA_GOES_ON = re.compile(r"に|と(?!は)|で(?!す|しょう|は)|[^。、]{0,3}(治療|方法|点滴|施術|医療|クリニック|体|からだ"
                          r"|身体|毎日|人生|生活|未来|状態|効果|ケア|プラン"
                          r"|方|人|患者|なら|ように|はず|わけ|もの|ほど|くらい)")
@@ -564,6 +566,9 @@ class ClaimsLint:
         assertion = _JA_ASSERTION_END.search(after)
         if assertion is not None:
             after = after[:assertion.start()]
+        conjunctive = _JA_CONJUNCTIVE_DE.search(after)
+        if conjunctive is not None:  # 「期間限定で、…いただいておりません」: the negation belongs to the next phrase
+            after = after[:conjunctive.start()]
         return self._after is not None and self._cue_in(self._after, after, after)
 
     def _predicate_negated(self, view: _Text, end: int, after: str) -> bool:

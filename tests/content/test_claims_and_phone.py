@@ -482,3 +482,9 @@ def test_a_negated_list_before_a_negated_claim_and_a_denied_noun_after_it() -> N
     assert found(lint, "We cannot promise no pain and no downtime.") == []
     assert found(lint, "There is no downtime guarantee; some people feel tired.") == []
     assert found(lint, "There is no waiting list now, and that says nothing about results.") == []
+
+
+def test_a_japanese_word_closed_by_a_conjunctive_de_is_not_negated_by_the_next_phrase() -> None:
+    lint = lint_of("categories: {discount: {why: x, words: [期間限定]}}\nnegations_after: [ておりません]")
+    assert found(lint, "期間限定で、カウンセリング料をいただいておりません。") == ["期間限定"]
+    assert found(lint, "期間限定の割引はしておりません。") == []
