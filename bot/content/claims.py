@@ -153,8 +153,11 @@ _EN_REQUEST = re.compile(r"\s+(?:to\s+)?(?:tell|ask|check|consult|let us know|ta
 """A claim word that opens a request to the reader ("必ず主治医にご相談ください", "Always tell your doctor …") is an
 instruction, not a promise; a reason in between (…良くなるのでご相談ください) keeps it a claim."""
 _IDIOMS = re.compile(r"\b(?:(?:do|doing|try|trying) (?:our|my|your|their|his|her) best|at best|best to|best way to|"
-                     r"feel free|free to|free yourself to ask)\b")
-"""Set phrases that hold a list word and claim nothing ("we will do our best", "you are free to stop")."""
+                     r"feel free|free to|free yourself to ask|(?:you|they|patients|we) first come to"
+                     r"|refunds? (?:of|for) (?:unused|remaining|cancell?ed|the remaining)"
+                     r"|refund (?:policy|rules|terms))\b")
+"""Set phrases that hold a list word and claim nothing ("we will do our best", "you are free to stop", "when you
+first come to us", "a refund of unused sessions")."""
 _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
 _NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん", "兼ねる", "かねる"}
