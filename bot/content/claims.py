@@ -52,6 +52,8 @@ _JA_ASSERTION_END = re.compile(r"です|ます|でした|ました")
 _JA_PHRASE_BREAK = re.compile(r"(?<![はもをが])[、,，](?!\s*と)|ですが|ますが|けれど|けど|ので|から(?!だ)"
                               r"|一方|ため|て(?=[、,])")
 """Where a Japanese phrase ends: a comma (not after a topic は/も or before a quoting と) or a conjunction."""
+_JA_CONJUNCTIVE_DE = re.compile(r"^(?:で|なら|なので|だから)[、,，]")
+"""A claim word closed by a conjunctive で (期間限定で、…): what follows the comma is another phrase."""
 _JA_GOES_ON = re.compile(r"に|と(?!は)|で(?!す|しょう|は)|[^。、]{0,3}(治療|方法|点滴|施術|医療|クリニック|体|からだ"
                          r"|身体|毎日|人生|生活|未来|状態|効果|ケア|プラン"
                          r"|方|人|患者|なら|ように|はず|わけ|もの|ほど|くらい)")
@@ -59,8 +61,15 @@ _JA_GOES_ON = re.compile(r"に|と(?!は)|で(?!す|しょう|は)|[^。、]{0,3
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
 _EN_WORDS_BEFORE = 9
-_EN_HEDGES_BEFORE = re.compile(r"\b(?:hope|hopes|hoped|hopefully|whether|hypothes\w*|unproven)\b")
-"""A hope or a question of whether, a few words before a claim, is not a claim ("We hope the combination helps")."""
+_EN_ASKED = (r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|unsure|not sure)"
+             r"(?:\s+(?:us|me|you|them|the doctor|our doctors|themselves))?\s+if\b"
+             r"|\btoo (?:early|soon) to (?:say|tell|know|claim|conclude)\b")
+_EN_ASKED_IN = re.compile(_EN_ASKED)
+"""A claim asked about or not yet to be made, read inside a long pattern's match too ("A patient asked if TMS was
+a permanent cure")."""
+_EN_HEDGES_BEFORE = re.compile(r"\b(?:hope|hopes|hoped|hopefully|whether|hypothes\w*|unproven)\b|" + _EN_ASKED)
+"""A hope or a question of whether, a few words before a claim, is not a claim ("We hope the combination helps",
+"People ask us if there is no risk at all", "It is too early to say that …")."""
 _EN_NEGATORS = ("not", "no", "never", "cannot", "can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't",
                 "wasn't", "haven't", "hasn't", "shouldn't", "wouldn't", "couldn't", "without", "nor", "neither",
                 "rather than", "instead of", "nobody", "no one", "none", "nothing")
@@ -77,7 +86,8 @@ a denial ("a cure cannot be promised", "testimonials cannot tell you …")."""
 _HEDGES_AFTER = ("vary", "varies", "differ*", "depends", "depend on", "とは限りません", "とは限らない", "とは限らず",
                  "というより", "ではなく", "ではありません", "わけではありません", "とは言えません", "とはいえません",
                  "かどうか", "かもしれ", "控えて", "控えます", "差し控え", "見合わせ", "お断り", "研究中", "研究段階",
-                 "未確立", "不明", "人によって異な", "人により異な", "個人差があ")
+                 "未確立", "不明", "人によって異な", "人により異な", "人によって違", "人により違", "人それぞれ",
+                 "個人差があ")
 """Hedges and negations after a word that any text uses ("results vary", 「…とは限りません」); the file's
 ``negations_after`` adds to them."""
 _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "calling", "call it", "call a",
@@ -92,7 +102,7 @@ _MENTIONS_BEFORE = ("words like", "words such as", "terms like", "called", "call
                     "anyone promises", "someone promises")
 _MENTIONS_AFTER = ("という", "といった", "などの言葉", "のような言葉", "と宣伝", "とうたう", "と謳", "と呼", "と言う",
                    "と書", "する医療機関", "するクリニック", "する病院", "する広告", "と思われ", "と期待され",
-                   "とお考え", "と言われ", "と紹介", "と約束")
+                   "とお考え", "と言われ", "と紹介", "と約束", "と報告")
 _MENTION_NEGATIONS = ("avoid*", "wary", "beware", "careful", "caution*", "cautious", "nothing", "in fact", "actually",
                       "ask what", "based on", "sceptical", "skeptical", "no evidence",
                       "hypothes*", "theory", "in animals", "not true", "untrue", "myth", "misconception",
@@ -111,10 +121,28 @@ _EN_NONE_OF = re.compile(r"\b(?:no such|there is no|there are no|there's no)\b(?
 """"There is no such thing as a painless, risk-free treatment": the negation covers the list after it."""
 _EN_DENIAL = re.compile(r"\b(?:does not|doesn't|did not|didn't|do not|don't|would not|wouldn't|will not|won't)\s+"
                         r"(?:necessarily\s+|automatically\s+)?(?:mean|prove|make|show|guarantee)\b"
-                        r"|\b(?:is|are)(?:\s+not|n't)\s+(?:a\s+|any\s+)?(?:guarantee|proof|sign|promise|evidence)\b"
-                        r"|\b(?:is|are)\s+no\s+(?:guarantee|proof|sign|promise|evidence)\b")
+                        r"|\b(?:is|are)(?:\s+not|n't)\s+(?:a\s+|any\s+|the same as\s+|a substitute for\s+"
+                        r"|in itself\s+|on its own\s+|scientific\s+|reliable\s+)*"
+                        r"(?:guarantee|proof|sign|promise|evidence)\b"
+                        r"|\b(?:is|are)\s+no\s+(?:guarantee|proof|sign|promise|evidence)\b"
+                        r"|\b(?:says|tells you|means|proves|shows)\s+nothing\b")
 """A denial of what a fact implies ("no reported side effects does not mean there is no risk"): the claims it
 is about, its subject before it and its object after it, are denied, not made."""
+_EN_OTHERS_NOT = re.compile(r"[^.;]{0,60}?\b(?:but|while|whereas|and|yet)\s+"
+                            r"(?:many|most|others|other people|plenty|many others|most others)\s+"
+                            r"(?:(?:did|do|does|have|has|will|were|are|could)(?:\s+not|n't)\b"
+                            r"|(?:noticed?|notices|see|sees|saw|feel|feels|felt|get|gets|got|experienced?|experiences"
+                            r"|have|has|had|find|finds|found)\s+(?:little|no|nothing|none)\b)"
+                            r"|[^.;]{0,60}?\bbut not (?:all|everyone|everybody|every patient|for everyone|always)\b")
+"""A result said of some and denied of many after it ("some people improved with TMS, but many did not", "…,
+while others notice little or no change", "…, but not everyone")."""
+_EN_ASIDE = re.compile(r",\s*(?:including|such as|like|except|apart from|other than|in particular|for example"
+                       r"|of course|at least)\b[^,;.]{0,30},")
+"""An aside between commas, read as if it were not there when looking for a negation before a claim."""
+_EN_NEGATOR_START = re.compile(r"(?:no|zero|without|never|free of|free from)\b")
+_EN_NEGATED_ITEM = re.compile(r"\b(?:no|zero|without)\s+[\w-]+(?:\s+[\w-]+){0,2}\s*(?:,|\band\b|\bor\b)\s*$")
+"""An item of a list of negated nouns before a claim that is itself negated ("no drugs and no downtime")."""
+_EN_NOUN_DENIED = re.compile(r"\s+(?:guarantees?|promises?|claims?)\b")
 _EN_CONDITION = re.compile(r"\b(?:even if|even though|although|though|just because|if|while|whereas|because)\b")
 """A clause that a following "that does not mean …" takes back ("Even if …, that does not mean …")."""
 _JA_REQUEST = re.compile(r"(?:(?!ので|から|ます|です|でしょう|ば|たら)[^。、]){0,16}?"
@@ -125,8 +153,11 @@ _EN_REQUEST = re.compile(r"\s+(?:to\s+)?(?:tell|ask|check|consult|let us know|ta
 """A claim word that opens a request to the reader ("必ず主治医にご相談ください", "Always tell your doctor …") is an
 instruction, not a promise; a reason in between (…良くなるのでご相談ください) keeps it a claim."""
 _IDIOMS = re.compile(r"\b(?:(?:do|doing|try|trying) (?:our|my|your|their|his|her) best|at best|best to|best way to|"
-                     r"feel free|free to|free yourself to ask)\b")
-"""Set phrases that hold a list word and claim nothing ("we will do our best", "you are free to stop")."""
+                     r"feel free|free to|free yourself to ask|(?:you|they|patients|we) first come to"
+                     r"|refunds? (?:of|for) (?:unused|remaining|cancell?ed|the remaining)"
+                     r"|refund (?:policy|rules|terms))\b")
+"""Set phrases that hold a list word and claim nothing ("we will do our best", "you are free to stop", "when you
+first come to us", "a refund of unused sessions")."""
 _JA_WINDOW = 40
 _EN_AFTER_WINDOW = 30
 _NEGATIVE_AUX = {"ない", "無い", "ず", "ぬ", "ん", "兼ねる", "かねる"}
@@ -300,14 +331,16 @@ class _Rule:
     should not think of TMS as a permanent cure", "… at other clinics may not improve here")."""
 
 
-_OWN_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|without|nor|cannot|can|won|don|doesn|didn|isn|aren"
-                           r"|wasn|shouldn|couldn|wouldn)\b")
+_OWN_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|without|nor|cannot)\b")
+_OWN_CONTRACTION = re.compile(r"n\)?(?:['’]|\[['’]+\])\??t\b")
+"""A contracted negation as a pattern writes it: ``can't``, ``don'?t``, ``won['’]t``."""
 
 
 def _own_negation(source: str) -> bool:
-    """Whether a pattern's words hold a negation (``\\bno side effects\\b``, ``can'?t match``): read with its
-    escapes and operators taken out."""
-    return _OWN_NEGATION.search(re.sub(r"\\[a-zA-Z]|[^a-zA-Z\s]", " ", source)) is not None
+    """Whether a pattern's words hold a negation (``\\bno side effects\\b``, ``can'?t match``): a contraction read
+    as written, the words with escapes and operators taken out (a plain "can" is no negation: ``can cure``)."""
+    return _OWN_CONTRACTION.search(source) is not None \
+        or _OWN_NEGATION.search(re.sub(r"\\[a-zA-Z]|[^a-zA-Z\s]", " ", source)) is not None
 
 
 _EN_INNER_NEGATION = re.compile(r"\b(?:not|never|cannot)\b|\b\w+n['’]t\b")
@@ -416,9 +449,11 @@ class ClaimsLint:
         out: list[Finding] = []
         for rule in self._rules:
             for start, end in view.spans(rule.term):
-                english = rule.english and not (is_cjk(_next_visible(folded, end, 1))
-                                                or (not rule.word[:1].isalpha()
-                                                    and is_cjk(_next_visible(folded, start - 1, -1))))
+                # a Japanese word can meet English words through the analyser's readings (ビフォーアフター in
+                # "before/after"): what it matched is English and is read by English grammar
+                latin = rule.english or folded[start:end].isascii()
+                english = latin and not (is_cjk(_next_visible(folded, end, 1)) or (
+                    not rule.word[:1].isalpha() and is_cjk(_next_visible(folded, start - 1, -1))))
                 if self._negated(folded, start, end, english, view) or self._mentioned(folded, start, end) \
                         or _asked(folded, start, end) or _instruction(folded, start, end) \
                         or (rule.inner_negation and english and self._negated_inside(folded, start, end)):
@@ -462,22 +497,24 @@ class ClaimsLint:
                         text, _sentence_start(text, start, _PHRASE_END), _sentence_end(text, end)):
                     continue
                 gaps = [text[a[1]:b[0]] for a, b in itertools.pairwise(chain)]
+                english = family.english or text[start:end].isascii()
                 if family.spec.same_clause and any(_CLAUSE_BREAK.search(gap) for gap in gaps):
                     continue
                 if family.spec.negation_between and (
-                        any(self._negation_in(gap, family.english) for gap in gaps)
+                        any(self._negation_in(gap, english) for gap in gaps)
                         or any(self._gap_negated(view, a[1], b[0]) for a, b in itertools.pairwise(chain))):
                     continue
-                if self._negated(text, start, end, family.english, view) or self._mentioned(text, start, end) \
+                if self._negated(text, start, end, english, view) or self._mentioned(text, start, end) \
                         or _asked(text, start, end) or _instruction(text, start, chain[0][1]):
                     continue
                 return start, end
         return None
 
     def _negated_inside(self, text: str, start: int, end: int) -> bool:
-        """Whether an English negated verb stands inside a match, other than a phrase that is no negation."""
+        """Whether an English negated verb or a hedge ("asked if") stands inside a match, other than a phrase that is
+        no negation."""
         inside = text[start:end]
-        return self._cue_in(_EN_INNER_NEGATION, inside, inside)
+        return self._cue_in(_EN_INNER_NEGATION, inside, inside) or _EN_ASKED_IN.search(inside) is not None
 
     @staticmethod
     def _gap_negated(view: _Text, start: int, end: int) -> bool:
@@ -500,8 +537,17 @@ class ClaimsLint:
         sentence_end = _sentence_end(text, end)
         if english:
             before = text[sentence_start:start]
-            # "don't worry, this will definitely ...", "a future without depression – guaranteed" are not negated
+            # "don't worry, this will definitely ...", "a future without depression – guaranteed" are not negated,
+            # but an aside between commas keeps the clause open ("No treatment, including ours, is guaranteed")
+            before = _EN_ASIDE.sub(" ", before)
             before = before[max(before.rfind(","), before.rfind("–"), before.rfind("—"), before.rfind(" - ")) + 1:]
+            if _EN_NEGATOR_START.match(text, start) and _EN_NOUN_DENIED.match(text, end):
+                return True  # "there is no downtime guarantee": what is denied is the guarantee
+            if _EN_NEGATOR_START.match(text, start):  # "with no drugs and no downtime": the first "no" is its own
+                listed = _EN_NEGATED_ITEM.search(before)
+                while listed is not None:
+                    before = before[:listed.start()]
+                    listed = _EN_NEGATED_ITEM.search(before)
             words = re.findall(r"[\w'’-]+", before)[-_EN_WORDS_BEFORE:]
             window = " ".join(words)
             if self._before is not None and self._cue_in(self._before, window, before):
@@ -512,7 +558,8 @@ class ClaimsLint:
                 return True  # "Even if you felt better quickly, keep attending": a supposition, not a claim
             if _EN_COORDINATED.search(before) or _EN_NONE_OF.search(text, sentence_start, start):
                 return True
-            if _en_denied(text, sentence_start, start, end, sentence_end):
+            if _en_denied(text, sentence_start, start, end, sentence_end) \
+                    or _EN_OTHERS_NOT.match(text, end, sentence_end):
                 return True
             after = text[end:min(sentence_end, end + _EN_AFTER_WINDOW)]
             return self._after is not None and self._cue_in(self._after, after, after, at_start=True)
@@ -522,6 +569,9 @@ class ClaimsLint:
         assertion = _JA_ASSERTION_END.search(after)
         if assertion is not None:
             after = after[:assertion.start()]
+        conjunctive = _JA_CONJUNCTIVE_DE.search(after)
+        if conjunctive is not None:  # 「期間限定で、…いただいておりません」: the negation belongs to the next phrase
+            after = after[:conjunctive.start()]
         return self._after is not None and self._cue_in(self._after, after, after)
 
     def _predicate_negated(self, view: _Text, end: int, after: str) -> bool:
@@ -642,7 +692,7 @@ def _en_denied(text: str, sentence_start: int, start: int, end: int, sentence_en
         if re.fullmatch(r"[^,;–—]*,\s*(?:that|this|it|which)?\s*", gap) \
                 and _EN_CONDITION.search(text, sentence_start, start):
             return True
-        if re.fullmatch(r"[^,;–—]*,\s*but\s+(?:that|this|it)\s*", gap):
+        if re.fullmatch(r"[^,;–—]*,\s*(?:but|and)\s+(?:that|this|it)\s*", gap):
             return True  # "Some patients told us they felt better, but that is not evidence that …"
     before = text[sentence_start:start]
     last = max(_EN_DENIAL.finditer(before), key=lambda m: m.start(), default=None)

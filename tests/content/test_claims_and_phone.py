@@ -435,3 +435,56 @@ def test_a_claim_believed_or_heard_and_refuted_in_the_next_sentence_is_not_made(
     assert found(lint, "エクソソームは完全に安全だと言われることがあります。しかし、それは誤りです。") == []
     assert found(lint, "You may have heard that exosomes are risk-free. They are.") == ["risk-free"]
     assert found(lint, "Exosomes are risk-free. That is not true of other drugs.") == ["risk-free"]
+
+
+def test_a_plain_can_in_a_pattern_is_no_negation_of_its_own() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [x], patterns: ["
+                   r"'\bTMS can\b[^.]{0,20}\bcure\b', '\bcan''t fail\b', '\bdon''?t miss\b']}}")
+    assert found(lint, "TMS can not always cure depression.") == []  # "can" negates nothing: "not" inside does
+    assert found(lint, "TMS can cure depression.") == ["tms can cure"]
+    assert found(lint, "It can't fail.") == ["can't fail"]  # the pattern's own "can't" is the claim
+    assert found(lint, "Don't miss this chance.") == ["don't miss"]
+
+
+def test_a_japanese_word_met_in_english_words_is_read_by_english_grammar() -> None:
+    lint = lint_of("categories: {testimonial: {why: x, words: [ビフォーアフター]}}")
+    honest = "The clinic never uses before/after pictures."
+    assert found(lint, "未承認です。" + honest) == []  # Japanese elsewhere in the text (a folded notice)
+    assert found(lint, "未承認です。We show before/after pictures.") == ["before/after"]
+    assert found(lint, "ビフォーアフターの写真はありません。") == []
+
+
+def test_asked_if_denied_as_evidence_or_denied_of_others_claims_nothing() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [no risk, felt better], patterns: ['\bpeople improve']}}")
+    assert found(lint, "People often ask us if there is no risk at all; every treatment carries some risk.") == []
+    assert found(lint, "Some patients felt better quickly, but that is not the same as evidence.") == []
+    assert found(lint, "In studies, some people improved with TMS, but many did not.") == []
+    assert found(lint, "Some people improved with TMS, while others noticed no change.") == []
+    assert found(lint, "Some people improved with TMS, but not everyone.") == []
+    assert found(lint, "There is no risk at all.") == ["no risk"]
+    assert found(lint, "People improved with TMS, and many did so within a week.") == ["people improve"]
+
+
+def test_an_aside_keeps_a_negation_and_a_question_inside_a_long_match_asks() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [guaranteed, safe], patterns: ["
+                   r"'(?:^|(?<=[.!?\n]))[^.!?]*?\bpermanent cure\b']}}")
+    assert found(lint, "No treatment, including ours, is guaranteed to work.") == []
+    assert found(lint, "A patient once asked if TMS was a permanent cure; we told her it is not.") == []
+    assert found(lint, "It is too early to say that the combination is safe.") == []
+    assert found(lint, "Don't worry, this is guaranteed.") == ["guaranteed"]  # a comma still ends the negation
+    assert found(lint, "TMS is a permanent cure.") != []
+
+
+def test_a_negated_list_before_a_negated_claim_and_a_denied_noun_after_it() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [x], patterns: ["
+                   r"'\bno downtime\b', '\bno waiting list\b']}}")
+    assert found(lint, "Feel the benefits with no drugs and no downtime.") == ["no downtime"]
+    assert found(lint, "We cannot promise no pain and no downtime.") == []
+    assert found(lint, "There is no downtime guarantee; some people feel tired.") == []
+    assert found(lint, "There is no waiting list now, and that says nothing about results.") == []
+
+
+def test_a_japanese_word_closed_by_a_conjunctive_de_is_not_negated_by_the_next_phrase() -> None:
+    lint = lint_of("categories: {discount: {why: x, words: [期間限定]}}\nnegations_after: [ておりません]")
+    assert found(lint, "期間限定で、カウンセリング料をいただいておりません。") == ["期間限定"]
+    assert found(lint, "期間限定の割引はしておりません。") == []
