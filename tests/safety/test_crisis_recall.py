@@ -115,3 +115,33 @@ def test_an_urge_to_cut_that_cannot_be_borne_asks(rules: CrisisScreen) -> None:
                                   "各駅に止まらない特急を待つより普通が早いですか"])
 def test_the_same_words_in_ordinary_messages_give_no_alarm(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["またやっちゃった、腕が血だらけ",
+                                  "1年ぶりにやってしまった、太ももが血だらけ",
+                                  "半年がまんできてたのに、またやってしまいました",
+                                  "3ヶ月やめてたのに、昨日またやってしまった",
+                                  "せっかく止めてたのにまたしてしまった",
+                                  "went too deep this time, cant stop the bleeding",
+                                  "it's bleeding a lot, I cut deeper than I meant to"])
+def test_an_act_left_unnamed_told_by_its_return_marks_or_depth_gets_the_full_reply(rules: CrisisScreen,
+                                                                                     text: str) -> None:
+    """The act is not named ("did it again"): a return after holding off, blood on a part of the body where people
+    cut, or a cut gone deeper than meant tells what it was."""
+    found = rules.assess(text)
+    assert found.tier == "definite", found.reason()
+
+
+def test_a_part_of_the_body_covered_in_blood_asks_at_least(rules: CrisisScreen) -> None:
+    assert rules.assess("手首が血まみれになってる").tier in ("check_in", "definite")
+
+
+@pytest.mark.parametrize("text", ["半年禁煙できてたのに、またタバコを吸ってしまいました",
+                                  "我慢してたのに、またやっちゃった、夜中のラーメン",
+                                  "またやっちゃった、寝坊した",
+                                  "採血で腕に血がにじんだ", "献血で腕に傷", "鼻血で顔が血だらけ",
+                                  "the splinter went too deep and it bled a lot",
+                                  "my gums bleed when i brush deeper",
+                                  "they took blood from my arm for the test"])
+def test_returns_and_blood_of_everyday_life_give_no_alarm(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
