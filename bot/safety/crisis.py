@@ -20,9 +20,8 @@ names a layer and a rule, never the text.
 from __future__ import annotations
 
 import re
-import zlib
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -274,8 +273,9 @@ class CrisisScreen:
         reading = self.read(folded, folded=True)
         if self._model is None or not learned:
             return self.plan(reading, reading.rules)
-        found = decide(reading, self._model.scores(reading.folded, reading.grams()), self._model.thresholds())
-        return self.plan(reading, found)
+        model = self._model
+        scores = _LazyScores(lambda: model.scores(reading.folded, reading.grams()))
+        return self.plan(reading, decide(reading, scores, model.thresholds()))
 
     def plan(self, reading: Reading, found: Assessment) -> Assessment:
         """``found`` raised by the plan layer (``bot.safety.signals``): weak signals of different kinds that agree;
@@ -575,15 +575,44 @@ OFF = 1.01
 
 
 def _cut(sentence: str, low: int, high: int) -> int:
-    """Where to end a window of a long sentence, between ``low`` and ``high``: the first place after a space (any
-    place, in text without spaces) whose 8 characters before it hash to 0 mod 8, so a text repeated over and over is
-    cut the same way each time and each of its windows is read once; else the last space before ``high``."""
-    spaced = " " in sentence[low:high]
-    for p in range(low, high):
-        if (not spaced or sentence[p - 1] == " ") and zlib.crc32(sentence[p - 8:p].encode()) % 8 == 0:
-            return p
-    space = sentence.rfind(" ", high - OVERLAP, high)
-    return space if space > low else high
+    """Where to end a window of a long sentence, between ``low`` and ``high``: the place after a space (any place,
+    in text without spaces) whose 8 characters before it come first in order. The choice depends only on the text,
+    so a text repeated over and over (a period shorter than ``high - low``) is cut at the same point of its period
+    every time: its windows are all alike after the first and each is read once. (A hash below a bound, tried
+    before, could miss every place of a short period and fall back to a fixed length, and the windows then drifted
+    through the period, each read again.)"""
+    if " " in sentence[low:high]:
+        places = [m.end() for m in _SPACE.finditer(sentence, low - 1, high - 1)]
+    else:
+        places = list(range(low, high))
+    return min(places, key=lambda p: sentence[p - 8:p]) if places else high
+
+
+_SPACE = re.compile(" ")
+
+
+class _LazyScores(Mapping[str, float]):
+    """The learned scores of a reading, worked out only when ``decide`` looks at one: it does not when the rules'
+    answer stands (a context decision, a staff exception, the carer reply, the full reply naming nobody else), so
+    most pieces of a long message with findings are never scored."""
+
+    def __init__(self, compute: Callable[[], dict[str, float]]) -> None:
+        self._compute = compute
+        self._scores: dict[str, float] | None = None
+
+    def _get(self) -> dict[str, float]:
+        if self._scores is None:
+            self._scores = self._compute()
+        return self._scores
+
+    def __getitem__(self, head: str) -> float:
+        return self._get()[head]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 class _Findings:
