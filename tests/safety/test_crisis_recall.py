@@ -145,3 +145,18 @@ def test_a_part_of_the_body_covered_in_blood_asks_at_least(rules: CrisisScreen) 
                                   "they took blood from my arm for the test"])
 def test_returns_and_blood_of_everyday_life_give_no_alarm(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["首くくりたい", "身投げしたい", "永眠したい", "天に召されたい", "死に隊",
+                                  "この世とバイバイしたい", "もう息するのもやめたい", "呼吸止めたい",
+                                  "二度と起きたくない", "寝たまま起きたくない", "飛び込んだろかな"])
+def test_death_told_by_a_rarer_verb_a_pun_or_a_western_volitional_gets_the_full_reply(rules: CrisisScreen,
+                                                                                        text: str) -> None:
+    found = rules.assess(text)
+    assert found.tier == "definite", found.reason()
+
+
+@pytest.mark.parametrize("text", ["水泳で息を止めたい", "朝起きたくない", "川に飛び込んだろ？", "永眠した祖母の話",
+                                  "バイバイしたい"])
+def test_the_same_verbs_in_everyday_use_give_no_alarm(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
