@@ -160,3 +160,17 @@ def test_death_told_by_a_rarer_verb_a_pun_or_a_western_volitional_gets_the_full_
                                   "バイバイしたい"])
 def test_the_same_verbs_in_everyday_use_give_no_alarm(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["熱湯をわざと手にかけた", "熱湯をわざと自分の手にかけた。",
+                                  "爪を皮膚に食い込ませて血が出るまでやめられない。",
+                                  "太ももなら見えないから切ってる", "罰として三日間何も食べていない。"])
+def test_harm_by_scalding_nails_a_hidden_place_or_fasting_as_punishment_gets_the_full_reply(rules: CrisisScreen,
+                                                                                              text: str) -> None:
+    found = rules.assess(text)
+    assert found.tier == "definite", found.reason()
+
+
+@pytest.mark.parametrize("text", ["靴が足に食い込んで血が出た", "巻き爪が食い込んで血が出た"])
+def test_a_nail_or_shoe_digging_in_gives_no_alarm(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
