@@ -36,7 +36,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.crisis_eval import FULL_REPLY, Case, Scores, load_cases, load_crisis  # noqa: E402
-from bot.safety.crisis import CrisisScreen, Reading, decide  # noqa: E402
+from bot.safety.crisis import CrisisScreen, Reading, decide, raise_plan  # noqa: E402
 from bot.safety.learned import HEADS, MODEL_FILE, CheckInModel  # noqa: E402
 from bot.safety.tiers import Assessment  # noqa: E402
 
@@ -61,7 +61,7 @@ BOUNDS = {"check_in": 0.045, "added_alarm": 0.0025, "faq_check_in": 0.01, "full_
 """On the held-back sentences: check-ins on ordinary development sentences; full or carer alarms on them that the
 model adds to the rules' own; check-ins on ordinary FAQ questions; and the share of full replies that carer routing
 may turn into carer replies."""
-THRESHOLDS = ("check_in", "full", "full_self", "carer", "full_alone", "full_alone_full", "route_carer")
+THRESHOLDS = ("check_in", "full", "full_self", "carer", "full_alone", "full_alone_full", "route_carer", "full_plan")
 """Chosen in this order (``bot.safety.crisis.decide`` says what each does)."""
 OFF = 1.01
 """A threshold no score reaches: the rule is off."""
@@ -182,7 +182,7 @@ def decisions(data: Data, scores: Sequence[dict[str, float]], thresholds: dict[s
         planned = data.planned.get((i, found))
         if planned is None:
             planned = data.planned[(i, found)] = data.screen.plan(reading, found)
-        out.append(planned)
+        out.append(raise_plan(planned, reading, s, thresholds))
     return out
 
 
@@ -237,7 +237,7 @@ def _model(heads: dict[str, tuple[dict[str, float], float]], thresholds: dict[st
 def _as_dict(heads: dict[str, tuple[dict[str, float], float]], thresholds: dict[str, float],
              fingerprint_: str) -> dict[str, object]:
     owner = {"check_in": "help", "full": "full", "full_self": "self", "full_alone": "self", "full_alone_full": "full",
-             "carer": "other", "route_carer": "other"}
+             "carer": "other", "route_carer": "other", "full_plan": "full"}
     return {"fingerprint": fingerprint_, "heads": {
         head: {"bias": bias, "weights": weights,
                "thresholds": {name: thresholds[name] for name, h in owner.items() if h == head}}

@@ -275,7 +275,8 @@ class CrisisScreen:
             return self.plan(reading, reading.rules)
         model = self._model
         scores = _LazyScores(lambda: model.scores(reading.folded, reading.grams()))
-        return self.plan(reading, decide(reading, scores, model.thresholds()))
+        thresholds = model.thresholds()
+        return raise_plan(self.plan(reading, decide(reading, scores, thresholds)), reading, scores, thresholds)
 
     def plan(self, reading: Reading, found: Assessment) -> Assessment:
         """``found`` raised by the plan layer (``bot.safety.signals``): weak signals of different kinds that agree;
@@ -568,6 +569,21 @@ def decide(reading: Reading, scores: Mapping[str, float], thresholds: Mapping[st
             return Assessment("carer", "learned", f"other>={thresholds['carer']:g}")
         return Assessment("check_in", "learned", f"help>={thresholds['check_in']:g}")
     return best
+
+
+def raise_plan(planned: Assessment, reading: Reading, scores: Mapping[str, float],
+               thresholds: Mapping[str, float]) -> Assessment:
+    """A check-in the plan layer gave where nothing else was found (two kinds of signal, one strong: a place and
+    its train times, means bought for tomorrow) is a weak finding like a check-in rule's: the *full* head at
+    ``full_plan`` or more gives the full reply. A message that names someone else keeps the check-in (the carer
+    routing of ``plan`` has decided it)."""
+    if planned.tier != "check_in" or planned.layer != "signals" or planned.routed_by is not None or \
+            reading.names_other or reading.exception:
+        return planned
+    limit = thresholds.get("full_plan", OFF)
+    if limit < OFF and scores.get("full", scores["self"]) >= limit:
+        return Assessment("definite", "learned", f"full>={limit:g}", planned.reason())
+    return planned
 
 
 OFF = 1.01

@@ -174,3 +174,18 @@ def test_harm_by_scalding_nails_a_hidden_place_or_fasting_as_punishment_gets_the
 @pytest.mark.parametrize("text", ["靴が足に食い込んで血が出た", "巻き爪が食い込んで血が出た"])
 def test_a_nail_or_shoe_digging_in_gives_no_alarm(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
+
+
+def test_a_plan_check_in_found_alone_is_raised_by_the_full_head(rules: CrisisScreen) -> None:
+    """The plan layer's check-in (two kinds, one strong, nothing else found) is a weak finding: the learned *full*
+    head at ``full_plan`` gives the full reply, and the reason keeps the plan's kinds."""
+    from bot.safety.crisis import raise_plan
+
+    reading = rules.read("ホームドアのない駅を調べた。")
+    planned = rules.plan(reading, reading.rules)
+    assert (planned.tier, planned.layer) == ("check_in", "signals")
+    sure = {"help": 0.9, "self": 0.9, "full": 0.8, "other": 0.0}
+    raised = raise_plan(planned, reading, sure, {"full_plan": 0.7})
+    assert (raised.tier, raised.reason()) == ("definite", "learned:full>=0.7>signals:plan:place+preparation")
+    assert raise_plan(planned, reading, {**sure, "full": 0.6}, {"full_plan": 0.7}) == planned
+    assert raise_plan(planned, reading, sure, {}) == planned  # a model without the threshold leaves it
