@@ -105,6 +105,16 @@ def build_rules(crisis_by_lang: Mapping[str, Crisis], script: Script) -> RuleSet
 _DEGREE = frozenset({"ほど", "くらい", "ぐらい", "位"})
 """After a rule's first word, these make it a measure of degree (死ぬほど眠い), not the act."""
 
+
+def _degree_after(tokens: Sequence[Token], end: int) -> bool:
+    """The rule's last word is the verb of death itself and a degree follows it (死ぬほど, 死ぬ気で: "with all
+    one's might"), so the words before it (今度こそ) tell how hard, not the act."""
+    if end >= len(tokens) or "死ぬ" not in tokens[end - 1].forms:
+        return False
+    after = tokens[end].forms[:1]
+    return bool(after) and (after[0] in _DEGREE or (after[0] == "気" and end + 1 < len(tokens)
+                                                    and tokens[end + 1].forms[:1] == ("で",)))
+
 NEGATION_WORDS = frozenset({"not", "never", "no", "ない", "無い", "ず", "ぬ", "ません", "can not", "will not"})
 """Words that make a rule's part a negation (besides the file's own ``context.negation``)."""
 
@@ -175,6 +185,8 @@ class _ScriptScreen:
             if self.script == "ja" and f.start + 1 < len(tokens) and \
                     tokens[f.start + 1].forms[:1] and tokens[f.start + 1].forms[0] in _DEGREE:
                 continue  # 「死ぬほど会いたい」: a verb of death as a degree ("to death") starts no rule
+            if self.script == "ja" and _degree_after(tokens, f.end):
+                continue  # 「今度こそ死ぬ気で頑張る」, 「今日こそ死ぬほど寝たい」: nor does it end one
             if covered and any(covered(t.start, t.start + len(t.forms[-1])) for t in tokens[f.start:f.end] if t.forms):
                 continue  # one of its words is inside a not_risk phrasing ("take my life back", "I cut class today")
             denied = f.negated or self.context.denied(tokens, f.end - 1, before=False) or (

@@ -189,3 +189,28 @@ def test_a_plan_check_in_found_alone_is_raised_by_the_full_head(rules: CrisisScr
     assert (raised.tier, raised.reason()) == ("definite", "learned:full>=0.7>signals:plan:place+preparation")
     assert raise_plan(planned, reading, {**sure, "full": 0.6}, {"full_plan": 0.7}) == planned
     assert raise_plan(planned, reading, sure, {}) == planned  # a model without the threshold leaves it
+
+
+@pytest.mark.parametrize("text", ["今日こそ死ぬ", "自察したい",
+                                  "予約は何ヶ月待ちですか？正直そこまで生きていられる気がしません",
+                                  "今カッター持ってる", "何階からなら確実か", "目の前のテーブルに薬を全部並べてある"])
+def test_resolve_a_typo_doubt_of_surviving_a_blade_in_hand_height_and_pills_laid_out_get_the_full_reply(
+        rules: CrisisScreen, text: str) -> None:
+    found = rules.assess(text)
+    assert found.tier == "definite", found.reason()
+
+
+@pytest.mark.parametrize("text", ["今すごく切りたい", "今日ゲームと漫画を全部弟にあげた。弟は理由を知らない",
+                                  "🪦🪦🪦 me soon",
+                                  "thanks for trying to help me. it's too late now though. bye"])
+def test_an_urge_belongings_given_away_a_death_emoji_and_a_late_goodbye_ask_at_least(rules: CrisisScreen,
+                                                                                       text: str) -> None:
+    assert rules.assess(text).hit, text
+
+
+@pytest.mark.parametrize("text", ["今度こそ死ぬ気で頑張る", "今日こそ死ぬほど寝たい", "髪をすごく切りたい",
+                                  "薬を全部並べて写真を撮った",
+                                  "RIP my phone 🪦", "lmao 💀", "bye for now, it's too late to call the clinic today"])
+def test_degree_idioms_hair_a_photo_of_the_medicines_and_laughter_give_no_alarm(rules: CrisisScreen,
+                                                                                text: str) -> None:
+    assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
