@@ -214,3 +214,15 @@ def test_an_urge_belongings_given_away_a_death_emoji_and_a_late_goodbye_ask_at_l
 def test_degree_idioms_hair_a_photo_of_the_medicines_and_laughter_give_no_alarm(rules: CrisisScreen,
                                                                                 text: str) -> None:
     assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["i want to be six feet under", "thinking about eating a bullet",
+                                  "i want to be with her in heaven"])
+def test_death_told_by_an_idiom_gets_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    found = rules.assess(text)
+    assert found.tier == "definite", found.reason()
+
+
+@pytest.mark.parametrize("text", ["i'd rather be six feet under than go to that party", "my grandma is in heaven now"])
+def test_the_same_idioms_as_a_degree_or_a_loss_give_no_alarm(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
