@@ -226,3 +226,32 @@ def test_death_told_by_an_idiom_gets_the_full_reply(rules: CrisisScreen, text: s
 @pytest.mark.parametrize("text", ["i'd rather be six feet under than go to that party", "my grandma is in heaven now"])
 def test_the_same_idioms_as_a_degree_or_a_loss_give_no_alarm(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["消えたすぎる", "この世界からログアウトしたい", "人生にピリオドを打ちたい",
+                                  "明日の朝、目が覚めないといいな", "寝たまま目が覚めなくていい",
+                                  "治療中に薬やめてもいいですか?実は飲まずに貯めてるんです",
+                                  "I keep wishing for an accident",
+                                  "the kindest thing I could do for my family is to not exist"])
+def test_ends_told_as_a_chat_wish_a_metaphor_not_waking_or_pills_saved_get_the_full_reply(rules: CrisisScreen,
+                                                                                            text: str) -> None:
+    found = rules.assess(text)
+    assert found.tier == "definite", found.reason()
+
+
+@pytest.mark.parametrize("text", ["誰かに殺されたいと思うことがある", "存在してるのが申し訳ない",
+                                  "I wanna go to sleep and never respawn", "i wanna despawn irl",
+                                  "mentally i'm at the uninstall life stage",
+                                  "dying in my sleep sounds really nice right now",
+                                  "I'm so close to giving up on living.",
+                                  "Living feels unbearable and I want it to stop",
+                                  "I've stopped caring whether I live through the week"])
+def test_passive_wishes_gaming_words_and_living_given_up_ask_at_least(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).hit, text
+
+
+@pytest.mark.parametrize("text", ["夜中に目が覚めないといいな", "お酒を飲まずにお金を貯めてる", "食べすぎた",
+                                  "このゲームからログアウトしたい", "my character won't respawn after the update",
+                                  "I hope for no accidents on the trip", "スマホの電池が死んでて返信できませんでした"])
+def test_sleep_savings_games_and_a_dead_battery_give_no_alarm(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier in ("none", "check_in"), rules.assess(text).reason()
