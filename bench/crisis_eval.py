@@ -6,8 +6,8 @@
     .venv/bin/python bench/crisis_eval.py --cv             # cross-validated figures of the development data only
     .venv/bin/python bench/crisis_eval.py --cv-sets        # the same, one development set left out at a time
 
-Sets: ``bench/data/crisis_dev.yaml``, ``crisis_dev5.yaml``, ``crisis_dev6.yaml`` and ``crisis_dev7.yaml`` (tuned
-on; batches 5-7 were written blind and measured on arrival first), ``bench/data/crisis_holdout.yaml``,
+Sets: ``bench/data/crisis_dev.yaml``, ``crisis_dev5.yaml`` … ``crisis_dev8.yaml`` (tuned on; batches 5-8 were
+written blind and measured on arrival first), ``bench/data/crisis_holdout.yaml``,
 ``crisis_holdout2.yaml``,
 ``crisis_holdout3.yaml``, ``crisis_holdout4.yaml``, ``crisis_holdout5.yaml`` and
 ``crisis_holdout6.yaml`` (each written by someone who never saw the phrase lists, rules
@@ -47,7 +47,8 @@ from bot.safety.tiers import TIERS, Assessment  # noqa: E402
 
 DEV_SET = REPO / "bench" / "data" / "crisis_dev.yaml"
 DEV_SETS = (DEV_SET, REPO / "bench" / "data" / "crisis_dev5.yaml",
-            REPO / "bench" / "data" / "crisis_dev6.yaml", REPO / "bench" / "data" / "crisis_dev7.yaml")
+            REPO / "bench" / "data" / "crisis_dev6.yaml", REPO / "bench" / "data" / "crisis_dev7.yaml",
+            REPO / "bench" / "data" / "crisis_dev8.yaml")
 """Development sets, printed apart; the learned layer is trained on all of them (bench/train_crisis_model.py)."""
 HOLDOUT_SET = REPO / "bench" / "data" / "crisis_holdout.yaml"
 HOLDOUT_SETS = tuple(REPO / "bench" / "data" / name

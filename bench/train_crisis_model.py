@@ -36,18 +36,25 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.crisis_eval import FULL_REPLY, Case, Scores, load_cases, load_crisis  # noqa: E402
-from bot.safety.crisis import CrisisScreen, Reading, decide  # noqa: E402
+from bot.safety.crisis import CrisisScreen, Reading, decide, raise_plan  # noqa: E402
 from bot.safety.learned import HEADS, MODEL_FILE, CheckInModel  # noqa: E402
 from bot.safety.tiers import Assessment  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "crisis_dev.yaml"
 DEV_SETS = (DATA, REPO / "bench" / "data" / "crisis_dev5.yaml",
-            REPO / "bench" / "data" / "crisis_dev6.yaml", REPO / "bench" / "data" / "crisis_dev7.yaml")
+            REPO / "bench" / "data" / "crisis_dev6.yaml", REPO / "bench" / "data" / "crisis_dev7.yaml",
+            REPO / "bench" / "data" / "crisis_dev8.yaml")
 """Every development set trained and cross-validated on; a blind batch joins once it has been measured on arrival
 and tuned on (its own file stays, so its figures can still be printed apart)."""
 DEV_NAME = " + ".join(path.name for path in DEV_SETS)
 ORDINARY = REPO / "bench" / "data" / "crisis_ordinary.yaml"
 """More negatives: ordinary patient questions (a snapshot of the FAQ's example questions and the tuning set)."""
+QUESTION_SETS = (*sorted((REPO / "bench" / "data").glob("questions-dev-v*.yaml")),
+                 REPO / "bench" / "data" / "questions-tuning.yaml")
+"""Typed development questions of the search (answers, application questions, off-topic; not the distress
+messages): never trained on, only counted, so a threshold may not buy help on risk with check-ins and alarms
+on the questions people really type."""
+QUESTION_KINDS = frozenset({"answer", "intake", "fallback"})
 FEATURES = "chars 2-3 + dictionary-form words and pairs v2; self = own risk, full = full reply wanted"
 """Part of the fingerprint: a change of features makes the shipped weights stale as a change of data does."""
 EPOCHS = 6
@@ -57,11 +64,13 @@ MIN_COUNT = 2
 FOLDS = 5
 DIGITS = 4
 CHECK_IN = frozenset({"topic", "history"})
-BOUNDS = {"check_in": 0.045, "added_alarm": 0.0025, "faq_check_in": 0.01, "full_loss": 0.005}
+BOUNDS = {"check_in": 0.045, "added_alarm": 0.0025, "faq_check_in": 0.01, "full_loss": 0.005,
+          "question_added": 0.005}
 """On the held-back sentences: check-ins on ordinary development sentences; full or carer alarms on them that the
-model adds to the rules' own; check-ins on ordinary FAQ questions; and the share of full replies that carer routing
-may turn into carer replies."""
-THRESHOLDS = ("check_in", "full", "full_self", "carer", "full_alone", "full_alone_full", "route_carer")
+model adds to the rules' own; check-ins on ordinary FAQ questions; the share of full replies that carer routing
+may turn into carer replies; and the help of any tier the model adds to the rules' own on the typed development
+questions (``QUESTION_SETS``)."""
+THRESHOLDS = ("check_in", "full", "full_self", "carer", "full_alone", "full_alone_full", "route_carer", "full_plan")
 """Chosen in this order (``bot.safety.crisis.decide`` says what each does)."""
 OFF = 1.01
 """A threshold no score reaches: the rule is off."""
@@ -119,21 +128,44 @@ class Data:
     screen: CrisisScreen
     """The screen the readings came from: its plan layer (``CrisisScreen.plan``) acts after the learned one."""
     origin: list[int]
-    """Which development set each case came from (its index in ``DEV_SETS``); -1 for the FAQ questions."""
+    """Which development set each case came from (its index in ``DEV_SETS``); -1 for the FAQ questions and -2
+    for the typed questions (``QUESTION_SETS``), which are never trained on."""
     planned: dict[tuple[int, Assessment], Assessment] = field(default_factory=dict)
     """The plan layer's answer per case and learned decision, worked out once: choosing a threshold tries
     hundreds of values, and most leave most decisions as they were."""
 
 
-def load_data(dev: Sequence[Path] = DEV_SETS, ordinary: Path = ORDINARY) -> Data:
+def load_data(dev: Sequence[Path] = DEV_SETS, ordinary: Path = ORDINARY,
+              questions: Sequence[Path] = QUESTION_SETS) -> Data:
     screen = CrisisScreen.build(load_crisis(), learned=False)
     dev_cases = _first_of_each((n, case) for n, path in enumerate(dev) for case in load_cases(path))
     faq_cases = load_cases(ordinary)
-    cases = [case for _, case in dev_cases] + faq_cases
+    seen = {case.text for _, case in dev_cases} | {case.text for case in faq_cases}
+    typed = [case for case in load_questions(questions) if case.text not in seen]
+    cases = [case for _, case in dev_cases] + faq_cases + typed
     readings = [screen.read(case.text) for case in cases]
     examples = [(reading.grams(), labels(case)) for case, reading in zip(cases, readings, strict=True)]
-    return Data(cases, [False] * len(dev_cases) + [True] * len(faq_cases), readings, examples, screen,
-                [n for n, _ in dev_cases] + [-1] * len(faq_cases))
+    return Data(cases, [False] * len(dev_cases) + [True] * len(faq_cases) + [False] * len(typed), readings,
+                examples, screen, [n for n, _ in dev_cases] + [-1] * len(faq_cases) + [-2] * len(typed))
+
+
+def load_questions(paths: Sequence[Path]) -> list[Case]:
+    """The typed development questions as ordinary cases (category ``question``), each text once."""
+    import yaml
+
+    out: dict[str, Case] = {}
+    for path in paths:
+        if not path.is_file():
+            continue
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")).get("cases", []):
+            if case.get("kind") in QUESTION_KINDS and case.get("ask"):
+                out.setdefault(str(case["ask"]), Case(str(case["lang"]), "none", "question", str(case["ask"])))
+    return list(out.values())
+
+
+def _trained(data: Data) -> list[bool]:
+    """Which cases the heads learn from: every one but the typed questions (counted only)."""
+    return [origin != -2 for origin in data.origin]
 
 
 def _first_of_each(cases: Iterable[tuple[int, Case]]) -> list[tuple[int, Case]]:
@@ -154,8 +186,8 @@ def fit(examples: Sequence[Example]) -> dict[str, tuple[dict[str, float], float]
 
 def folds(data: Data, *, by_set: bool = False) -> list[int]:
     """Each case's fold: its position modulo ``FOLDS``, or with ``by_set`` the development set it came from (the
-    FAQ questions spread over the sets by position), so a whole blind batch is judged by a model trained without
-    it, as it was on its arrival."""
+    FAQ and typed questions spread over the sets by position), so a whole blind batch is judged by a model trained
+    without it, as it was on its arrival."""
     if not by_set:
         return [i % FOLDS for i in range(len(data.cases))]
     sets = max(data.origin) + 1
@@ -165,9 +197,10 @@ def folds(data: Data, *, by_set: bool = False) -> list[int]:
 def cross_validated_scores(data: Data, *, by_set: bool = False) -> list[dict[str, float]]:
     """Every sentence's scores from heads trained on the other folds (the model's judges() rule applied)."""
     fold_of = folds(data, by_set=by_set)
+    trained = _trained(data)
     out: list[dict[str, float]] = [{} for _ in data.cases]
     for k in sorted(set(fold_of)):
-        heads = fit([e for e, f in zip(data.examples, fold_of, strict=True) if f != k])
+        heads = fit([e for e, f, t in zip(data.examples, fold_of, trained, strict=True) if f != k and t])
         model = _model(heads, dict.fromkeys(THRESHOLDS, OFF), "")
         for i, reading in enumerate(data.readings):
             if fold_of[i] == k:
@@ -182,7 +215,7 @@ def decisions(data: Data, scores: Sequence[dict[str, float]], thresholds: dict[s
         planned = data.planned.get((i, found))
         if planned is None:
             planned = data.planned[(i, found)] = data.screen.plan(reading, found)
-        out.append(planned)
+        out.append(raise_plan(planned, reading, s, thresholds))
     return out
 
 
@@ -190,7 +223,7 @@ def choose_thresholds(data: Data, scores: Sequence[dict[str, float]]) -> dict[st
     """Each threshold in turn, the lowest that keeps ``BOUNDS`` on the cross-validated decisions."""
     thresholds = dict.fromkeys(THRESHOLDS, OFF)
     base = decisions(data, scores, thresholds)
-    base_full, base_alarms = _full_replies(data, base), _alarms(data, base)
+    base_full, base_alarms, base_questions = _full_replies(data, base), _alarms(data, base), _question_hits(data, base)
     candidates = sorted({round(s[h], 3) for s in scores for h in HEADS if s}, reverse=True)
     for name in THRESHOLDS:
         best = OFF
@@ -199,7 +232,7 @@ def choose_thresholds(data: Data, scores: Sequence[dict[str, float]]) -> dict[st
                 break
             trial = {**thresholds, name: t}
             tiers = decisions(data, scores, trial)
-            if not _within(data, tiers, base_full, base_alarms):
+            if not _within(data, tiers, base_full, base_alarms, base_questions):
                 break
             best = t
         thresholds[name] = best
@@ -211,22 +244,30 @@ def _full_replies(data: Data, tiers: Sequence[Assessment]) -> int:
 
 
 def _ordinary(data: Data, tiers: Sequence[Assessment]) -> list[Assessment]:
-    return [a for c, a, faq in zip(data.cases, tiers, data.faq, strict=True) if c.ordinary and not faq]
+    return [a for c, a, faq, o in zip(data.cases, tiers, data.faq, data.origin, strict=True)
+            if c.ordinary and not faq and o >= 0]
+
+
+def _question_hits(data: Data, tiers: Sequence[Assessment]) -> int:
+    return sum(1 for a, o in zip(tiers, data.origin, strict=True) if o == -2 and a.hit)
 
 
 def _alarms(data: Data, tiers: Sequence[Assessment]) -> int:
     return sum(1 for a in _ordinary(data, tiers) if a.tier in ("definite", "carer"))
 
 
-def _within(data: Data, tiers: Sequence[Assessment], base_full: int, base_alarms: int) -> bool:
+def _within(data: Data, tiers: Sequence[Assessment], base_full: int, base_alarms: int, base_questions: int) -> bool:
     ordinary = _ordinary(data, tiers)
+    questions = max(1, data.origin.count(-2))
+    added_questions = (_question_hits(data, tiers) - base_questions) / questions
     faq = [a for a, is_faq in zip(tiers, data.faq, strict=True) if is_faq]
     check_ins = sum(1 for a in ordinary if a.tier == "check_in") / len(ordinary)
     added_alarms = (_alarms(data, tiers) - base_alarms) / len(ordinary)
     faq_check_ins = sum(1 for a in faq if a.hit) / len(faq)
     full_loss = (base_full - _full_replies(data, tiers)) / max(1, base_full)
     return (check_ins <= BOUNDS["check_in"] and added_alarms <= BOUNDS["added_alarm"]
-            and faq_check_ins <= BOUNDS["faq_check_in"] and full_loss <= BOUNDS["full_loss"])
+            and faq_check_ins <= BOUNDS["faq_check_in"] and full_loss <= BOUNDS["full_loss"]
+            and added_questions <= BOUNDS["question_added"])
 
 
 def _model(heads: dict[str, tuple[dict[str, float], float]], thresholds: dict[str, float],
@@ -237,7 +278,7 @@ def _model(heads: dict[str, tuple[dict[str, float], float]], thresholds: dict[st
 def _as_dict(heads: dict[str, tuple[dict[str, float], float]], thresholds: dict[str, float],
              fingerprint_: str) -> dict[str, object]:
     owner = {"check_in": "help", "full": "full", "full_self": "self", "full_alone": "self", "full_alone_full": "full",
-             "carer": "other", "route_carer": "other"}
+             "carer": "other", "route_carer": "other", "full_plan": "full"}
     return {"fingerprint": fingerprint_, "heads": {
         head: {"bias": bias, "weights": weights,
                "thresholds": {name: thresholds[name] for name, h in owner.items() if h == head}}
@@ -248,7 +289,7 @@ def build(*, cross_validate: bool = True) -> tuple[dict[str, object], Data, list
     """The model as written to the file; without ``cross_validate`` the thresholds are left off (for the test
     that checks the shipped weights)."""
     data = load_data()
-    heads = fit(data.examples)
+    heads = fit([e for e, t in zip(data.examples, _trained(data), strict=True) if t])
     scores: list[dict[str, float]] = []
     thresholds = dict.fromkeys(THRESHOLDS, OFF)
     if cross_validate:
@@ -262,9 +303,11 @@ def cv_scores(data: Data, scores: Sequence[dict[str, float]], thresholds: dict[s
     """The cross-validated decisions as evaluation scores, per set (development, ordinary FAQ questions); with
     ``per_set`` also each development set apart."""
     tiers = decisions(data, scores, thresholds)
-    dev = [(c, a) for c, a, faq in zip(data.cases, tiers, data.faq, strict=True) if not faq]
-    faq = [(c, a) for c, a, is_faq in zip(data.cases, tiers, data.faq, strict=True) if is_faq]
-    out = {DEV_NAME: Scores(dev), ORDINARY.name: Scores(faq)}
+    dev = [(c, a) for c, a, o in zip(data.cases, tiers, data.origin, strict=True) if o >= 0]
+    faq = [(c, a) for c, a, o in zip(data.cases, tiers, data.origin, strict=True) if o == -1]
+    typed = [(c, a) for c, a, o in zip(data.cases, tiers, data.origin, strict=True) if o == -2]
+    out = {DEV_NAME: Scores(dev), ORDINARY.name: Scores(faq),
+           "typed development questions (counted only)": Scores(typed)}
     if per_set:
         for n, path in enumerate(DEV_SETS):
             out[path.name] = Scores([(c, a) for c, a, o in zip(data.cases, tiers, data.origin, strict=True)

@@ -20,9 +20,8 @@ names a layer and a rule, never the text.
 from __future__ import annotations
 
 import re
-import zlib
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -106,6 +105,16 @@ def build_rules(crisis_by_lang: Mapping[str, Crisis], script: Script) -> RuleSet
 _DEGREE = frozenset({"ほど", "くらい", "ぐらい", "位"})
 """After a rule's first word, these make it a measure of degree (死ぬほど眠い), not the act."""
 
+
+def _degree_after(tokens: Sequence[Token], end: int) -> bool:
+    """The rule's last word is the verb of death itself and a degree follows it (死ぬほど, 死ぬ気で: "with all
+    one's might"), so the words before it (今度こそ) tell how hard, not the act."""
+    if end >= len(tokens) or "死ぬ" not in tokens[end - 1].forms:
+        return False
+    after = tokens[end].forms[:1]
+    return bool(after) and (after[0] in _DEGREE or (after[0] == "気" and end + 1 < len(tokens)
+                                                    and tokens[end + 1].forms[:1] == ("で",)))
+
 NEGATION_WORDS = frozenset({"not", "never", "no", "ない", "無い", "ず", "ぬ", "ません", "can not", "will not"})
 """Words that make a rule's part a negation (besides the file's own ``context.negation``)."""
 
@@ -176,6 +185,8 @@ class _ScriptScreen:
             if self.script == "ja" and f.start + 1 < len(tokens) and \
                     tokens[f.start + 1].forms[:1] and tokens[f.start + 1].forms[0] in _DEGREE:
                 continue  # 「死ぬほど会いたい」: a verb of death as a degree ("to death") starts no rule
+            if self.script == "ja" and _degree_after(tokens, f.end):
+                continue  # 「今度こそ死ぬ気で頑張る」, 「今日こそ死ぬほど寝たい」: nor does it end one
             if covered and any(covered(t.start, t.start + len(t.forms[-1])) for t in tokens[f.start:f.end] if t.forms):
                 continue  # one of its words is inside a not_risk phrasing ("take my life back", "I cut class today")
             denied = f.negated or self.context.denied(tokens, f.end - 1, before=False) or (
@@ -274,8 +285,10 @@ class CrisisScreen:
         reading = self.read(folded, folded=True)
         if self._model is None or not learned:
             return self.plan(reading, reading.rules)
-        found = decide(reading, self._model.scores(reading.folded, reading.grams()), self._model.thresholds())
-        return self.plan(reading, found)
+        model = self._model
+        scores = _LazyScores(lambda: model.scores(reading.folded, reading.grams()))
+        thresholds = model.thresholds()
+        return raise_plan(self.plan(reading, decide(reading, scores, thresholds)), reading, scores, thresholds)
 
     def plan(self, reading: Reading, found: Assessment) -> Assessment:
         """``found`` raised by the plan layer (``bot.safety.signals``): weak signals of different kinds that agree;
@@ -570,20 +583,64 @@ def decide(reading: Reading, scores: Mapping[str, float], thresholds: Mapping[st
     return best
 
 
+def raise_plan(planned: Assessment, reading: Reading, scores: Mapping[str, float],
+               thresholds: Mapping[str, float]) -> Assessment:
+    """A check-in the plan layer gave where nothing else was found (two kinds of signal, one strong: a place and
+    its train times, means bought for tomorrow) is a weak finding like a check-in rule's: the *full* head at
+    ``full_plan`` or more gives the full reply. A message that names someone else keeps the check-in (the carer
+    routing of ``plan`` has decided it)."""
+    if planned.tier != "check_in" or planned.layer != "signals" or planned.routed_by is not None or \
+            reading.names_other or reading.exception:
+        return planned
+    limit = thresholds.get("full_plan", OFF)
+    if limit < OFF and scores.get("full", scores["self"]) >= limit:
+        return Assessment("definite", "learned", f"full>={limit:g}", planned.reason())
+    return planned
+
+
 OFF = 1.01
 """A threshold no score reaches: a rule of ``decide`` the shipped model does not use."""
 
 
 def _cut(sentence: str, low: int, high: int) -> int:
-    """Where to end a window of a long sentence, between ``low`` and ``high``: the first place after a space (any
-    place, in text without spaces) whose 8 characters before it hash to 0 mod 8, so a text repeated over and over is
-    cut the same way each time and each of its windows is read once; else the last space before ``high``."""
-    spaced = " " in sentence[low:high]
-    for p in range(low, high):
-        if (not spaced or sentence[p - 1] == " ") and zlib.crc32(sentence[p - 8:p].encode()) % 8 == 0:
-            return p
-    space = sentence.rfind(" ", high - OVERLAP, high)
-    return space if space > low else high
+    """Where to end a window of a long sentence, between ``low`` and ``high``: the place after a space (any place,
+    in text without spaces) whose 8 characters before it come first in order. The choice depends only on the text,
+    so a text repeated over and over (a period shorter than ``high - low``) is cut at the same point of its period
+    every time: its windows are all alike after the first and each is read once. (A hash below a bound, tried
+    before, could miss every place of a short period and fall back to a fixed length, and the windows then drifted
+    through the period, each read again.)"""
+    if " " in sentence[low:high]:
+        places = [m.end() for m in _SPACE.finditer(sentence, low - 1, high - 1)]
+    else:
+        places = list(range(low, high))
+    return min(places, key=lambda p: sentence[p - 8:p]) if places else high
+
+
+_SPACE = re.compile(" ")
+
+
+class _LazyScores(Mapping[str, float]):
+    """The learned scores of a reading, worked out only when ``decide`` looks at one: it does not when the rules'
+    answer stands (a context decision, a staff exception, the carer reply, the full reply naming nobody else), so
+    most pieces of a long message with findings are never scored."""
+
+    def __init__(self, compute: Callable[[], dict[str, float]]) -> None:
+        self._compute = compute
+        self._scores: dict[str, float] | None = None
+
+    def _get(self) -> dict[str, float]:
+        if self._scores is None:
+            self._scores = self._compute()
+        return self._scores
+
+    def __getitem__(self, head: str) -> float:
+        return self._get()[head]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 class _Findings:

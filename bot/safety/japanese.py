@@ -44,13 +44,17 @@ def tokens(folded: str) -> list[Token]:
 
 def _desire_nouns(out: list[Token]) -> list[Token]:
     """The small dictionary cuts the noun of a wish (死にたさ, 消えたさ, 自殺したさ) as the past た and さ, so
-    「自殺したさMAX」 read as a death told in the past: a た right after a verb's stem and right before さ is the
-    たい of a wish."""
+    「自殺したさMAX」 read as a death told in the past, and the chat form 消えたすぎる as た and すぎる: a た right
+    after a verb's stem and right before さ or すぎる is the たい of a wish."""
     for i in range(1, len(out) - 1):
-        if out[i].forms == ("た",) and out[i + 1].forms[:1] == ("さ",) and not out[i - 1].boundary and \
+        if out[i].forms == ("た",) and out[i + 1].forms[:1] in _AFTER_WISH and not out[i - 1].boundary and \
                 out[i - 1].forms:
             out[i] = Token(("たい",), start=out[i].start)
     return out
+
+
+_AFTER_WISH = frozenset({("さ",), ("過ぎる",), ("すぎる",)})
+"""What follows the た of a wish cut short: the noun (死にたさ) and the chat form 消えたすぎる (たい + すぎる)."""
 
 
 _MISREAD = {("か", "彼")}

@@ -236,8 +236,15 @@ def _uncensor(match: re.Match[str]) -> str:
     return word
 
 
+_DEATH_EMOJI = {"🪦": " tombstone ", "⚰": " coffin "}
+"""Emoji that stand for a death in chat ("🪦🪦 me soon") as words the rules can read; 💀 is laughter, left out."""
+
+
 def _english(folded: str, leet: dict[int, int]) -> str:
     text = _APOSTROPHES.sub("'", folded)
+    for emoji, word in _DEATH_EMOJI.items():
+        if emoji in text:
+            text = text.replace(emoji, word)
     if "*" in text or "#" in text:
         text = _CENSORED.sub(_uncensor, text)
     for short, long in _APOSTROPHE_WORDS:

@@ -173,6 +173,18 @@ def test_long_input_is_read_in_pieces(screen: CrisisScreen) -> None:
     assert screen.screen(unbroken).hit
 
 
+
+@pytest.mark.parametrize("unit", ["lmao I'm dead that meme ", "もう無理かもしれないけど明日も頑張る",
+                                  "i'm fine i guess "])
+def test_a_sentence_repeated_without_an_end_is_cut_alike_each_time(unit: str) -> None:
+    """The cut depends on the text only, at the same point of the repeat each time: its windows are few and alike,
+    so each is read once (windows that drifted through the repeat were each read again)."""
+    from bot.safety.crisis import pieces
+
+    cut = pieces((unit * (10_000 // len(unit)))[:10_000])
+    assert len(cut) > 20
+    assert len(set(cut)) <= 3
+
 def test_a_joke_marker_asks_first(screen: CrisisScreen) -> None:
     """「死にたい笑」 or "kill me lol": a check-in, never silence and never the full alarm by the rules alone."""
     base = CrisisScreen.build(shipped(), learned=False)

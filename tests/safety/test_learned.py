@@ -15,7 +15,7 @@ from tests.safety.test_crisis import shipped
 
 REPO = Path(__file__).resolve().parents[2]
 THRESHOLDS = {"check_in": 0.8, "full": 0.8, "full_self": 0.9, "full_alone": 0.9, "full_alone_full": 0.95, "carer": 0.9,
-              "route_carer": 0.6}
+              "route_carer": 0.6, "full_plan": 0.8}
 
 
 def test_shipped_weights_are_what_the_training_data_gives() -> None:
