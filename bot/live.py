@@ -154,6 +154,11 @@ def build_cache(content_dir: Path, cache_dir: Path, *, previous: str | None = No
 
     The key is taken before and after loading: files edited meanwhile raise ``FilesChanged`` instead of being
     saved under the old key."""
+    with cache.programs_kept():  # the patterns compiled here are saved without a second compile
+        return _build_cache(content_dir, cache_dir, previous)
+
+
+def _build_cache(content_dir: Path, cache_dir: Path, previous: str | None) -> tuple[str | None, Problems]:
     code = cache.code_key()
     key = cache.content_key(content_dir, code)
     fingerprint = content_fingerprint(content_dir)

@@ -15,6 +15,8 @@ compiled again. Here a pattern is stored with the program the ``re`` compiler pr
 ``_sre.compile`` directly; at save time each restored pattern is compared with the original (pattern equality
 includes the compiled program), and any pattern that does not round-trip exactly is stored the ordinary way. The
 Python version is part of the key, so a program is only ever restored by the interpreter that produced it.
+A build keeps each program as ``re`` compiles it (``programs_kept``), so saving a pattern does not compile it a
+second time.
 
 The cache lives in the data directory (``BOT_DATA_DIR/cache``), which only the bot writes; it is trusted as much as
 the database beside it.
@@ -35,7 +37,9 @@ import pickle
 import re
 import sys
 import tempfile
-from collections.abc import Mapping
+import threading
+import types
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -114,21 +118,73 @@ def _restore_pattern(pattern: str | bytes, flags: int, code: bytes, groups: int,
 def _pattern_program(compiled: re.Pattern[Any]) -> tuple[Any, ...] | None:
     """The arguments ``_sre.compile`` needs to rebuild ``compiled`` exactly, or None when that cannot be shown."""
     try:
-        from re import _compiler, _parser  # type: ignore[attr-defined]
+        kept = _programs.get((type(compiled.pattern), compiled.pattern, compiled.flags)) if _programs else None
+        if kept is not None:
+            args: tuple[Any, ...] = (compiled.pattern, compiled.flags, *kept)
+        else:
+            from re import _compiler, _parser  # type: ignore[attr-defined]
 
-        parsed = _parser.parse(compiled.pattern, compiled.flags)
-        code = array.array(_CODE_TYPECODE, [int(op) for op in _compiler._code(parsed, compiled.flags)]).tobytes()
-        groupindex = dict(parsed.state.groupdict)
-        indexgroup: list[str | None] = [None] * parsed.state.groups
-        for name, index in groupindex.items():
-            indexgroup[index] = name
-        args = (compiled.pattern, compiled.flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex,
-                tuple(indexgroup))
+            parsed = _parser.parse(compiled.pattern, compiled.flags)
+            code = array.array(_CODE_TYPECODE, [int(op) for op in _compiler._code(parsed, compiled.flags)]).tobytes()
+            groupindex = dict(parsed.state.groupdict)
+            indexgroup: list[str | None] = [None] * parsed.state.groups
+            for name, index in groupindex.items():
+                indexgroup[index] = name
+            args = (compiled.pattern, compiled.flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex,
+                    tuple(indexgroup))
         if _restore_pattern(*args) != compiled:  # equality compares flags, source and the compiled program
             return None
         return args
     except Exception:  # another interpreter's internals: pickle the ordinary way
         return None
+
+
+_Program = tuple[bytes, int, dict[str, int], tuple[str | None, ...]]
+_programs: dict[tuple[type, str | bytes, int], _Program] | None = None
+"""While ``programs_kept`` is active: the program of every pattern ``re`` compiled meanwhile, by (type, source,
+flags), so saving a pattern needs no second compile (about a second of a build's CPU)."""
+_programs_lock = threading.Lock()
+_programs_users = 0
+
+
+def _keeping_compile(pattern: str | bytes | None, flags: int, code: list[int], groups: int,
+                     groupindex: dict[str, int], indexgroup: tuple[str | None, ...]) -> re.Pattern[Any]:
+    """``_sre.compile`` as ``re``'s compiler calls it while programs are kept: the arguments are noted on the way."""
+    compiled: re.Pattern[Any] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    kept = _programs
+    if kept is not None and isinstance(pattern, str | bytes):
+        kept[(type(pattern), pattern, flags)] = (array.array(_CODE_TYPECODE, code).tobytes(), groups,
+                                                 dict(groupindex), tuple(indexgroup))
+    return compiled
+
+
+_KEEPING_SRE = types.SimpleNamespace(**{**{name: getattr(_sre, name) for name in dir(_sre)},
+                                        "compile": _keeping_compile})
+"""``_sre`` as ``re``'s compiler sees it while programs are kept (the same names, ``compile`` noting)."""
+
+
+@contextlib.contextmanager
+def programs_kept() -> Iterator[None]:
+    """Keep the compiled program of every pattern compiled inside (``re``'s compiler hands it to ``_sre.compile``
+    and drops it): a build saves its patterns with them instead of compiling each a second time. A pattern ``re``
+    had cached before, or one this cannot see, is compiled again as before; every saved pattern is still compared
+    with the original (``_pattern_program``)."""
+    global _programs, _programs_users
+    from re import _compiler  # type: ignore[attr-defined]
+
+    with _programs_lock:
+        if _programs_users == 0:
+            _programs = {}
+            _compiler._sre = _KEEPING_SRE
+        _programs_users += 1
+    try:
+        yield
+    finally:
+        with _programs_lock:
+            _programs_users -= 1
+            if _programs_users == 0:
+                _compiler._sre = _sre
+                _programs = None
 
 
 class _Pickler(pickle.Pickler):

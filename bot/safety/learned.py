@@ -25,7 +25,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -58,11 +59,42 @@ def features(folded: str, words: Iterable[Sequence[str]]) -> frozenset[str]:
     return frozenset(out)
 
 
+class Weights(Mapping[str, float]):
+    """One head's weights, read from the table all heads share (``CheckInModel``): the features' one index and
+    this head's column of doubles. A dict of Python floats per head held each feature four times over and each
+    weight as a 24-byte object; this holds each feature once and each weight in 8 bytes."""
+
+    __slots__ = ("_column", "_index", "_present")
+
+    def __init__(self, index: Mapping[str, int], column: array[float], present: bytes) -> None:
+        self._index = index
+        self._column = column
+        self._present = present
+        """1 where this head has a weight for the feature at that index (heads know slightly different features)."""
+
+    def __getitem__(self, gram: str) -> float:
+        i = self._index[gram]
+        if not self._present[i]:
+            raise KeyError(gram)
+        return float(self._column[i])
+
+    def __contains__(self, gram: object) -> bool:
+        i = self._index.get(gram) if isinstance(gram, str) else None
+        return i is not None and bool(self._present[i])
+
+    def __iter__(self) -> Iterator[str]:
+        present = self._present
+        return (gram for gram, i in self._index.items() if present[i])
+
+    def __len__(self) -> int:
+        return self._present.count(1)
+
+
 @dataclass(frozen=True)
 class Head:
     """Weights per feature, a bias, and the scores from which the screen acts on this head."""
 
-    weights: dict[str, float]
+    weights: Mapping[str, float]
     bias: float
     thresholds: dict[str, float]
 
@@ -81,13 +113,26 @@ class CheckInModel:
 
     def __post_init__(self) -> None:
         names = list(self.heads)
-        merged: dict[str, list[float]] = {}
-        for n, name in enumerate(names):
-            for gram, weight in self.heads[name].weights.items():
-                merged.setdefault(gram, [0.0] * len(names))[n] = weight
+        index: dict[str, int] = {}
+        for name in names:
+            for gram in self.heads[name].weights:
+                index.setdefault(gram, len(index))
+        columns: list[array[float]] = []
+        heads: dict[str, Head] = {}
+        for name in names:
+            head = self.heads[name]
+            column, present = array("d", bytes(8 * len(index))), bytearray(len(index))
+            for gram, weight in head.weights.items():
+                column[index[gram]] = weight
+                present[index[gram]] = 1
+            columns.append(column)
+            heads[name] = Head(Weights(index, column, bytes(present)), head.bias, head.thresholds)
+        object.__setattr__(self, "heads", heads)
         object.__setattr__(self, "_names", names)
-        object.__setattr__(self, "_merged", {gram: tuple(ws) for gram, ws in merged.items()})
-        """One look-up per feature for all heads (scoring is on every message's path)."""
+        object.__setattr__(self, "_index", index)
+        """One look-up per feature for all heads (scoring is on every message's path): its place in each head's
+        column (0.0 where a head has no weight for it)."""
+        object.__setattr__(self, "_columns", columns)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> CheckInModel:
@@ -115,9 +160,9 @@ class CheckInModel:
         ``MIN_KNOWN`` of its n-grams known), which it would otherwise score on its bias alone."""
         if _STRUCTURED.search(folded) or len("".join(folded.split())) < MIN_CHARS:
             return False
-        merged: dict[str, tuple[float, ...]] = self._merged  # type: ignore[attr-defined]
+        index: dict[str, int] = self._index  # type: ignore[attr-defined]
         chars = [g for g in grams if not g.startswith("w:")]
-        known = sum(1 for g in chars if g in merged)
+        known = sum(1 for g in chars if g in index)
         return known >= MIN_FEATURES and known >= MIN_KNOWN * len(chars)
 
     def scores(self, folded: str, grams: frozenset[str]) -> dict[str, float]:
@@ -125,10 +170,11 @@ class CheckInModel:
         if not self.judges(folded, grams):
             return dict.fromkeys(self.heads, 0.0)
         names: list[str] = self._names  # type: ignore[attr-defined]
-        merged: dict[str, tuple[float, ...]] = self._merged  # type: ignore[attr-defined]
-        known = [merged[gram] for gram in grams if gram in merged]
-        columns = zip(*known, strict=True) if known else ([] for _ in names)
-        z = [sum(column, self.heads[name].bias) for name, column in zip(names, columns, strict=True)]
+        index: dict[str, int] = self._index  # type: ignore[attr-defined]
+        columns: list[array[float]] = self._columns  # type: ignore[attr-defined]
+        known = [index[gram] for gram in grams if gram in index]
+        z = [sum(map(column.__getitem__, known), self.heads[name].bias) for name, column in zip(names, columns,
+                                                                                              strict=True)]
         return {name: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, value))))
                 for name, value in zip(names, z, strict=True)}
 

@@ -55,6 +55,28 @@ def test_a_pattern_is_stored_with_its_program_not_compiled_again(monkeypatch: py
     assert compiled == []
 
 
+def test_patterns_compiled_while_a_build_keeps_programs_are_saved_without_a_second_compile(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    with cache.programs_kept():
+        patterns = [re.compile(r"(?P<kept>保存[\W_ー]*され)る?", re.IGNORECASE), re.compile(rb"kept\d+(?=px)")]
+        parsed: list[object] = []
+        real_parse = _parser.parse
+
+        def noting_parse(*args: Any) -> Any:
+            parsed.append(args)
+            return real_parse(*args)
+
+        monkeypatch.setattr(_parser, "parse", noting_parse)
+        data = cache.dumps(patterns)
+        monkeypatch.undo()
+
+    assert parsed == []  # the programs came from the compile above, not from parsing the sources again
+    assert _compiler._sre is __import__("_sre")  # the compiler is as it was once the build is over
+    assert cache.loads(data) == patterns
+    assert cache.loads(data)[0].match("保存 される").group("kept") == "保存 され"
+
 def test_a_start_from_the_cache_screens_exactly_like_a_fresh_load(content: Path, tmp_path: Path) -> None:
     fresh = shipped_live_content()  # the copy's files, loaded once per session as LiveContent.open(content) would
     assert fresh.current.fingerprint == content_fingerprint(content)
