@@ -439,6 +439,10 @@ class ContextWords:
         """The message holds a word of risk itself (``risk``: die, pills, bridge), for the learned layer."""
         return bool(tokens) and bool(self._read(tokens).marks["risk"])
 
+    def names_accident(self, tokens: Sequence[Token]) -> bool:
+        """The message tells of an accident or an everyday task (``accident``: 料理中, shaving), for the model."""
+        return bool(tokens) and bool(self._read(tokens).marks["accident"])
+
     def near_generic(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when a generic subject stands right by the finding (「死にたい気持ちがある人」, "people who …")."""
         for j in range(end, min(len(tokens), end + GENERIC_AHEAD)):

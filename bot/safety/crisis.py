@@ -348,7 +348,9 @@ class CrisisScreen:
             en_view and self._en.phrases.has_exception(en_view))
         names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
         names_risk = self._ja.context.names_risk(ja_tokens) or self._en.context.names_risk(en_tokens)
-        return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens, history)
+        accident = self._ja.context.names_accident(ja_tokens) or self._en.context.names_accident(en_tokens)
+        return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens, history,
+                       accident=accident)
 
     def _rests_on_quotes(self, folded: str, speaker: Literal["other", "writer"]) -> bool:
         """The full reply rests only on English words in quotation marks that speak in the first person and are
@@ -517,6 +519,9 @@ class Reading:
     history: Callable[[], bool] = field(default=lambda: False)
     """Whether the message tells of a past that is over (``_History``): worked out once, when a finding or the
     plan layer first asks, and shared by every layer after it."""
+    accident: bool = False
+    """An accident or an everyday task is told (``context.accident``: 料理中, shaving): the model's full reply with
+    no rule behind it asks first, as a rule's would (「料理中に熱湯を手にかけてしまった」)."""
     _grams: frozenset[str] | None = None
 
     def grams(self) -> frozenset[str]:
@@ -548,10 +553,10 @@ def decide(reading: Reading, scores: Mapping[str, float], thresholds: Mapping[st
     nothing, ``help`` >= ``check_in`` asks a check-in; when they found a weak signal (a check-in rule, a negated
     phrase) or the model asks, either *self* head gives the full reply: ``full`` (the full reply wanted) >=
     ``full`` or ``self`` (any risk of the writer's own) >= ``full_self``; with no rule at all, a word of
-    ``context.risk`` and ``self`` >= ``full_alone`` or ``full`` >= ``full_alone_full``. Someone else named with
-    ``other`` >= ``carer`` gets the carer reply. The full reply given while someone else is named, with ``other``
-    >= ``route_carer`` and neither *self* head sure, becomes the carer reply, which also opens with the emergency
-    number. A model without the ``full`` head reads ``self`` for it."""
+    ``context.risk``, no ``context.accident``, and ``self`` >= ``full_alone`` or ``full`` >= ``full_alone_full``.
+    Someone else named with ``other`` >= ``carer`` gets the carer reply. The full reply given while someone else
+    is named, with ``other`` >= ``route_carer`` and neither *self* head sure, becomes the carer reply, which also
+    opens with the emergency number. A model without the ``full`` head reads ``self`` for it."""
     best = reading.rules
     if reading.exception or best.routed_by is not None or best.tier == "carer":
         return best
@@ -571,7 +576,7 @@ def decide(reading: Reading, scores: Mapping[str, float], thresholds: Mapping[st
         if other:
             return Assessment("carer", "learned", f"other>={thresholds['carer']:g}", best.rule)
         return best
-    if reading.names_risk:
+    if reading.names_risk and not reading.accident:
         if scores["self"] >= thresholds["full_alone"]:
             return Assessment("definite", "learned", f"self>={thresholds['full_alone']:g}+risk_word")
         if "full" in scores and full >= thresholds.get("full_alone_full", OFF):

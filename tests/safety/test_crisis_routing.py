@@ -119,3 +119,21 @@ def test_what_an_animal_did_asks_at_most(screen: CrisisScreen, text: str) -> Non
 ])
 def test_the_writer_beside_an_animal_keeps_the_full_reply(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "definite", text
+
+
+@pytest.mark.parametrize("text", [
+    "料理中に熱湯を手にかけてしまった",  # a kitchen accident: the model alone gave the full reply
+    "I relapsed on smoking after 6 months clean",  # another habit's relapse
+])
+def test_an_accident_or_another_habit_is_no_full_reply(screen: CrisisScreen, text: str) -> None:
+    assert screen.assess(text).tier in ("none", "check_in"), text
+
+
+@pytest.mark.parametrize("text", [
+    "料理中に熱湯を手にかけてしまった。もう死にたい",
+    "relapsed on smoking after 6 months clean and I want to die",
+    "I relapsed after 6 months clean",
+    "6 months clean and i relapsed last night, cut deep",
+])
+def test_risk_beside_an_accident_or_a_habit_keeps_the_full_reply(screen: CrisisScreen, text: str) -> None:
+    assert screen.assess(text).tier == "definite", text
