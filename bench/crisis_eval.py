@@ -8,9 +8,7 @@
 
 Sets: ``bench/data/crisis_dev.yaml``, ``crisis_dev5.yaml`` … ``crisis_dev8.yaml`` (tuned on; batches 5-8 were
 written blind and measured on arrival first), ``bench/data/crisis_holdout.yaml``,
-``crisis_holdout2.yaml``,
-``crisis_holdout3.yaml``, ``crisis_holdout4.yaml``, ``crisis_holdout5.yaml`` and
-``crisis_holdout6.yaml`` (each written by someone who never saw the phrase lists, rules
+``crisis_holdout2.yaml`` … ``crisis_holdout7.yaml`` (each written by someone who never saw the phrase lists, rules
 or the other data; never tuned on, so their cases are never listed). Each case has ``lang``, ``who`` (self / other /
 none), ``category`` and ``text``.
 
@@ -53,7 +51,8 @@ DEV_SETS = (DEV_SET, REPO / "bench" / "data" / "crisis_dev5.yaml",
 HOLDOUT_SET = REPO / "bench" / "data" / "crisis_holdout.yaml"
 HOLDOUT_SETS = tuple(REPO / "bench" / "data" / name
                      for name in ("crisis_holdout.yaml", "crisis_holdout2.yaml", "crisis_holdout3.yaml",
-                                  "crisis_holdout4.yaml", "crisis_holdout5.yaml", "crisis_holdout6.yaml"))
+                                  "crisis_holdout4.yaml", "crisis_holdout5.yaml", "crisis_holdout6.yaml",
+                                  "crisis_holdout7.yaml"))
 LANGUAGES = ("ja", "en")
 LONG_CHARS = 10_000
 FULL_REPLY = frozenset({"direct", "plan_means", "self_harm"})
