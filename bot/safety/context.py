@@ -162,14 +162,22 @@ class ContextWords:
             return True  # the writer words of the sentence are all inside a quotation (checked there)
         return carry and not any(first <= j < last for j in writer) and self._told_of_other(tokens, first, last)
 
-    def done_by_an_animal(self, tokens: Sequence[Token], start: int) -> bool:
+    def done_by_an_animal(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when the nearest one named before a finding in its sentence is an animal, not a person or the
-        writer ("my cat jumped off the balcony railing", 「猫がベランダから飛び降りた」)."""
+        writer ("my cat jumped off the balcony railing", 「猫がベランダから飛び降りた」). Animals do not wish: a
+        wish in the finding (「猫を見てたら死にたくなった」) or the writer inside it ("… and I want to jump too") is
+        the writer's own."""
         marks = self._read(tokens).marks
         if not marks["animals"]:
             return False
         first = self._bounds(tokens, start)[0]
         writer = self._read(tokens).writer
+        stop = min(len(tokens), self._bounds(tokens, start)[1] + 1)
+        span = range(start, stop)
+        writer_wishes = any(start <= j < stop for j in writer) and any(
+            _WISH_EN.intersection(tokens[k].forms) for k in span)
+        if writer_wishes or any(_WISH_JA.intersection(tokens[k].forms) for k in span):
+            return False  # a bare たい is the writer's own; in English the writer says it ("and I want to … too")
         for j in range(start - 1, max(first - 1, start - 1 - LOOK_BACK), -1):
             if j in writer or j in marks["others"]:
                 return False
@@ -439,9 +447,18 @@ class ContextWords:
         """The message holds a word of risk itself (``risk``: die, pills, bridge), for the learned layer."""
         return bool(tokens) and bool(self._read(tokens).marks["risk"])
 
-    def names_accident(self, tokens: Sequence[Token]) -> bool:
-        """The message tells of an accident or an everyday task (``accident``: 料理中, shaving), for the model."""
-        return bool(tokens) and bool(self._read(tokens).marks["accident"])
+    def risk_words(self, tokens: Sequence[Token]) -> Sequence[int]:
+        """Where the words of risk itself stand (``risk``: die, pills, bridge)."""
+        return sorted(self._read(tokens).marks["risk"]) if tokens else ()
+
+    def accident_beside_risk(self, tokens: Sequence[Token]) -> bool:
+        """A sentence tells of an accident or an everyday task (``accident``: 料理中, shaving) beside a word of
+        risk, for the model: an accident in another sentence changes nothing."""
+        if not tokens:
+            return False
+        reading = self._read(tokens)
+        risk_sentences = {reading.first[k] for k in reading.marks["risk"]}
+        return any(reading.first[j] in risk_sentences for j in reading.marks["accident"])
 
     def near_generic(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when a generic subject stands right by the finding (「死にたい気持ちがある人」, "people who …")."""
@@ -808,6 +825,7 @@ _EN_NOW = frozenset({"want", "wants", "wanna", "feel", "feels", "keep", "keeps",
                      "plan", "planning", "thinking"})
 """Verbs by a finding that tell it as the writer's present or what is to come (``told_now``)."""
 _WISH_JA = frozenset({"たい", "つもり"})
+_WISH_EN = frozenset({"want", "wants", "wanna", "wish", "gonna", "going", "need", "tempted"})
 _LATELY = frozenset({"最近", "近頃", "この頃", "このところ", "lately", "recently"})
 """Words of the time just past and still going on: before a finding in its sentence, it is told as the present."""
 

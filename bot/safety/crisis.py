@@ -177,6 +177,24 @@ class _ScriptScreen:
                                       start, start + 1))
         return found
 
+    def _excepted(self, start: int, end: int, tokens: Sequence[Token], covered: Callable[[int, int], bool]) -> bool:
+        """A rule's finding a not_risk phrasing explains: its last word lies inside one, or one of its words does
+        and no word of risk in it lies outside ("I cut class today"). A word of risk outside keeps it."""
+        def inside(k: int) -> bool:
+            return covered(tokens[k].start, tokens[k].start + len(tokens[k].forms[-1]))
+        words = [k for k in range(start, end) if tokens[k].forms]
+        risky = [k for k in self.context.risk_words(tokens) if start <= k < end and tokens[k].forms]
+        return bool(words) and (inside(words[-1]) or (any(map(inside, words)) and all(map(inside, risky))))
+
+    def exception(self, view: str, tokens: Sequence[Token]) -> bool:
+        """A not_risk phrasing is in ``view`` and every word of risk lies inside one: the learned layer then stays
+        quiet. A word of risk outside it ("I overdosed on candy and my sleeping pills") leaves the model free."""
+        if not self.phrases.has_exception(view):
+            return False
+        covered = self.phrases.covered(view)
+        return all(covered(tokens[k].start, tokens[k].start + 1)  # the word begins inside one (切っ in 縁を切った)
+                   for k in self.context.risk_words(tokens) if tokens[k].forms)
+
     def rule_findings(self, view: str, tokens: Sequence[Token]) -> list[_Finding]:
         found = []
         rule_findings = self.rules.find(tokens)
@@ -187,8 +205,8 @@ class _ScriptScreen:
                 continue  # 「死ぬほど会いたい」: a verb of death as a degree ("to death") starts no rule
             if self.script == "ja" and _degree_after(tokens, f.end):
                 continue  # 「今度こそ死ぬ気で頑張る」, 「今日こそ死ぬほど寝たい」: nor does it end one
-            if covered and any(covered(t.start, t.start + len(t.forms[-1])) for t in tokens[f.start:f.end] if t.forms):
-                continue  # one of its words is inside a not_risk phrasing ("take my life back", "I cut class today")
+            if covered and self._excepted(f.start, f.end, tokens, covered):
+                continue  # inside a not_risk phrasing ("take my life back", "I cut class today")
             denied = f.negated or self.context.denied(tokens, f.end - 1, before=False) or (
                 not f.negative and self.script == "en" and self.context.denied(tokens, f.start))
             strength: Strength = "weak" if f.tier == "check_in" or denied else "mention" if f.topic else "strong"
@@ -222,7 +240,7 @@ class _ScriptScreen:
             return "check_in", "bereaved"  # "my grandfather died by suicide": a loss told, asked about gently
         if context.told_as_past(tokens, finding.start, finding.end) or context.ended(tokens, finding.end):
             return "check_in", "past_resolved"  # "Back in college I …", 「死にたい気持ちがなくなりました」
-        if context.done_by_an_animal(tokens, finding.start):
+        if context.done_by_an_animal(tokens, finding.start, finding.end):
             return "check_in", "animal"  # "my cat jumped off the balcony railing onto the roof"
         if context.third_person(tokens, finding.start, finding.end, carry=finding.strength != "weak"):
             if context.joins_in(tokens):
@@ -344,11 +362,11 @@ class CrisisScreen:
                 best = Assessment("carer", "context", best.rule, "third_person")  # my friend texted me: "I'm …"
             elif not best.writers_own and self._rests_on_quotes(folded_text, "writer"):
                 best = Assessment(best.tier, best.layer, best.rule, best.routed_by, True)  # I told my mum "I …"
-        exception = self._ja.phrases.has_exception(folded_text) or bool(
-            en_view and self._en.phrases.has_exception(en_view))
+        exception = self._ja.exception(folded_text, ja_tokens) or bool(
+            en_view and self._en.exception(en_view, en_tokens))
         names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
         names_risk = self._ja.context.names_risk(ja_tokens) or self._en.context.names_risk(en_tokens)
-        accident = self._ja.context.names_accident(ja_tokens) or self._en.context.names_accident(en_tokens)
+        accident = self._ja.context.accident_beside_risk(ja_tokens) or self._en.context.accident_beside_risk(en_tokens)
         return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens, history,
                        accident=accident)
 

@@ -137,3 +137,23 @@ def test_an_accident_or_another_habit_is_no_full_reply(screen: CrisisScreen, tex
 ])
 def test_risk_beside_an_accident_or_a_habit_keeps_the_full_reply(screen: CrisisScreen, text: str) -> None:
     assert screen.assess(text).tier == "definite", text
+
+
+@pytest.mark.parametrize("text", [
+    "猫を見てたら死にたくなった",                    # an animal named before the writer's own wish
+    "うちの猫が死んでから、ずっと消えたい",
+    "ペットのハムスターの世話もできない、死にたい",
+    "猫みたいに消えたい",
+    "My cat jumped off the balcony and I want to jump too",
+])
+def test_an_animal_named_beside_the_writers_own_wish_keeps_the_full_reply(screen: CrisisScreen, text: str) -> None:
+    assert screen.assess(text).tier == "definite", text
+
+
+@pytest.mark.parametrize("text", [
+    "I overdosed on candy and my sleeping pills last night",  # a not_risk phrasing beside a word of risk
+    "I overdosed on sweets and pills",
+    "I cut my finger while cooking yesterday. I have 40 pills saved and tonight is the night",
+])
+def test_an_exception_or_an_accident_elsewhere_never_silences_a_word_of_risk(screen: CrisisScreen, text: str) -> None:
+    assert screen.assess(text).tier != "none", text
