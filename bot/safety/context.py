@@ -379,7 +379,6 @@ class ContextWords:
         named = [j for j in marks["others"] if not _addressed(tokens, j)]  # 「妹に手紙を書いた」 is to her
         return bool(named) and not any(_subject(tokens, j) for j in self._read(tokens).writer)
 
-
     def speaker(self, tokens: Sequence[Token]) -> Literal["other", "writer"] | None:
         """Who speaks the quotation these words open: the nearest person before their last verb of saying or
         messaging ("my friend texted me:" -> other, "my son keeps saying" -> other, "I told my mum" -> writer), or

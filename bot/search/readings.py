@@ -35,12 +35,8 @@ def _dictionary() -> Any:
     """SudachiPy with its small dictionary, the copy the crisis screen reads (``bot.text.japanese``), or None when
     it is not installed."""
     try:
-        import sudachipy  # noqa: F401
-    except ImportError:
-        return None
-    try:
         return japanese.dictionary()
-    except Exception:  # the dictionary package is missing or broken: run without readings
+    except Exception:  # SudachiPy or its dictionary is missing or broken: run without readings
         return None
 
 

@@ -110,7 +110,6 @@ def dictionary_forms(folded: str) -> list[str]:
             if not BOUNDARY.fullmatch(m.surface) and m.pos not in PUNCT_POS]
 
 
-
 _KANJI_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
 KanjiWord = tuple[int, int, str]
 """(start, end, reading in hiragana) of a word written only in kanji, offsets in the text as given."""
