@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 BOT = Path(__file__).resolve().parents[1] / "bot"
@@ -17,6 +18,17 @@ def module_name(path: Path) -> str:
 
 
 MODULES = {module_name(p): p for p in BOT.rglob("*.py")}
+
+
+def parse(path: Path) -> ast.Module:
+    """The file's syntax tree. CPython 3.11 can raise a spurious "AST constructor recursion depth mismatch" when
+    parsing deep in a busy test worker's stack (python/cpython#106905); a fresh thread starts with a shallow one."""
+    source = path.read_text(encoding="utf-8")
+    try:
+        return ast.parse(source)
+    except SystemError:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(ast.parse, source).result()
 
 
 def _type_checking_only(node: ast.If) -> bool:
@@ -45,7 +57,7 @@ def imports(path: Path) -> Iterator[str]:
                     yield f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base
             yield from visit(child)
 
-    yield from visit(ast.parse(path.read_text(encoding="utf-8")))
+    yield from visit(parse(path))
 
 
 def graph() -> dict[str, set[str]]:
