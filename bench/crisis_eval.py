@@ -8,8 +8,9 @@
 
 Sets: ``bench/data/crisis_dev.yaml``, ``crisis_dev5.yaml`` … ``crisis_dev9.yaml`` (tuned on; batches 5-9 were
 written blind and measured on arrival first), ``crisis_dev_h1.yaml`` … ``crisis_dev_h4.yaml`` (written blind as
-held-out sets 1-4, now tuned on), ``bench/data/crisis_holdout5.yaml`` … ``crisis_holdout7.yaml`` (each written by someone who never saw the phrase lists, rules
-or the other data; never tuned on, so their cases are never listed). Each case has ``lang``, ``who`` (self / other /
+held-out sets 1-4, now tuned on), ``bench/data/crisis_holdout5.yaml`` … ``crisis_holdout7.yaml`` (each written
+by someone who never saw the phrase lists, rules or the other data; never tuned on, so their cases are never
+listed). Each case has ``lang``, ``who`` (self / other /
 none), ``category`` and ``text``.
 
 Printed per set, per language, per category and per tier: recall of any crisis help on risk (self and other),
