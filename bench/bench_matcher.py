@@ -49,10 +49,14 @@ SETS = {
     "dev v5": ev.REPO / "bench" / "data" / "questions-dev-v5.yaml",
     "dev v6": ev.REPO / "bench" / "data" / "questions-dev-v6.yaml",
     "dev v7": ev.REPO / "bench" / "data" / "questions-dev-v7.yaml",
+    "dev h2": ev.REPO / "bench" / "data" / "questions-dev-h2.yaml",
+    "dev h3": ev.REPO / "bench" / "data" / "questions-dev-h3.yaml",
+    "dev h4": ev.REPO / "bench" / "data" / "questions-dev-h4.yaml",
+    "dev h5": ev.REPO / "bench" / "data" / "questions-dev-h5.yaml",
 }
 """Only totals are printed. Held-out sets are not read here at all: they are run once, with
 ``eval_questions.py --totals-only``, never to choose between approaches. Dev v3, v5 and v6 are reported as their
-development part and their validation third apart."""
+development part and their validation third apart, as are the retired held-out sets h2-h5."""
 TARGETS = {"build_ms": 1000.0, "p99_us": 2000.0, "rss_mb": 150.0}
 
 
@@ -290,7 +294,7 @@ class Accuracy:
 
 def _parts(name: str, path: Path) -> list[tuple[str, list[ev.Case]]]:
     cases = [c for c in ev.load_cases(path) if c.kind not in ("crisis", "distress")]
-    if name not in ("dev v3", "dev v5", "dev v6", "dev v7"):
+    if name not in ("dev v3", "dev v5", "dev v6", "dev v7") and not name.startswith("dev h"):
         return [(name, cases)]
     development, validation = ev.split_cases(cases)
     return [(f"{name} (development part)", development), (f"{name} (validation third)", validation)]
