@@ -110,6 +110,9 @@ def _main() -> int:
 
 
 def _run(after_start: list[Callable[[], None]]) -> int:
+    from bot.tls import preload
+
+    preload()  # as ``python -m bot run`` does
     from telegram import Update
     from telegram.ext import AIORateLimiter
 

@@ -43,6 +43,9 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from bot.tls import preload
+
+    preload()  # certificates and the HTTP client's import, beside the imports below
     from bot.config import ConfigError, load_settings
 
     try:

@@ -15,20 +15,21 @@ errors; this module only moves the bytes.
   pool timeout is not sent and raises ``TimedOut`` with PTB's words for it.
 * Timeouts: connect, read (between chunks of the answer) and a bound on the whole request (connect + write +
   read), since aiohttp has no timeout for writing alone. Certificates are checked against ``certifi``'s bundle,
-  as httpx does.
+  as httpx does, with one context per process (``bot.tls``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import ssl
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+from bot.tls import certificates
 
 USER_AGENT = BaseRequest.USER_AGENT
 JSON_HEADERS = {"User-Agent": USER_AGENT, "Content-Type": "application/json"}
@@ -55,14 +56,6 @@ def multipart_body(request_data: RequestData) -> aiohttp.FormData:
     return form
 
 
-def _certificates() -> ssl.SSLContext:
-    try:
-        import certifi  # httpx's bundle, installed with python-telegram-bot
-    except ImportError:  # pragma: no cover - certifi comes with httpx, which PTB requires
-        return ssl.create_default_context()
-    return ssl.create_default_context(cafile=certifi.where())
-
-
 class AiohttpRequest(BaseRequest):
     """PTB's ``BaseRequest`` over one ``aiohttp.ClientSession`` (created in ``initialize``, closed in ``shutdown``)."""
 
@@ -87,7 +80,7 @@ class AiohttpRequest(BaseRequest):
         """Opens the session (again after a ``shutdown``)."""
         if self._session is None or self._session.closed:
             self._slots = asyncio.Semaphore(self._pool_size)  # of this event loop
-            connector = aiohttp.TCPConnector(limit=self._pool_size, ssl=_certificates())
+            connector = aiohttp.TCPConnector(limit=self._pool_size, ssl=certificates())
             self._session = aiohttp.ClientSession(connector=connector, skip_auto_headers=("Accept-Encoding",))
 
     async def shutdown(self) -> None:

@@ -141,18 +141,22 @@ def _pattern_program(compiled: re.Pattern[Any]) -> tuple[Any, ...] | None:
 
 _Program = tuple[bytes, int, dict[str, int], tuple[str | None, ...]]
 _programs: dict[tuple[type, str | bytes, int], _Program] | None = None
-"""While ``programs_kept`` is active: the program of every pattern ``re`` compiled meanwhile, by (type, source,
-flags), so saving a pattern needs no second compile (about a second of a build's CPU)."""
+"""While ``programs_kept`` is active: the program of every pattern compiled meanwhile by a thread inside it, by
+(type, source, flags), so saving a pattern needs no second compile (about a second of a build's CPU)."""
 _programs_lock = threading.Lock()
-_programs_users = 0
+_keeping_threads: dict[int, int] = {}
+"""Thread id -> how many ``programs_kept`` it is inside; only these threads' compiles are noted."""
+_swapped_compiler: types.ModuleType | None = None
+"""``re``'s compiler module while its ``_sre`` is swapped for ``_KEEPING_SRE``; None when nothing is swapped."""
 
 
 def _keeping_compile(pattern: str | bytes | None, flags: int, code: list[int], groups: int,
                      groupindex: dict[str, int], indexgroup: tuple[str | None, ...]) -> re.Pattern[Any]:
-    """``_sre.compile`` as ``re``'s compiler calls it while programs are kept: the arguments are noted on the way."""
+    """``_sre.compile`` as ``re``'s compiler calls it while programs are kept: the arguments are noted on the way,
+    for a thread inside ``programs_kept`` only (any other thread gets the very same call and nothing more)."""
     compiled: re.Pattern[Any] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
     kept = _programs
-    if kept is not None and isinstance(pattern, str | bytes):
+    if kept is not None and isinstance(pattern, str | bytes) and threading.get_ident() in _keeping_threads:
         kept[(type(pattern), pattern, flags)] = (array.array(_CODE_TYPECODE, code).tobytes(), groups,
                                                  dict(groupindex), tuple(indexgroup))
     return compiled
@@ -163,27 +167,47 @@ _KEEPING_SRE = types.SimpleNamespace(**{**{name: getattr(_sre, name) for name in
 """``_sre`` as ``re``'s compiler sees it while programs are kept (the same names, ``compile`` noting)."""
 
 
+def _swappable_compiler() -> types.ModuleType | None:
+    """``re``'s compiler module when it reaches the engine through a module-level ``_sre`` that is the real one;
+    None on a Python without it (before 3.11 it was ``sre_compile``) or when something else swapped it already."""
+    try:
+        from re import _compiler  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    compiler: types.ModuleType = _compiler
+    return compiler if getattr(compiler, "_sre", None) is _sre else None
+
+
 @contextlib.contextmanager
 def programs_kept() -> Iterator[None]:
-    """Keep the compiled program of every pattern compiled inside (``re``'s compiler hands it to ``_sre.compile``
-    and drops it): a build saves its patterns with them instead of compiling each a second time. A pattern ``re``
-    had cached before, or one this cannot see, is compiled again as before; every saved pattern is still compared
-    with the original (``_pattern_program``)."""
-    global _programs, _programs_users
-    from re import _compiler  # type: ignore[attr-defined]
-
+    """Keep the compiled program of every pattern this thread compiles inside (``re``'s compiler hands it to
+    ``_sre.compile`` and drops it): a build saves its patterns with them instead of compiling each a second time.
+    A pattern ``re`` had cached before, one another thread compiled, or any pattern on a Python whose compiler
+    cannot be seen this way, is compiled again as before; every saved pattern is still compared with the original
+    (``_pattern_program``). Threads may enter and leave in any order; the compiler is put back when the last
+    leaves."""
+    global _programs, _swapped_compiler
+    ident = threading.get_ident()
     with _programs_lock:
-        if _programs_users == 0:
-            _programs = {}
-            _compiler._sre = _KEEPING_SRE
-        _programs_users += 1
+        if not _keeping_threads:
+            compiler = _swappable_compiler()
+            if compiler is not None:
+                _programs = {}
+                compiler._sre = _KEEPING_SRE  # type: ignore[attr-defined]
+                _swapped_compiler = compiler
+        _keeping_threads[ident] = _keeping_threads.get(ident, 0) + 1
     try:
         yield
     finally:
         with _programs_lock:
-            _programs_users -= 1
-            if _programs_users == 0:
-                _compiler._sre = _sre
+            if _keeping_threads[ident] == 1:
+                del _keeping_threads[ident]
+            else:
+                _keeping_threads[ident] -= 1
+            if not _keeping_threads:
+                if _swapped_compiler is not None and getattr(_swapped_compiler, "_sre", None) is _KEEPING_SRE:
+                    _swapped_compiler._sre = _sre  # type: ignore[attr-defined]
+                _swapped_compiler = None
                 _programs = None
 
 

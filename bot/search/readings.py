@@ -24,7 +24,6 @@ import jaconv
 from bot.text import japanese
 
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
-_KANJI_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
 _HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
 _PARTICLES = {"wa": "は", "wo": "を", "he": "へ"}
 ROMAJI_SHARE = 0.6
@@ -78,26 +77,10 @@ class Readings:
         words written only in kanji are kept in ``kanji_runs`` on the way (for ``homophones``: one tokenisation)."""
         if self._tokenizer is None or not _KANJI.search(text):
             return text
-        out = []
-        run: list[tuple[int, int, str]] = []
-        runs: list[list[tuple[int, int, str]]] = []
-        for morpheme in self._tokenizer.tokenize(text):
-            surface = morpheme.surface()
-            reading = jaconv.kata2hira(morpheme.reading_form())
-            if _KANJI.search(surface) and reading:
-                out.append(reading)
-                if _KANJI_ONLY.fullmatch(surface):
-                    run.append((morpheme.begin(), morpheme.end(), reading))
-                    continue
-            else:
-                out.append(surface)
-            if run:
-                runs.append(run)
-            run = []
-        if run:
-            runs.append(run)
-        self.kanji_runs.append((text, runs))
-        return "".join(out)
+        words = [(m.begin(), m.end(), m.surface(), m.reading_form()) for m in self._tokenizer.tokenize(text)]
+        self.kanji_runs.append((text, japanese.runs_of_kanji_words(words)))
+        return "".join(jaconv.kata2hira(reading) if reading and _KANJI.search(surface) else surface
+                       for _, _, surface, reading in words)
 
 
 def has_kanji(text: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -124,13 +125,24 @@ def kanji_runs(text: str) -> list[list[KanjiWord]]:
     for chunk in chunks(text):
         with _lock:
             words = [(m.begin(), m.end(), m.surface(), m.reading_form()) for m in tokenizer.tokenize(chunk)]
-        run: list[KanjiWord] = []
-        for begin, end, surface, reading in [*words, (0, 0, "", "")]:
-            if surface and _KANJI_WORD.fullmatch(surface) and reading:
-                run.append((offset + begin, offset + end, jaconv.kata2hira(reading)))
-                continue
-            if run:
-                out.append(run)
-            run = []
+        out.extend(runs_of_kanji_words(words, offset))
         offset += len(chunk)
+    return out
+
+
+def runs_of_kanji_words(words: Iterable[tuple[int, int, str, str]], offset: int = 0) -> list[list[KanjiWord]]:
+    """Words as (begin, end, surface, reading in katakana), cut into the runs of consecutive words written only in
+    kanji that have a reading; ``offset`` is added to every position. The one place runs are cut: ``kanji_runs``
+    here and the search index's readings (``bot.search.readings``, one tokenisation for both) use it."""
+    out: list[list[KanjiWord]] = []
+    run: list[KanjiWord] = []
+    for begin, end, surface, reading in words:
+        if reading and _KANJI_WORD.fullmatch(surface):
+            run.append((offset + begin, offset + end, jaconv.kata2hira(reading)))
+            continue
+        if run:
+            out.append(run)
+        run = []
+    if run:
+        out.append(run)
     return out

@@ -3,9 +3,13 @@ load, misses on any edit or an unreadable file, and a reload in a separate proce
 
 from __future__ import annotations
 
+import _sre
 import logging
 import re
 import shutil
+import sys
+import threading
+import types
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +80,66 @@ def test_patterns_compiled_while_a_build_keeps_programs_are_saved_without_a_seco
     assert _compiler._sre is __import__("_sre")  # the compiler is as it was once the build is over
     assert cache.loads(data) == patterns
     assert cache.loads(data)[0].match("保存 される").group("kept") == "保存 され"
+
+def test_a_python_without_the_compiler_module_keeps_no_programs_and_still_saves_patterns() -> None:
+    pattern = re.compile(r"(?P<plain>無[\W_ー]*い)ver")  # before: re itself needs the module to compile
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delattr(re, "_compiler")
+        patch.setitem(sys.modules, "re._compiler", None)  # as on a Python before 3.11: the import fails
+        with cache.programs_kept():
+            assert cache._programs is None and cache._swapped_compiler is None
+            data = cache.dumps([pattern])
+
+    assert cache.loads(data) == [pattern]  # stored the ordinary way, compiled again on loading
+    assert not cache._keeping_threads
+
+
+def test_a_compiler_swapped_by_something_else_is_left_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    from re import _compiler  # type: ignore[attr-defined]
+
+    other = types.SimpleNamespace(**{name: getattr(_sre, name) for name in dir(_sre)})
+    monkeypatch.setattr(_compiler, "_sre", other)
+
+    with cache.programs_kept():
+        assert _compiler._sre is other and cache._programs is None
+        pattern = re.compile(r"left[\W_]*alone\d")
+
+    assert _compiler._sre is other
+    assert cache.loads(cache.dumps(pattern)) == pattern
+
+
+def test_another_thread_compiling_meanwhile_is_not_noted_nor_does_its_leaving_end_the_build() -> None:
+    from re import _compiler  # type: ignore[attr-defined]
+
+    entered, compiled, leave = threading.Event(), threading.Event(), threading.Event()
+    results: dict[str, re.Pattern[str]] = {}
+
+    def other_thread() -> None:
+        results["plain"] = re.compile(r"other[\W_]*thread\d+plain")
+        with cache.programs_kept():
+            entered.set()
+            results["inside"] = re.compile(r"other[\W_]*thread\d+inside")
+            compiled.set()
+            leave.wait()
+
+    with cache.programs_kept():
+        worker = threading.Thread(target=other_thread)
+        worker.start()
+        compiled.wait()
+        assert entered.is_set()
+        leave.set()
+        worker.join()
+        assert _compiler._sre is cache._KEEPING_SRE  # the other thread left first; this build still keeps
+        mine = re.compile(r"this[\W_]*thread\d+kept")
+        kept = dict(cache._programs or {})
+
+    assert (str, mine.pattern, mine.flags) in kept
+    assert (str, results["inside"].pattern, results["inside"].flags) in kept  # it was inside a build itself
+    assert (str, results["plain"].pattern, results["plain"].flags) not in kept
+    assert results["plain"] == re.compile(results["plain"].pattern) and _compiler._sre is _sre
+    assert cache._programs is None and not cache._keeping_threads
+
 
 def test_a_start_from_the_cache_screens_exactly_like_a_fresh_load(content: Path, tmp_path: Path) -> None:
     fresh = shipped_live_content()  # the copy's files, loaded once per session as LiveContent.open(content) would
