@@ -694,7 +694,17 @@ class ContextWords:
         anymore" holds "want to live")."""
         marks = self._read(tokens).marks
         past = [j for j in marks["past"] if not _an_age(tokens, j)]
-        return bool(past) and any(not self._negated_before(tokens, j) for j in marks["resolved"])
+        return bool(past) and any(not self._negated_before(tokens, j) and not self._returned(tokens, j)
+                                  for j in marks["resolved"])
+
+    def _returned(self, tokens: Sequence[Token], j: int) -> bool:
+        """True when the sentence of a settled present also says it came back ("started using the razor again
+        after 2 years clean"): a clean span that has ended is no settled present. "Never again" and "won't do it
+        again" keep it settled."""
+        first, last = self._bounds(tokens, j)
+        return any("again" in tokens[k].forms
+                   and not any(self._at(tokens, "negation", n) for n in range(max(first, k - 4), k))
+                   for k in range(first, last))
 
     def _negated_before(self, tokens: Sequence[Token], j: int) -> bool:
         first = self._bounds(tokens, j)[0]

@@ -157,3 +157,20 @@ def test_an_animal_named_beside_the_writers_own_wish_keeps_the_full_reply(screen
 ])
 def test_an_exception_or_an_accident_elsewhere_never_silences_a_word_of_risk(screen: CrisisScreen, text: str) -> None:
     assert screen.assess(text).tier != "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "started using the razor again after 2 years clean",  # a clean span that has ended is no settled present
+    "after 2 years clean I picked up a razor again last night",
+    "2 years clean and I've been using razors again",
+])
+def test_a_clean_span_that_has_ended_keeps_the_full_reply(screen: CrisisScreen, text: str) -> None:
+    assert screen.assess(text).tier == "definite", text
+
+
+@pytest.mark.parametrize("text", [
+    "I used to cut in high school, but I'm 2 years clean now and I won't do it again",
+    "I self-harmed years ago. Two years clean, never again",
+])
+def test_a_clean_span_kept_is_still_a_history(screen: CrisisScreen, text: str) -> None:
+    assert screen.assess(text).tier == "check_in", text
