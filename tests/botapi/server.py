@@ -29,6 +29,11 @@ from tests.botapi.methods import METHODS, ApiError, Params, World
 from tests.botapi.updates import UNSET, Signal, Updates, WaitTimeout, Webhook
 
 # Values of these parameters stay strings even when they look like JSON ("123" as a message text).
+SAFETY_NET = 60.0
+"""Seconds a wait gives the bot before it fails a step. Only a safety net: a correct step returns as soon as the bot
+is done, so this never slows a passing test; it is long because a content reload on a small CI machine, beside
+three other test workers, has taken more than 10 s of wall time, and a correct step must not fail for that."""
+
 _STRING_PARAMS = frozenset({
     "text", "caption", "parse_mode", "callback_query_id", "url", "secret_token", "action", "language_code", "photo",
     "document", "ip_address", "name", "description", "short_description", "file_id", "emoji", "title",
@@ -293,12 +298,12 @@ class FakeBotApi:
         if app in self._apps:
             self._apps.remove(app)
 
-    async def wait_until(self, condition: Callable[[], bool], *, timeout: float = 10.0, what: str = "") -> None:
+    async def wait_until(self, condition: Callable[[], bool], *, timeout: float = SAFETY_NET, what: str = "") -> None:
         """Wait (woken by server activity, no polling) until ``condition()`` holds; AssertionError after ``timeout``."""
         await self.signal.wait_until(condition, timeout=timeout, what=what)
 
     async def wait_quiet(self, update_id: int | None = None, *, settle: float | None = None,
-                         timeout: float = 10.0) -> None:
+                         timeout: float = SAFETY_NET) -> None:
         """Return once the bot has finished with ``update_id`` and has been silent for ``settle`` seconds.
 
         1. The update was handed over: a getUpdates call arrived with an offset beyond it (PTB asks again only

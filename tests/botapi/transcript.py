@@ -186,8 +186,7 @@ class _Runner:
             if bad:
                 raise self._fail(step, "the Bot API refused: " + "; ".join(str(c) for c in bad), replies)
         if "logged_errors" not in allow and len(self.errors.records) > errors_before:
-            logged = "; ".join(f"{r.name}: {r.getMessage()}" + (f" ({r.exc_info[1]!r})" if r.exc_info else "")
-                               for r in self.errors.records[errors_before:])
+            logged = "; ".join(f"{r.name}: {r.getMessage()}{_error_of(r)}" for r in self.errors.records[errors_before:])
             raise self._fail(step, f"ERROR logged: {logged}", replies)
         for problem in self._check(step, replies):
             raise self._fail(step, problem, replies)
@@ -298,3 +297,14 @@ async def run_transcript(path: Path, factory: AppFactory, *, data_dir: Path | No
             runner = _Runner(transcript, api, host)  # actors exist before the app starts: their chats are known
             async with host:
                 return await runner.run()
+
+
+def _error_of(record: logging.LogRecord) -> str:
+    """The exception a logged error carries, as far as the log keeps it: a library's record has its message
+    removed once the bot's redaction is installed (``bot.logredact``), which any earlier test in this process may
+    have done; then its type, from the last line of the kept traceback."""
+    if record.exc_info and record.exc_info[1] is not None:
+        return f" ({record.exc_info[1]!r})"
+    if record.exc_text:
+        return f" ({record.exc_text.strip().splitlines()[-1]})"
+    return ""

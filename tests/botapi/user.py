@@ -20,7 +20,7 @@ from typing import Any
 
 from tests.botapi.chats import JSON, Replies, Reply, StoredMessage, Upload, Version
 from tests.botapi.methods import CallbackQuery
-from tests.botapi.server import FakeBotApi
+from tests.botapi.server import SAFETY_NET, FakeBotApi
 from tests.botapi.updates import WaitTimeout
 
 # The smallest valid PNG (1x1, transparent), so a bot that downloads a user's photo gets real image bytes.
@@ -43,7 +43,7 @@ class FakeUser:
     def __init__(self, api: FakeBotApi, user_id: int = 1001, first_name: str = "Hanako", language_code: str = "ja",
                  chat_id: int | None = None, is_private: bool = True, *, last_name: str | None = None,
                  username: str | None = None, chat_title: str = "Clinic staff", phone: str = "+81 90 0000 0000",
-                 timeout: float = 10.0) -> None:
+                 timeout: float = SAFETY_NET) -> None:
         self.api = api
         self.phone = phone
         self.timeout = timeout

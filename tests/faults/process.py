@@ -82,7 +82,7 @@ class BotProcess:
 
 async def polling(api: FakeBotApi, count: int = 1) -> None:
     """Wait until ``count`` long polls have reached the fake (the bot is up and listening)."""
-    await api.wait_until(lambda: len(api.calls_of("getUpdates")) >= count, timeout=30, what="the bot's getUpdates")
+    await api.wait_until(lambda: len(api.calls_of("getUpdates")) >= count, timeout=60, what="the bot's getUpdates")
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ async def test_a_second_process_on_the_same_database_is_refused_and_the_first_ke
             assert f"Another bot process (pid {first.pid}) is already running with BOT_DATA_DIR={data_dir}" \
                 in second.output
         stored_lead(store)
-        await bot_api.wait_until(lambda: len(cards(bot_api)) == 1, timeout=20, what="the card")
+        await bot_api.wait_until(lambda: len(cards(bot_api)) == 1, timeout=60, what="the card")
         replies = await FakeUser(bot_api, user_id=31, language_code="en").send("/start")
         assert replies, "the first process stopped answering"
     finally:
@@ -93,7 +93,7 @@ async def _store_refuses_the_result_of_a_send(bot_api: FakeBotApi, tmp_path: Pat
     answer = bot_api.hold("sendMessage", STAFF_CHAT_ID, containing="モニター申込")
     process = await BotProcess(environment(bot_api, store.data_dir, **store.settings), tmp_path).start()
     try:
-        await bot_api.wait_until(lambda: bool(cards(bot_api)), timeout=30, what="the card")
+        await bot_api.wait_until(lambda: bool(cards(bot_api)), timeout=60, what="the card")
         refuse()
         answer.set()  # Telegram's answer arrives when the result can no longer be written
         await asyncio.sleep(6.0)  # the delivery job runs every 2 s: three passes while writes are refused
@@ -121,15 +121,15 @@ async def test_sigkill_in_the_middle_of_a_send_posts_the_card_again_marked_and_s
     # posted, never answered: the process dies waiting
     never = bot_api.hold("sendMessage", STAFF_CHAT_ID, containing="モニター申込")
     first = await BotProcess(env, tmp_path).start()
-    await bot_api.wait_until(lambda: len(cards(bot_api)) == 1, timeout=30, what="the card")
+    await bot_api.wait_until(lambda: len(cards(bot_api)) == 1, timeout=60, what="the card")
     await first.kill()
     never.set()
     second = await BotProcess(env, tmp_path).start()
     try:
-        await bot_api.wait_until(lambda: len(cards(bot_api)) == 2, timeout=30, what="the second post")
+        await bot_api.wait_until(lambda: len(cards(bot_api)) == 2, timeout=60, what="the second post")
         assert cards(bot_api)[1].startswith("⚠️ 再送です: ")  # staff see it may be a duplicate
         lead_two = stored_lead(store)
-        await bot_api.wait_until(lambda: len(cards(bot_api)) == 3, timeout=30, what="the next lead")
+        await bot_api.wait_until(lambda: len(cards(bot_api)) == 3, timeout=60, what="the next lead")
     finally:
         assert await second.stop() == 0  # SIGTERM: a clean stop
     third = await BotProcess(env, tmp_path).start()
@@ -150,7 +150,7 @@ async def test_the_webhook_is_local_authenticates_before_reading_and_skips_an_un
                       WEBHOOK_SECRET=SECRET, PORT=str(port))
     process = await BotProcess(env, tmp_path).start()
     try:
-        await bot_api.wait_until(lambda: bool(bot_api.webhook.url), timeout=30, what="setWebhook")
+        await bot_api.wait_until(lambda: bool(bot_api.webhook.url), timeout=60, what="setWebhook")
         listening = [c.laddr for c in psutil.Process(process.pid).net_connections("inet") if c.status == "LISTEN"]
         assert [(a.ip, a.port) for a in listening] == [("127.0.0.1", port)]
 
@@ -168,7 +168,7 @@ async def test_the_webhook_is_local_authenticates_before_reading_and_skips_an_un
         assert await bot_api.push_webhook(broken) == 200  # Telegram must not send it again
         user = FakeUser(bot_api, user_id=32, language_code="en")
         await user.send("/start")
-        await bot_api.wait_until(lambda: bool(bot_api.bot_messages(32)), timeout=20, what="an answer")
+        await bot_api.wait_until(lambda: bool(bot_api.bot_messages(32)), timeout=60, what="an answer")
     finally:
         assert await process.stop() == 0
     output = process.output

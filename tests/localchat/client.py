@@ -85,7 +85,7 @@ class LocalChat:
                 return
         raise AssertionError(f"no button {data!r} in the {pane} pane: {buttons(messages)}")
 
-    def wait_for(self, condition: Callable[[State], bool], what: str, timeout: float = 20.0) -> State:
+    def wait_for(self, condition: Callable[[State], bool], what: str, timeout: float = 60.0) -> State:
         """Long-poll the page's state until ``condition`` holds (``timeout`` is only a safety net)."""
         deadline = time.monotonic() + timeout
         state = self.state()
