@@ -136,8 +136,11 @@ def _check_rules(lang: str, crisis: Crisis, file: str, line: object, problems: P
         return
     forms = english_forms({lang: crisis}) if _script(lang) == "en" else None
     examples = [(k, _tokens(text, forms)) for k, text in enumerate(crisis.not_risk)]
+    compiled = build_rules({lang: crisis}, _script(lang))  # once: its word lists serve every rule's test below
     for i, rule in enumerate(crisis.rules):
-        single = build_rules({lang: crisis.model_copy(update={"rules": [rule]})}, _script(lang))
+        single = compiled.only(f"{lang}.rules.{rule.id}")
+        if single is None:
+            continue  # an unknown @list: reported above
         for k, views in examples:
             if any(single.find(tokens) for tokens in views):
                 problems.error(file, locate("rules", i), f"rules[{i}]",
