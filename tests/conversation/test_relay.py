@@ -53,6 +53,10 @@ async def test_the_answer_is_posted_under_the_card_and_a_reply_to_it_reaches_the
     await applicant.user.send("/delete")
     await applicant.user.press(t("ja", "Yes, delete my data"))
     await staff.wait_for("取り下げ")
+    # the erasure also tries to delete the two relayed staff messages (refused below) and then asks staff to: wait
+    # for that to finish, or its notice lands among the replies to the next command on a slow machine
+    await bot.api.wait_until(lambda: len(bot.api.refused()) == 2, what="both deletions tried")
+    await bot.api.wait_quiet()
     assert read_db(bot, "SELECT COUNT(*) FROM lead_messages")[0][0] == 0
     assert read_db(bot, "SELECT tg_username, tg_name FROM leads")[0][:] == (None, None)
     refused = await staff.send("/reply A-000001 まだいらっしゃいますか？")

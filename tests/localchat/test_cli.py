@@ -48,10 +48,10 @@ def test_the_page_answers_a_new_user_is_answered_and_the_data_is_erased(tmp_path
         assert any(m["buttons"] for m in state["patient"]["messages"])
         data = [p for p in tmp_dir.iterdir() if p.name.startswith("clinic-bot-chat-")]
         assert len(data) == 1 and any(data[0].iterdir()), "the bot keeps its database in the temporary folder"
-    finally:
+    finally:  # the log file is closed even when a step failed: left open it fails a later test (ResourceWarning)
         code = chat.stop()
-    output = chat.output()
-    chat.close()
+        output = chat.output()
+        chat.close()
     assert code == 0, output
     assert "Stopped; the simulated users' data was erased." in output
     assert not list(tmp_dir.iterdir())
