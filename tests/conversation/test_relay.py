@@ -52,7 +52,7 @@ async def test_the_answer_is_posted_under_the_card_and_a_reply_to_it_reaches_the
 
     await applicant.user.send("/delete")
     await applicant.user.press(t("ja", "Yes, delete my data"))
-    await staff.wait_for("取り下げ")
+    await staff.wait_for("本人の依頼で取り下げられ")  # the notice (the card's edit says 取り下げ first)
     # the erasure also tries to delete the two relayed staff messages (refused below) and then asks staff to: wait
     # for that to finish, or its notice lands among the replies to the next command on a slow machine
     await bot.api.wait_until(lambda: len(bot.api.refused()) == 2, what="both deletions tried")
