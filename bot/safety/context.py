@@ -143,7 +143,9 @@ class ContextWords:
             if nearest_other is None and self._at(tokens, "others", j) and (
                     not _addressed(tokens, j) or _follows(tokens, j, "who")):  # "help a friend who wants to die"
                 nearest_other = j
-        if self._said_before(tokens, first, start, writer):
+        if start in writer and tokens[start].forms[:1] == ("i",):
+            return False  # "my sister keeps saying I'm a burden and I want to kill myself": it opens with the writer
+        if self._said_before(tokens, first, start, end, writer):
             return True  # "someone in my server said they're going to end it tonight"
         if nearest_other is not None and (nearest_me is None or nearest_other > nearest_me):
             return True
@@ -192,7 +194,8 @@ class ContextWords:
         the full reply (the learned layer does not route it to the carer reply)."""
         first, last = self._bounds(tokens, start)
         writer = self._read(tokens).writer
-        if self._any(tokens, "reporting", first, last) or _quote_start(tokens, first, start) is not None:
+        if (self._any(tokens, "reporting", first, last) and not self._own_clause(tokens, first, start, writer)) or \
+                _quote_start(tokens, first, start) is not None:
             return False  # "my brother said 'I'm done …'": whose words they are is the carer reply's to decide
         if any(start <= j < end for j in writer) or self._on_writers_body(tokens, end, last, writer):
             return True
@@ -202,6 +205,15 @@ class ContextWords:
             if self._at(tokens, "others", j) and not _addressed(tokens, j):
                 return False
         return False
+
+    def _own_clause(self, tokens: Sequence[Token], first: int, start: int, writer: frozenset[int]) -> bool:
+        """The finding opens a clause of the writer's own after every verb of saying in its sentence: "and I"
+        or "but I" between them ("my sister keeps saying I'm a burden and I want to kill myself")."""
+        said = [k for k in self._read(tokens).marks["reporting"] if first <= k < start]
+        if not said or self._any(tokens, "reporting", start, self._bounds(tokens, start)[1]):
+            return False
+        return any(said[-1] < j <= start and j in writer and tokens[j].forms[:1] == ("i",)
+                   and _CLAUSE_JOIN.intersection(tokens[j - 1].forms) for j in range(said[-1] + 2, start + 1))
 
     def prescribed_dose(self, tokens: Sequence[Token], start: int) -> bool:
         """True for "od" written after a dose ("50mg OD", "20 mg od", "1 tablet OD"): a prescription's "once
@@ -249,13 +261,15 @@ class ContextWords:
                 return True
         return False
 
-    def _said_before(self, tokens: Sequence[Token], first: int, start: int, writer: frozenset[int]) -> bool:
+    def _said_before(self, tokens: Sequence[Token], first: int, start: int, end: int,
+                     writer: frozenset[int]) -> bool:
         """An English verb of saying before the finding, someone named before it and the writer nowhere between
-        them and the finding: their words reported ("my mate said they're going to end it tonight")."""
+        them and the finding nor inside it: their words reported ("my mate said they're going to end it tonight");
+        "my sister keeps saying I'm a burden and I want to kill myself" is the writer's own wish."""
         if not tokens[start].forms[:1] or not tokens[start].forms[0].isascii():
             return False
         said = [k for k in self._read(tokens).marks["reporting"] if first <= k < start]
-        if not said or any(said[-1] < j < start for j in writer):
+        if not said or any(said[-1] < j < start or start <= j < end for j in writer):
             return False
         return any(first <= j < said[-1] and not _addressed(tokens, j) for j in self._read(tokens).marks["others"])
 
@@ -416,6 +430,16 @@ class ContextWords:
     def everyday_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` tells of an everyday occasion (a holiday, fireworks, 予約)."""
         return self._in_sentence(tokens, i, "everyday")
+
+    def urge(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True when the finding is told as an urge that came over the writer (「線路に飛び込みたくなった」, "felt
+        the urge to jump"): an everyday occasion or task around it is where it happened, not what it means."""
+        last = self._bounds(tokens, start)[1]
+        for k in range(start, min(last, end + 2)):
+            if "たい" in tokens[k].forms and k + 1 < last and "なる" in tokens[k + 1].forms:
+                return True
+        first = self._bounds(tokens, start)[0]
+        return any(_URGE_EN.intersection(tokens[k].forms) for k in range(max(first, start - 3), start + 1))
 
     def hypothetical_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` supposes a case (if a friend, 言われたら)."""
@@ -693,7 +717,7 @@ class ContextWords:
         15-year-old", "I'm 30 years old"), and a settled present that is denied is none ("she doesn't want to live
         anymore" holds "want to live")."""
         marks = self._read(tokens).marks
-        past = [j for j in marks["past"] if not _an_age(tokens, j)]
+        past = [j for j in marks["past"] if not _an_age(tokens, j) and not _hours_ago(tokens, j)]
         return bool(past) and any(not self._negated_before(tokens, j) and not self._returned(tokens, j)
                                   for j in marks["resolved"])
 
@@ -815,8 +839,9 @@ def _writer(tokens: Sequence[Token], marks: Mapping[str, frozenset[int]], first:
                 continue  # 母が「私がいない方が」と言う
             if "自分" in forms:
                 continue  # 子どもが自分の腕を…: the reflexive, theirs
-            if any(k in reporting for k in (j - 1, j - 2)) and any(k < j - 1 for k in before):
-                continue  # "my son said I want to die"
+            if any(k in reporting for k in (j - 1, j - 2)) and any(k < j - 1 for k in before) and \
+                    not _CLAUSE_JOIN.intersection(tokens[j - 1].forms):
+                continue  # "my son said I want to die" ("… keeps saying, and I want to die" is a clause of mine)
             if not forms[0].isascii() and any(j < k < stop for k in reporting):
                 continue  # 父が、俺がいなくても誰も困らない、とよく言っていて
         out.add(j)
@@ -834,9 +859,22 @@ _EN_NOW = frozenset({"want", "wants", "wanna", "feel", "feels", "keep", "keeps",
                      "plan", "planning", "thinking"})
 """Verbs by a finding that tell it as the writer's present or what is to come (``told_now``)."""
 _WISH_JA = frozenset({"たい", "つもり"})
+_URGE_EN = frozenset({"urge", "urges", "impulse", "tempted"})
+_CLAUSE_JOIN = frozenset({"and", "but", "so", "while"})
+"""Words that open a clause of the writer's own after a verb of saying ("she keeps saying it, and I …")."""
 _WISH_EN = frozenset({"want", "wants", "wanna", "wish", "gonna", "going", "need", "tempted"})
 _LATELY = frozenset({"最近", "近頃", "この頃", "このところ", "lately", "recently"})
 """Words of the time just past and still going on: before a finding in its sentence, it is told as the present."""
+
+
+_HOURS = frozenset({"minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds", "sec",
+                    "secs", "moment", "while"})
+
+
+def _hours_ago(tokens: Sequence[Token], j: int) -> bool:
+    """"an hour ago", "20 mins ago", "a little while ago": ``ago`` after a span of today, so what it tells has just
+    happened and no settled present can make it a history ("an hour ago I tried to hang myself but I'm ok now")."""
+    return tokens[j].forms[:1] == ("ago",) and j > 0 and bool(_HOURS.intersection(tokens[j - 1].forms))
 
 
 def _an_age(tokens: Sequence[Token], j: int) -> bool:

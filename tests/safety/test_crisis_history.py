@@ -47,3 +47,13 @@ def test_a_past_told_beside_someone_elses_present_wish_keeps_the_carer_reply(rul
 ])
 def test_a_past_that_is_over_still_asks_first(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "check_in", text
+
+
+@pytest.mark.parametrize("text", ["an hour ago I tried to hang myself but I'm ok now",
+                                  "20 mins ago i took a load of pills, i feel fine now"])
+def test_minutes_or_hours_ago_is_no_history(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+def test_years_ago_with_a_settled_present_still_only_asks(rules: CrisisScreen) -> None:
+    assert rules.assess("years ago I tried to hang myself but I'm ok now").tier == "check_in"
