@@ -126,3 +126,20 @@ def test_a_past_that_is_over_asks_instead_of_alarming(rules: CrisisScreen) -> No
                  "昔リスカしてましたが、もう何年もしてません",
                  "昔ODで入院したことがあります。今はもう大丈夫で、不眠の相談です"):
         assert rules.assess(text).tier == "check_in", text
+
+
+@pytest.mark.parametrize("text", ["i swallowed a handful of my sleeping tablets",
+                                  "took a load of pills about 20 mins ago"])
+def test_an_amount_of_pills_in_words_is_an_overdose(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["i took a bunch of vitamins", "I take a handful of supplements every morning"])
+def test_an_amount_of_something_else_is_no_overdose(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["iwanttodie", "wan2die", "wanna d!e", "s.u.i.c.i.d.a.l", "i sh'd again",
+                                  "i wan to dye", "gonna kms tbh, nothing's working"])
+def test_phone_spellings_of_teenagers_are_read(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).hit, text
