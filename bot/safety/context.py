@@ -355,6 +355,8 @@ class ContextWords:
                 return True  # "not suicidal", or a longer denial that ends right before it ("no thoughts of")
         if self._act_denied(tokens, start, last):
             return True  # 「自傷はしていません」, 「切っていない」: the act itself denied
+        if self._wish_denied(tokens, start, last):
+            return True  # 「自分を傷つけたいとかはないです」: the wish itself denied
         for j in range(start + 1, min(last, start + DENIAL_AFTER)):
             if self._at(tokens, "thinking", j):
                 negated = [k for k in range(j + 1, min(last, j + 5)) if self._at(tokens, "negation", k)]
@@ -377,6 +379,17 @@ class ContextWords:
         while j < last and _PROGRESSIVE.intersection(tokens[j].forms):
             j += 1
         return j > start + 1 and j < last and self._at(tokens, "negation", j)
+
+    def _wish_denied(self, tokens: Sequence[Token], start: int, last: int) -> bool:
+        """A Japanese wish (たい) in the finding, then only particles that name it (と, とか, なんて, は, じゃ) and a
+        negation: 「死にたいとかはない」, 「傷つけたいなんてない」, 「死にたいとかじゃない」."""
+        wish = next((k for k in range(start, min(last, start + DENIAL_AFTER)) if "たい" in tokens[k].forms), None)
+        if wish is None:
+            return False
+        j = wish + 1
+        while j < last and _NAMING_PARTICLES.intersection(tokens[j].forms):
+            j += 1
+        return wish + 1 < j < last and self._at(tokens, "negation", j)
 
     def _twice_negated(self, tokens: Sequence[Token], i: int, last: int) -> bool:
         """「死にたいと思わない日はない」: "there is no day I do not think it" affirms it."""
@@ -1031,6 +1044,8 @@ def _volitional(forms: tuple[str, ...]) -> bool:
     return len(forms) > 1 and forms[-1] != forms[0] and forms[-1].endswith("う")
 
 
+_NAMING_PARTICLES = frozenset({"と", "か", "とか", "なんて", "など", "って", "は", "も", "じゃ", "では", "で"})
+"""Particles after a wish that name it as a thing denied after them (「死にたいとかはない」)."""
 _PROGRESSIVE = frozenset({"て", "で", "い", "いる", "居る", "おる", "は", "も", "ませ"})
 """Between a Japanese verb and its negation (し・て・い・ません): the act itself is denied."""
 _SENT = frozenset({"send", "sent", "show", "showed", "call", "called", "ring", "rang", "give", "gave", "tell"})

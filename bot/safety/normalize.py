@@ -212,6 +212,11 @@ _APOSTROPHE_WORDS = (("i'll", "i will"), ("od'd", "od"), ("od'ed", "od"), ("od'i
 """Spellings that become ambiguous once the apostrophe is gone (ill, odd)."""
 
 
+_PRONOUN_APOSTROPHE = re.compile(r"(?<![a-z])(she|he|we)'(ll|d|re)(?![a-z])")
+"""he'll, she'd, we're: without the apostrophe they would read as other words (hell, shed, were)."""
+_PRONOUN_ENDINGS = {"ll": "will", "d": "would", "re": "are"}
+
+
 def _unleet(match: re.Match[str], table: dict[int, int]) -> str:
     text, start, end, run = match.string, match.start(), match.end(), match.group()
     before, after = text[max(0, start - 2):start], text[end:end + 4]
@@ -286,6 +291,8 @@ def _english(folded: str, leet: dict[int, int]) -> str:
         text = _CENSORED.sub(_uncensor, text)
     for short, long in _APOSTROPHE_WORDS:
         text = text.replace(short, long)
+    if "e'" in text:
+        text = _PRONOUN_APOSTROPHE.sub(lambda m: f"{m.group(1)} {_PRONOUN_ENDINGS[m.group(2)]}", text)
     text = _LEET.sub(lambda m: _unleet(m, leet), text)
     words = text.encode("ascii", "replace").translate(_WORD_BYTES, b"'").decode("ascii").split()
     view = " " + " ".join(words) + " "

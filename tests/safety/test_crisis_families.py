@@ -143,3 +143,32 @@ def test_an_amount_of_something_else_is_no_overdose(rules: CrisisScreen, text: s
                                   "i wan to dye", "gonna kms tbh, nothing's working"])
 def test_phone_spellings_of_teenagers_are_read(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).hit, text
+
+
+@pytest.mark.parametrize("text", ["市にたい", "ちにたい", "氏に体", "市に体", "死二タイ", "shi ni tai",
+                                  "mou shinou to omotteru"])
+def test_homophone_kanji_and_spaced_romaji_of_shinitai(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["市にたいして要望があります", "市に対して意見を出した", "まちにたいしてできること",
+                                  "うちにたいしたものはない"])
+def test_words_that_only_look_like_shinitai(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    ("if I fail my exams I'll jump", "definite"),
+    ("if he leaves me i'm gonna jump", "definite"),
+    ("I'll jump if I have to go back to school", "definite"),
+    ("My son said if he fails his exams he'll jump. Is that normal teen talk?", "carer"),
+    ("she says if we take her phone she'll jump", "carer"),
+])
+def test_a_jump_threatened_with_nothing_to_jump_into(rules: CrisisScreen, text: str, tier: str) -> None:
+    assert rules.assess(text).tier == tier, rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["if the price drops I'll jump at it", "if you need a hand I'll jump in",
+                                  "I'll jump on a call later"])
+def test_jumping_at_into_or_on_something_is_ordinary(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()

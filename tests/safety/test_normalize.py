@@ -117,6 +117,16 @@ def test_chat_spellings_of_a_phone_are_read_apart(text: str, view: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "view"), [
+    ("he'll jump", " he will jump "),
+    ("she'd rather die", " she would rather die "),
+    ("we're fine", " we are fine "),
+    ("she'll", " she will "),
+])
+def test_a_pronoun_with_an_apostrophe_is_no_other_word(text: str, view: str) -> None:
+    assert english(text) == view  # not hell, shed, were
+
+
+@pytest.mark.parametrize(("text", "view"), [
     ("studied hard", " studied hard "),
     ("my lifeline", " my lifeline "),
     ("dieting", " dieting "),
