@@ -172,3 +172,23 @@ def test_a_jump_threatened_with_nothing_to_jump_into(rules: CrisisScreen, text: 
                                   "I'll jump on a call later"])
 def test_jumping_at_into_or_on_something_is_ordinary(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["whats even the point anymore", "the world doesnt need me", "nobody needs me",
+                                  "i'm too much for everyone", "hope the plane goes down lol",
+                                  "part of me hopes the scan comes back bad", "before i do something stupid",
+                                  "i can't be alone with my thoughts tonight"])
+def test_hopelessness_and_passive_wishes_of_a_few_words_ask(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).hit, text
+
+
+@pytest.mark.parametrize("text", ["what's the point of the second session?",
+                                  "nobody needs me to bring anything, right?", "this is too much for me",
+                                  "i hope the scan results are good", "i did something stupid at work"])
+def test_the_same_words_about_something_else_do_not_ask(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["sui ideation is bad today", "I am want to dead"])
+def test_chat_short_forms_and_learner_english_of_a_wish_to_die(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
