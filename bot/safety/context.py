@@ -150,7 +150,7 @@ class ContextWords:
         if nearest_other is not None and (nearest_me is None or nearest_other > nearest_me):
             return True
         after = range(end, min(last, end + LOOK_AHEAD))
-        said = [j for j in after if self._at(tokens, "reporting", j)]
+        said = [j for j in after if self._at(tokens, "reporting", j) and not self._writer_tells(tokens, end, j)]
         reported = bool(said) and not any(end <= j < said[0] for j in writer)  # not "… everything I said"
         if reported and self._any(tokens, "others", first, start):
             return True
@@ -303,8 +303,16 @@ class ContextWords:
             _volitional(tokens[k].forms) and _follows(tokens, k, "と") and not _tried(tokens, k + 2) for k in span)
         if not wish or tokens[start].forms[:1] == () or tokens[start].forms[0].isascii():
             return False
-        return not any(self._at(tokens, "reporting", k) or _HEARSAY.intersection(tokens[k].forms)
-                       for k in range(end, last))
+        return not any((self._at(tokens, "reporting", k) and not self._writer_tells(tokens, end, k))
+                       or _HEARSAY.intersection(tokens[k].forms) for k in range(end, last))
+
+    def _writer_tells(self, tokens: Sequence[Token], end: int, k: int) -> bool:
+        """``_writer_tells``, unless the one told is the writer (「息子が死にたいと私に言いました」) or someone named
+        before the words is the one who said them (「娘が死にたいと先生に話した」)."""
+        marks = self._read(tokens).marks
+        first = self._bounds(tokens, max(0, end - 1))[0]
+        return _writer_tells(tokens, end, k) and not any(max(end, k - 4) <= j < k for j in marks["me"]) and \
+            not any(first <= j < end and not _addressed(tokens, j) for j in marks["others"])
 
     def _quoted_in_a_story(self, tokens: Sequence[Token], first: int, quote: int, start: int, last: int) -> bool:
         """Japanese words in 「…」 with a verb of saying after them, in a sentence naming nobody outside the
@@ -529,7 +537,10 @@ class ContextWords:
         words = [j for j in range(first, last)]
         if not words:
             return False
-        return bool(self._at(tokens, "question", words[-1])) or bool(self._at(tokens, "question", words[0]))
+        final = tokens[words[-1]].forms[:1]
+        if final and not final[0].isascii() and self._at(tokens, "question", words[-1]):
+            return True  # a sentence-final か, ですか; English "… what to do" ends with no question word
+        return bool(self._at(tokens, "question", words[0]))
 
     def told_as_past(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when a finding is told of a past time and the message keeps it there: a past time and a past verb
@@ -888,6 +899,28 @@ def _hours_ago(tokens: Sequence[Token], j: int) -> bool:
     """"an hour ago", "20 mins ago", "a little while ago": ``ago`` after a span of today, so what it tells has just
     happened and no settled present can make it a history ("an hour ago I tried to hang myself but I'm ok now")."""
     return tokens[j].forms[:1] == ("ago",) and j > 0 and bool(_HOURS.intersection(tokens[j - 1].forms))
+
+
+_TOLD_TO = frozenset({"に", "には", "にも"})
+_POTENTIAL_SAYING = frozenset({"言える", "話せる", "相談できる"})
+
+
+def _writer_tells(tokens: Sequence[Token], end: int, k: int) -> bool:
+    """A Japanese verb of saying at ``k`` whose speaker is the writer: someone told (誰にも, 親に) between the finding
+    and it, or it says the writer cannot say it (言えない, 話せない), and no passive (言われた is said to the writer):
+    「自殺したい　誰にも言えない」 is the writer's own wish, not words reported of someone else."""
+    forms = tokens[k].forms
+    if not forms or forms[0].isascii():
+        return False
+    after = tokens[k + 1].forms if k + 1 < len(tokens) else ()
+    if _PASSIVE.intersection(after):
+        return False
+    told = any(_TOLD_TO.intersection(tokens[j].forms) for j in range(max(end, k - 3), k))
+    cannot = bool(_POTENTIAL_SAYING.intersection(forms)) and bool({"ない", "無い", "ませ", "ず"} & set(after))
+    return told or cannot
+
+
+_PASSIVE = frozenset({"れる", "られる"})
 
 
 def _an_age(tokens: Sequence[Token], j: int) -> bool:

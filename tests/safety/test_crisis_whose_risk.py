@@ -67,3 +67,20 @@ def test_an_accident_during_an_errand_still_only_asks(rules: CrisisScreen, text:
 def test_an_animal_that_jumped_makes_no_plan(rules: CrisisScreen, screen: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier not in ("definite", "carer"), rules.assess(text).reason()
     assert screen.assess(text).tier not in ("definite", "carer"), screen.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["自殺したい　誰にも言えない", "死にたいって親に言えない", "死にたいと先生に話した"])
+def test_a_wish_the_writer_tells_or_cannot_tell_is_the_writers_own(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["娘が死にたいと先生に話した", "息子が死にたいと私に言いました",
+                                  "死にたいと娘に言われた", "死にたいって言ってる"])
+def test_a_wish_someone_else_said_stays_theirs(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "carer", rules.assess(text).reason()
+
+
+def test_an_english_sentence_ending_in_what_to_do_is_no_question(rules: CrisisScreen) -> None:
+    text = "Sorry to message so late but I'm having really strong thoughts of suicide and I don't know what to do"
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+    assert rules.assess("what are the statistics on suicide").tier == "check_in"
