@@ -773,8 +773,8 @@ class ContextWords:
                        for k in range(start, min(last, end + 3)))
         for k in range(max(first, start - 3), min(last, start + 4)):  # "I used to feel suicidal" is past
             form = tokens[k].forms[0] if tokens[k].forms else ""
-            if form in _EN_PAST or (len(form) > 4 and form.endswith("ed") and len(tokens[k].forms) > 1):
-                return False
+            if form in _EN_PAST or (_regular_past(tokens, k) and not _state_now(tokens, k)):
+                return False  # "now I'm exhausted and want to die": exhausted is how the writer is now
             if form in _EN_NOW or (form == "will" and k > first and tokens[k - 1].forms[:1] == ("i",)):
                 return True
         return False
@@ -941,9 +941,24 @@ def _past_verb(tokens: Sequence[Token], start: int, end: int, first: int, last: 
         return False
     for k in range(first, last):
         form = tokens[k].forms[0] if tokens[k].forms else ""
-        if form in _EN_PAST or (len(form) > 4 and form.endswith("ed") and len(tokens[k].forms) > 1):
+        if form in _EN_PAST or (_regular_past(tokens, k) and not _state_now(tokens, k)):
             return True
     return False
+
+
+_BE_NOW = frozenset({"am", "is", "are", "feel", "feels", "feeling", "so", "very", "really", "too", "get", "gets",
+                     "getting", "just", "always"})
+"""Words before an -ed form that make it a state of the present ("I'm so tired", "I feel exhausted")."""
+
+
+def _regular_past(tokens: Sequence[Token], k: int) -> bool:
+    form = tokens[k].forms[0] if tokens[k].forms else ""
+    return len(form) > 4 and form.endswith("ed") and len(tokens[k].forms) > 1
+
+
+def _state_now(tokens: Sequence[Token], k: int) -> bool:
+    """An English -ed form after am, is, feel, so …: an adjective of how the writer is now, not a past verb."""
+    return k > 0 and bool(_BE_NOW.intersection(tokens[k - 1].forms[:1]))
 
 
 _AUDIENCE = frozenset({"favourite", "favorite", "character", "role", "part",

@@ -192,3 +192,17 @@ def test_the_same_words_about_something_else_do_not_ask(rules: CrisisScreen, tex
 @pytest.mark.parametrize("text", ["sui ideation is bad today", "I am want to dead"])
 def test_chat_short_forms_and_learner_english_of_a_wish_to_die(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["腕ボロボロで夏なのに長袖",
+                                  "How long until rTMS starts working? I'm not sure I have that long",
+                                  "need to know if i'll make it that long", "about to become a statistic tbh",
+                                  "it's either this or I give up for good", "gonna take a permanent nap"])
+def test_hidden_marks_doubt_of_lasting_and_euphemisms_ask(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).hit, text
+
+
+@pytest.mark.parametrize("text", ["テニスで腕がボロボロです", "日焼けが嫌なので夏でも長袖です",
+                                  "I gave up smoking for good", "not sure I'll make it to the appointment"])
+def test_sport_sun_habits_and_lateness_do_not_ask(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
