@@ -724,6 +724,33 @@ class ContextWords:
                 return self._any(tokens, "embarrassed", k + 1, min(last, k + 4))
         return False
 
+    def excess_degree(self, tokens: Sequence[Token], start: int) -> bool:
+        """True for 「美味しすぎて死ねる」, 「恥ずかしすぎて消えたい」: a word of ``embarrassed`` (delight, shame,
+        a workload) with すぎて right before the finding, a measure of how much, whoever else the sentence names."""
+        first = self._bounds(tokens, start)[0]
+        for k in range(max(first + 1, start - 3), start):
+            if _TOO_MUCH.intersection(tokens[k].forms) and tokens[k + 1].forms[:1] == ("て",) and \
+                    self._at(tokens, "embarrassed", k - 1):
+                return True
+        return False
+
+    def one_more_then_die(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True for "if I have to sit through one more meeting I'm gonna die": "one more" chore before a bare "die"
+        in its sentence, and no wish and nothing of living in it ("one more day and I'll die", "if I have to live
+        one more week I'll die" and "one more day like this and I'll kill myself" keep the full reply)."""
+        first = self._bounds(tokens, start)[0]
+        if not tokens[end - 1].forms or tokens[end - 1].forms[0] != "die":
+            return False
+        for k in range(first, start):
+            if tokens[k].forms[:1] == ("one",) and tokens[k + 1].forms[:1] == ("more",):
+                span = tokens[k + 2].forms[:1] if k + 2 < end else ()
+                if self._any(tokens, "risk", first, start):
+                    return False  # "one more pill and I'll die": a means named
+                return not _SPANS_OF_LIFE.intersection(span) and not any(
+                    _LIVING.intersection(tokens[m].forms[:1]) or _WANT.intersection(tokens[m].forms[:1])
+                    for m in range(first, end))
+        return False
+
     def joins_in(self, tokens: Sequence[Token]) -> bool:
         """True when the writer says they want to do the same ("now I want to do it too", 「私も同じことをしたい」):
         someone else's risk told, and the writer's own beside it, is the full reply."""
@@ -1092,6 +1119,12 @@ def _volitional(forms: tuple[str, ...]) -> bool:
     return len(forms) > 1 and forms[-1] != forms[0] and forms[-1].endswith("う")
 
 
+_TOO_MUCH = frozenset({"過ぎる", "すぎる"})
+_WANT = frozenset({"want", "wanna", "wish", "wants"})
+_LIVING = frozenset({"live", "living", "exist", "existing", "alive", "breathe", "breathing", "wake", "survive"})
+_SPANS_OF_LIFE = frozenset({"day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years",
+                            "hour", "hours", "minute", "second"})
+"""After "one more", a span of living itself ("one more day and I'll die"), not a chore."""
 _NAMING_PARTICLES = frozenset({"と", "か", "とか", "なんて", "など", "って", "は", "も", "じゃ", "では", "で"})
 """Particles after a wish that name it as a thing denied after them (「死にたいとかはない」)."""
 _PROGRESSIVE = frozenset({"て", "で", "い", "いる", "居る", "おる", "は", "も", "ませ"})

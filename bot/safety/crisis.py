@@ -242,6 +242,9 @@ class _ScriptScreen:
             return "check_in", "past_resolved"  # "Back in college I …", 「死にたい気持ちがなくなりました」
         if context.done_by_an_animal(tokens, finding.start, finding.end):
             return "check_in", "animal"  # "my cat jumped off the balcony railing onto the roof"
+        if context.excess_degree(tokens, finding.start) or \
+                context.one_more_then_die(tokens, finding.start, finding.end):
+            return "check_in", "degree"  # 「美味しすぎて死ねる」, "one more meeting and I'm gonna die"
         if context.third_person(tokens, finding.start, finding.end, carry=finding.strength != "weak"):
             if context.joins_in(tokens):
                 return "definite", "joining"  # "… a girl who cuts herself, and now I want to do it too"

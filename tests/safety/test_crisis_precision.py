@@ -158,3 +158,19 @@ def test_a_japanese_wish_named_and_denied_only_asks(rules: CrisisScreen, text: s
 @pytest.mark.parametrize("text", ["死にたいとしか思えない", "死にたいと思わない日はない"])
 def test_a_wish_affirmed_by_a_negation_keeps_the_full_reply(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["このケーキ美味しすぎて死ねる", "課題多すぎて死ぬ〜 来週なら行けます",
+                                  "会議で上司の名前言い間違えて、恥ずかしすぎて消えたい笑",
+                                  "if I have to sit through one more meeting I'm gonna die",
+                                  "if my boss makes me stay late one more time I swear I'll die"])
+def test_a_measure_of_delight_shame_or_a_chore_only_asks(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "check_in", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["つらすぎて死にたい", "疲れすぎて死にたい", "one more day and i'll die",
+                                  "if I have to live one more day I'm going to die",
+                                  "one more pill and I'll die, that's the plan",
+                                  "I can't do one more day, I want to die"])
+def test_suffering_living_and_means_keep_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
