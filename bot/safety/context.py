@@ -143,12 +143,14 @@ class ContextWords:
             if nearest_other is None and self._at(tokens, "others", j) and (
                     not _addressed(tokens, j) or _follows(tokens, j, "who")):  # "help a friend who wants to die"
                 nearest_other = j
-        if self._said_before(tokens, first, start, writer):
+        if start in writer and tokens[start].forms[:1] == ("i",):
+            return False  # "my sister keeps saying I'm a burden and I want to kill myself": it opens with the writer
+        if self._said_before(tokens, first, start, end, writer):
             return True  # "someone in my server said they're going to end it tonight"
         if nearest_other is not None and (nearest_me is None or nearest_other > nearest_me):
             return True
         after = range(end, min(last, end + LOOK_AHEAD))
-        said = [j for j in after if self._at(tokens, "reporting", j)]
+        said = [j for j in after if self._at(tokens, "reporting", j) and not self._writer_tells(tokens, end, j)]
         reported = bool(said) and not any(end <= j < said[0] for j in writer)  # not "… everything I said"
         if reported and self._any(tokens, "others", first, start):
             return True
@@ -192,7 +194,8 @@ class ContextWords:
         the full reply (the learned layer does not route it to the carer reply)."""
         first, last = self._bounds(tokens, start)
         writer = self._read(tokens).writer
-        if self._any(tokens, "reporting", first, last) or _quote_start(tokens, first, start) is not None:
+        if (self._any(tokens, "reporting", first, last) and not self._own_clause(tokens, first, start, writer)) or \
+                _quote_start(tokens, first, start) is not None:
             return False  # "my brother said 'I'm done …'": whose words they are is the carer reply's to decide
         if any(start <= j < end for j in writer) or self._on_writers_body(tokens, end, last, writer):
             return True
@@ -202,6 +205,15 @@ class ContextWords:
             if self._at(tokens, "others", j) and not _addressed(tokens, j):
                 return False
         return False
+
+    def _own_clause(self, tokens: Sequence[Token], first: int, start: int, writer: frozenset[int]) -> bool:
+        """The finding opens a clause of the writer's own after every verb of saying in its sentence: "and I"
+        or "but I" between them ("my sister keeps saying I'm a burden and I want to kill myself")."""
+        said = [k for k in self._read(tokens).marks["reporting"] if first <= k < start]
+        if not said or self._any(tokens, "reporting", start, self._bounds(tokens, start)[1]):
+            return False
+        return any(said[-1] < j <= start and j in writer and tokens[j].forms[:1] == ("i",)
+                   and _CLAUSE_JOIN.intersection(tokens[j - 1].forms) for j in range(said[-1] + 2, start + 1))
 
     def prescribed_dose(self, tokens: Sequence[Token], start: int) -> bool:
         """True for "od" written after a dose ("50mg OD", "20 mg od", "1 tablet OD"): a prescription's "once
@@ -249,13 +261,15 @@ class ContextWords:
                 return True
         return False
 
-    def _said_before(self, tokens: Sequence[Token], first: int, start: int, writer: frozenset[int]) -> bool:
+    def _said_before(self, tokens: Sequence[Token], first: int, start: int, end: int,
+                     writer: frozenset[int]) -> bool:
         """An English verb of saying before the finding, someone named before it and the writer nowhere between
-        them and the finding: their words reported ("my mate said they're going to end it tonight")."""
+        them and the finding nor inside it: their words reported ("my mate said they're going to end it tonight");
+        "my sister keeps saying I'm a burden and I want to kill myself" is the writer's own wish."""
         if not tokens[start].forms[:1] or not tokens[start].forms[0].isascii():
             return False
         said = [k for k in self._read(tokens).marks["reporting"] if first <= k < start]
-        if not said or any(said[-1] < j < start for j in writer):
+        if not said or any(said[-1] < j < start or start <= j < end for j in writer):
             return False
         return any(first <= j < said[-1] and not _addressed(tokens, j) for j in self._read(tokens).marks["others"])
 
@@ -289,8 +303,16 @@ class ContextWords:
             _volitional(tokens[k].forms) and _follows(tokens, k, "と") and not _tried(tokens, k + 2) for k in span)
         if not wish or tokens[start].forms[:1] == () or tokens[start].forms[0].isascii():
             return False
-        return not any(self._at(tokens, "reporting", k) or _HEARSAY.intersection(tokens[k].forms)
-                       for k in range(end, last))
+        return not any((self._at(tokens, "reporting", k) and not self._writer_tells(tokens, end, k))
+                       or _HEARSAY.intersection(tokens[k].forms) for k in range(end, last))
+
+    def _writer_tells(self, tokens: Sequence[Token], end: int, k: int) -> bool:
+        """``_writer_tells``, unless the one told is the writer (「息子が死にたいと私に言いました」) or someone named
+        before the words is the one who said them (「娘が死にたいと先生に話した」)."""
+        marks = self._read(tokens).marks
+        first = self._bounds(tokens, max(0, end - 1))[0]
+        return _writer_tells(tokens, end, k) and not any(max(end, k - 4) <= j < k for j in marks["me"]) and \
+            not any(first <= j < end and not _addressed(tokens, j) for j in marks["others"])
 
     def _quoted_in_a_story(self, tokens: Sequence[Token], first: int, quote: int, start: int, last: int) -> bool:
         """Japanese words in 「…」 with a verb of saying after them, in a sentence naming nobody outside the
@@ -341,6 +363,8 @@ class ContextWords:
                 return True  # "not suicidal", or a longer denial that ends right before it ("no thoughts of")
         if self._act_denied(tokens, start, last):
             return True  # 「自傷はしていません」, 「切っていない」: the act itself denied
+        if self._wish_denied(tokens, start, last):
+            return True  # 「自分を傷つけたいとかはないです」: the wish itself denied
         for j in range(start + 1, min(last, start + DENIAL_AFTER)):
             if self._at(tokens, "thinking", j):
                 negated = [k for k in range(j + 1, min(last, j + 5)) if self._at(tokens, "negation", k)]
@@ -363,6 +387,17 @@ class ContextWords:
         while j < last and _PROGRESSIVE.intersection(tokens[j].forms):
             j += 1
         return j > start + 1 and j < last and self._at(tokens, "negation", j)
+
+    def _wish_denied(self, tokens: Sequence[Token], start: int, last: int) -> bool:
+        """A Japanese wish (たい) in the finding, then only particles that name it (と, とか, なんて, は, じゃ) and a
+        negation: 「死にたいとかはない」, 「傷つけたいなんてない」, 「死にたいとかじゃない」."""
+        wish = next((k for k in range(start, min(last, start + DENIAL_AFTER)) if "たい" in tokens[k].forms), None)
+        if wish is None:
+            return False
+        j = wish + 1
+        while j < last and _NAMING_PARTICLES.intersection(tokens[j].forms):
+            j += 1
+        return wish + 1 < j < last and self._at(tokens, "negation", j)
 
     def _twice_negated(self, tokens: Sequence[Token], i: int, last: int) -> bool:
         """「死にたいと思わない日はない」: "there is no day I do not think it" affirms it."""
@@ -416,6 +451,16 @@ class ContextWords:
     def everyday_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` tells of an everyday occasion (a holiday, fireworks, 予約)."""
         return self._in_sentence(tokens, i, "everyday")
+
+    def urge(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True when the finding is told as an urge that came over the writer (「線路に飛び込みたくなった」, "felt
+        the urge to jump"): an everyday occasion or task around it is where it happened, not what it means."""
+        last = self._bounds(tokens, start)[1]
+        for k in range(start, min(last, end + 2)):
+            if "たい" in tokens[k].forms and k + 1 < last and "なる" in tokens[k + 1].forms:
+                return True
+        first = self._bounds(tokens, start)[0]
+        return any(_URGE_EN.intersection(tokens[k].forms) for k in range(max(first, start - 3), start + 1))
 
     def hypothetical_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` supposes a case (if a friend, 言われたら)."""
@@ -492,7 +537,10 @@ class ContextWords:
         words = [j for j in range(first, last)]
         if not words:
             return False
-        return bool(self._at(tokens, "question", words[-1])) or bool(self._at(tokens, "question", words[0]))
+        final = tokens[words[-1]].forms[:1]
+        if final and not final[0].isascii() and self._at(tokens, "question", words[-1]):
+            return True  # a sentence-final か, ですか; English "… what to do" ends with no question word
+        return bool(self._at(tokens, "question", words[0]))
 
     def told_as_past(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when a finding is told of a past time and the message keeps it there: a past time and a past verb
@@ -676,6 +724,33 @@ class ContextWords:
                 return self._any(tokens, "embarrassed", k + 1, min(last, k + 4))
         return False
 
+    def excess_degree(self, tokens: Sequence[Token], start: int) -> bool:
+        """True for 「美味しすぎて死ねる」, 「恥ずかしすぎて消えたい」: a word of ``embarrassed`` (delight, shame,
+        a workload) with すぎて right before the finding, a measure of how much, whoever else the sentence names."""
+        first = self._bounds(tokens, start)[0]
+        for k in range(max(first + 1, start - 3), start):
+            if _TOO_MUCH.intersection(tokens[k].forms) and tokens[k + 1].forms[:1] == ("て",) and \
+                    self._at(tokens, "embarrassed", k - 1):
+                return True
+        return False
+
+    def one_more_then_die(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """True for "if I have to sit through one more meeting I'm gonna die": "one more" chore before a bare "die"
+        in its sentence, and no wish and nothing of living in it ("one more day and I'll die", "if I have to live
+        one more week I'll die" and "one more day like this and I'll kill myself" keep the full reply)."""
+        first = self._bounds(tokens, start)[0]
+        if not tokens[end - 1].forms or tokens[end - 1].forms[0] != "die":
+            return False
+        for k in range(first, start):
+            if tokens[k].forms[:1] == ("one",) and tokens[k + 1].forms[:1] == ("more",):
+                span = tokens[k + 2].forms[:1] if k + 2 < end else ()
+                if self._any(tokens, "risk", first, start):
+                    return False  # "one more pill and I'll die": a means named
+                return not _SPANS_OF_LIFE.intersection(span) and not any(
+                    _LIVING.intersection(tokens[m].forms[:1]) or _WANT.intersection(tokens[m].forms[:1])
+                    for m in range(first, end))
+        return False
+
     def joins_in(self, tokens: Sequence[Token]) -> bool:
         """True when the writer says they want to do the same ("now I want to do it too", 「私も同じことをしたい」):
         someone else's risk told, and the writer's own beside it, is the full reply."""
@@ -693,7 +768,7 @@ class ContextWords:
         15-year-old", "I'm 30 years old"), and a settled present that is denied is none ("she doesn't want to live
         anymore" holds "want to live")."""
         marks = self._read(tokens).marks
-        past = [j for j in marks["past"] if not _an_age(tokens, j)]
+        past = [j for j in marks["past"] if not _an_age(tokens, j) and not _hours_ago(tokens, j)]
         return bool(past) and any(not self._negated_before(tokens, j) and not self._returned(tokens, j)
                                   for j in marks["resolved"])
 
@@ -725,8 +800,8 @@ class ContextWords:
                        for k in range(start, min(last, end + 3)))
         for k in range(max(first, start - 3), min(last, start + 4)):  # "I used to feel suicidal" is past
             form = tokens[k].forms[0] if tokens[k].forms else ""
-            if form in _EN_PAST or (len(form) > 4 and form.endswith("ed") and len(tokens[k].forms) > 1):
-                return False
+            if form in _EN_PAST or (_regular_past(tokens, k) and not _state_now(tokens, k)):
+                return False  # "now I'm exhausted and want to die": exhausted is how the writer is now
             if form in _EN_NOW or (form == "will" and k > first and tokens[k - 1].forms[:1] == ("i",)):
                 return True
         return False
@@ -815,8 +890,9 @@ def _writer(tokens: Sequence[Token], marks: Mapping[str, frozenset[int]], first:
                 continue  # 母が「私がいない方が」と言う
             if "自分" in forms:
                 continue  # 子どもが自分の腕を…: the reflexive, theirs
-            if any(k in reporting for k in (j - 1, j - 2)) and any(k < j - 1 for k in before):
-                continue  # "my son said I want to die"
+            if any(k in reporting for k in (j - 1, j - 2)) and any(k < j - 1 for k in before) and \
+                    not _CLAUSE_JOIN.intersection(tokens[j - 1].forms):
+                continue  # "my son said I want to die" ("… keeps saying, and I want to die" is a clause of mine)
             if not forms[0].isascii() and any(j < k < stop for k in reporting):
                 continue  # 父が、俺がいなくても誰も困らない、とよく言っていて
         out.add(j)
@@ -834,9 +910,44 @@ _EN_NOW = frozenset({"want", "wants", "wanna", "feel", "feels", "keep", "keeps",
                      "plan", "planning", "thinking"})
 """Verbs by a finding that tell it as the writer's present or what is to come (``told_now``)."""
 _WISH_JA = frozenset({"たい", "つもり"})
+_URGE_EN = frozenset({"urge", "urges", "impulse", "tempted"})
+_CLAUSE_JOIN = frozenset({"and", "but", "so", "while"})
+"""Words that open a clause of the writer's own after a verb of saying ("she keeps saying it, and I …")."""
 _WISH_EN = frozenset({"want", "wants", "wanna", "wish", "gonna", "going", "need", "tempted"})
 _LATELY = frozenset({"最近", "近頃", "この頃", "このところ", "lately", "recently"})
 """Words of the time just past and still going on: before a finding in its sentence, it is told as the present."""
+
+
+_HOURS = frozenset({"minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds", "sec",
+                    "secs", "moment", "while"})
+
+
+def _hours_ago(tokens: Sequence[Token], j: int) -> bool:
+    """"an hour ago", "20 mins ago", "a little while ago": ``ago`` after a span of today, so what it tells has just
+    happened and no settled present can make it a history ("an hour ago I tried to hang myself but I'm ok now")."""
+    return tokens[j].forms[:1] == ("ago",) and j > 0 and bool(_HOURS.intersection(tokens[j - 1].forms))
+
+
+_TOLD_TO = frozenset({"に", "には", "にも"})
+_POTENTIAL_SAYING = frozenset({"言える", "話せる", "相談できる"})
+
+
+def _writer_tells(tokens: Sequence[Token], end: int, k: int) -> bool:
+    """A Japanese verb of saying at ``k`` whose speaker is the writer: someone told (誰にも, 親に) between the finding
+    and it, or it says the writer cannot say it (言えない, 話せない), and no passive (言われた is said to the writer):
+    「自殺したい　誰にも言えない」 is the writer's own wish, not words reported of someone else."""
+    forms = tokens[k].forms
+    if not forms or forms[0].isascii():
+        return False
+    after = tokens[k + 1].forms if k + 1 < len(tokens) else ()
+    if _PASSIVE.intersection(after):
+        return False
+    told = any(_TOLD_TO.intersection(tokens[j].forms) for j in range(max(end, k - 3), k))
+    cannot = bool(_POTENTIAL_SAYING.intersection(forms)) and bool({"ない", "無い", "ませ", "ず"} & set(after))
+    return told or cannot
+
+
+_PASSIVE = frozenset({"れる", "られる"})
 
 
 def _an_age(tokens: Sequence[Token], j: int) -> bool:
@@ -857,9 +968,24 @@ def _past_verb(tokens: Sequence[Token], start: int, end: int, first: int, last: 
         return False
     for k in range(first, last):
         form = tokens[k].forms[0] if tokens[k].forms else ""
-        if form in _EN_PAST or (len(form) > 4 and form.endswith("ed") and len(tokens[k].forms) > 1):
+        if form in _EN_PAST or (_regular_past(tokens, k) and not _state_now(tokens, k)):
             return True
     return False
+
+
+_BE_NOW = frozenset({"am", "is", "are", "feel", "feels", "feeling", "so", "very", "really", "too", "get", "gets",
+                     "getting", "just", "always"})
+"""Words before an -ed form that make it a state of the present ("I'm so tired", "I feel exhausted")."""
+
+
+def _regular_past(tokens: Sequence[Token], k: int) -> bool:
+    form = tokens[k].forms[0] if tokens[k].forms else ""
+    return len(form) > 4 and form.endswith("ed") and len(tokens[k].forms) > 1
+
+
+def _state_now(tokens: Sequence[Token], k: int) -> bool:
+    """An English -ed form after am, is, feel, so …: an adjective of how the writer is now, not a past verb."""
+    return k > 0 and bool(_BE_NOW.intersection(tokens[k - 1].forms[:1]))
 
 
 _AUDIENCE = frozenset({"favourite", "favorite", "character", "role", "part",
@@ -993,6 +1119,14 @@ def _volitional(forms: tuple[str, ...]) -> bool:
     return len(forms) > 1 and forms[-1] != forms[0] and forms[-1].endswith("う")
 
 
+_TOO_MUCH = frozenset({"過ぎる", "すぎる"})
+_WANT = frozenset({"want", "wanna", "wish", "wants"})
+_LIVING = frozenset({"live", "living", "exist", "existing", "alive", "breathe", "breathing", "wake", "survive"})
+_SPANS_OF_LIFE = frozenset({"day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years",
+                            "hour", "hours", "minute", "second"})
+"""After "one more", a span of living itself ("one more day and I'll die"), not a chore."""
+_NAMING_PARTICLES = frozenset({"と", "か", "とか", "なんて", "など", "って", "は", "も", "じゃ", "では", "で"})
+"""Particles after a wish that name it as a thing denied after them (「死にたいとかはない」)."""
 _PROGRESSIVE = frozenset({"て", "で", "い", "いる", "居る", "おる", "は", "も", "ませ"})
 """Between a Japanese verb and its negation (し・て・い・ません): the act itself is denied."""
 _SENT = frozenset({"send", "sent", "show", "showed", "call", "called", "ring", "rang", "give", "gave", "tell"})

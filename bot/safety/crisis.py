@@ -242,6 +242,9 @@ class _ScriptScreen:
             return "check_in", "past_resolved"  # "Back in college I …", 「死にたい気持ちがなくなりました」
         if context.done_by_an_animal(tokens, finding.start, finding.end):
             return "check_in", "animal"  # "my cat jumped off the balcony railing onto the roof"
+        if context.excess_degree(tokens, finding.start) or \
+                context.one_more_then_die(tokens, finding.start, finding.end):
+            return "check_in", "degree"  # 「美味しすぎて死ねる」, "one more meeting and I'm gonna die"
         if context.third_person(tokens, finding.start, finding.end, carry=finding.strength != "weak"):
             if context.joins_in(tokens):
                 return "definite", "joining"  # "… a girl who cuts herself, and now I want to do it too"
@@ -250,11 +253,12 @@ class _ScriptScreen:
             return "check_in", "degree"  # 「消えたいくらい恥ずかしい」: a measure of embarrassment, asked about
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
             return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
-        if context.accidental(tokens, finding.start):
+        urge = context.urge(tokens, finding.start, finding.end)
+        if context.accidental(tokens, finding.start) and not urge:
             return "check_in", "accident"  # "I cut myself shaving", 「料理中に手首を切った」: ask, never silence
         if context.near_generic(tokens, finding.start, finding.end):
             return "check_in", "generic"
-        if context.everyday_in_sentence(tokens, finding.start):
+        if context.everyday_in_sentence(tokens, finding.start) and not urge:
             return "check_in", "everyday"  # "the roof terrace for the fireworks tonight": ask; the model may raise it
         return "definite", None
 
@@ -362,6 +366,8 @@ class CrisisScreen:
                 best = Assessment("carer", "context", best.rule, "third_person")  # my friend texted me: "I'm …"
             elif not best.writers_own and self._rests_on_quotes(folded_text, "writer"):
                 best = Assessment(best.tier, best.layer, best.rule, best.routed_by, True)  # I told my mum "I …"
+        if best.tier in ("carer", "check_in") and answered_yes(folded_text):
+            best = Assessment("definite", "context", best.rule, "answered_yes", True)  # asked "do you …?": "yes"
         exception = self._ja.exception(folded_text, ja_tokens) or bool(
             en_view and self._en.exception(en_view, en_tokens))
         names_other = self._ja.context.names_other(ja_tokens) or self._en.context.names_other(en_tokens)
@@ -473,6 +479,23 @@ def first_person_view(view: str) -> str | None:
         return " " + _THIRD_PERSON[word]
 
     return _THIRD.sub(shift, view)
+
+
+_ASKED_YOU = r'["\u201c][^"\u201c\u201d]*\b(?:you|u|ur|your|yourself)\b[^"\u201c\u201d]*["\u201d]'
+_YES_EN = re.compile(_ASKED_YOU + r"[\s,.]*(?:(?:and|so|but|then)\s+)?i\s+(?:just\s+|finally\s+)?"
+                     r"(?:said|say|told \w+|answered|replied|typed|texted|admitted|whispered)[\s,:]*[\"\u201c]?"
+                     r"(?:yes|yeah|yep|yea|ya|yh|yup|i do|i am|i have|maybe|kind of|kinda|honestly yes)\b"
+                     r"|" + _ASKED_YOU + r"[\s,.]*(?:(?:and|so|but|then)\s+)?i\s+(?:just\s+)?nodded")
+_YES_JA = re.compile(r"[」』\"][^。！？!?]{0,4}(?:聞かれ|訊かれ|きかれ)[^。！？!?]{0,12}?[「『\"]?(?:うん|はい|そう)"
+                     r"(?:だ|です)?[」』\"]?(?:って|と)?(?:答え|こたえ|返事|言っ|いっ|頷|うなず)"
+                     r"|[」』\"][^。！？!?]{0,4}(?:聞かれ|訊かれ|きかれ)[^。！？!?]{0,8}?(?:頷い|うなずい)")
+
+
+def answered_yes(folded: str) -> bool:
+    """Someone asked the writer a question about risk in quotation marks and the writer said yes (My mum asked
+    "do you want to die?" and I said yes; 母に「死にたいの？」って聞かれて、うんって答えた): the words in the
+    quotation are another person's, but the risk they ask about is the writer's own."""
+    return bool(_YES_EN.search(folded) or _YES_JA.search(folded))
 
 
 _QUOTATION = re.compile(r'["\u201c]([^"\u201c\u201d]+)(?:["\u201d]|$)')

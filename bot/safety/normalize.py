@@ -185,26 +185,36 @@ CHAT_WORDS: dict[str, str] = {
     "moar": "more", "bouta": "about to", "finna": "going to", "ima": "i am going to", "imma": "i am going to",
     "ctb": "end my life", "sewerslide": "suicide",
     "abt": "about", "ngl": "not going to lie", "idc": "i do not care", "idgaf": "i do not care", "istg": "i swear",
-    "fr": "for real", "frfr": "for real", "foreal": "for real", "tbh": "to be honest", "ion": "i do not",
+    "fr": "for real", "frfr": "for real", "foreal": "for real", "tbh": "honestly", "ion": "i do not",
     "yous": "you", "yall": "you all", "prolly": "probably", "srsly": "seriously", "bout": "about",
     "nobody'd": "nobody would", "theyd": "they would", "youd": "you would", "itll": "it will",
     "wouldve": "would have", "shouldve": "should have", "couldve": "could have", "imo": "in my opinion",
     "tmrw": "tomorrow", "tmr": "tomorrow", "tonite": "tonight", "2nite": "tonight", "2day": "today",
-    "selfharm": "self harm", "unalive": "kill",
+    "selfharm": "self harm", "unalive": "kill", "urself": "yourself", "uself": "yourself",
 }
 """Chat spellings written out before matching, so phrases are written once in plain English."""
 
 _CHAT = re.compile(" " + trie_regex(tuple(re.escape(c) for c in word) for word in CHAT_WORDS) + "(?= )")
 
 
+_DYE_AS_DIE = re.compile(r" (want to|going to|wish i could|ready to|about to|just) dye(?= $| (?:tonight|today|now|"
+                         r"already|so bad|honestly|right now|please|lol|pls|plz)(?= ))")
+""""i want to dye", "wanna dye tonight": a spelling of die when no hair or cloth follows (``_DYE`` reads the other
+way round)."""
 _DYE = re.compile(r" (?:dy|di)(ing|e|ed) ((?:my|her|his|their|the|your|our|it) (?:[a-z]+ )?(?:hair|roots|beard|fringe|"
                   r"bangs|eyebrows|clothes|shirt|jeans|fabric|wool|eggs))(?= )"
                   r"(?! (?:is|are|was|were|has|have|had|keeps?|looks?|feels?|falls?|fell|gets?|got|will|would)(?= ))")
 """"dying my hair", "die my roots pink": a spelling of dyeing, not a word of death; not when the noun goes on as the
 subject of a verb ("i want to die my hair is falling out" keeps its die)."""
 
-_APOSTROPHE_WORDS = (("i'll", "i will"), ("od'd", "od"), ("od'ed", "od"), ("od'ing", "od"))
+_APOSTROPHE_WORDS = (("i'll", "i will"), ("od'd", "od"), ("od'ed", "od"), ("od'ing", "od"),
+                     (" sh'd", " self harmed"), (" sh'ed", " self harmed"), (" sh'ing", " self harming"))
 """Spellings that become ambiguous once the apostrophe is gone (ill, odd)."""
+
+
+_PRONOUN_APOSTROPHE = re.compile(r"(?<![a-z])(she|he|we)'(ll|d|re)(?![a-z])")
+"""he'll, she'd, we're: without the apostrophe they would read as other words (hell, shed, were)."""
+_PRONOUN_ENDINGS = {"ll": "will", "d": "would", "re": "are"}
 
 
 def _unleet(match: re.Match[str], table: dict[int, int]) -> str:
@@ -240,6 +250,38 @@ _DEATH_EMOJI = {"🪦": " tombstone ", "⚰": " coffin "}
 """Emoji that stand for a death in chat ("🪦🪦 me soon") as words the rules can read; 💀 is laughter, left out."""
 
 
+GLUED_PARTS = frozenset({
+    "i", "im", "want", "wanna", "wan", "wnt", "to", "2", "die", "ded", "dead", "kill", "kil", "me", "myself", "my",
+    "own", "life", "lyf", "lyfe", "end", "self", "harm", "just", "wish", "so", "not", "dont", "live", "anymore",
+    "gonna", "go", "disappear", "overdose", "od", "please", "pls", "plz", "now", "rn"})
+"""Words typed run together on a phone (``iwanttodie``, ``wan2die``, ``endmylife``): a run made wholly of these,
+one of them a word of death or harm (``_GLUED_CORE``), is read as the words apart."""
+_GLUED_CORE = re.compile(r"die|ded|dead|kil|life|lyf|myself|harm|disappear|overdose")
+_GLUED_LONGEST = max(map(len, GLUED_PARTS))
+
+
+def _unglue(word: str) -> str:
+    """A run of ``GLUED_PARTS`` as the words apart (fewest words first), or the word as it is."""
+    if len(word) < 5 or word in GLUED_PARTS or not _GLUED_CORE.search(word):
+        return word
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - _GLUED_LONGEST), end):
+            head = best[start]
+            if head is not None and word[start:end] in GLUED_PARTS and (
+                    best[end] is None or len(head) + 1 < len(best[end] or ())):
+                best[end] = [*head, word[start:end]]
+    parts = best[-1]
+    if parts is None or len(parts) < 2 or not any(_GLUED_CORE.fullmatch(part) or part in _CORE_WORDS
+                                                  for part in parts):
+        return word
+    return " ".join(parts)
+
+
+_CORE_WORDS = frozenset({"die", "ded", "dead", "kill", "kil", "life", "lyf", "lyfe", "myself", "harm", "disappear",
+                         "overdose"})
+
+
 def _english(folded: str, leet: dict[int, int]) -> str:
     text = _APOSTROPHES.sub("'", folded)
     for emoji, word in _DEATH_EMOJI.items():
@@ -249,13 +291,19 @@ def _english(folded: str, leet: dict[int, int]) -> str:
         text = _CENSORED.sub(_uncensor, text)
     for short, long in _APOSTROPHE_WORDS:
         text = text.replace(short, long)
+    if "e'" in text:
+        text = _PRONOUN_APOSTROPHE.sub(lambda m: f"{m.group(1)} {_PRONOUN_ENDINGS[m.group(2)]}", text)
     text = _LEET.sub(lambda m: _unleet(m, leet), text)
     words = text.encode("ascii", "replace").translate(_WORD_BYTES, b"'").decode("ascii").split()
     view = " " + " ".join(words) + " "
     view = _SPACED_LETTERS.sub(lambda m: " " + m.group().replace(" ", ""), view)
     view = _SELF.sub(r" \1\2", view)
     view = _STRETCHED.sub(r"\1\1", view)
+    if _GLUED_CORE.search(view):
+        view = " ".join(map(_unglue, view.split(" ")))
     view = _CHAT.sub(lambda m: " " + CHAT_WORDS[m.group()[1:]], view)
+    if " dye" in view:
+        view = _DYE_AS_DIE.sub(r" \1 die", view)
     return _DYE.sub(lambda m: f" dye{'ing' if m.group(1) == 'ing' else 'd' if m.group(1) == 'ed' else ''} {m.group(2)}",
                     view) if " d" in view else view
 

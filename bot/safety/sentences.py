@@ -12,7 +12,10 @@ from bot.safety.english import EnglishForms
 from bot.safety.normalize import english_views
 from bot.safety.rules import Token
 
-_SENTENCE_END = re.compile(r"[。．！？!?\n;…]+|\.(?!\d)")
+_SENTENCE_END = re.compile(r"[。．！？?\n;…]+|(?<![a-z])!+|!+(?![a-z])|\.(?!\d)")
+"""A ``!`` between two letters ends no sentence: it stands for an i (``d!e``, ``su!cide``)."""
+_DOTTED = re.compile(r"(?<![a-z.\-])(?:[a-z][.\-]){2,}[a-z](?![a-z])")
+"""Single letters with dots or dashes between them (``s.u.i.c.i.d.a.l``, ``k-i-l-l``): one word spelt out."""
 
 
 QUESTION_MARK = "?"
@@ -24,6 +27,8 @@ def sentences(folded: str) -> list[tuple[str, bool]]:
     whether it ended with a question mark."""
     out: list[tuple[str, bool]] = []
     pos = 0
+    if "." in folded or "-" in folded:
+        folded = _DOTTED.sub(lambda m: m.group().replace(".", "").replace("-", ""), folded)
     for end in _SENTENCE_END.finditer(folded):
         text = folded[pos:end.start()].strip()
         if text:

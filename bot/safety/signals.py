@@ -37,8 +37,8 @@ KINDS = ("time", "preparation", "affairs", "place", "means", "finality", "opport
 STRONG = frozenset({"affairs", "place", "means", "finality", "opportunity", "farewell"})
 """Kinds that seldom meet in an ordinary message about appointments, trips and errands."""
 KEEP = frozenset({"topic", "past_resolved", "generic", "accident", "everyday", "third_person", "hypothetical",
-                  "bereaved"})
-"""Context decisions the plan layer never overrides."""
+                  "bereaved", "animal"})
+"""Context decisions the plan layer never overrides (an animal that jumped off a balcony today has no plan)."""
 TELLING = frozenset({"finality", "opportunity"})
 """Kinds that tell of a plan by themselves once two more kinds agree (nobody home, I won't need them)."""
 PARTING = frozenset({"apology", "finality"})

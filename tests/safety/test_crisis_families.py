@@ -126,3 +126,83 @@ def test_a_past_that_is_over_asks_instead_of_alarming(rules: CrisisScreen) -> No
                  "昔リスカしてましたが、もう何年もしてません",
                  "昔ODで入院したことがあります。今はもう大丈夫で、不眠の相談です"):
         assert rules.assess(text).tier == "check_in", text
+
+
+@pytest.mark.parametrize("text", ["i swallowed a handful of my sleeping tablets",
+                                  "took a load of pills about 20 mins ago"])
+def test_an_amount_of_pills_in_words_is_an_overdose(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["i took a bunch of vitamins", "I take a handful of supplements every morning"])
+def test_an_amount_of_something_else_is_no_overdose(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["iwanttodie", "wan2die", "wanna d!e", "s.u.i.c.i.d.a.l", "i sh'd again",
+                                  "i wan to dye", "gonna kms tbh, nothing's working"])
+def test_phone_spellings_of_teenagers_are_read(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).hit, text
+
+
+@pytest.mark.parametrize("text", ["市にたい", "ちにたい", "氏に体", "市に体", "死二タイ", "shi ni tai",
+                                  "mou shinou to omotteru"])
+def test_homophone_kanji_and_spaced_romaji_of_shinitai(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["市にたいして要望があります", "市に対して意見を出した", "まちにたいしてできること",
+                                  "うちにたいしたものはない"])
+def test_words_that_only_look_like_shinitai(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    ("if I fail my exams I'll jump", "definite"),
+    ("if he leaves me i'm gonna jump", "definite"),
+    ("I'll jump if I have to go back to school", "definite"),
+    ("My son said if he fails his exams he'll jump. Is that normal teen talk?", "carer"),
+    ("she says if we take her phone she'll jump", "carer"),
+])
+def test_a_jump_threatened_with_nothing_to_jump_into(rules: CrisisScreen, text: str, tier: str) -> None:
+    assert rules.assess(text).tier == tier, rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["if the price drops I'll jump at it", "if you need a hand I'll jump in",
+                                  "I'll jump on a call later"])
+def test_jumping_at_into_or_on_something_is_ordinary(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["whats even the point anymore", "the world doesnt need me", "nobody needs me",
+                                  "i'm too much for everyone", "hope the plane goes down lol",
+                                  "part of me hopes the scan comes back bad", "before i do something stupid",
+                                  "i can't be alone with my thoughts tonight"])
+def test_hopelessness_and_passive_wishes_of_a_few_words_ask(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).hit, text
+
+
+@pytest.mark.parametrize("text", ["what's the point of the second session?",
+                                  "nobody needs me to bring anything, right?", "this is too much for me",
+                                  "i hope the scan results are good", "i did something stupid at work"])
+def test_the_same_words_about_something_else_do_not_ask(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["sui ideation is bad today", "I am want to dead"])
+def test_chat_short_forms_and_learner_english_of_a_wish_to_die(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["腕ボロボロで夏なのに長袖",
+                                  "How long until rTMS starts working? I'm not sure I have that long",
+                                  "need to know if i'll make it that long", "about to become a statistic tbh",
+                                  "it's either this or I give up for good", "gonna take a permanent nap"])
+def test_hidden_marks_doubt_of_lasting_and_euphemisms_ask(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).hit, text
+
+
+@pytest.mark.parametrize("text", ["テニスで腕がボロボロです", "日焼けが嫌なので夏でも長袖です",
+                                  "I gave up smoking for good", "not sure I'll make it to the appointment"])
+def test_sport_sun_habits_and_lateness_do_not_ask(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()

@@ -47,3 +47,24 @@ def test_a_past_told_beside_someone_elses_present_wish_keeps_the_carer_reply(rul
 ])
 def test_a_past_that_is_over_still_asks_first(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "check_in", text
+
+
+@pytest.mark.parametrize("text", ["an hour ago I tried to hang myself but I'm ok now",
+                                  "20 mins ago i took a load of pills, i feel fine now"])
+def test_minutes_or_hours_ago_is_no_history(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+def test_years_ago_with_a_settled_present_still_only_asks(rules: CrisisScreen) -> None:
+    assert rules.assess("years ago I tried to hang myself but I'm ok now").tier == "check_in"
+
+
+@pytest.mark.parametrize("text", ["Years ago I was happy and stable. Now I'm exhausted and want to die",
+                                  "back in school I was bullied and cut myself, I'm ok now but I'm tired and I want "
+                                  "to die"])
+def test_a_state_of_now_in_ed_keeps_the_present_wish(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+def test_a_past_wish_after_a_state_word_is_still_past(rules: CrisisScreen) -> None:
+    assert rules.assess("years ago i was so depressed i wanted to die, i'm doing well now").tier == "check_in"

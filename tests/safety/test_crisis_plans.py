@@ -117,3 +117,15 @@ def test_a_check_in_about_someone_else_only_is_the_carer_reply(text: str) -> Non
 def test_a_particle_read_as_he_names_nobody(rules: CrisisScreen) -> None:
     """The small dictionary normalises か in 何もかも to 彼 ("he"); the writer is still the one at risk."""
     assert rules.read("もう何もかもやめてしまいたい").names_other is False
+
+
+@pytest.mark.parametrize("text", ["ブロン何箱か買ってきた", "メジコン大量に飲んだ",
+                                  "I've been planning how to end things"])
+def test_over_the_counter_brands_in_quantity_and_planning_how_to_end_are_plans(rules: CrisisScreen,
+                                                                                 text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["パブロンを1箱買いました、風邪で", "planning how to end the meeting early"])
+def test_one_box_for_a_cold_and_ending_a_meeting_are_ordinary(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()

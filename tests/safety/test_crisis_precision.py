@@ -127,3 +127,50 @@ def test_ordinary_ways_of_writing_about_the_subject_ask_at_most(screen: CrisisSc
 ])
 def test_the_writers_own_wish_beside_those_ways_keeps_the_full_reply(screen: CrisisScreen, text: str) -> None:
     assert screen.assess(text).tier == "definite", text
+
+
+@pytest.mark.parametrize("text", [
+    "I'm cutting carrots for dinner, can you send the form so I can look later?",
+    "i've been cutting up some old cardboard boxes for the move",
+    "Where can I buy a skipping rope for my daughter?",
+    "we need a climbing rope and a harness for the trip",
+    "We watched Suicide Squad again, it was fun",
+    "採血の跡が青くなってるけど大丈夫ですか",
+    "注射の跡が青あざになりました",
+    "娘が縄跳びの縄を欲しがっています",
+])
+def test_food_cut_rope_for_play_film_titles_and_puncture_marks_never_alarm(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier not in ("definite", "carer"), rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["i keep cutting", "i've been cutting again", "I've been cutting my arms",
+                                  "bought a rope today", "縄を買った"])
+def test_cutting_and_rope_on_their_own_still_alarm(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["自分を傷つけたいとかはないです", "死にたいなんてないです",
+                                  "死にたいとかじゃないけど、疲れた"])
+def test_a_japanese_wish_named_and_denied_only_asks(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "check_in", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["死にたいとしか思えない", "死にたいと思わない日はない"])
+def test_a_wish_affirmed_by_a_negation_keeps_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["このケーキ美味しすぎて死ねる", "課題多すぎて死ぬ〜 来週なら行けます",
+                                  "会議で上司の名前言い間違えて、恥ずかしすぎて消えたい笑",
+                                  "if I have to sit through one more meeting I'm gonna die",
+                                  "if my boss makes me stay late one more time I swear I'll die"])
+def test_a_measure_of_delight_shame_or_a_chore_only_asks(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "check_in", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["つらすぎて死にたい", "疲れすぎて死にたい", "one more day and i'll die",
+                                  "if I have to live one more day I'm going to die",
+                                  "one more pill and I'll die, that's the plan",
+                                  "I can't do one more day, I want to die"])
+def test_suffering_living_and_means_keep_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()

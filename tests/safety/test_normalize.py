@@ -13,6 +13,7 @@ from bot.safety.normalize import (
     japanese_key,
     spellings,
 )
+from bot.safety.sentences import english_text
 
 
 def english(text: str) -> str:
@@ -99,6 +100,51 @@ def test_english_view(text: str, view: str) -> None:
 ])
 def test_english_view_leaves_numbers_and_ordinary_words(text: str, view: str) -> None:
     assert english(text) == view
+
+
+@pytest.mark.parametrize(("text", "view"), [
+    ("iwanttodie", " i want to die "),
+    ("IWANTTODIE", " i want to die "),
+    ("wan2die", " want to die "),
+    ("i want to take my ownlife", " i want to take my own life "),
+    ("endmylife", " end my life "),
+    ("i sh'd again", " i self harmed again "),
+    ("i want to dye", " i want to die "),
+    ("gonna dye tonight", " going to die tonight "),
+])
+def test_chat_spellings_of_a_phone_are_read_apart(text: str, view: str) -> None:
+    assert english(text) == view
+
+
+@pytest.mark.parametrize(("text", "view"), [
+    ("he'll jump", " he will jump "),
+    ("she'd rather die", " she would rather die "),
+    ("we're fine", " we are fine "),
+    ("she'll", " she will "),
+])
+def test_a_pronoun_with_an_apostrophe_is_no_other_word(text: str, view: str) -> None:
+    assert english(text) == view  # not hell, shed, were
+
+
+@pytest.mark.parametrize(("text", "view"), [
+    ("studied hard", " studied hard "),
+    ("my lifeline", " my lifeline "),
+    ("dieting", " dieting "),
+    ("i want to dye my hair", " i want to dye my hair "),
+    ("i want to dye it blue", " i want to dye it blue "),
+])
+def test_ordinary_words_are_not_cut_apart(text: str, view: str) -> None:
+    assert english(text) == view
+
+
+@pytest.mark.parametrize(("text", "view"), [
+    ("wanna d!e", " want to die . "),
+    ("s.u.i.c.i.d.a.l", " suicidal . "),
+    ("k-i-l-l myself", " kill myself . "),
+    ("help! me", " help . me . "),
+])
+def test_marks_inside_a_spelt_word_end_no_sentence(text: str, view: str) -> None:
+    assert english_text(fold(text))[0] == view
 
 
 def test_one_inside_a_word_gives_two_views() -> None:
