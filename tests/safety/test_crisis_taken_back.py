@@ -1,6 +1,7 @@
 """Risk words the same message takes back: a past that is over, a wish named only to be denied, a word corrected at
 once, a picture of speed, a goodbye at the end of treatment. Each asks first (a check-in), never nothing, and the
-learned layer does not raise it; the same words told as current keep the full reply."""
+learned layer does not raise it; the same words told as current keep the full reply. Also English wording of
+current risk that no listed word carried (waking up let down, a wished-for crash, a relapse, a cover story)."""
 
 from __future__ import annotations
 
@@ -83,3 +84,31 @@ def test_a_goodbye_at_the_end_of_treatment_asks_first(screen: CrisisScreen, text
 ])
 def test_a_goodbye_with_a_stated_intent_keeps_the_full_reply(screen: CrisisScreen, text: str) -> None:
     assert screen.assess(text).tier == "definite", text
+
+
+@pytest.mark.parametrize("text", [
+    "Relapsed on cutting last night after a year clean. It's all gone.",
+    "I relapsed with self harm today, three years clean and now it's gone",
+])
+def test_a_relapse_is_current_even_after_a_clean_span(screen: CrisisScreen, text: str) -> None:
+    assert screen.assess(text).tier == "definite", text
+
+
+@pytest.mark.parametrize("text", [
+    "Each morning I'm gutted that I woke up again.",
+    "Whenever I board I find myself hoping the flight crashes.",
+    "Honestly it would be easier to die than to deal with another day.",
+    "Do I need to bring my insurance card? I don't plan on being around much longer anyway.",
+])
+def test_english_wishes_to_be_gone_get_crisis_help(screen: CrisisScreen, text: str) -> None:
+    assert screen.assess(text).hit, text
+
+
+def test_a_cover_story_taken_back_is_no_everyday_occasion(screen: CrisisScreen) -> None:
+    text = "I bought charcoal and a small stove and told everyone it was for camping. It's not for camping."
+    assert screen.assess(text).tier == "definite"
+
+
+def test_someone_elses_weapon_with_an_apology_is_the_carer_reply(screen: CrisisScreen) -> None:
+    text = "My dad just sent me a picture of his rifle with only the word sorry. What should I do?"
+    assert screen.assess(text).tier == "carer"
