@@ -112,3 +112,8 @@ def test_a_cover_story_taken_back_is_no_everyday_occasion(screen: CrisisScreen) 
 def test_someone_elses_weapon_with_an_apology_is_the_carer_reply(screen: CrisisScreen) -> None:
     text = "My dad just sent me a picture of his rifle with only the word sorry. What should I do?"
     assert screen.assess(text).tier == "carer"
+
+
+def test_a_wish_spelt_with_phonetic_extension_katakana_is_the_full_reply(rules: CrisisScreen) -> None:
+    assert rules.assess("ㇱにたぃ").tier == "definite"
+    assert rules.assess("もうㇱにたい").tier == "definite"
