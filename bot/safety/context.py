@@ -384,6 +384,15 @@ class ContextWords:
             return True
         return "で" in forms and "は" in after and k + 2 < len(tokens) and "なく" in tokens[k + 2].forms
 
+    def titled(self, tokens: Sequence[Token], start: int) -> bool:
+        """The finding is the name of something: "a play called The Last Goodbye", "a song titled …" (called, titled
+        or named just before it, over "the" or "a")."""
+        first = self._bounds(tokens, start)[0]
+        k = start - 1
+        while k > first and tokens[k].forms[:1] in (("the",), ("a",)):
+            k -= 1
+        return k >= first and bool(_TITLED.intersection(tokens[k].forms[:1]))
+
     def as_if(self, tokens: Sequence[Token], last_word: int) -> bool:
         """「電車から飛び降りる勢いで走った」, 「死ぬ勢いで働いた」: 勢い (with the force of) right after the finding's
         last word makes it a picture of speed or effort."""
@@ -1073,6 +1082,7 @@ def _volitional(forms: tuple[str, ...]) -> bool:
 
 
 _AS_IF = frozenset({"勢い"})
+_TITLED = frozenset({"called", "titled", "entitled", "named"})
 _RELAPSE = frozenset({"relapsed", "relapsing"})
 _TREATMENT = frozenset({"治療", "通院", "施術", "点滴", "セッション", "tms", "session", "sessions", "treatment",
                         "treatments", "course", "infusion", "infusions"})

@@ -241,6 +241,8 @@ class _ScriptScreen:
             return "check_in", "topic"  # "the pharmacist warned me an overdose of this drug could damage my liver"
         if context.in_a_story(tokens, finding.start, finding.end):
             return "check_in", "topic"  # "the film shows a girl who cuts herself", 「小説の主人公が自殺を考える」
+        if context.titled(tokens, finding.start):
+            return "check_in", "topic"  # "my daughter's school play is called The Last Goodbye"
         if asks and context.hypothetical_in_sentence(tokens, finding.start):
             return "check_in", "hypothetical"  # "what should I say if a friend tells me they want to die?"
         if context.bereaved_near(tokens, finding.start, finding.end):

@@ -117,3 +117,12 @@ def test_someone_elses_weapon_with_an_apology_is_the_carer_reply(screen: CrisisS
 def test_a_wish_spelt_with_phonetic_extension_katakana_is_the_full_reply(rules: CrisisScreen) -> None:
     assert rules.assess("ㇱにたぃ").tier == "definite"
     assert rules.assess("もうㇱにたい").tier == "definite"
+
+
+@pytest.mark.parametrize("text", [
+    "My daughter's school play is called The Last Goodbye and she got the lead role!",
+    "my hair dye is literally called overdose red",
+])
+def test_a_risk_word_that_is_the_name_of_something_asks_first(screen: CrisisScreen, text: str) -> None:
+    assessment = screen.assess(text)
+    assert (assessment.tier, assessment.routed_by) == ("check_in", "topic"), text
