@@ -365,6 +365,8 @@ class ContextWords:
             return True  # 「自傷はしていません」, 「切っていない」: the act itself denied
         if self._wish_denied(tokens, start, last):
             return True  # 「自分を傷つけたいとかはないです」: the wish itself denied
+        if self._listed_denied(tokens, start, last):
+            return True  # 「死にたいとかはないです」, 「死にたいわけではない」: named only to be denied
         for j in range(start + 1, min(last, start + DENIAL_AFTER)):
             if self._at(tokens, "thinking", j):
                 negated = [k for k in range(j + 1, min(last, j + 5)) if self._at(tokens, "negation", k)]
@@ -398,6 +400,75 @@ class ContextWords:
         while j < last and _NAMING_PARTICLES.intersection(tokens[j].forms):
             j += 1
         return wish + 1 < j < last and self._at(tokens, "negation", j)
+
+    def named_to_deny(self, tokens: Sequence[Token], last_word: int) -> bool:
+        """The finding ending at ``last_word`` is named only to be denied (``_listed_denied``): a check-in the
+        learned layer does not raise. A negation inside the finding (「もう心残りはない」) is its own and no denial."""
+        return self._listed_denied(tokens, last_word, self._bounds(tokens, last_word)[1])
+
+    def corrected(self, tokens: Sequence[Token], end: int) -> bool:
+        """The writer takes the word back at once: 「遺書…じゃなくて遺言書」, 「首をつる、じゃなくて首が『つる』」:
+        じゃなくて or ではなく right after the finding's last word (``end``), across at most one sentence end
+        (「遺書…じゃなくて」). Not after a verb of it (「遺書を書いた。じゃなくて、書き終えた」), and another finding
+        after the correction is read on its own."""
+        k = end + (end < len(tokens) and tokens[end].boundary)
+        if k + 1 >= len(tokens):
+            return False
+        forms, after = set(tokens[k].forms), set(tokens[k + 1].forms)
+        if forms & {"じゃ", "では"} and "なく" in after:
+            return True
+        return "で" in forms and "は" in after and k + 2 < len(tokens) and "なく" in tokens[k + 2].forms
+
+    def titled(self, tokens: Sequence[Token], start: int) -> bool:
+        """The finding is the name of something: "a play called The Last Goodbye", "a song titled …" (called, titled
+        or named just before it, over "the" or "a")."""
+        first = self._bounds(tokens, start)[0]
+        k = start - 1
+        while k > first and tokens[k].forms[:1] in (("the",), ("a",)):
+            k -= 1
+        return k >= first and bool(_TITLED.intersection(tokens[k].forms[:1]))
+
+    def as_if(self, tokens: Sequence[Token], last_word: int) -> bool:
+        """「電車から飛び降りる勢いで走った」, 「死ぬ勢いで働いた」: 勢い (with the force of) right after the finding's
+        last word makes it a picture of speed or effort."""
+        k = last_word + 1
+        return k < len(tokens) and bool(_AS_IF.intersection(tokens[k].forms))
+
+    def treatment_finished(self, tokens: Sequence[Token]) -> bool:
+        """The message says a course of treatment ended (「今日で最後の治療が終わりました」, "Last session today!"):
+        a goodbye in it is to the staff. Only weak findings (a goodbye rule) are read in its light, and only when
+        every word of risk in the message is one of farewell or ending (「今夜死にます」 beside it leaves the learned
+        layer free to raise it)."""
+        if any(not _FAREWELL_RISK.intersection(tokens[k].forms) for k in self.risk_words(tokens)):
+            return False
+        reading = self._read(tokens)
+        for j, token in enumerate(tokens):
+            if not _TREATMENT.intersection(token.forms):
+                continue
+            first, last = reading.first[j], reading.last[j]
+            if any(_FINISHED.intersection(tokens[k].forms) for k in range(max(first, j - 3), min(last, j + 4))):
+                return True
+        return False
+
+    def _listed_denied(self, tokens: Sequence[Token], start: int, last: int) -> bool:
+        """「死にたいとかはないです」, 「死にたいとかはありません」, 「死にたいわけではない」: after the finding only
+        particles of listing or of a point made (とか, は, も, わけ) before a negation, so what was found is named to
+        be denied. One such particle is needed: 「死にたいじゃない？」 (a tag question) is no denial."""
+        marked = False
+        for j in range(start + 1, min(last, start + 8)):
+            forms = set(tokens[j].forms)
+            if self._at(tokens, "negation", j):
+                return marked and not self._twice_negated(tokens, j + 1, last) and not self._not_that(tokens, j, last)
+            if forms & _POINT_MADE:
+                marked = True
+            elif not forms & _LISTING:
+                return False
+        return False
+
+    def _not_that(self, tokens: Sequence[Token], j: int, last: int) -> bool:
+        """「死にたいとか思わないわけじゃない」: "it is not that I do not", a negation after the negation at ``j``."""
+        return any(set(tokens[k].forms) & {"訳", "わけ"} and self._any(tokens, "negation", k + 1, min(last, k + 4))
+                   for k in range(j + 1, min(last, j + 4)))
 
     def _twice_negated(self, tokens: Sequence[Token], i: int, last: int) -> bool:
         """「死にたいと思わない日はない」: "there is no day I do not think it" affirms it."""
@@ -450,7 +521,13 @@ class ContextWords:
 
     def everyday_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` tells of an everyday occasion (a holiday, fireworks, 予約)."""
-        return self._in_sentence(tokens, i, "everyday")
+        return self._in_sentence(tokens, i, "everyday") and not self._everyday_denied(tokens)
+
+    def _everyday_denied(self, tokens: Sequence[Token]) -> bool:
+        """The message denies an everyday occasion it names ("told my wife it was for camping. It isn't for
+        camping."): the cover story is no occasion."""
+        return any(any(set(tokens[k].forms) & _ASCII_NEGATIONS for k in range(max(0, j - 3), j))
+                   for j in self._read(tokens).marks["everyday"])
 
     def urge(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when the finding is told as an urge that came over the writer (「線路に飛び込みたくなった」, "felt
@@ -481,7 +558,7 @@ class ContextWords:
 
     def names_everyday(self, tokens: Sequence[Token]) -> bool:
         """The message tells of an everyday occasion anywhere (which keeps plan signals from the full reply)."""
-        return bool(tokens) and bool(self._read(tokens).marks["everyday"])
+        return bool(tokens) and bool(self._read(tokens).marks["everyday"]) and not self._everyday_denied(tokens)
 
     def index(self, tokens: Sequence[Token]) -> dict[str, list[int]]:
         """The message's form index, built once per message with the context reading."""
@@ -768,9 +845,20 @@ class ContextWords:
         15-year-old", "I'm 30 years old"), and a settled present that is denied is none ("she doesn't want to live
         anymore" holds "want to live")."""
         marks = self._read(tokens).marks
+        if any(self._relapsed(tokens, k) for k in range(len(tokens))):
+            return False  # "Relapsed on self harm today. Two years clean, gone.": the clean span has ended
         past = [j for j in marks["past"] if not _an_age(tokens, j) and not _hours_ago(tokens, j)]
         return bool(past) and any(not self._negated_before(tokens, j) and not self._returned(tokens, j)
                                   for j in marks["resolved"])
+
+    def _relapsed(self, tokens: Sequence[Token], k: int) -> bool:
+        """"relapsed", "relapsing" told as having happened, not denied ("haven't relapsed in years") nor as what
+        treatment should prevent ("to prevent relapse")."""
+        forms = tokens[k].forms
+        if not forms or forms[0] not in _RELAPSE:
+            return False
+        first = self._bounds(tokens, k)[0]
+        return not any(set(tokens[n].forms) & _ASCII_NEGATIONS for n in range(max(first, k - 3), k))
 
     def _returned(self, tokens: Sequence[Token], j: int) -> bool:
         """True when the sentence of a settled present also says it came back ("started using the razor again
@@ -1127,6 +1215,20 @@ _SPANS_OF_LIFE = frozenset({"day", "days", "night", "nights", "week", "weeks", "
 """After "one more", a span of living itself ("one more day and I'll die"), not a chore."""
 _NAMING_PARTICLES = frozenset({"と", "か", "とか", "なんて", "など", "って", "は", "も", "じゃ", "では", "で"})
 """Particles after a wish that name it as a thing denied after them (「死にたいとかはない」)."""
+_AS_IF = frozenset({"勢い"})
+_TITLED = frozenset({"called", "titled", "entitled", "named"})
+_RELAPSE = frozenset({"relapsed", "relapsing"})
+_TREATMENT = frozenset({"治療", "通院", "施術", "点滴", "セッション", "tms", "session", "sessions", "treatment",
+                        "treatments", "course", "infusion", "infusions"})
+_FINISHED = frozenset({"最後", "最終", "終わる", "終える", "終了", "完了", "卒業", "last", "final", "finish",
+                       "finished", "complete", "completed", "done", "end", "ended"})
+_FAREWELL_RISK = frozenset({"最後", "さよなら", "さようなら", "終わる", "終わり", "last", "goodbye", "bye", "final",
+                            "farewell", "end", "over"})
+_POINT_MADE = frozenset({"とか", "か", "は", "も", "なんて", "など", "訳", "わけ"})
+"""Particles after a finding that make a negation after them its denial (``_listed_denied``)."""
+_LISTING = frozenset({"たい", "と", "だ", "で", "じゃ", "有る", "ある", "ます", "全く", "まったく", "全然", "別に",
+                      "特に", "一切", "そう", "気持ち", "こと", "事", "もう", "思う", "考える", "感じる"})
+"""Words that may stand between a finding, those particles and the negation."""
 _PROGRESSIVE = frozenset({"て", "で", "い", "いる", "居る", "おる", "は", "も", "ませ"})
 """Between a Japanese verb and its negation (し・て・い・ません): the act itself is denied."""
 _SENT = frozenset({"send", "sent", "show", "showed", "call", "called", "ring", "rang", "give", "gave", "tell"})

@@ -79,6 +79,12 @@ class _Finding:
     """The rule id, or a phrase label worked out when it is shown (``str(rule)``)."""
     start: int
     end: int
+    reach: int = -1
+    """The token after the finding's last word (a phrase's ``end`` is its first word's, kept for the context
+    rules that read from it); ``end`` when not given."""
+
+    def after(self) -> int:
+        return self.end if self.reach < 0 else self.reach
 
 
 def build_rules(crisis_by_lang: Mapping[str, Crisis], script: Script) -> RuleSet:
@@ -168,13 +174,14 @@ class _ScriptScreen:
         found = []
         kinds: tuple[tuple[Strength, ViewScreen], ...] = (("strong", self.phrases), ("mention", self.mentions))
         for kind, screen in kinds:
-            for label, pos in screen.find_iter(view):
+            for label, pos, stop in screen.find_iter(view):
                 start = at(pos)
                 if self.context.prescribed_dose(tokens, start):
                     continue  # "50mg OD": once daily, not an overdose
                 denied = self.context.denied(tokens, start)  # 「死にたいとは思いません」, "I'm not suicidal"
+                reach = max(start + 1, at(stop - 1) + 1)
                 found.append(_Finding("weak" if denied else kind, "phrases", f"{label}~negated" if denied else label,
-                                      start, start + 1))
+                                      start, start + 1, reach))
         return found
 
     def _excepted(self, start: int, end: int, tokens: Sequence[Token], covered: Callable[[int, int], bool]) -> bool:
@@ -234,6 +241,8 @@ class _ScriptScreen:
             return "check_in", "topic"  # "the pharmacist warned me an overdose of this drug could damage my liver"
         if context.in_a_story(tokens, finding.start, finding.end):
             return "check_in", "topic"  # "the film shows a girl who cuts herself", 「小説の主人公が自殺を考える」
+        if context.titled(tokens, finding.start):
+            return "check_in", "topic"  # "my daughter's school play is called The Last Goodbye"
         if asks and context.hypothetical_in_sentence(tokens, finding.start):
             return "check_in", "hypothetical"  # "what should I say if a friend tells me they want to die?"
         if context.bereaved_near(tokens, finding.start, finding.end):
@@ -251,6 +260,12 @@ class _ScriptScreen:
             return "carer", "third_person"
         if context.embarrassed_degree(tokens, finding.start) or context.rather_than(tokens, finding.start):
             return "check_in", "degree"  # 「消えたいくらい恥ずかしい」: a measure of embarrassment, asked about
+        if finding.strength == "weak" and context.named_to_deny(tokens, finding.after() - 1):
+            return "check_in", "negated"  # 「死にたいとかはないです」: named to be denied
+        if context.corrected(tokens, finding.after()) or context.as_if(tokens, finding.after() - 1):
+            return "check_in", "figurative"  # 「遺書…じゃなくて遺言書」, 「飛び降りる勢いで走った」
+        if finding.strength == "weak" and context.treatment_finished(tokens):
+            return "check_in", "treatment_done"  # 「最後の治療が終わりました!皆さんさようなら」
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
             return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
         urge = context.urge(tokens, finding.start, finding.end)
@@ -332,8 +347,8 @@ class CrisisScreen:
         kinds = ja_signals.kinds | en_signals.kinds
         if len(kinds) < 2 or self._ja.context.names_everyday(ja) or self._en.context.names_everyday(en):
             return found
-        if reading.history():
-            return found  # "panic attack on the train this morning, but I'm ok now"
+        if reading.history() or found.routed_by in ("treatment_done", "figurative"):
+            return found  # "panic attack on the train this morning, but I'm ok now", "last session today! bye"
 
         def asks() -> bool:
             return any(self._ja.context.asks(ja, j) for j in ja_signals.positions) or any(

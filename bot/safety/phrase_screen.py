@@ -92,10 +92,10 @@ class ViewScreen:
 
     def find(self, view: str) -> str | None:
         """The label of the first risk match not covered by a not_risk match, or None."""
-        return next((str(label) for label, _start in self.find_iter(view)), None)
+        return next((str(label) for label, _start, _end in self.find_iter(view)), None)
 
-    def find_iter(self, view: str) -> Iterator[tuple[str | _LazyLabel, int]]:
-        """Each risk match not covered by a not_risk match, in order: its label and where it starts."""
+    def find_iter(self, view: str) -> Iterator[tuple[str | _LazyLabel, int, int]]:
+        """Each risk match not covered by a not_risk match, in order: its label, where it starts and ends."""
         found = [rx.search(view) for rx in self._searches]
         safe: _Spans | None = None
         while any(found):
@@ -106,7 +106,7 @@ class ViewScreen:
             for i in here:
                 m = found[i]
                 if m and not safe.covers(start, m.end()):
-                    yield self._labels[i] or _LazyLabel(self, view, start, safe), start
+                    yield self._labels[i] or _LazyLabel(self, view, start, safe), start, m.end()
                     break
             for i in here:  # search on from the next position: each regex scans the text once
                 found[i] = self._searches[i].search(view, start + 1)

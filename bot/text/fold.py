@@ -53,8 +53,9 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
-_MASKS = str.maketrans("○◯●◎⭕", "〇〇〇〇〇")
-"""Circles that mask a kanji (○にたい) are one mark, 〇, which is a letter to the phrase keys (others are dropped)."""
+_MASKS = str.maketrans("○◯●◎⭕ㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ", "〇〇〇〇〇クシストヌハヒフヘホムラリルレロ")
+"""Circles that mask a kanji (○にたい) are one mark, 〇, which is a letter to the phrase keys (others are dropped);
+the small katakana of the phonetic extensions (ㇱにたい), which NFKC leaves alone, are the katakana they look like."""
 _JAPANESE_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 

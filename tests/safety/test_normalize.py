@@ -30,6 +30,11 @@ def test_fold_unifies_width_and_case() -> None:
     assert fold("I Want") == "i want"
 
 
+def test_fold_reads_the_small_katakana_of_the_phonetic_extensions_as_katakana() -> None:
+    assert fold("ㇱにたぃ") == "シにたぃ"  # U+31F1, which NFKC leaves alone
+    assert fold("ㇰㇿ") == "クロ"
+
+
 def test_fold_cuts_long_text() -> None:
     assert len(fold("あ" * (MAX_SCREEN_CHARS + 500))) == MAX_SCREEN_CHARS
 
