@@ -396,10 +396,11 @@ class ContextWords:
         wish = next((k for k in range(start, min(last, start + DENIAL_AFTER)) if "たい" in tokens[k].forms), None)
         if wish is None:
             return False
-        j = wish + 1
+        j, named = wish + 1, False
         while j < last and _NAMING_PARTICLES.intersection(tokens[j].forms):
+            named = named or bool(_NAMING_PARTICLES.difference(_COPULA_PARTICLES).intersection(tokens[j].forms))
             j += 1
-        return wish + 1 < j < last and self._at(tokens, "negation", j)
+        return named and j < last and self._at(tokens, "negation", j)
 
     def named_to_deny(self, tokens: Sequence[Token], last_word: int) -> bool:
         """The finding ending at ``last_word`` is named only to be denied (``_listed_denied``): a check-in the
@@ -1215,6 +1216,8 @@ _SPANS_OF_LIFE = frozenset({"day", "days", "night", "nights", "week", "weeks", "
 """After "one more", a span of living itself ("one more day and I'll die"), not a chore."""
 _NAMING_PARTICLES = frozenset({"と", "か", "とか", "なんて", "など", "って", "は", "も", "じゃ", "では", "で"})
 """Particles after a wish that name it as a thing denied after them (「死にたいとかはない」)."""
+_COPULA_PARTICLES = frozenset({"じゃ", "では", "で"})
+"""Alone they make no denial: 「死にたいじゃない？」 is a tag question ("I want to die, you know?")."""
 _AS_IF = frozenset({"勢い"})
 _TITLED = frozenset({"called", "titled", "entitled", "named"})
 _RELAPSE = frozenset({"relapsed", "relapsing"})
