@@ -205,6 +205,8 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
                 out.denied.add(choice_id)
         elif "unsure" in heard.polarities and meaning in ("yes", "no") and "unsure" in by_means:
             out.polar.add(by_means["unsure"])
+            if heard.hedged and meaning in heard.polarities:
+                out.polar.add(choice_id)  # 「可能性はゼロではないかも」: not ruled out, and a maybe: both, so it asks
         elif meaning is not None:
             out.polar.add(choice_id)
             out.topic_yes = out.topic_yes or (meaning == "yes" and any(
