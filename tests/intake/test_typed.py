@@ -418,3 +418,23 @@ def test_asking_something_else_is_still_a_question(intakes: dict[str, Intake]) -
 def test_a_plus_a_unit_said_elsewhere_vague_years_and_an_age_to_come(text: str, amount: str,
                                                                       span: tuple[float, float]) -> None:
     assert read_spans(text, amount)[0] == pytest.approx(span)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "my mum agrees but my dad hasn't been told", {"yes", "not_told"}),
+    ("ja", "父は反対してて、母は賛成してくれてる", {"yes", "no"}),
+    ("ja", "ママはOKだって、パパにはまだ言ってない", {"yes", "not_told"}),
+])
+def test_two_parents_who_answer_differently_are_both_offered(intakes: dict[str, Intake], lang: str, text: str,
+                                                             expected: set[str]) -> None:
+    reading = read_choice(text, variants(intakes, "guardian_agrees", lang))
+    assert reading.kind == "unclear" and set(reading.choice_ids) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "my dad knows but he's against it", "no"), ("en", "my mom and dad both know and agree", "yes"),
+    ("ja", "母は知らないです", "not_told"),
+])
+def test_one_parent_or_both_together_is_one_answer(intakes: dict[str, Intake], lang: str, text: str,
+                                                   expected: str) -> None:
+    assert read_choice(text, variants(intakes, "guardian_agrees", lang)) == Reading("choice", (expected,))
