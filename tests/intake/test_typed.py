@@ -438,3 +438,16 @@ def test_two_parents_who_answer_differently_are_both_offered(intakes: dict[str, 
 def test_one_parent_or_both_together_is_one_answer(intakes: dict[str, Intake], lang: str, text: str,
                                                    expected: str) -> None:
     assert read_choice(text, variants(intakes, "guardian_agrees", lang)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "just vitamins"), ("en", "no, only insulin"), ("ja", "ピルだけ飲んでます"),
+    ("ja", "血圧の薬は飲んでるけど精神科のはないです"), ("ja", "コレステロールの薬だけです"),
+])
+def test_medicine_for_the_body_is_no_psychiatric_medication(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "medication", lang)) == Reading("choice", ("no",))
+
+
+def test_body_medicine_beside_a_generic_pill_word_is_asked_never_recorded_as_yes(intakes: dict[str, Intake]) -> None:
+    reading = read_choice("only thyroid pills from my doctor", variants(intakes, "medication", "en"))
+    assert reading.kind == "unclear" and "no" in reading.choice_ids
