@@ -9,7 +9,10 @@ A clause says yes (「飲んでます」, "I do", 👍), no (「ないです」,
 - an explicit yes (はい, うん, yes, yeah) beside a negation in the same clause is a disagreement, while a plain
   verb beside one is simply negated (「飲んでいません」);
 - 「〜しかない」 ("only ...") is not a "no", and a double negation (「ないわけではない」, "it's not like I'm not",
-  "can't say I haven't") is a reluctant "yes".
+  "can't say I haven't") is a reluctant "yes";
+- a possibility not ruled out (「可能性はゼロではない」, 「ないとは言い切れない」, "not zero", "can't rule it out") is a
+  "yes" too, and with a "maybe" beside it (「ゼロではないかも」) both, so the reader asks: it is no "no", whatever
+  its negations say.
 
 Japanese is read from SudachiPy's dictionary forms (the analyser bot.safety.japanese already loads), so ありません,
 なかった, わからん and 無い look alike. ``stopped`` tells "no longer" (「やめました」, "not anymore", "quit") apart: it
@@ -83,6 +86,8 @@ _JA_REFUSE = re.compile(r"やめて(?:ください|ほしい|下さい)|嫌で�
                         r"したい|して)|"
                         r"ng(?:です)?$|なしで|不可|"
                         r"(?<=[はも])(?:やめて|嫌|いや|だめ|無理|苦手|困る|勘弁|ちょっと)(?:だ|です|かな|なので|なんで)?$")
+_JA_NOT_RULED_OUT = re.compile(r"(?:ぜろ|0|零|無い|ない)(?:では|でわ|じゃ)(?:な|ありませ)|"
+                               r"(?:無い|ない)とは(?:言え|いえ|言い切れ|いいきれ)(?:な|ませ)|否定(?:は|も)?(?:でき|出来)(?:な|ませ)")
 _JA_ON_AND_OFF = re.compile(r"[ただ]り.{0,8}な(?:かった|い)り")
 _JA_ONLY = re.compile(r"しか(?:な|ありませ|ありま|いな|いませ)")
 _JA_WONDER = re.compile(r"かも(?:しれ|です|ね|な|だ)?|どう(?:だろ|かな|なん|だっ|でしょ|か)|だったかな|だったっけ|"
@@ -100,6 +105,9 @@ def _ja_said(text: str) -> Said:
     hedged = any(f & _JA_HEDGES for f in forms)
     if _JA_DOUBLE_NEGATION.search(key):
         return Said(frozenset({"yes"}), hedged=True)  # 「飲んでないわけではない」: a reluctant yes
+    if _JA_NOT_RULED_OUT.search(key):  # 「可能性はゼロではない」: it may be so
+        maybe = any(f & _JA_UNSURE for f in forms) or bool(_JA_WONDER.search(key))
+        return Said(frozenset({"yes", "unsure"} if maybe else {"yes"}), hedged=True)
     if _JA_ON_AND_OFF.search(key):
         return Said(frozenset({"yes"}), weak=True)  # 「飲んだり飲まなかったり」: sometimes, so yes
     negator_at = [i for i, f in enumerate(forms) if f & _JA_NEGATORS
@@ -158,6 +166,9 @@ _EN_DOUBLE_NEGATION = re.compile(
     r"| have| has| had)? (?:not|never)\b|\bnot (?:never|none)\b(?! of)|\b(?:can|could|would) not say never\b")
 """Two negations that cancel: "it's not like I'm not taking anything", "not like I've never fainted", "can't say I
 haven't", "wouldn't say never"."""
+_EN_NOT_RULED_OUT = re.compile(r"\bnot (?:zero|impossible|out of the question|ruled out)\b|"
+                               r"\b(?:can|could) ?not (?:rule|be ruled) (?:it |that |this )?out\b")
+"""A possibility not ruled out: "the chance is not zero", "can't rule it out"."""
 _EN_UNSURE = re.compile(
     r"\bnot (?:really |quite |totally |entirely |too |so |a hundred percent |100% |completely )?(?:sure|certain)\b|"
     r"\bunsure\b|\buncertain\b|\b(?:do|did|can|could) not (?:really )?(?:know|remember|recall|tell|say)\b|"
@@ -199,6 +210,9 @@ def _en_said(spaced: str) -> Said:
     stopped = bool(_EN_STOPPED.search(text))
     if _EN_DOUBLE_NEGATION.search(text):
         return Said(frozenset({"yes"}), hedged=True)
+    if _EN_NOT_RULED_OUT.search(text):
+        maybe = bool(_EN_UNSURE.search(_EN_NOT_RULED_OUT.sub(" ", text)))
+        return Said(frozenset({"yes", "unsure"} if maybe else {"yes"}), hedged=True)
     if _EN_HEDGE_NO.search(text):
         return Said(frozenset({"no"}), negated=True, stopped=stopped, hedged=True)
     text = re.sub(r"\b(?:definitely|absolutely|certainly|of course|sure|really|surely)\s+not\b", "not", text)

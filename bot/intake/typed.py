@@ -205,6 +205,8 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
                 out.denied.add(choice_id)
         elif "unsure" in heard.polarities and meaning in ("yes", "no") and "unsure" in by_means:
             out.polar.add(by_means["unsure"])
+            if heard.hedged and meaning in heard.polarities:
+                out.polar.add(choice_id)  # 「可能性はゼロではないかも」: not ruled out, and a maybe: both, so it asks
         elif meaning is not None:
             out.polar.add(choice_id)
             out.topic_yes = out.topic_yes or (meaning == "yes" and any(
@@ -334,6 +336,9 @@ def _read_choice(text: str, variants: Sequence[Question]) -> Reading:
     either = _alternatives(text, keys, variants)
     if either:
         return Reading("unclear", tuple(sorted(either, key=order.index)))
+    split = _split_between_people(cut, parts)
+    if split:
+        return Reading("unclear", tuple(sorted(split, key=order.index)))
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     denied = set().union(*(p.denied for p in parts))
     answering = [p for p in parts if p.role != "reason" and (p.named or p.polar)]
@@ -356,6 +361,28 @@ def _read_choice(text: str, variants: Sequence[Question]) -> Reading:
     if denied:  # 「電話はやめてください」: offer the others
         return Reading("unclear", tuple(c for c in order if c not in denied) or tuple(order))
     return Reading("unclear")
+
+
+_PEOPLE = (("mother", re.compile(r"\b(?:mom|mum|mommy|mummy|mother|mama|stepmom|stepmum|stepmother)\b|"
+                                 r"母|ママ|かあさん|かーさん")),
+           ("father", re.compile(r"\b(?:dad|daddy|father|papa|stepdad|stepfather)\b|父|パパ|とうさん|とーさん")),
+           ("grandparent", re.compile(r"\b(?:grandma|grandpa|grandmother|grandfather|granny|nan|nana)\b|祖母|祖父|"
+                                      r"おばあちゃん|おじいちゃん")))
+"""People a typed answer may tell apart, each under one name (「母」 and "mom" are one person)."""
+
+
+def _split_between_people(cut: Sequence[Clause], parts: Sequence[_Clause]) -> set[str]:
+    """Clauses about two people that answer differently ("mom knows, dad doesn't yet", 「母は賛成、父にはまだ話して
+    ない」): each answer holds for one of them, so the reader offers both instead of keeping the last."""
+    answers: dict[str, set[str]] = {}
+    for clause, part in zip(cut, parts, strict=True):
+        folded = fold(clause.text)
+        people = {name for name, pattern in _PEOPLE if pattern.search(folded)}
+        answer = (part.named | part.polar) - part.denied
+        if len(people) == 1 and answer:
+            answers.setdefault(people.pop(), set()).update(answer)
+    told = list(answers.values())
+    return set().union(*told) if len(told) > 1 and any(a != told[0] for a in told) else set()
 
 
 _EN_OR = re.compile(r"^(?P<a>.+?)\s+(?:or|or maybe|or perhaps|or else|or possibly)\s+(?P<b>.+)$")

@@ -87,9 +87,9 @@ EXACT = 0.95
 class Confidence:
     """Logistic model: P(the best entry is right | signals); fitted by ``bench/calibrate.py``."""
 
-    weights: tuple[float, ...] = (1.4456, 0.7023, -1.3865, 1.3353, -0.6317, -2.4284, -0.3301, 1.4246, 0.7818, -0.0252,
-                                  0.5213, 0.1172, 0.8821, -0.185, 0.5446, 1.6453, 1.1476, 0.9996)
-    bias: float = -1.8147
+    weights: tuple[float, ...] = (1.6778, 0.4304, -1.1534, 1.5955, -0.2161, -2.7765, -0.2658, 1.7522, 0.2784, -0.129,
+                                  0.2431, -0.1366, 0.5723, -0.2018, 0.3513, 1.2432, 1.0226, 1.3678)
+    bias: float = -1.7481
 
     def __call__(self, signals: Signals) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, signals.vector(), strict=True))
@@ -107,11 +107,18 @@ class Thresholds:
     evidence: float = 1.0
     """... and one of its example questions must share at least this much idf x factor with the question: a
     lone common word ("TMS") or a word only the answer text uses gets choices at most."""
-    confidence: float = 0.910
+    confidence: float = 0.900
     """... and the confidence model must give at least this (0 leaves the model out): of the settings that keep
-    confident wrong answers at or under 2 % in cross-validation and on the development sets and answer no off-topic
-    question, the one that answers the most right (``bench/calibrate.py --fit``), or the next step up when that one
-    sits on the 2 % limit itself."""
+    confident wrong answers at or under 1.2 % on the development sets and answer no off-topic question, the one
+    that answers the most right (``bench/calibrate.py --fit``)."""
+    named_confidence: float = 0.80
+    """A question that names a treatment, whose best entry is about that treatment or about both
+    (``Signals.treated`` >= 0.5), needs only this confidence when the best entry leads by ``named_margin``: the
+    treatment named and agreed with is evidence the model weighs alone, and strangers' questions that name one were
+    held back as "did you mean" with the right entry first (1 leaves the rule out). Off-topic questions seldom name
+    a treatment, so this answers more without answering them."""
+    named_margin: float = 0.06
+    """The lead over the runner-up the named-treatment rule needs."""
     exact: float = EXACT
     """A question at least this near to one example as written of the best entry (and less near to the runner-up's)
     is answered whatever the confidence: "How does TMS work?" is tms_how's example (0 turns the rule off)."""
@@ -134,6 +141,9 @@ def decide(signals: Signals | None, limits: Thresholds, model: Confidence) -> tu
         return "choices", confidence
     if limits.exact and signals.near >= limits.exact > signals.runner_near:
         return "answer", confidence  # written as one example of the best entry, and of no example of the next one
-    if signals.score - signals.runner_up >= limits.margin and confidence >= limits.confidence:
+    lead = signals.score - signals.runner_up
+    if lead >= limits.margin and confidence >= limits.confidence:
         return "answer", confidence
+    if signals.treated >= 0.5 and lead >= limits.named_margin and confidence >= limits.named_confidence:
+        return "answer", confidence  # the question names a treatment and the best entry agrees with it
     return "choices", confidence

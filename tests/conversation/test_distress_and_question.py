@@ -17,7 +17,7 @@ async def test_a_parent_gets_the_carer_acknowledgement_and_the_answer_to_the_que
 
 async def test_distress_with_an_unsure_question_offers_the_likely_questions(quick_bot: BotUnderTest) -> None:
     user = quick_bot.user("en")
-    replies = await user.send("I can't sleep at all and I'm exhausted. Is it the magnet one or the drip?")
+    replies = await user.send("I can't sleep at all and I'm exhausted. How long is it?")  # which treatment?
     assert "Thank you for telling me how you are feeling" in replies.text
     assert t("en", "Did you mean one of these?") in replies.text
 

@@ -280,6 +280,20 @@ def test_a_double_negation_is_a_reluctant_yes(intakes: dict[str, Intake], questi
     assert read_choice(text, variants(intakes, question)) == Reading("choice", (expected,))
 
 
+@pytest.mark.parametrize(("question", "text"), [
+    ("pregnancy", "妊娠の可能性はゼロじゃないです"), ("pregnancy", "ないとは言い切れません"),
+    ("pregnancy", "the chance isn't zero"), ("pregnancy", "can't rule it out"), ("seizure", "否定はできないです"),
+])
+def test_a_possibility_not_ruled_out_is_a_yes(intakes: dict[str, Intake], question: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, question)) == Reading("choice", ("yes",))
+
+
+@pytest.mark.parametrize("text", ["ゼロではないかもしれない", "can't rule it out, maybe"])
+def test_a_possibility_not_ruled_out_beside_a_maybe_is_asked(intakes: dict[str, Intake], text: str) -> None:
+    reading = read_choice(text, variants(intakes, "pregnancy"))
+    assert reading.kind == "unclear" and {"yes", "unsure"} <= set(reading.choice_ids)
+
+
 @pytest.mark.parametrize(("question", "text", "expected"), [
     ("implant", "iie", "no"), ("fainting", "nai desu", "no"), ("medication", "nonde nai", "no"),
     ("medication", "nondemasu", "yes"), ("seizure", "arimasen", "no"),
@@ -404,3 +418,36 @@ def test_asking_something_else_is_still_a_question(intakes: dict[str, Intake]) -
 def test_a_plus_a_unit_said_elsewhere_vague_years_and_an_age_to_come(text: str, amount: str,
                                                                       span: tuple[float, float]) -> None:
     assert read_spans(text, amount)[0] == pytest.approx(span)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "my mum agrees but my dad hasn't been told", {"yes", "not_told"}),
+    ("ja", "父は反対してて、母は賛成してくれてる", {"yes", "no"}),
+    ("ja", "ママはOKだって、パパにはまだ言ってない", {"yes", "not_told"}),
+])
+def test_two_parents_who_answer_differently_are_both_offered(intakes: dict[str, Intake], lang: str, text: str,
+                                                             expected: set[str]) -> None:
+    reading = read_choice(text, variants(intakes, "guardian_agrees", lang))
+    assert reading.kind == "unclear" and set(reading.choice_ids) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "my dad knows but he's against it", "no"), ("en", "my mom and dad both know and agree", "yes"),
+    ("ja", "母は知らないです", "not_told"),
+])
+def test_one_parent_or_both_together_is_one_answer(intakes: dict[str, Intake], lang: str, text: str,
+                                                   expected: str) -> None:
+    assert read_choice(text, variants(intakes, "guardian_agrees", lang)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "just vitamins"), ("en", "no, only insulin"), ("ja", "ピルだけ飲んでます"),
+    ("ja", "血圧の薬は飲んでるけど精神科のはないです"), ("ja", "コレステロールの薬だけです"),
+])
+def test_medicine_for_the_body_is_no_psychiatric_medication(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "medication", lang)) == Reading("choice", ("no",))
+
+
+def test_body_medicine_beside_a_generic_pill_word_is_asked_never_recorded_as_yes(intakes: dict[str, Intake]) -> None:
+    reading = read_choice("only thyroid pills from my doctor", variants(intakes, "medication", "en"))
+    assert reading.kind == "unclear" and "no" in reading.choice_ids

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.search.decision import INPUTS, Confidence, Signals, Thresholds, decide
 
 
@@ -70,3 +72,16 @@ def test_the_treatment_named_and_the_entry_s_agree_or_lower_the_confidence() -> 
 
 def test_the_model_has_one_weight_per_input() -> None:
     assert len(Confidence().weights) == len(Signals(0.5, 0.2, 1.0, 0.0, 1.0).vector()) == len(INPUTS)
+
+
+def test_a_question_naming_the_best_entry_s_treatment_is_answered_at_the_lower_confidence() -> None:
+    model = Confidence()
+    named = Signals(0.6, 0.45, 8.0, 0.0, 10.0, treated=1.0)
+    unnamed = replace(named, treated=0.0)
+    both = replace(named, treated=0.5)  # the best entry is about both treatments
+    between = Thresholds(confidence=model(named) + 0.01, named_confidence=model(both) - 0.01)
+    assert decide(named, between, model)[0] == "answer"
+    assert decide(both, between, model)[0] == "answer"
+    assert decide(unnamed, replace(between, named_confidence=model(unnamed) - 0.01), model)[0] == "choices"
+    assert decide(named, replace(between, named_margin=0.2), model)[0] == "choices"  # the lead is too small
+    assert decide(named, replace(between, named_confidence=1.0), model)[0] == "choices"  # the rule off
