@@ -488,3 +488,28 @@ def test_a_japanese_word_closed_by_a_conjunctive_de_is_not_negated_by_the_next_p
     lint = lint_of("categories: {discount: {why: x, words: [期間限定]}}\nnegations_after: [ておりません]")
     assert found(lint, "期間限定で、カウンセリング料をいただいておりません。") == ["期間限定"]
     assert found(lint, "期間限定の割引はしておりません。") == []
+
+
+def test_a_figure_cited_with_its_source_is_honest_and_the_clinics_own_figure_sells() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [x], patterns: ['\b\d{2}% of patients\b']}}")
+    assert found(lint, "The JSPN summary reports response in 30-40% of patients.") == []
+    assert found(lint, "In one trial, remission was seen in 30% of patients.") == []
+    assert found(lint, "95% of patients improve.") == ["95% of patients"]
+    assert found(lint, "Our clinic reports that 95% of patients improve.") == ["95% of patients"]
+    assert found(lint, "Studies prove that 95% of patients improve.") == ["95% of patients"]
+
+
+def test_a_risk_said_of_everyone_warns_and_a_benefit_for_everyone_sells() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [x], patterns: ['\b(anyone|everyone) (can|will)\b']}}")
+    assert found(lint, "Anyone can experience side effects.") == []
+    assert found(lint, "Everyone can get a mild headache after a session.") == []
+    assert found(lint, "Anyone can benefit from TMS.") == ["anyone can"]
+    assert found(lint, "Everyone will feel better.") == ["everyone will"]
+
+
+def test_a_comma_after_a_japanese_topic_stays_inside_the_clause() -> None:
+    lint = lint_of("categories: {exaggeration: {why: x, words: [x], families: [{name: 承認済みのように, "
+                   "same_clause: true, terms: [[エクソソーム], [標準治療, 確立]]}]}}")
+    assert found(lint, "エクソソーム療法は、海外で確立された治療です。") != []
+    assert found(lint, "エクソソーム点滴の前に、標準治療を説明します。") == []  # the clause ends at that comma
+
