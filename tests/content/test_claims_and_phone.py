@@ -567,3 +567,14 @@ def test_shipped_lint_finds_guarantees_of_a_result_for_everyone() -> None:
     assert words("改善しないまま治療を終える方もいます。") == []
     assert words("Some patients finish the course without improving.") == []
     assert words("We cannot ensure recovery.") == []
+
+
+def test_shipped_lint_reads_counts_refunds_and_reasons_to_relax_by_kind() -> None:
+    assert words("十人いれば九人は良くなります。") != []
+    assert words("全額返金します。") != []
+    assert words("Risks are minimal, so you can relax.") != []
+    assert words("Insured against side effects, so there is nothing to fear.") != []
+    assert words("返金規定をご確認ください。") == []
+    assert words("十人に一人ほどに頭痛が起こると報告されています。") == []
+    assert words("Insurance does not cover TMS, so you will pay in full.") == []
+    assert words("Side effects are rare, but they are not negligible, so tell us.") == []
