@@ -578,3 +578,13 @@ def test_shipped_lint_reads_counts_refunds_and_reasons_to_relax_by_kind() -> Non
     assert words("十人に一人ほどに頭痛が起こると報告されています。") == []
     assert words("Insurance does not cover TMS, so you will pay in full.") == []
     assert words("Side effects are rare, but they are not negligible, so tell us.") == []
+
+
+def test_shipped_lint_finds_named_patients_stories_and_keeps_kin_words_honest() -> None:
+    assert words("ケンタさんの回復の記録です。") != []
+    assert words("Watch Aiko's recovery video.") != []
+    assert words("Nobody does TMS better.") != []
+    assert words("Chances of success are extremely high.") != []
+    assert words("お子さんの回復には時間がかかることがあります。") == []
+    assert words("The patient's recovery is checked every week.") == []
+    assert words("Chances of response are about one in three in published trials.") == []
