@@ -488,3 +488,103 @@ def test_a_japanese_word_closed_by_a_conjunctive_de_is_not_negated_by_the_next_p
     lint = lint_of("categories: {discount: {why: x, words: [期間限定]}}\nnegations_after: [ておりません]")
     assert found(lint, "期間限定で、カウンセリング料をいただいておりません。") == ["期間限定"]
     assert found(lint, "期間限定の割引はしておりません。") == []
+
+
+def test_a_figure_cited_with_its_source_is_honest_and_the_clinics_own_figure_sells() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [x], patterns: ['\b\d{2}% of patients\b']}}")
+    assert found(lint, "The JSPN summary reports response in 30-40% of patients.") == []
+    assert found(lint, "In one trial, remission was seen in 30% of patients.") == []
+    assert found(lint, "95% of patients improve.") == ["95% of patients"]
+    assert found(lint, "Our clinic reports that 95% of patients improve.") == ["95% of patients"]
+    assert found(lint, "Studies prove that 95% of patients improve.") == ["95% of patients"]
+
+
+def test_a_risk_said_of_everyone_warns_and_a_benefit_for_everyone_sells() -> None:
+    lint = lint_of(r"categories: {guarantee: {why: x, words: [x], patterns: ['\b(anyone|everyone) (can|will)\b']}}")
+    assert found(lint, "Anyone can experience side effects.") == []
+    assert found(lint, "Everyone can get a mild headache after a session.") == []
+    assert found(lint, "Anyone can benefit from TMS.") == ["anyone can"]
+    assert found(lint, "Everyone will feel better.") == ["everyone will"]
+
+
+def test_a_comma_after_a_japanese_topic_stays_inside_the_clause() -> None:
+    lint = lint_of("categories: {exaggeration: {why: x, words: [x], families: [{name: 承認済みのように, "
+                   "same_clause: true, terms: [[エクソソーム], [標準治療, 確立]]}]}}")
+    assert found(lint, "エクソソーム療法は、海外で確立された治療です。") != []
+    assert found(lint, "エクソソーム点滴の前に、標準治療を説明します。") == []  # the clause ends at that comma
+
+
+def test_shipped_lint_finds_near_certainty_and_keeps_its_negation() -> None:
+    assert words("九分九厘、結果が出ます。") != []
+    assert words("かなりの確率で回復します。") != []
+    assert words("Nine times in ten, patients feel the difference.") != []
+    assert words("It will almost certainly work for you.") != []
+    assert words("十中八九良くなる、という治療はありません。") == []
+    assert words("高い確率で効果が出るとは言えません。") == []
+    assert words("There is no treatment that works nine times out of ten.") == []
+    assert words("We cannot say that it will almost certainly work.") == []
+
+
+def test_shipped_lint_finds_superlatives_in_new_words() -> None:
+    assert words("抗うつ薬よりも断然早く効きます。") != []
+    assert words("うつ病治療のゴールドスタンダード。") != []
+    assert words("絶大な効き目の点滴。") != []
+    assert words("The most affordable TMS fees in the region.") != []
+    assert words("Outcomes other clinics envy.") != []
+    assert words("No other treatment comes close.") != []
+    assert words("TMSがゴールドスタンダードだとは申しません。") == []
+    assert words("We do not compare our fees with other clinics.") == []
+
+
+def test_shipped_lint_finds_testimonials_by_kind() -> None:
+    assert words("当院の患者さまによる体験記です。") != []
+    assert words("モニター様の声をまとめました。") != []
+    assert words("See the stories of our monitors.") != []
+    assert words('"I got my life back thanks to the infusion" – M., 42') != []
+    assert words("当院では体験記や患者様の声を掲載していません。") == []
+    assert words("We do not publish patients' testimonials or stories.") == []
+    assert words("Is TMS safe if I hear voices?") == []
+    assert words("See the JSPN guideline, p. 12, for the figures.") == []
+
+
+def test_shipped_lint_finds_safety_claimed_through_a_relief_system_or_rare_side_effects() -> None:
+    assert words("補償制度があるから、万一の時も安心です。") != []
+    assert words("重い副作用はまれなので安心して受けられます。") != []
+    assert words("安全面は心配ご無用。") != []
+    assert words("A compensation scheme is in place, which means you have nothing to worry about.") != []
+    assert words("No serious side effects, so it is safe for you.") != []
+    assert words("救済制度は未承認の製品には使えないため、エクソソーム点滴は対象外です。") == []
+    assert words("重い副作用はまれですが、ゼロではありません。") == []
+    assert words("The relief system does not cover exosome products, so it would not protect you.") == []
+
+
+def test_shipped_lint_finds_guarantees_of_a_result_for_everyone() -> None:
+    assert words("寛解をお約束いたします。") != []
+    assert words("症状が良くならずに終わる患者様はいません。") != []
+    assert words("None of our patients left without feeling better.") != []
+    assert words("Our programme ensures lasting recovery.") != []
+    assert words("寛解をお約束することはできません。") == []
+    assert words("改善しないまま治療を終える方もいます。") == []
+    assert words("Some patients finish the course without improving.") == []
+    assert words("We cannot ensure recovery.") == []
+
+
+def test_shipped_lint_reads_counts_refunds_and_reasons_to_relax_by_kind() -> None:
+    assert words("十人いれば九人は良くなります。") != []
+    assert words("全額返金します。") != []
+    assert words("Risks are minimal, so you can relax.") != []
+    assert words("Insured against side effects, so there is nothing to fear.") != []
+    assert words("返金規定をご確認ください。") == []
+    assert words("十人に一人ほどに頭痛が起こると報告されています。") == []
+    assert words("Insurance does not cover TMS, so you will pay in full.") == []
+    assert words("Side effects are rare, but they are not negligible, so tell us.") == []
+
+
+def test_shipped_lint_finds_named_patients_stories_and_keeps_kin_words_honest() -> None:
+    assert words("ケンタさんの回復の記録です。") != []
+    assert words("Watch Aiko's recovery video.") != []
+    assert words("Nobody does TMS better.") != []
+    assert words("Chances of success are extremely high.") != []
+    assert words("お子さんの回復には時間がかかることがあります。") == []
+    assert words("The patient's recovery is checked every week.") == []
+    assert words("Chances of response are about one in three in published trials.") == []
