@@ -363,10 +363,8 @@ class ContextWords:
                 return True  # "not suicidal", or a longer denial that ends right before it ("no thoughts of")
         if self._act_denied(tokens, start, last):
             return True  # 「自傷はしていません」, 「切っていない」: the act itself denied
-        if self._wish_denied(tokens, start, last):
-            return True  # 「自分を傷つけたいとかはないです」: the wish itself denied
         if self._listed_denied(tokens, start, last):
-            return True  # 「死にたいとかはないです」, 「死にたいわけではない」: named only to be denied
+            return True  # 「死にたいとかはない」, 「傷つけたいなんてない」: named to be denied
         for j in range(start + 1, min(last, start + DENIAL_AFTER)):
             if self._at(tokens, "thinking", j):
                 negated = [k for k in range(j + 1, min(last, j + 5)) if self._at(tokens, "negation", k)]
@@ -389,18 +387,6 @@ class ContextWords:
         while j < last and _PROGRESSIVE.intersection(tokens[j].forms):
             j += 1
         return j > start + 1 and j < last and self._at(tokens, "negation", j)
-
-    def _wish_denied(self, tokens: Sequence[Token], start: int, last: int) -> bool:
-        """A Japanese wish (たい) in the finding, then only particles that name it (と, とか, なんて, は, じゃ) and a
-        negation: 「死にたいとかはない」, 「傷つけたいなんてない」, 「死にたいとかじゃない」."""
-        wish = next((k for k in range(start, min(last, start + DENIAL_AFTER)) if "たい" in tokens[k].forms), None)
-        if wish is None:
-            return False
-        j, named = wish + 1, False
-        while j < last and _NAMING_PARTICLES.intersection(tokens[j].forms):
-            named = named or bool(_NAMING_PARTICLES.difference(_COPULA_PARTICLES).intersection(tokens[j].forms))
-            j += 1
-        return named and j < last and self._at(tokens, "negation", j)
 
     def named_to_deny(self, tokens: Sequence[Token], last_word: int) -> bool:
         """The finding ending at ``last_word`` is named only to be denied (``_listed_denied``): a check-in the
@@ -454,8 +440,10 @@ class ContextWords:
     def _listed_denied(self, tokens: Sequence[Token], start: int, last: int) -> bool:
         """「死にたいとかはないです」, 「死にたいとかはありません」, 「死にたいわけではない」: after the finding only
         particles of listing or of a point made (とか, は, も, わけ) before a negation, so what was found is named to
-        be denied. One such particle is needed: 「死にたいじゃない？」 (a tag question) is no denial."""
+        be denied. One such particle is needed: 「死にたいじゃない？」 (a tag question) is no denial. A wish (たい) in
+        the finding is where the listing starts: 「自分を傷つけたいとかはないです」."""
         marked = False
+        start = next((k for k in range(start, min(last, start + DENIAL_AFTER)) if "たい" in tokens[k].forms), start)
         for j in range(start + 1, min(last, start + 8)):
             forms = set(tokens[j].forms)
             if self._at(tokens, "negation", j):
@@ -1214,10 +1202,6 @@ _LIVING = frozenset({"live", "living", "exist", "existing", "alive", "breathe", 
 _SPANS_OF_LIFE = frozenset({"day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years",
                             "hour", "hours", "minute", "second"})
 """After "one more", a span of living itself ("one more day and I'll die"), not a chore."""
-_NAMING_PARTICLES = frozenset({"と", "か", "とか", "なんて", "など", "って", "は", "も", "じゃ", "では", "で"})
-"""Particles after a wish that name it as a thing denied after them (「死にたいとかはない」)."""
-_COPULA_PARTICLES = frozenset({"じゃ", "では", "で"})
-"""Alone they make no denial: 「死にたいじゃない？」 is a tag question ("I want to die, you know?")."""
 _AS_IF = frozenset({"勢い"})
 _TITLED = frozenset({"called", "titled", "entitled", "named"})
 _RELAPSE = frozenset({"relapsed", "relapsing"})
