@@ -1,0 +1,54 @@
+"""How teenagers write a few words on a phone: a past told by school year and closed with "good now", a casual
+「何年もしてない」, a streak counted clean and lost without the word relapse, a medicine stockpiled by its name.
+Each family has ordinary counterparts that must stay as they are. Phrases, rules and context only (``learned=False``),
+so each test fails when its mechanism is taken away."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety.crisis import CrisisScreen
+
+
+@pytest.mark.parametrize("text", [
+    "i was suicidal in 8th grade but i'm good now",
+    "i self harmed in 7th grade but im good now",
+    "in 8th grade i wanted to die, im good now",
+    "昔リスカしてた、もう何年もしてない",
+    "中学のときリスカしてたけど今はしてない",
+])
+def test_a_school_year_past_closed_casually_asks_first(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "check_in", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "i was suicidal in 8th grade and i still am",
+    "i wanted to die in 8th grade and now i want to die again",
+])
+def test_a_school_year_past_that_goes_on_keeps_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "clean for 40 days and ruined it today",
+    "clean for 3 months, did it again last night",
+    "i've been stockpiling my sertraline",
+    "i've been saving my sertraline",
+])
+def test_a_lost_streak_or_a_named_medicine_stockpiled_gets_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "i'm good now",
+    "i wear hoodies in july because the ac is cold",
+    "clean for 2 weeks from sugar and blew it",
+    "my sertraline ran out can i get more",
+    "is sertraline ok for teenagers",
+])
+def test_ordinary_counterparts_stay_ordinary(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+def test_another_habit_given_up_and_taken_again_is_no_full_reply(rules: CrisisScreen) -> None:
+    assert rules.assess("i was clean for 40 days from vaping and ruined it today").tier != "definite"
