@@ -52,3 +52,23 @@ def test_ordinary_counterparts_stay_ordinary(rules: CrisisScreen, text: str) -> 
 
 def test_another_habit_given_up_and_taken_again_is_no_full_reply(rules: CrisisScreen) -> None:
     assert rules.assess("i was clean for 40 days from vaping and ruined it today").tier != "definite"
+
+
+@pytest.mark.parametrize("text", [
+    "going to sleep and hoping thats it",
+    "gonna sleep and hope its all over",
+    "going to sleep and hoping that is it for me",
+])
+def test_going_to_sleep_hoping_it_is_the_end_gets_help(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier in {"check_in", "definite"}, rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "going to sleep and hoping thats it for the cramps",
+    "off to sleep, hoping that's it with the fever",
+    "going to bed hoping the exam is over soon",
+    "going to sleep hoping i feel better",
+    "it's all over the news today",
+])
+def test_sleep_and_an_end_of_something_named_stay_ordinary(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
