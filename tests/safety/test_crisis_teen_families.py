@@ -1,13 +1,16 @@
 """How teenagers write a few words on a phone: a past told by school year and closed with "good now", a casual
-「何年もしてない」, a streak counted clean and lost without the word relapse, a medicine stockpiled by its name.
+「何年もしてない」, a streak counted clean and lost without the word relapse, a medicine stockpiled by its name,
+going to sleep hoping it is the end, long sleeves in summer.
 Each family has ordinary counterparts that must stay as they are. Phrases, rules and context only (``learned=False``),
-so each test fails when its mechanism is taken away."""
+so each test fails when its mechanism is taken away; the summer sleeve is read with the learned layer, which is
+what raised it to the full alarm."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.safety.crisis import CrisisScreen
+from tests.safety.test_crisis import shipped
 
 
 @pytest.mark.parametrize("text", [
@@ -72,3 +75,22 @@ def test_going_to_sleep_hoping_it_is_the_end_gets_help(rules: CrisisScreen, text
 ])
 def test_sleep_and_an_end_of_something_named_stay_ordinary(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+@pytest.fixture(scope="module")
+def full() -> CrisisScreen:
+    """The shipped screen with its learned layer: the one that raised a summer sleeve to the full alarm."""
+    return CrisisScreen.build(shipped())
+
+
+@pytest.mark.parametrize("text", [
+    "日焼けしたくないから夏なのに長袖",
+    "日焼け対策で夏なのに長袖着てる",
+    "冷房対策で夏なのに長袖",
+])
+def test_long_sleeves_in_summer_for_the_sun_or_the_cold_is_no_full_alarm(full: CrisisScreen, text: str) -> None:
+    assert full.assess(text).tier != "definite", full.assess(text).reason()
+
+
+def test_long_sleeves_to_hide_cuts_keep_the_full_reply(rules: CrisisScreen) -> None:
+    assert rules.assess("日焼けしたくないけど腕切った跡隠すために夏なのに長袖").tier == "definite"
