@@ -39,3 +39,11 @@ def tree(tmp_path: Path) -> ContentTree:
     root = tmp_path / "content"
     shutil.copytree(MINIMAL, root)
     return ContentTree(root)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of the shipped content tree, for tests that edit it or build its cache."""
+    target = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content", target)
+    return target

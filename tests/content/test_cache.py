@@ -6,7 +6,6 @@ from __future__ import annotations
 import _sre
 import logging
 import re
-import shutil
 import sys
 import threading
 import types
@@ -22,14 +21,6 @@ from bot.live import ContentRefused, LiveContent, build_cache
 from tests.shipped import seed_cache, shipped_live_content
 
 REPO = Path(__file__).resolve().parents[2]
-SHIPPED = REPO / "content"
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(SHIPPED, target)
-    return target
 
 
 def test_patterns_come_back_compiled_exactly() -> None:

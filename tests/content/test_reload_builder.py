@@ -6,7 +6,6 @@ content several times)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +15,6 @@ from bot import live as live_module
 from bot.content import cache
 from bot.live import BUILDER_FAILED, PARTS, LiveContent, build_cache
 from tests.shipped import seed_cache
-
-REPO = Path(__file__).resolve().parents[2]
-SHIPPED = REPO / "content"
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(SHIPPED, target)
-    return target
 
 
 async def test_a_reload_is_built_in_a_process_and_keeps_the_parts_that_did_not_change(content: Path,
