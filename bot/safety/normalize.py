@@ -255,8 +255,11 @@ GLUED_PARTS = frozenset({
     "own", "life", "lyf", "lyfe", "end", "self", "harm", "just", "wish", "so", "not", "dont", "live", "anymore",
     "gonna", "go", "disappear", "overdose", "od", "please", "pls", "plz", "now", "rn"})
 """Words typed run together on a phone (``iwanttodie``, ``wan2die``, ``endmylife``): a run made wholly of these,
-one of them a word of death or harm (``_GLUED_CORE``), is read as the words apart."""
-_GLUED_CORE = re.compile(r"die|ded|dead|kil|life|lyf|myself|harm|disappear|overdose")
+one of them a word of death or harm (``_CORE_WORDS``), is read as the words apart."""
+_CORE_WORDS = frozenset({"die", "ded", "dead", "kill", "kil", "life", "lyf", "lyfe", "myself", "harm", "disappear",
+                         "overdose"})
+_GLUED_CORE = re.compile("|".join(sorted(_CORE_WORDS, key=len, reverse=True)))
+"""Any of them inside a word: only then is the word tried apart."""
 _GLUED_LONGEST = max(map(len, GLUED_PARTS))
 
 
@@ -272,14 +275,9 @@ def _unglue(word: str) -> str:
                     best[end] is None or len(head) + 1 < len(best[end] or ())):
                 best[end] = [*head, word[start:end]]
     parts = best[-1]
-    if parts is None or len(parts) < 2 or not any(_GLUED_CORE.fullmatch(part) or part in _CORE_WORDS
-                                                  for part in parts):
+    if parts is None or len(parts) < 2 or not _CORE_WORDS.intersection(parts):
         return word
     return " ".join(parts)
-
-
-_CORE_WORDS = frozenset({"die", "ded", "dead", "kill", "kil", "life", "lyf", "lyfe", "myself", "harm", "disappear",
-                         "overdose"})
 
 
 def _english(folded: str, leet: dict[int, int]) -> str:
