@@ -87,3 +87,29 @@ def test_a_plea_to_be_killed_asks_first(rules: CrisisScreen) -> None:
 
 def test_living_called_a_drag_asks_at_least(rules: CrisisScreen) -> None:
     assert rules.assess("生きるのだるい").hit
+
+
+@pytest.mark.parametrize("text", [
+    "剃刀持ってお風呂にいる",
+    "カッター持ってトイレにいる",
+    "包丁を枕の下に置いてる",
+    "壁に頭ぶつけるのやめられない",
+])
+def test_a_means_taken_somewhere_alone_or_kept_by_the_bed_gets_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "wrote a letter to my grandma",
+    "writing a note to my teacher so I can leave early for the appointment",
+])
+def test_one_letter_or_note_told_plainly_asks_instead_of_alarming(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "check_in", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "i wrote letters to everyone, tonight is the night",
+    "finished writing letters to my friends. bye",
+])
+def test_letters_with_a_time_or_a_farewell_keep_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
