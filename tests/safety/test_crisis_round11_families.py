@@ -113,3 +113,16 @@ def test_one_letter_or_note_told_plainly_asks_instead_of_alarming(rules: CrisisS
 ])
 def test_letters_with_a_time_or_a_farewell_keep_the_full_reply(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "うちの高校生が、夜中に遺書のようなものを書いていた",
+    "うちの中2が死にたいって言ってる",
+])
+def test_a_child_named_by_school_year_after_uchino_gets_the_carer_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "carer", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["高校生ですが死にたいです", "自分の高校生活終わってる、死にたい"])
+def test_a_teenager_naming_their_own_school_year_keeps_the_full_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
