@@ -126,3 +126,12 @@ def test_a_child_named_by_school_year_after_uchino_gets_the_carer_reply(rules: C
 @pytest.mark.parametrize("text", ["高校生ですが死にたいです", "自分の高校生活終わってる、死にたい"])
 def test_a_teenager_naming_their_own_school_year_keeps_the_full_reply(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["done w it all fr", "i give up on everything", "im so done w everything"])
+def test_done_with_or_giving_up_on_everything_in_a_few_words_gets_help(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).hit, rules.assess(text).reason()
+
+
+def test_done_with_a_form_stays_ordinary(rules: CrisisScreen) -> None:
+    assert rules.assess("done with the form").tier == "none"
