@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.content.schema import CrisisContext
-from bot.safety.rules import Analyse, Token, WordList, form_index
+from bot.safety.rules import Analyse, Token, WordList, form_index, never_of_degree
 from bot.safety.sentences import QUESTION_MARK
 
 QUOTE_OPEN, QUOTE_CLOSE = "「", "」"
@@ -359,6 +359,8 @@ class ContextWords:
                 continue
             if j + 1 < len(tokens) and set(tokens[j + 1].forms) & _COMPULSION:
                 continue  # "I can't stop pulling my hair out" is no denial
+            if never_of_degree(tokens, j):
+                continue  # "I have never been this suicidal" measures, it does not deny
             if j >= start - DENIAL_BEFORE or start in self.negation.ends_at(tokens, j):
                 return True  # "not suicidal", or a longer denial that ends right before it ("no thoughts of")
         if self._act_denied(tokens, start, last):

@@ -371,7 +371,7 @@ class CrisisScreen:
             before = best
             best = self._best(self._en, en_view, en_tokens, best, history)
             if ja_tokens and best is not before and best.tier == "definite":
-                best = self._latin_in_japanese(ja_tokens, best)
+                best = self._latin_in_japanese(folded_text, ja_tokens, before, best)
         for view in en_variants:
             best = self._best(self._en, view, self._en.tokens(view), best, history)
         if en_view and best.tier in ("none", "check_in") and not self._en.context.names_bereaved(en_tokens):
@@ -409,15 +409,22 @@ class CrisisScreen:
         rest.append(folded[pos:])
         return self.read(" ".join(rest), folded=True).rules.tier != "definite"
 
-    def _latin_in_japanese(self, ja_tokens: Sequence[Token], best: Assessment) -> Assessment:
-        """A definite finding of the English screen in a Japanese message (OD), in the Japanese context around it."""
+    def _latin_in_japanese(self, folded: str, ja_tokens: Sequence[Token], before: Assessment,
+                           best: Assessment) -> Assessment:
+        """A definite finding of the English screen in a Japanese message (OD), in the Japanese context around it;
+        the Latin words of risk all inside a Japanese not_risk phrasing (「ギターのODペダル」: overdrive), with no
+        everyday occasion that asks first, leave the answer as the Japanese screen gave it."""
         context = self._ja.context
+        latin = [j for j, token in enumerate(ja_tokens) if token.forms and token.forms[0].isascii()
+                 and self._en.context.risk.ends_at(ja_tokens, j)]
         if context.about_someone_else(ja_tokens):
             return Assessment("carer", "context", best.rule, "third_person")  # 「娘がODを繰り返しています」
         if context.names_everyday(ja_tokens):
             return Assessment("check_in", "context", best.rule, "everyday")  # 「カフェインのODかも」
-        latin = [j for j, token in enumerate(ja_tokens) if token.forms and token.forms[0].isascii()
-                 and self._en.context.risk.ends_at(ja_tokens, j)]
+        if latin and self._ja.phrases.has_exception(folded):
+            covered = self._ja.phrases.covered(folded)
+            if all(covered(ja_tokens[j].start, ja_tokens[j].start + len(ja_tokens[j].forms[0])) for j in latin):
+                return before  # 「ギターのODペダル」
         if latin and all(context.told_as_past(ja_tokens, j, j + 1) for j in latin):
             return Assessment("check_in", "context", best.rule, "past_resolved")  # 「2019年にODで入院しました」
         if latin and all(context.studied(ja_tokens, j) for j in latin):

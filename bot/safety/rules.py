@@ -28,6 +28,10 @@ _CONDITIONAL = frozenset({"と", "ば", "なきゃ", "なけれ", "なければ"
 _COMPULSION = frozenset({"stop", "help", "resist"})
 """After "can not" these make a compulsion ("I can't stop cutting"), not a negation."""
 
+_ASCII_NEGATION = frozenset({"not", "never", "no"})
+_DEGREE_AFTER_NEGATION = frozenset({"so", "this", "more", "such", "worse"})
+"""After "never" these make it a degree ("I have never been this suicidal"), not a denial."""
+
 NEGATION_REACH = 2
 """Tokens after a rule's last part that a negation may stand in to turn it into a check-in."""
 
@@ -281,13 +285,27 @@ class RuleSet:
                     break
                 if not ends(first, start):
                     continue
-                end = _match_from(rule, tokens, start, ends)
-                if end is not None:
-                    negated = self._negated(tokens, end) or (self._before and self._negated_before(tokens, start))
+                gap_negation = self._gap_negation if self._before and not rule.negative else None
+                matched = _match_from(rule, tokens, start, ends, gap_negation)
+                if matched is not None:
+                    end, crossed = matched
+                    negated = crossed or self._negated(tokens, end) or (
+                        self._before and self._negated_before(tokens, start))
                     found.append(Finding(rule.id, rule.tier, rule.topic, start, end, negated, rule.negative))
                     break
         found.sort(key=lambda f: f.start)
         return found
+
+    def _gap_negation(self, tokens: Sequence[Token], j: int) -> bool:
+        """A negation standing between two parts of an English rule ("I have not been suicidal"): the parts are
+        denied. A degree after it keeps the finding ("never been this suicidal", "never felt so suicidal"), and so does
+        a compulsion ("can not stop the bleeding")."""
+        ends = self._negation.ends_at(tokens, j)
+        if not ends or not _ASCII_NEGATION.intersection(tokens[j].forms):
+            return False
+        if ends[0] < len(tokens) and _COMPULSION.intersection(tokens[ends[0]].forms):
+            return False  # "went too deep, can't stop the bleeding"
+        return not never_of_degree(tokens, j)
 
     def _negated_before(self, tokens: Sequence[Token], start: int) -> bool:
         for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
@@ -351,18 +369,31 @@ def form_index(tokens: Sequence[Token]) -> dict[str, list[int]]:
     return index
 
 
-def _match_from(rule: Rule, tokens: Sequence[Token], start: int,
-                ends: Callable[[WordList, int], list[int]]) -> int | None:
-    """The end of the earliest complete match whose first part starts at ``start``, or None."""
-    frontier = ends(rule.parts[0], start)
+def never_of_degree(tokens: Sequence[Token], j: int) -> bool:
+    """「never」 at ``j`` measuring a degree, not denying: "never been this suicidal", "never felt so alone"."""
+    return "never" in tokens[j].forms and any(_DEGREE_AFTER_NEGATION.intersection(tokens[k].forms)
+                                              for k in range(j + 1, min(len(tokens), j + 3)))
+
+
+def _match_from(rule: Rule, tokens: Sequence[Token], start: int, ends: Callable[[WordList, int], list[int]],
+                gap_negation: Callable[[Sequence[Token], int], bool] | None = None) -> tuple[int, bool] | None:
+    """The end of the earliest complete match whose first part starts at ``start``, and whether a negation stood
+    in a gap between its parts (``gap_negation`` tells one; a match without one is preferred), or None."""
+    frontier = dict.fromkeys(ends(rule.parts[0], start), False)
     for part in rule.parts[1:]:
-        nxt: set[int] = set()
-        for pos in frontier:
+        nxt: dict[int, bool] = {}
+        for pos, crossed in frontier.items():
             for j in range(pos, min(len(tokens), pos + rule.gap + 1)):
                 if tokens[j].boundary:
                     break
-                nxt.update(ends(part, j))
+                for end in ends(part, j):
+                    nxt[end] = nxt.get(end, True) and crossed
+                if gap_negation is not None and not crossed and gap_negation(tokens, j):
+                    crossed = True
         if not nxt:
             return None
-        frontier = sorted(nxt)
-    return min(frontier) if frontier else None
+        frontier = nxt
+    if not frontier:
+        return None
+    end = min(frontier, key=lambda e: (frontier[e], e))
+    return end, frontier[end]
