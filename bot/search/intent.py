@@ -16,7 +16,8 @@ schema). This module holds only the grammar that combines them, the same for bot
   ``within`` characters after the subject, 「予約したい」; English: anywhere in the sentence), or a ``contacts``
   phrase followed within ``contact_within`` characters by a ``contact_asks`` phrase (「連絡ください」), or when it
   is nothing but an ``alone`` phrase, with at most one ``alone_before`` and one ``alone_after`` ("apply now");
-* ``not_followed_by`` cancels a phrase followed at once by one of its strings (たい, but not たいか).
+* ``not_followed_by`` cancels a phrase followed at once by one of its strings (たい, but not たいか; in English by
+  one of its words: "can someone", but not "can someone under 18").
 
 English phrases match whole words of the folded text; Japanese phrases match anywhere. ``{a|b}`` in a phrase offers
 alternatives ("{can|could} someone"). A sentence in Japanese script is read with the ``ja`` words, any other with
@@ -75,8 +76,9 @@ class _Words:
             parts = []
             for phrase in spelt if japanese else [_words(p) for p in spelt]:
                 part = re.escape(phrase)
-                if unless.get(phrase):
-                    part += "(?!" + "|".join(re.escape(after) for after in unless[phrase]) + ")"
+                if unless.get(phrase):  # English words follow after a blank, and as whole words
+                    followers = "|".join(re.escape(after) for after in unless[phrase])
+                    part += f"(?!{followers})" if japanese else rf"(?! (?:{followers})\b)"
                 parts.append(part)
             return "(" + "|".join(parts) + ")"
 
