@@ -66,6 +66,8 @@ class LanguageContent:
     rendered: dict[str, RenderedPage] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     """Rendered HTML of every YAML text field, by key (``menu.welcome``, ``faq.tms_what.answer`` ...)."""
+    rendered_notices: dict[tuple[str, str | None], str] = field(default_factory=dict)
+    """Rendered HTML of every notice, by notice id and treatment (None: no treatment), as pages fold them in."""
     parents: dict[str, str | None] = field(default_factory=dict)
     """Where Back leads from each page: the page that first links to it from the menu, None for menu pages."""
 

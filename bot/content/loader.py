@@ -318,7 +318,7 @@ def _assemble(raw: RawLanguage) -> LanguageContent:
         claims=need("claims.yaml", Claims), faq=need("faq.yaml", Faq), intake=need("intake.yaml", Intake),
         crisis=need("crisis.yaml", Crisis), distress=need("distress.yaml", Distress), pages=dict(raw.pages),
         notices=dict(raw.notices),
-        rendered=dict(raw.rendered), texts=dict(raw.rendered_texts),
+        rendered=dict(raw.rendered), texts=dict(raw.rendered_texts), rendered_notices=dict(raw.rendered_notices),
     )
 
 

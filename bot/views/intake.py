@@ -56,11 +56,10 @@ def step_view(content: ContentBase, session: ApplicationSession, note: str | Non
 
 def _intro(content: ContentBase, lang: str, intro: str) -> str:
     text = content.render(lang, intro)
-    notice_id, treatment = INTRO_NOTICE
-    notice = content.lang(lang).notices.get(notice_id)
+    notice = content.lang(lang).rendered_notices.get(INTRO_NOTICE)  # rendered by the load, as pages fold it in
     if notice is None:
         return text
-    return f"{text}\n\n<blockquote expandable>{content.render(lang, notice, treatment=treatment)}</blockquote>"
+    return f"{text}\n\n<blockquote expandable>{notice}</blockquote>"
 
 
 def _step_view(content: ContentBase, session: ApplicationSession) -> Screen:
