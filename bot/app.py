@@ -73,6 +73,9 @@ HTTP_POOL_TIMEOUT_S = 5.0
 """How long a request may wait for a free connection in a burst (PTB's default of 1 s would fail it instead)."""
 CONTENT_CACHE_DELAY_S = 30.0
 """After a start without a usable content cache, wait this long before a separate process writes one."""
+JOB_DEFAULTS = {"misfire_grace_time": None, "coalesce": True}
+"""A job that falls due while the event loop is busy (a start-up on a loaded machine) runs late, once, instead of
+never: with APScheduler's default grace of 1 s the one-off staff-chat check was skipped and staff never heard."""
 
 
 def build_application(settings: Settings, *, live: LiveContent | None = None) -> ClinicApplication:
@@ -99,6 +102,8 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
         builder = builder.updater(None)  # bot.webhook serves updates instead of PTB's updater
     app = builder.build()
     assert isinstance(app, ClinicApplication)
+    assert app.job_queue is not None, "install python-telegram-bot[job-queue]"
+    app.job_queue.scheduler.configure(job_defaults=JOB_DEFAULTS, **app.job_queue.scheduler_configuration)
     if settings.staff_chat_id is not None:
         services.delivery = DeliveryWorker(services.leads, TelegramLeadSink(app.bot, settings.staff_chat_id),
                                            alerts=StaffAlerts(app.bot, settings.staff_user_ids),
