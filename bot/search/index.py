@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.content.schema import Faq, FaqEntry
 from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
+from bot.search.compared import compared_spans
 from bot.search.decision import PLAUSIBLE, Confidence, Signals, Status, Thresholds, decide
 from bot.search.homophones import Homophones
 from bot.search.intent import ApplyWish
@@ -298,7 +299,7 @@ class FaqIndex:
             query = self._analyzer.query(part)  # analysed once: for the match and for the treatment it names
             matched.append(self._match_part(lang, part, told, before, query))
             # 「エクソソーム点滴は何分かかる？何回通う？」: the second question is still about the exosome infusion
-            before = (self._named_in(query) if self._options.treatment_signal else frozenset()) or before
+            before = (self._asked_about(part, query) if self._options.treatment_signal else frozenset()) or before
         answered = [m for m in matched if m.status == "answer"]
         if not answered:
             return next((m for m in matched if m.status == "choices"), None)
@@ -348,7 +349,7 @@ class FaqIndex:
             for feature, factor in self._analyzer.query(told).items():
                 if feature not in query and feature in language.coverage.idf:
                     query[feature] = factor * CONTEXT_WEIGHT
-        named = (self._named_in(query) or before) if self._options.treatment_signal else frozenset()
+        named = (self._asked_about(text, query) or before) if self._options.treatment_signal else frozenset()
         # a topic outweighs the treatment named beside it; without a treatment named, no entry is pushed down for a
         # topic word it lacks (「自転車を停める場所」 is about parking, not the clinic's location)
         topics = frozenset(f for f in query if f.startswith("§") and "+" not in f
@@ -367,6 +368,15 @@ class FaqIndex:
     def _named_in(self, query: Mapping[str, float]) -> frozenset[str]:
         """The treatments a question's features name."""
         return frozenset(t for t, features in self._treatment_features.items() if features & query.keys())
+
+    def _asked_about(self, text: str, query: Mapping[str, float]) -> frozenset[str]:
+        """The treatments a question names, less those it names only as a yardstick or to set aside
+        (``compared``), unless that leaves none: 「TMSもエクソソームみたいに未承認なの？」 asks about TMS."""
+        named = self._named_in(query)
+        if len(named) < 2:
+            return named
+        compared = frozenset().union(*(self._named_in(self._analyzer.query(span)) for span in compared_spans(text)))
+        return (named - compared) or named
 
     def features(self, text: str) -> dict[str, float]:
         """The features a question is matched on, with their factors (for tests and for explaining a match)."""

@@ -218,3 +218,15 @@ def test_a_later_question_of_a_message_keeps_the_treatment_an_earlier_one_named(
 ])
 def test_lay_words_find_the_entry_they_mean(index: FaqIndex, text: str, entry_id: str) -> None:
     assert index.match(text).candidates[0][0] == entry_id
+
+
+@pytest.mark.parametrize(("text", "treatment"), [
+    ("TMSもエクソソームみたいに未承認なの？", "tms"),
+    ("TMSじゃなくてエクソソームの副作用が知りたい", "exosome"),
+    ("does the exosome drip cause seizures like TMS can?", "exosome"),
+    ("instead of TMS, what are the side effects of the exosome drip", "exosome"),
+])
+def test_a_treatment_named_only_to_compare_with_is_not_the_one_asked_about(index: FaqIndex, text: str,
+                                                                          treatment: str) -> None:
+    found = index.match(text)  # both treatments are named; the grammar says which one is the yardstick
+    assert found.candidates and index.entry(found.lang, found.candidates[0][0]).treatment == treatment
