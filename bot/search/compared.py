@@ -8,7 +8,9 @@ the yardstick stands right before みたいに, のように, と同じ, と一�
 in English they follow "like", "as with", "same as", "similar to", "unlike", "instead of", "rather than".
 
 ``compared_spans`` returns those short spans; the index reads which treatments they name and, when the question
-names another one too, takes that other one as the treatment asked about.
+names another one too, takes that other one as the treatment asked about. When a Japanese question still names
+both, the one it marks as its topic (は, って) is asked about, if the other one is not marked too
+(``topic_spans``): 「TMSって点滴するんですか」 asks whether TMS involves a drip.
 """
 
 from __future__ import annotations
@@ -29,6 +31,17 @@ _EN_YARDSTICK = re.compile(r"(?<!\bwould )(?<!\bi'd )(?<!\bwe'd )(?<!\bdo you )(
                            + r")\s+((?:with\s+|for\s+|in\s+)?(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)")
 """A marker and the two words after it ("like with TMS", "same as the exosome drip"); "I'd like TMS" and "would
 like" are wishes, not comparisons."""
+
+
+_JA_TOPIC = re.compile(r"([^はもがをにで、。,.!?！？\s]{1,15}?)(?:って|とは|は)")
+"""The run right before a topic particle: in 「TMSって点滴するんですか」 the question is about TMS, and the drip is
+what it asks whether TMS involves."""
+
+
+def topic_spans(text: str) -> list[str]:
+    """The Japanese phrases ``text`` marks as its topic (は, って, とは; not も, which often means "also": 「TMSって
+    注射もするの？」); none in English."""
+    return [m.group(1) for m in _JA_TOPIC.finditer(fold(text))]
 
 
 def compared_spans(text: str) -> list[str]:

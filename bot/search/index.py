@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.content.schema import Faq, FaqEntry
 from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
-from bot.search.compared import compared_spans
+from bot.search.compared import compared_spans, topic_spans
 from bot.search.decision import PLAUSIBLE, Confidence, Signals, Status, Thresholds, decide
 from bot.search.homophones import Homophones
 from bot.search.intent import ApplyWish
@@ -381,12 +381,17 @@ class FaqIndex:
 
     def _asked_about(self, text: str, query: Mapping[str, float]) -> frozenset[str]:
         """The treatments a question names, less those it names only as a yardstick or to set aside
-        (``compared``), unless that leaves none: 「TMSもエクソソームみたいに未承認なの？」 asks about TMS."""
+        (``compared``), unless that leaves none: 「TMSもエクソソームみたいに未承認なの？」 asks about TMS; of two
+        still named, the one a Japanese question marks as its topic: 「TMSって点滴するんですか」."""
         named = self._named_in(query)
         if len(named) < 2:
             return named
         compared = frozenset().union(*(self._named_in(self._analyzer.query(span)) for span in compared_spans(text)))
-        return (named - compared) or named
+        asked = (named - compared) or named
+        if len(asked) < 2:
+            return asked
+        topics = frozenset().union(*(self._named_in(self._analyzer.query(span)) for span in topic_spans(text)))
+        return (asked & topics) or asked
 
     def features(self, text: str) -> dict[str, float]:
         """The features a question is matched on, with their factors (for tests and for explaining a match)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.compared import compared_spans
+from bot.search.compared import compared_spans, topic_spans
 
 
 @pytest.mark.parametrize(("text", "span"), [
@@ -27,3 +27,13 @@ def test_a_yardstick_or_what_is_set_aside_is_found(text: str, span: str) -> None
 ])
 def test_wishes_and_plain_questions_compare_nothing(text: str) -> None:
     assert compared_spans(text) == []
+
+
+@pytest.mark.parametrize(("text", "topics"), [
+    ("TMSって点滴するんですか", ["tms"]),
+    ("エクソソーム点滴はTMSの後ですか", ["エクソソーム点滴"]),
+    ("TMSは週5回ですがエクソソームは何回？", ["tms", "エクソソーム"]),
+    ("TMSって注射もするの？", ["tms"]),  # も is "also" here, not a topic
+])
+def test_the_topic_a_japanese_question_marks_is_found(text: str, topics: list[str]) -> None:
+    assert topic_spans(text) == topics

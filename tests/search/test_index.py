@@ -223,6 +223,7 @@ def test_lay_words_find_the_entry_they_mean(index: FaqIndex, text: str, entry_id
 @pytest.mark.parametrize(("text", "yardstick"), [
     ("TMSもエクソソームみたいに未承認なの？", "exosome"),
     ("TMSじゃなくてエクソソームの副作用が知りたい", "tms"),
+    ("TMSって注射もするの？", "exosome"),  # the topic is TMS; the injection is what it asks TMS involves
     ("does the exosome drip cause seizures like TMS can?", "tms"),
     ("instead of TMS, what are the side effects of the exosome drip", "tms"),
 ])
