@@ -485,7 +485,7 @@ def _decide(lang: Language, ranked: list[Scored], unknown: float, mass: float, i
         signals = Signals(best.score, second.score if second else 0.0, best.evidence, unknown, mass, best.near,
                           second.near if second else 0.0, agree, plausible, best.heavy,
                           second.heavy if second else 0.0, best.votes, best.second_dice,
-                          best.second_near, best.treated)
+                          best.second_near, best.treated, second.treated if second else 0.0)
     status, confidence = decide(signals, limits, options.confidence)
     if status == "choices":
         floor = max(limits.choices, ranked[0].score * limits.choice_ratio)
