@@ -359,7 +359,10 @@ class FaqIndex:
             for feature, factor in self._analyzer.query(told).items():
                 if feature not in query and feature in language.coverage.idf:
                     query[feature] = factor * CONTEXT_WEIGHT
-        named = (self._asked_about(text, query) or before) if self._options.treatment_signal else frozenset()
+        # the treatment the question names, else the one an earlier question of the message named, else the story's:
+        # in "TMS is hard for me. could I do just the exosome infusions? and do they work" the last asks of exosomes
+        named = (self._asked_about(text, analysed) or before or self._named_in(query)) \
+            if self._options.treatment_signal else frozenset()
         # a topic outweighs the treatment named beside it; without a treatment named, no entry is pushed down for a
         # topic word it lacks (「自転車を停める場所」 is about parking, not the clinic's location)
         topics = frozenset(f for f in query if f.startswith("§") and "+" not in f
@@ -521,5 +524,8 @@ def _parts(text: str, context: bool = True) -> list[tuple[str, str]]:
             asked.append((part, " ".join(told) if context else ""))
         else:
             told.append(part)  # 「…と聞きました。」 is context
-    # one clause that asks is the sentence's question: the whole sentence says it better ("…, does that matter?")
-    return asked if len(asked) > 1 or not clauses else []
+    # one clause that asks is the sentence's question: the whole sentence says it better ("…, does that matter?"),
+    # unless it is a request, which names what it asks about ("…, so I'd like to know if TMS hurts")
+    if clauses and len(asked) == 1 and not looks_like_request(asked[0][0]):
+        return []
+    return asked

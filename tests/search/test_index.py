@@ -259,3 +259,21 @@ def test_age_questions_about_a_treatment_and_wishes_to_apply_keep_their_entries(
 def test_what_a_monitor_is_asked_to_do_is_a_question_not_a_wish_to_apply(index: FaqIndex) -> None:
     found = index.match("モニターになったら何をお願いされるんですか？")
     assert found.candidates[0][0] != "apply"
+
+
+@pytest.mark.parametrize(("text", "entry_id"), [
+    ("My meds gave me awful side effects and insurance covered none of the other stuff I tried. "
+     "I was wondering how long each TMS session takes", "tms_session_length"),
+    ("The side effects of my antidepressants have been rough and my doctor wants to change the dose again, "
+     "so I'd like to know if TMS hurts", "tms_pain"),
+    ("長文ですみません。去年から休職していて、薬も3種類試しましたが合わず、家族も心配しています。"
+     "磁気の治療って痛いんでしょうか", "tms_pain"),
+])
+def test_the_question_at_the_end_of_a_long_story_is_answered(index: FaqIndex, text: str, entry_id: str) -> None:
+    assert _answer(index, text) == entry_id  # the story's words (side effects, insurance) do not pull it away
+
+
+def test_a_later_question_keeps_the_treatment_an_earlier_question_named_over_the_story_s(index: FaqIndex) -> None:
+    found = index.match("Coming in every weekday for TMS is impossible for me. Could I have only the exosome drip? "
+                        "and does it really help depression")
+    assert found.candidates and index.entry("en", found.candidates[0][0]).treatment != "tms"
