@@ -277,3 +277,16 @@ def test_a_later_question_keeps_the_treatment_an_earlier_question_named_over_the
     found = index.match("Coming in every weekday for TMS is impossible for me. Could I have only the exosome drip? "
                         "and does it really help depression")
     assert found.candidates and index.entry("en", found.candidates[0][0]).treatment != "tms"
+
+
+@pytest.mark.parametrize(("text", "entry_ids"), [
+    ("my daughter gets fits, can she have the magnet treatment", {"tms_seizure", "tms_epilepsy"}),
+    ("had a fit once as a kid, is brain zapping ok", {"tms_seizure", "tms_epilepsy"}),
+    ("she's 16, is the stem cell drip ok for her", {"exo_age"}),  # an age told as a bare number
+    ("my son turned 15, can he have the magnet thing", {"tms_age"}),
+    ("幹細胞のやつ、子どもでもいける？", {"exo_age"}),
+    ("頭に磁石のやつって副作用ある？", {"tms_side_effects"}),
+])
+def test_lay_words_for_fits_and_ages_told_in_passing_find_their_entry(index: FaqIndex, text: str,
+                                                                      entry_ids: set[str]) -> None:
+    assert index.match(text).candidates[0][0] in entry_ids

@@ -53,3 +53,12 @@ def test_index_takes_synonyms_from_every_language(shipped_faqs: dict[str, Faq]) 
     ja = shipped_faqs["ja"].model_copy(update={"synonyms": []})
     index = FaqIndex.build({"ja": ja, "en": shipped_faqs["en"]})
     assert index.features("経頭蓋磁気刺激とは") == index.features("TMSとは")
+
+
+def test_an_age_told_as_a_bare_number_counts_as_age() -> None:
+    analyzer = Analyzer(Synonyms([["age", "years old", "年齢"]]))
+    age = next(f for f in analyzer.query("age") if f.startswith("§"))
+    assert age in analyzer.query("she's 16, is the drip ok for her")
+    assert age in analyzer.query("my son turned 15, can he do it")
+    assert age not in analyzer.query("the course is 30 sessions")  # a number, but nobody's age
+    assert age not in analyzer.query("she is 20 minutes away")
