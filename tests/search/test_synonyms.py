@@ -62,3 +62,13 @@ def test_an_age_told_as_a_bare_number_counts_as_age() -> None:
     assert age in analyzer.query("my son turned 15, can he do it")
     assert age not in analyzer.query("the course is 30 sessions")  # a number, but nobody's age
     assert age not in analyzer.query("she is 20 minutes away")
+
+
+def test_trials_research_stage_and_animal_studies_are_three_senses(index: FaqIndex) -> None:
+    def groups(text: str) -> set[str]:
+        return {f for f in index.features(text) if f.startswith("§") and "+" not in f}
+
+    trial, stage, animals = groups("治験"), groups("研究段階"), groups("動物実験")
+    assert trial and stage and animals
+    assert trial.isdisjoint(stage) and stage.isdisjoint(animals) and trial.isdisjoint(animals)
+    assert groups("clinical trial") == trial and groups("only in mice") == animals
