@@ -72,3 +72,9 @@ def test_trials_research_stage_and_animal_studies_are_three_senses(index: FaqInd
     assert trial and stage and animals
     assert trial.isdisjoint(stage) and stage.isdisjoint(animals) and trial.isdisjoint(animals)
     assert groups("clinical trial") == trial and groups("only in mice") == animals
+
+
+def test_responding_is_not_the_group_of_treatments_that_did_not_work(index: FaqIndex) -> None:
+    not_working = {f for f in index.features("効かなかった") if f.startswith("§")}
+    assert not_working <= set(index.features("I did not respond to antidepressants"))
+    assert not_working.isdisjoint(index.features("what percentage of people respond to TMS"))
