@@ -513,6 +513,12 @@ class CrisisContext(ContentModel):
     animals: list[str] = []
     """Animals (猫, 犬, cat, dog): the nearest one before a finding, with no person nearer, did what it tells
     ("my cat jumped off the balcony railing"), so a check-in at most."""
+    bare: list[str] = []
+    """Words of risk that ask a check-in when they make up a short message almost alone (しぬ, 切る, もう無理, die,
+    i am done): nothing else in the message says what they mean, so the question is asked (``bot.safety.bare``)."""
+    bare_fillers: list[str] = []
+    """Words that do not count as "something around" a ``bare`` word (もう, ほんと, たい, i, am, so, just): 「もう
+    しぬ」 and "im so done" are still bare; 「課題で死ぬ」 and "done with the form" are not."""
     everyday: list[str] = []
     """Words of an everyday occasion or of talking again (旅行, 花火, また明日, holiday, fireworks, as prescribed, see
     you at): in the sentence of a finding, the full reply becomes a check-in ("the roof terrace for the fireworks

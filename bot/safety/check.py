@@ -135,7 +135,8 @@ def _check_rules(lang: str, crisis: Crisis, file: str, line: object, problems: P
     if not crisis.rules or not crisis.not_risk:
         return
     forms = english_forms({lang: crisis}) if _script(lang) == "en" else None
-    examples = [(k, _tokens(text, forms)) for k, text in enumerate(crisis.not_risk)]
+    known = japanese.known_words({lang: crisis}) if _script(lang) == "ja" else frozenset()
+    examples = [(k, _tokens(text, forms, known)) for k, text in enumerate(crisis.not_risk)]
     compiled = build_rules({lang: crisis}, _script(lang))  # once: its word lists serve every rule's test below
     for i, rule in enumerate(crisis.rules):
         single = compiled.only(f"{lang}.rules.{rule.id}")
@@ -168,10 +169,11 @@ def _script(lang: str) -> Script:
     return "en" if lang == "en" else "ja"
 
 
-def _tokens(text: str, forms: EnglishForms | None = None) -> list[Sequence[Token]]:
+def _tokens(text: str, forms: EnglishForms | None = None,
+            known: frozenset[str] = frozenset()) -> list[Sequence[Token]]:
     folded = fold(text)
     if not folded.isascii():
-        return [japanese.tokens(folded)]
+        return [japanese.tokens(folded, known)]  # kana read again as the screen reads it
     return [english_tokens(views[0], question, forms) for views, question in english_sentence_views(folded)]
 
 

@@ -27,6 +27,7 @@ from typing import Literal
 
 from bot.content.schema import Crisis
 from bot.safety import japanese
+from bot.safety.bare import BareWords
 from bot.safety.context import ContextWords
 from bot.safety.english import EnglishForms, word_key
 from bot.safety.learned import CheckInModel, features
@@ -159,6 +160,10 @@ class _ScriptScreen:
         self.forms = english_forms(crisis_by_lang) if script == "en" else None
         self.signals = SignalWords.compile([c.signals for lang, c in crisis_by_lang.items()
                                             if _script_of_lang(lang) == script], analyser(script))
+        self.known = japanese.known_words(crisis_by_lang) if script == "ja" else frozenset()
+        """The Japanese lists' words, by the forms the analyser gives them (kana cut apart is read again)."""
+        self.bare = BareWords.compile([c.context for lang, c in crisis_by_lang.items()
+                                       if _script_of_lang(lang) == script], analyser(script))
 
     def tokens(self, view: str) -> list[Token]:
         """An English view's tokens, each word with its dictionary and corrected forms."""
@@ -321,11 +326,22 @@ class CrisisScreen:
     def _assess(self, folded: str, learned: bool) -> Assessment:
         reading = self.read(folded, folded=True)
         if self._model is None or not learned:
-            return self.plan(reading, reading.rules)
+            return self._bare(reading, self.plan(reading, reading.rules))
         model = self._model
         scores = _LazyScores(lambda: model.scores(reading.folded, reading.grams()))
         thresholds = model.thresholds()
-        return raise_plan(self.plan(reading, decide(reading, scores, thresholds)), reading, scores, thresholds)
+        found = raise_plan(self.plan(reading, decide(reading, scores, thresholds)), reading, scores, thresholds)
+        return self._bare(reading, found)
+
+    def _bare(self, reading: Reading, found: Assessment) -> Assessment:
+        """A message that is a word of risk and little else (「しぬ」, "im done") gets the check-in when nothing
+        else found anything: too short for the rules or the model to read, and nothing in it says it is harmless."""
+        if found.hit or reading.exception:
+            return found
+        screen, tokens = (self._ja, reading.ja_tokens) if reading.ja_tokens else (self._en, reading.en_tokens)
+        if tokens and screen.bare.find(tokens):  # Japanese tokens hold a message's Latin words too
+            return Assessment("check_in", "context", f"{screen.script}.context.bare", "bare")
+        return found
 
     def plan(self, reading: Reading, found: Assessment) -> Assessment:
         """``found`` raised by the plan layer (``bot.safety.signals``): weak signals of different kinds that agree;
@@ -362,7 +378,7 @@ class CrisisScreen:
         best = NO_RISK
         en_view, en_variants = english_text(folded_text)
         en_tokens = self._en.tokens(en_view) if en_view else []
-        ja_tokens = japanese.tokens(folded_text) if not folded_text.isascii() else []
+        ja_tokens = japanese.tokens(folded_text, self._ja.known) if not folded_text.isascii() else []
         history = _History(lambda: self._ja.context.past_and_resolved(ja_tokens)
                            or self._en.context.past_and_resolved(en_tokens))
         if ja_tokens:
@@ -600,6 +616,8 @@ def _sentence_words(tokens: Sequence[Token], key: Callable[[str], str]) -> list[
     for token in tokens:
         if token.boundary:
             out.append([])
+        elif token.words is not None:
+            out[-1].extend(key(word) for word in token.words)
         elif token.forms:
             out[-1].append(key(token.forms[0]))
     return [words for words in out if words]

@@ -48,6 +48,9 @@ class Token:
     boundary: bool = False
     start: int = 0
     """Where the token starts in the text it was cut from (to place a phrase match among the tokens)."""
+    words: tuple[str, ...] | None = None
+    """The words the learned layer reads for this token, when they are not its first form: a token the Japanese
+    reader joined from kana the analyser cut apart (し + ぬ read as しぬ) keeps the words it was trained on."""
 
 
 @dataclass(frozen=True)

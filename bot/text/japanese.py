@@ -41,6 +41,8 @@ class Morpheme(NamedTuple):
     """The first level of the part of speech (名詞, 動詞, 補助記号 ...)."""
     begin: int
     """Where it starts in the chunk it was cut from."""
+    reading: str = ""
+    """How it is read, in katakana (シヌ for 死ぬ)."""
 
 
 @lru_cache(maxsize=1)
@@ -77,8 +79,16 @@ def morphemes(chunk: str) -> list[Morpheme]:
     """The morphemes of one chunk (at most ``CHUNK_CHARS`` characters; see ``chunks``)."""
     tokenizer = _tokenizer()
     with _lock:  # a Sudachi tokenizer is not safe to share between threads (reload checks run in one)
-        return [Morpheme(m.surface(), m.dictionary_form(), m.normalized_form(), m.part_of_speech()[0], m.begin())
-                for m in tokenizer.tokenize(chunk)]
+        return [Morpheme(m.surface(), m.dictionary_form(), m.normalized_form(), m.part_of_speech()[0], m.begin(),
+                         m.reading_form()) for m in tokenizer.tokenize(chunk)]
+
+
+def spelled_by(kana: str) -> set[str]:
+    """The words the dictionary has for an entry written ``kana``, by their normalised forms other than the kana
+    itself (くすり: {薬}; きる: {切る, 着る})."""
+    with _lock:
+        entries = dictionary().lookup(kana)
+        return {m.normalized_form() for m in entries} - {kana, jaconv.hira2kata(kana)}
 
 
 @lru_cache(maxsize=65_536)
