@@ -33,7 +33,7 @@ from typing import Literal
 import jaconv
 
 from bot.content.schema import Choice, Question
-from bot.intake.amounts import bands, read_amount, read_spans
+from bot.intake.amounts import Span, bands, read_amount, read_spans
 from bot.intake.clauses import Clause, Role, clauses, with_day_parts
 from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced
 from bot.intake.polarity import Polarity, Said, said
@@ -192,12 +192,15 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         return out
     choice_means = {c.id: means(c) for c in question.choices}
     clause_key = key_of(clause.text)
-    excepted = {h.key.choice_id for h in hits if not h.key.ascii and f"{h.surface}以外" in clause_key}
+    excepted = {h.key.choice_id for h in hits if f"{h.key.text if h.key.ascii else h.surface}以外" in clause_key}
     out.denied |= excepted  # 「電話以外で」, 「午前以外なら」: the choice named before 以外 is ruled out
     for choice_id in _subsumed(ids - excepted, hits, variants):
         meaning = choice_means.get(choice_id)
         if _negative_label(choice_id, variants):
             (out.polar if meaning else out.named).add(choice_id)
+        elif heard.stopped and meaning == "yes" and "no" in by_means and _about_now(variants) \
+                and not heard.polarities - {"no"}:
+            out.polar.add(by_means["no"])  # 「抗うつ薬はやめました」 at 「今、飲んでいますか」: no longer, so a no
         elif heard.negated and "yes" not in heard.polarities:
             if meaning == "yes" and "no" in by_means:
                 out.polar.add(by_means["no"])
@@ -278,16 +281,17 @@ def spelt_out(text: str) -> str:
     return _PHONE_CONTRACTIONS.sub(lambda m: _SPELT_OUT.get(m[1].lower(), m[1][:-2] + " not"), text)
 
 
-def read_choice(text: str, variants: Sequence[Question]) -> Reading:
-    """Read a message typed at a choice or multi question; ``variants`` is that question in every language.
+def read_choice(text: str, variants: Sequence[Question], *, age: Span | None = None) -> Reading:
+    """Read a message typed at a choice or multi question; ``variants`` is that question in every language; ``age``
+    the age the form already holds (years, from and up to), so 「中2から」 can be counted as a duration.
 
     A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
     text = spelt_out(text)
-    reading = _read_choice(text, variants)
+    reading = _read_choice(text, variants, age)
     if reading.kind == "unclear" and not reading.choice_ids and text.isascii():
         kana = _romaji(text)
         if kana is not None:
-            again = _read_choice(kana, variants)
+            again = _read_choice(kana, variants, age)
             if again.kind != "question" and again.choice_ids:
                 return again
     return reading
@@ -308,7 +312,7 @@ def _romaji(text: str) -> str | None:
     return "".join(kana)
 
 
-def _read_choice(text: str, variants: Sequence[Question]) -> Reading:
+def _read_choice(text: str, variants: Sequence[Question], age: Span | None = None) -> Reading:
     question = variants[0]
     order = [c.id for c in question.choices]
     if not key_of(text) and not said(text).polarities:
@@ -344,7 +348,7 @@ def _read_choice(text: str, variants: Sequence[Question]) -> Reading:
     answering = [p for p in parts if p.role != "reason" and (p.named or p.polar)]
     kept = answering or parts
     named = set().union(*(p.named for p in kept)) - denied
-    amount = set(bands(read_spans(text, question.amount), question.choices, question.amount)) \
+    amount = set(bands(read_spans(text, question.amount, age=age), question.choices, question.amount)) \
         if question.amount is not None else set()
     if named or amount:
         # an age or a duration read says more than a word beside it ("a high school senior" is 17 or 18, whatever
