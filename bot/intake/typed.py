@@ -130,10 +130,17 @@ class _Clause:
     said: Said = field(default_factory=Said)
     topic_yes: bool = False
     """The clause names what a "yes" stands for (a symptom, a device) and does not deny it."""
+    minimised: bool = False
+    """It makes light of what it names (「軽く」, 「すぐ治った」, "mild", "nothing major"): a yes that may be a no."""
     doubtful: bool = False
     """A "no" said as a belief (「ないと思う」, "I don't think so"), which a later "not sure" does not take back."""
 
 
+_MINIMISED = re.compile(r"\b(?:mild(?:ly)?|slight(?:ly)?|minor|a (?:little )?bit of|a little|barely|nothing (?:major|"
+                        r"serious|much|big)|not (?:much|bad|serious|a big deal)|went away|passed quickly)\b|"
+                        r"軽[いくめ]|少し|ちょっと|すぐ(?:に)?(?:治|おさま|収ま|消え|良くな|よくな)|大したこと|たいしたこと|"
+                        r"気にならな|くらい(?:でした|です|だった)?$")
+"""Words that make light of a symptom: it happened, but may not be what the question means to ask."""
 _BELIEF = re.compile(r"思う|思います|思いま|気がする|\bthink\b|\bbelieve\b|\bsuppose\b")
 """Words that make a "no" a belief rather than a fact."""
 
@@ -186,7 +193,7 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         ids = {i for i in ids if not any(c.id == i and c.label.isascii() == ascii_clause and said(c.label).negated
                                          for q in variants for c in q.choices)}
     doubtful = heard.one == "no" and (heard.hedged or bool(_BELIEF.search(folded)))
-    out = _Clause(clause.role, said=heard, doubtful=doubtful)
+    out = _Clause(clause.role, said=heard, doubtful=doubtful, minimised=bool(_MINIMISED.search(folded)))
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
         out.denied = set(ids)
         return out
@@ -214,6 +221,8 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
             out.polar.add(choice_id)
             out.topic_yes = out.topic_yes or (meaning == "yes" and any(
                 h.key.choice_id == choice_id and not h.key.label for h in hits))
+            if meaning == "yes" and out.minimised and "no" in by_means:
+                out.polar.add(by_means["no"])  # "only a bit of scalp soreness": something, but no worry
         else:
             out.named.add(choice_id)
     if not ids and heard.stopped and not _about_now(variants):
@@ -345,7 +354,7 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
         return Reading("unclear", tuple(sorted(split, key=order.index)))
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     denied = set().union(*(p.denied for p in parts))
-    answering = [p for p in parts if p.role != "reason" and (p.named or p.polar)]
+    answering = [p for p in parts if p.role != "reason" and (p.named or p.polar or p.minimised)]
     kept = answering or parts
     named = set().union(*(p.named for p in kept)) - denied
     amount = set(bands(read_spans(text, question.amount, age=age), question.choices, question.amount)) \
@@ -354,10 +363,11 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
         # an age or a duration read says more than a word beside it ("a high school senior" is 17 or 18, whatever
         # "high school" or "senior" alone would name); a word that disagrees with it makes the reader ask
         found = amount if amount and named & amount else named | amount
+        found |= _still_undecided(kept, by_means)
         if len(found) > 1:
             found |= _naming_all(found, keys, variants)
         return _one_or_ask(found, order)
-    polar = _polar_answer(kept)
+    polar = _polar_answer(kept, [by_means["no"]] if "no" in by_means else [])
     if polar:
         if len(polar) > 1 and polar <= set(by_means.values()):
             polar |= set(by_means.values())  # 「はい、ないです」: offer every answer, "not sure" included
@@ -452,26 +462,40 @@ def _preferred(text: str, keys: Sequence[Key]) -> str:
     return text
 
 
-def _polar_answer(parts: Sequence[_Clause]) -> set[str]:
+def _polar_answer(parts: Sequence[_Clause], by_no: Sequence[str] = ()) -> set[str]:
     """Yes / no / not sure over the clauses: a clause after "but" or "so" corrects those before it, unless it takes
     back a symptom the earlier clause named (「頭痛はあったけど、気になるほどでは…」: both are offered); a plain verb
     gives way to a clearer clause (「生理が遅れてて、わからない」)."""
     polar_parts = [p for p in parts if p.polar]
     if not polar_parts:
         return set()
+    light = [p for p in parts if p.minimised and not p.polar and p.role in ("contrast", "conclusion")]
+    if light and any(p.topic_yes for p in parts[:parts.index(light[-1])]):  # "a headache, but it went away"
+        return set().union(*(p.polar for p in parts if p.topic_yes)) | set(by_no)
     later = [p for p in polar_parts if p.role in ("contrast", "conclusion")]
     if later:
         last = later[-1]
         before = polar_parts[:polar_parts.index(last)]
         named_yes = [p for p in before if p.topic_yes]
-        if named_yes and last.said.negated:
-            return set().union(*(p.polar for p in named_yes)) | last.polar
+        named_polar = set().union(*(p.polar for p in named_yes))
+        if named_yes and (last.said.negated or last.minimised):
+            # 「頭痛はあったけど、すぐ治った」, "mild headache but nothing major": a symptom, then made light of
+            return named_polar | last.polar | (set(by_no) if last.minimised else set())
         hedged_no = [p for p in before if p.doubtful]
         if hedged_no and last.said.one == "unsure":  # "don't think so, but not 100%": both, so the bot asks
             return set().union(*(p.polar for p in hedged_no)) | last.polar
         return set(last.polar)
     clear = [p for p in polar_parts if not p.said.weak or p.topic_yes] or polar_parts
     return set().union(*(p.polar for p in clear))
+
+
+def _still_undecided(parts: Sequence[_Clause], by_means: dict[Polarity | None, str]) -> set[str]:
+    """A choice named with a hedge and "not sure" said in another clause (「TMSがいいかなと思うけど、相談もしたい」,
+    "exosome I think, but I'd like advice"): both, so the bot asks which to record."""
+    unsure = by_means.get("unsure")
+    if unsure is None or not any(p.named and p.said.hedged for p in parts):
+        return set()
+    return {unsure} if any(unsure in p.polar and not p.named for p in parts) else set()
 
 
 def _answer_label(key: Key, question: Question) -> bool:

@@ -524,3 +524,22 @@ def test_a_diagnosis_told_in_other_words_is_diagnosed(intakes: dict[str, Intake]
 @pytest.mark.parametrize(("text", "span"), [("4 mnths", (4 / 12, 4 / 12)), ("3 mons", (0.25, 0.25))])
 def test_months_typed_short(text: str, span: tuple[float, float]) -> None:
     assert read_spans(text, "duration") == [span]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "mild headache but nothing major"), ("ja", "少し頭が痛くなったけど、すぐ治った"),
+    ("en", "a headache, but it went away"), ("ja", "頭痛はあったけど大したことない"),
+])
+def test_a_symptom_made_light_of_offers_both_answers(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    reading = read_choice(text, variants(intakes, "prior_tms", lang))
+    assert reading.kind == "unclear" and {"yes", "no"} <= set(reading.choice_ids)
+
+
+@pytest.mark.parametrize(("lang", "text", "choice"), [
+    ("ja", "TMSがいいかなと思うけど、相談もしたい", "tms"),
+    ("en", "exosome I think, but I would like advice", "exosome"),
+])
+def test_a_hedged_choice_beside_a_wish_for_advice_is_asked(intakes: dict[str, Intake], lang: str, text: str,
+                                                           choice: str) -> None:
+    reading = read_choice(text, variants(intakes, "interest", lang))
+    assert reading == Reading("unclear", (choice, "undecided"))
