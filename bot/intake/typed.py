@@ -63,13 +63,14 @@ _FORM_WORDS = tuple(key_of(w) for w in (
     "漢字", "かな", "カナ", "ひらがな", "カタカナ", "ローマ字", "英語", "アルファベット", "本名", "名字", "苗字",
     "下の名前", "フルネーム", "ニックネーム", "偽名", "仮名", "旧姓", "通称", "書き方", "書いて", "書く", "入力",
     "記入", "空欄", "省略", "飛ば", "スキップ", "スペース", "全角", "半角", "ハイフン", "必要", "なぜ", "なんで",
-    "何のため", "名前", "番号", "アドレス", "携帯", "固定電話", "メアド",
+    "何のため", "名前", "番号", "アドレス", "携帯", "固定電話", "メアド", "ふりがな", "フリガナ", "読み方", "よみかた",
+    "ネーム", "ミドル", "姓",
 ))
 _EN_FORM_WORDS = frozenset([
     "kanji", "katakana", "hiragana", "kana", "romaji", "english", "alphabet", "name", "names", "nickname", "surname",
     "spell", "spelling", "write", "type", "format", "enter", "blank", "skip", "why", "space", "hyphen", "hyphens",
     "required", "need", "necessary", "number", "address", "mobile", "landline", "email", "e-mail", "letters",
-    "characters",
+    "characters", "furigana", "reading", "middle", "first", "last", "japanese",
 ])
 
 

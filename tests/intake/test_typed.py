@@ -543,3 +543,16 @@ def test_a_hedged_choice_beside_a_wish_for_advice_is_asked(intakes: dict[str, In
                                                            choice: str) -> None:
     reading = read_choice(text, variants(intakes, "interest", lang))
     assert reading == Reading("unclear", (choice, "undecided"))
+
+
+@pytest.mark.parametrize(("lang", "question", "text"), [
+    ("ja", "name_kana", "カタカナでもいいですか？"), ("ja", "name_kana", "ふりがなって何ですか？"),
+    ("ja", "guardian_kana", "ローマ字でもいい？"), ("ja", "name", "ミドルネームも書いたほうがいいですか？"),
+    ("en", "name_kana", "what is furigana?"), ("en", "name_kana", "I'm not Japanese, do I need this?"),
+    ("en", "guardian_kana", "can I write it in katakana?"), ("en", "name", "Do I need to include my middle name?"),
+])
+def test_a_question_about_the_name_or_its_reading_gets_the_help_text(intakes: dict[str, Intake], lang: str,
+                                                                      question: str, text: str) -> None:
+    (asked,) = [q for q in intakes[lang].questions if q.id == question]
+    assert asked.form_help and read_text(text, asked) == "form_question"
+    assert read_text("やまだ はなこ", asked) == "answer"
