@@ -167,6 +167,15 @@ brother has epilepsy", 「兄はてんかんですが」. A son or daughter is l
 _ASKS_ABOUT_OTHERS = re.compile(r"parent|guardian|family|保護者|親|家族")
 
 
+_FINE = re.compile(r"大丈夫|だいじょうぶ|だいじょぶ|平気|へいき")
+"""「大丈夫です」: fine, nothing of the kind; a "no" at a yes/no question about the applicant's own health."""
+
+
+def _asks_about_others(variants: Sequence[Question]) -> bool:
+    """The question is about the family (does your parent agree?), where 「大丈夫」 says yes, not no."""
+    return any(_ASKS_ABOUT_OTHERS.search(q.text) for q in variants)
+
+
 def _about_someone_else(folded: str, variants: Sequence[Question]) -> bool:
     """The clause tells of someone else's condition at a question about the applicant's own (epilepsy, a device),
     so it answers nothing; a question about the family itself (does your parent agree?) is not such a question."""
@@ -232,6 +241,9 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         polarities = set(heard.polarities) or ({"no"} if heard.stopped else set())
         if heard.weak and by_means.get("yes") != "yes":
             polarities = set()  # a plain verb answers 「飲んでいますか」, not a diagnosis: 「適応障害と言われました」
+        if (polarities <= {"unsure"} or heard.weak) and _FINE.search(folded) and not _asks_about_others(variants):
+            # 「大丈夫です」 at a question about one's own health: nothing to report; 「たぶん大丈夫」 is a hedged no
+            polarities = {"no", "unsure"} if heard.hedged or "unsure" in polarities else {"no"}
         out.polar |= {by_means[p] for p in polarities if p in by_means}
         if len(polarities) > 1 and not out.polar:
             out.polar |= set(by_means.values())

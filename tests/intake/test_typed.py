@@ -556,3 +556,19 @@ def test_a_question_about_the_name_or_its_reading_gets_the_help_text(intakes: di
     (asked,) = [q for q in intakes[lang].questions if q.id == question]
     assert asked.form_help and read_text(text, asked) == "form_question"
     assert read_text("やまだ はなこ", asked) == "answer"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("pregnancy", "大丈夫です", ("choice", ["no"])), ("fainting", "平気です", ("choice", ["no"])),
+    ("head_metal", "たぶん大丈夫", ("unclear", ["no", "unsure"])),
+    ("head_metal", "大丈夫だと思います", ("unclear", ["no", "unsure"])),
+])
+def test_fine_about_ones_own_health_is_a_no_and_hedged_it_asks(intakes: dict[str, Intake], question: str, text: str,
+                                                               expected: tuple[str, list[str]]) -> None:
+    reading = read_choice(text, variants(intakes, question))
+    assert reading.kind == expected[0] and set(expected[1]) <= set(reading.choice_ids)
+    assert reading.kind == "unclear" or list(reading.choice_ids) == expected[1]
+
+
+def test_fine_about_a_parents_consent_is_never_a_no(intakes: dict[str, Intake]) -> None:
+    assert "no" not in read_choice("大丈夫です", variants(intakes, "guardian_agrees")).choice_ids
