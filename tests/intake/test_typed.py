@@ -572,3 +572,13 @@ def test_fine_about_ones_own_health_is_a_no_and_hedged_it_asks(intakes: dict[str
 
 def test_fine_about_a_parents_consent_is_never_a_no(intakes: dict[str, Intake]) -> None:
     assert "no" not in read_choice("大丈夫です", variants(intakes, "guardian_agrees")).choice_ids
+
+
+@pytest.mark.parametrize(("lang", "question", "text", "expected"), [
+    ("en", "discreet", "please don't leave a message", ("no_voicemail",)),
+    ("ja", "discreet", "伝言は残さないでください", ("no_voicemail",)),
+    ("en", "call_times", "sat or weekday evenings", ("weekday_evening", "saturday")),
+])
+def test_everyday_words_for_a_voicemail_and_a_saturday(intakes: dict[str, Intake], lang: str, question: str, text: str,
+                                                       expected: tuple[str, ...]) -> None:
+    assert read_choice(text, variants(intakes, question, lang)) == Reading("choice", expected)
