@@ -167,6 +167,16 @@ brother has epilepsy", 「兄はてんかんですが」. A son or daughter is l
 _ASKS_ABOUT_OTHERS = re.compile(r"parent|guardian|family|保護者|親|家族")
 
 
+_EN_PAST = re.compile(r"\b(?:had|did|was|were|got|once|twice|used to)\b")
+_EN_PRESENT = re.compile(r"\b(?:have|has|do|does|am|is|are|take|use|currently|still|now)\b|'s\b|'m\b")
+_ASKED_IN_PRESENT = re.compile(r"^(?:are|do|is|does)\b", re.IGNORECASE)
+
+
+def _asked_in_present(variants: Sequence[Question]) -> bool:
+    """The English question asks about now ("Are you pregnant?", "Do you have a pacemaker?"), not about ever."""
+    return any(_ASKED_IN_PRESENT.match(q.text) for q in variants if q.text.isascii())
+
+
 _FINE = re.compile(r"大丈夫|だいじょうぶ|だいじょぶ|平気|へいき")
 """「大丈夫です」: fine, nothing of the kind; a "no" at a yes/no question about the applicant's own health."""
 
@@ -241,6 +251,8 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         polarities = set(heard.polarities) or ({"no"} if heard.stopped else set())
         if heard.weak and by_means.get("yes") != "yes":
             polarities = set()  # a plain verb answers 「飲んでいますか」, not a diagnosis: 「適応障害と言われました」
+        if heard.weak and _EN_PAST.search(folded) and not _EN_PRESENT.search(folded) and _asked_in_present(variants):
+            polarities = set()  # "I had a baby last year" at "are you pregnant?": the past answers nothing now
         if (polarities <= {"unsure"} or heard.weak) and _FINE.search(folded) and not _asks_about_others(variants):
             # 「大丈夫です」 at a question about one's own health: nothing to report; 「たぶん大丈夫」 is a hedged no
             polarities = {"no", "unsure"} if heard.hedged or "unsure" in polarities else {"no"}

@@ -582,3 +582,11 @@ def test_fine_about_a_parents_consent_is_never_a_no(intakes: dict[str, Intake]) 
 def test_everyday_words_for_a_voicemail_and_a_saturday(intakes: dict[str, Intake], lang: str, question: str, text: str,
                                                        expected: tuple[str, ...]) -> None:
     assert read_choice(text, variants(intakes, question, lang)) == Reading("choice", expected)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("pregnancy", "I had a baby last year"), ("implant", "I got one once"),
+])
+def test_a_past_verb_alone_is_no_yes_to_a_question_about_now(intakes: dict[str, Intake], question: str,
+                                                             text: str) -> None:
+    assert "yes" not in read_choice(text, variants(intakes, question, "en")).choice_ids
