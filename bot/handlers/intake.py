@@ -200,7 +200,7 @@ async def _typed_choice(update: Update, context: Context, app: ApplicationSessio
     """A message typed at a button question: recorded as the choice it names (saying so), a clear question answered
     from the FAQ, "did you mean" with the likely buttons when unclear, else the usual "please use the buttons"."""
     draft, engine = app.draft, app.engine
-    reading = read_choice(text, engine.variants(draft, question.id))
+    reading = read_choice(text, engine.variants(draft, question.id), age=engine.answered_age(draft))
     if reading.kind == "question" and await _answer_side_question(update, context, app, text):
         return
     withheld = {c.id for c in engine.withheld(draft, question)}

@@ -93,7 +93,7 @@ def digits(text: str) -> str:
 _UNITS = (
     (r"(?:decades?)", 10.0),
     (r"(?:年|ねん|years?|yrs?|yr)(?:間)?", 1.0),
-    (r"(?:か月|ヶ月|カ月|ケ月|ヵ月|かげつ|箇月|ヶげつ|months?|mos?|mths?)(?:間)?", 1 / 12),
+    (r"(?:か月|ヶ月|カ月|ケ月|ヵ月|かげつ|箇月|ヶげつ|months?|mos?|mths?|mnths?|mons?)(?:間)?", 1 / 12),
     (r"(?:週間|週|しゅうかん|weeks?|wks?)", 1 / 52),
     (r"(?:日間|日|にち|days?)", 1 / 365),
 )
@@ -149,7 +149,7 @@ def _modified(low: float, high: float, before: str, after: str) -> Span:
 _SINCE_YEAR = re.compile(r"\bsince\s*((?:19|20)\d\d)\b|((?:19|20)\d\d)\s*年?\s*(?:ごろ|頃)?\s*から")
 
 
-def _duration_spans(text: str, today: dt.date) -> list[Span]:
+def _duration_spans(text: str, today: dt.date, age: Span | None = None) -> list[Span]:
     """Every duration said in the (digit-converted) text, in years."""
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
@@ -188,7 +188,7 @@ def _duration_spans(text: str, today: dt.date) -> list[Span]:
                          if span[0] == span[1] else span]
                 break
     if not spans:
-        spans = _anchored_spans(text, today)
+        spans = _anchored_spans(text, today, age)
     return spans
 
 
@@ -248,6 +248,59 @@ def _since_when(text: str, today: dt.date) -> Span | None:
     start = (today.year - years_back) + (month - 1) / 12
     now = today.year + (today.month - 0.5) / 12
     return (max(0.0, now - start - width / 12), max(0.0, now - start))
+_SINCE_SCHOOL_YEAR_JA = re.compile(r"(?:(小学校?|小)|(中学校?|中)|(高校|高))\s*(\d)\s*(?:年生?)?\s*(?:の)?\s*"
+                                   r"(?:(?:頃|ころ|時|とき|春|夏|秋|冬|くらい|ぐらい)\s*)*(?:から|より|以来)")
+_SINCE_SCHOOL_YEAR_EN = re.compile(r"\b(?:since|from|started in|began in)\s+(?:i was in\s+|he was in\s+|she was in\s+|"
+                                   r"(?:my|his|her|the)\s+)?(?:(\d{1,2})\s*grade|grade\s*(\d{1,2})|year\s*(\d{1,2}))")
+_SCHOOL_YEAR_ERA = re.compile(r"頃|ころ|時|とき")
+_SINCE_SCHOOL_LEVEL = ((re.compile(r"(?:中学|中学生|middle school|junior high)"), (12.0, 15.0)),
+                       (re.compile(r"(?:高校|高校生|high school|secondary school)"), (15.0, 18.0)),
+                       (re.compile(r"(?:大学|大学生|college|university|uni\b)"), (18.0, 22.0)))
+
+
+def _since_school_age(text: str) -> tuple[Span | None, str]:
+    """The age at which a duration began when it is told by an age, a school year or a school (「12歳から」 12,
+    「中2から」 13 to 15, "since 8th grade" 13 to 15, "since high school" 15 to 18), and the text without it."""
+    found = _SINCE_AGE.search(text)
+    if found is not None:
+        age = int(found.group(1) or found.group(2))
+        return (float(age), age + 1.0), text[:found.start()] + text[found.end():]
+    found = _SINCE_SCHOOL_YEAR_JA.search(text)
+    if found is not None:
+        first = 5 if found.group(1) else 11 if found.group(2) else 14
+        return (first + int(found.group(4)), first + int(found.group(4)) + 2.0), text[:found.start()] + text[
+            found.end():]
+    found = _SINCE_SCHOOL_YEAR_EN.search(text)
+    if found is not None:
+        grade, uk_year = found.group(1) or found.group(2), found.group(3)
+        first = int(grade) + 5 if grade else int(uk_year) + 4
+        return (float(first), first + 2.0), text[:found.start()] + text[found.end():]
+    if _SINCE_SCHOOL.search(text):
+        for pattern, ages in _SINCE_SCHOOL_LEVEL:
+            if pattern.search(text):
+                return ages, pattern.sub(" ", text)
+    return None, text
+
+
+_SINCE_AGE = re.compile(r"\bsince (?:i|he|she|they) (?:was|were) (\d{1,2})\b|"
+                        r"(\d{1,2})\s*(?:歳|才|さい)\s*(?:の)?\s*(?:頃|ころ|時|とき|くらい|ぐらい)?\s*(?:から|より|以来)")
+
+
+_STATED_AGE = re.compile(r"(?:今|いま|現在|now|currently)\s*(\d{1,3})\s*(?:歳|才|さい)?|"
+                         r"(\d{1,3})\s*(?:歳|才|さい|years? old)|"
+                         r"\b(?:i am|i'm|im|(?:he|she) is|(?:he|she)'s)\s+(\d{1,2})\b"
+                         r"(?!\s*(?:years?|months?)\b(?! old))")
+
+
+def _stated_age(text: str) -> Span | None:
+    """An age said beside a duration ("since high school, I'm 30 now", 「今20歳で、中2から」)."""
+    found = _STATED_AGE.search(text)
+    if found is None:
+        return None
+    age = int(found.group(1) or found.group(2) or found.group(3))
+    return (float(age), age + 1.0)
+
+
 _RELATIVE: tuple[tuple[re.Pattern[str], int, float], ...] = (
     # (words, whole years back from the start of this year, or -1 for "weeks" words; span in years)
     (re.compile(r"一昨年|おととし|the year before last"), 1, 1.0),
@@ -261,9 +314,19 @@ _RECENT: tuple[tuple[re.Pattern[str], Span], ...] = (
 )
 
 
-def _anchored_spans(text: str, today: dt.date) -> list[Span]:
+def _anchored_spans(text: str, today: dt.date, age: Span | None = None) -> list[Span]:
     """Durations said by when they began: 「小学生のころから」 / "since I was a kid" (years), 「中学の頃から」 / "since
-    high school" (a year or more), 「去年から」 / "since last year", 「先月から」 / "a couple of weeks"."""
+    high school" (a year or more), 「去年から」 / "since last year", 「先月から」 / "a couple of weeks"; a school
+    year or school (「中2から」, "since high school") counted from the age now when it is known."""
+    since_age, rest = _since_school_age(text)
+    now = _stated_age(rest) or age
+    if since_age is not None and now is not None:
+        return [(max(0.0, now[0] - since_age[1]), max(0.0, now[1] - since_age[0]))]
+    year_era = _SINCE_SCHOOL_YEAR_JA.search(text)
+    if year_era is not None and _SCHOOL_YEAR_ERA.search(year_era.group(0)):
+        # 「中2の頃から」: a school year spoken of as past, as 「中学の頃から」 is (an era that ended years ago);
+        # a high-school year may have ended last year
+        return [(1.0 if year_era.group(3) else 2.0, INFINITY)]
     if _SINCE_CHILDHOOD.search(text):
         return [(2.0, INFINITY)]
     if _SINCE_MIDDLE_SCHOOL.search(text):
@@ -286,8 +349,8 @@ def _anchored_spans(text: str, today: dt.date) -> list[Span]:
 
 # --- ages --------------------------------------------------------------------------------------------------------
 
-_AGE = re.compile(r"(\d{1,3})\s*(?:歳|才|さい|years? old|yrs? old|yo\b|y/o|y\.o\.|(?=\s*(?:になります|になる|"
-                  r"になった)))")
+_AGE = re.compile(r"(\d{1,3})\s*(?:歳|才|さい|years? old|yrs? old|yo\b|y/o|y\.o\.|(?=\s*(?:にな(?:ります|りました|る|"
+                  r"った))))")
 _AGE_ALONE = re.compile(r"^(?:i am|im|i'm|age|aged|私は|わたしは|本人は|子供は|子どもは|こどもは|息子は|娘は|年齢は|"
                         r"(?:my )?(?:son|daughter|child|kid) is|(?:he|she) is|they are)?\s*(\d{1,3})\s*"
                         r"(?:です|だ|になります|yrs?|years?)?$")
@@ -375,17 +438,22 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
     if said:
         return said  # 「大学生です、20歳」: the age said outright outweighs the school year beside it
     if len(spans) == school_from or not spans[:school_from]:
-        bare = []
+        bare: list[Span] = []
+        to_come: list[Span] = []
         for found in re.finditer(r"(?<![\d.])(\d{1,2})(?![\d.]|\s*(?:時|pm|am|月|日|年|か月|ヶ月|回|人|代|'?s\b))",
                                  text):
             before, after = text[:found.start()], text[found.end():]
-            if _FUTURE_AGE_AFTER.match(after) or re.match(r"\s*(?:months?|weeks?|days?)\b", after):
-                continue  # "17 but 18 in two months": the age to come, and the months it is away
+            if _FUTURE_AGE_AFTER.match(after):
+                to_come.append((int(found.group(1)) - 1.0, float(found.group(1))))
+                continue  # "17 but 18 in two months": the age to come, which the age now outweighs
+            if re.match(r"\s*(?:months?|weeks?|days?)\b", after):
+                continue
             if not re.search(r"(?:year|grade|form|中|高|小|大)\s*$", before) and not (
                     spans and (int(found.group(1)) < 6 or re.match(r"\s*(?:year|grade|form|class)", after))):
                 bare.append(_modified_age(int(found.group(1)), before, after))  # at the age question, 17 is an age
-        if bare:
-            return bare  # "in college, 20": the number outweighs the school year beside it
+        if bare or to_come:
+            return bare or to_come  # "in college, 20": the number outweighs the school year beside it; "he will
+            # be 15 next month" alone is 14 now
     alone = _AGE_ALONE.match(text.strip(" .!、。"))
     if alone and not spans:
         spans.append((int(alone.group(1)), int(alone.group(1)) + 1))
@@ -424,12 +492,32 @@ def _modified_age(age: int, before: str, after: str) -> Span:
 
 # --- reading -----------------------------------------------------------------------------------------------------
 
-def read_spans(text: str, amount: str, today: dt.date | None = None) -> list[Span]:
-    """Every age (``amount: age``) or duration said in the message, as spans of years."""
+_SELF_CORRECTION = re.compile(
+    r"(?:^|[…、。,.!！?？\s])(?:いや|いえ|いや違う|違う|ちがう)[、,.。…!！\s]+|じゃなくて|じゃなく|ではなくて|ではなく|"
+    r"訂正(?:します|です)?|間違え(?:ました|た)|"
+    r"\b(?:i mean|no wait|wait|sorry|correction|scratch that|make that)\b[,.!\s]*", re.IGNORECASE)
+"""Where a message takes back what it said before (「もうすぐ還暦…いや、先月60になりました」, "2 years, no wait, 3"):
+the amount said after it is the answer."""
+
+
+def read_spans(text: str, amount: str, today: dt.date | None = None, *, age: Span | None = None) -> list[Span]:
+    """Every age (``amount: age``) or duration said in the message, as spans of years; an amount said after a
+    self-correction replaces those before it. ``age`` is the person's age when the form already knows it, so a
+    duration told from a school year (「中2から」, "since 8th grade") can be counted."""
+    day = today or dt.date.today()
+    corrections = list(_SELF_CORRECTION.finditer(text))
+    if corrections and corrections[-1].end() < len(text):
+        corrected = _spans(text[corrections[-1].end():], amount, day, age)
+        if corrected:
+            return corrected
+    return _spans(text, amount, day, age)
+
+
+def _spans(text: str, amount: str, today: dt.date, age: Span | None) -> list[Span]:
     converted = digits(text)
     if amount == "age":
-        return _age_spans(converted, today or dt.date.today())
-    return _duration_spans(converted, today or dt.date.today())
+        return _age_spans(converted, today)
+    return _duration_spans(converted, today, age)
 
 
 def read_amount(text: str, amount: str) -> float | None:

@@ -29,8 +29,10 @@ _HEDGE_ONLY = re.compile(r"たぶん|多分|おそらく|恐らく|きっと|pro
 _JA_REASON_MID = re.compile(r"(?<=[たるいすだ])(?:ので|から)(?=.)|(?<=です|ます)(?:ので|から)(?=.)|"
                             r"(?<=[\u3400-\u9fffー]な)ので(?=.)")  # 「苦手なので」, 「心配なので」
 _JA_CONCLUSION_START = re.compile(r"^(?:だから|なので|ですので|それで|よって)")
-_EN_SPLIT = re.compile(r"\s+\b(but|though|although|however|except|other than|apart from|anything but|because|cause|"
-                       r"cuz|bc|so)\b\s*")
+_EN_SPLIT = re.compile(r"\s+\b(but|though|although|however|except|other than|apart from|anything but|because|"
+                       r"cause|cuz|bc|"
+                       r"(?<!think )(?<!believe )(?<!guess )(?<!suppose )(?<!hope )(?<!reckon )(?<!say )so)\b\s*")
+"""Where an English clause turns; "so" after a verb of belief ("I think so", "I guess so") is the answer, not "so"."""
 
 _EN_ROLES: dict[str, Role] = {"but": "contrast", "though": "contrast", "although": "contrast", "however": "contrast",
                               "except": "except", "other than": "except", "apart from": "except",

@@ -268,6 +268,18 @@ class IntakeEngine:
                 self._toggle(draft, question, choice_id)
         return ACCEPTED
 
+    def answered_age(self, draft: Draft) -> tuple[float, float] | None:
+        """The age the draft's age question holds, as years from and up to (the chosen band's ``range``), so a
+        duration told by a school year (「中2から」) can be counted; None before the age is answered."""
+        for question in self.intake(draft.lang).questions:
+            answer = draft.answers.get(question.id)
+            if question.amount != "age" or not isinstance(answer, str):
+                continue
+            for choice in question.choices:
+                if choice.id == answer and choice.range is not None:
+                    return (float(choice.range[0]), float(choice.range[1]) + 1.0)
+        return None
+
     def variants(self, draft: Draft, question_id: str) -> list[Question]:
         """The question in every language, the application's own first (typed answers may use any of them)."""
         langs = [draft.lang, *(lang for lang in self.languages if lang != draft.lang)]

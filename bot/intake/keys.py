@@ -30,13 +30,17 @@ _PUNCTUATION = re.compile(r"[\s、。，,．.!！?？…・〜~ー\-「」『』
 
 
 _I_DROPPED = re.compile(r"(?<=[てで])い(?=[まるなたてれ])")
+_QUOTED_COPULA = re.compile(r"(?<=[\u3400-\u9fffぁ-ゖ])だ(?=(?:と|って)(?:言|い)われ)")
+_TOLD_ME = re.compile(r"\b(?:told me|told us|told him|told her)(?: that)?\b")
+"""「X told me it is ...」 says what "X said it is ..." does, so the typed word "doctor said" finds it."""
 
 
 @lru_cache(maxsize=8192)
 def key_of(text: str) -> str:
-    """How labels and messages are compared: folded width and case, katakana as hiragana, no punctuation, and
-    「ている」 as people type it (「してます」 = 「しています」, 「飲んでない」 = 「飲んでいない」)."""
-    return _I_DROPPED.sub("", _PUNCTUATION.sub("", jaconv.kata2hira(fold(text))))
+    """How labels and messages are compared: folded width and case, katakana as hiragana, no punctuation,
+    「ている」 as people type it (「してます」 = 「しています」, 「飲んでない」 = 「飲んでいない」), and the copula
+    before a quotation left out (「うつ病だと言われた」 = 「うつ病と言われた」)."""
+    return _QUOTED_COPULA.sub("", _I_DROPPED.sub("", _PUNCTUATION.sub("", jaconv.kata2hira(fold(text)))))
 
 
 @lru_cache(maxsize=8192)
@@ -115,7 +119,7 @@ def _message_forms(text: str) -> list[tuple[set[str], str]]:
 
 def find(keys: Sequence[Key], text: str) -> list[Hit]:
     """Keys found in the message, longest first, never overlapping."""
-    key_text, padded = key_of(text), f" {spaced(text)} "
+    key_text, padded = key_of(text), f" {_TOLD_ME.sub('said', spaced(text))} "
     words = _message_forms(text) if not padded.isascii() else []
     word_taken = [False] * len(words)
     taken_key: list[tuple[int, int]] = []
@@ -162,7 +166,8 @@ _JA_FUNCTION = re.compile(r"^[ぁ-ゖ]{1,2}$")
 
 
 @lru_cache(maxsize=4096)
-def _content_words(text: str) -> frozenset[str]:
+def content_words(text: str) -> frozenset[str]:
+    """The words of a label or message that carry its meaning (no function words, no numbers), as compared."""
     plain = spaced(text)
     if plain.isascii():
         return frozenset(w.rstrip("s") if len(w) > 4 else w for w in plain.split()
@@ -176,10 +181,10 @@ def _content_words(text: str) -> frozenset[str]:
 
 def partial(variants: Sequence[Question], text: str) -> set[str]:
     """Choices whose long label shares rare content words with the message, more than any other label does."""
-    labels = [(c.id, _content_words(c.label)) for q in variants for c in q.choices if len(key_of(c.label)) >= 4]
+    labels = [(c.id, content_words(c.label)) for q in variants for c in q.choices if len(key_of(c.label)) >= 4]
     if not labels:
         return set()
-    words = _content_words(text)
+    words = content_words(text)
     counts: dict[str, int] = {}
     for _, label_words in labels:
         for word in label_words:

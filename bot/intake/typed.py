@@ -33,7 +33,7 @@ from typing import Literal
 import jaconv
 
 from bot.content.schema import Choice, Question
-from bot.intake.amounts import bands, read_amount, read_spans
+from bot.intake.amounts import Span, bands, read_amount, read_spans
 from bot.intake.clauses import Clause, Role, clauses, with_day_parts
 from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced
 from bot.intake.polarity import Polarity, Said, said
@@ -63,13 +63,14 @@ _FORM_WORDS = tuple(key_of(w) for w in (
     "漢字", "かな", "カナ", "ひらがな", "カタカナ", "ローマ字", "英語", "アルファベット", "本名", "名字", "苗字",
     "下の名前", "フルネーム", "ニックネーム", "偽名", "仮名", "旧姓", "通称", "書き方", "書いて", "書く", "入力",
     "記入", "空欄", "省略", "飛ば", "スキップ", "スペース", "全角", "半角", "ハイフン", "必要", "なぜ", "なんで",
-    "何のため", "名前", "番号", "アドレス", "携帯", "固定電話", "メアド",
+    "何のため", "名前", "番号", "アドレス", "携帯", "固定電話", "メアド", "ふりがな", "フリガナ", "読み方", "よみかた",
+    "ネーム", "ミドル", "姓",
 ))
 _EN_FORM_WORDS = frozenset([
     "kanji", "katakana", "hiragana", "kana", "romaji", "english", "alphabet", "name", "names", "nickname", "surname",
     "spell", "spelling", "write", "type", "format", "enter", "blank", "skip", "why", "space", "hyphen", "hyphens",
     "required", "need", "necessary", "number", "address", "mobile", "landline", "email", "e-mail", "letters",
-    "characters",
+    "characters", "furigana", "reading", "middle", "first", "last", "japanese",
 ])
 
 
@@ -130,10 +131,17 @@ class _Clause:
     said: Said = field(default_factory=Said)
     topic_yes: bool = False
     """The clause names what a "yes" stands for (a symptom, a device) and does not deny it."""
+    minimised: bool = False
+    """It makes light of what it names (「軽く」, 「すぐ治った」, "mild", "nothing major"): a yes that may be a no."""
     doubtful: bool = False
     """A "no" said as a belief (「ないと思う」, "I don't think so"), which a later "not sure" does not take back."""
 
 
+_MINIMISED = re.compile(r"\b(?:mild(?:ly)?|slight(?:ly)?|minor|a (?:little )?bit of|a little|barely|nothing (?:major|"
+                        r"serious|much|big)|not (?:much|bad|serious|a big deal)|went away|passed quickly)\b|"
+                        r"軽[いくめ]|少し|ちょっと|すぐ(?:に)?(?:治|おさま|収ま|消え|良くな|よくな)|大したこと|たいしたこと|"
+                        r"気にならな|くらい(?:でした|です|だった)?$")
+"""Words that make light of a symptom: it happened, but may not be what the question means to ask."""
 _BELIEF = re.compile(r"思う|思います|思いま|気がする|\bthink\b|\bbelieve\b|\bsuppose\b")
 """Words that make a "no" a belief rather than a fact."""
 
@@ -157,6 +165,25 @@ _SOMEONE_ELSE = re.compile(
 """Someone other than the person applying (a parent, a sibling, a partner) said to have something: "no, but my
 brother has epilepsy", 「兄はてんかんですが」. A son or daughter is left out: a parent may apply for the child."""
 _ASKS_ABOUT_OTHERS = re.compile(r"parent|guardian|family|保護者|親|家族")
+
+
+_EN_PAST = re.compile(r"\b(?:had|did|was|were|got|once|twice|used to)\b")
+_EN_PRESENT = re.compile(r"\b(?:have|has|do|does|am|is|are|take|use|currently|still|now)\b|'s\b|'m\b")
+_ASKED_IN_PRESENT = re.compile(r"^(?:are|do|is|does)\b", re.IGNORECASE)
+
+
+def _asked_in_present(variants: Sequence[Question]) -> bool:
+    """The English question asks about now ("Are you pregnant?", "Do you have a pacemaker?"), not about ever."""
+    return any(_ASKED_IN_PRESENT.match(q.text) for q in variants if q.text.isascii())
+
+
+_FINE = re.compile(r"大丈夫|だいじょうぶ|だいじょぶ|平気|へいき")
+"""「大丈夫です」: fine, nothing of the kind; a "no" at a yes/no question about the applicant's own health."""
+
+
+def _asks_about_others(variants: Sequence[Question]) -> bool:
+    """The question is about the family (does your parent agree?), where 「大丈夫」 says yes, not no."""
+    return any(_ASKS_ABOUT_OTHERS.search(q.text) for q in variants)
 
 
 def _about_someone_else(folded: str, variants: Sequence[Question]) -> bool:
@@ -186,18 +213,21 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         ids = {i for i in ids if not any(c.id == i and c.label.isascii() == ascii_clause and said(c.label).negated
                                          for q in variants for c in q.choices)}
     doubtful = heard.one == "no" and (heard.hedged or bool(_BELIEF.search(folded)))
-    out = _Clause(clause.role, said=heard, doubtful=doubtful)
+    out = _Clause(clause.role, said=heard, doubtful=doubtful, minimised=bool(_MINIMISED.search(folded)))
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
         out.denied = set(ids)
         return out
     choice_means = {c.id: means(c) for c in question.choices}
     clause_key = key_of(clause.text)
-    excepted = {h.key.choice_id for h in hits if not h.key.ascii and f"{h.surface}以外" in clause_key}
+    excepted = {h.key.choice_id for h in hits if f"{h.key.text if h.key.ascii else h.surface}以外" in clause_key}
     out.denied |= excepted  # 「電話以外で」, 「午前以外なら」: the choice named before 以外 is ruled out
     for choice_id in _subsumed(ids - excepted, hits, variants):
         meaning = choice_means.get(choice_id)
         if _negative_label(choice_id, variants):
             (out.polar if meaning else out.named).add(choice_id)
+        elif heard.stopped and meaning == "yes" and "no" in by_means and _about_now(variants) \
+                and not heard.polarities - {"no"}:
+            out.polar.add(by_means["no"])  # 「抗うつ薬はやめました」 at 「今、飲んでいますか」: no longer, so a no
         elif heard.negated and "yes" not in heard.polarities:
             if meaning == "yes" and "no" in by_means:
                 out.polar.add(by_means["no"])
@@ -211,6 +241,8 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
             out.polar.add(choice_id)
             out.topic_yes = out.topic_yes or (meaning == "yes" and any(
                 h.key.choice_id == choice_id and not h.key.label for h in hits))
+            if meaning == "yes" and out.minimised and "no" in by_means:
+                out.polar.add(by_means["no"])  # "only a bit of scalp soreness": something, but no worry
         else:
             out.named.add(choice_id)
     if not ids and heard.stopped and not _about_now(variants):
@@ -219,6 +251,11 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         polarities = set(heard.polarities) or ({"no"} if heard.stopped else set())
         if heard.weak and by_means.get("yes") != "yes":
             polarities = set()  # a plain verb answers 「飲んでいますか」, not a diagnosis: 「適応障害と言われました」
+        if heard.weak and _EN_PAST.search(folded) and not _EN_PRESENT.search(folded) and _asked_in_present(variants):
+            polarities = set()  # "I had a baby last year" at "are you pregnant?": the past answers nothing now
+        if (polarities <= {"unsure"} or heard.weak) and _FINE.search(folded) and not _asks_about_others(variants):
+            # 「大丈夫です」 at a question about one's own health: nothing to report; 「たぶん大丈夫」 is a hedged no
+            polarities = {"no", "unsure"} if heard.hedged or "unsure" in polarities else {"no"}
         out.polar |= {by_means[p] for p in polarities if p in by_means}
         if len(polarities) > 1 and not out.polar:
             out.polar |= set(by_means.values())
@@ -278,16 +315,17 @@ def spelt_out(text: str) -> str:
     return _PHONE_CONTRACTIONS.sub(lambda m: _SPELT_OUT.get(m[1].lower(), m[1][:-2] + " not"), text)
 
 
-def read_choice(text: str, variants: Sequence[Question]) -> Reading:
-    """Read a message typed at a choice or multi question; ``variants`` is that question in every language.
+def read_choice(text: str, variants: Sequence[Question], *, age: Span | None = None) -> Reading:
+    """Read a message typed at a choice or multi question; ``variants`` is that question in every language; ``age``
+    the age the form already holds (years, from and up to), so 「中2から」 can be counted as a duration.
 
     A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
     text = spelt_out(text)
-    reading = _read_choice(text, variants)
+    reading = _read_choice(text, variants, age)
     if reading.kind == "unclear" and not reading.choice_ids and text.isascii():
         kana = _romaji(text)
         if kana is not None:
-            again = _read_choice(kana, variants)
+            again = _read_choice(kana, variants, age)
             if again.kind != "question" and again.choice_ids:
                 return again
     return reading
@@ -308,7 +346,7 @@ def _romaji(text: str) -> str | None:
     return "".join(kana)
 
 
-def _read_choice(text: str, variants: Sequence[Question]) -> Reading:
+def _read_choice(text: str, variants: Sequence[Question], age: Span | None = None) -> Reading:
     question = variants[0]
     order = [c.id for c in question.choices]
     if not key_of(text) and not said(text).polarities:
@@ -341,19 +379,20 @@ def _read_choice(text: str, variants: Sequence[Question]) -> Reading:
         return Reading("unclear", tuple(sorted(split, key=order.index)))
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     denied = set().union(*(p.denied for p in parts))
-    answering = [p for p in parts if p.role != "reason" and (p.named or p.polar)]
+    answering = [p for p in parts if p.role != "reason" and (p.named or p.polar or p.minimised)]
     kept = answering or parts
     named = set().union(*(p.named for p in kept)) - denied
-    amount = set(bands(read_spans(text, question.amount), question.choices, question.amount)) \
+    amount = set(bands(read_spans(text, question.amount, age=age), question.choices, question.amount)) \
         if question.amount is not None else set()
     if named or amount:
         # an age or a duration read says more than a word beside it ("a high school senior" is 17 or 18, whatever
         # "high school" or "senior" alone would name); a word that disagrees with it makes the reader ask
         found = amount if amount and named & amount else named | amount
+        found |= _still_undecided(kept, by_means)
         if len(found) > 1:
             found |= _naming_all(found, keys, variants)
         return _one_or_ask(found, order)
-    polar = _polar_answer(kept)
+    polar = _polar_answer(kept, [by_means["no"]] if "no" in by_means else [])
     if polar:
         if len(polar) > 1 and polar <= set(by_means.values()):
             polar |= set(by_means.values())  # 「はい、ないです」: offer every answer, "not sure" included
@@ -448,26 +487,40 @@ def _preferred(text: str, keys: Sequence[Key]) -> str:
     return text
 
 
-def _polar_answer(parts: Sequence[_Clause]) -> set[str]:
+def _polar_answer(parts: Sequence[_Clause], by_no: Sequence[str] = ()) -> set[str]:
     """Yes / no / not sure over the clauses: a clause after "but" or "so" corrects those before it, unless it takes
     back a symptom the earlier clause named (「頭痛はあったけど、気になるほどでは…」: both are offered); a plain verb
     gives way to a clearer clause (「生理が遅れてて、わからない」)."""
     polar_parts = [p for p in parts if p.polar]
     if not polar_parts:
         return set()
+    light = [p for p in parts if p.minimised and not p.polar and p.role in ("contrast", "conclusion")]
+    if light and any(p.topic_yes for p in parts[:parts.index(light[-1])]):  # "a headache, but it went away"
+        return set().union(*(p.polar for p in parts if p.topic_yes)) | set(by_no)
     later = [p for p in polar_parts if p.role in ("contrast", "conclusion")]
     if later:
         last = later[-1]
         before = polar_parts[:polar_parts.index(last)]
         named_yes = [p for p in before if p.topic_yes]
-        if named_yes and last.said.negated:
-            return set().union(*(p.polar for p in named_yes)) | last.polar
+        named_polar = set().union(*(p.polar for p in named_yes))
+        if named_yes and (last.said.negated or last.minimised):
+            # 「頭痛はあったけど、すぐ治った」, "mild headache but nothing major": a symptom, then made light of
+            return named_polar | last.polar | (set(by_no) if last.minimised else set())
         hedged_no = [p for p in before if p.doubtful]
         if hedged_no and last.said.one == "unsure":  # "don't think so, but not 100%": both, so the bot asks
             return set().union(*(p.polar for p in hedged_no)) | last.polar
         return set(last.polar)
     clear = [p for p in polar_parts if not p.said.weak or p.topic_yes] or polar_parts
     return set().union(*(p.polar for p in clear))
+
+
+def _still_undecided(parts: Sequence[_Clause], by_means: dict[Polarity | None, str]) -> set[str]:
+    """A choice named with a hedge and "not sure" said in another clause (「TMSがいいかなと思うけど、相談もしたい」,
+    "exosome I think, but I'd like advice"): both, so the bot asks which to record."""
+    unsure = by_means.get("unsure")
+    if unsure is None or not any(p.named and p.said.hedged for p in parts):
+        return set()
+    return {unsure} if any(unsure in p.polar and not p.named for p in parts) else set()
 
 
 def _answer_label(key: Key, question: Question) -> bool:

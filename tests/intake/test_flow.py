@@ -118,3 +118,10 @@ def test_malformed_saved_draft_is_refused(engine: IntakeEngine, change, message:
     change(data)
     with pytest.raises(ValueError, match=message):
         Draft.from_dict(data)
+
+
+def test_the_age_answered_is_known_to_later_questions(engine: IntakeEngine) -> None:
+    draft = consented(engine, "ja")
+    assert engine.answered_age(draft) is None
+    walk(engine, draft, {k: ADULT[k] for k in ("applicant", "age", "interest")})
+    assert engine.answered_age(draft) == (30.0, 40.0)

@@ -451,3 +451,142 @@ def test_medicine_for_the_body_is_no_psychiatric_medication(intakes: dict[str, I
 def test_body_medicine_beside_a_generic_pill_word_is_asked_never_recorded_as_yes(intakes: dict[str, Intake]) -> None:
     reading = read_choice("only thyroid pills from my doctor", variants(intakes, "medication", "en"))
     assert reading.kind == "unclear" and "no" in reading.choice_ids
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "抗うつ薬はやめました"), ("en", "I stopped my antidepressants last year"), ("en", "I quit the pills"),
+])
+def test_a_medicine_named_as_stopped_is_no_at_a_question_about_now(intakes: dict[str, Intake], lang: str,
+                                                                    text: str) -> None:
+    assert read_choice(text, variants(intakes, "medication", lang)) == Reading("choice", ("no",))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "TMS以外で"), ("ja", "ＴＭＳ以外がいい"), ("en", "anything but TMS"),
+])
+def test_a_choice_ruled_out_is_never_recorded(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    reading = read_choice(text, variants(intakes, "interest", lang))
+    assert reading.kind == "unclear" and "tms" not in reading.choice_ids
+
+
+@pytest.mark.parametrize(("lang", "question", "text", "expected"), [
+    ("en", "seizure", "I think so", "yes"), ("en", "fainting", "I believe so", "yes"),
+    ("en", "medication", "I guess so", "yes"), ("en", "pregnancy", "I guess not", "no"),
+    ("ja", "medication", "たぶん飲んでないと思います", "no"), ("ja", "seizure", "あったと思います", "yes"),
+])
+def test_a_hedged_yes_or_no_keeps_its_answer(intakes: dict[str, Intake], lang: str, question: str, text: str,
+                                             expected: str) -> None:
+    assert read_choice(text, variants(intakes, question, lang)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("lang", "question", "text", "expected"), [
+    ("ja", "age", "もうすぐ還暦…いや、先月60になりました", "age60plus"), ("en", "age", "29, no wait, 30", "age30s"),
+    ("ja", "age", "30じゃなくて31です", "age30s"), ("en", "duration", "2 years, sorry, 3 years", "over2y"),
+    ("ja", "duration", "半年、いや1年半くらい", "y1_2"),
+])
+def test_an_amount_said_after_a_correction_is_the_answer(intakes: dict[str, Intake], lang: str, question: str,
+                                                         text: str, expected: str) -> None:
+    assert read_choice(text, variants(intakes, question, lang)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "he will be 15 next month", "under15"), ("ja", "来月で18歳になります", "teen15_17"),
+    ("ja", "先月20になりました", "age20s"),
+])
+def test_an_age_to_come_is_the_age_now_minus_one(intakes: dict[str, Intake], lang: str, text: str,
+                                                 expected: str) -> None:
+    assert read_choice(text, variants(intakes, "age", lang)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("lang", "text", "age", "expected"), [
+    ("ja", "中2から", (20.0, 30.0), ("choice", ["over2y"])),
+    ("en", "since 8th grade", (30.0, 40.0), ("choice", ["over2y"])),
+    ("en", "since high school, I'm 30 now", None, ("choice", ["over2y"])),
+    ("ja", "今20歳で、中2からです", None, ("choice", ["over2y"])),
+    ("en", "since I was 12, I'm 20 now", None, ("choice", ["over2y"])),
+    ("ja", "中2の頃から", None, ("choice", ["over2y"])),
+    ("ja", "中2から", None, ("unclear", [])),
+])
+def test_a_duration_told_by_a_school_year_is_counted_from_the_age(intakes: dict[str, Intake], lang: str, text: str,
+                                                                  age: tuple[float, float] | None,
+                                                                  expected: tuple[str, list[str]]) -> None:
+    reading = read_choice(text, variants(intakes, "duration", lang), age=age)
+    assert (reading.kind, list(reading.choice_ids)) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "うつ病だと言われました"), ("en", "my doctor told me it's depression"),
+])
+def test_a_diagnosis_told_in_other_words_is_diagnosed(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "depression", lang)) == Reading("choice", ("diagnosed",))
+
+
+@pytest.mark.parametrize(("text", "span"), [("4 mnths", (4 / 12, 4 / 12)), ("3 mons", (0.25, 0.25))])
+def test_months_typed_short(text: str, span: tuple[float, float]) -> None:
+    assert read_spans(text, "duration") == [span]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "mild headache but nothing major"), ("ja", "少し頭が痛くなったけど、すぐ治った"),
+    ("en", "a headache, but it went away"), ("ja", "頭痛はあったけど大したことない"),
+])
+def test_a_symptom_made_light_of_offers_both_answers(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    reading = read_choice(text, variants(intakes, "prior_tms", lang))
+    assert reading.kind == "unclear" and {"yes", "no"} <= set(reading.choice_ids)
+
+
+@pytest.mark.parametrize(("lang", "text", "choice"), [
+    ("ja", "TMSがいいかなと思うけど、相談もしたい", "tms"),
+    ("en", "exosome I think, but I would like advice", "exosome"),
+])
+def test_a_hedged_choice_beside_a_wish_for_advice_is_asked(intakes: dict[str, Intake], lang: str, text: str,
+                                                           choice: str) -> None:
+    reading = read_choice(text, variants(intakes, "interest", lang))
+    assert reading == Reading("unclear", (choice, "undecided"))
+
+
+@pytest.mark.parametrize(("lang", "question", "text"), [
+    ("ja", "name_kana", "カタカナでもいいですか？"), ("ja", "name_kana", "ふりがなって何ですか？"),
+    ("ja", "guardian_kana", "ローマ字でもいい？"), ("ja", "name", "ミドルネームも書いたほうがいいですか？"),
+    ("en", "name_kana", "what is furigana?"), ("en", "name_kana", "I'm not Japanese, do I need this?"),
+    ("en", "guardian_kana", "can I write it in katakana?"), ("en", "name", "Do I need to include my middle name?"),
+])
+def test_a_question_about_the_name_or_its_reading_gets_the_help_text(intakes: dict[str, Intake], lang: str,
+                                                                      question: str, text: str) -> None:
+    (asked,) = [q for q in intakes[lang].questions if q.id == question]
+    assert asked.form_help and read_text(text, asked) == "form_question"
+    assert read_text("やまだ はなこ", asked) == "answer"
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("pregnancy", "大丈夫です", ("choice", ["no"])), ("fainting", "平気です", ("choice", ["no"])),
+    ("head_metal", "たぶん大丈夫", ("unclear", ["no", "unsure"])),
+    ("head_metal", "大丈夫だと思います", ("unclear", ["no", "unsure"])),
+])
+def test_fine_about_ones_own_health_is_a_no_and_hedged_it_asks(intakes: dict[str, Intake], question: str, text: str,
+                                                               expected: tuple[str, list[str]]) -> None:
+    reading = read_choice(text, variants(intakes, question))
+    assert reading.kind == expected[0] and set(expected[1]) <= set(reading.choice_ids)
+    assert reading.kind == "unclear" or list(reading.choice_ids) == expected[1]
+
+
+def test_fine_about_a_parents_consent_is_never_a_no(intakes: dict[str, Intake]) -> None:
+    assert "no" not in read_choice("大丈夫です", variants(intakes, "guardian_agrees")).choice_ids
+
+
+@pytest.mark.parametrize(("lang", "question", "text", "expected"), [
+    ("en", "discreet", "please don't leave a message", ("no_voicemail",)),
+    ("ja", "discreet", "伝言は残さないでください", ("no_voicemail",)),
+    ("en", "call_times", "sat or weekday evenings", ("weekday_evening", "saturday")),
+])
+def test_everyday_words_for_a_voicemail_and_a_saturday(intakes: dict[str, Intake], lang: str, question: str, text: str,
+                                                       expected: tuple[str, ...]) -> None:
+    assert read_choice(text, variants(intakes, question, lang)) == Reading("choice", expected)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("pregnancy", "I had a baby last year"), ("implant", "I got one once"),
+])
+def test_a_past_verb_alone_is_no_yes_to_a_question_about_now(intakes: dict[str, Intake], question: str,
+                                                             text: str) -> None:
+    assert "yes" not in read_choice(text, variants(intakes, question, "en")).choice_ids
