@@ -85,6 +85,20 @@ async def test_check_in_yes_gives_the_full_reply_in_english(quick_bot: BotUnderT
     assert "119" in full.text and CHILDREN in full.text and "▶ Continue" in full.labels
 
 
+async def test_a_bare_word_of_risk_asks_first_in_both_languages_and_yes_gives_the_full_reply(
+    quick_bot: BotUnderTest
+) -> None:
+    """「しぬ」 and "im done" alone: too short for the rules to read, never ignored."""
+    user = quick_bot.user("ja")
+    asked = await user.send("しぬ")
+    assert "いま、死にたい気持ちや、自分を傷つけたい気持ちがありますか" in asked.text and YORISOI in asked.text
+    full = await user.press("はい、あります")
+    assert "119" in full.text and CHILDREN in full.text and "▶ 続ける" in full.labels
+    asked = await quick_bot.user("en").send("im done")
+    assert "are you having thoughts of ending your life or hurting yourself right now?" in asked.text
+    assert asked.labels == ["Yes, I am", "No, I'm not"] and YORISOI in asked.text
+
+
 async def test_an_old_check_in_button_is_answered_kindly(quick_bot: BotUnderTest) -> None:
     user = quick_bot.user("en")
     await user.send("Can people with suicidal thoughts have TMS?")
