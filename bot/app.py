@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, Defaults
 
 from bot import logredact
@@ -73,6 +73,9 @@ HTTP_POOL_TIMEOUT_S = 5.0
 """How long a request may wait for a free connection in a burst (PTB's default of 1 s would fail it instead)."""
 CONTENT_CACHE_DELAY_S = 30.0
 """After a start without a usable content cache, wait this long before a separate process writes one."""
+JOB_DEFAULTS = {"misfire_grace_time": None, "coalesce": True}
+"""A job that falls due while the event loop is busy (a start-up on a loaded machine) runs late, once, instead of
+never: with APScheduler's default grace of 1 s the one-off staff-chat check was skipped and staff never heard."""
 
 
 def build_application(settings: Settings, *, live: LiveContent | None = None) -> ClinicApplication:
@@ -80,6 +83,8 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
     quiet_library_loggers()
     live = live or LiveContent.open(settings.content_dir, cache_dir=settings.data_dir / "cache")
     services = Services.open(settings, live)
+    requests = (AiohttpRequest(connection_pool_size=HTTP_POOL_SIZE, pool_timeout=HTTP_POOL_TIMEOUT_S),
+                SkippingUpdatesRequest(connection_pool_size=1))
     builder = (
         Application.builder()
         .application_class(ClinicApplication, kwargs={"services": services})
@@ -88,8 +93,8 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(rate_limiter(settings.rate_limit))
         .concurrent_updates(PerChatUpdateProcessor(MAX_CONCURRENT_UPDATES))
-        .request(AiohttpRequest(connection_pool_size=HTTP_POOL_SIZE, pool_timeout=HTTP_POOL_TIMEOUT_S))
-        .get_updates_request(SkippingUpdatesRequest(connection_pool_size=1))
+        .request(requests[0])
+        .get_updates_request(requests[1])
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
@@ -99,6 +104,9 @@ def build_application(settings: Settings, *, live: LiveContent | None = None) ->
         builder = builder.updater(None)  # bot.webhook serves updates instead of PTB's updater
     app = builder.build()
     assert isinstance(app, ClinicApplication)
+    app.requests = requests
+    assert app.job_queue is not None, "install python-telegram-bot[job-queue]"
+    app.job_queue.scheduler.configure(job_defaults=JOB_DEFAULTS, **app.job_queue.scheduler_configuration)
     if settings.staff_chat_id is not None:
         services.delivery = DeliveryWorker(services.leads, TelegramLeadSink(app.bot, settings.staff_chat_id),
                                            alerts=StaffAlerts(app.bot, settings.staff_user_ids),
@@ -177,6 +185,8 @@ def _warm_up_analysers() -> None:
 
 async def _post_shutdown(app: AnyApplication) -> None:
     services = services_of(app)
+    if isinstance(app, ClinicApplication):  # a start that failed at getMe left them open: PTB shuts down only what
+        await asyncio.gather(*(request.shutdown() for request in app.requests))  # finished initialising
     if services.gate is not None:
         await services.gate.close()
     services.close()
@@ -247,11 +257,38 @@ def quiet_library_loggers() -> None:
     logredact.install()
     for name in LIBRARY_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING if name == "httpx" else logging.INFO)
+    ptb = logging.getLogger("telegram.ext")
+    if not any(isinstance(f, _NoBootstrapTraceback) for f in ptb.filters):
+        ptb.addFilter(_NoBootstrapTraceback())
+
+
+class _NoBootstrapTraceback(logging.Filter):
+    """PTB logs a failed start's last attempt (or a refused token) with its traceback; ``run`` prints what to do
+    instead, so the log keeps the one line and the operator is not handed a stack of aiohttp frames."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()  # bot.logredact has already turned the exception into exc_text
+        if (record.exc_info or record.exc_text) and "Bootstrap" in message and "Aborting" in message:
+            record.exc_info, record.exc_text = None, None
+        return True
 
 
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     quiet_library_loggers()
+
+
+TOKEN_REFUSED = ("The bot cannot start.\nTelegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): it is mistyped, or it "
+                 "was revoked. Copy the token again from @BotFather (/mybots → API Token) and start the bot again.")
+API_UNREACHABLE = ("The bot cannot start.\nThe Telegram Bot API at {url} could not be reached ({cause}; tried "
+                   "{tries} times, TELEGRAM_START_RETRIES).\nCheck the server's network and firewall (outgoing "
+                   "HTTPS), and TELEGRAM_API_BASE_URL if it is set; then start the bot again.")
+
+
+def redacted_api_url(settings: Settings) -> str:
+    """The Bot API address for an operator's message: the scheme and host only, never a path that might hold a token."""
+    parts = urlparse(settings.api_base_url or "https://api.telegram.org/bot")
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def run(settings: Settings) -> int:
@@ -265,14 +302,23 @@ def run(settings: Settings) -> int:
     except StorageError as exc:  # another process on the data directory, or a directory it cannot write
         print(f"The bot cannot start.\n{exc}", file=sys.stderr)
         return 2
-    if settings.webhook_url:
-        from bot.webhook import serve
+    try:
+        if settings.webhook_url:
+            from bot.webhook import serve
 
-        assert settings.webhook_secret is not None  # load_settings requires it with WEBHOOK_URL
-        asyncio.run(serve(app, listen=settings.webhook_listen, port=settings.port,
-                          url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-                          webhook_url=settings.webhook_url, secret=settings.webhook_secret,
-                          services=app.services))
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+            assert settings.webhook_secret is not None  # load_settings requires it with WEBHOOK_URL
+            asyncio.run(serve(app, listen=settings.webhook_listen, port=settings.port,
+                              url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+                              webhook_url=settings.webhook_url, secret=settings.webhook_secret,
+                              services=app.services))
+        else:
+            app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=settings.start_retries)
+    except InvalidToken:
+        print(TOKEN_REFUSED, file=sys.stderr)
+        return 2
+    except NetworkError as exc:  # TimedOut too
+        tries = 1 if settings.webhook_url else settings.start_retries + 1
+        cause = exc.message.replace(settings.token, "<token>")
+        print(API_UNREACHABLE.format(url=redacted_api_url(settings), cause=cause, tries=tries), file=sys.stderr)
+        return 2
     return 0

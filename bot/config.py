@@ -92,6 +92,9 @@ class Settings(BaseModel):
     flood_rate: float = _env("FLOOD_RATE", 2.0, "per user: messages per second allowed after a burst of "
                              "`FLOOD_BURST`", shown="`2`", gt=0, allow_inf_nan=False)
     flood_burst: int = _env("FLOOD_BURST", 8, "per user: messages accepted at once before `FLOOD_RATE` applies", ge=1)
+    start_retries: int = _env("TELEGRAM_START_RETRIES", 8, "how often an unreachable Bot API is tried again at start "
+                              "(over about 50 s with `8`; `-1` = until it answers) before the bot stops and says why",
+                              ge=-1)
     rate_limit: int = _env("TELEGRAM_RATE_LIMIT", 30, "Bot API requests per second overall; `0` = no limiter (a "
                            "local Bot API server)", ge=0)
     log_level: str = _env("LOG_LEVEL", "INFO", "logging level (library loggers never go below INFO: they would log "

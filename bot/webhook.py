@@ -39,6 +39,7 @@ import signal
 from typing import TYPE_CHECKING, Any
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application
 from tornado.http1connection import HTTP1Connection
 from tornado.httpserver import HTTPServer
@@ -174,7 +175,12 @@ async def serve(app: AnyApp, *, listen: str, port: int, url_path: str, webhook_u
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
-    await app.initialize()
+    try:
+        await app.initialize()  # getMe: a refused token or an unreachable Bot API ends here
+    except TelegramError:
+        if app.post_shutdown:  # closes the database and the HTTP clients that initialize left open
+            await app.post_shutdown(app)
+        raise
     server: HTTPServer | None = None
     try:
         if app.post_init:

@@ -126,6 +126,7 @@ BAD_VALUES = {
     "CONTENT_POLL_SECONDS": ("-5", "CONTENT_POLL_SECONDS must be at least 0, found '-5'"),
     "FLOOD_RATE": ("fast", "FLOOD_RATE must be a number such as 2, found 'fast'"),
     "FLOOD_BURST": ("0", "FLOOD_BURST must be at least 1, found '0'"),
+    "TELEGRAM_START_RETRIES": ("-2", "TELEGRAM_START_RETRIES must be at least -1, found '-2'"),
     "TELEGRAM_RATE_LIMIT": ("30/s", "TELEGRAM_RATE_LIMIT must be a whole number such as 30, found '30/s'"),
     "LOG_LEVEL": ("verbose", "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, found 'verbose'"),
 }

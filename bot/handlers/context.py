@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
+from telegram.request import BaseRequest
 
 from bot.services import Services
 
@@ -23,6 +24,7 @@ class ClinicApplication(Application[ExtBot[None], "BotContext", ADict, ADict, AD
     def __init__(self, *, services: Services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
+        self.requests: tuple[BaseRequest, ...] = ()  # the bot's HTTP clients, closed after shutdown
 
 
 class BotContext(CallbackContext[ExtBot[None], ADict, ADict, ADict]):

@@ -223,6 +223,9 @@ class Analyzer:
         fixed = [self._correct_english(w) for w in words] if correct and options.fuzzy else words
         items: list[str | int] = list(fixed) if self.synonyms is None else self.synonyms.rewrite_words(fixed)
         out: list[tuple[str, float]] = []
+        age = self.synonyms.group_of_word("age") if self.synonyms is not None else None
+        if age is not None and _states_an_age(fixed):
+            out.append((f"§{age}", options.weight_synonym))  # "she's 16, is the drip ok for her" asks about age
         last: str | None = None
         for item in items:
             if isinstance(item, int):
@@ -314,6 +317,28 @@ class Analyzer:
         if len(self._corrections) >= _MAX_CACHED_CORRECTIONS:
             self._corrections.clear()  # patients' typos are unbounded; the cache must not be
         self._corrections[key] = value
+
+
+_PEOPLE = frozenset(["i", "he", "she", "they", "we", "son", "daughter", "kid", "child", "boy", "girl", "teen",
+                     "teenager", "sister", "brother"])
+_BEING = frozenset(["be", "turn", "just"])
+"""Stemmed: "is", "am", "are" stem to "be"; "turns", "turned" to "turn"."""
+_OLDEST_STATED = 25
+_UNITS = frozenset(["minut", "min", "hour", "day", "week", "month", "session", "time", "km", "mile", "yen", "kg",
+                    "percent", "mg", "pill", "tablet"])
+"""A unit after the number makes it something else than an age ("she is 20 minutes away"); compared stemmed and
+by prefix."""
+
+
+def _states_an_age(words: list[str]) -> bool:
+    """Someone's age told as a bare number ("she's 16", "my son turned 15", "I am 17"): the words ask about age
+    although none of them says age, as 「16歳」 does in Japanese."""
+    for i in range(2, len(words)):
+        unit = i + 1 < len(words) and any(words[i + 1].startswith(u) for u in _UNITS)
+        if words[i].isdigit() and int(words[i]) <= _OLDEST_STATED and not unit and words[i - 1] in _BEING \
+                and (words[i - 2] in _PEOPLE or (words[i - 2] in _BEING and i >= 3 and words[i - 3] in _PEOPLE)):
+            return True
+    return False
 
 
 def strongest(features: Iterable[tuple[str, float]]) -> dict[str, float]:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.content.schema import Faq, FaqEntry
 from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
+from bot.search.compared import compared_spans, topic_spans
 from bot.search.decision import PLAUSIBLE, Confidence, Signals, Status, Thresholds, decide
 from bot.search.homophones import Homophones
 from bot.search.intent import ApplyWish
@@ -125,6 +126,10 @@ OFF_TOPIC_FACTOR = 0.7
 """In a question that names a treatment, an entry that uses none of the question's topics (its synonym groups other
 than the treatments) keeps this share of its score: in "is the stem cell drip covered by insurance" the topic
 (insurance) decides, the treatment only breaks ties between entries of the same topic."""
+GENERAL_FACTOR = 0.85
+"""In a question that names a treatment, an entry about the clinic or the programme (no treatment, no example that
+names one) keeps this share: "what age can you have TMS" is TMS's age entry, not the monitor programme's, although
+the programme's age answer names TMS too."""
 BOTH_NAMED_FACTOR = 0.85
 """A question naming both treatments: entries about only one of them keep this share (combined ones all)."""
 
@@ -137,6 +142,9 @@ class _LanguageIndex:
     examples: ExampleIndex
     treatments: list[str | None]
     nearest: NearestExamples
+    general: list[bool] = field(default_factory=list)
+    """Per entry: about the clinic or the programme, not a treatment (no ``treatment`` and no example question
+    names one)."""
     common: int | None = None
     """See ``CoverageIndex.top``; set for the reading index only."""
 
@@ -165,6 +173,8 @@ class _LanguageIndex:
             dice = dices[0] if dices else 0.0
             voters.extend((d, doc) for d in dices)
             factor = _consistency(self.treatments[doc], named)
+            if named and self.general[doc]:
+                factor *= GENERAL_FACTOR
             if on_topic and doc not in on_topic:
                 factor *= OFF_TOPIC_FACTOR
             pooled.append((((1 - example_weight - nearest_weight) * share + example_weight * dice) * factor,
@@ -220,6 +230,7 @@ class FaqIndex:
             with Readings() as reader:
                 reading = _index_language(faq_by_lang["ja"], analyzer, options, reader.read)
             reading.common = max(READING_COMMON_MIN, int(len(reading.ids) * READING_COMMON_SHARE))
+            reading.general = languages["ja"].general  # the same entries, read from their written examples
             if options.homophones:
                 homophones = Homophones.from_runs(reader.kanji_runs)
         return cls(languages, analyzer, options, reading, ApplyWish.build(faq_by_lang), homophones)
@@ -298,7 +309,7 @@ class FaqIndex:
             query = self._analyzer.query(part)  # analysed once: for the match and for the treatment it names
             matched.append(self._match_part(lang, part, told, before, query))
             # 「エクソソーム点滴は何分かかる？何回通う？」: the second question is still about the exosome infusion
-            before = (self._named_in(query) if self._options.treatment_signal else frozenset()) or before
+            before = (self._asked_about(part, query) if self._options.treatment_signal else frozenset()) or before
         answered = [m for m in matched if m.status == "answer"]
         if not answered:
             return next((m for m in matched if m.status == "choices"), None)
@@ -348,7 +359,10 @@ class FaqIndex:
             for feature, factor in self._analyzer.query(told).items():
                 if feature not in query and feature in language.coverage.idf:
                     query[feature] = factor * CONTEXT_WEIGHT
-        named = (self._named_in(query) or before) if self._options.treatment_signal else frozenset()
+        # the treatment the question names, else the one an earlier question of the message named, else the story's:
+        # in "TMS is hard for me. could I do just the exosome infusions? and do they work" the last asks of exosomes
+        named = (self._asked_about(text, analysed) or before or self._named_in(query)) \
+            if self._options.treatment_signal else frozenset()
         # a topic outweighs the treatment named beside it; without a treatment named, no entry is pushed down for a
         # topic word it lacks (「自転車を停める場所」 is about parking, not the clinic's location)
         topics = frozenset(f for f in query if f.startswith("§") and "+" not in f
@@ -367,6 +381,20 @@ class FaqIndex:
     def _named_in(self, query: Mapping[str, float]) -> frozenset[str]:
         """The treatments a question's features name."""
         return frozenset(t for t, features in self._treatment_features.items() if features & query.keys())
+
+    def _asked_about(self, text: str, query: Mapping[str, float]) -> frozenset[str]:
+        """The treatments a question names, less those it names only as a yardstick or to set aside
+        (``compared``), unless that leaves none: 「TMSもエクソソームみたいに未承認なの？」 asks about TMS; of two
+        still named, the one a Japanese question marks as its topic: 「TMSって点滴するんですか」."""
+        named = self._named_in(query)
+        if len(named) < 2:
+            return named
+        compared = frozenset().union(*(self._named_in(self._analyzer.query(span)) for span in compared_spans(text)))
+        asked = (named - compared) or named
+        if len(asked) < 2:
+            return asked
+        topics = frozenset().union(*(self._named_in(self._analyzer.query(span)) for span in topic_spans(text)))
+        return (asked & topics) or asked
 
     def features(self, text: str) -> dict[str, float]:
         """The features a question is matched on, with their factors (for tests and for explaining a match)."""
@@ -392,6 +420,8 @@ def _index_language(faq: Faq, analyzer: Analyzer, options: IndexOptions,
     examples: list[dict[str, float]] = []
     owners: list[int] = []
     written: list[tuple[int, str]] = []
+    naming = frozenset().union(*_treatment_features(analyzer).values())
+    general: list[bool] = []
     for number, entry in enumerate(entries.values()):
         doc: dict[str, float] = {}
         for question in entry.questions:
@@ -404,10 +434,12 @@ def _index_language(faq: Faq, analyzer: Analyzer, options: IndexOptions,
         if options.answer_weight > 0 and spell is None:
             answer = analyzer.analyze(_TEMPLATE.sub(" ", entry.answer))
             add_counts(doc, (name for name, _ in answer), options.answer_weight)
+        general.append(entry.treatment is None and spell is None and not any(
+            naming & examples[i].keys() for i in range(len(examples) - len(entry.questions), len(examples))))
         docs.append(doc)
     coverage = CoverageIndex(docs, options.bm25)
     return _LanguageIndex(entries, list(entries), coverage, ExampleIndex(examples, owners, coverage),
-                          [entry.treatment for entry in entries.values()], NearestExamples(written))
+                          [entry.treatment for entry in entries.values()], NearestExamples(written), general)
 
 
 def _treatment_features(analyzer: Analyzer) -> dict[str, set[str]]:
@@ -456,7 +488,7 @@ def _decide(lang: Language, ranked: list[Scored], unknown: float, mass: float, i
         signals = Signals(best.score, second.score if second else 0.0, best.evidence, unknown, mass, best.near,
                           second.near if second else 0.0, agree, plausible, best.heavy,
                           second.heavy if second else 0.0, best.votes, best.second_dice,
-                          best.second_near, best.treated)
+                          best.second_near, best.treated, second.treated if second else 0.0)
     status, confidence = decide(signals, limits, options.confidence)
     if status == "choices":
         floor = max(limits.choices, ranked[0].score * limits.choice_ratio)
@@ -492,5 +524,8 @@ def _parts(text: str, context: bool = True) -> list[tuple[str, str]]:
             asked.append((part, " ".join(told) if context else ""))
         else:
             told.append(part)  # 「…と聞きました。」 is context
-    # one clause that asks is the sentence's question: the whole sentence says it better ("…, does that matter?")
-    return asked if len(asked) > 1 or not clauses else []
+    # one clause that asks is the sentence's question: the whole sentence says it better ("…, does that matter?"),
+    # unless it is a request, which names what it asks about ("…, so I'd like to know if TMS hurts")
+    if clauses and len(asked) == 1 and not looks_like_request(asked[0][0]):
+        return []
+    return asked

@@ -204,3 +204,30 @@ async def test_a_short_webhook_secret_is_refused_at_start(bot_api: FakeBotApi, t
     assert await process.wait() == 2
     assert "WEBHOOK_SECRET must be at least 32 characters, found 1" in process.output
 
+
+
+async def test_a_refused_token_stops_the_bot_with_advice_not_a_traceback(bot_api: FakeBotApi, tmp_path: Path) -> None:
+    wrong = "999:wrong-token-for-this-test"
+    process = await BotProcess(environment(bot_api, tmp_path / "data", TELEGRAM_BOT_TOKEN=wrong), tmp_path).start()
+    assert await process.wait() == 2
+    assert "The bot cannot start.\nTelegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized)" in process.output
+    assert "Traceback" not in process.output and "Unclosed" not in process.output
+    assert wrong not in process.output
+
+
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
+async def test_an_unreachable_bot_api_stops_the_bot_with_advice_not_a_traceback(
+    bot_api: FakeBotApi, tmp_path: Path, mode: str
+) -> None:
+    port = free_port()  # nothing listens there
+    webhook = {"WEBHOOK_URL": "https://bot.example/telegram", "WEBHOOK_SECRET": SECRET, "PORT": str(free_port())}
+    env = environment(bot_api, tmp_path / "data", TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot",
+                      TELEGRAM_START_RETRIES="1", **(webhook if mode == "webhook" else {}))
+    process = await BotProcess(env, tmp_path).start()
+    assert await process.wait() == 2
+    tries = 1 if mode == "webhook" else 2
+    assert f"The bot cannot start.\nThe Telegram Bot API at http://127.0.0.1:{port} could not be reached (" \
+        in process.output
+    assert f"tried {tries} times, TELEGRAM_START_RETRIES" in process.output
+    assert "Traceback" not in process.output and "Unclosed" not in process.output
+    assert bot_api.token not in process.output

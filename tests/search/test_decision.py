@@ -85,3 +85,13 @@ def test_a_question_naming_the_best_entry_s_treatment_is_answered_at_the_lower_c
     assert decide(unnamed, replace(between, named_confidence=model(unnamed) - 0.01), model)[0] == "choices"
     assert decide(named, replace(between, named_margin=0.2), model)[0] == "choices"  # the lead is too small
     assert decide(named, replace(between, named_confidence=1.0), model)[0] == "choices"  # the rule off
+
+
+def test_the_treatment_both_best_entries_agree_with_does_not_tell_them_apart() -> None:
+    model = Confidence()  # "brain zapping, is it safe?": the pregnancy and the side-effect entries are both TMS's
+    alone = Signals(0.6, 0.53, 8.0, 0.0, 10.0, treated=1.0)
+    shared = replace(alone, runner_treated=1.0)
+    limits = Thresholds(confidence=1.0, named_confidence=min(model(alone), model(shared)) - 0.01)
+    assert decide(alone, limits, model)[0] == "answer"
+    assert decide(shared, limits, model)[0] == "choices"
+    assert decide(replace(shared, runner_up=0.45), limits, model)[0] == "answer"  # a lead of the shared margin

@@ -218,3 +218,75 @@ def test_a_later_question_of_a_message_keeps_the_treatment_an_earlier_one_named(
 ])
 def test_lay_words_find_the_entry_they_mean(index: FaqIndex, text: str, entry_id: str) -> None:
     assert index.match(text).candidates[0][0] == entry_id
+
+
+@pytest.mark.parametrize(("text", "yardstick"), [
+    ("TMSもエクソソームみたいに未承認なの？", "exosome"),
+    ("TMSじゃなくてエクソソームの副作用が知りたい", "tms"),
+    ("TMSって注射もするの？", "exosome"),  # the topic is TMS; the injection is what it asks TMS involves
+    ("does the exosome drip cause seizures like TMS can?", "tms"),
+    ("instead of TMS, what are the side effects of the exosome drip", "tms"),
+])
+def test_a_treatment_named_only_to_compare_with_is_not_the_one_asked_about(index: FaqIndex, text: str,
+                                                                          yardstick: str) -> None:
+    found = index.match(text)  # both treatments are named; the grammar says which one is the yardstick
+    assert found.candidates and index.entry(found.lang, found.candidates[0][0]).treatment != yardstick
+
+
+@pytest.mark.parametrize("text", [
+    "18歳未満でもモニターになれますか",
+    "高校生でもモニターになれますか",
+    "is there an age limit for the monitor programme",
+    "can a 16 year old take part in the monitor scheme?",
+])
+def test_who_may_join_the_monitor_programme_by_age_is_the_age_policy_not_an_application(index: FaqIndex,
+                                                                                       text: str) -> None:
+    found = index.match(text)
+    assert found.candidates[0][0] == "monitor_age"
+
+
+@pytest.mark.parametrize(("text", "entry_id"), [
+    ("what age can you have tms", "tms_age"),  # a treatment named: its own age entry, not the programme's
+    ("TMSは何歳から？", "tms_age"),
+    ("I want to apply for my son", "apply"),
+    ("息子のことで応募したいのですが", "apply"),
+])
+def test_age_questions_about_a_treatment_and_wishes_to_apply_keep_their_entries(index: FaqIndex, text: str,
+                                                                               entry_id: str) -> None:
+    assert _answer(index, text) == entry_id
+
+
+def test_what_a_monitor_is_asked_to_do_is_a_question_not_a_wish_to_apply(index: FaqIndex) -> None:
+    found = index.match("モニターになったら何をお願いされるんですか？")
+    assert found.candidates[0][0] != "apply"
+
+
+@pytest.mark.parametrize(("text", "entry_id"), [
+    ("My meds gave me awful side effects and insurance covered none of the other stuff I tried. "
+     "I was wondering how long each TMS session takes", "tms_session_length"),
+    ("The side effects of my antidepressants have been rough and my doctor wants to change the dose again, "
+     "so I'd like to know if TMS hurts", "tms_pain"),
+    ("長文ですみません。去年から休職していて、薬も3種類試しましたが合わず、家族も心配しています。"
+     "磁気の治療って痛いんでしょうか", "tms_pain"),
+])
+def test_the_question_at_the_end_of_a_long_story_is_answered(index: FaqIndex, text: str, entry_id: str) -> None:
+    assert _answer(index, text) == entry_id  # the story's words (side effects, insurance) do not pull it away
+
+
+def test_a_later_question_keeps_the_treatment_an_earlier_question_named_over_the_story_s(index: FaqIndex) -> None:
+    found = index.match("Coming in every weekday for TMS is impossible for me. Could I have only the exosome drip? "
+                        "and does it really help depression")
+    assert found.candidates and index.entry("en", found.candidates[0][0]).treatment != "tms"
+
+
+@pytest.mark.parametrize(("text", "entry_ids"), [
+    ("my daughter gets fits, can she have the magnet treatment", {"tms_seizure", "tms_epilepsy"}),
+    ("had a fit once as a kid, is brain zapping ok", {"tms_seizure", "tms_epilepsy"}),
+    ("she's 16, is the stem cell drip ok for her", {"exo_age"}),  # an age told as a bare number
+    ("my son turned 15, can he have the magnet thing", {"tms_age"}),
+    ("幹細胞のやつ、子どもでもいける？", {"exo_age"}),
+    ("頭に磁石のやつって副作用ある？", {"tms_side_effects"}),
+])
+def test_lay_words_for_fits_and_ages_told_in_passing_find_their_entry(index: FaqIndex, text: str,
+                                                                      entry_ids: set[str]) -> None:
+    assert index.match(text).candidates[0][0] in entry_ids

@@ -53,3 +53,28 @@ def test_index_takes_synonyms_from_every_language(shipped_faqs: dict[str, Faq]) 
     ja = shipped_faqs["ja"].model_copy(update={"synonyms": []})
     index = FaqIndex.build({"ja": ja, "en": shipped_faqs["en"]})
     assert index.features("経頭蓋磁気刺激とは") == index.features("TMSとは")
+
+
+def test_an_age_told_as_a_bare_number_counts_as_age() -> None:
+    analyzer = Analyzer(Synonyms([["age", "years old", "年齢"]]))
+    age = next(f for f in analyzer.query("age") if f.startswith("§"))
+    assert age in analyzer.query("she's 16, is the drip ok for her")
+    assert age in analyzer.query("my son turned 15, can he do it")
+    assert age not in analyzer.query("the course is 30 sessions")  # a number, but nobody's age
+    assert age not in analyzer.query("she is 20 minutes away")
+
+
+def test_trials_research_stage_and_animal_studies_are_three_senses(index: FaqIndex) -> None:
+    def groups(text: str) -> set[str]:
+        return {f for f in index.features(text) if f.startswith("§") and "+" not in f}
+
+    trial, stage, animals = groups("治験"), groups("研究段階"), groups("動物実験")
+    assert trial and stage and animals
+    assert trial.isdisjoint(stage) and stage.isdisjoint(animals) and trial.isdisjoint(animals)
+    assert groups("clinical trial") == trial and groups("only in mice") == animals
+
+
+def test_responding_is_not_the_group_of_treatments_that_did_not_work(index: FaqIndex) -> None:
+    not_working = {f for f in index.features("効かなかった") if f.startswith("§")}
+    assert not_working <= set(index.features("I did not respond to antidepressants"))
+    assert not_working.isdisjoint(index.features("what percentage of people respond to TMS"))
