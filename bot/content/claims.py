@@ -143,6 +143,14 @@ _EN_ASIDE = re.compile(r",\s*(?:including|such as|like|except|apart from|other t
 _EN_NEGATOR_START = re.compile(r"(?:no|zero|without|never|free of|free from)\b")
 _EN_NEGATED_ITEM = re.compile(r"\b(?:no|zero|without)\s+[\w-]+(?:\s+[\w-]+){0,2}\s*(?:,|\band\b|\bor\b)\s*$")
 """An item of a list of negated nouns before a claim that is itself negated ("no drugs and no downtime")."""
+_EN_DISCLAIMED = re.compile(r"\b(?:we|i|the clinic|our (?:clinic|doctors|staff))\s+"
+                            r"(?:(?:do|does|would|will|can|could)\s+(?:not|never)"
+                            r"|don't|doesn't|wouldn't|won't|cannot|can't|never)\s+"
+                            r"(?:claim|say|promise|guarantee|suggest|pretend|advertise)\b"
+                            r"(?![^.;,]{0,12}\b(?:lightly|casually|for nothing|without reason)\b)")
+"""The speaker disowning what the sentence said, later in it ("Compared with other clinics, we do not claim to be
+better"), inside a long pattern's match too: the claim is put aside, as a negation before it would; "we do not
+say that lightly" insists instead."""
 _EN_NOUN_DENIED = re.compile(r"\s+(?:guarantees?|promises?|claims?)\b")
 _EN_CONDITION = re.compile(r"\b(?:even if|even though|although|though|just because|if|while|whereas|because)\b")
 """A clause that a following "that does not mean …" takes back ("Even if …, that does not mean …")."""
@@ -476,7 +484,8 @@ class ClaimsLint:
                 if self._negated(folded, start, end, english, view) or self._mentioned(folded, start, end) \
                         or _asked(folded, start, end) or _instruction(folded, start, end) \
                         or _cited_figure(folded, start, end) or _EN_RISK_NEXT.match(folded, end) is not None \
-                        or (rule.inner_negation and english and self._negated_inside(folded, start, end)):
+                        or (rule.inner_negation and english and self._negated_inside(folded, start, end)) \
+                        or (english and _EN_DISCLAIMED.search(folded, start, end) is not None):
                     continue
                 out.append(self._finding(rule.category, rule.word, folded, start, end))
                 break
@@ -579,7 +588,8 @@ class ClaimsLint:
             if _EN_COORDINATED.search(before) or _EN_NONE_OF.search(text, sentence_start, start):
                 return True
             if _en_denied(text, sentence_start, start, end, sentence_end) \
-                    or _EN_OTHERS_NOT.match(text, end, sentence_end):
+                    or _EN_OTHERS_NOT.match(text, end, sentence_end) \
+                    or _EN_DISCLAIMED.search(text, end, sentence_end):
                 return True
             after = text[end:min(sentence_end, end + _EN_AFTER_WINDOW)]
             return self._after is not None and self._cue_in(self._after, after, after, at_start=True)

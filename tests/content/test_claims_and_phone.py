@@ -588,3 +588,17 @@ def test_shipped_lint_finds_named_patients_stories_and_keeps_kin_words_honest() 
     assert words("お子さんの回復には時間がかかることがあります。") == []
     assert words("The patient's recovery is checked every week.") == []
     assert words("Chances of response are about one in three in published trials.") == []
+
+
+def test_the_speakers_disclaimer_later_in_the_sentence_puts_the_claim_aside() -> None:
+    lint = lint_of(r"categories: {superlative: {why: x, words: [better], patterns: ["
+                   r"'\bcompared (with|to) other clinics\b[^.]{0,40}\bbetter\b']}}")
+    assert found(lint, "Compared with other clinics, we do not claim to be better.") == []
+    assert found(lint, "Other care may suit you better, and we don't claim otherwise.") == []
+    assert found(lint, "Compared with other clinics, our care is better.") != []
+    assert found(lint, "Our care is better, and we do not say that lightly.") != []  # insisting, not disowning
+
+
+def test_a_quoted_question_or_worry_is_no_testimonial() -> None:
+    assert words("会社員の方からは「効くのか不安です」という質問をよくいただきます。") == []
+    assert words("会社員・40代「毎朝起きられるようになりました」") != []
