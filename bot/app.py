@@ -81,8 +81,8 @@ never: with APScheduler's default grace of 1 s the one-off staff-chat check was 
 def build_application(settings: Settings, *, live: LiveContent | None = None) -> ClinicApplication:
     """The whole bot, ready to run; raises ``ContentRefused`` when the content has errors."""
     quiet_library_loggers()
-    live = live or LiveContent.open(settings.content_dir, cache_dir=settings.data_dir / "cache")
-    services = Services.open(settings, live)
+    services = Services.open(settings, live or (lambda: LiveContent.open(settings.content_dir,
+                                                                         cache_dir=settings.data_dir / "cache")))
     requests = (AiohttpRequest(connection_pool_size=HTTP_POOL_SIZE, pool_timeout=HTTP_POOL_TIMEOUT_S),
                 SkippingUpdatesRequest(connection_pool_size=1))
     builder = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.config import Settings
@@ -72,9 +73,12 @@ class Services:
                                             self.settings.max_applications_per_day)
 
     @classmethod
-    def open(cls, settings: Settings, live: LiveContent) -> Services:
+    def open(cls, settings: Settings, live: LiveContent | Callable[[], LiveContent]) -> Services:
         """Open the database (SQLite under the data directory's lock, or PostgreSQL); ``StorageError`` says what
-        to do. Long polling on PostgreSQL takes the one poller's lock; webhook instances on it share the database."""
+        to do. Long polling on PostgreSQL takes the one poller's lock; webhook instances on it share the database.
+
+        ``live`` may be a loader, called once the storage is open: a data directory the bot cannot use is then
+        reported at once, not after seconds of building the content."""
         owner = new_owner()
         lock: DataDirLock | PollerLock | None = None
         if not settings.database_url:
@@ -89,10 +93,14 @@ class Services:
         try:
             if settings.database_url and not settings.webhook_url:
                 lock = PollerLock.acquire(settings.database_url, db.where, owner)
-            elif settings.database_url:
+            if callable(live):
+                live = live()
+            if settings.database_url and settings.webhook_url:
                 gate = UpdateGate(settings.database_url, owner, db.where)
         except BaseException:
             db.close()
+            if isinstance(lock, DataDirLock | PollerLock):
+                lock.release()
             raise
         services = cls(settings, live, db, UserStore(db), LeadStore(db), SnapshotStore(db), UnansweredLog(db),
                        CrisisEvents(db), FloodGuard(rate=settings.flood_rate, burst=settings.flood_burst),

@@ -50,3 +50,32 @@ def test_sqlite_keeps_one_process_per_data_directory(tmp_path: Path, live: LiveC
             Services.open(settings, live)
     finally:
         services.close()
+
+
+def test_storage_that_cannot_be_used_is_refused_before_the_content_is_built(tmp_path: Path, live: LiveContent) -> None:
+    """A second process or a read-only data directory is said at once, not after seconds of building content."""
+    settings = Settings(token="1:x", data_dir=tmp_path / "data")
+    built: list[int] = []
+
+    def load() -> LiveContent:
+        built.append(1)
+        return live
+
+    services = Services.open(settings, load)
+    try:
+        with pytest.raises(StorageError, match="Another bot process"):
+            Services.open(settings, load)
+        assert built == [1] and services.live is live
+    finally:
+        services.close()
+
+
+def test_content_that_fails_to_load_leaves_the_data_directory_free(tmp_path: Path, live: LiveContent) -> None:
+    settings = Settings(token="1:x", data_dir=tmp_path / "data")
+
+    def refused() -> LiveContent:
+        raise RuntimeError("the content has errors")
+
+    with pytest.raises(RuntimeError):
+        Services.open(settings, refused)
+    Services.open(settings, live).close()  # the lock was released: a corrected start is not refused
