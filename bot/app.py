@@ -281,7 +281,7 @@ def configure_logging(level: str) -> None:
 TOKEN_REFUSED = ("The bot cannot start.\nTelegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): it is mistyped, or it "
                  "was revoked. Copy the token again from @BotFather (/mybots → API Token) and start the bot again.")
 API_UNREACHABLE = ("The bot cannot start.\nThe Telegram Bot API at {url} could not be reached ({cause}; tried "
-                   "{tries} times, TELEGRAM_START_RETRIES).\nCheck the server's network and firewall (outgoing "
+                   "{tries}, TELEGRAM_START_RETRIES).\nCheck the server's network and firewall (outgoing "
                    "HTTPS), and TELEGRAM_API_BASE_URL if it is set; then start the bot again.")
 
 
@@ -319,6 +319,7 @@ def run(settings: Settings) -> int:
     except NetworkError as exc:  # TimedOut too
         tries = 1 if settings.webhook_url else settings.start_retries + 1
         cause = exc.message.replace(settings.token, "<token>")
-        print(API_UNREACHABLE.format(url=redacted_api_url(settings), cause=cause, tries=tries), file=sys.stderr)
+        print(API_UNREACHABLE.format(url=redacted_api_url(settings), cause=cause,
+                                     tries="once" if tries == 1 else f"{tries} times"), file=sys.stderr)
         return 2
     return 0
