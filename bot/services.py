@@ -99,7 +99,7 @@ class Services:
                 gate = UpdateGate(settings.database_url, owner, db.where)
         except BaseException:
             db.close()
-            if isinstance(lock, DataDirLock | PollerLock):
+            if lock is not None:
                 lock.release()
             raise
         services = cls(settings, live, db, UserStore(db), LeadStore(db), SnapshotStore(db), UnansweredLog(db),
