@@ -156,6 +156,11 @@ def _negative_label(choice_id: str, variants: Sequence[Question]) -> bool:
     return False
 
 
+def _forbidding_label(choice_id: str, variants: Sequence[Question]) -> bool:
+    """The choice asks the clinic not to do something (「…残さないでほしい」, "Do not leave a voicemail message")."""
+    return any(c.id == choice_id and means(c) is None and said(c.label).negated for q in variants for c in q.choices)
+
+
 _RELATIVE_EN = (r"(?:mum|mom|mother|dad|father|brother|sister|sibling|grandma|grandmother|grandpa|grandfather|granny"
                 r"|uncle|aunt|auntie|cousin|husband|wife|partner|boyfriend|girlfriend|friend|family|parents?|relatives?)")
 _SOMEONE_ELSE = re.compile(
@@ -177,6 +182,11 @@ def _asked_in_present(variants: Sequence[Question]) -> bool:
     return any(_ASKED_IN_PRESENT.match(q.text) for q in variants if q.text.isascii())
 
 
+_PERMITS = re.compile(r"\b(?:can|could|may|fine|ok|okay|alright|all right|go ahead|feel free|no problem)\b|"
+                      r"てもいい|ても良い|てもよい|ていい|て大丈夫|ても大丈夫|ても構わな|てもかまわな|て構わな|"
+                      r"てかまわな|てok|ても平気")
+"""A permission ("you can leave a message", 「伝言を残してもらって大丈夫です」): said of a choice whose label forbids
+it, the message asks for the opposite of that choice."""
 _FINE = re.compile(r"大丈夫|だいじょうぶ|だいじょぶ|平気|へいき")
 """「大丈夫です」: fine, nothing of the kind; a "no" at a yes/no question about the applicant's own health."""
 
@@ -223,7 +233,9 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
     out.denied |= excepted  # 「電話以外で」, 「午前以外なら」: the choice named before 以外 is ruled out
     for choice_id in _subsumed(ids - excepted, hits, variants):
         meaning = choice_means.get(choice_id)
-        if _negative_label(choice_id, variants):
+        if _forbidding_label(choice_id, variants) and not heard.negated and _PERMITS.search(folded):
+            out.denied.add(choice_id)  # "you can leave a message" at 「…残さないでほしい」: the opposite of the choice
+        elif _negative_label(choice_id, variants):
             (out.polar if meaning else out.named).add(choice_id)
         elif heard.stopped and meaning == "yes" and "no" in by_means and _about_now(variants) \
                 and not heard.polarities - {"no"}:

@@ -584,6 +584,24 @@ def test_everyday_words_for_a_voicemail_and_a_saturday(intakes: dict[str, Intake
     assert read_choice(text, variants(intakes, question, lang)) == Reading("choice", expected)
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "it's fine to leave a message"), ("en", "voicemail is fine"), ("ja", "伝言を残してもらって大丈夫です"),
+])
+def test_a_permission_at_a_choice_that_forbids_is_the_opposite_of_that_choice(
+    intakes: dict[str, Intake], lang: str, text: str
+) -> None:
+    assert read_choice(text, variants(intakes, "discreet", lang)) == Reading("choice", ("none",))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "you can leave a message"), ("ja", "留守電に入れてもらっていいです"),
+])
+def test_a_permission_alone_is_never_recorded_as_the_choice_that_forbids_it(
+    intakes: dict[str, Intake], lang: str, text: str
+) -> None:
+    assert read_choice(text, variants(intakes, "discreet", lang)).kind != "choice"
+
+
 @pytest.mark.parametrize(("question", "text"), [
     ("pregnancy", "I had a baby last year"), ("implant", "I got one once"),
 ])
