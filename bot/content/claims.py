@@ -275,7 +275,8 @@ def _term(source: str, *, regex_only: bool = False) -> _Term:
     if regex_only:
         return _Term(_regex(folded))
     literal = folded.rstrip("*")
-    literal = literal if literal.isascii() and " " not in literal else literal if not literal.isascii() else ""
+    if literal.isascii() and " " in literal:  # each word is matched as written, joined by [\s-]+: the longest one
+        literal = max(literal.split(), key=len)  # must be in the text
     if folded.rstrip("*").isascii():
         return _Term(re.compile(_word_pattern(folded)), literal=literal)
     lemmas = _lemmas(folded)
