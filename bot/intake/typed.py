@@ -156,6 +156,22 @@ def _negative_label(choice_id: str, variants: Sequence[Question]) -> bool:
     return False
 
 
+_REQUEST = re.compile(r"\b(?:could|can|would|will) you (?:please )?(?!tell|explain|say|clarify|let me know)|"
+                      r"\bmay i ask you\b|\bwould you mind\b|\bi'd like you to\b|"
+                      r"てもら(?:って|え)も?(?:いい|良い|よい|ます|ません|る)|ていただ(?:け|いて|きたい)|てくださ|"
+                      r"てくれ(?:ます|ません|る)|でもら(?:って|え)|でいただ|でくださ")
+_EXPLAIN = re.compile(r"教え|説明|意味|どういう|とは|って何|ってなに|\bwhat\b|\bmean|\bwhich\b|\bhow\b|\bwhy\b")
+"""A request to tell or explain is a question, whatever it names (「留守電ってどういう意味か教えてもらえますか」)."""
+
+
+def _request_naming_a_choice(text: str, parts: Sequence[_Clause]) -> bool:
+    """A polite request put as a question ("could you not leave a voicemail", 「留守電はやめてもらっていいですか」)
+    asks the clinic to do what a choice names: it answers the question, it does not ask one."""
+    folded = fold(text)
+    return bool(_REQUEST.search(folded)) and not _EXPLAIN.search(folded) and \
+        any(part.named for part in parts)  # not a bare yes / no: 「…ないでもらえますか」 is no "nothing"
+
+
 def _forbidding_label(choice_id: str, variants: Sequence[Question]) -> bool:
     """The choice asks the clinic not to do something (「…残さないでほしい」, "Do not leave a voicemail message")."""
     return any(c.id == choice_id and means(c) is None and said(c.label).negated for q in variants for c in q.choices)
@@ -375,7 +391,8 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
     keys = [k for k in keys if not _answer_label(k, question)]
     cut = [with_day_parts(c) for c in clauses(_preferred(text, keys))]
     parts = [_read_clause(c, keys, variants) for c in cut]
-    if looks_like_question(text) and not _only_unsure(parts, question) and not _hedged_amount(text, question):
+    if looks_like_question(text) and not _only_unsure(parts, question) and not _hedged_amount(text, question) \
+            and not _request_naming_a_choice(text, parts):
         return Reading("question")
     if question.kind == "multi":
         multi = _read_multi(text, parts, variants)

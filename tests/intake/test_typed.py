@@ -602,6 +602,29 @@ def test_a_permission_alone_is_never_recorded_as_the_choice_that_forbids_it(
     assert read_choice(text, variants(intakes, "discreet", lang)).kind != "choice"
 
 
+@pytest.mark.parametrize(("lang", "question", "text", "expected"), [
+    ("en", "discreet", "could you not leave a voicemail", "no_voicemail"),
+    ("en", "discreet", "may I ask you not to leave a message", "no_voicemail"),
+    ("en", "call_times", "could you call in the evening?", "weekday_evening"),
+    ("ja", "call_times", "夕方にかけてもらえますか", "weekday_evening"),
+    ("ja", "call_times", "土曜日に電話してもらってもいいですか", "saturday"),
+])
+def test_a_request_put_as_a_question_answers_with_the_choice_it_names(
+    intakes: dict[str, Intake], lang: str, question: str, text: str, expected: str
+) -> None:
+    assert read_choice(text, variants(intakes, question, lang)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "can you explain what voicemail means?"), ("ja", "留守電ってどういう意味か教えてもらえますか"),
+    ("ja", "病院の名前は出さないでもらえますか"),  # names no choice's words: asked, never read as "nothing"
+])
+def test_a_request_to_explain_or_one_naming_no_choice_stays_a_question(
+    intakes: dict[str, Intake], lang: str, text: str
+) -> None:
+    assert read_choice(text, variants(intakes, "discreet", lang)).kind == "question"
+
+
 @pytest.mark.parametrize(("question", "text"), [
     ("pregnancy", "I had a baby last year"), ("implant", "I got one once"),
 ])
