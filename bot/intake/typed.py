@@ -146,14 +146,20 @@ _BELIEF = re.compile(r"思う|思います|思いま|気がする|\bthink\b|\bbe
 """Words that make a "no" a belief rather than a fact."""
 
 
+def _choices(choice_id: str, variants: Sequence[Question]) -> list[Choice]:
+    """The choice ``choice_id`` in every language's variant of the question."""
+    return [c for question in variants for c in question.choices if c.id == choice_id]
+
+
 def _negative_label(choice_id: str, variants: Sequence[Question]) -> bool:
     """The choice's own label is a negative one (「留守番電話にメッセージを残さないでほしい」, "Not diagnosed, but
     ..."), so a negation in the message is part of naming it."""
-    for question in variants:
-        for choice in question.choices:
-            if choice.id == choice_id and (means(choice) == "no" or said(choice.label).negated):
-                return True
-    return False
+    return any(means(c) == "no" or said(c.label).negated for c in _choices(choice_id, variants))
+
+
+def _forbidding_label(choice_id: str, variants: Sequence[Question]) -> bool:
+    """The choice asks the clinic not to do something (「…残さないでほしい」, "Do not leave a voicemail message")."""
+    return any(means(c) is None and said(c.label).negated for c in _choices(choice_id, variants))
 
 
 _REQUEST = re.compile(r"\b(?:could|can|would|will) you (?:please )?(?!tell|explain|say|clarify|let me know)|"
@@ -165,16 +171,11 @@ _EXPLAIN = re.compile(r"教え|説明|意味|どういう|とは|って何|っ�
 
 
 def _request_naming_a_choice(text: str, parts: Sequence[_Clause]) -> bool:
-    """A polite request put as a question ("could you not leave a voicemail", 「留守電はやめてもらっていいですか」)
+    """A polite request put as a question ("could you not leave a voicemail", 「夕方にかけてもらえますか」)
     asks the clinic to do what a choice names: it answers the question, it does not ask one."""
     folded = fold(text)
     return bool(_REQUEST.search(folded)) and not _EXPLAIN.search(folded) and \
         any(part.named for part in parts)  # not a bare yes / no: 「…ないでもらえますか」 is no "nothing"
-
-
-def _forbidding_label(choice_id: str, variants: Sequence[Question]) -> bool:
-    """The choice asks the clinic not to do something (「…残さないでほしい」, "Do not leave a voicemail message")."""
-    return any(c.id == choice_id and means(c) is None and said(c.label).negated for q in variants for c in q.choices)
 
 
 _RELATIVE_EN = (r"(?:mum|mom|mother|dad|father|brother|sister|sibling|grandma|grandmother|grandpa|grandfather|granny"
