@@ -264,8 +264,9 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
                 out.denied.add(choice_id)
         elif "unsure" in heard.polarities and meaning in ("yes", "no") and "unsure" in by_means:
             out.polar.add(by_means["unsure"])
-            if heard.hedged and meaning in heard.polarities:
-                out.polar.add(choice_id)  # 「可能性はゼロではないかも」: not ruled out, and a maybe: both, so it asks
+            doubted_yes = meaning == "yes" and bool(_DOUBT.search(folded)) and _screening(choice_id, variants)
+            if (heard.hedged and meaning in heard.polarities) or doubted_yes:
+                out.polar.add(choice_id)  # 「可能性はゼロではないかも」, "maybe I had a seizure": both, so it asks
         elif meaning is not None:
             out.polar.add(choice_id)
             out.topic_yes = out.topic_yes or (meaning == "yes" and any(
@@ -288,7 +289,20 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         out.polar |= {by_means[p] for p in polarities if p in by_means}
         if len(polarities) > 1 and not out.polar:
             out.polar |= set(by_means.values())
+    yes, unsure = by_means.get("yes"), by_means.get("unsure")
+    if yes in out.polar and unsure and not heard.negated and _DOUBT.search(folded) and _screening(yes, variants):
+        out.polar.add(unsure)  # 「ひきつけみたいなのがあった気がする」: a yes the person doubts, at a safety question
     return out
+
+
+_DOUBT = re.compile(r"気がする|気もする|ような気|みたいなの|っぽいの|\bmaybe\b|\bpossibly\b|\bmight have\b|"
+                    r"\bmay have\b|\bsort of\b|\bkind of\b|\bkinda\b")
+"""A yes the person doubts: an impression (「気がする」), a guess ("maybe once"); "I think so" keeps its yes."""
+
+
+def _screening(choice_id: str, variants: Sequence[Question]) -> bool:
+    """The choice flags the application for the doctor's safety review, where a doubtful yes is worth one more tap."""
+    return any(c.flag == "screening" for c in _choices(choice_id, variants))
 
 
 _NOW = re.compile(r"\bcurrently\b|\bright now\b|\bat the moment\b|\bthese days\b|今|現在")
@@ -375,6 +389,24 @@ def _romaji(text: str) -> str | None:
     return "".join(kana)
 
 
+_QUESTION_MARK = re.compile(r"[?？]+")
+_DOES_IT_COUNT = re.compile(r"[,、。]?\s*(?:(?:does|would|do|will) (?:that|it|this|they|those) (?:count|apply|matter)|"
+                            r"(?:is|are) (?:that|it|this|those) (?:included|counted|relevant|one of them)|"
+                            r"(?:それ|これ|あれ)(?:も|は)?(?:入|含|はい|当てはま|あてはま|該当|カウント)[^?？]{0,8}[?？]|"
+                            r"(?:も|は)(?:入|含ま|該当)(?:り|れ|し)?(?:ます|る)?(?:か|の)?[?？])")
+"""A question whether what was just said counts ("does that count?", 「それも入る？」)."""
+
+
+def _answered_after_mark(text: str) -> bool:
+    """Neither what follows the last question mark nor what comes before a mark is a question without it, so the
+    mark only checked a word or made a hedge ("coclear? no", "maybe? I blacked out once", 「ひきつけ？みたいなのが
+    あった気がする」)."""
+    pieces = _QUESTION_MARK.split(text.strip())
+    after = pieces[-1].strip(" 、,。.!！")
+    asked = any(looks_like_question(piece) for piece in pieces[:-1])  # 「TMSは痛いですか？こわいです」 asks
+    return bool(after) and not asked and not looks_like_question(after) and bool(key_of(after))
+
+
 def _read_choice(text: str, variants: Sequence[Question], age: Span | None = None) -> Reading:
     question = variants[0]
     order = [c.id for c in question.choices]
@@ -390,6 +422,18 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
     if question.amount is not None:  # 「1〜2年」 is read as an amount: as a word it would be found in 「12年」
         keys = [k for k in keys if not (k.label and re.search(r"\d", k.text))]
     keys = [k for k in keys if not _answer_label(k, question)]
+    counts = _DOES_IT_COUNT.search(fold(text))
+    if counts is not None and counts.start() > 0:
+        # "insulin pump, does that count?", 「避妊リングは入ってるけど、それも入る？」: an answer and a doubt about it
+        stated = _read_choice(text[:counts.start()], variants, age)
+        if stated.kind == "choice" and len(stated.choice_ids) == 1 and unsure:
+            return Reading("unclear", tuple(sorted({*stated.choice_ids, unsure[0]}, key=order.index)))
+    if looks_like_question(text) and _answered_after_mark(text):
+        # "coclear? no", 「人工内耳？ないです」: a word checked, then the answer, which is read alone; "maybe? I
+        # blacked out once" and 「ひきつけ？みたいなのがあった」: the mark made a hedge, and the whole is the answer
+        before, after = _QUESTION_MARK.split(text.strip(), maxsplit=1)[0], _QUESTION_MARK.split(text.strip())[-1]
+        echoed = not said(before).polarities and said(after).polarities and not find(keys, after)
+        text = after if echoed else _QUESTION_MARK.sub("、", text)
     cut = [with_day_parts(c) for c in clauses(_preferred(text, keys))]
     parts = [_read_clause(c, keys, variants) for c in cut]
     if looks_like_question(text) and not _only_unsure(parts, question) and not _hedged_amount(text, question) \
@@ -424,7 +468,8 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
         return _one_or_ask(found, order)
     polar = _polar_answer(kept, [by_means["no"]] if "no" in by_means else [])
     if polar:
-        if len(polar) > 1 and polar <= set(by_means.values()):
+        doubted_yes = polar == {by_means.get("yes"), by_means.get("unsure")}  # offered as they are
+        if len(polar) > 1 and polar <= set(by_means.values()) and not doubted_yes:
             polar |= set(by_means.values())  # 「はい、ないです」: offer every answer, "not sure" included
         return _one_or_ask(polar - denied or polar, order)
     if denied:  # 「電話はやめてください」: offer the others
@@ -548,7 +593,7 @@ def _still_undecided(parts: Sequence[_Clause], by_means: dict[Polarity | None, s
     """A choice named with a hedge and "not sure" said in another clause (「TMSがいいかなと思うけど、相談もしたい」,
     "exosome I think, but I'd like advice"): both, so the bot asks which to record."""
     unsure = by_means.get("unsure")
-    if unsure is None or not any(p.named and p.said.hedged for p in parts):
+    if unsure is None or not any(p.named and (p.said.hedged or "unsure" in p.said.polarities) for p in parts):
         return set()
     return {unsure} if any(unsure in p.polar and not p.named for p in parts) else set()
 

@@ -631,3 +631,38 @@ def test_a_request_to_explain_or_one_naming_no_choice_stays_a_question(
 def test_a_past_verb_alone_is_no_yes_to_a_question_about_now(intakes: dict[str, Intake], question: str,
                                                              text: str) -> None:
     assert "yes" not in read_choice(text, variants(intakes, question, "en")).choice_ids
+
+
+@pytest.mark.parametrize(("lang", "question", "text", "expected"), [
+    ("en", "cochlear", "cochlear? no", ("no",)),
+    ("ja", "cochlear", "人工内耳？ないです", ("no",)),
+    ("en", "interest", "maybe exosome? I'd still like advice", ("exosome", "undecided")),
+])
+def test_a_question_mark_followed_by_the_answer_is_an_answer(
+    intakes: dict[str, Intake], lang: str, question: str, text: str, expected: tuple[str, ...]
+) -> None:
+    reading = read_choice(text, variants(intakes, question, lang))
+    assert reading.kind != "question" and set(reading.choice_ids) == set(expected)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "a nerve stimulator, does that count?"), ("ja", "神経刺激装置が入ってるけど、それも入りますか？"),
+])
+def test_an_answer_asking_whether_it_counts_offers_it_and_not_sure(
+    intakes: dict[str, Intake], lang: str, text: str
+) -> None:
+    assert read_choice(text, variants(intakes, "implant", lang)) == Reading("unclear", ("yes", "unsure"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "maybe I had a seizure once as a kid"), ("ja", "小さい頃にけいれんがあった気がする"),
+])
+def test_a_doubted_yes_at_a_safety_question_offers_yes_and_not_sure(
+    intakes: dict[str, Intake], lang: str, text: str
+) -> None:
+    assert read_choice(text, variants(intakes, "seizure", lang)) == Reading("unclear", ("yes", "unsure"))
+
+
+def test_a_question_after_its_mark_stays_a_question(intakes: dict[str, Intake]) -> None:
+    assert read_choice("is TMS painful? I'm scared", variants(intakes, "interest", "en")) == Reading("question")
+    assert read_choice("TMSは痛いですか？こわいです", variants(intakes, "interest")) == Reading("question")
