@@ -131,6 +131,8 @@ class _Clause:
     said: Said = field(default_factory=Said)
     topic_yes: bool = False
     """The clause names what a "yes" stands for (a symptom, a device) and does not deny it."""
+    official: bool = False
+    """It speaks of a diagnosis as such ("not officially", 「正式には」)."""
     minimised: bool = False
     """It makes light of what it names (「軽く」, 「すぐ治った」, "mild", "nothing major"): a yes that may be a no."""
     doubtful: bool = False
@@ -240,7 +242,8 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         ids = {i for i in ids if not any(c.id == i and c.label.isascii() == ascii_clause and said(c.label).negated
                                          for q in variants for c in q.choices)}
     doubtful = heard.one == "no" and (heard.hedged or bool(_BELIEF.search(folded)))
-    out = _Clause(clause.role, said=heard, doubtful=doubtful, minimised=bool(_MINIMISED.search(folded)))
+    out = _Clause(clause.role, said=heard, doubtful=doubtful, minimised=bool(_MINIMISED.search(folded)),
+                  official=bool(_OFFICIAL.search(folded)))
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
         out.denied = set(ids)
         return out
@@ -445,6 +448,9 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
     shaped = _shaped_choice(parts, variants)
     if shaped is not None:
         return Reading("choice", (shaped,))
+    told = _told_but_unsure_it_counts(cut, parts, variants)
+    if told:
+        return Reading("unclear", tuple(sorted(told, key=order.index)))
     either = _alternatives(text, keys, variants)
     if either:
         return Reading("unclear", tuple(sorted(either, key=order.index)))
@@ -466,7 +472,8 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
         if len(found) > 1:
             found |= _naming_all(found, keys, variants)
         return _one_or_ask(found, order)
-    polar = _polar_answer(kept, [by_means["no"]] if "no" in by_means else [])
+    polar = _polar_answer(kept, [by_means["no"]] if "no" in by_means else [],
+                          [by_means["unsure"]] if "unsure" in by_means else [])
     if polar:
         doubted_yes = polar == {by_means.get("yes"), by_means.get("unsure")}  # offered as they are
         if len(polar) > 1 and polar <= set(by_means.values()) and not doubted_yes:
@@ -562,7 +569,7 @@ def _preferred(text: str, keys: Sequence[Key]) -> str:
     return text
 
 
-def _polar_answer(parts: Sequence[_Clause], by_no: Sequence[str] = ()) -> set[str]:
+def _polar_answer(parts: Sequence[_Clause], by_no: Sequence[str] = (), by_unsure: Sequence[str] = ()) -> set[str]:
     """Yes / no / not sure over the clauses: a clause after "but" or "so" corrects those before it, unless it takes
     back a symptom the earlier clause named (「頭痛はあったけど、気になるほどでは…」: both are offered); a plain verb
     gives way to a clearer clause (「生理が遅れてて、わからない」)."""
@@ -584,6 +591,9 @@ def _polar_answer(parts: Sequence[_Clause], by_no: Sequence[str] = ()) -> set[st
         hedged_no = [p for p in before if p.doubtful]
         if hedged_no and last.said.one == "unsure":  # "don't think so, but not 100%": both, so the bot asks
             return set().union(*(p.polar for p in hedged_no)) | last.polar
+        doubts = [p for p in before if by_unsure and p.polar == set(by_unsure)]
+        if doubts and last.doubtful:  # "we're trying, but I don't think so yet": a belief after a reason to doubt
+            return set().union(*(p.polar for p in doubts)) | last.polar
         return set(last.polar)
     clear = [p for p in polar_parts if not p.said.weak or p.topic_yes] or polar_parts
     return set().union(*(p.polar for p in clear))
@@ -682,7 +692,51 @@ def _shaped_choice(parts: Sequence[_Clause], variants: Sequence[Question]) -> st
                     if later.role in ("contrast", "conclusion") and not heard.negated and (
                             heard.hedged or heard.polarities & {"yes", "unsure"}):
                         return choice.id
+            elif ("unsure" in part.said.polarities or part.said.hedged) and not part.said.negated and any(
+                    later.said.negated and later.official for later in parts[i + 1:]):
+                return choice.id  # "probably, but not officially", "a GP said it might be, nothing official"
     return None
+
+
+_OFFICIAL = re.compile(r"\b(?:official(?:ly)?|formal(?:ly)?|diagnos\w*|on paper)\b|正式|診断|ちゃんと")
+"""What makes a diagnosis a diagnosis: 'not officially' takes back the diagnosis, not the suspicion."""
+_TOLD = re.compile(r"\b(?:said|told|called it|diagnosed)\b|言われ|いわれ|診断され")
+_WHETHER = re.compile(r"\b(?:if|whether) (?:that|it|this|they|those)\b|\bdoes (?:that|it) count\b|かどうか|のかどうか|"
+                      r"に入るのか|に当たるのか|なのか(?:は|も)?(?:わから|分から|不明)")
+
+
+def _names_topic(text: str, variants: Sequence[Question]) -> bool:
+    """The text names what the question is about, as its label does ("depressive state" at 'Depression diagnosis',
+    「うつ状態」 at 「うつ病の診断」), not something else the doctor said ("adjustment disorder")."""
+    words = set(spaced(text).split())
+    key = key_of(text)
+    for question in variants:
+        label = question.label or ""
+        if label.isascii():
+            if any(w[:6] == stem[:6] for stem in spaced(label).split() if len(stem) > 5 for w in words):
+                return True
+        elif label and key_of(re.split(r"[のと・]", label)[0])[:2] in key:
+            return True
+    return False
+
+
+def _told_but_unsure_it_counts(cut: Sequence[Clause], parts: Sequence[_Clause],
+                               variants: Sequence[Question]) -> set[str]:
+    """Told something by a doctor, then unsure whether it counts ("they said depressive state, not sure if that
+    counts", 「うつ状態とは言われたけど、うつ病かどうかは…」): the diagnosis, the suspicion and "not sure" are
+    offered."""
+    question = variants[0]
+    by_means = {means(c): c.id for c in question.choices if means(c) is not None}
+    if "yes" not in by_means or "unsure" not in by_means:
+        return set()
+    for i, clause in enumerate(cut[:-1]):
+        told = _TOLD.search(fold(clause.text)) and _names_topic(clause.text, variants)
+        if told and not parts[i].said.negated and any(
+                "unsure" in later.polar and _WHETHER.search(fold(later_clause.text))
+                for later, later_clause in zip(parts[i + 1:], cut[i + 1:], strict=True)):
+            shaped = [c.id for c in question.choices if means(c) is None and said(c.label).negated]
+            return {by_means["yes"], by_means["unsure"], *shaped}
+    return set()
 
 
 def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question]) -> Reading:

@@ -666,3 +666,38 @@ def test_a_doubted_yes_at_a_safety_question_offers_yes_and_not_sure(
 def test_a_question_after_its_mark_stays_a_question(intakes: dict[str, Intake]) -> None:
     assert read_choice("is TMS painful? I'm scared", variants(intakes, "interest", "en")) == Reading("question")
     assert read_choice("TMSは痛いですか？こわいです", variants(intakes, "interest")) == Reading("question")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "probably, but not officially"), ("en", "a GP said it might be, nothing official"),
+    ("ja", "たぶんそう、でも正式な診断はない"),
+])
+def test_a_suspicion_then_no_official_diagnosis_is_the_suspected_choice(
+    intakes: dict[str, Intake], lang: str, text: str
+) -> None:
+    assert read_choice(text, variants(intakes, "depression", lang)) == Reading("choice", ("suspected",))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "they said depressive state, not sure if that counts"),
+    ("ja", "うつ状態とは言われたけど、うつ病かどうかは…"),
+])
+def test_told_something_like_the_diagnosis_then_unsure_it_counts_offers_all_three(
+    intakes: dict[str, Intake], lang: str, text: str
+) -> None:
+    assert read_choice(text, variants(intakes, "depression", lang)) == \
+        Reading("unclear", ("diagnosed", "suspected", "unsure"))
+
+
+def test_told_something_else_then_unsure_it_counts_is_not_offered_as_the_diagnosis(intakes: dict[str, Intake]) -> None:
+    reading = read_choice("they said adjustment disorder, not sure if that counts", variants(intakes, "depression",
+                                                                                               "en"))
+    assert reading == Reading("choice", ("unsure",))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "we're trying for a baby but I don't think so yet"), ("ja", "妊活中だけど今はしてないと思う"),
+])
+def test_a_belief_after_a_reason_to_doubt_it_asks(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    reading = read_choice(text, variants(intakes, "pregnancy", lang))
+    assert reading.kind == "unclear" and {"no", "unsure"} <= set(reading.choice_ids)
