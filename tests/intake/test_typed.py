@@ -337,7 +337,7 @@ def test_future_ages_school_years_maybe_and_plans(intakes: dict[str, Intake], qu
 
 
 @pytest.mark.parametrize(("text", "span"), [
-    ("since last spring", (1.54, 1.79)), ("去年の春から", (1.54, 1.79)), ("3月から", (0.71, 0.79)),
+    ("since last spring", (0.54, 0.79)), ("去年の春から", (1.54, 1.79)), ("3月から", (0.71, 0.79)),
     ("since March", (0.71, 0.79)), ("since the summer", (0.29, 0.54)), ("高校に入ってから", (1.0, 200.0)),
 ])
 def test_durations_said_by_a_season_or_month_they_began(text: str, span: tuple[float, float]) -> None:
@@ -701,3 +701,31 @@ def test_told_something_else_then_unsure_it_counts_is_not_offered_as_the_diagnos
 def test_a_belief_after_a_reason_to_doubt_it_asks(intakes: dict[str, Intake], lang: str, text: str) -> None:
     reading = read_choice(text, variants(intakes, "pregnancy", lang))
     assert reading.kind == "unclear" and {"no", "unsure"} <= set(reading.choice_ids)
+
+
+@pytest.mark.parametrize(("text", "today", "span"), [
+    ("since last summer", dt.date(2026, 12, 3), (0.29, 0.54)),  # the summer that has just ended
+    ("since last summer", dt.date(2026, 4, 10), (0.63, 0.88)),  # said in spring: the summer of the year before
+    ("since summer last year", dt.date(2026, 12, 3), (1.29, 1.54)),
+    ("去年の夏から", dt.date(2026, 12, 3), (1.29, 1.54)),  # 去年 is the calendar year before
+])
+def test_a_season_said_as_last_counts_from_the_latest_one_in_english(text: str, today: dt.date,
+                                                                     span: tuple[float, float]) -> None:
+    (low, high), = read_spans(text, "duration", today)
+    assert (low, high) == pytest.approx(span, abs=0.01)
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("two and a half years", 2.5), ("2 and a half years", 2.5), ("one and a half years", 1.5),
+])
+def test_and_a_half_before_the_unit(text: str, years: float) -> None:
+    assert read_amount(text, "duration") == pytest.approx(years)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she's a sophomore in college", ("age18_19", "age20s")), ("a college senior", ("age20s",)),
+    ("he's a sophomore", ("teen15_17",)),
+])
+def test_a_college_year_is_not_read_as_the_high_school_one(intakes: dict[str, Intake], text: str,
+                                                           expected: tuple[str, ...]) -> None:
+    assert set(read_choice(text, variants(intakes, "age", "en")).choice_ids) == set(expected)
