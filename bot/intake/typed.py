@@ -131,6 +131,8 @@ class _Clause:
     said: Said = field(default_factory=Said)
     topic_yes: bool = False
     """The clause names what a "yes" stands for (a symptom, a device) and does not deny it."""
+    of_others: bool = False
+    """It speaks of the family or another person ("my family doesn't know"), not of the answer itself."""
     official: bool = False
     """It speaks of a diagnosis as such ("not officially", 「正式には」)."""
     minimised: bool = False
@@ -188,6 +190,13 @@ _SOMEONE_ELSE = re.compile(
     r"(?:兄|姉|弟|妹|母|父|祖母|祖父|叔父|叔母|伯父|伯母|いとこ|親戚|家族|夫|妻|旦那|主人|友達|友人)(?:親|さん|ちゃん)?(?:は|が|も)")
 """Someone other than the person applying (a parent, a sibling, a partner) said to have something: "no, but my
 brother has epilepsy", 「兄はてんかんですが」. A son or daughter is left out: a parent may apply for the child."""
+_OTHERS = re.compile(rf"\b{_RELATIVE_EN}\b|家族|両親|親|母|父|兄|姉|弟|妹|夫|妻")
+_HELPER = re.compile(
+    rf"\b(?:my|our)\s+{_RELATIVE_EN}\s+(?:is\s+|are\s+)?(?:helping|helps|helped|is with me|sitting with me|"
+    r"reading (?:this|it) with me|typing for me)\b|"
+    r"(?:母|父|親|両親|家族|姉|兄)(?:親|さん)?(?:と一緒に|といっしょに|も一緒に|に手伝って|が手伝って|が横で|に見てもらい)")
+"""Someone who helps with the form ("my mom is helping me type", 「母と一緒に見ています」): a helper, not who applies
+or what is answered, so the clause answers nothing."""
 _ASKS_ABOUT_OTHERS = re.compile(r"parent|guardian|family|保護者|親|家族")
 
 
@@ -206,6 +215,9 @@ _PERMITS = re.compile(r"\b(?:can|could|may|fine|ok|okay|alright|all right|go ahe
                       r"てかまわな|てok|ても平気")
 """A permission ("you can leave a message", 「伝言を残してもらって大丈夫です」): said of a choice whose label forbids
 it, the message asks for the opposite of that choice."""
+_DISLIKE = re.compile(r"こわい|怖い|恐い|こわくて|怖くて|苦手|抵抗が?ある|気が進まな|\bscared\b|\bafraid\b|"
+                      r"\bfrightened\b|\bnervous about\b|\bnot keen\b|\bnot a fan\b|\bhate\b|\bdislike\b")
+"""Fear or dislike said of a choice (「点滴はちょっとこわい」, "scared of the drip"): it is ruled out."""
 _FINE = re.compile(r"大丈夫|だいじょうぶ|だいじょぶ|平気|へいき")
 """「大丈夫です」: fine, nothing of the kind; a "no" at a yes/no question about the applicant's own health."""
 
@@ -222,13 +234,38 @@ def _about_someone_else(folded: str, variants: Sequence[Question]) -> bool:
         not _ASKS_ABOUT_OTHERS.search(q.text) and any(means(c) == "yes" for c in q.choices) for q in variants)
 
 
+def _unqualified(hits: list[Hit], text: str, variants: Sequence[Question]) -> list[Hit]:
+    """The hits without a "yes" word that a "no" choice's word right before it narrows ("blood pressure pills",
+    「血圧の薬」 are pills that do not count), and without a possessor before 「の」 (「私の息子」 is the son)."""
+    if len(hits) < 2:
+        return hits
+    padded, key = f" {spaced(text)} ", key_of(text)
+    meaning = {c.id: means(c) for q in variants for c in q.choices}
+    dropped = set()
+    for head in hits:
+        for modifier in hits:
+            if modifier.key.choice_id == head.key.choice_id:
+                continue
+            a, b = modifier.surface.strip(), head.surface.strip()
+            if head.key.ascii:
+                narrowed = f" {a} {b} " in padded
+            else:
+                narrowed = f"{a}{b}" in key or f"{a}の{b}" in key
+                if f"{a}の{b}" in key and meaning.get(modifier.key.choice_id) is None:
+                    dropped.add(id(modifier))  # 「私の息子」: whose son, not who applies
+            if narrowed and meaning.get(modifier.key.choice_id) == "no" and meaning.get(head.key.choice_id) == "yes":
+                dropped.add(id(head))
+    kept = [h for h in hits if id(h) not in dropped]
+    return kept or hits
+
+
 def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Question]) -> _Clause:
     question = variants[0]
     folded = fold(clause.text)
-    if _about_someone_else(folded, variants):
+    if _about_someone_else(folded, variants) or (_HELPER.search(folded) and not _asks_about_others(variants)):
         return _Clause("reason")
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
-    hits: list[Hit] = find(keys, clause.text)
+    hits: list[Hit] = _unqualified(find(keys, clause.text), clause.text, variants)
     ids = {h.key.choice_id for h in hits}
     from_partial = not ids and question.amount is None
     if from_partial:
@@ -243,7 +280,7 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
                                          for q in variants for c in q.choices)}
     doubtful = heard.one == "no" and (heard.hedged or bool(_BELIEF.search(folded)))
     out = _Clause(clause.role, said=heard, doubtful=doubtful, minimised=bool(_MINIMISED.search(folded)),
-                  official=bool(_OFFICIAL.search(folded)))
+                  official=bool(_OFFICIAL.search(folded)), of_others=bool(_OTHERS.search(folded)))
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
         out.denied = set(ids)
         return out
@@ -253,7 +290,10 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
     out.denied |= excepted  # 「電話以外で」, 「午前以外なら」: the choice named before 以外 is ruled out
     for choice_id in _subsumed(ids - excepted, hits, variants):
         meaning = choice_means.get(choice_id)
-        if _forbidding_label(choice_id, variants) and not heard.negated and _PERMITS.search(folded):
+        disliked = meaning is None and bool(_DISLIKE.search(folded)) and not heard.negated
+        if disliked and not _negative_label(choice_id, variants):
+            out.denied.add(choice_id)  # 「点滴はちょっとこわい」, "scared of the drip": not the one wanted
+        elif _forbidding_label(choice_id, variants) and not heard.negated and _PERMITS.search(folded):
             out.denied.add(choice_id)  # "you can leave a message" at 「…残さないでほしい」: the opposite of the choice
         elif _negative_label(choice_id, variants):
             (out.polar if meaning else out.named).add(choice_id)
@@ -746,6 +786,10 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
     denied = set().union(*(p.denied for p in parts))
     kept = [p for p in parts if p.role != "reason" and (p.named or p.polar)] or list(parts)
     matched = set().union(*(p.named | p.polar for p in kept)) - denied
+    named = set().union(*(p.named for p in kept))
+    if named - exclusive:  # "my family doesn't know, so only tell me": that "not" is said of them, not "nothing"
+        of_others = set().union(*(p.polar for p in kept if p.of_others and not p.named))
+        matched -= {c for c in exclusive & of_others if c not in named and means_of(c, question) == "no"}
     everything = {c.id for c in question.choices if c.exclusive and means(c) != "no"}  # "any time"
     if matched & exclusive:
         narrowed = _qualified(text, variants)
@@ -763,6 +807,11 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
     if matched & exclusive and matched - exclusive:
         return Reading("unclear", tuple(sorted(matched, key=order.index)))
     return Reading("choice", tuple(sorted(matched, key=order.index)))
+
+
+def means_of(choice_id: str, question: Question) -> Polarity | None:
+    """What the question's choice ``choice_id`` stands for (yes, no, not sure), if anything."""
+    return next((means(c) for c in question.choices if c.id == choice_id), None)
 
 
 def _qualified(text: str, variants: Sequence[Question]) -> set[str]:

@@ -448,9 +448,9 @@ def test_medicine_for_the_body_is_no_psychiatric_medication(intakes: dict[str, I
     assert read_choice(text, variants(intakes, "medication", lang)) == Reading("choice", ("no",))
 
 
-def test_body_medicine_beside_a_generic_pill_word_is_asked_never_recorded_as_yes(intakes: dict[str, Intake]) -> None:
+def test_body_medicine_beside_a_generic_pill_word_is_no_never_yes(intakes: dict[str, Intake]) -> None:
     reading = read_choice("only thyroid pills from my doctor", variants(intakes, "medication", "en"))
-    assert reading.kind == "unclear" and "no" in reading.choice_ids
+    assert reading == Reading("choice", ("no",))  # the pills are thyroid ones: the word before narrows them
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -729,3 +729,46 @@ def test_and_a_half_before_the_unit(text: str, years: float) -> None:
 def test_a_college_year_is_not_read_as_the_high_school_one(intakes: dict[str, Intake], text: str,
                                                            expected: tuple[str, ...]) -> None:
     assert set(read_choice(text, variants(intakes, "age", "en")).choice_ids) == set(expected)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "only blood pressure pills from my GP"), ("en", "thyroid medication"), ("ja", "血圧の薬だけです"),
+])
+def test_a_kind_of_medicine_that_does_not_count_narrows_the_word_it_qualifies(
+    intakes: dict[str, Intake], lang: str, text: str
+) -> None:
+    assert read_choice(text, variants(intakes, "medication", lang)) == Reading("choice", ("no",))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "私の息子のことで申し込みます", "guardian"), ("ja", "本人ですが、母と一緒に見ています", "self"),
+    ("en", "me, but my mom is helping me type", "self"), ("en", "I'm applying on behalf of my 14 year old", "guardian"),
+])
+def test_whose_child_it_is_and_who_helps_do_not_name_the_applicant(
+    intakes: dict[str, Intake], lang: str, text: str, expected: str
+) -> None:
+    assert read_choice(text, variants(intakes, "applicant", lang)) == Reading("choice", (expected,))
+
+
+def test_a_helper_at_the_question_about_the_parent_still_answers_it(intakes: dict[str, Intake]) -> None:
+    assert read_choice("お母さんと一緒に見てます", variants(intakes, "guardian_agrees")) == Reading("choice", ("yes",))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "TMSかな…点滴はちょっとこわい"), ("ja", "点滴が怖いのでTMSで"), ("en", "I'm scared of the drip, TMS please"),
+])
+def test_a_choice_said_with_fear_is_ruled_out(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "interest", lang)) == Reading("choice", ("tms",))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "my family doesn't know, so only tell me"), ("ja", "家族は知らないので、本人だけに話してください"),
+])
+def test_a_not_said_of_the_family_is_no_nothing_in_particular(intakes: dict[str, Intake], lang: str,
+                                                               text: str) -> None:
+    assert read_choice(text, variants(intakes, "discreet", lang)) == Reading("choice", ("person_only",))
+
+
+def test_a_request_naming_no_choice_still_is_not_dropped(intakes: dict[str, Intake]) -> None:
+    reading = read_choice("病院の名前を出さないで、留守電も残さないで", variants(intakes, "discreet"))
+    assert reading.kind == "unclear"
