@@ -161,6 +161,19 @@ def _negative_label(choice_id: str, variants: Sequence[Question]) -> bool:
     return any(means(c) == "no" or said(c.label).negated for c in _choices(choice_id, variants))
 
 
+_MAYBE_JA = re.compile(r"かもしれ|かも知れ")
+"""「かもしれません」: a maybe, whose 「ません」 negates nothing."""
+
+
+def _shaped_label(choice_id: str, variants: Sequence[Question]) -> bool:
+    """The choice's label is "not X, but Y" (「診断はないが、うつ病かもしれないと思う」): its negation is of X only."""
+    for choice in _choices(choice_id, variants):
+        label_parts = clauses(choice.label)
+        if len(label_parts) >= 2 and said(label_parts[0].text).negated and not said(label_parts[-1].text).negated:
+            return True
+    return False
+
+
 def _forbidding_label(choice_id: str, variants: Sequence[Question]) -> bool:
     """The choice asks the clinic not to do something (「…残さないでほしい」, "Do not leave a voicemail message")."""
     return any(means(c) is None and said(c.label).negated for c in _choices(choice_id, variants))
@@ -293,6 +306,9 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         disliked = meaning is None and bool(_DISLIKE.search(folded)) and not heard.negated
         if disliked and not _negative_label(choice_id, variants):
             out.denied.add(choice_id)  # 「点滴はちょっとこわい」, "scared of the drip": not the one wanted
+        elif _shaped_label(choice_id, variants) and heard.one == "no" and not out.official and "no" in by_means \
+                and not _MAYBE_JA.search(folded):
+            out.polar.add(by_means["no"])  # 「うつではないと思う」 denies what 「診断はないが、うつ病かも」 suspects
         elif _forbidding_label(choice_id, variants) and not heard.negated and _PERMITS.search(folded):
             out.denied.add(choice_id)  # "you can leave a message" at 「…残さないでほしい」: the opposite of the choice
         elif _negative_label(choice_id, variants):
@@ -308,13 +324,16 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         elif "unsure" in heard.polarities and meaning in ("yes", "no") and "unsure" in by_means:
             out.polar.add(by_means["unsure"])
             doubted_yes = meaning == "yes" and bool(_DOUBT.search(folded)) and _screening(choice_id, variants)
-            if (heard.hedged and meaning in heard.polarities) or doubted_yes:
+            chance = _asks_chance(variants) and bool(_CHANCE.search(folded)) and heard.polarities <= {"unsure"}
+            if meaning == "yes" and chance:
+                out.polar = {choice_id}  # "there might be a chance", 「可能性はあるかも」: a chance is what it asks
+            elif (heard.hedged and meaning in heard.polarities) or doubted_yes:
                 out.polar.add(choice_id)  # 「可能性はゼロではないかも」, "maybe I had a seizure": both, so it asks
         elif meaning is not None:
             out.polar.add(choice_id)
             out.topic_yes = out.topic_yes or (meaning == "yes" and any(
                 h.key.choice_id == choice_id and not h.key.label for h in hits))
-            if meaning == "yes" and out.minimised and "no" in by_means:
+            if meaning == "yes" and out.minimised and "no" in by_means and _screening(choice_id, variants):
                 out.polar.add(by_means["no"])  # "only a bit of scalp soreness": something, but no worry
         else:
             out.named.add(choice_id)
@@ -332,6 +351,9 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         out.polar |= {by_means[p] for p in polarities if p in by_means}
         if len(polarities) > 1 and not out.polar:
             out.polar |= set(by_means.values())
+        if polarities == {"unsure"} and "yes" in by_means and not heard.negated \
+                and _screening(by_means["yes"], variants) and _OCCURRED.search(folded):
+            out.polar.add(by_means["yes"])  # "maybe once": a yes or a maybe, so it asks
     yes, unsure = by_means.get("yes"), by_means.get("unsure")
     if yes in out.polar and unsure and not heard.negated and _DOUBT.search(folded) and _screening(yes, variants):
         out.polar.add(unsure)  # 「ひきつけみたいなのがあった気がする」: a yes the person doubts, at a safety question
@@ -341,6 +363,17 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
 _DOUBT = re.compile(r"気がする|気もする|ような気|みたいなの|っぽいの|\bmaybe\b|\bpossibly\b|\bmight have\b|"
                     r"\bmay have\b|\bsort of\b|\bkind of\b|\bkinda\b")
 """A yes the person doubts: an impression (「気がする」), a guess ("maybe once"); "I think so" keeps its yes."""
+
+
+_CHANCE = re.compile(r"\bchance\b|\bpossib|可能性")
+_OCCURRED = re.compile(r"\bonce\b|\btwice\b|\ba few times\b|\ba couple of times\b|一度|一回|1回|二回|2回|何回か|何度か")
+"""Said to have happened ("maybe once", 「一度あったかも」): a maybe about an event is a doubted yes."""
+
+
+def _asks_chance(variants: Sequence[Question]) -> bool:
+    """The question asks whether there is a chance ("...or is there any chance you might be?", 「可能性は」), so a
+    possibility said is a yes, not a "not sure"."""
+    return any(_CHANCE.search(fold(q.text)) for q in variants)
 
 
 def _screening(choice_id: str, variants: Sequence[Question]) -> bool:
@@ -406,7 +439,7 @@ def read_choice(text: str, variants: Sequence[Question], *, age: Span | None = N
     the age the form already holds (years, from and up to), so 「中2から」 can be counted as a duration.
 
     A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
-    text = spelt_out(text)
+    text = _REPEATED.sub(r"\1", spelt_out(text))  # 「ないない」, 「はいはい」: said twice, meant once
     reading = _read_choice(text, variants, age)
     if reading.kind == "unclear" and not reading.choice_ids and text.isascii():
         kana = _romaji(text)
@@ -417,6 +450,7 @@ def read_choice(text: str, variants: Sequence[Question], *, age: Span | None = N
     return reading
 
 
+_REPEATED = re.compile(r"(ない|ないです|はい|いや|うん|そう|ある|あります|nope|no|yes|yep)(?:[\s、,]*\1)+")
 _ROMAJI_WORD = re.compile(r"[a-z]+")
 _KANA_ONLY = re.compile(r"[\u3041-\u309f]+")
 
@@ -480,7 +514,7 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
     cut = [with_day_parts(c) for c in clauses(_preferred(text, keys))]
     parts = [_read_clause(c, keys, variants) for c in cut]
     if looks_like_question(text) and not _only_unsure(parts, question) and not _hedged_amount(text, question) \
-            and not _request_naming_a_choice(text, parts):
+            and not _request_naming_a_choice(text, parts) and not _musing(text, parts):
         return Reading("question")
     if question.kind == "multi":
         multi = _read_multi(text, parts, variants)
@@ -488,6 +522,11 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
     shaped = _shaped_choice(parts, variants)
     if shaped is not None:
         return Reading("choice", (shaped,))
+    if all(p.said.negated and p.official and not p.said.hedged and not p.named - p.denied for p in parts) \
+            and "no" in (means_ := {means(c): c.id for c in question.choices}) and parts:
+        shaped_ids = [c.id for c in question.choices if _shaped_label(c.id, variants)]
+        if shaped_ids:  # 「診断はされてません」, "no diagnosis": no, or the "not diagnosed, but ..." choice
+            return Reading("unclear", tuple(sorted({means_["no"], *shaped_ids}, key=order.index)))
     told = _told_but_unsure_it_counts(cut, parts, variants)
     if told:
         return Reading("unclear", tuple(sorted(told, key=order.index)))
@@ -566,6 +605,19 @@ def _alternatives(text: str, keys: Sequence[Key], variants: Sequence[Question]) 
         if all(len(side) == 1 for side in sides) and sides[0] != sides[1]:
             return sides[0] | sides[1]
     return set()
+
+
+_MUSING_END = re.compile(r"(?:かな|かなぁ|かなあ|かなー|かも|かね)[。.…!！~〜w笑]*$")
+_ASKING_WORD = re.compile(r"何|なに|なん|どう|どれ|どの|どっち|どちら|いつ|どこ|だれ|誰|なぜ|いくら|大丈夫|いい|でき|"
+                          r"ですか|ますか|でしょう|[のん]かな|[のん]かね")
+
+
+def _musing(text: str, parts: Sequence[_Clause]) -> bool:
+    """「チクチクしたくらいかな」, 「TMSかな」: a hedged answer said to oneself, no question mark and nothing asked, is
+    an answer when it names a choice or says yes, no or not sure."""
+    plain = fold(text).strip()
+    return not re.search(r"[?？]", plain) and bool(_MUSING_END.search(plain)) and not _ASKING_WORD.search(plain) \
+        and any(p.named or p.polar for p in parts)
 
 
 def _hedged_amount(text: str, question: Question) -> bool:

@@ -772,3 +772,46 @@ def test_a_not_said_of_the_family_is_no_nothing_in_particular(intakes: dict[str,
 def test_a_request_naming_no_choice_still_is_not_dropped(intakes: dict[str, Intake]) -> None:
     reading = read_choice("病院の名前を出さないで、留守電も残さないで", variants(intakes, "discreet"))
     assert reading.kind == "unclear"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "診断はされてません"), ("ja", "診断されたことはないです"), ("en", "no diagnosis"),
+])
+def test_no_diagnosis_alone_offers_no_and_the_suspected_choice(intakes: dict[str, Intake], lang: str,
+                                                               text: str) -> None:
+    assert read_choice(text, variants(intakes, "depression", lang)) == Reading("unclear", ("suspected", "no"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [("ja", "うつではないと思います"), ("en", "I don't think it's depression")])
+def test_denying_what_the_suspected_choice_suspects_is_no(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "depression", lang)) == Reading("choice", ("no",))
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "there might be a chance"), ("ja", "可能性はあるかも")])
+def test_a_chance_said_at_a_question_about_a_chance_is_yes(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "pregnancy", lang)) == Reading("choice", ("yes",))
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "maybe once when I was little"), ("ja", "一度あったかもしれない")])
+def test_maybe_once_at_a_safety_question_offers_yes_and_not_sure(intakes: dict[str, Intake], lang: str,
+                                                                 text: str) -> None:
+    reading = read_choice(text, variants(intakes, "seizure", lang))
+    assert reading.kind == "unclear" and {"yes", "unsure"} <= set(reading.choice_ids)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "たまに頓服で飲むくらい"), ("en", "just a little sleeping pill sometimes"),
+])
+def test_making_light_of_a_medicine_still_takes_it(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "medication", lang)) == Reading("choice", ("yes",))
+
+
+@pytest.mark.parametrize(("lang", "text"), [("ja", "ないない😂"), ("en", "no no")])
+def test_an_answer_said_twice_is_said_once(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "pregnancy", lang)) == Reading("choice", ("no",))
+
+
+def test_musing_over_an_answer_is_an_answer_and_wondering_about_a_fact_a_question(intakes: dict[str, Intake]) -> None:
+    assert read_choice("TMSかな", variants(intakes, "interest")) == Reading("choice", ("tms",))
+    assert read_choice("TMSは痛いのかな", variants(intakes, "interest")) == Reading("question")
+    assert read_choice("ちょっと頭がチクチクしたくらいかな", variants(intakes, "prior_tms")).kind == "unclear"
