@@ -64,13 +64,14 @@ _FORM_WORDS = tuple(key_of(w) for w in (
     "下の名前", "フルネーム", "ニックネーム", "偽名", "仮名", "旧姓", "通称", "書き方", "書いて", "書く", "入力",
     "記入", "空欄", "省略", "飛ば", "スキップ", "スペース", "全角", "半角", "ハイフン", "必要", "なぜ", "なんで",
     "何のため", "名前", "番号", "アドレス", "携帯", "固定電話", "メアド", "ふりがな", "フリガナ", "読み方", "よみかた",
-    "ネーム", "ミドル", "姓",
+    "ネーム", "ミドル", "姓", "誰が見", "だれが見", "何に使", "なにに使", "使い道", "個人情報",
 ))
 _EN_FORM_WORDS = frozenset([
     "kanji", "katakana", "hiragana", "kana", "romaji", "english", "alphabet", "name", "names", "nickname", "surname",
     "spell", "spelling", "write", "type", "format", "enter", "blank", "skip", "why", "space", "hyphen", "hyphens",
     "required", "need", "necessary", "number", "address", "mobile", "landline", "email", "e-mail", "letters",
-    "characters", "furigana", "reading", "middle", "first", "last", "japanese",
+    "characters", "furigana", "reading", "middle", "first", "last", "japanese", "used", "sees", "private", "privacy",
+    "shared",
 ])
 
 
@@ -79,11 +80,12 @@ def read_text(text: str, question: Question) -> Literal["answer", "form_question
 
     Phone, e-mail, date and number answers are never questions; a free-text answer may well be one (「ほかに
     伝えたいこと」 is where a patient writes what they want to ask), so there only a question that talks about the
-    form itself (漢字, katakana, skip ...) is taken as one, and only when the question has a ``form_help``."""
+    form itself (漢字, katakana, skip, who sees it ...) is taken as one, and only when the question has a
+    ``form_help`` or, failing that, a ``help`` to answer it with."""
     if not looks_like_question(text):
         return "answer"
     about_form = question.kind in ("phone", "email", "date", "number") or _mentions_form(text)
-    if about_form and question.form_help:
+    if about_form and (question.form_help or question.help):
         return "form_question"
     if question.kind == "text" and (question.optional or question.max_length > 200):
         return "answer"

@@ -815,3 +815,28 @@ def test_musing_over_an_answer_is_an_answer_and_wondering_about_a_fact_a_questio
     assert read_choice("TMSかな", variants(intakes, "interest")) == Reading("choice", ("tms",))
     assert read_choice("TMSは痛いのかな", variants(intakes, "interest")) == Reading("question")
     assert read_choice("ちょっと頭がチクチクしたくらいかな", variants(intakes, "prior_tms")).kind == "unclear"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "なんで親の番号が必要なんですか？"), ("ja", "この番号は何に使うんですか？"),
+    ("en", "why do you need my parent's number?"), ("en", "what will the number be used for?"),
+])
+def test_a_question_about_the_parents_phone_gets_its_help_text(intakes: dict[str, Intake], lang: str,
+                                                               text: str) -> None:
+    (asked,) = [q for q in intakes[lang].questions if q.id == "guardian_phone"]
+    assert asked.form_help and read_text(text, asked) == "form_question"
+    assert read_text("090-1234-5678", asked) == "answer"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "名前は誰が見るんですか？"), ("en", "who sees my name? is it private?"),
+])
+def test_who_sees_an_answer_is_a_question_about_the_form(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    (asked,) = [q for q in intakes[lang].questions if q.id == "name"]
+    assert read_text(text, asked) == "form_question"
+
+
+def test_a_question_without_form_help_is_answered_from_the_help_text(intakes: dict[str, Intake]) -> None:
+    (asked,) = [q for q in intakes["en"].questions if q.id == "guardian_phone"]
+    bare = asked.model_copy(update={"form_help": ""})
+    assert bare.help and read_text("do I need a landline?", bare) == "form_question"
