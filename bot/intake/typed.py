@@ -133,6 +133,10 @@ class _Clause:
     said: Said = field(default_factory=Said)
     topic_yes: bool = False
     """The clause names what a "yes" stands for (a symptom, a device) and does not deny it."""
+    topical: bool = False
+    """It names a word of the question's choices (「ペースメーカー」), not only something else that one has."""
+    now: bool = False
+    """It says "now" at a question about now ("nothing now", 「今は」)."""
     of_others: bool = False
     """It speaks of the family or another person ("my family doesn't know"), not of the answer itself."""
     official: bool = False
@@ -208,7 +212,7 @@ brother has epilepsy", 「兄はてんかんですが」. A son or daughter is l
 _OTHERS = re.compile(rf"\b{_RELATIVE_EN}\b|家族|両親|親|母|父|兄|姉|弟|妹|夫|妻")
 _HELPER = re.compile(
     rf"\b(?:my|our)\s+{_RELATIVE_EN}\s+(?:is\s+|are\s+)?(?:helping|helps|helped|is with me|sitting with me|"
-    r"reading (?:this|it) with me|typing for me)\b|"
+    r"reading (?:this|it) with me|typing for me|filling (?:this|it) (?:in|out) for me|doing this for me)\b|"
     r"(?:母|父|親|両親|家族|姉|兄)(?:親|さん)?(?:と一緒に|といっしょに|も一緒に|に手伝って|が手伝って|が横で|に見てもらい)")
 """Someone who helps with the form ("my mom is helping me type", 「母と一緒に見ています」): a helper, not who applies
 or what is answered, so the clause answers nothing."""
@@ -295,7 +299,8 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
                                          for q in variants for c in q.choices)}
     doubtful = heard.one == "no" and (heard.hedged or bool(_BELIEF.search(folded)))
     out = _Clause(clause.role, said=heard, doubtful=doubtful, minimised=bool(_MINIMISED.search(folded)),
-                  official=bool(_OFFICIAL.search(folded)), of_others=bool(_OTHERS.search(folded)))
+                  official=bool(_OFFICIAL.search(folded)), of_others=bool(_OTHERS.search(folded)),
+                  topical=bool(hits), now=bool(_SAID_NOW.search(folded)) and _about_now(variants))
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
         out.denied = set(ids)
         return out
@@ -384,6 +389,9 @@ def _screening(choice_id: str, variants: Sequence[Question]) -> bool:
 
 
 _NOW = re.compile(r"\bcurrently\b|\bright now\b|\bat the moment\b|\bthese days\b|今|現在")
+
+
+_SAID_NOW = re.compile(r"\bnow\b|\bcurrently\b|\bat the moment\b|\bthese days\b|今は|今は?もう|現在は?")
 
 
 def _about_now(variants: Sequence[Question]) -> bool:
@@ -670,6 +678,14 @@ def _polar_answer(parts: Sequence[_Clause], by_no: Sequence[str] = (), by_unsure
     polar_parts = [p for p in parts if p.polar]
     if not polar_parts:
         return set()
+    now = [p for p in polar_parts if p.now]
+    if now and len(now) < len(polar_parts):  # "I was on sertraline until last year, nothing now": now is asked
+        polar_parts = now
+    plain = [p for p in polar_parts if not p.topical and p.said.weak and p.role == "contrast"]
+    if plain and len(plain) < len(polar_parts) and any(p.said.polarities or p.polar for p in polar_parts
+                                                       if p not in plain):
+        polar_parts = [p for p in polar_parts if p not in plain]  # "no, but I have migraines": not what is asked
+    parts = [p for p in parts if not p.polar or p in polar_parts]
     light = [p for p in parts if p.minimised and not p.polar and p.role in ("contrast", "conclusion")]
     if light and any(p.topic_yes for p in parts[:parts.index(light[-1])]):  # "a headache, but it went away"
         return set().union(*(p.polar for p in parts if p.topic_yes)) | set(by_no)

@@ -840,3 +840,18 @@ def test_a_question_without_form_help_is_answered_from_the_help_text(intakes: di
     (asked,) = [q for q in intakes["en"].questions if q.id == "guardian_phone"]
     bare = asked.model_copy(update={"form_help": ""})
     assert bare.help and read_text("do I need a landline?", bare) == "form_question"
+
+
+@pytest.mark.parametrize(("lang", "question", "text"), [
+    ("en", "seizure", "no, but I have migraines"), ("ja", "seizure", "ないです、でも片頭痛持ちです"),
+])
+def test_something_else_one_has_after_but_does_not_turn_a_no_into_yes(intakes: dict[str, Intake], lang: str,
+                                                                      question: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, question, lang)) == Reading("choice", ("no",))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "I was on sertraline until last year, nothing now"), ("ja", "去年まではレクサプロを飲んでたけど、今は何も"),
+])
+def test_what_is_said_of_now_answers_a_question_about_now(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "medication", lang)) == Reading("choice", ("no",))
