@@ -151,7 +151,7 @@ async def answer_typed(update: Update, context: Context, text: str) -> bool:
                 and question.max_length <= 200 and await _acknowledge_distress(update, context, app, text):
             return True
         if kind == "form_question":
-            await reply(update, context, "💬 " + _render(context, app.draft.lang, question.form_help))
+            await reply(update, context, "💬 " + _render(context, app.draft.lang, question.form_help or question.help))
             await show_step(update, context, app, edit=False)
             return True
         if kind == "question" and await _answer_side_question(update, context, app, text):

@@ -85,6 +85,7 @@ def digits(text: str) -> str:
     text = _EN_ORDINAL.sub(lambda m: str(_EN_ORDINALS[m.group(1)]), text)
     text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", text)
     text = _YEARS_AND_MONTHS.sub(lambda m: f"{int(m.group(1)) + int(m.group(2)) / 12:.2f}年", text)
+    text = re.sub(r"\b(\d+)\s+and\s+(?:a\s+)?half\b", lambda m: f"{int(m.group(1))}.5", text)  # "two and a half"
     return re.sub(r"\b(?:a|an|one)\s+(?=(?:year|month|week|day|decade)\b)", "1 ", text)
 
 
@@ -230,7 +231,8 @@ _YEAR_AFTER = re.compile(r"\s*(?:of\s+)?(last year|the year before last)")
 
 def _since_when(text: str, today: dt.date) -> Span | None:
     """「去年の春から」, "since last spring", 「3月から」, "since March": the time from that season or month until
-    today, the season or month taken as this year's when it has begun, else last year's."""
+    today, the season or month taken as this year's when it has begun, else last year's. 「去年」 is the calendar
+    year before; English "last summer" is the latest summer that has ended, this year's when said in December."""
     found = _SINCE_WHEN.search(text) or _SINCE_WHEN_EN.search(text)
     if found is None:
         return None
@@ -243,6 +245,8 @@ def _since_when(text: str, today: dt.date) -> Span | None:
     if after is not None:
         last = "一昨年" if after.group(1).startswith("the") else "last"
     years_back = 2 if last in ("一昨年", "おととし") else 1 if last in ("去年", "昨年", "きょねん", "last") else 0
+    if last == "last" and after is None and month + width - 1 < today.month:
+        years_back = 0  # "since last summer" said in December is this year's summer; 「去年の夏」 is last year's
     if not years_back and month > today.month:
         years_back = 1  # "since the summer" said in spring is last summer's
     start = (today.year - years_back) + (month - 1) / 12
@@ -381,12 +385,15 @@ _SCHOOL_EN_LEVEL = (  # the Japanese school years said in English: 「高2」 is
     (re.compile(_LEVEL_YEAR + r"(?:junior high|middle school)"), 11),
     (re.compile(_LEVEL_YEAR + r"(?:university|college|uni)\b"), 17),
 )
-_SCHOOL_EN_WORDS: tuple[tuple[str, Span], ...] = (
+_SCHOOL_EN_WORDS: tuple[tuple[str, Span], ...] = (  # the first found is read: a college year before the bare one
     ("just graduated high school", (18, 19)), ("just finished high school", (18, 19)),
     ("just left high school", (18, 19)), ("primary school", (5, 12)), ("elementary school", (6, 12)),
     ("middle school", (11, 15)),
     ("junior high", (12, 15)), ("high school freshman", (14, 16)), ("freshman in high school", (14, 16)),
-    ("sophomore", (15, 17)), ("high school junior", (16, 18)), ("junior in high school", (16, 18)),
+    ("freshman in college", (18, 20)), ("college freshman", (18, 20)), ("sophomore in college", (19, 21)),
+    ("college sophomore", (19, 21)), ("junior in college", (20, 22)), ("college junior", (20, 22)),
+    ("senior in college", (21, 23)), ("college senior", (21, 23)), ("sophomore", (15, 17)),
+    ("high school junior", (16, 18)), ("junior in high school", (16, 18)),
     ("high school senior", (17, 19)), ("senior in high school", (17, 19)), ("high school", (14, 19)),
     ("sixth form", (16, 19)), ("secondary school", (11, 19)), ("university", (18, 24)), ("college", (18, 24)),
     ("uni student", (18, 24)), ("teenager", (13, 20)), ("teen", (13, 20)), ("in my teens", (13, 20)),

@@ -64,13 +64,14 @@ _FORM_WORDS = tuple(key_of(w) for w in (
     "下の名前", "フルネーム", "ニックネーム", "偽名", "仮名", "旧姓", "通称", "書き方", "書いて", "書く", "入力",
     "記入", "空欄", "省略", "飛ば", "スキップ", "スペース", "全角", "半角", "ハイフン", "必要", "なぜ", "なんで",
     "何のため", "名前", "番号", "アドレス", "携帯", "固定電話", "メアド", "ふりがな", "フリガナ", "読み方", "よみかた",
-    "ネーム", "ミドル", "姓",
+    "ネーム", "ミドル", "姓", "誰が見", "だれが見", "何に使", "なにに使", "使い道", "個人情報",
 ))
 _EN_FORM_WORDS = frozenset([
     "kanji", "katakana", "hiragana", "kana", "romaji", "english", "alphabet", "name", "names", "nickname", "surname",
     "spell", "spelling", "write", "type", "format", "enter", "blank", "skip", "why", "space", "hyphen", "hyphens",
     "required", "need", "necessary", "number", "address", "mobile", "landline", "email", "e-mail", "letters",
-    "characters", "furigana", "reading", "middle", "first", "last", "japanese",
+    "characters", "furigana", "reading", "middle", "first", "last", "japanese", "used", "sees", "private", "privacy",
+    "shared",
 ])
 
 
@@ -79,11 +80,12 @@ def read_text(text: str, question: Question) -> Literal["answer", "form_question
 
     Phone, e-mail, date and number answers are never questions; a free-text answer may well be one (「ほかに
     伝えたいこと」 is where a patient writes what they want to ask), so there only a question that talks about the
-    form itself (漢字, katakana, skip ...) is taken as one, and only when the question has a ``form_help``."""
+    form itself (漢字, katakana, skip, who sees it ...) is taken as one, and only when the question has a
+    ``form_help`` or, failing that, a ``help`` to answer it with."""
     if not looks_like_question(text):
         return "answer"
     about_form = question.kind in ("phone", "email", "date", "number") or _mentions_form(text)
-    if about_form and question.form_help:
+    if about_form and (question.form_help or question.help):
         return "form_question"
     if question.kind == "text" and (question.optional or question.max_length > 200):
         return "answer"
@@ -131,6 +133,14 @@ class _Clause:
     said: Said = field(default_factory=Said)
     topic_yes: bool = False
     """The clause names what a "yes" stands for (a symptom, a device) and does not deny it."""
+    topical: bool = False
+    """It names a word of the question's choices (「ペースメーカー」), not only something else that one has."""
+    now: bool = False
+    """It says "now" at a question about now ("nothing now", 「今は」)."""
+    of_others: bool = False
+    """It speaks of the family or another person ("my family doesn't know"), not of the answer itself."""
+    official: bool = False
+    """It speaks of a diagnosis as such ("not officially", 「正式には」)."""
     minimised: bool = False
     """It makes light of what it names (「軽く」, 「すぐ治った」, "mild", "nothing major"): a yes that may be a no."""
     doubtful: bool = False
@@ -155,6 +165,19 @@ def _negative_label(choice_id: str, variants: Sequence[Question]) -> bool:
     """The choice's own label is a negative one (「留守番電話にメッセージを残さないでほしい」, "Not diagnosed, but
     ..."), so a negation in the message is part of naming it."""
     return any(means(c) == "no" or said(c.label).negated for c in _choices(choice_id, variants))
+
+
+_MAYBE_JA = re.compile(r"かもしれ|かも知れ")
+"""「かもしれません」: a maybe, whose 「ません」 negates nothing."""
+
+
+def _shaped_label(choice_id: str, variants: Sequence[Question]) -> bool:
+    """The choice's label is "not X, but Y" (「診断はないが、うつ病かもしれないと思う」): its negation is of X only."""
+    for choice in _choices(choice_id, variants):
+        label_parts = clauses(choice.label)
+        if len(label_parts) >= 2 and said(label_parts[0].text).negated and not said(label_parts[-1].text).negated:
+            return True
+    return False
 
 
 def _forbidding_label(choice_id: str, variants: Sequence[Question]) -> bool:
@@ -186,6 +209,13 @@ _SOMEONE_ELSE = re.compile(
     r"(?:兄|姉|弟|妹|母|父|祖母|祖父|叔父|叔母|伯父|伯母|いとこ|親戚|家族|夫|妻|旦那|主人|友達|友人)(?:親|さん|ちゃん)?(?:は|が|も)")
 """Someone other than the person applying (a parent, a sibling, a partner) said to have something: "no, but my
 brother has epilepsy", 「兄はてんかんですが」. A son or daughter is left out: a parent may apply for the child."""
+_OTHERS = re.compile(rf"\b{_RELATIVE_EN}\b|家族|両親|親|母|父|兄|姉|弟|妹|夫|妻")
+_HELPER = re.compile(
+    rf"\b(?:my|our)\s+{_RELATIVE_EN}\s+(?:is\s+|are\s+)?(?:helping|helps|helped|is with me|sitting with me|"
+    r"reading (?:this|it) with me|typing for me|filling (?:this|it) (?:in|out) for me|doing this for me)\b|"
+    r"(?:母|父|親|両親|家族|姉|兄)(?:親|さん)?(?:と一緒に|といっしょに|も一緒に|に手伝って|が手伝って|が横で|に見てもらい)")
+"""Someone who helps with the form ("my mom is helping me type", 「母と一緒に見ています」): a helper, not who applies
+or what is answered, so the clause answers nothing."""
 _ASKS_ABOUT_OTHERS = re.compile(r"parent|guardian|family|保護者|親|家族")
 
 
@@ -204,6 +234,9 @@ _PERMITS = re.compile(r"\b(?:can|could|may|fine|ok|okay|alright|all right|go ahe
                       r"てかまわな|てok|ても平気")
 """A permission ("you can leave a message", 「伝言を残してもらって大丈夫です」): said of a choice whose label forbids
 it, the message asks for the opposite of that choice."""
+_DISLIKE = re.compile(r"こわい|怖い|恐い|こわくて|怖くて|苦手|抵抗が?ある|気が進まな|\bscared\b|\bafraid\b|"
+                      r"\bfrightened\b|\bnervous about\b|\bnot keen\b|\bnot a fan\b|\bhate\b|\bdislike\b")
+"""Fear or dislike said of a choice (「点滴はちょっとこわい」, "scared of the drip"): it is ruled out."""
 _FINE = re.compile(r"大丈夫|だいじょうぶ|だいじょぶ|平気|へいき")
 """「大丈夫です」: fine, nothing of the kind; a "no" at a yes/no question about the applicant's own health."""
 
@@ -220,13 +253,38 @@ def _about_someone_else(folded: str, variants: Sequence[Question]) -> bool:
         not _ASKS_ABOUT_OTHERS.search(q.text) and any(means(c) == "yes" for c in q.choices) for q in variants)
 
 
+def _unqualified(hits: list[Hit], text: str, variants: Sequence[Question]) -> list[Hit]:
+    """The hits without a "yes" word that a "no" choice's word right before it narrows ("blood pressure pills",
+    「血圧の薬」 are pills that do not count), and without a possessor before 「の」 (「私の息子」 is the son)."""
+    if len(hits) < 2:
+        return hits
+    padded, key = f" {spaced(text)} ", key_of(text)
+    meaning = {c.id: means(c) for q in variants for c in q.choices}
+    dropped = set()
+    for head in hits:
+        for modifier in hits:
+            if modifier.key.choice_id == head.key.choice_id:
+                continue
+            a, b = modifier.surface.strip(), head.surface.strip()
+            if head.key.ascii:
+                narrowed = f" {a} {b} " in padded
+            else:
+                narrowed = f"{a}{b}" in key or f"{a}の{b}" in key
+                if f"{a}の{b}" in key and meaning.get(modifier.key.choice_id) is None:
+                    dropped.add(id(modifier))  # 「私の息子」: whose son, not who applies
+            if narrowed and meaning.get(modifier.key.choice_id) == "no" and meaning.get(head.key.choice_id) == "yes":
+                dropped.add(id(head))
+    kept = [h for h in hits if id(h) not in dropped]
+    return kept or hits
+
+
 def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Question]) -> _Clause:
     question = variants[0]
     folded = fold(clause.text)
-    if _about_someone_else(folded, variants):
+    if _about_someone_else(folded, variants) or (_HELPER.search(folded) and not _asks_about_others(variants)):
         return _Clause("reason")
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
-    hits: list[Hit] = find(keys, clause.text)
+    hits: list[Hit] = _unqualified(find(keys, clause.text), clause.text, variants)
     ids = {h.key.choice_id for h in hits}
     from_partial = not ids and question.amount is None
     if from_partial:
@@ -240,7 +298,9 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         ids = {i for i in ids if not any(c.id == i and c.label.isascii() == ascii_clause and said(c.label).negated
                                          for q in variants for c in q.choices)}
     doubtful = heard.one == "no" and (heard.hedged or bool(_BELIEF.search(folded)))
-    out = _Clause(clause.role, said=heard, doubtful=doubtful, minimised=bool(_MINIMISED.search(folded)))
+    out = _Clause(clause.role, said=heard, doubtful=doubtful, minimised=bool(_MINIMISED.search(folded)),
+                  official=bool(_OFFICIAL.search(folded)), of_others=bool(_OTHERS.search(folded)),
+                  topical=bool(hits), now=bool(_SAID_NOW.search(folded)) and _about_now(variants))
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
         out.denied = set(ids)
         return out
@@ -250,7 +310,13 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
     out.denied |= excepted  # 「電話以外で」, 「午前以外なら」: the choice named before 以外 is ruled out
     for choice_id in _subsumed(ids - excepted, hits, variants):
         meaning = choice_means.get(choice_id)
-        if _forbidding_label(choice_id, variants) and not heard.negated and _PERMITS.search(folded):
+        disliked = meaning is None and bool(_DISLIKE.search(folded)) and not heard.negated
+        if disliked and not _negative_label(choice_id, variants):
+            out.denied.add(choice_id)  # 「点滴はちょっとこわい」, "scared of the drip": not the one wanted
+        elif _shaped_label(choice_id, variants) and heard.one == "no" and not out.official and "no" in by_means \
+                and not _MAYBE_JA.search(folded):
+            out.polar.add(by_means["no"])  # 「うつではないと思う」 denies what 「診断はないが、うつ病かも」 suspects
+        elif _forbidding_label(choice_id, variants) and not heard.negated and _PERMITS.search(folded):
             out.denied.add(choice_id)  # "you can leave a message" at 「…残さないでほしい」: the opposite of the choice
         elif _negative_label(choice_id, variants):
             (out.polar if meaning else out.named).add(choice_id)
@@ -264,13 +330,17 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
                 out.denied.add(choice_id)
         elif "unsure" in heard.polarities and meaning in ("yes", "no") and "unsure" in by_means:
             out.polar.add(by_means["unsure"])
-            if heard.hedged and meaning in heard.polarities:
-                out.polar.add(choice_id)  # 「可能性はゼロではないかも」: not ruled out, and a maybe: both, so it asks
+            doubted_yes = meaning == "yes" and bool(_DOUBT.search(folded)) and _screening(choice_id, variants)
+            chance = _asks_chance(variants) and bool(_CHANCE.search(folded)) and heard.polarities <= {"unsure"}
+            if meaning == "yes" and chance:
+                out.polar = {choice_id}  # "there might be a chance", 「可能性はあるかも」: a chance is what it asks
+            elif (heard.hedged and meaning in heard.polarities) or doubted_yes:
+                out.polar.add(choice_id)  # 「可能性はゼロではないかも」, "maybe I had a seizure": both, so it asks
         elif meaning is not None:
             out.polar.add(choice_id)
             out.topic_yes = out.topic_yes or (meaning == "yes" and any(
                 h.key.choice_id == choice_id and not h.key.label for h in hits))
-            if meaning == "yes" and out.minimised and "no" in by_means:
+            if meaning == "yes" and out.minimised and "no" in by_means and _screening(choice_id, variants):
                 out.polar.add(by_means["no"])  # "only a bit of scalp soreness": something, but no worry
         else:
             out.named.add(choice_id)
@@ -288,10 +358,40 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         out.polar |= {by_means[p] for p in polarities if p in by_means}
         if len(polarities) > 1 and not out.polar:
             out.polar |= set(by_means.values())
+        if polarities == {"unsure"} and "yes" in by_means and not heard.negated \
+                and _screening(by_means["yes"], variants) and _OCCURRED.search(folded):
+            out.polar.add(by_means["yes"])  # "maybe once": a yes or a maybe, so it asks
+    yes, unsure = by_means.get("yes"), by_means.get("unsure")
+    if yes in out.polar and unsure and not heard.negated and _DOUBT.search(folded) and _screening(yes, variants):
+        out.polar.add(unsure)  # 「ひきつけみたいなのがあった気がする」: a yes the person doubts, at a safety question
     return out
 
 
+_DOUBT = re.compile(r"気がする|気もする|ような気|みたいなの|っぽいの|\bmaybe\b|\bpossibly\b|\bmight have\b|"
+                    r"\bmay have\b|\bsort of\b|\bkind of\b|\bkinda\b")
+"""A yes the person doubts: an impression (「気がする」), a guess ("maybe once"); "I think so" keeps its yes."""
+
+
+_CHANCE = re.compile(r"\bchance\b|\bpossib|可能性")
+_OCCURRED = re.compile(r"\bonce\b|\btwice\b|\ba few times\b|\ba couple of times\b|一度|一回|1回|二回|2回|何回か|何度か")
+"""Said to have happened ("maybe once", 「一度あったかも」): a maybe about an event is a doubted yes."""
+
+
+def _asks_chance(variants: Sequence[Question]) -> bool:
+    """The question asks whether there is a chance ("...or is there any chance you might be?", 「可能性は」), so a
+    possibility said is a yes, not a "not sure"."""
+    return any(_CHANCE.search(fold(q.text)) for q in variants)
+
+
+def _screening(choice_id: str, variants: Sequence[Question]) -> bool:
+    """The choice flags the application for the doctor's safety review, where a doubtful yes is worth one more tap."""
+    return any(c.flag == "screening" for c in _choices(choice_id, variants))
+
+
 _NOW = re.compile(r"\bcurrently\b|\bright now\b|\bat the moment\b|\bthese days\b|今|現在")
+
+
+_SAID_NOW = re.compile(r"\bnow\b|\bcurrently\b|\bat the moment\b|\bthese days\b|今は|今は?もう|現在は?")
 
 
 def _about_now(variants: Sequence[Question]) -> bool:
@@ -349,7 +449,7 @@ def read_choice(text: str, variants: Sequence[Question], *, age: Span | None = N
     the age the form already holds (years, from and up to), so 「中2から」 can be counted as a duration.
 
     A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
-    text = spelt_out(text)
+    text = _REPEATED.sub(r"\1", spelt_out(text))  # 「ないない」, 「はいはい」: said twice, meant once
     reading = _read_choice(text, variants, age)
     if reading.kind == "unclear" and not reading.choice_ids and text.isascii():
         kana = _romaji(text)
@@ -360,6 +460,7 @@ def read_choice(text: str, variants: Sequence[Question], *, age: Span | None = N
     return reading
 
 
+_REPEATED = re.compile(r"(ない|ないです|はい|いや|うん|そう|ある|あります|nope|no|yes|yep)(?:[\s、,]*\1)+")
 _ROMAJI_WORD = re.compile(r"[a-z]+")
 _KANA_ONLY = re.compile(r"[\u3041-\u309f]+")
 
@@ -373,6 +474,24 @@ def _romaji(text: str) -> str | None:
     if not all(_KANA_ONLY.fullmatch(k) and not k.endswith("っ") for k in kana):
         return None
     return "".join(kana)
+
+
+_QUESTION_MARK = re.compile(r"[?？]+")
+_DOES_IT_COUNT = re.compile(r"[,、。]?\s*(?:(?:does|would|do|will) (?:that|it|this|they|those) (?:count|apply|matter)|"
+                            r"(?:is|are) (?:that|it|this|those) (?:included|counted|relevant|one of them)|"
+                            r"(?:それ|これ|あれ)(?:も|は)?(?:入|含|はい|当てはま|あてはま|該当|カウント)[^?？]{0,8}[?？]|"
+                            r"(?:も|は)(?:入|含ま|該当)(?:り|れ|し)?(?:ます|る)?(?:か|の)?[?？])")
+"""A question whether what was just said counts ("does that count?", 「それも入る？」)."""
+
+
+def _answered_after_mark(text: str) -> bool:
+    """Neither what follows the last question mark nor what comes before a mark is a question without it, so the
+    mark only checked a word or made a hedge ("coclear? no", "maybe? I blacked out once", 「ひきつけ？みたいなのが
+    あった気がする」)."""
+    pieces = _QUESTION_MARK.split(text.strip())
+    after = pieces[-1].strip(" 、,。.!！")
+    asked = any(looks_like_question(piece) for piece in pieces[:-1])  # 「TMSは痛いですか？こわいです」 asks
+    return bool(after) and not asked and not looks_like_question(after) and bool(key_of(after))
 
 
 def _read_choice(text: str, variants: Sequence[Question], age: Span | None = None) -> Reading:
@@ -390,10 +509,22 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
     if question.amount is not None:  # 「1〜2年」 is read as an amount: as a word it would be found in 「12年」
         keys = [k for k in keys if not (k.label and re.search(r"\d", k.text))]
     keys = [k for k in keys if not _answer_label(k, question)]
+    counts = _DOES_IT_COUNT.search(fold(text))
+    if counts is not None and counts.start() > 0:
+        # "insulin pump, does that count?", 「避妊リングは入ってるけど、それも入る？」: an answer and a doubt about it
+        stated = _read_choice(text[:counts.start()], variants, age)
+        if stated.kind == "choice" and len(stated.choice_ids) == 1 and unsure:
+            return Reading("unclear", tuple(sorted({*stated.choice_ids, unsure[0]}, key=order.index)))
+    if looks_like_question(text) and _answered_after_mark(text):
+        # "coclear? no", 「人工内耳？ないです」: a word checked, then the answer, which is read alone; "maybe? I
+        # blacked out once" and 「ひきつけ？みたいなのがあった」: the mark made a hedge, and the whole is the answer
+        before, after = _QUESTION_MARK.split(text.strip(), maxsplit=1)[0], _QUESTION_MARK.split(text.strip())[-1]
+        echoed = not said(before).polarities and said(after).polarities and not find(keys, after)
+        text = after if echoed else _QUESTION_MARK.sub("、", text)
     cut = [with_day_parts(c) for c in clauses(_preferred(text, keys))]
     parts = [_read_clause(c, keys, variants) for c in cut]
     if looks_like_question(text) and not _only_unsure(parts, question) and not _hedged_amount(text, question) \
-            and not _request_naming_a_choice(text, parts):
+            and not _request_naming_a_choice(text, parts) and not _musing(text, parts):
         return Reading("question")
     if question.kind == "multi":
         multi = _read_multi(text, parts, variants)
@@ -401,6 +532,14 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
     shaped = _shaped_choice(parts, variants)
     if shaped is not None:
         return Reading("choice", (shaped,))
+    if all(p.said.negated and p.official and not p.said.hedged and not p.named - p.denied for p in parts) \
+            and "no" in (means_ := {means(c): c.id for c in question.choices}) and parts:
+        shaped_ids = [c.id for c in question.choices if _shaped_label(c.id, variants)]
+        if shaped_ids:  # 「診断はされてません」, "no diagnosis": no, or the "not diagnosed, but ..." choice
+            return Reading("unclear", tuple(sorted({means_["no"], *shaped_ids}, key=order.index)))
+    told = _told_but_unsure_it_counts(cut, parts, variants)
+    if told:
+        return Reading("unclear", tuple(sorted(told, key=order.index)))
     either = _alternatives(text, keys, variants)
     if either:
         return Reading("unclear", tuple(sorted(either, key=order.index)))
@@ -422,9 +561,11 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
         if len(found) > 1:
             found |= _naming_all(found, keys, variants)
         return _one_or_ask(found, order)
-    polar = _polar_answer(kept, [by_means["no"]] if "no" in by_means else [])
+    polar = _polar_answer(kept, [by_means["no"]] if "no" in by_means else [],
+                          [by_means["unsure"]] if "unsure" in by_means else [])
     if polar:
-        if len(polar) > 1 and polar <= set(by_means.values()):
+        doubted_yes = polar == {by_means.get("yes"), by_means.get("unsure")}  # offered as they are
+        if len(polar) > 1 and polar <= set(by_means.values()) and not doubted_yes:
             polar |= set(by_means.values())  # 「はい、ないです」: offer every answer, "not sure" included
         return _one_or_ask(polar - denied or polar, order)
     if denied:  # 「電話はやめてください」: offer the others
@@ -476,6 +617,19 @@ def _alternatives(text: str, keys: Sequence[Key], variants: Sequence[Question]) 
     return set()
 
 
+_MUSING_END = re.compile(r"(?:かな|かなぁ|かなあ|かなー|かも|かね)[。.…!！~〜w笑]*$")
+_ASKING_WORD = re.compile(r"何|なに|なん|どう|どれ|どの|どっち|どちら|いつ|どこ|だれ|誰|なぜ|いくら|大丈夫|いい|でき|"
+                          r"ですか|ますか|でしょう|[のん]かな|[のん]かね")
+
+
+def _musing(text: str, parts: Sequence[_Clause]) -> bool:
+    """「チクチクしたくらいかな」, 「TMSかな」: a hedged answer said to oneself, no question mark and nothing asked, is
+    an answer when it names a choice or says yes, no or not sure."""
+    plain = fold(text).strip()
+    return not re.search(r"[?？]", plain) and bool(_MUSING_END.search(plain)) and not _ASKING_WORD.search(plain) \
+        and any(p.named or p.polar for p in parts)
+
+
 def _hedged_amount(text: str, question: Question) -> bool:
     """「半年くらいかな」 at a duration question is an answer with a hedge, not a question (no question mark)."""
     return question.amount is not None and not re.search(r"[?？]", text) and bool(read_spans(text, question.amount))
@@ -517,13 +671,21 @@ def _preferred(text: str, keys: Sequence[Key]) -> str:
     return text
 
 
-def _polar_answer(parts: Sequence[_Clause], by_no: Sequence[str] = ()) -> set[str]:
+def _polar_answer(parts: Sequence[_Clause], by_no: Sequence[str] = (), by_unsure: Sequence[str] = ()) -> set[str]:
     """Yes / no / not sure over the clauses: a clause after "but" or "so" corrects those before it, unless it takes
     back a symptom the earlier clause named (「頭痛はあったけど、気になるほどでは…」: both are offered); a plain verb
     gives way to a clearer clause (「生理が遅れてて、わからない」)."""
     polar_parts = [p for p in parts if p.polar]
     if not polar_parts:
         return set()
+    now = [p for p in polar_parts if p.now]
+    if now and len(now) < len(polar_parts):  # "I was on sertraline until last year, nothing now": now is asked
+        polar_parts = now
+    plain = [p for p in polar_parts if not p.topical and p.said.weak and p.role == "contrast"]
+    if plain and len(plain) < len(polar_parts) and any(p.said.polarities or p.polar for p in polar_parts
+                                                       if p not in plain):
+        polar_parts = [p for p in polar_parts if p not in plain]  # "no, but I have migraines": not what is asked
+    parts = [p for p in parts if not p.polar or p in polar_parts]
     light = [p for p in parts if p.minimised and not p.polar and p.role in ("contrast", "conclusion")]
     if light and any(p.topic_yes for p in parts[:parts.index(light[-1])]):  # "a headache, but it went away"
         return set().union(*(p.polar for p in parts if p.topic_yes)) | set(by_no)
@@ -539,6 +701,9 @@ def _polar_answer(parts: Sequence[_Clause], by_no: Sequence[str] = ()) -> set[st
         hedged_no = [p for p in before if p.doubtful]
         if hedged_no and last.said.one == "unsure":  # "don't think so, but not 100%": both, so the bot asks
             return set().union(*(p.polar for p in hedged_no)) | last.polar
+        doubts = [p for p in before if by_unsure and p.polar == set(by_unsure)]
+        if doubts and last.doubtful:  # "we're trying, but I don't think so yet": a belief after a reason to doubt
+            return set().union(*(p.polar for p in doubts)) | last.polar
         return set(last.polar)
     clear = [p for p in polar_parts if not p.said.weak or p.topic_yes] or polar_parts
     return set().union(*(p.polar for p in clear))
@@ -548,7 +713,7 @@ def _still_undecided(parts: Sequence[_Clause], by_means: dict[Polarity | None, s
     """A choice named with a hedge and "not sure" said in another clause (「TMSがいいかなと思うけど、相談もしたい」,
     "exosome I think, but I'd like advice"): both, so the bot asks which to record."""
     unsure = by_means.get("unsure")
-    if unsure is None or not any(p.named and p.said.hedged for p in parts):
+    if unsure is None or not any(p.named and (p.said.hedged or "unsure" in p.said.polarities) for p in parts):
         return set()
     return {unsure} if any(unsure in p.polar and not p.named for p in parts) else set()
 
@@ -637,7 +802,51 @@ def _shaped_choice(parts: Sequence[_Clause], variants: Sequence[Question]) -> st
                     if later.role in ("contrast", "conclusion") and not heard.negated and (
                             heard.hedged or heard.polarities & {"yes", "unsure"}):
                         return choice.id
+            elif ("unsure" in part.said.polarities or part.said.hedged) and not part.said.negated and any(
+                    later.said.negated and later.official for later in parts[i + 1:]):
+                return choice.id  # "probably, but not officially", "a GP said it might be, nothing official"
     return None
+
+
+_OFFICIAL = re.compile(r"\b(?:official(?:ly)?|formal(?:ly)?|diagnos\w*|on paper)\b|正式|診断|ちゃんと")
+"""What makes a diagnosis a diagnosis: 'not officially' takes back the diagnosis, not the suspicion."""
+_TOLD = re.compile(r"\b(?:said|told|called it|diagnosed)\b|言われ|いわれ|診断され")
+_WHETHER = re.compile(r"\b(?:if|whether) (?:that|it|this|they|those)\b|\bdoes (?:that|it) count\b|かどうか|のかどうか|"
+                      r"に入るのか|に当たるのか|なのか(?:は|も)?(?:わから|分から|不明)")
+
+
+def _names_topic(text: str, variants: Sequence[Question]) -> bool:
+    """The text names what the question is about, as its label does ("depressive state" at 'Depression diagnosis',
+    「うつ状態」 at 「うつ病の診断」), not something else the doctor said ("adjustment disorder")."""
+    words = set(spaced(text).split())
+    key = key_of(text)
+    for question in variants:
+        label = question.label or ""
+        if label.isascii():
+            if any(w[:6] == stem[:6] for stem in spaced(label).split() if len(stem) > 5 for w in words):
+                return True
+        elif label and key_of(re.split(r"[のと・]", label)[0])[:2] in key:
+            return True
+    return False
+
+
+def _told_but_unsure_it_counts(cut: Sequence[Clause], parts: Sequence[_Clause],
+                               variants: Sequence[Question]) -> set[str]:
+    """Told something by a doctor, then unsure whether it counts ("they said depressive state, not sure if that
+    counts", 「うつ状態とは言われたけど、うつ病かどうかは…」): the diagnosis, the suspicion and "not sure" are
+    offered."""
+    question = variants[0]
+    by_means = {means(c): c.id for c in question.choices if means(c) is not None}
+    if "yes" not in by_means or "unsure" not in by_means:
+        return set()
+    for i, clause in enumerate(cut[:-1]):
+        told = _TOLD.search(fold(clause.text)) and _names_topic(clause.text, variants)
+        if told and not parts[i].said.negated and any(
+                "unsure" in later.polar and _WHETHER.search(fold(later_clause.text))
+                for later, later_clause in zip(parts[i + 1:], cut[i + 1:], strict=True)):
+            shaped = [c.id for c in question.choices if means(c) is None and said(c.label).negated]
+            return {by_means["yes"], by_means["unsure"], *shaped}
+    return set()
 
 
 def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question]) -> Reading:
@@ -647,6 +856,10 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
     denied = set().union(*(p.denied for p in parts))
     kept = [p for p in parts if p.role != "reason" and (p.named or p.polar)] or list(parts)
     matched = set().union(*(p.named | p.polar for p in kept)) - denied
+    named = set().union(*(p.named for p in kept))
+    if named - exclusive:  # "my family doesn't know, so only tell me": that "not" is said of them, not "nothing"
+        of_others = set().union(*(p.polar for p in kept if p.of_others and not p.named))
+        matched -= {c for c in exclusive & of_others if c not in named and means_of(c, question) == "no"}
     everything = {c.id for c in question.choices if c.exclusive and means(c) != "no"}  # "any time"
     if matched & exclusive:
         narrowed = _qualified(text, variants)
@@ -664,6 +877,11 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
     if matched & exclusive and matched - exclusive:
         return Reading("unclear", tuple(sorted(matched, key=order.index)))
     return Reading("choice", tuple(sorted(matched, key=order.index)))
+
+
+def means_of(choice_id: str, question: Question) -> Polarity | None:
+    """What the question's choice ``choice_id`` stands for (yes, no, not sure), if anything."""
+    return next((means(c) for c in question.choices if c.id == choice_id), None)
 
 
 def _qualified(text: str, variants: Sequence[Question]) -> set[str]:
