@@ -191,5 +191,23 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
        r"\bfree,?\s+(?:no-obligation\s+|initial\s+|first\s+)?(?:consultations?|sessions?|trials?|assessments?)\b"
        r"|\b(?:easy|low|small) monthly (?:payments|amounts|instalments|installments)\b|\bspecial arrangements?\b"
        r"|\bpriority booking\b|\ba little something\b"),
+    # exosome infusion and the combined protocol are unapproved: told as approved, standard or recognised, they sell
+    _c("an unapproved treatment told as approved", "exaggeration",
+       r"\b(?:exosomes?|exosome (?:therapy|treatment|infusions?|products?)|the (?:infusions?|drip|combination"
+       r"|combined protocol)|regenerative (?:medicine|therapy|treatment))\b[^.!?;]{0,40}?\b(?:approved|authori[sz]ed"
+       r"|recogni[sz]ed|certified|licensed|endorsed|accredited|sanctioned|mainstream|standard (?:care|treatment"
+       r"|practice|therapy)|established (?:treatment|therapy|care)|routine(?:ly)? (?:used|offered|given)"
+       r"|insurance[\s-]covered|covered by (?:insurance|the national))\b", _SUPPOSED),
+    # a rank or an award: placed above the others
+    _c("a superlative", "superlative",
+       r"\b(?:ranked|rated|voted|chosen|named|crowned)\s+(?:as\s+)?(?:the\s+)?(?:#\s?\d|no\.?\s?\d|number (?:one|1)"
+       r"|first|top|best|highest|\d+(?:st|nd|rd|th))\b|\btop[\s-](?:rated|ranked|ranking)\b|\baward[\s-]winning\b"
+       r"|\b(?:#|no\.\s?)1\b"),
+    # the treatment's working told as what will happen ("this will help", "TMS will work for you")
+    _c("a result promised to the reader", "guarantee",
+       rf"\b(?:{_TREATMENT}|it|this)(?:'ll|\s+will|\s+is going to)(?:\s+(?:surely|definitely|certainly|really"
+       rf"|finally))?\s+(?:help|work|change your life|make (?:a|the|all the) difference|transform)\b"
+       rf"(?!\s+(?:us|the clinic|the staff|your doctor|the doctor|if|when|to (?:know|decide|plan|check)))",
+       _SUPPOSED),
 )
 """Every construction, in the order the lint tries them."""
