@@ -11,6 +11,10 @@ Three kinds of entry: ``words``, ``patterns`` (regular expressions) and ``famili
 one sentence, e.g. [必ず, 確実, 自信] then [治る, 改善, 効果], which meets phrasings no list of words foresees
 (効き目には自信があります, "we are confident it works").
 
+Last, the shapes of a claim that no list foresees (``bot.content.claim_grammar``: a result promised to the reader,
+a comparison with others, a patient's story, a push to act now ...) are tried on what no list entry found, and read
+with the same grammar below.
+
 An honest negation is not a claim: 「完治を約束するものではありません」 and "TMS is not a cure" say the opposite
 of the word they contain. A finding is dropped when, in the same sentence,
     - a Japanese word is followed (before the sentence's own です/ます) by an ending of ``negations_after``, or
@@ -38,6 +42,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.content.cjk_emphasis import is_cjk
+from bot.content.claim_grammar import CONSTRUCTIONS
+from bot.content.required_text import required_strings
 from bot.content.schema import ClaimFamily, Claims
 from bot.vocabulary import fold
 
@@ -247,6 +253,8 @@ class _Term:
     """The term itself ends in a negation (副作用がない), so a negation after it is part of the claim."""
     literal: str = ""
     """Text the regular expression cannot match without (most texts lack it, and ``in`` is fast)."""
+    any_of: frozenset[str] = frozenset()
+    """Strings of which the regular expression's every match holds one (``bot.content.required_text``)."""
 
 
 def _lemmas(word: str) -> tuple[frozenset[str], ...]:
@@ -269,11 +277,10 @@ def _regex(source: str) -> re.Pattern[str]:
 @lru_cache(maxsize=8192)
 def _term(source: str, *, regex_only: bool = False) -> _Term:
     """A list entry compiled (cached: a content reload compiles only what changed)."""
-    if source.startswith("re:"):
-        return _Term(_regex(fold(source[3:])))
+    if source.startswith("re:") or regex_only:
+        compiled = _regex(fold(source[3:]) if source.startswith("re:") else fold(source).strip())
+        return _Term(compiled, any_of=required_strings(compiled))
     folded = fold(source).strip()
-    if regex_only:
-        return _Term(_regex(folded))
     literal = folded.rstrip("*")
     if literal.isascii() and " " in literal:  # each word is matched as written, joined by [\s-]+: the longest one
         literal = max(literal.split(), key=len)  # must be in the text
@@ -315,7 +322,8 @@ class _Text:
 
     def spans(self, term: _Term) -> list[Span]:
         found: list[Span] = []
-        if term.regex is not None and (not term.literal or term.literal in self.folded):
+        if term.regex is not None and (not term.literal or term.literal in self.folded) \
+                and (not term.any_of or any(s in self.folded for s in term.any_of)):
             found = [m.span() for m in term.regex.finditer(self.folded) if m.end() > m.start()]
         if term.lemmas and self.tokens:
             starts = {i for form in term.lemmas[0] for i in self.by_form.get(form, ())}
@@ -357,6 +365,8 @@ class _Rule:
     inner_negation: bool = False
     """An English pattern with no negation of its own: a negated verb inside what it matched negates it ("you
     should not think of TMS as a permanent cure", "… at other clinics may not improve here")."""
+    unless: re.Pattern[str] | None = None
+    """Words that, in the same sentence, make it no claim (a construction's hypothesis words)."""
 
 
 _OWN_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|without|nor|cannot)\b")
@@ -431,6 +441,14 @@ class ClaimsLint:
                     groups = tuple(tuple(_term(t) for t in terms) for terms in spec.terms)
                     english = not any(is_cjk(ch) for terms in spec.terms for t in terms for ch in t)
                     self._families.append(_Family(groups, category, spec, english, _cue_pattern(spec.unless)))
+        self._constructions: list[_Rule] = []
+        for construction in CONSTRUCTIONS:
+            if construction.category in self._categories:
+                source = construction.pattern.pattern
+                term = _Term(construction.pattern, any_of=required_strings(construction.pattern))
+                self._constructions.append(_Rule(term, construction.category,
+                                                 construction.name, True, not _own_negation(source),
+                                                 construction.unless))
         self._after = _cue_pattern([*_HEDGES_AFTER, *_EN_NEGATORS_AFTER,
                                     *(c for m in lists for c in m.negations_after)])
         self._before = _cue_pattern([*_EN_NEGATORS, *(c for m in lists for c in m.negations_before)])
@@ -476,25 +494,42 @@ class ClaimsLint:
         folded = view.folded
         out: list[Finding] = []
         for rule in self._rules:
-            for start, end in view.spans(rule.term):
-                # a Japanese word can meet English words through the analyser's readings (ビフォーアフター in
-                # "before/after"): what it matched is English and is read by English grammar
-                latin = rule.english or folded[start:end].isascii()
-                english = latin and not (is_cjk(_next_visible(folded, end, 1)) or (
-                    not rule.word[:1].isalpha() and is_cjk(_next_visible(folded, start - 1, -1))))
-                if self._negated(folded, start, end, english, view) or self._mentioned(folded, start, end) \
-                        or _asked(folded, start, end) or _instruction(folded, start, end) \
-                        or _cited_figure(folded, start, end) or _EN_RISK_NEXT.match(folded, end) is not None \
-                        or (rule.inner_negation and english and self._negated_inside(folded, start, end)) \
-                        or (english and _EN_DISCLAIMED.search(folded, start, end) is not None):
-                    continue
-                out.append(self._finding(rule.category, rule.word, folded, start, end))
-                break
+            term = rule.term
+            if not term.lemmas and ((term.literal and term.literal not in folded)
+                                    or (term.any_of and not any(s in folded for s in term.any_of))):
+                continue  # what ``spans`` would find at once, without two calls for each of a thousand rules
+            span = self._claim_span(view, rule)
+            if span is not None:
+                out.append(self._finding(rule.category, rule.word, folded, *span))
         for family in self._families:
             match = self._family_match(view, family)
             if match is not None:
                 out.append(self._finding(family.category, family.spec.name, folded, *match))
+        for rule in self._constructions:  # the shape of a claim no list entry found: a listed word names it better
+            span = self._claim_span(view, rule)
+            if span is not None and not any(f.start < span[1] and span[0] < f.end for f in out):
+                out.append(self._finding(rule.category, rule.word, folded, *span))
         return _one_per_expression(out) if merge else out
+
+    def _claim_span(self, view: _Text, rule: _Rule) -> Span | None:
+        """The first place where ``rule`` matches and its sentence does not take the claim back."""
+        folded = view.folded
+        for start, end in view.spans(rule.term):
+            # a Japanese word can meet English words through the analyser's readings (ビフォーアフター in
+            # "before/after"): what it matched is English and is read by English grammar
+            latin = rule.english or folded[start:end].isascii()
+            english = latin and not (is_cjk(_next_visible(folded, end, 1)) or (
+                not rule.word[:1].isalpha() and is_cjk(_next_visible(folded, start - 1, -1))))
+            if self._negated(folded, start, end, english, view) or self._mentioned(folded, start, end) \
+                    or _asked(folded, start, end) or _instruction(folded, start, end) \
+                    or _cited_figure(folded, start, end) or _EN_RISK_NEXT.match(folded, end) is not None \
+                    or (rule.inner_negation and english and self._negated_inside(folded, start, end)) \
+                    or (english and _EN_DISCLAIMED.search(folded, start, end) is not None) \
+                    or (rule.unless is not None and rule.unless.search(
+                        folded, _sentence_start(folded, start, _PHRASE_END), _sentence_end(folded, end))):
+                continue
+            return start, end
+        return None
 
     def _finding(self, category: str, word: str, folded: str, start: int, end: int) -> Finding:
         c = self._categories[category]

@@ -602,3 +602,19 @@ def test_the_speakers_disclaimer_later_in_the_sentence_puts_the_claim_aside() ->
 def test_a_quoted_question_or_worry_is_no_testimonial() -> None:
     assert words("会社員の方からは「効くのか不安です」という質問をよくいただきます。") == []
     assert words("会社員・40代「毎朝起きられるようになりました」") != []
+
+
+def test_a_claims_shape_is_found_without_a_listed_word_and_read_by_the_same_grammar() -> None:
+    lint = lint_of("categories: {guarantee: {why: x, words: [guaranteed]}, testimonial: {why: x, words: [testimonial]},"
+                   " exaggeration: {why: x, words: [miracle]}}")
+    assert [(f.category, f.word) for f in lint.findings("Your evenings will be calmer.")] == [
+        ("guarantee", "a result promised to the reader")]
+    assert found(lint, "We cannot say that your evenings will be calmer.") == []
+    assert found(lint, "Mr. K is back at work and thriving.") == ["mr. k is back"]
+    assert found(lint, "We do not tell stories like Mr. K's, who is back at work.") == []
+    assert found(lint, "Exosomes enhance nerve repair.") != []
+    assert found(lint, "It is thought that exosomes enhance nerve repair; this is a hypothesis.") == []
+    assert found(lint, "Don't let another spring pass you by.") == []  # the lists hold no 'discount' category
+    listed = lint_of("categories: {guarantee: {why: x, words: [calmer]}}")
+    assert [f.word for f in listed.findings("Your evenings will be calmer.")] == [
+        "calmer"]  # the listed word names the finding; the shape over the same words adds none
