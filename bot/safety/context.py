@@ -71,6 +71,7 @@ class ContextWords:
     embarrassed: WordList
     body: WordList
     animals: WordList
+    means: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -113,7 +114,7 @@ class ContextWords:
                    current=merged("current"), present=merged("present"),
                    then=merged("then"), story=merged("story"),
                    joining=merged("joining"), embarrassed=merged("embarrassed"), body=merged("body"),
-                   animals=merged("animals"))
+                   animals=merged("animals"), means=merged("means"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int, *, carry: bool = True) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -936,8 +937,8 @@ class _Marks(dict[str, frozenset[int]]):
         tokens = self._tokens
         found = frozenset(j for j in word_list.starts(self._index) if word_list.ends_at(tokens, j))
         if name == "others":
-            found = frozenset(j for j in found if not _follows(tokens, j, "公") and not _misread(tokens[j])) | \
-                _ages(tokens)
+            found = frozenset(j for j in found if not _follows(tokens, j, "公") and not _misread(tokens[j])
+                              and not _owns_means(tokens, j, self["means"])) | _ages(tokens)
         self[name] = found
         return found
 
@@ -1152,6 +1153,31 @@ _SPELT_AS = {"彼": frozenset({"彼", "かれ", "カレ"})}
 everything) as 彼."""
 
 
+def _owns_means(tokens: Sequence[Token], j: int, means: frozenset[int]) -> bool:
+    """The person word at ``j`` only owns a means named right after it: 「母の薬」, 「兄のロープ」, "my dad's pills",
+    "my mum's sleeping tablets" (the view drops the apostrophe: ``dads``). Taking or saving them is the writer's
+    own plan; what that person does, says or is stays theirs ("my dad is saving his pills": no possessive)."""
+    forms = tokens[j].forms
+    if not forms or _CARED_FOR.intersection(forms):
+        return False  # 「息子の薬を隠しました」, "I hid my son's pills": a parent keeping a child's means away
+    if _follows(tokens, j, "の"):
+        return any(j + 2 <= k <= j + 3 for k in means)
+    possessive = forms[0].isascii() and forms[0].endswith("s") and len(forms) > 1 and forms[-1] != forms[0]
+    return possessive and any(j + 1 <= k <= j + 3 for k in means) and not any(
+        set(tokens[k].forms) & _NOT_NOUN_AFTER for k in range(j + 1, min(len(tokens), j + 2)))
+
+
+_CARED_FOR = frozenset({"息子", "娘", "子", "子供", "子ども", "我が子", "孫", "生徒", "教え子", "お子さん", "息子さん",
+                        "娘さん", "長男", "長女", "次男", "次女", "三男", "三女", "末っ子", "son", "sons", "daughter",
+                        "daughters", "kid", "kids", "child", "children", "grandson", "granddaughter", "student",
+                        "students", "teen", "teenager", "stepson", "stepdaughter", "patient", "client"})
+"""People a writer looks after: their means in the writer's hands are kept away from them (counted, hidden, locked
+up), so the finding stays about them."""
+_NOT_NOUN_AFTER = frozenset({"been", "be", "is", "was", "has", "had", "got", "gone", "going", "taking", "saving",
+                             "hiding", "stopped", "started", "always", "just", "not", "never", "still"})
+"""After ``dads`` these read it as "dad is / dad has" ("my mum's been hiding pills"), not as an owner."""
+
+
 def _misread(token: Token) -> bool:
     """A person word the analyser found in a spelling that is not the person (``_SPELT_AS``)."""
     spellings = _SPELT_AS.get(token.forms[0]) if token.forms else None
@@ -1244,10 +1270,39 @@ def _addressed(tokens: Sequence[Token], j: int) -> bool:
     after = tokens[j + 1].forms if j + 1 < len(tokens) else ()
     if after and after[0] in _ADDRESSEE:
         return True
+    if _spoken_to(tokens, j):
+        return True  # 「ごめんねお母さん」, "sorry mom", "love you dad": the one a farewell speaks to
     k = j - 1
     while k >= 0 and k >= j - 3 and tokens[k].forms[:1] and tokens[k].forms[0] in _DETERMINERS:
         k -= 1
     return k >= 0 and not tokens[k].boundary and bool(tokens[k].forms) and tokens[k].forms[0] in _OBJECT_AFTER
+
+
+def _spoken_to(tokens: Sequence[Token], j: int) -> bool:
+    """The person word at ``j`` stands right beside a word that speaks to someone (ごめん, ありがとう, 大好き, sorry,
+    bye, love you), with only a comma or a ね between: they are called by name, not told about."""
+    k = j - 1
+    while k >= 0 and not tokens[k].boundary and tokens[k].forms[:1] and tokens[k].forms[0] in _BETWEEN_ADDRESS:
+        k -= 1
+    if k >= 0 and not tokens[k].boundary and _CALLING.intersection(tokens[k].forms):
+        return True  # "sorry mom", 「ごめんねお母さん」
+    for k in range(j + 1, min(len(tokens), j + 4)):  # 「お母さん、ごめんね」: the rest of the name, then the word
+        forms = tokens[k].forms
+        if tokens[k].boundary or not forms or forms[0].isascii() or _PARTICLES.intersection(forms):
+            return False
+        if _CALLING.intersection(forms):
+            return True
+    return False
+
+
+_CALLING = frozenset({"ごめん", "御免", "ごめんなさい", "ありがとう", "有り難う", "大好き", "好き", "バイバイ",
+                      "ばいばい", "さよなら", "さようなら", "sorry", "bye", "goodbye", "you", "thanks", "thank"})
+"""Words that speak to someone: a person beside them is the one spoken to. English only before the person ("sorry
+mom", "love you dad"): "mom said sorry" tells what she did; Japanese on either side (「お母さん、ごめんね」)."""
+_PARTICLES = frozenset({"が", "は", "を", "の", "に", "で", "も", "と", "って", "から"})
+"""After a Japanese person word, these make them the subject or the object of a clause (「母がごめんと言った」)."""
+_BETWEEN_ADDRESS = frozenset({"、", ",", "ね", "よ", "ねー", "御", "お", "さん", "ちゃん", "くん", "so", "much"})
+"""What may stand between a person and the word that calls them (honorifics, a comma, a ね)."""
 
 
 def _quote_start(tokens: Sequence[Token], first: int, start: int) -> int | None:
