@@ -513,7 +513,24 @@ class ContextWords:
 
     def everyday_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` tells of an everyday occasion (a holiday, fireworks, 予約)."""
-        return self._in_sentence(tokens, i, "everyday") and not self._everyday_denied(tokens)
+        first, last = self._bounds(tokens, i)
+        return any(first <= j <= last for j in self._occasions(tokens)) and not self._everyday_denied(tokens)
+
+    def _occasions(self, tokens: Sequence[Token]) -> list[int]:
+        """The everyday words that tell of the writer's occasion. Left out: a dose exceeded ("way more than my
+        prescribed dose") and someone else's trip that leaves the writer alone (「家族が旅行でいない日に」, "while my
+        parents are away on holiday"): those are the act and its opportunity, not an occasion."""
+        out = []
+        for j in self._read(tokens).marks["everyday"]:
+            first, last = self._bounds(tokens, j)
+            before = [tokens[k].forms[0] for k in range(max(first, j - 3), j) if tokens[k].forms]
+            after = [form for k in range(j + 1, min(last, j + 4)) for form in tokens[k].forms]
+            if _EXCEEDED.intersection(before) or _AWAY.intersection(before):
+                continue
+            if ("居る" in after and "ない" in after) or "留守" in after:
+                continue
+            out.append(j)
+        return out
 
     def _everyday_denied(self, tokens: Sequence[Token]) -> bool:
         """The message denies an everyday occasion it names ("told my wife it was for camping. It isn't for
@@ -550,7 +567,7 @@ class ContextWords:
 
     def names_everyday(self, tokens: Sequence[Token]) -> bool:
         """The message tells of an everyday occasion anywhere (which keeps plan signals from the full reply)."""
-        return bool(tokens) and bool(self._read(tokens).marks["everyday"]) and not self._everyday_denied(tokens)
+        return bool(tokens) and bool(self._occasions(tokens)) and not self._everyday_denied(tokens)
 
     def index(self, tokens: Sequence[Token]) -> dict[str, list[int]]:
         """The message's form index, built once per message with the context reading."""
@@ -717,6 +734,8 @@ class ContextWords:
                 return False  # "… since dad passed": someone else's ending
             if not self._at(tokens, "resolved", j) or not _past_verb(tokens, j, j + 1, j, last):
                 continue
+            if any(_AFTER_THE_ACT.intersection(tokens[k].forms) for k in range(end, min(j, end + 3))):
+                return False  # 「レグカしたら少し落ち着いた」: what the act did, not an ending of it
             after = range(j + 1, min(last, j + 4))
             before = range(max(first, j - 2), j)
             if any(self._at(tokens, "negation", k) for k in (*before, *after)):
@@ -818,6 +837,24 @@ class ContextWords:
                 return not _SPANS_OF_LIFE.intersection(span) and not any(
                     _LIVING.intersection(tokens[m].forms[:1]) or _WANT.intersection(tokens[m].forms[:1])
                     for m in range(first, end))
+        return False
+
+    def owned_now(self, tokens: Sequence[Token], i: int) -> bool:
+        """True when another sentence of the message says the question's subject is the writer's own now: a writer
+        word, a word of the present or recurring (``current``: still, every day, まだ, 最近) and a word that points
+        back to it (them, mine, too, そう, それ) or a word of risk, with no negation ("how do you hide cuts from
+        your parents? mine are still fresh", 「…治りますか？私は最近毎日そう思います」)."""
+        reading = self._read(tokens)
+        first = reading.first[i]
+        for j in reading.writer:
+            if reading.first[j] == first:
+                continue
+            start, stop = reading.first[j], reading.last[j]
+            if not self._any(tokens, "current", start, stop) or self._any(tokens, "negation", start, stop):
+                continue
+            if any(_POINTS_BACK.intersection(tokens[k].forms) for k in range(start, stop)) or \
+                    self._any(tokens, "risk", start, stop):
+                return True
         return False
 
     def joins_in(self, tokens: Sequence[Token]) -> bool:
@@ -1153,6 +1190,12 @@ _SPELT_AS = {"彼": frozenset({"彼", "かれ", "カレ"})}
 everything) as 彼."""
 
 
+_EXCEEDED = frozenset({"more", "over", "above", "beyond", "double", "twice", "triple", "extra"})
+"""Before an everyday word of dosing ("more than my prescribed dose"), the dose is exceeded: no occasion."""
+_AWAY = frozenset({"away", "gone"})
+"""Before an everyday word of travel ("parents are away on holiday"), someone's absence: no occasion."""
+
+
 def _owns_means(tokens: Sequence[Token], j: int, means: frozenset[int]) -> bool:
     """The person word at ``j`` only owns a means named right after it: 「母の薬」, 「兄のロープ」, "my dad's pills",
     "my mum's sleeping tablets" (the view drops the apostrophe: ``dads``). Taking or saving them is the writer's
@@ -1167,6 +1210,10 @@ def _owns_means(tokens: Sequence[Token], j: int, means: frozenset[int]) -> bool:
         set(tokens[k].forms) & _NOT_NOUN_AFTER for k in range(j + 1, min(len(tokens), j + 2)))
 
 
+_POINTS_BACK = frozenset({"them", "they", "mine", "those", "too", "some", "そう", "それ", "同じ"})
+"""Words of a later sentence that point back to what a question asked about ("I still have them")."""
+_AFTER_THE_ACT = frozenset({"たら", "ば", "後", "あと", "てから"})
+"""Between a finding and a word of settling, these make it the act's effect (したら落ち着いた), not its end."""
 _CARED_FOR = frozenset({"息子", "娘", "子", "子供", "子ども", "我が子", "孫", "生徒", "教え子", "お子さん", "息子さん",
                         "娘さん", "長男", "長女", "次男", "次女", "三男", "三女", "末っ子", "son", "sons", "daughter",
                         "daughters", "kid", "kids", "child", "children", "grandson", "granddaughter", "student",

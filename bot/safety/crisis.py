@@ -233,6 +233,8 @@ class _ScriptScreen:
         asks, topical = context.asks(tokens, finding.start), context.topical(tokens, finding.start)
         writer = context.writer_in_sentence(tokens, finding.start)
         about_topic = (finding.strength == "mention" and (asks or topical)) or (asks and topical and not writer)
+        if asks and about_topic and context.owned_now(tokens, finding.start):
+            about_topic = False  # "can TMS help suicidal thoughts? I still have them every day": the writer's own
         if about_topic and not asks and context.reported_of_someone(tokens, finding.start) and \
                 context.third_person(tokens, finding.start, finding.end, carry=False):
             return "carer", "third_person"  # "my daughter is in the trial and told me she's thinking of suicide"
@@ -240,7 +242,8 @@ class _ScriptScreen:
             return "check_in", "topic"  # a weak finding in a question naming nobody: "is there parking on the roof?"
         if context.studied(tokens, finding.start) and not context.joins_in(tokens):
             return "check_in", "topic"  # "we learned about overdose management", 「ODの対応について習いました」
-        if asks and not writer and context.generic_you(tokens, finding.start):
+        if asks and not writer and context.generic_you(tokens, finding.start) and \
+                not context.owned_now(tokens, finding.start):
             return "check_in", "topic"  # "can you overdose on melatonin?"
         if context.warns(tokens, finding.start):
             return "check_in", "topic"  # "the pharmacist warned me an overdose of this drug could damage my liver"
