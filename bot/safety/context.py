@@ -1218,8 +1218,14 @@ def _owns_means(tokens: Sequence[Token], j: int, means: frozenset[int]) -> bool:
     forms = tokens[j].forms
     if not forms or _CARED_FOR.intersection(forms):
         return False  # 「息子の薬を隠しました」, "I hid my son's pills": a parent keeping a child's means away
-    if _follows(tokens, j, "の"):
-        return any(j + 2 <= k <= j + 3 for k in means)
+    if not forms[0].isascii():
+        for k in range(j + 1, min(len(tokens), j + 4)):  # over the rest of the name (お|婆|ちゃん|の)
+            after = tokens[k].forms
+            if "の" in after:
+                return any(k + 1 <= m <= k + 2 for m in means)
+            if tokens[k].boundary or not after or _PARTICLES.intersection(after):
+                return False
+        return False
     possessive = forms[0].isascii() and forms[0].endswith("s") and len(forms) > 1 and forms[-1] != forms[0]
     return possessive and any(j + 1 <= k <= j + 3 for k in means) and not any(
         set(tokens[k].forms) & _NOT_NOUN_AFTER for k in range(j + 1, min(len(tokens), j + 2)))

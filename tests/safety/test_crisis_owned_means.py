@@ -14,6 +14,7 @@ from bot.safety.crisis import CrisisScreen
     "母の薬を少しずつ抜いて集めてる",
     "父の睡眠薬を集めてる",
     "祖母の睡眠薬を少しずつもらって貯めてます",
+    "おばあちゃんの睡眠薬をこっそり少しずつもらってためてる",  # over the rest of the name: お|婆|ちゃん|の
     "I'm saving my dad's pills for tonight",
     "I've been taking my dad's pills and saving them",
 ])
@@ -45,6 +46,7 @@ def test_a_short_farewell_without_a_listed_word_asks_the_check_in(rules: CrisisS
     "sorry mom, I forgot to call the clinic",
     "ありがとうございました。さようなら",
     "Thanks so much, bye!",
+    "thanks for everything today! bye!",
 ])
 def test_manners_and_an_everyday_goodbye_ask_nothing(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "none", rules.assess(text).reason()
