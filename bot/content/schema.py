@@ -510,6 +510,10 @@ class CrisisContext(ContentModel):
     """Parts of the body (腕, 手首, arm, wrist; English in dictionary form): owned by someone the writer names inside
     or right after a finding (「娘の腕に」, "cuts on my son's arms", "her wrists"), the marks are that person's, so
     the carer reply."""
+    means: list[str] = []
+    """Means a person can take from someone at home (薬, ロープ, pill, rope, gun; English in dictionary form): owned
+    by someone the writer names (「母の薬」, "my dad's pills"), they are the writer's own means, not a report about
+    that person, so the owner does not make the finding someone else's."""
     animals: list[str] = []
     """Animals (猫, 犬, cat, dog): the nearest one before a finding, with no person nearer, did what it tells
     ("my cat jumped off the balcony railing"), so a check-in at most."""

@@ -71,6 +71,7 @@ class ContextWords:
     embarrassed: WordList
     body: WordList
     animals: WordList
+    means: WordList
     _last: list[tuple[Sequence[Token], _Reading] | None] = field(default_factory=lambda: [None], compare=False,
                                                                  repr=False)
 
@@ -113,7 +114,7 @@ class ContextWords:
                    current=merged("current"), present=merged("present"),
                    then=merged("then"), story=merged("story"),
                    joining=merged("joining"), embarrassed=merged("embarrassed"), body=merged("body"),
-                   animals=merged("animals"))
+                   animals=merged("animals"), means=merged("means"))
 
     def third_person(self, tokens: Sequence[Token], start: int, end: int, *, carry: bool = True) -> bool:
         """True when the finding at ``start``..``end`` is said of someone other than the writer.
@@ -512,7 +513,37 @@ class ContextWords:
 
     def everyday_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` tells of an everyday occasion (a holiday, fireworks, 予約)."""
-        return self._in_sentence(tokens, i, "everyday") and not self._everyday_denied(tokens)
+        first, last = self._bounds(tokens, i)
+        return any(first <= j <= last for j in self._occasions(tokens)) and not self._everyday_denied(tokens)
+
+    def explained_by_occasion(self, tokens: Sequence[Token], i: int) -> bool:
+        """True when an everyday occasion in the sentence around token ``i`` explains a weak finding ("affairs in
+        order before the house move", 「引っ越しのために…服を友達にあげた」). An occasion that only dates what is
+        planned after it ("the date for after my sister's wedding", 「結婚式の後で」) explains nothing."""
+        if self._everyday_denied(tokens):
+            return False
+        first, last = self._bounds(tokens, i)
+        for j in self._occasions(tokens):
+            if first <= j <= last and not any(_AFTER_AN_OCCASION.intersection(tokens[k].forms)
+                                              for k in range(max(first, j - 3), min(last, j + 3))):
+                return True
+        return False
+
+    def _occasions(self, tokens: Sequence[Token]) -> list[int]:
+        """The everyday words that tell of the writer's occasion. Left out: a dose exceeded ("way more than my
+        prescribed dose") and someone else's trip that leaves the writer alone (「家族が旅行でいない日に」, "while my
+        parents are away on holiday"): those are the act and its opportunity, not an occasion."""
+        out = []
+        for j in self._read(tokens).marks["everyday"]:
+            first, last = self._bounds(tokens, j)
+            before = [tokens[k].forms[0] for k in range(max(first, j - 3), j) if tokens[k].forms]
+            after = [form for k in range(j + 1, min(last, j + 4)) for form in tokens[k].forms]
+            if _EXCEEDED.intersection(before) or _AWAY.intersection(before):
+                continue
+            if ("居る" in after and "ない" in after) or "留守" in after:
+                continue
+            out.append(j)
+        return out
 
     def _everyday_denied(self, tokens: Sequence[Token]) -> bool:
         """The message denies an everyday occasion it names ("told my wife it was for camping. It isn't for
@@ -549,7 +580,7 @@ class ContextWords:
 
     def names_everyday(self, tokens: Sequence[Token]) -> bool:
         """The message tells of an everyday occasion anywhere (which keeps plan signals from the full reply)."""
-        return bool(tokens) and bool(self._read(tokens).marks["everyday"]) and not self._everyday_denied(tokens)
+        return bool(tokens) and bool(self._occasions(tokens)) and not self._everyday_denied(tokens)
 
     def index(self, tokens: Sequence[Token]) -> dict[str, list[int]]:
         """The message's form index, built once per message with the context reading."""
@@ -716,6 +747,8 @@ class ContextWords:
                 return False  # "… since dad passed": someone else's ending
             if not self._at(tokens, "resolved", j) or not _past_verb(tokens, j, j + 1, j, last):
                 continue
+            if any(_AFTER_THE_ACT.intersection(tokens[k].forms) for k in range(end, min(j, end + 3))):
+                return False  # 「レグカしたら少し落ち着いた」: what the act did, not an ending of it
             after = range(j + 1, min(last, j + 4))
             before = range(max(first, j - 2), j)
             if any(self._at(tokens, "negation", k) for k in (*before, *after)):
@@ -817,6 +850,24 @@ class ContextWords:
                 return not _SPANS_OF_LIFE.intersection(span) and not any(
                     _LIVING.intersection(tokens[m].forms[:1]) or _WANT.intersection(tokens[m].forms[:1])
                     for m in range(first, end))
+        return False
+
+    def owned_now(self, tokens: Sequence[Token], i: int) -> bool:
+        """True when another sentence of the message says the question's subject is the writer's own now: a writer
+        word, a word of the present or recurring (``current``: still, every day, まだ, 最近) and a word that points
+        back to it (them, mine, too, そう, それ) or a word of risk, with no negation ("how do you hide cuts from
+        your parents? mine are still fresh", 「…治りますか？私は最近毎日そう思います」)."""
+        reading = self._read(tokens)
+        first = reading.first[i]
+        for j in reading.writer:
+            if reading.first[j] == first:
+                continue
+            start, stop = reading.first[j], reading.last[j]
+            if not self._any(tokens, "current", start, stop) or self._any(tokens, "negation", start, stop):
+                continue
+            if any(_POINTS_BACK.intersection(tokens[k].forms) for k in range(start, stop)) or \
+                    self._any(tokens, "risk", start, stop):
+                return True
         return False
 
     def joins_in(self, tokens: Sequence[Token]) -> bool:
@@ -936,8 +987,8 @@ class _Marks(dict[str, frozenset[int]]):
         tokens = self._tokens
         found = frozenset(j for j in word_list.starts(self._index) if word_list.ends_at(tokens, j))
         if name == "others":
-            found = frozenset(j for j in found if not _follows(tokens, j, "公") and not _misread(tokens[j])) | \
-                _ages(tokens)
+            found = frozenset(j for j in found if not _follows(tokens, j, "公") and not _misread(tokens[j])
+                              and not _owns_means(tokens, j, self["means"])) | _ages(tokens)
         self[name] = found
         return found
 
@@ -1152,6 +1203,49 @@ _SPELT_AS = {"彼": frozenset({"彼", "かれ", "カレ"})}
 everything) as 彼."""
 
 
+_AFTER_AN_OCCASION = frozenset({"after", "afterwards", "後", "あと", "終わる", "済む"})
+"""Around an everyday occasion, these make it the date of a plan, not its explanation."""
+_EXCEEDED = frozenset({"more", "over", "above", "beyond", "double", "twice", "triple", "extra"})
+"""Before an everyday word of dosing ("more than my prescribed dose"), the dose is exceeded: no occasion."""
+_AWAY = frozenset({"away", "gone"})
+"""Before an everyday word of travel ("parents are away on holiday"), someone's absence: no occasion."""
+
+
+def _owns_means(tokens: Sequence[Token], j: int, means: frozenset[int]) -> bool:
+    """The person word at ``j`` only owns a means named right after it: 「母の薬」, 「兄のロープ」, "my dad's pills",
+    "my mum's sleeping tablets" (the view drops the apostrophe: ``dads``). Taking or saving them is the writer's
+    own plan; what that person does, says or is stays theirs ("my dad is saving his pills": no possessive)."""
+    forms = tokens[j].forms
+    if not forms or _CARED_FOR.intersection(forms):
+        return False  # 「息子の薬を隠しました」, "I hid my son's pills": a parent keeping a child's means away
+    if not forms[0].isascii():
+        for k in range(j + 1, min(len(tokens), j + 4)):  # over the rest of the name (お|婆|ちゃん|の)
+            after = tokens[k].forms
+            if "の" in after:
+                return any(k + 1 <= m <= k + 2 for m in means)
+            if tokens[k].boundary or not after or _PARTICLES.intersection(after):
+                return False
+        return False
+    possessive = forms[0].isascii() and forms[0].endswith("s") and len(forms) > 1 and forms[-1] != forms[0]
+    return possessive and any(j + 1 <= k <= j + 3 for k in means) and not any(
+        set(tokens[k].forms) & _NOT_NOUN_AFTER for k in range(j + 1, min(len(tokens), j + 2)))
+
+
+_POINTS_BACK = frozenset({"them", "they", "mine", "those", "too", "some", "そう", "それ", "同じ"})
+"""Words of a later sentence that point back to what a question asked about ("I still have them")."""
+_AFTER_THE_ACT = frozenset({"たら", "ば", "後", "あと", "てから"})
+"""Between a finding and a word of settling, these make it the act's effect (したら落ち着いた), not its end."""
+_CARED_FOR = frozenset({"息子", "娘", "子", "子供", "子ども", "我が子", "孫", "生徒", "教え子", "お子さん", "息子さん",
+                        "娘さん", "長男", "長女", "次男", "次女", "三男", "三女", "末っ子", "son", "sons", "daughter",
+                        "daughters", "kid", "kids", "child", "children", "grandson", "granddaughter", "student",
+                        "students", "teen", "teenager", "stepson", "stepdaughter", "patient", "client"})
+"""People a writer looks after: their means in the writer's hands are kept away from them (counted, hidden, locked
+up), so the finding stays about them."""
+_NOT_NOUN_AFTER = frozenset({"been", "be", "is", "was", "has", "had", "got", "gone", "going", "taking", "saving",
+                             "hiding", "stopped", "started", "always", "just", "not", "never", "still"})
+"""After ``dads`` these read it as "dad is / dad has" ("my mum's been hiding pills"), not as an owner."""
+
+
 def _misread(token: Token) -> bool:
     """A person word the analyser found in a spelling that is not the person (``_SPELT_AS``)."""
     spellings = _SPELT_AS.get(token.forms[0]) if token.forms else None
@@ -1244,10 +1338,39 @@ def _addressed(tokens: Sequence[Token], j: int) -> bool:
     after = tokens[j + 1].forms if j + 1 < len(tokens) else ()
     if after and after[0] in _ADDRESSEE:
         return True
+    if _spoken_to(tokens, j):
+        return True  # 「ごめんねお母さん」, "sorry mom", "love you dad": the one a farewell speaks to
     k = j - 1
     while k >= 0 and k >= j - 3 and tokens[k].forms[:1] and tokens[k].forms[0] in _DETERMINERS:
         k -= 1
     return k >= 0 and not tokens[k].boundary and bool(tokens[k].forms) and tokens[k].forms[0] in _OBJECT_AFTER
+
+
+def _spoken_to(tokens: Sequence[Token], j: int) -> bool:
+    """The person word at ``j`` stands right beside a word that speaks to someone (ごめん, ありがとう, 大好き, sorry,
+    bye, love you), with only a comma or a ね between: they are called by name, not told about."""
+    k = j - 1
+    while k >= 0 and not tokens[k].boundary and tokens[k].forms[:1] and tokens[k].forms[0] in _BETWEEN_ADDRESS:
+        k -= 1
+    if k >= 0 and not tokens[k].boundary and _CALLING.intersection(tokens[k].forms):
+        return True  # "sorry mom", 「ごめんねお母さん」
+    for k in range(j + 1, min(len(tokens), j + 4)):  # 「お母さん、ごめんね」: the rest of the name, then the word
+        forms = tokens[k].forms
+        if tokens[k].boundary or not forms or forms[0].isascii() or _PARTICLES.intersection(forms):
+            return False
+        if _CALLING.intersection(forms):
+            return True
+    return False
+
+
+_CALLING = frozenset({"ごめん", "御免", "ごめんなさい", "ありがとう", "有り難う", "大好き", "好き", "バイバイ",
+                      "ばいばい", "さよなら", "さようなら", "sorry", "bye", "goodbye", "you", "thanks", "thank"})
+"""Words that speak to someone: a person beside them is the one spoken to. English only before the person ("sorry
+mom", "love you dad"): "mom said sorry" tells what she did; Japanese on either side (「お母さん、ごめんね」)."""
+_PARTICLES = frozenset({"が", "は", "を", "の", "に", "で", "も", "と", "って", "から"})
+"""After a Japanese person word, these make them the subject or the object of a clause (「母がごめんと言った」)."""
+_BETWEEN_ADDRESS = frozenset({"、", ",", "ね", "よ", "ねー", "御", "お", "さん", "ちゃん", "くん", "so", "much"})
+"""What may stand between a person and the word that calls them (honorifics, a comma, a ね)."""
 
 
 def _quote_start(tokens: Sequence[Token], first: int, start: int) -> int | None:

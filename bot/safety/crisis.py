@@ -233,6 +233,8 @@ class _ScriptScreen:
         asks, topical = context.asks(tokens, finding.start), context.topical(tokens, finding.start)
         writer = context.writer_in_sentence(tokens, finding.start)
         about_topic = (finding.strength == "mention" and (asks or topical)) or (asks and topical and not writer)
+        if asks and about_topic and context.owned_now(tokens, finding.start):
+            about_topic = False  # "can TMS help suicidal thoughts? I still have them every day": the writer's own
         if about_topic and not asks and context.reported_of_someone(tokens, finding.start) and \
                 context.third_person(tokens, finding.start, finding.end, carry=False):
             return "carer", "third_person"  # "my daughter is in the trial and told me she's thinking of suicide"
@@ -240,7 +242,8 @@ class _ScriptScreen:
             return "check_in", "topic"  # a weak finding in a question naming nobody: "is there parking on the roof?"
         if context.studied(tokens, finding.start) and not context.joins_in(tokens):
             return "check_in", "topic"  # "we learned about overdose management", 「ODの対応について習いました」
-        if asks and not writer and context.generic_you(tokens, finding.start):
+        if asks and not writer and context.generic_you(tokens, finding.start) and \
+                not context.owned_now(tokens, finding.start):
             return "check_in", "topic"  # "can you overdose on melatonin?"
         if context.warns(tokens, finding.start):
             return "check_in", "topic"  # "the pharmacist warned me an overdose of this drug could damage my liver"
@@ -271,6 +274,11 @@ class _ScriptScreen:
             return "check_in", "figurative"  # 「遺書…じゃなくて遺言書」, 「飛び降りる勢いで走った」
         if finding.strength == "weak" and context.treatment_finished(tokens):
             return "check_in", "treatment_done"  # 「最後の治療が終わりました!皆さんさようなら」
+        if finding.strength == "weak" and finding.layer == "rules" and not str(finding.rule).endswith("~negated") \
+                and context.explained_by_occasion(tokens, finding.start) and not context.urge(tokens, finding.start,
+                                                                                             finding.end):
+            return "none", "everyday"  # a weak rule an everyday occasion explains ("affairs in order before the
+            # house move", 「引っ越しのために…服を友達にあげた」); the learned layer may still ask
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
             return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
         urge = context.urge(tokens, finding.start, finding.end)

@@ -86,6 +86,8 @@ class SignalWords:
         positions: list[int] = []
         for kind, words, starts in candidates:
             found = sorted(j for j in starts if words.exact.intersection(tokens[j].forms) or words.ends_at(tokens, j))
+            if kind == "finality":
+                found = [j for j in found if not _availability(tokens, j)]
             if not found:
                 continue
             kinds.add(kind)
@@ -93,6 +95,15 @@ class SignalWords:
             if kind == "affairs" and _distinct(tokens, found) >= 2:
                 kinds.add(MANY_AFFAIRS)
         return Signals(frozenset(kinds), tuple(positions))
+
+
+def _availability(tokens: Sequence[Token], j: int) -> bool:
+    """「土曜しか行けません」, 「来週なら行けます」: "can't go" after "only" or "if it is" tells which day suits
+    an appointment, not a parting."""
+    return j > 0 and bool(_ONLY_THEN.intersection(tokens[j - 1].forms)) and "行ける" in tokens[j].forms
+
+
+_ONLY_THEN = frozenset({"しか", "なら", "だけ", "以外"})
 
 
 def _distinct(tokens: Sequence[Token], positions: Sequence[int]) -> int:
