@@ -516,19 +516,6 @@ class ContextWords:
         first, last = self._bounds(tokens, i)
         return any(first <= j <= last for j in self._occasions(tokens)) and not self._everyday_denied(tokens)
 
-    def explained_by_occasion(self, tokens: Sequence[Token], i: int) -> bool:
-        """True when an everyday occasion in the sentence around token ``i`` explains a weak finding ("affairs in
-        order before the house move", 「引っ越しのために…服を友達にあげた」). An occasion that only dates what is
-        planned after it ("the date for after my sister's wedding", 「結婚式の後で」) explains nothing."""
-        if self._everyday_denied(tokens):
-            return False
-        first, last = self._bounds(tokens, i)
-        for j in self._occasions(tokens):
-            if first <= j <= last and not any(_AFTER_AN_OCCASION.intersection(tokens[k].forms)
-                                              for k in range(max(first, j - 3), min(last, j + 3))):
-                return True
-        return False
-
     def _occasions(self, tokens: Sequence[Token]) -> list[int]:
         """The everyday words that tell of the writer's occasion. Left out: a dose exceeded ("way more than my
         prescribed dose") and someone else's trip that leaves the writer alone (「家族が旅行でいない日に」, "while my
@@ -1203,8 +1190,6 @@ _SPELT_AS = {"彼": frozenset({"彼", "かれ", "カレ"})}
 everything) as 彼."""
 
 
-_AFTER_AN_OCCASION = frozenset({"after", "afterwards", "後", "あと", "終わる", "済む"})
-"""Around an everyday occasion, these make it the date of a plan, not its explanation."""
 _EXCEEDED = frozenset({"more", "over", "above", "beyond", "double", "twice", "triple", "extra"})
 """Before an everyday word of dosing ("more than my prescribed dose"), the dose is exceeded: no occasion."""
 _AWAY = frozenset({"away", "gone"})

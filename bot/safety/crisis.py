@@ -274,11 +274,6 @@ class _ScriptScreen:
             return "check_in", "figurative"  # 「遺書…じゃなくて遺言書」, 「飛び降りる勢いで走った」
         if finding.strength == "weak" and context.treatment_finished(tokens):
             return "check_in", "treatment_done"  # 「最後の治療が終わりました!皆さんさようなら」
-        if finding.strength == "weak" and finding.layer == "rules" and not str(finding.rule).endswith("~negated") \
-                and context.explained_by_occasion(tokens, finding.start) and not context.urge(tokens, finding.start,
-                                                                                             finding.end):
-            return "none", "everyday"  # a weak rule an everyday occasion explains ("affairs in order before the
-            # house move", 「引っ越しのために…服を友達にあげた」); the learned layer may still ask
         if finding.strength == "weak" or context.jokes(tokens, finding.start):
             return "check_in", None  # a joke marker (笑, lol) asks first; the learned layer may still raise it
         urge = context.urge(tokens, finding.start, finding.end)

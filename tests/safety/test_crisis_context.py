@@ -155,9 +155,9 @@ def test_a_measure_of_embarrassment_asks_and_pain_keeps_the_full_reply() -> None
 
 
 def test_an_everyday_change_asks_instead_of_alarming(rules: CrisisScreen) -> None:
-    assert rules.assess("I wrote my will after buying the house, just adulting").tier == "check_in"
-    # a weak farewell the occasion in its sentence explains asks nothing (the learned layer may still ask)
-    assert rules.assess("I'm saying goodbye to my old job, starting a new one Monday").tier == "none"
+    for text in ("I wrote my will after buying the house, just adulting",
+                 "I'm saying goodbye to my old job, starting a new one Monday"):
+        assert rules.assess(text).tier == "check_in", text  # the context downgrades, never silences
 
 
 @pytest.mark.parametrize("text", [

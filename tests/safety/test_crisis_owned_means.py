@@ -46,7 +46,6 @@ def test_a_short_farewell_without_a_listed_word_asks_the_check_in(rules: CrisisS
     "sorry mom, I forgot to call the clinic",
     "ありがとうございました。さようなら",
     "Thanks so much, bye!",
-    "thanks for everything today! bye!",
 ])
 def test_manners_and_an_everyday_goodbye_ask_nothing(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "none", rules.assess(text).reason()
