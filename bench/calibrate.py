@@ -202,6 +202,9 @@ class Ranking:
     weight: float
     source: str
     kind: str = "answer"
+    capped: bool = False
+    """The matcher never answers it outright whatever the signals (a request to translate, a treatment's name
+    alone): with the decision off it still gave choices, so the simulation must not answer it either."""
 
 
 @functools.cache
@@ -230,13 +233,14 @@ def rankings(cv: Sequence[tuple[FaqIndex, list[Asked]]], dev: FaqIndex,
             found = index.match(q.text)
             if found.signals is not None:
                 out.append(Ranking(found.signals, bool(found.candidates) and q.right(found.candidates[0][0]),
-                                   WEIGHTS["cv"], "cv"))
+                                   WEIGHTS["cv"], "cv", capped=found.status == "choices"))
     for name, (fitted, measured) in dev_sets().items():
         weight = WEIGHTS["strangers"] if measured else WEIGHTS["dev"]
         for case, w in [*((c, weight) for c in fitted), *((c, 0.0) for c in measured)]:
             found = dev.match(case.ask)
             if found.signals is not None:
-                out.append(Ranking(found.signals, _top_right(dev, case, found, renderer), w, name, case.kind))
+                out.append(Ranking(found.signals, _top_right(dev, case, found, renderer), w, name, case.kind,
+                                   capped=found.status == "choices"))
     return out
 
 
@@ -248,6 +252,8 @@ def simulate(rows: Sequence[Ranking], limits: Thresholds, model: Confidence) -> 
         if row.kind not in ("answer", "intake", "fallback"):
             continue
         status, _ = decide(row.signals, limits, model)
+        if row.capped and status == "answer":
+            status = "choices"
         if row.kind == "fallback":
             tally.offtopic += 1
             tally.offtopic_answered += status == "answer"
