@@ -45,7 +45,11 @@ from bot.search.normalize import normalize  # noqa: E402
 
 FOLDS = 5
 SEED = 7
-MAX_WRONG = 0.012
+MAX_WRONG = 0.010
+"""The confident wrong answers allowed on the fitted development data. 1.0 % rather than 1.2 %: with the translate
+request no longer holding the threshold up, 1.2 % chose 0.820, which left out of the fit answered 1.3 % wrong and
+two off-topic questions of 281 (one of the validation thirds' 69); 1.0 % keeps the left-out figures of before
+(1.1 % wrong, one off-topic) and answers 2.7 points more right."""
 DATA = ev.REPO / "bench" / "data"
 DEV_SETS = [ev.default_question_sets()[0], DATA / "questions-tuning.yaml", DATA / "questions-dev-v2.yaml"]
 DEV_V3 = DATA / "questions-dev-v3.yaml"
