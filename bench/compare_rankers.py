@@ -1,7 +1,7 @@
 """Ranking alone, compared: is the right entry first? The shipped n-gram scorer against rankers learned from the
 example questions (each entry a class), on the same features, with no decision step in the way.
 
-    .venv/bin/python bench/compare_rankers.py      # about a minute
+    .venv/bin/python bench/compare_rankers.py      # about 5 minutes
 
 Rows: the scorer as it was (coverage + best-example Dice), with the nearest example as written, and as shipped
 (also recognising a wish to apply, book or be contacted); multinomial naive Bayes (bench_matcher.LearnedRanker);
