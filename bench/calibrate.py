@@ -45,7 +45,11 @@ from bot.search.normalize import normalize  # noqa: E402
 
 FOLDS = 5
 SEED = 7
-MAX_WRONG = 0.012
+MAX_WRONG = 0.010
+"""The confident wrong answers allowed on the fitted development data. 1.0 % rather than 1.2 %: with the translate
+request no longer holding the threshold up, 1.2 % chose 0.820, which left out of the fit answered 1.3 % wrong and
+two off-topic questions of 281 (one of the validation thirds' 69); 1.0 % keeps the left-out figures of before
+(1.1 % wrong, one off-topic) and answers 2.7 points more right."""
 DATA = ev.REPO / "bench" / "data"
 DEV_SETS = [ev.default_question_sets()[0], DATA / "questions-tuning.yaml", DATA / "questions-dev-v2.yaml"]
 DEV_V3 = DATA / "questions-dev-v3.yaml"
@@ -202,6 +206,9 @@ class Ranking:
     weight: float
     source: str
     kind: str = "answer"
+    capped: bool = False
+    """The matcher never answers it outright whatever the signals (a request to translate, a treatment's name
+    alone): with the decision off it still gave choices, so the simulation must not answer it either."""
 
 
 @functools.cache
@@ -230,13 +237,14 @@ def rankings(cv: Sequence[tuple[FaqIndex, list[Asked]]], dev: FaqIndex,
             found = index.match(q.text)
             if found.signals is not None:
                 out.append(Ranking(found.signals, bool(found.candidates) and q.right(found.candidates[0][0]),
-                                   WEIGHTS["cv"], "cv"))
+                                   WEIGHTS["cv"], "cv", capped=found.status == "choices"))
     for name, (fitted, measured) in dev_sets().items():
         weight = WEIGHTS["strangers"] if measured else WEIGHTS["dev"]
         for case, w in [*((c, weight) for c in fitted), *((c, 0.0) for c in measured)]:
             found = dev.match(case.ask)
             if found.signals is not None:
-                out.append(Ranking(found.signals, _top_right(dev, case, found, renderer), w, name, case.kind))
+                out.append(Ranking(found.signals, _top_right(dev, case, found, renderer), w, name, case.kind,
+                                   capped=found.status == "choices"))
     return out
 
 
@@ -248,6 +256,8 @@ def simulate(rows: Sequence[Ranking], limits: Thresholds, model: Confidence) -> 
         if row.kind not in ("answer", "intake", "fallback"):
             continue
         status, _ = decide(row.signals, limits, model)
+        if row.capped and status == "answer":
+            status = "choices"
         if row.kind == "fallback":
             tally.offtopic += 1
             tally.offtopic_answered += status == "answer"

@@ -3,8 +3,9 @@
 Modules: ``normalize`` (width, case, kana, scripts), ``english`` (stemmer, stopwords), ``synonyms`` (groups from
 faq.yaml), ``analyzer`` (text -> features), ``scoring`` (coverage and example overlap), ``readings`` (kana and
 romaji, SudachiPy), ``index`` (the decision, the treatment signal), ``sentences`` (is it a question?),
-``distress`` (the acknowledgement's screen, content from distress.yaml), ``typed_reply`` (what a typed message
-gets, for the handler and the evaluation alike) and ``check`` (faq.yaml's treatment field).
+``translation`` (a request to translate is no FAQ question), ``distress`` (the acknowledgement's screen, content
+from distress.yaml), ``typed_reply`` (what a typed message gets, for the handler and the evaluation alike) and
+``check`` (faq.yaml's treatment field).
 """
 
 from bot.search.index import FaqIndex, IndexOptions, Match, Thresholds

@@ -50,7 +50,12 @@ SHORT_WORD_CUTOFF = 75.0
 SEGMENT_MIN = 9
 """An unknown Latin run at least this long is tried as words typed without spaces (``Analyzer._segment``)."""
 _LONGEST_WORD = 20
-_STOP_PATTERN = re.compile("|".join(map(re.escape, JA_STOP_PHRASES)))
+_NOT_AFTER = {"たいです": "(?<![\u3400-\u9fff])い"}
+"""A stop phrase that is not grammar after this (a lookbehind): 「いたいですか」 is 痛いですか typed in kana, the
+adjective and not a wish ending, and blanking たいです left nothing of it; after a kanji (使いたいです) い is a
+verb's ending and たいです the wish, dropped as before."""
+_STOP_PATTERN = re.compile("|".join(
+    (f"(?<!{_NOT_AFTER[p]}){re.escape(p)}" if p in _NOT_AFTER else re.escape(p)) for p in JA_STOP_PHRASES))
 _MAX_CACHED_CORRECTIONS = 20_000
 
 

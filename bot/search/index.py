@@ -43,6 +43,7 @@ from bot.search.readings import Readings, has_kanji, romaji_to_kana
 from bot.search.scoring import VOTERS, Bm25Params, CoverageIndex, ExampleIndex, Scored, add_counts
 from bot.search.sentences import looks_like_question, looks_like_request
 from bot.search.synonyms import Synonyms
+from bot.search.translation import asks_to_translate
 
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _CANDIDATES = 15
@@ -252,6 +253,16 @@ class FaqIndex:
         return list(self._languages[lang].entries.values())
 
     def match(self, text: str) -> Match:
+        """Match a typed question against the entries of its own language (``_match``); a request to translate
+        (``translation``) gets the entries as choices at most, never one answered outright."""
+        found = self._match(text)
+        if found.status == "answer" and asks_to_translate(text):
+            floor = self._options.thresholds.choice_ratio * found.candidates[0][1]
+            return replace(found, status="choices", candidates=[c for c in found.candidates if c[1] >= floor],
+                           also=())
+        return found
+
+    def _match(self, text: str) -> Match:
         """Match a typed question against the entries of its own language.
 
         A long message is tried part by part first (the parts that ask something): the first part answered is the

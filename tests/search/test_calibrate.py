@@ -44,3 +44,12 @@ def test_the_simulated_decision_counts_as_the_matcher_would() -> None:
             calibrate.Ranking(sure, False, 1.0, "dev-v6", "fallback")]
     tally = calibrate.simulate(rows, Thresholds(), Confidence())
     assert (tally.cases, tally.correct, tally.wrong, tally.offtopic, tally.offtopic_answered) == (2, 1, 0, 1, 1)
+
+
+def test_a_ranking_the_matcher_never_answers_is_not_answered_in_the_simulation() -> None:
+    calibrate = load_bench("calibrate")
+    sure = Signals(0.9, 0.2, 8.0, 0.0, 10.0, near=1.0, runner_near=0.2)
+    rows = [calibrate.Ranking(sure, False, 1.0, "dev-v6", "fallback", capped=True),  # a request to translate
+            calibrate.Ranking(sure, True, 1.0, "dev-v6", capped=True)]
+    tally = calibrate.simulate(rows, Thresholds(), Confidence())
+    assert (tally.offtopic_answered, tally.correct, tally.right_first) == (0, 0, 1)

@@ -190,3 +190,27 @@ def test_a_word_of_degree_stays_part_of_its_phrase() -> None:
     assert screen.screen("I'm so worried").statement
     assert not screen.screen("I'm worried about side effects").any
     assert not screen.screen("how much does it cost").any
+
+
+@pytest.mark.parametrize("text", ["my mood has been terrible", "I have awful mood swings", "I hate going to school",
+                                  "I dread school every morning", "気分の浮き沈みが激しい", "最近気分の波がひどくて"])
+def test_a_mood_that_swings_and_a_school_dreaded_are_distress(text: str) -> None:
+    assert shipped().screen(text).statement
+
+
+@pytest.mark.parametrize("text", ["Does TMS help mood swings?", "TMSで気分の浮き沈みは良くなりますか？"])
+def test_mood_swings_asked_about_treatment_are_a_question_first(text: str) -> None:
+    hit = shipped().screen(text)
+    assert hit.in_question and not hit.statement
+
+
+@pytest.mark.parametrize("text", ["I've been so irritable and snappy", "my grades are dropping and I don't care",
+                                  "I keep binge eating at night", "息子が口をきいてくれない", "過食が止まらない"])
+def test_temper_eating_grades_and_a_child_who_stops_talking_are_distress(text: str) -> None:
+    assert shipped().screen(text).statement
+
+
+def test_the_same_words_asked_about_treatment_are_a_question_first() -> None:
+    for text in ("is TMS ok if I'm irritable?", "TMSで過食は治りますか？"):
+        hit = shipped().screen(text)
+        assert hit.in_question and not hit.statement, text

@@ -44,3 +44,11 @@ def test_a_long_message_is_answered_by_the_part_that_asks(index: FaqIndex) -> No
     found = index.match("以前てんかんの発作を起こしたことがあって、今は薬で落ち着いています。"
                         "それでもTMSは受けられますか")
     assert found.status != "none" and found.candidates[0][0] == "tms_epilepsy"
+
+
+def test_itai_typed_in_kana_is_pain_not_a_wish_ending(index: FaqIndex) -> None:
+    # 「いたいですか」 is 痛いですか: the wish ending たいです is grammar only after a verb's kanji (使いたいです)
+    for text in ("TMSはいたいですか", "てぃーえむえすっていたいですか", "TMS wa itai desu ka"):
+        found = index.match(text)
+        assert (found.status, found.entry_id) == ("answer", "tms_pain"), text
+    assert "たい" not in " ".join(index.features("TMSを使いたいです"))
