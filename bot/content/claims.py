@@ -256,6 +256,11 @@ class _Term:
     any_of: frozenset[str] = frozenset()
     """Strings of which the regular expression's every match holds one (``bot.content.required_text``)."""
 
+    def absent_from(self, folded: str) -> bool:
+        """True when the text lacks what every match of the regular expression needs: no scan can find it."""
+        return bool((self.literal and self.literal not in folded)
+                    or (self.any_of and not any(s in folded for s in self.any_of)))
+
 
 def _lemmas(word: str) -> tuple[frozenset[str], ...]:
     from bot.safety import japanese  # the one analyser of the project, loaded once per process
@@ -322,8 +327,7 @@ class _Text:
 
     def spans(self, term: _Term) -> list[Span]:
         found: list[Span] = []
-        if term.regex is not None and (not term.literal or term.literal in self.folded) \
-                and (not term.any_of or any(s in self.folded for s in term.any_of)):
+        if term.regex is not None and not term.absent_from(self.folded):
             found = [m.span() for m in term.regex.finditer(self.folded) if m.end() > m.start()]
         if term.lemmas and self.tokens:
             starts = {i for form in term.lemmas[0] for i in self.by_form.get(form, ())}
@@ -494,9 +498,7 @@ class ClaimsLint:
         folded = view.folded
         out: list[Finding] = []
         for rule in self._rules:
-            term = rule.term
-            if not term.lemmas and ((term.literal and term.literal not in folded)
-                                    or (term.any_of and not any(s in folded for s in term.any_of))):
+            if not rule.term.lemmas and rule.term.absent_from(folded):
                 continue  # what ``spans`` would find at once, without two calls for each of a thousand rules
             span = self._claim_span(view, rule)
             if span is not None:
