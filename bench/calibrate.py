@@ -57,8 +57,8 @@ DEV_V4 = DATA / "questions-dev-v4.yaml"
 DEV_V5 = DATA / "questions-dev-v5.yaml"
 DEV_V6 = DATA / "questions-dev-v6.yaml"
 DEV_V7 = DATA / "questions-dev-v7.yaml"
-DEV_H = tuple(DATA / f"questions-dev-h{n}.yaml" for n in range(2, 6))
-"""Held-out sets 2-5, written blind and measured as held out until they were retired to development."""
+DEV_H = tuple(DATA / f"questions-dev-h{n}.yaml" for n in range(2, 8))
+"""Held-out sets 2-7, written blind and measured as held out until they were retired to development."""
 STRANGERS = (DEV_V3, DEV_V4, DEV_V5, DEV_V6, DEV_V7, *DEV_H)
 """Sets written blind by strangers, split by ``eval_questions.split_cases``: development part fitted on, validation
 third only measured."""
