@@ -1,4 +1,4 @@
-"""The labelled crisis sets (bench/data/crisis_dev.yaml, crisis_holdout5.yaml) and the crisis replies themselves.
+"""The labelled crisis sets (bench/data/crisis_dev.yaml, crisis_holdout8.yaml) and the crisis replies themselves.
 
 The development set is tuned on, so the figures asserted here are development figures; the held-out set is only
 checked for its shape (never its results, which ``bench/crisis_eval.py`` prints apart).
