@@ -503,14 +503,19 @@ _THIRD_PERSON = {
 phrase ("miss her", "kill her") is "me", else "my"."""
 _THIRD = re.compile(r" (he is|she is|he was|she was|he has|she has|he does|she does|he|she|him|himself|herself|"
                     r"his|her)(?= )")
+_WRITER_ME = re.compile(r" me(?= )")
 _ENDS_AFTER_HER = frozenset({".", "?", "and", "but", "to", "if", "so", "because", "anymore", "now", "again", "too",
                              "at", "in", "on", "with", "when", "or"})
 
 
 def first_person_view(view: str) -> str | None:
-    """An English view with he/she/him/her/his/himself/herself as I/me/my/myself, or None when it has none."""
+    """An English view with he/she/him/her/his/himself/herself as I/me/my/myself, or None when it has none.
+
+    The writer's own "me" becomes "you" (the person would say it to them), so a threat to the writer ("she'll
+    kill me if she sees my grades") is not read as the person's "I will kill me"."""
     if _THIRD.search(view) is None:
         return None
+    view = _WRITER_ME.sub(" you", view)
 
     def shift(match: re.Match[str]) -> str:
         word = match.group(1)
