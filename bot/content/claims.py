@@ -146,6 +146,9 @@ while others notice little or no change", "…, but not everyone")."""
 _EN_ASIDE = re.compile(r",\s*(?:including|such as|like|except|apart from|other than|in particular|for example"
                        r"|of course|at least)\b[^,;.]{0,30},")
 """An aside between commas, read as if it were not there when looking for a negation before a claim."""
+_EN_ASIDE_AFTER = re.compile(r",\s*(?:if (?:at all|any)|if ever|in our experience|on average|as a rule|of course"
+                             r"|in practice|in general|at first|for now)\s*,")
+"""An aside right after a claim word, read past when looking for a hedge after it ("…, if at all, differs")."""
 _EN_NEGATOR_START = re.compile(r"(?:no|zero|without|never|free of|free from)\b")
 _EN_NEGATED_ITEM = re.compile(r"\b(?:no|zero|without)\s+[\w-]+(?:\s+[\w-]+){0,2}\s*(?:,|\band\b|\bor\b)\s*$")
 """An item of a list of negated nouns before a claim that is itself negated ("no drugs and no downtime")."""
@@ -629,7 +632,9 @@ class ClaimsLint:
                     or _EN_OTHERS_NOT.match(text, end, sentence_end) \
                     or _EN_DISCLAIMED.search(text, end, sentence_end):
                 return True
-            after = text[end:min(sentence_end, end + _EN_AFTER_WINDOW)]
+            aside = _EN_ASIDE_AFTER.match(text, end, sentence_end)
+            after_start = aside.end() if aside else end  # "How much people improve, if at all, differs widely"
+            after = text[after_start:min(sentence_end, after_start + _EN_AFTER_WINDOW)]
             return self._after is not None and self._cue_in(self._after, after, after, at_start=True)
         after = text[end:min(sentence_end, end + _JA_WINDOW)]
         if view is not None and self._predicate_negated(view, end, after):
