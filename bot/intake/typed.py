@@ -270,7 +270,8 @@ def _unqualified(hits: list[Hit], text: str, variants: Sequence[Question]) -> li
                 narrowed = f" {a} {b} " in padded
             else:
                 narrowed = f"{a}{b}" in key or f"{a}の{b}" in key
-                if f"{a}の{b}" in key and meaning.get(modifier.key.choice_id) is None:
+                if f"{a}の{b}" in key and meaning.get(modifier.key.choice_id) is None \
+                        and variants[0].kind != "multi":  # 「土曜の朝」 names two things one may tick
                     dropped.add(id(modifier))  # 「私の息子」: whose son, not who applies
             if narrowed and meaning.get(modifier.key.choice_id) == "no" and meaning.get(head.key.choice_id) == "yes":
                 dropped.add(id(head))
@@ -527,7 +528,7 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
             and not _request_naming_a_choice(text, parts) and not _musing(text, parts):
         return Reading("question")
     if question.kind == "multi":
-        multi = _read_multi(text, parts, variants)
+        multi = _read_multi(text, parts, variants, cut)
         return Reading("unclear", multi.choice_ids) if any(c.between for c in cut) else multi
     shaped = _shaped_choice(parts, variants)
     if shaped is not None:
@@ -849,10 +850,13 @@ def _told_but_unsure_it_counts(cut: Sequence[Clause], parts: Sequence[_Clause],
     return set()
 
 
-def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question]) -> Reading:
+def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question],
+                cut: Sequence[Clause] = ()) -> Reading:
     question = variants[0]
     order = [c.id for c in question.choices]
     exclusive = {c.id for c in question.choices if c.exclusive}
+    for clause, part in zip(cut, parts, strict=False):
+        part.named -= _times_of_one_day(clause.text, part.named, variants)
     denied = set().union(*(p.denied for p in parts))
     kept = [p for p in parts if p.role != "reason" and (p.named or p.polar)] or list(parts)
     matched = set().union(*(p.named | p.polar for p in kept)) - denied
@@ -877,6 +881,38 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
     if matched & exclusive and matched - exclusive:
         return Reading("unclear", tuple(sorted(matched, key=order.index)))
     return Reading("choice", tuple(sorted(matched, key=order.index)))
+
+
+_JOINED = re.compile(r"\b(?:and|or|plus|also|too|as well|either)\b|[&/+]|"
+                     r"と|や|または|もしくは|か(?![なもら]|[、,\s]*$)|も(?![、,\s]*$)")
+"""Words that join two things said side by side (「土曜か午前」, "Saturdays or mornings"), not one said of the other."""
+
+
+def _times_of_one_day(text: str, named: set[str], variants: Sequence[Question]) -> set[str]:
+    """「土曜日の午前中」, "Saturday mornings": a part of the day said of a day choice is a time on that day, not the
+    weekday choices whose labels share the word (平日, "weekday") with it; those are dropped unless the clause says
+    the shared word too or joins the two ("Saturdays or mornings")."""
+    shared: set[str] = set()
+    for question in variants:
+        shared |= _shared_words(tuple(c.label for c in question.choices if not c.exclusive))
+    if not shared:
+        return set()
+    qualified: set[str] = set()
+    days: set[str] = set()
+    for question in variants:
+        for choice in question.choices:
+            if choice.exclusive or choice.id not in named:
+                continue
+            label = spaced(choice.label) if choice.label.isascii() else key_of(choice.label)
+            (qualified if any(word in label for word in shared) else days).add(choice.id)
+    plain = f"{spaced(text)} {key_of(text)}"
+    said_shared = any(word in plain for word in shared) or bool(_WEEKDAYS.search(plain))
+    if not qualified or not days or said_shared or _JOINED.search(fold(text)):
+        return set()
+    return qualified
+
+
+_WEEKDAYS = re.compile(r"\bmon(?:day)?s?\b|\bfri(?:day)?s?\b|\bweekdays?\b|月曜|金曜|平日")
 
 
 def means_of(choice_id: str, question: Question) -> Polarity | None:

@@ -855,3 +855,14 @@ def test_something_else_one_has_after_but_does_not_turn_a_no_into_yes(intakes: d
 ])
 def test_what_is_said_of_now_answers_a_question_about_now(intakes: dict[str, Intake], lang: str, text: str) -> None:
     assert read_choice(text, variants(intakes, "medication", lang)) == Reading("choice", ("no",))
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("土曜の朝がいいです", "ja", ["saturday"]), ("saturday afternoons", "en", ["saturday"]),
+    ("土曜の午前か、平日の夕方", "ja", ["weekday_evening", "saturday"]),  # two choices, each said apart
+    ("mornings or saturdays", "en", ["weekday_am", "saturday"]),  # joined, not one said of the other
+    ("午前中なら土曜でも平日でも", "ja", ["weekday_am", "saturday"]),  # the weekday said too
+])
+def test_a_time_said_of_a_day_is_that_day_only(intakes: dict[str, Intake], text: str, lang: str,
+                                               expected: list[str]) -> None:
+    assert read_choice(text, variants(intakes, "call_times", lang)) == Reading("choice", tuple(expected))
