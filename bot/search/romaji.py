@@ -22,6 +22,8 @@ _HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
 _LONG_VOWEL = re.compile(r"(?<=[おこそとのほもよろごぞどぼぽょ])[うお]|(?<=[えけせてねへめれげぜでべぺ])い"
                          r"|(?<=[あかさたなはまやらわがざだばぱゃ])あ|(?<=[いきしちにひみりぎじぢびぴ])い"
                          r"|(?<=[うくすつぬふむゆるぐずづぶぷゅ])う|ー")
+_LENGTHENING = re.compile(_LONG_VOWEL.pattern.removesuffix("|ー"))
+"""A vowel that lengthens the one before it (written ー in a loanword)."""
 PARTICLES = {"wa": "は", "wo": "を", "he": "へ", "ga": "が", "no": "の", "ni": "に", "de": "で", "to": "と",
              "mo": "も", "ka": "か", "tte": "って", "te": "て", "ne": "ね", "yo": "よ", "kana": "かな"}
 """Particles and sentence endings written apart in romaji (wa is は as a particle, not わ)."""
@@ -49,15 +51,22 @@ class RomajiReader:
     """The hiragana of every Japanese example, as one text to look words up in."""
     english: Callable[[str], bool] = lambda word: False
     """A word the English content uses, or an English stopword."""
+    written: str = ""
+    """The same hiragana with vowel length as written (エクソソーム -> えくそそーむ), to spell words as the content."""
 
     @classmethod
     def build(cls, readings: Iterable[str], english: Callable[[str], bool] = lambda word: False) -> RomajiReader:
         """From the readings of the Japanese examples (kanji already read in hiragana)."""
-        text = "\n".join(_plain_length(jaconv.kata2hira(reading)) for reading in readings)
-        return cls(text, english)
+        written = "\n".join(jaconv.kata2hira(reading) for reading in readings)
+        return cls(_plain_length(written), english, written)
 
     def is_japanese(self, kana: str) -> bool:
         return len(kana) >= MIN_KANA and _plain_length(kana) in self.vocabulary
+
+    def spelt(self, kana: str) -> str:
+        """A loanword as the content writes it: えくそそおむ -> えくそそーむ when only that spelling is used."""
+        marked = _LENGTHENING.sub("ー", kana)
+        return marked if marked != kana and kana not in self.written and marked in self.written else kana
 
     def read(self, text: str) -> str | None:
         """The question in hiragana when it is romaji (``tms wa itai desu ka`` -> 「tmsはいたいですか」), else None."""
@@ -82,6 +91,7 @@ class RomajiReader:
             elif self.is_japanese(kana) and (not self.english(lower) or len(kana) >= 3):
                 japanese += 1
                 content += 1
+                converted[-1] = self.spelt(kana)
         if content == 0 or counted == 0 or japanese / counted < SHARE:
             return None
         return "".join(converted)

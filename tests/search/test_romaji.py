@@ -13,7 +13,7 @@ READER = RomajiReader.build(["ほけんはつかえますか", "TMSはいたい�
 def test_romaji_of_the_contents_words_is_read_in_hiragana() -> None:
     assert READER.read("tms wa itai desu ka") == "tmsはいたいですか"
     assert READER.read("hoken wa tsukaemasu ka") == "ほけんはつかえますか"  # "hoken": English-known
-    assert READER.read("ekusosoomu no fukusayou") == "えくそそおむのふくさよう"  # vowel length ignored
+    assert READER.read("ekusosoomu no fukusayou") == "えくそそーむのふくさよう"  # spelt as the content does
 
 
 def test_english_that_reads_as_syllables_is_not_romaji() -> None:
