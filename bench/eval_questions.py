@@ -49,7 +49,7 @@ from bot.content.schema import Settings as ContentSettings  # noqa: E402
 from bot.content.yamldoc import load_yaml  # noqa: E402
 from bot.search.distress import DistressScreen  # noqa: E402
 from bot.search.index import FaqIndex, IndexOptions, Match  # noqa: E402
-from bot.search.typed_reply import read_typed  # noqa: E402
+from bot.search.typed_reply import read_typed, reply_language  # noqa: E402
 
 Verdict = Literal["pass", "fail", "skipped"]
 KINDS = ("answer", "intake", "crisis", "fallback", "distress")
@@ -220,12 +220,14 @@ def load_distress_screen(content_dir: Path) -> DistressScreen:
 
 
 def domain_outcome(index: Matcher, renderer: AnswerRenderer, text: str,
-                   distress: DistressScreen | None = None) -> Outcome:
+                   distress: DistressScreen | None = None, user_lang: str | None = None) -> Outcome:
     """The reply answer_typed_text sends (``bot.search.typed_reply``, which the handler calls): the acknowledgement
-    for distress, then the answer, the choice labels (first questions), or "don't know"."""
+    for distress, then the answer, the choice labels (first questions), or "don't know". ``user_lang``: the
+    language the user set (the case's), which romaji is answered in."""
     found = read_typed(index, distress, text)
     match = found.match
-    lang = match.lang if match.lang in index.languages else index.languages[0]
+    lang = reply_language(match, text, user_lang or match.lang)
+    lang = lang if lang in index.languages else index.languages[0]
     head = DISTRESS_EXPECT[lang] + "\n" if found.acknowledged else ""
     if found.answered and match.entry_id is not None:
         entry = index.entry(lang, match.entry_id)
@@ -291,7 +293,7 @@ def evaluate(cases: Sequence[Case], index: Matcher, renderer: AnswerRenderer, cr
              distress: DistressScreen | None = None) -> list[Result]:
     results = []
     for case in cases:
-        outcome = domain_outcome(index, renderer, case.ask, distress)
+        outcome = domain_outcome(index, renderer, case.ask, distress, case.lang)
         results.append(Result(case, judge_domain(case, outcome, crisis), outcome))
     return results
 

@@ -21,7 +21,7 @@ from bot.handlers.common import AnyHandler, Context, reply, typed_text, user_lan
 from bot.handlers.pages import acknowledge_distress, open_page, stale_button
 from bot.i18n import t
 from bot.search import FaqIndex, Match
-from bot.search.typed_reply import read_typed
+from bot.search.typed_reply import read_typed, reply_language
 from bot.storage.unanswered import scrub
 from bot.views.keyboards import button, home_row
 
@@ -45,9 +45,7 @@ async def answer_typed_text(update: Update, context: Context, text: str) -> None
     live = svc.live.current
     found = read_typed(live.faq, live.distress, text)
     match = found.match
-    # The answer follows the question's language; text with no letters at all (emoji, digits) follows the user.
-    has_letters = any(ch.isalpha() for ch in text)
-    lang = live.content.supported(match.lang if has_letters else user_lang(context, update))
+    lang = live.content.supported(reply_language(match, text, user_lang(context, update)))
     if found.acknowledged:
         await acknowledge_distress(update, context, lang, carer=found.carer)
     if found.answered and match.entry_id is not None:

@@ -40,6 +40,7 @@ from bot.search.intent import ApplyWish
 from bot.search.nearest import NearestExamples, surface
 from bot.search.normalize import Language, detect_language
 from bot.search.readings import Readings, has_kanji, romaji_to_kana
+from bot.search.romaji import RomajiReader
 from bot.search.scoring import VOTERS, Bm25Params, CoverageIndex, ExampleIndex, Scored, add_counts
 from bot.search.sentences import looks_like_question, looks_like_request
 from bot.search.synonyms import Synonyms
@@ -88,6 +89,9 @@ class IndexOptions:
     """A message of several sentences is matched part by part when at least this many of them ask something."""
     parts_first: bool = True
     """A long message: try the parts that ask something before the whole text (False: only when it gives no answer)."""
+    romaji: bool = True
+    """A Latin-script question made of the Japanese content's words (``romaji``) is asked of the Japanese entries
+    first."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,9 @@ class Match:
     also: tuple[str, ...] = ()
     pool: tuple[tuple[str, Scored], ...] = field(default=(), compare=False)
     """The best few entries with their signals (for evaluation: bench/rerank.py re-ranks them)."""
+    romaji: bool = False
+    """Japanese typed in Latin letters, matched against the Japanese entries: answer in the language the user set
+    (``lang`` is the index that matched, "ja"; the entry ids are the same in every language)."""
 
     @property
     def entry_id(self) -> str | None:
@@ -207,8 +214,9 @@ class FaqIndex:
 
     def __init__(self, languages: dict[str, _LanguageIndex], analyzer: Analyzer, options: IndexOptions,
                  reading: _LanguageIndex | None = None, wish: ApplyWish | None = None,
-                 homophones: Homophones | None = None) -> None:
+                 homophones: Homophones | None = None, romaji: RomajiReader | None = None) -> None:
         self._languages = languages
+        self._romaji = romaji
         self._homophones = homophones
         self._analyzer = analyzer
         self._options = options
@@ -226,20 +234,26 @@ class FaqIndex:
         analyzer = Analyzer(Synonyms(groups), options.analyzer)
         analyzer.learn(*_texts(faq_by_lang))
         languages = {lang: _index_language(faq, analyzer, options) for lang, faq in faq_by_lang.items()}
-        reading = homophones = None
+        reading = homophones = romaji = None
+        read: list[str] = []
         if options.readings and "ja" in faq_by_lang and Readings.available():
             with Readings() as reader:
-                reading = _index_language(faq_by_lang["ja"], analyzer, options, reader.read)
+                reading = _index_language(faq_by_lang["ja"], analyzer, options,
+                                          lambda text: _kept(read, reader.read(text)))
             reading.common = max(READING_COMMON_MIN, int(len(reading.ids) * READING_COMMON_SHARE))
             reading.general = languages["ja"].general  # the same entries, read from their written examples
             if options.homophones:
                 homophones = Homophones.from_runs(reader.kanji_runs)
-        return cls(languages, analyzer, options, reading, ApplyWish.build(faq_by_lang), homophones)
+        if options.romaji and "ja" in faq_by_lang:
+            examples = read or [question for entry in faq_by_lang["ja"].entries for question in entry.questions]
+            romaji = RomajiReader.build(examples, analyzer.is_english)
+        return cls(languages, analyzer, options, reading, ApplyWish.build(faq_by_lang), homophones, romaji)
 
     def with_decision(self, thresholds: Thresholds, confidence: Confidence | None = None) -> FaqIndex:
         """The same index deciding with other thresholds (for calibration: nothing is rebuilt)."""
         options = replace(self._options, thresholds=thresholds, confidence=confidence or self._options.confidence)
-        return FaqIndex(self._languages, self._analyzer, options, self._reading, self._wish, self._homophones)
+        return FaqIndex(self._languages, self._analyzer, options, self._reading, self._wish, self._homophones,
+                        self._romaji)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -270,6 +284,12 @@ class FaqIndex:
         whole text is matched; when that gives no answer, romaji is tried as Japanese, and a question without kanji
         is also tried against the readings of the Japanese examples."""
         lang = detect_language(text)
+        if lang == "en" and self._romaji is not None and "ja" in self._languages \
+                and (kana := self._romaji.read(text)) is not None:
+            # 「tms wa itai desu ka」: Japanese words of the content, so the Japanese entries are asked first
+            as_japanese = self._match(kana)
+            if as_japanese.status == "answer" and as_japanese.lang == "ja":
+                return replace(as_japanese, romaji=True)
         if lang == "ja" and self._homophones is not None:
             text = self._homophones.correct(text)  # 点敵 -> 点滴: a kanji of the same reading picked by mistake
         parts = _parts(text, self._options.context)
@@ -295,7 +315,7 @@ class FaqIndex:
             if kana is not None:
                 as_japanese = self._match_in("ja", kana)
                 if as_japanese.status == "answer" or (found.status == "none" and as_japanese.status != "none"):
-                    return as_japanese
+                    return replace(as_japanese, romaji=True)
         if len(parts) >= self._options.min_parts and not self._options.parts_first:
             split = self._match_parts(lang, parts)
             if split is not None and split.status == "answer":
@@ -410,6 +430,12 @@ class FaqIndex:
     def features(self, text: str) -> dict[str, float]:
         """The features a question is matched on, with their factors (for tests and for explaining a match)."""
         return self._analyzer.query(text)
+
+
+def _kept(kept: list[str], text: str) -> str:
+    """``text``, also appended to ``kept`` (the readings of the examples, kept for ``RomajiReader``)."""
+    kept.append(text)
+    return text
 
 
 def _texts(faq_by_lang: Mapping[str, Faq]) -> tuple[list[str], list[str]]:

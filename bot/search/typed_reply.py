@@ -49,3 +49,11 @@ def read_typed(faq: Matcher, distress: DistressReader | None, text: str) -> Type
     offer = not answered and match.status == "choices" and bool(match.candidates) and (
         not acknowledged or looks_like_question(text) or looks_like_request(text))
     return TypedReply(match, acknowledged, hit.carer, answered, offer)
+
+
+def reply_language(match: Match, text: str, user_lang: str) -> str:
+    """The language to answer in: the question's own, except romaji (Japanese typed in Latin letters, matched against
+    the Japanese entries) and text with no letters at all (emoji, digits), which follow the language the user set."""
+    if match.romaji or not any(ch.isalpha() for ch in text):
+        return user_lang
+    return match.lang
