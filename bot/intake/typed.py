@@ -488,7 +488,7 @@ def _romaji(text: str) -> str | None:
     words = _ROMAJI_WORD.findall(text.lower())
     if not words or _ROMAJI_WORD.sub("", text.lower()).strip(" .,!?~-"):
         return None
-    kana = [jaconv.alphabet2kana(word) for word in words]
+    kana = [jaconv.alphabet2kana(re.sub(r"nn(?=[aiueo])", "んn", word)) for word in words]  # honnin: ほんにん
     if not all(_KANA_ONLY.fullmatch(k) and not k.endswith("っ") for k in kana):
         return None
     return "".join(kana)

@@ -931,3 +931,14 @@ def test_fine_at_a_health_question_is_a_no(intakes: dict[str, Intake]) -> None:
 def test_a_duration_from_then_and_now(text: str, expected: tuple[float, float]) -> None:
     (span,) = read_spans(text, "duration", dt.date(2026, 12, 4))
     assert span == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("interest", "てぃーえむえす", ("tms",)), ("treatments", "こううつやく", ("antidepressants",)),
+    ("call_times", "どようび", ("saturday",)), ("applicant", "honnin", ("self",)),
+    ("applicant", "ほんにんです", ("self",)),
+    ("age", "ちゅうがくせい", ("under15",)),
+])
+def test_kana_or_romaji_for_a_word_written_in_kanji_or_latin_letters(intakes: dict[str, Intake], question: str,
+                                                                      text: str, expected: tuple[str, ...]) -> None:
+    assert read_choice(text, variants(intakes, question)) == Reading("choice", expected)
