@@ -59,10 +59,12 @@ def _kanji_value(numeral: str) -> int:
 
 _KANA_DIGITS = {"いち": "一", "に": "二", "さん": "三", "よん": "四", "し": "四", "ご": "五", "ろく": "六",
                 "なな": "七",
-                "しち": "七", "はち": "八", "きゅう": "九", "く": "九", "じゅう": "十", "じゅっ": "十"}
-_KANA_NUMBER = re.compile(r"^((?:(?:いち|に|さん|よん|ご|ろく|なな|はち|きゅう)?じゅう)?"
-                          r"(?:いち|に|さん|よん|ご|ろく|なな|しち|はち|きゅう)?)(さい|歳|才|です|ねん|年)*$")
-_KANA_PART = re.compile(r"じゅう|いち|さん|よん|ろく|なな|しち|はち|きゅう|に|ご")
+                "しち": "七", "はち": "八", "きゅう": "九", "く": "九", "じゅう": "十", "じゅっ": "十", "いっ": "一",
+                "ろっ": "六", "はっ": "八"}
+_KANA_NUMBER = re.compile(r"^((?:(?:いち|に|さん|よん|ご|ろく|なな|はち|きゅう)?(?:じゅう|じゅっ))?"
+                          r"(?:いち|いっ|に|さん|よん|ご|ろく|ろっ|なな|しち|はち|はっ|きゅう)?)"
+                          r"(さい|歳|才|です|ねん|年|かげつ|かげつかん|しゅうかん|くらい|ぐらい|かな)*$")
+_KANA_PART = re.compile(r"じゅう|じゅっ|いち|いっ|さん|よん|ろく|ろっ|なな|しち|はち|はっ|きゅう|に|ご")
 _COUNTERS = (("ひと月", "1か月"), ("ふた月", "2か月"), ("一月", "1か月"), ("ひとつき", "1か月"), ("還暦", "60歳"),
              ("古希", "70歳"), ("古稀", "70歳"))
 _YEARS_AND_MONTHS = re.compile(r"(\d+)\s*(?:年|years?)\s*(?:と|and|&)?\s*(\d+)\s*(?:か月|ヶ月|カ月|ケ月|ヵ月|months?)")
@@ -123,7 +125,7 @@ _DURATION_WORDS: tuple[tuple[str, Span], ...] = (
     ("couple of months", (2 / 12, 3 / 12)), ("couple months", (2 / 12, 3 / 12)), ("数週間", (0.03, 0.12)),
     ("a few weeks", (0.03, 0.12)), ("few weeks", (0.03, 0.12)), ("decades", (10.0, 50.0)), ("decade", (10.0, 10.0)),
     ("何年も", (2.0, 10.0)), ("なんねんも", (2.0, 10.0)), ("長年", (2.0, 10.0)), ("for years", (2.0, 10.0)),
-    ("many years", (2.0, 10.0)), ("years and years", (2.0, 10.0)),
+    ("many years", (2.0, 10.0)), ("years and years", (2.0, 10.0)), ("years", (2.0, 10.0)),
 )
 _PLUS_BEFORE_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*\+\s*"
                                r"(decades?|years?|yrs?|yr|months?|mos?|weeks?|年|か月|ヶ月|カ月|週間)")
@@ -150,6 +152,9 @@ def _modified(low: float, high: float, before: str, after: str) -> Span:
 _SINCE_YEAR = re.compile(r"\bsince\s*((?:19|20)\d\d)\b|((?:19|20)\d\d)\s*年?\s*(?:ごろ|頃)?\s*から")
 
 
+_SCHOOL_YEAR_BEFORE = re.compile(r"\b(?:in|my|his|her|their|the)\s*$")
+
+
 def _duration_spans(text: str, today: dt.date, age: Span | None = None) -> list[Span]:
     """Every duration said in the (digit-converted) text, in years."""
     spans: list[Span] = []
@@ -166,6 +171,8 @@ def _duration_spans(text: str, today: dt.date, age: Span | None = None) -> list[
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", found.group(1)):
                 continue  # 「2019年から」 is a year, read below
+            if scale == 1.0 and not found.group(2) and _SCHOOL_YEAR_BEFORE.search(text[:found.start()]):
+                continue  # "since my second year of high school", "I'm in third year": a school year, no duration
             low = float(found.group(1))
             high = float(found.group(2)) if found.group(2) else low
             if high < low:
@@ -257,7 +264,8 @@ _SINCE_SCHOOL_YEAR_JA = re.compile(r"(?:(小学校?|小)|(中学校?|中)|(高�
 _SINCE_SCHOOL_YEAR_EN = re.compile(r"\b(?:since|from|started in|began in)\s+(?:i was in\s+|he was in\s+|she was in\s+|"
                                    r"(?:my|his|her|the)\s+)?(?:(\d{1,2})\s*grade|grade\s*(\d{1,2})|year\s*(\d{1,2}))")
 _SCHOOL_YEAR_ERA = re.compile(r"頃|ころ|時|とき")
-_SINCE_SCHOOL_LEVEL = ((re.compile(r"(?:中学|中学生|middle school|junior high)"), (12.0, 15.0)),
+_SINCE_SCHOOL_LEVEL = ((re.compile(r"(?:思春期|10代|\bteen(?:ager|s)?\b)"), (13.0, 20.0)),
+                       (re.compile(r"(?:中学|中学生|middle school|junior high)"), (12.0, 15.0)),
                        (re.compile(r"(?:高校|高校生|high school|secondary school)"), (15.0, 18.0)),
                        (re.compile(r"(?:大学|大学生|college|university|uni\b)"), (18.0, 22.0)))
 
@@ -286,7 +294,8 @@ def _since_school_age(text: str) -> tuple[Span | None, str]:
     return None, text
 
 
-_SINCE_AGE = re.compile(r"\bsince (?:i|he|she|they) (?:was|were) (\d{1,2})\b|"
+_SINCE_AGE = re.compile(r"\b(?:since|from) (?:(?:i|he|she|they) (?:was|were)|(?:the )?age(?: of)?) "
+                        r"(?:about |around |like |maybe |roughly |only |just )?(\d{1,2})\b|"
                         r"(\d{1,2})\s*(?:歳|才|さい)\s*(?:の)?\s*(?:頃|ころ|時|とき|くらい|ぐらい)?\s*(?:から|より|以来)")
 
 
@@ -309,7 +318,8 @@ _RELATIVE: tuple[tuple[re.Pattern[str], int, float], ...] = (
     # (words, whole years back from the start of this year, or -1 for "weeks" words; span in years)
     (re.compile(r"一昨年|おととし|the year before last"), 1, 1.0),
     (re.compile(r"去年|昨年|きょねん|last year"), 0, 1.0),
-    (re.compile(r"今年|ことし|this year|start of the year|beginning of the year"), -1, 0.0),
+    (re.compile(r"年明け|年始|年初め|お?正月|(?:start|beginning) of (?:the|this) year|new year"), -2, 0.0),
+    (re.compile(r"今年|ことし|this year"), -1, 0.0),
 )
 _RECENT: tuple[tuple[re.Pattern[str], Span], ...] = (
     (re.compile(r"先月|せんげつ|last month|past month|this month|今月"), (0.0, 2 / 12)),
@@ -318,10 +328,70 @@ _RECENT: tuple[tuple[re.Pattern[str], Span], ...] = (
 )
 
 
+_LEVEL_FIRST_AGE = {"小": 5, "中": 11, "高": 14, "大": 17, "grade": 5, "year": 4}
+"""The age at the start of school year 1 at each level (小1 at 6, 中1 at 12, 高1 at 15), US grades, UK years."""
+_SINCE_LEVEL_YEAR_EN = re.compile(r"\b(?:since|from) (?:my|his|her|their|the) (\d) year (?:of|in|at) (?:(high school|"
+                                  r"senior high)|(junior high|middle school)|(university|college|uni)\b)")
+_NOW_SCHOOL_YEAR_JA = re.compile(r"(?:今|いま|現在)(?:は|わ)?\s*"
+                                 r"(?:(小学校?|小)|(中学校?|中)|(高校|高)|(大学|大))\s*(\d)")
+_NOW_SCHOOL_YEAR_EN = re.compile(
+    r"\b(?:now|currently|i am|i'm|im|(?:he|she) is|(?:he|she)'s|they are)\s+(?:in\s+)?(?:my\s+|the\s+|his\s+|her\s+|"
+    r"their\s+)?(?:(\d{1,2})\s*grade|grade\s*(\d{1,2})|year\s*(\d{1,2})|(\d) year)\b")
+
+
+def _school_year_then(text: str) -> tuple[int, str] | None:
+    """The school year a duration began in (「中1の頃から」, "since 8th grade", "since my second year of high
+    school"), as the age at its start and its level."""
+    found = _SINCE_SCHOOL_YEAR_JA.search(text)
+    if found is not None:
+        level = "小" if found.group(1) else "中" if found.group(2) else "高"
+        return _LEVEL_FIRST_AGE[level] + int(found.group(4)), level
+    found = _SINCE_SCHOOL_YEAR_EN.search(text)
+    if found is not None:
+        grade, uk_year = found.group(1) or found.group(2), found.group(3)
+        level = "grade" if grade else "year"
+        return _LEVEL_FIRST_AGE[level] + int(grade or uk_year), level
+    found = _SINCE_LEVEL_YEAR_EN.search(text)
+    if found is not None:
+        level = "高" if found.group(2) else "中" if found.group(3) else "大"
+        return _LEVEL_FIRST_AGE[level] + int(found.group(1)), level
+    return None
+
+
+def _school_year_now(text: str, then_level: str) -> int | None:
+    """The school year said as now (「今高2」, "now in 11th grade", "I'm in third year now": the level of the year it
+    began in), as the age at its start."""
+    found = _NOW_SCHOOL_YEAR_JA.search(text)
+    if found is not None:
+        level = next(lv for lv, group in zip("小中高大", found.groups()[:4], strict=True) if group)
+        return _LEVEL_FIRST_AGE[level] + int(found.group(5))
+    found = _NOW_SCHOOL_YEAR_EN.search(text)
+    if found is not None:
+        grade, uk_year, same = found.group(1) or found.group(2), found.group(3), found.group(4)
+        level = "grade" if grade else "year" if uk_year else then_level
+        return _LEVEL_FIRST_AGE[level] + int(grade or uk_year or same)
+    return None
+
+
+def _school_years_between(text: str) -> Span | None:
+    """「中1の頃から、今高2」, "since my second year of high school, I'm in third year now": as many years as the
+    school years between, up to most of one more."""
+    then = _school_year_then(text)
+    if then is None:
+        return None
+    now = _school_year_now(text, then[1])
+    if now is None or now < then[0]:
+        return None
+    return (float(now - then[0]), now - then[0] + 0.9)
+
+
 def _anchored_spans(text: str, today: dt.date, age: Span | None = None) -> list[Span]:
     """Durations said by when they began: 「小学生のころから」 / "since I was a kid" (years), 「中学の頃から」 / "since
     high school" (a year or more), 「去年から」 / "since last year", 「先月から」 / "a couple of weeks"; a school
     year or school (「中2から」, "since high school") counted from the age now when it is known."""
+    between = _school_years_between(text)
+    if between is not None:
+        return [between]
     since_age, rest = _since_school_age(text)
     now = _stated_age(rest) or age
     if since_age is not None and now is not None:
@@ -345,6 +415,8 @@ def _anchored_spans(text: str, today: dt.date, age: Span | None = None) -> list[
     into_year = (today.month - 0.5) / 12
     for pattern, years_back, width in _RELATIVE:
         if pattern.search(text):
+            if years_back == -2:  # 「年明けから」, "since the start of the year": the year so far, give or take
+                return [(max(0.0, into_year - 1 / 12), into_year + 1 / 24)]
             if years_back < 0:
                 return [(0.0, into_year)]
             return [(years_back + into_year, years_back + into_year + width)]
@@ -370,7 +442,9 @@ _SCHOOL_JA = (  # the year's first age: 小1 is 6 or 7, 中1 12 or 13, 高1 15 o
 )
 _SCHOOL_JA_WORDS: tuple[tuple[str, Span], ...] = (
     ("高校を卒業したばかり", (18, 19)), ("高校卒業したばかり", (18, 19)), ("高校を卒業したて", (18, 19)),
-    ("小学生", (6, 12)), ("中学生", (12, 15)), ("高校生", (15, 18)), ("大学生", (18, 23)), ("浪人", (18, 21)),
+    ("小学生", (6, 12)), ("中学生", (12, 15)), ("高校生", (15, 18)), ("大学生", (18, 23)),
+    ("しょうがくせい", (6, 12)), ("ちゅうがくせい", (12, 15)), ("こうこうせい", (15, 18)), ("だいがくせい", (18, 23)),
+    ("浪人", (18, 21)),
     ("専門学生", (18, 21)), ("短大生", (18, 20)), ("院生", (22, 30)), ("大学院生", (22, 30)), ("社会人", (18,
      INFINITY)),
 )
@@ -442,14 +516,21 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
         return now  # 「もうすぐ50になります（今49）」: the age now says it
     said = [_modified_age(int(found.group(1)), text[:found.start()], text[found.end():])
             for found in _AGE.finditer(text)]
+    exact = [span for span in said if span[1] - span[0] == 1]
+    if exact and len(exact) < len(said):
+        return exact  # 「もうすぐ15になる14歳」: the age said as it is now outweighs the one to come
     if said:
         return said  # 「大学生です、20歳」: the age said outright outweighs the school year beside it
     if len(spans) == school_from or not spans[:school_from]:
         bare: list[Span] = []
         to_come: list[Span] = []
+        days_away: list[Span] = []
         for found in re.finditer(r"(?<![\d.])(\d{1,2})(?![\d.]|\s*(?:時|pm|am|月|日|年|か月|ヶ月|回|人|代|'?s\b))",
                                  text):
             before, after = text[:found.start()], text[found.end():]
+            if _ROUGH_AGE_AFTER.match(after):
+                days_away.append((int(found.group(1)) - 1.0, int(found.group(1)) + 1.0))
+                continue  # "29, 30 next week": the birthday is days away, so either age may be meant
             if _FUTURE_AGE_AFTER.match(after):
                 to_come.append((int(found.group(1)) - 1.0, float(found.group(1))))
                 continue  # "17 but 18 in two months": the age to come, which the age now outweighs
@@ -458,6 +539,10 @@ def _age_spans(text: str, today: dt.date) -> list[Span]:
             if not re.search(r"(?:year|grade|form|中|高|小|大)\s*$", before) and not (
                     spans and (int(found.group(1)) < 6 or re.match(r"\s*(?:year|grade|form|class)", after))):
                 bare.append(_modified_age(int(found.group(1)), before, after))  # at the age question, 17 is an age
+        exact = [span for span in bare if span[1] - span[0] == 1]
+        if exact and len(exact) < len(bare) and not re.search(r"\bor\b|か", text):
+            bare = exact  # "17, almost 18": the age now outweighs the rough one to come
+        bare += days_away
         if bare or to_come:
             return bare or to_come  # "in college, 20": the number outweighs the school year beside it; "he will
             # be 15 next month" alone is 14 now
@@ -475,17 +560,25 @@ _FUTURE_AGE_AFTER = re.compile(r"\s*(?:歳|才)?\s*(?:in (?:a |an |\d+ |a few |a
 _ABOUT_AGE_BEFORE = re.compile(r"(?:about|around|roughly|approximately|approx|maybe|およそ|だいたい|大体|約)\s*$")
 _ABOUT_AGE_AFTER = re.compile(r"\s*(?:歳|才)?\s*(?:くらい|ぐらい|位|前後|ish|or so)")
 _DECADE_AFTER = re.compile(r"\s*(?:something|odd|plus|\+|ish)")
-_ALMOST_AGE_BEFORE = re.compile(r"(?:もうすぐ|もう少しで|来月で|来月|今度|今年で|soon|almost|nearly|turning|"
-                                r"about to turn|"
-                                r"soon to be|will be|going to be)\s*$")
-_NOW_AGE = re.compile(r"(?:今|いま|現在|now|currently|actually)\s*(\d{1,3})")
+_ALMOST_AGE_BEFORE = re.compile(r"(?:来月で|来月|今度|turning|soon to be|will be|going to be)\s*$")
+"""An age to come on a date ("turning 18 next month", 「来月18になります」): one year less now."""
+_ROUGH_AGE_BEFORE = re.compile(r"(?:もうすぐ|もう少しで|もうじき|まもなく|間もなく|今年で|今月で|今月|今週|来週|"
+                               r"誕生日で|"
+                               r"\b(?:soon|almost|nearly|about to turn|close to|just about|pretty much))\s*$")
+"""An age said roughly or about to come any day ("almost 18", 「もうすぐ18歳」, 「今年で60」): the age now or the
+age to come, both kept, so at a band edge the reader asks which."""
+_ROUGH_AGE_AFTER = re.compile(r"\s*(?:歳|才)?\s*(?:(?:in|within) (?:a |\d+ |a few |a couple of )?days?\b|"
+                              r"next week\b|this week\b|soon\b|any day\b|(?:に|で)?(?:来週|今週|数日後|もうすぐ))")
+_NOW_AGE = re.compile(r"(?:今|いま|現在|now|currently|actually)(?:は|わ)?\s*(\d{1,3})")
 
 
 def _modified_age(age: int, before: str, after: str) -> Span:
     if _DECADE_AFTER.match(after) and age % 10 == 0 and age >= 20:
         return (age, age + 10)  # "fifty something"
+    if _ROUGH_AGE_BEFORE.search(before):
+        return (age - 1, age + 1)  # 「もうすぐ50」: 49 now, or 50 by the time the clinic calls
     if _ALMOST_AGE_BEFORE.search(before):
-        return (age - 1, age)  # 「もうすぐ50」: 49 now
+        return (age - 1, age)  # 「来月50になります」: 49 now
     if _ABOUT_AGE_BEFORE.search(before) or _ABOUT_AGE_AFTER.match(after):
         return (age - 1, age + 2)  # "about 30": 29 to 31
     if _OVER_AFTER.match(after) or _OVER_BEFORE.search(before):
@@ -500,11 +593,14 @@ def _modified_age(age: int, before: str, after: str) -> Span:
 # --- reading -----------------------------------------------------------------------------------------------------
 
 _SELF_CORRECTION = re.compile(
-    r"(?:^|[…、。,.!！?？\s])(?:いや|いえ|いや違う|違う|ちがう)[、,.。…!！\s]+|じゃなくて|じゃなく|ではなくて|ではなく|"
+    r"(?:^|[…、。,.!！?？\s])(?:いや|いえ|いや違う|違う|ちがう)(?:[、,.。…!！\s]+|(?=[0-9０-９一二三四五六七八九十]))|じゃなくて|じゃなく|ではなくて|ではなく|"
     r"訂正(?:します|です)?|間違え(?:ました|た)|"
     r"\b(?:i mean|no wait|wait|sorry|correction|scratch that|make that)\b[,.!\s]*", re.IGNORECASE)
 """Where a message takes back what it said before (「もうすぐ還暦…いや、先月60になりました」, "2 years, no wait, 3"):
 the amount said after it is the answer."""
+
+
+_HEDGED_CORRECTION = re.compile(r"かも|かな|かもしれ|たぶん|多分|\b(?:maybe|might|probably|i think|not sure)\b")
 
 
 def read_spans(text: str, amount: str, today: dt.date | None = None, *, age: Span | None = None) -> list[Span]:
@@ -514,7 +610,11 @@ def read_spans(text: str, amount: str, today: dt.date | None = None, *, age: Spa
     day = today or dt.date.today()
     corrections = list(_SELF_CORRECTION.finditer(text))
     if corrections and corrections[-1].end() < len(text):
-        corrected = _spans(text[corrections[-1].end():], amount, day, age)
+        after = text[corrections[-1].end():]
+        corrected = _spans(after, amount, day, age)
+        if corrected and _HEDGED_CORRECTION.search(fold(after)):
+            # 「30になったばかり…いや29かも」: a correction that is itself a guess keeps what it would replace
+            return [*corrected, *_spans(text[:corrections[-1].start()], amount, day, age)]
         if corrected:
             return corrected
     return _spans(text, amount, day, age)

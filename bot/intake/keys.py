@@ -117,6 +117,29 @@ def _message_forms(text: str) -> list[tuple[set[str], str]]:
     return out
 
 
+_KANA_ONLY = re.compile(r"[ぁ-ゖ]+")
+_LETTER_KANA = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+    "えい", "び", "し", "でぃ", "い", "えふ", "じ", "えいち", "あい", "じぇい", "けい", "える", "えむ", "えぬ", "お",
+    "ぴ", "きゅ", "ある", "えす", "てぃ", "ゆ", "ぶい", "だぶりゅ", "えっくす", "わい", "ぜっと"), strict=True))
+"""Latin letters as typed in kana with the long vowels dropped (TMS: てぃーえむえす, compared as てぃえむえす)."""
+
+
+@lru_cache(maxsize=4096)
+def reading(raw: str) -> str:
+    """A label or typed word as someone who types only kana writes it (抗うつ薬 -> こううつやく, TMS -> てぃえむえす,
+    long vowels left out as ``key_of`` does), or "" when it has no reading worth matching."""
+    if raw.isascii():
+        if not (raw.isupper() and raw.isalpha() and 2 <= len(raw) <= 5):
+            return ""
+        return key_of("".join(_LETTER_KANA[c] for c in raw))
+    if _KANA_ONLY.fullmatch(key_of(raw)):
+        return ""
+    from bot.text.japanese import morphemes
+
+    read = "".join(m.reading or m.surface for m in morphemes(fold(raw)))
+    return key_of(read) if _KANA_ONLY.fullmatch(key_of(read)) else ""
+
+
 def find(keys: Sequence[Key], text: str) -> list[Hit]:
     """Keys found in the message, longest first, never overlapping."""
     key_text, padded = key_of(text), f" {_TOLD_ME.sub('said', spaced(text))} "
@@ -152,6 +175,16 @@ def find(keys: Sequence[Key], text: str) -> list[Hit]:
                 for i in window:
                     word_taken[i] = True
                 hits.append(Hit(key, key_of("".join(words[i][1] for i in window))))
+    if not hits and _KANA_ONLY.fullmatch(key_text):  # 「こううつやく」, 「どようび」: kana for a word in kanji
+        for key in keys:
+            read = reading(key.raw)
+            if len(read) < 3:
+                continue
+            for found in re.finditer(re.escape(read), key_text):
+                span = (found.start(), found.end())
+                if not any(span[0] < end and start < span[1] for start, end in taken_key):
+                    taken_key.append(span)
+                    hits.append(Hit(key, read))
     return hits
 
 

@@ -8,6 +8,8 @@ A clause says yes (「飲んでます」, "I do", 👍), no (「ないです」,
   "no", "I think so" a "yes"; a hedge with no answer at all (「たぶん」, "I guess") is "not sure";
 - an explicit yes (はい, うん, yes, yeah) beside a negation in the same clause is a disagreement, while a plain
   verb beside one is simply negated (「飲んでいません」);
+- something done on and off (「飲んだり飲まなかったり」, "on and off", "I skip most days") is both a yes and a
+  "no", so the reader asks;
 - 「〜しかない」 ("only ...") is not a "no", and a double negation (「ないわけではない」, "it's not like I'm not",
   "can't say I haven't") is a reluctant "yes";
 - a possibility not ruled out (「可能性はゼロではない」, 「ないとは言い切れない」, "not zero", "can't rule it out") is a
@@ -109,7 +111,7 @@ def _ja_said(text: str) -> Said:
         maybe = any(f & _JA_UNSURE for f in forms) or bool(_JA_WONDER.search(key))
         return Said(frozenset({"yes", "unsure"} if maybe else {"yes"}), hedged=True)
     if _JA_ON_AND_OFF.search(key):
-        return Said(frozenset({"yes"}), weak=True)  # 「飲んだり飲まなかったり」: sometimes, so yes
+        return Said(frozenset({"yes", "no"}))  # 「飲んだり飲まなかったり」: yes and no, so the reader asks
     negator_at = [i for i, f in enumerate(forms) if f & _JA_NEGATORS
                   and not (i and forms[i - 1] & {"知れる", "しれる"})]  # 「かもしれない」 is "maybe", not a "no"
     knowing = [i for i, f in enumerate(forms) if f & _JA_KNOW]
@@ -160,6 +162,11 @@ _EN_DECLINE = re.compile(r"\b(?:rather not|prefer not|do not want to|would not l
 _EN_HEDGE_NO = re.compile(r"\bnot that i (?:know|remember|recall|am aware|can remember|can think)(?: of)?\b|"
                           r"\bnot to my knowledge\b|\bi (?:do )?not think so\b|\bprobably not\b|\bi doubt it\b|"
                           r"\bi do not believe so\b|\bi would not think so\b")
+_EN_ON_AND_OFF = re.compile(r"\b(?:on and off|off and on|on off|off on|now and again taking|"
+                            r"(?:skip|miss|forget)(?:s|ped|ping)? (?:it |them |my \w+ )?(?:most|many|a lot of|half "
+                            r"(?:the|of the)|more than half (?:the|of the)) (?:days|doses|time)|"
+                            r"not (?:regularly|consistently|every day)|irregularly)\b")
+"""Taken on and off ("on and off", "prescribed but I skip most days"): neither a plain yes nor a plain no."""
 _EN_DOUBLE_NEGATION = re.compile(
     r"\bnot (?:like|that|as if|as though) (?:i|we|he|she|they|it)(?: am| are| is| was| were| do| does| did| have| has)?"
     r" (?:not|never)\b|\b(?:can|could|would) not say (?:that )?(?:i|we|he|she|they)(?: am| are| is| was| do| does| did"
@@ -178,7 +185,8 @@ _EN_UNSURE = re.compile(
     r"\bi could\b|\bnot clear\b|\bunclear\b|\bno one knows\b|\bnot known\b|\bunknown\b|\bforget\b|"
  r"\bforgot\b|\bam not certain\b|\bnot (?:a hundred percent|100(?: ?%| percent)?)(?!\d)|\bnot positive\b")
 _EN_HEDGES = re.compile(r"\b(?:i think|i guess|i believe|i suppose|probably|likely|pretty sure|i reckon|i assume|"
-                        r"as far as i know|afaik|kind of|sort of|kinda|sorta|i would say|i feel like)\b")
+                        r"as far as i know|afaik|kind of|sort of|kinda|sorta|i would say|i feel like|"
+                        r"(?:it |that )?(?:feels|seems|looks|sounds) like)\b")
 _EN_NO = re.compile(r"\b(?:no|nope|nah|nay|never|not|none|nothing|neither|nor|negative|nil|zero|without)\b")
 _EN_STRONG_YES = re.compile(r"\b(?:yes|yeah|yep|yup|ya|yea|ye|yas|yess|aye|sure|correct|right|affirmative|definitely|"
                             r"absolutely|indeed|of course|certainly|ok|okay|true|exactly|uh huh|mhm)\b")
@@ -213,6 +221,8 @@ def _en_said(spaced: str) -> Said:
     if _EN_NOT_RULED_OUT.search(text):
         maybe = bool(_EN_UNSURE.search(_EN_NOT_RULED_OUT.sub(" ", text)))
         return Said(frozenset({"yes", "unsure"} if maybe else {"yes"}), hedged=True)
+    if _EN_ON_AND_OFF.search(text):
+        return Said(frozenset({"yes", "no"}))  # "on and off", "I skip most days": yes and no, so the reader asks
     if _EN_HEDGE_NO.search(text):
         return Said(frozenset({"no"}), negated=True, stopped=stopped, hedged=True)
     text = re.sub(r"\b(?:definitely|absolutely|certainly|of course|sure|really|surely)\s+not\b", "not", text)

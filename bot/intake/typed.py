@@ -154,6 +154,12 @@ _MINIMISED = re.compile(r"\b(?:mild(?:ly)?|slight(?:ly)?|minor|a (?:little )?bit
 """Words that make light of a symptom: it happened, but may not be what the question means to ask."""
 _BELIEF = re.compile(r"思う|思います|思いま|気がする|\bthink\b|\bbelieve\b|\bsuppose\b")
 """Words that make a "no" a belief rather than a fact."""
+_AS_FAR_AS_KNOWN = re.compile(
+    r"\bnot that (?:i|we)(?: am| are|'m|'re| m| re)? (?:know|knew|aware|remember|recall|can remember|can recall)\b|"
+    r"\bnot to (?:my|our) knowledge\b|\bnot as far as (?:i|we) (?:know|remember|can tell)\b|"
+    r"記憶に(?:は|も)?(?:な|ありませ|ございませ)|覚えが(?:な|ありませ)|聞いたこと(?:が|は|も)?(?:な|ありませ)")
+"""A "no" said only as far as one knows ("not that I know of", 「記憶にはない」): at a safety question it may be a
+"no" or a "not sure", so the reader offers both rather than record either."""
 
 
 def _choices(choice_id: str, variants: Sequence[Question]) -> list[Choice]:
@@ -237,7 +243,7 @@ it, the message asks for the opposite of that choice."""
 _DISLIKE = re.compile(r"こわい|怖い|恐い|こわくて|怖くて|苦手|抵抗が?ある|気が進まな|\bscared\b|\bafraid\b|"
                       r"\bfrightened\b|\bnervous about\b|\bnot keen\b|\bnot a fan\b|\bhate\b|\bdislike\b")
 """Fear or dislike said of a choice (「点滴はちょっとこわい」, "scared of the drip"): it is ruled out."""
-_FINE = re.compile(r"大丈夫|だいじょうぶ|だいじょぶ|平気|へいき")
+_FINE = re.compile(r"大丈夫|だいじょうぶ|だいじょぶ|平気|へいき|\b(?:fine|all good|normal|nothing wrong)\b")
 """「大丈夫です」: fine, nothing of the kind; a "no" at a yes/no question about the applicant's own health."""
 
 
@@ -345,6 +351,9 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
                 out.polar.add(by_means["no"])  # "only a bit of scalp soreness": something, but no worry
         else:
             out.named.add(choice_id)
+    if not ids and heard.declined:  # "skip", 「ノーコメント」: the choice that declines to answer, if there is one
+        ids = {c.id for c in _declining_choices(variants)}
+        out.named |= ids
     if not ids and heard.stopped and not _about_now(variants):
         out.polar |= set(by_means.values())  # "not since I was a teenager" at "have you ever ...": it did happen
     elif not ids:
@@ -356,6 +365,9 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         if (polarities <= {"unsure"} or heard.weak) and _FINE.search(folded) and not _asks_about_others(variants):
             # 「大丈夫です」 at a question about one's own health: nothing to report; 「たぶん大丈夫」 is a hedged no
             polarities = {"no", "unsure"} if heard.hedged or "unsure" in polarities else {"no"}
+        if polarities & {"no", "unsure"} and "yes" not in polarities and _AS_FAR_AS_KNOWN.search(folded) \
+                and "yes" in by_means and _screening(by_means["yes"], variants):
+            polarities = {"no", "unsure"}  # "not that I know of": a "no" or a "not sure", so it asks
         out.polar |= {by_means[p] for p in polarities if p in by_means}
         if len(polarities) > 1 and not out.polar:
             out.polar |= set(by_means.values())
@@ -366,6 +378,11 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
     if yes in out.polar and unsure and not heard.negated and _DOUBT.search(folded) and _screening(yes, variants):
         out.polar.add(unsure)  # 「ひきつけみたいなのがあった気がする」: a yes the person doubts, at a safety question
     return out
+
+
+def _declining_choices(variants: Sequence[Question]) -> list[Choice]:
+    """The choices whose label declines to answer ("I'd rather not say", 「答えたくない」)."""
+    return [c for question in variants[:1] for c in question.choices if said(c.label).declined]
 
 
 _DOUBT = re.compile(r"気がする|気もする|ような気|みたいなの|っぽいの|\bmaybe\b|\bpossibly\b|\bmight have\b|"
@@ -471,7 +488,7 @@ def _romaji(text: str) -> str | None:
     words = _ROMAJI_WORD.findall(text.lower())
     if not words or _ROMAJI_WORD.sub("", text.lower()).strip(" .,!?~-"):
         return None
-    kana = [jaconv.alphabet2kana(word) for word in words]
+    kana = [jaconv.alphabet2kana(re.sub(r"nn(?=[aiueo])", "んn", word)) for word in words]  # honnin: ほんにん
     if not all(_KANA_ONLY.fullmatch(k) and not k.endswith("っ") for k in kana):
         return None
     return "".join(kana)
@@ -571,7 +588,22 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
         return _one_or_ask(polar - denied or polar, order)
     if denied:  # 「電話はやめてください」: offer the others
         return Reading("unclear", tuple(c for c in order if c not in denied) or tuple(order))
+    other_diagnosis = _told_something_else(cut, parts, variants)
+    if other_diagnosis:
+        return Reading("unclear", tuple(sorted(other_diagnosis, key=order.index)))
     return Reading("unclear")
+
+
+def _told_something_else(cut: Sequence[Clause], parts: Sequence[_Clause], variants: Sequence[Question]) -> set[str]:
+    """Told of another condition than the one asked about (「適応障害とは言われました」, "they said it was burnout" at
+    the depression question): whether that counts is the doctor's call, so yes, no and "not sure" are offered."""
+    by_means = {means(c): c.id for c in variants[0].choices if means(c) is not None}
+    if not {"yes", "no", "unsure"} <= set(by_means):
+        return set()
+    for clause, part in zip(cut, parts, strict=True):
+        if _TOLD.search(fold(clause.text)) and not part.said.negated and not _names_topic(clause.text, variants):
+            return {by_means["yes"], by_means["no"], by_means["unsure"]}
+    return set()
 
 
 _PEOPLE = (("mother", re.compile(r"\b(?:mom|mum|mommy|mummy|mother|mama|stepmom|stepmum|stepmother)\b|"
@@ -809,8 +841,11 @@ def _shaped_choice(parts: Sequence[_Clause], variants: Sequence[Question]) -> st
     return None
 
 
-_OFFICIAL = re.compile(r"\b(?:official(?:ly)?|formal(?:ly)?|diagnos\w*|on paper)\b|正式|診断|ちゃんと")
-"""What makes a diagnosis a diagnosis: 'not officially' takes back the diagnosis, not the suspicion."""
+_OFFICIAL = re.compile(r"\b(?:official(?:ly)?|formal(?:ly)?|diagnos\w*|on paper)\b|正式|診断|ちゃんと|"
+                       r"\b(?:doctors?|gp|psychiatrists?|clinics?|hospital|professional|anyone|someone)\b.*"
+                       r"\b(?:about|for) (?:it|this|that)\b|(?:そのこと|それ)で.*(?:病院|医者|受診|クリニック)")
+"""What makes a diagnosis a diagnosis: 'not officially' takes back the diagnosis, not the suspicion; so does "never
+seen a doctor about it", which speaks of something the person has."""
 _TOLD = re.compile(r"\b(?:said|told|called it|diagnosed)\b|言われ|いわれ|診断され")
 _WHETHER = re.compile(r"\b(?:if|whether) (?:that|it|this|they|those)\b|\bdoes (?:that|it) count\b|かどうか|のかどうか|"
                       r"に入るのか|に当たるのか|なのか(?:は|も)?(?:わから|分から|不明)")

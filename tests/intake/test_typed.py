@@ -111,7 +111,7 @@ def test_an_amount_picks_its_band_or_asks(intakes: dict[str, Intake], question: 
 
 
 @pytest.mark.parametrize(("question", "text", "expected"), [
-    ("seizure", "たぶんない", "no"), ("seizure", "not that I know of", "no"), ("seizure", "ないです、多分", "no"),
+    ("seizure", "たぶんない", "no"), ("seizure", "I don't think so", "no"), ("seizure", "ないです、多分", "no"),
     ("seizure", "no, because I never had one", "no"), ("seizure", "いいえ。でも、よくわかりません", "unsure"),
     ("seizure", "no. actually not sure", "unsure"), ("seizure", "なぃです", "no"), ("seizure", "noo", "no"),
     ("seizure", "👍", "yes"), ("seizure", "🙅", "no"), ("cochlear", "なにそれ、たぶん使ってない", "no"),
@@ -256,8 +256,6 @@ def test_a_wish_is_never_recorded_as_nothing_in_particular(intakes: dict[str, In
 
 
 @pytest.mark.parametrize(("lang", "question", "text", "expected"), [
-    ("ja", "medication", "飲んだり飲まなかったり", ("yes",)),
-    ("ja", "seizure", "記憶にございません", ("unsure",)),
     ("ja", "guardian_agrees", "母には話しました、賛成です", ("yes",)),
     ("ja", "contact_method", "電話はちょっと…メールがいいです", ("email",)),
     ("ja", "call_times", "土曜ならいつでも", ("saturday",)),
@@ -866,3 +864,81 @@ def test_what_is_said_of_now_answers_a_question_about_now(intakes: dict[str, Int
 def test_a_time_said_of_a_day_is_that_day_only(intakes: dict[str, Intake], text: str, lang: str,
                                                expected: list[str]) -> None:
     assert read_choice(text, variants(intakes, "call_times", lang)) == Reading("choice", tuple(expected))
+
+
+@pytest.mark.parametrize(("lang", "question", "text"), [
+    ("en", "seizure", "not that I know of"), ("en", "fainting", "not that I'm aware of"),
+    ("ja", "seizure", "記憶にはないです"), ("ja", "head_injury", "覚えがないです"),
+])
+def test_a_no_said_as_far_as_one_knows_offers_no_and_not_sure(intakes: dict[str, Intake], lang: str, question: str,
+                                                              text: str) -> None:
+    reading = read_choice(text, variants(intakes, question, lang))
+    assert reading.kind == "unclear" and {"no", "unsure"} <= set(reading.choice_ids)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "almost 18", ["teen15_17", "age18_19"]), ("en", "nearly 15", ["under15", "teen15_17"]),
+    ("ja", "もうすぐ20歳", ["age18_19", "age20s"]), ("ja", "今年で60です", ["age50s", "age60plus"]),
+    ("en", "29, 30 next week", ["age20s", "age30s"]), ("ja", "30になったばかり…いや29かも", ["age20s", "age30s"]),
+])
+def test_an_age_said_roughly_at_a_band_edge_asks(intakes: dict[str, Intake], lang: str, text: str,
+                                                 expected: list[str]) -> None:
+    assert read_choice(text, variants(intakes, "age", lang)) == Reading("unclear", tuple(expected))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "almost 25", "age20s"), ("ja", "来月18になります", "teen15_17"), ("en", "17, almost 18", "teen15_17"),
+    ("ja", "もうすぐ15になる14歳", "under15"), ("ja", "もうすぐ18だけど今は17です", "teen15_17"),
+])
+def test_an_age_to_come_on_a_date_or_beside_the_age_now_is_recorded(intakes: dict[str, Intake], lang: str, text: str,
+                                                                    expected: str) -> None:
+    assert read_choice(text, variants(intakes, "age", lang)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "たまに飲んだり飲まなかったり"), ("en", "on and off"), ("en", "prescribed but I skip most days"),
+])
+def test_medication_taken_on_and_off_asks_yes_or_no(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    assert read_choice(text, variants(intakes, "medication", lang)) == Reading("unclear", ("yes", "no"))
+
+
+def test_a_bare_refusal_is_the_choice_that_declines(intakes: dict[str, Intake]) -> None:
+    assert read_choice("skip", variants(intakes, "medication", "en")) == Reading("choice", ("prefer_not",))
+    assert read_choice("skip", variants(intakes, "seizure", "en")) == Reading("unclear")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "haven't seen a doctor, but it feels like depression", ("choice", ["suspected"])),
+    ("en", "I've never seen a doctor about it", ("unclear", ["suspected", "no"])),
+    ("ja", "適応障害とは言われました", ("unclear", ["diagnosed", "no", "unsure"])),
+])
+def test_no_doctor_yet_or_another_diagnosis(intakes: dict[str, Intake], lang: str, text: str,
+                                            expected: tuple[str, list[str]]) -> None:
+    reading = read_choice(text, variants(intakes, "depression", lang))
+    assert (reading.kind, list(reading.choice_ids)) == expected
+
+
+def test_fine_at_a_health_question_is_a_no(intakes: dict[str, Intake]) -> None:
+    assert read_choice("the doctor said it was fine", variants(intakes, "seizure", "en")) == Reading("choice", ("no",))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("since I was about 12, and I'm 20 now", (7.0, 9.0)), ("on and off since I was a teenager, I'm 35", (15.0, 23.0)),
+    ("since my second year of high school, I'm in third year now", (1.0, 1.9)), ("中1の頃から、今高2", (4.0, 4.9)),
+    ("since 8th grade, now in 11th grade", (3.0, 3.9)), ("years, honestly", (2.0, 10.0)),
+    ("じゅっかげつ", (10 / 12, 10 / 12)), ("since the start of the year", (10.5 / 12, 11.5 / 12 + 1 / 24)),
+])
+def test_a_duration_from_then_and_now(text: str, expected: tuple[float, float]) -> None:
+    (span,) = read_spans(text, "duration", dt.date(2026, 12, 4))
+    assert span == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("interest", "てぃーえむえす", ("tms",)), ("treatments", "こううつやく", ("antidepressants",)),
+    ("call_times", "どようび", ("saturday",)), ("applicant", "honnin", ("self",)),
+    ("applicant", "ほんにんです", ("self",)),
+    ("age", "ちゅうがくせい", ("under15",)),
+])
+def test_kana_or_romaji_for_a_word_written_in_kanji_or_latin_letters(intakes: dict[str, Intake], question: str,
+                                                                      text: str, expected: tuple[str, ...]) -> None:
+    assert read_choice(text, variants(intakes, question)) == Reading("choice", expected)
