@@ -1215,7 +1215,7 @@ def _owns_means(tokens: Sequence[Token], j: int, means: frozenset[int]) -> bool:
             after = tokens[k].forms
             if "の" in after:
                 if k + 1 < len(tokens) and _HOLDING_PLACE.intersection(tokens[k + 1].forms):
-                    return any(k + 2 <= m <= k + 5 for m in means)  # 「兄の部屋にあるロープ」: kept in their room
+                    return any(k + 2 <= m <= k + 5 and _meant_for_use(tokens, m) for m in means)
                 return any(k + 1 <= m <= k + 2 for m in means)
             if tokens[k].boundary or not after or _PARTICLES.intersection(after):
                 return False
@@ -1226,7 +1226,15 @@ def _owns_means(tokens: Sequence[Token], j: int, means: frozenset[int]) -> bool:
 
 
 _HOLDING_PLACE = frozenset({"部屋", "机", "引き出し", "車", "車庫", "棚", "薬箱", "鞄", "カバン"})
-"""Where a person keeps things: 「兄の部屋にあるロープ」 names the owner of a means, as 「兄のロープ」 does."""
+"""Where a person keeps things: 「兄の部屋にあるロープを使うつもり」 names the owner of a means, as 「兄のロープ」
+does, when the writer means to use it (``_meant_for_use``); 「兄の車に練炭が積んであった」 stays about the brother."""
+_INTENT_JA = frozenset({"つもり", "積もり", "予定"})
+
+
+def _meant_for_use(tokens: Sequence[Token], m: int) -> bool:
+    """A resolve or an intent follows the means within a few words (使うつもり, 使おう, やろう)."""
+    return any(_INTENT_JA.intersection(tokens[k].forms) or _volitional(tokens[k].forms)
+               for k in range(m + 1, min(len(tokens), m + 5)) if not tokens[k].boundary)
 _POINTS_BACK = frozenset({"them", "they", "mine", "those", "too", "some", "そう", "それ", "同じ"})
 """Words of a later sentence that point back to what a question asked about ("I still have them")."""
 _AFTER_THE_ACT = frozenset({"たら", "ば", "後", "あと", "てから"})

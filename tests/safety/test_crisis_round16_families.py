@@ -67,3 +67,21 @@ def test_means_ready_and_waiting_for_the_house_to_sleep_is_a_plan(text: str) -> 
     from tests.safety.test_crisis import shipped
     screen = CrisisScreen.build(shipped())
     assert screen.assess(text).tier == "definite", screen.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["兄の車に練炭が積んであった。本人は何も言わない",
+                                  "夫の車からロープが出てきました。キャンプなんてしない人です"])
+def test_means_found_in_someone_elses_place_stays_about_them(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier in ("carer", "check_in"), rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["Had an overdose of coffee this morning, so jittery",
+                                  "pretty sure that was a caffeine overdose, my hands are shaking"])
+def test_too_much_coffee_is_ordinary(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["I took an overdose of my pills", "OD of my pills",
+                                  "I had an overdose of coffee and my sleeping pills"])
+def test_an_overdose_of_medicine_beside_coffee_keeps_its_help(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).hit, rules.assess(text).reason()
