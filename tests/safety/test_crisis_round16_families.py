@@ -85,3 +85,12 @@ def test_too_much_coffee_is_ordinary(rules: CrisisScreen, text: str) -> None:
                                   "I had an overdose of coffee and my sleeping pills"])
 def test_an_overdose_of_medicine_beside_coffee_keeps_its_help(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).hit, rules.assess(text).reason()
+
+
+def test_see_you_never_asks_first(rules: CrisisScreen) -> None:
+    assert rules.assess("ok. see you never 👋").tier == "check_in"
+
+
+@pytest.mark.parametrize("text", ["see you next week", "I never see you at the clinic"])
+def test_ordinary_see_you_stays_ordinary(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
