@@ -910,6 +910,8 @@ class ContextWords:
         first, last = self._bounds(tokens, start)
         if any(_LATELY.intersection(tokens[k].forms) for k in range(first, start)):
             return True  # 「去年までは元気でしたが、最近『死にたい』と言うようになりました」: lately, before it
+        if any(_AGAIN.intersection(tokens[k].forms) for k in range(first, min(last, end))):
+            return True  # 「昔は元気だったけど、また死にたくなってきた」: again or still, before it in its sentence
         if any(tokens[k].forms[:1] and not tokens[k].forms[0].isascii() for k in range(first, last)):
             if any("た" in tokens[k].forms for k in range(end, last)):
                 return False
@@ -1033,6 +1035,11 @@ _CLAUSE_JOIN = frozenset({"and", "but", "so", "while"})
 _WISH_EN = frozenset({"want", "wants", "wanna", "wish", "gonna", "going", "need", "tempted"})
 _LATELY = frozenset({"最近", "近頃", "この頃", "このところ", "lately", "recently"})
 """Words of the time just past and still going on: before a finding in its sentence, it is told as the present."""
+
+
+_AGAIN = frozenset({"また", "まだ", "未だ", "再び", "いまだに", "未だに", "still", "again"})
+"""Words that bring a past back: before a finding in its sentence, it is told as the present (a past that was
+over has returned)."""
 
 
 _HOURS = frozenset({"minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds", "sec",
@@ -1207,6 +1214,8 @@ def _owns_means(tokens: Sequence[Token], j: int, means: frozenset[int]) -> bool:
         for k in range(j + 1, min(len(tokens), j + 4)):  # over the rest of the name (お|婆|ちゃん|の)
             after = tokens[k].forms
             if "の" in after:
+                if k + 1 < len(tokens) and _HOLDING_PLACE.intersection(tokens[k + 1].forms):
+                    return any(k + 2 <= m <= k + 5 and _meant_for_use(tokens, m) for m in means)
                 return any(k + 1 <= m <= k + 2 for m in means)
             if tokens[k].boundary or not after or _PARTICLES.intersection(after):
                 return False
@@ -1216,6 +1225,16 @@ def _owns_means(tokens: Sequence[Token], j: int, means: frozenset[int]) -> bool:
         set(tokens[k].forms) & _NOT_NOUN_AFTER for k in range(j + 1, min(len(tokens), j + 2)))
 
 
+_HOLDING_PLACE = frozenset({"部屋", "机", "引き出し", "車", "車庫", "棚", "薬箱", "鞄", "カバン"})
+"""Where a person keeps things: 「兄の部屋にあるロープを使うつもり」 names the owner of a means, as 「兄のロープ」
+does, when the writer means to use it (``_meant_for_use``); 「兄の車に練炭が積んであった」 stays about the brother."""
+_INTENT_JA = frozenset({"つもり", "積もり", "予定"})
+
+
+def _meant_for_use(tokens: Sequence[Token], m: int) -> bool:
+    """A resolve or an intent follows the means within a few words (使うつもり, 使おう, やろう)."""
+    return any(_INTENT_JA.intersection(tokens[k].forms) or _volitional(tokens[k].forms)
+               for k in range(m + 1, min(len(tokens), m + 5)) if not tokens[k].boundary)
 _POINTS_BACK = frozenset({"them", "they", "mine", "those", "too", "some", "そう", "それ", "同じ"})
 """Words of a later sentence that point back to what a question asked about ("I still have them")."""
 _AFTER_THE_ACT = frozenset({"たら", "ば", "後", "あと", "てから"})
