@@ -33,7 +33,7 @@ from typing import Any
 
 from bot.content import cache
 from bot.content.base import ContentBase
-from bot.content.loader import content_fingerprint, load_content
+from bot.content.fingerprint import content_fingerprint
 from bot.content.problems import Problems
 from bot.intake.engine import IntakeEngine
 from bot.safety.crisis import CrisisScreen
@@ -161,6 +161,8 @@ def build_cache(content_dir: Path, cache_dir: Path, *, previous: str | None = No
 def _build_cache(content_dir: Path, cache_dir: Path, previous: str | None) -> tuple[str | None, Problems]:
     code = cache.code_key()
     key = cache.content_key(content_dir, code)
+    from bot.content.loader import load_content  # the checker and its libraries: only to build, not to serve
+
     fingerprint = content_fingerprint(content_dir)
     content, problems = load_content(content_dir)
     if content is None:
@@ -182,6 +184,8 @@ def _build_cache(content_dir: Path, cache_dir: Path, previous: str | None) -> tu
 
 
 def load_live(content_dir: Path) -> tuple[Live | None, Problems]:
+    from bot.content.loader import load_content
+
     fingerprint = content_fingerprint(content_dir)
     content, problems = load_content(content_dir)
     if content is None:

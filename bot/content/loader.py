@@ -6,7 +6,6 @@ start-up and live reload all show staff the same report.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 
 from bot.content.base import ContentBase, LanguageContent, Page, RenderedPage
 from bot.content.checker import run_checks
+from bot.content.fingerprint import content_fingerprint
 from bot.content.launch import Located, check_facts
 from bot.content.messages import localize, say
 from bot.content.models import ContentModel, validate_doc
@@ -88,7 +88,7 @@ def load_content(content_dir: Path, *, launch: bool = False) -> tuple[ContentBas
     if raw is None or problems.errors:
         return None, problems
     languages = {lang: _assemble(language) for lang, language in raw.languages.items()}
-    return ContentBase(raw.settings, languages, raw.renderer, _fingerprint(content_dir), raw.shared), problems
+    return ContentBase(raw.settings, languages, raw.renderer, content_fingerprint(content_dir), raw.shared), problems
 
 
 def assemble_language(raw: RawLanguage) -> LanguageContent | None:
@@ -96,20 +96,6 @@ def assemble_language(raw: RawLanguage) -> LanguageContent | None:
     if any(raw.models.get(name) is None for name in YAML_FILES):
         return None
     return _assemble(raw)
-
-
-def _fingerprint(content_dir: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(content_dir.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            digest.update(f"{path.relative_to(content_dir)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:16]
-
-
-def content_fingerprint(content_dir: Path) -> str:
-    """Cheap change detector for the file watcher: names, sizes and modification times."""
-    return _fingerprint(content_dir)
 
 
 def _read_language(root: Path, display_root: str, lang: str, problems: Problems) -> RawLanguage:
