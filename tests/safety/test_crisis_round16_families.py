@@ -94,3 +94,14 @@ def test_see_you_never_asks_first(rules: CrisisScreen) -> None:
 @pytest.mark.parametrize("text", ["see you next week", "I never see you at the clinic"])
 def test_ordinary_see_you_stays_ordinary(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "none", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["I'm going to OD on caffeine pills", "overdose of caffeine pills",
+                                  "I'll take 50 caffeine pills"])
+def test_caffeine_pills_are_a_means_though_coffee_is_not(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).hit, rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", ["I take 2 caffeine pills before exams", "I overdosed on coffee today lol"])
+def test_a_caffeine_pill_or_a_coffee_told_plainly_stays_ordinary(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
