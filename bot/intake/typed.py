@@ -377,6 +377,9 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
     yes, unsure = by_means.get("yes"), by_means.get("unsure")
     if yes in out.polar and unsure and not heard.negated and _DOUBT.search(folded) and _screening(yes, variants):
         out.polar.add(unsure)  # 「ひきつけみたいなのがあった気がする」: a yes the person doubts, at a safety question
+    if yes in out.polar and unsure and not heard.negated and (heard.hedged or _GUESS.search(folded)) \
+            and _asks_about_others(variants):
+        out.polar.add(unsure)  # "prob fine with it", 「たぶんOKだと思う」: a guess at what someone else thinks
     return out
 
 
@@ -386,8 +389,13 @@ def _declining_choices(variants: Sequence[Question]) -> list[Choice]:
 
 
 _DOUBT = re.compile(r"気がする|気もする|ような気|みたいなの|っぽいの|\bmaybe\b|\bpossibly\b|\bmight have\b|"
-                    r"\bmay have\b|\bsort of\b|\bkind of\b|\bkinda\b")
-"""A yes the person doubts: an impression (「気がする」), a guess ("maybe once"); "I think so" keeps its yes."""
+                    r"\bmay have\b|\bsort of\b|\bkind of\b|\bkinda\b|"
+                    r"らしい|らしく|(?:た|だ)そう(?:です|だ|で)?(?:よ|ね)?[。.!！]*$|\bapparently\b|\bsupposedly\b|"
+                    r"\b(?:i was|i've been|i have been) told\b|\bso i(?:'m| am) told\b")
+"""A yes the person doubts: an impression (「気がする」), a guess ("maybe once"), or hearsay about oneself
+(「あったらしい」, "apparently I had one as a baby"), remembered by others; "I think so" keeps its yes."""
+_GUESS = re.compile(r"\bprob\b|\bprobs\b|\bprolly\b|\bprobly\b|\bmaybe\b|\bi hope\b|\bhopefully\b")
+"""Short or spoken guesses the hedge words do not hold ("prob fine with it", "prolly ok")."""
 
 
 _CHANCE = re.compile(r"\bchance\b|\bpossib|可能性")

@@ -942,3 +942,18 @@ def test_a_duration_from_then_and_now(text: str, expected: tuple[float, float]) 
 def test_kana_or_romaji_for_a_word_written_in_kanji_or_latin_letters(intakes: dict[str, Intake], question: str,
                                                                       text: str, expected: tuple[str, ...]) -> None:
     assert read_choice(text, variants(intakes, question)) == Reading("choice", expected)
+
+
+@pytest.mark.parametrize(("lang", "question_id", "text", "expected"), [
+    ("en", "guardian_agrees", "prob fine with it", ("yes", "unsure")),
+    ("ja", "guardian_agrees", "たぶんOKだと思う", ("yes", "unsure")),
+    ("en", "guardian_agrees", "they are fine with it", ("yes",)),
+    ("ja", "seizure", "子供のころ熱性けいれんがあったらしい", ("yes", "unsure")),
+    ("en", "head_metal", "there's maybe a shrapnel fragment", ("yes", "unsure")),
+])
+def test_a_guess_or_hearsay_yes_is_asked_about(intakes: dict[str, Intake], lang: str, question_id: str, text: str,
+                                               expected: tuple[str, ...]) -> None:
+    """A guess at what someone else thinks, or what others remember of oneself, offers yes or not sure."""
+    reading = read_choice(text, variants(intakes, question_id, lang))
+    assert reading.choice_ids == expected
+    assert reading.kind == ("choice" if len(expected) == 1 else "unclear")
