@@ -43,6 +43,7 @@ from functools import lru_cache
 
 from bot.content.cjk_emphasis import is_cjk
 from bot.content.claim_grammar import CONSTRUCTIONS
+from bot.content.claim_limits import limited
 from bot.content.required_text import required_strings
 from bot.content.schema import ClaimFamily, Claims
 from bot.vocabulary import fold
@@ -132,9 +133,11 @@ _EN_DENIAL = re.compile(r"\b(?:does not|doesn't|did not|didn't|do not|don't|woul
                         r"|in itself\s+|on its own\s+|scientific\s+|reliable\s+)*"
                         r"(?:guarantee|proof|sign|promise|evidence)\b"
                         r"|\b(?:is|are)\s+no\s+(?:guarantee|proof|sign|promise|evidence)\b"
+                        r"|\b(?:is|are)(?:\s+not|n't)\s+something\b[^.;]{0,30}?\b(?:promise|guarantee|claim|offer)\b"
                         r"|\b(?:says|tells you|means|proves|shows)\s+nothing\b")
-"""A denial of what a fact implies ("no reported side effects does not mean there is no risk"): the claims it
-is about, its subject before it and its object after it, are denied, not made."""
+"""A denial of what a fact implies ("no reported side effects does not mean there is no risk", "no discomfort at
+all is not something any clinic can promise"): the claims it is about, its subject before it and its object after
+it, are denied, not made."""
 _EN_OTHERS_NOT = re.compile(r"[^.;]{0,60}?\b(?:but|while|whereas|and|yet)\s+"
                             r"(?:many|most|others|other people|plenty|many others|most others)\s+"
                             r"(?:(?:did|do|does|have|has|will|were|are|could)(?:\s+not|n't)\b"
@@ -530,6 +533,7 @@ class ClaimsLint:
                     or _cited_figure(folded, start, end) or _EN_RISK_NEXT.match(folded, end) is not None \
                     or (rule.inner_negation and english and self._negated_inside(folded, start, end)) \
                     or (english and _EN_DISCLAIMED.search(folded, start, end) is not None) \
+                    or _limited(folded, start, end, english, rule.category) \
                     or (rule.unless is not None and rule.unless.search(
                         folded, _sentence_start(folded, start, _PHRASE_END), _sentence_end(folded, end))):
                 continue
@@ -575,7 +579,8 @@ class ClaimsLint:
                         or any(self._gap_negated(view, a[1], b[0]) for a, b in itertools.pairwise(chain))):
                     continue
                 if self._negated(text, start, end, english, view) or self._mentioned(text, start, end) \
-                        or _asked(text, start, end) or _instruction(text, start, chain[0][1]):
+                        or _asked(text, start, end) or _instruction(text, start, chain[0][1]) \
+                        or _limited(text, start, end, english, family.category):
                     continue
                 return start, end
         return None
@@ -741,6 +746,13 @@ def _asked(text: str, start: int, end: int) -> bool:
         return False
     opened = max(text.rfind(mark, first, start) for mark in ('"', "“", "‘", ","))  # a question quoted in a sentence
     return any(_EN_QUESTION.match(text, at) is not None for at in {first, opened + 1} if at > 0 or at == first)
+
+
+def _limited(text: str, start: int, end: int, english: bool, category: str) -> bool:
+    """Whether the claim is said with its limit in its sentence (``bot.content.claim_limits``)."""
+    found = _PHRASE_END.search(text, end)
+    return limited(text, _sentence_start(text, start), start, end, found.start() if found else len(text), english,
+                   category)
 
 
 def _cited_figure(text: str, start: int, end: int) -> bool:
