@@ -87,11 +87,23 @@ def has_kanji(text: str) -> bool:
     return _KANJI.search(text) is not None
 
 
+ROMAJI_WORDS = re.compile(r"[A-Za-z]+|[^A-Za-z\s]+")
+"""A question cut into Latin words and the runs of other characters between them."""
+
+
+def romaji_word_to_kana(word: str) -> str | None:
+    """One Latin word in hiragana (``wa`` -> は as a particle), or None when it reads as no kana (tms -> っんっ: an
+    acronym, or an English word)."""
+    lower = word.lower()
+    kana = _PARTICLES.get(lower) or jaconv.alphabet2kana(lower)
+    return kana if _HIRAGANA_ONLY.match(kana) and not kana.endswith("っ") else None
+
+
 def romaji_to_kana(text: str, english: Callable[[str], bool] = lambda word: False) -> str | None:
     """``hoken wa tsukaemasu ka`` -> 「ほけんはつかえますか」; None unless most words read as romaji.
 
     ``english`` tells a word that is English (awake, see, you also read as romaji syllables)."""
-    words = re.findall(r"[A-Za-z]+|[^A-Za-z\s]+", text)
+    words = ROMAJI_WORDS.findall(text)
     latin = [w for w in words if w.isascii() and w.isalpha()]
     if len(latin) < 2:
         return None
@@ -101,10 +113,9 @@ def romaji_to_kana(text: str, english: Callable[[str], bool] = lambda word: Fals
         if not (word.isascii() and word.isalpha()):
             converted.append(word)
             continue
-        lower = word.lower()
-        kana = _PARTICLES.get(lower) or jaconv.alphabet2kana(lower)
-        if _HIRAGANA_ONLY.match(kana) and not kana.endswith("っ"):  # tms -> っんっ: an acronym, not romaji
-            romaji += not english(lower)
+        kana = romaji_word_to_kana(word)
+        if kana is not None:
+            romaji += not english(word.lower())
             converted.append(kana)
         else:
             converted.append(word)  # an acronym (TMS) or an English word

@@ -17,18 +17,15 @@ from dataclasses import dataclass
 
 import jaconv
 
-_WORD = re.compile(r"[A-Za-z]+|[^A-Za-z\s]+")
-_HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
+from bot.search.readings import ROMAJI_SHARE, ROMAJI_WORDS, romaji_word_to_kana
+
 _LONG_VOWEL = re.compile(r"(?<=[おこそとのほもよろごぞどぼぽょ])[うお]|(?<=[えけせてねへめれげぜでべぺ])い"
                          r"|(?<=[あかさたなはまやらわがざだばぱゃ])あ|(?<=[いきしちにひみりぎじぢびぴ])い"
                          r"|(?<=[うくすつぬふむゆるぐずづぶぷゅ])う|ー")
 _LENGTHENING = re.compile(_LONG_VOWEL.pattern.removesuffix("|ー"))
 """A vowel that lengthens the one before it (written ー in a loanword)."""
-PARTICLES = {"wa": "は", "wo": "を", "he": "へ", "ga": "が", "no": "の", "ni": "に", "de": "で", "to": "と",
-             "mo": "も", "ka": "か", "tte": "って", "te": "て", "ne": "ね", "yo": "よ", "kana": "かな"}
-"""Particles and sentence endings written apart in romaji (wa is は as a particle, not わ)."""
-SHARE = 0.6
-"""A question is romaji when at least this share of its words (acronyms left out) are Japanese words or particles."""
+PARTICLES = frozenset({"wa", "wo", "he", "ga", "no", "ni", "de", "to", "mo", "ka", "tte", "te", "ne", "yo", "kana"})
+"""Particles and sentence endings written apart in romaji: each counts as a Japanese word."""
 MIN_KANA = 2
 """A Japanese word shorter than this many kana (a, i, e) proves nothing: English has the same letters."""
 
@@ -70,7 +67,7 @@ class RomajiReader:
 
     def read(self, text: str) -> str | None:
         """The question in hiragana when it is romaji (``tms wa itai desu ka`` -> 「tmsはいたいですか」), else None."""
-        words = _WORD.findall(text)
+        words = ROMAJI_WORDS.findall(text)
         converted: list[str] = []
         counted = japanese = content = 0
         for word in words:
@@ -78,20 +75,19 @@ class RomajiReader:
                 converted.append(word)
                 continue
             lower = word.lower()
-            particle = PARTICLES.get(lower)
-            kana = particle or jaconv.alphabet2kana(lower)
-            if not _HIRAGANA_ONLY.match(kana) or kana.endswith("っ"):  # TMS -> っんっ: an acronym, not romaji
+            kana = romaji_word_to_kana(word)
+            if kana is None:  # TMS: an acronym, not romaji
                 converted.append(word)
                 counted += not _acronym(word)  # "went", "shop": an English word, counted against romaji
                 continue
             counted += 1
             converted.append(kana)
-            if particle is not None:
+            if lower in PARTICLES:
                 japanese += 1
             elif self.is_japanese(kana) and (not self.english(lower) or len(kana) >= 3):
                 japanese += 1
                 content += 1
                 converted[-1] = self.spelt(kana)
-        if content == 0 or counted == 0 or japanese / counted < SHARE:
+        if content == 0 or counted == 0 or japanese / counted < ROMAJI_SHARE:
             return None
         return "".join(converted)
