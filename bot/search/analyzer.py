@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import jaconv
 from rapidfuzz import fuzz, process
 
-from bot.search.english import chat_signs, chat_spelling, is_filler, is_stopword, stem
+from bot.search.english import chat_signs, chat_spelling, does_typed_dose, is_filler, is_stopword, stem
 from bot.search.normalize import (
     HIRAGANA,
     KANJI,
@@ -143,7 +143,7 @@ class Analyzer:
 
     def _features(self, text: str, correct: bool) -> list[tuple[str, float]]:
         options = self.options
-        norm = normalize(chat_signs(text))
+        norm = normalize(chat_signs(does_typed_dose(text)))
         if self.synonyms is not None:
             norm = self.synonyms.rewrite_text(norm)
         if options.ja_stop_phrases:

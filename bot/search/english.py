@@ -121,6 +121,18 @@ def chat_signs(text: str) -> str:
     return _SIGNS.sub(lambda found: CHAT_SIGNS[found.group(0).lower()], text) if "/" in text else text
 
 
+_DOES_TYPED_DOSE = re.compile(
+    r"\bdose(?= (?:it|this|that|tms|insurance|exosomes?|he|she|they|you|my|your|the (?:treatment|clinic|drip|"
+    r"infusion|insurance|course|session|programme|program))\b)", re.I)
+""""dose" before the subject of a question is "does" typed with its letters swapped ("how much dose it cost", "dose
+tms hurt"): read as "dose", it made the question one about the exosome dose. "what dose of", "the dose is" stay."""
+
+
+def does_typed_dose(text: str) -> str:
+    """``text`` with "dose" read as "does" where a subject follows it."""
+    return _DOES_TYPED_DOSE.sub("does", text) if "dose" in text.lower() else text
+
+
 def is_stopword(stemmed: str) -> bool:
     return stemmed in STOPWORDS or stemmed in FILLERS
 

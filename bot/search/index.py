@@ -332,8 +332,9 @@ class FaqIndex:
         return next((entry.id for entry in language.entries.values() if entry.action == "apply"), None)
 
     def _match_parts(self, lang: Language, parts: list[tuple[str, str]]) -> Match | None:
-        """The first part answered, with the entry of the next part answered differently as ``also``; when none is
-        answered, the first part's choices (status "choices"), or None."""
+        """The first part answered, with the other topic as ``also``: the best entry of a part before it that was only
+        offered, else the entry of the next part answered differently; when none is answered, the first part's
+        choices (status "choices"), or None."""
         matched = []
         before: frozenset[str] = frozenset()
         for part, told in parts:
@@ -345,7 +346,11 @@ class FaqIndex:
         if not answered:
             return next((m for m in matched if m.status == "choices"), None)
         first = answered[0]
-        others = [m.candidates[0][0] for m in answered[1:] if m.candidates[0][0] != first.candidates[0][0]]
+        # 「安全性は？あと値段は？」: a question before the one answered, only offered (its best entry not sure
+        # enough), is the other topic offered beside the answer; it was asked first, so it goes before later answers
+        unsure = [m.candidates[0][0] for m in matched[:matched.index(first)] if m.status == "choices"]
+        others = [*unsure, *(m.candidates[0][0] for m in answered[1:])]
+        others = [entry_id for entry_id in others if entry_id != first.candidates[0][0]]
         return replace(first, also=tuple(dict.fromkeys(others))[:1])
 
     def _match_part(self, lang: Language, part: str, told: str, before: frozenset[str],

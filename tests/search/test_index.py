@@ -161,6 +161,18 @@ def test_a_message_asking_two_things_answers_the_first_and_offers_the_other(inde
     assert (found.status, found.entry_id, found.also) == ("answer", first, (also,))
 
 
+@pytest.mark.parametrize(("text", "first", "also"), [
+    ("I've been reading about exosome infusions online and some articles say they're dangerous. What do we actually "
+     "know about their safety? And what's the price?", "costs", "exo_safety"),
+    ("We're trying for a baby at the moment. Is TMS okay in that case? And what would it cost?",
+     "costs", "tms_pregnancy"),
+])
+def test_a_first_question_only_offered_is_the_button_beside_the_later_one_answered(index: FaqIndex, text: str,
+                                                                                  first: str, also: str) -> None:
+    found = index.match(text)  # the question asked first is not lost because the second one was surer
+    assert (found.status, found.entry_id, found.also) == ("answer", first, (also,))
+
+
 def test_a_story_around_the_question_is_not_taken_for_a_second_question(index: FaqIndex) -> None:
     found = index.match("息子が高校生で、ずっと薬を飲んでいますがあまり良くなりません。TMSは何歳から受けられますか？")
     assert found.candidates[0][0] == "tms_age" and found.also == ()

@@ -7,6 +7,7 @@ import pytest
 
 from bot.search import FaqIndex
 from bot.search.analyzer import Analyzer, _typo_spellings
+from bot.search.english import does_typed_dose
 from bot.search.synonyms import Synonyms
 
 
@@ -48,3 +49,18 @@ def test_a_word_the_answers_use_is_never_taken_for_a_typo() -> None:
 @pytest.mark.parametrize("typed", ["bitcoinpricetoday", "bestramenintokyo"])
 def test_words_run_together_about_something_else_still_find_nothing(index: FaqIndex, typed: str) -> None:
     assert index.match(typed).status == "none"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("how much dose it cost", "how much does it cost"),
+    ("Dose TMS hurt?", "does TMS hurt?"),
+    ("dose the treatment work for teens", "does the treatment work for teens"),
+    ("what dose of exosomes do you give", "what dose of exosomes do you give"),
+    ("the dose is how much", "the dose is how much"),
+])
+def test_dose_before_a_subject_is_does_typed_with_two_letters_swapped(text: str, read: str) -> None:
+    assert does_typed_dose(text) == read
+
+
+def test_a_cost_question_with_dose_for_does_is_about_the_cost(index: FaqIndex) -> None:
+    assert index.match("how much dose it cost").candidates[0][0] == "costs"
