@@ -19,6 +19,7 @@ from telegram.ext import AIORateLimiter, Application, Defaults
 
 from bot import logredact
 from bot.config import Settings
+from bot.content import render
 from bot.handlers import (
     crisis,
     errors,
@@ -73,6 +74,9 @@ HTTP_POOL_TIMEOUT_S = 5.0
 """How long a request may wait for a free connection in a burst (PTB's default of 1 s would fail it instead)."""
 CONTENT_CACHE_DELAY_S = 30.0
 """After a start without a usable content cache, wait this long before a separate process writes one."""
+RENDERER_WARM_UP_DELAY_S = 1.0
+"""After start-up, wait this long before importing Jinja and Markdown (in a thread), which only an application's
+screens use: the first answer does not wait for them, the first application screen does not pay for them."""
 JOB_DEFAULTS = {"misfire_grace_time": None, "coalesce": True}
 """A job that falls due while the event loop is busy (a start-up on a loaded machine) runs late, once, instead of
 never: with APScheduler's default grace of 1 s the one-off staff-chat check was skipped and staff never heard."""
@@ -171,6 +175,7 @@ async def _post_init(app: AnyApplication) -> None:
         jobs.run_repeating(watch_content, interval=services.settings.content_poll_seconds,
                            first=services.settings.content_poll_seconds, name="content-watch")
     jobs.run_once(_check_staff_chat, when=0.5, name="staff-chat-check")  # missing or unreachable: log and staff hear
+    jobs.run_once(_warm_up_renderer, when=RENDERER_WARM_UP_DELAY_S, name="renderer-warm-up")
     if services.live.cache_stale:  # after start-up, off the answering path: the next start loads in milliseconds
         jobs.run_once(_write_content_cache, when=CONTENT_CACHE_DELAY_S, name="content-cache")
     freeze_long_lived_objects(collect=not services.live.opened_from_cache)
@@ -181,6 +186,10 @@ def _warm_up_analysers() -> None:
     """Load the analysers' dictionaries once, before polling starts, rather than on a patient's first message."""
     japanese.warm_up()
     english.warm_up()  # the English lemma dictionary (the phone and e-mail checks import on first use)
+
+
+async def _warm_up_renderer(context: BotContext) -> None:
+    await asyncio.to_thread(render.warm_up)
 
 
 async def _post_shutdown(app: AnyApplication) -> None:

@@ -12,8 +12,6 @@ import json
 import re
 from pathlib import Path
 
-import yaml
-
 _ENTRY = re.compile(r"^(\s*)- id:\s*['\"]?([a-z0-9_]+)['\"]?\s*$")
 _QUESTIONS = re.compile(r"^(\s*)questions:\s*$")
 _ITEM = re.compile(r"^(\s*)- ")
@@ -53,6 +51,8 @@ def add_example(path: Path, entry_id: str, question: str, display: str | None = 
     margin = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
     lines.insert(last + 1, f"{margin}- {json.dumps(question, ensure_ascii=False)}")
     new_text = "\n".join(lines)
+    import yaml  # a staff command's check, not needed to start
+
     try:
         data = yaml.safe_load(new_text)
         entry = next(e for e in data["entries"] if e.get("id") == entry_id)

@@ -9,12 +9,14 @@ reported as warnings, as MkDocs does, so a typo is noticed without taking the bo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.content.problems import Problems
-from bot.content.yamldoc import YamlDoc, format_path
+
+if TYPE_CHECKING:  # only the checks below read YAML documents; serving from the cache does not import the parser
+    from bot.content.yamldoc import YamlDoc
 
 M = TypeVar("M", bound="ContentModel")
 
@@ -75,6 +77,8 @@ def _error_path(error: Any) -> list[str | int]:
 
 def report_unknown_keys(model: BaseModel, doc: YamlDoc, problems: Problems, path: Sequence[str | int] = ()) -> None:
     """Warn about every key the schema does not know, at any depth."""
+    from bot.content.yamldoc import format_path
+
     known = sorted(type(model).model_fields)
     for key in model.model_extra or {}:
         where = [*path, key]
@@ -99,6 +103,8 @@ def _report_nested(value: Any, doc: YamlDoc, problems: Problems, path: list[str 
 def validate_doc(model_cls: type[M], doc: YamlDoc, problems: Problems, *,
                  context: dict[str, Any] | None = None) -> M | None:
     """Validate a parsed document against its schema, turning every error into a located problem."""
+    from bot.content.yamldoc import format_path
+
     data = doc.data if doc.data is not None else {}
     try:
         model = model_cls.model_validate(data, context=context)

@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from pydantic import BaseModel
 
 from bot.content.problems import did_you_mean
 from bot.content.telegram_html import markdown_blocks
 from bot.i18n import N_, t
+
+if TYPE_CHECKING:
+    import jinja2
 
 _MARK = "\x00missing:"
 _MISSING = re.compile("\x00missing:([\\w.]+)\x00")
@@ -117,6 +119,8 @@ class Facts:
         if name.startswith("_"):
             raise AttributeError(name)
         if name not in self._values:
+            import jinja2  # loaded already: only a template being rendered asks
+
             hint = did_you_mean(f"{self._prefix}.{name}", [f"{self._prefix}.{key}" for key in self._values])
             raise jinja2.UndefinedError(f"'{self._prefix}.{name}'{hint}")
         value = self._values[name]
@@ -135,30 +139,42 @@ def facts_of(lang: str, models: BaseModel | Sequence[BaseModel], name: str) -> F
     return Facts(lang, data, name)
 
 
-class TemplateSource(jinja2.BaseLoader):
+class TemplateSource:
     """Templates are registered by name (the file they come from) so errors can point back at the file."""
 
     def __init__(self) -> None:
         self.sources: dict[str, str] = {}
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+    def get_source(self, template: str) -> tuple[str, str, Any] | None:
+        """Jinja's ``FunctionLoader`` contract: the source, its name as the file name, always up to date."""
         if template not in self.sources:
-            raise jinja2.TemplateNotFound(template)
+            return None  # Jinja raises TemplateNotFound
         return self.sources[template], template, lambda: True
 
 
-def build_environment() -> tuple[jinja2.Environment, TemplateSource]:
-    """The single place a Jinja environment is made."""
-    loader = TemplateSource()
-    env = jinja2.Environment(
-        loader=loader,
+def build_environment(loader: TemplateSource) -> jinja2.Environment:
+    """The single place a Jinja environment is made (on a template's first use: a start from the content cache
+    renders nothing until an application screen, so it does not import Jinja)."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FunctionLoader(loader.get_source),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown source; the Markdown converter escapes the text it emits
         keep_trailing_newline=True,
         auto_reload=False,
         cache_size=-1,
     )
-    return env, loader
+
+
+def warm_up() -> None:
+    """Import Jinja and make the Markdown parser (~0.1 s of CPU) before an applicant's first screen needs them;
+    ``bot.app`` calls it in a thread shortly after start-up, off the path to the first answer."""
+    import jinja2  # noqa: F401
+
+    from bot.content.telegram_html import markdown_blocks
+
+    markdown_blocks("warm")
 
 
 @dataclass
@@ -173,7 +189,8 @@ class Renderer:
     """Renders named Markdown templates of one content load into Telegram HTML blocks."""
 
     def __init__(self, globals_by_lang: Mapping[str, Mapping[str, Any]]) -> None:
-        self._env, self._loader = build_environment()
+        self._loader = TemplateSource()
+        self._jinja: jinja2.Environment | None = None
         self._globals = globals_by_lang
 
     def __getstate__(self) -> dict[str, Any]:
@@ -182,9 +199,16 @@ class Renderer:
         return {"globals": self._globals, "sources": dict(self._loader.sources)}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self._env, self._loader = build_environment()
+        self._loader = TemplateSource()
+        self._jinja = None
         self._globals = state["globals"]
         self._loader.sources.update(state["sources"])
+
+    @property
+    def _env(self) -> jinja2.Environment:
+        if self._jinja is None:
+            self._jinja = build_environment(self._loader)
+        return self._jinja
 
     def register(self, name: str, source: str) -> None:
         self._loader.sources[name] = source
@@ -192,6 +216,8 @@ class Renderer:
     def render_markdown(self, name: str, lang: str, *, leave_out: bool = True, **extra: Any) -> str:
         """Render the template to Markdown text (Jinja only); ``leave_out=False`` keeps missing-fact marks for a
         caller that leaves them out part by part (``leave_out_missing``)."""
+        import jinja2
+
         try:
             template = self._env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
-from bot.content.cjk_emphasis import cjk_friendly
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 MESSAGE_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -24,8 +25,17 @@ ALLOWED_TAGS = {
 }
 NAMED_ENTITIES = {"lt", "gt", "amp", "quot"}
 
-_md = (MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
-       .enable("strikethrough").use(cjk_friendly))
+
+@cache
+def _markdown() -> MarkdownIt:
+    """The one Markdown parser, made on first use: serving from the content cache converts Markdown only for texts
+    rendered with values (the application's screens), so a start does not import markdown_it (~68 modules)."""
+    from markdown_it import MarkdownIt
+
+    from bot.content.cjk_emphasis import cjk_friendly
+
+    return (MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+            .enable("strikethrough").use(cjk_friendly))
 
 
 def escape(text: str) -> str:
@@ -70,7 +80,7 @@ def markdown_blocks(source: str) -> list[str]:
     current: list[str] = []
     lists: list[list[int | str]] = []  # [kind, counter]
     item_has_text: list[bool] = []
-    for tok in _md.parse(source):
+    for tok in _markdown().parse(source):
         kind = tok.type
         if kind == "heading_open":
             current.append("<b>")

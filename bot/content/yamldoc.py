@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from bot.content.messages import yaml_syntax
 from bot.content.problems import Problems
+
+if TYPE_CHECKING:
+    import yaml
 
 PathKey = tuple[str | int, ...]
 
@@ -50,42 +52,52 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: about 15x faster
+@cache
+def _line_loader() -> type[yaml.SafeLoader]:
+    """PyYAML's loader for content files, made on the first parse: the bot serving from its content cache parses
+    no YAML, so a start does not import the parser."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: about 15x faster
+
+    class LineLoader(base):  # type: ignore[misc,valid-type]
+        """SafeLoader that keeps dates as text so staff see what they wrote, not a converted value."""
+
+    # Dates stay strings: the schema parses them, with errors that name the field.
+    LineLoader.yaml_implicit_resolvers = {
+        key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return LineLoader
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """SafeLoader that keeps dates as text so staff see what they wrote, not a converted value."""
-
-
-# Dates stay strings: the schema parses them, with errors that name the field.
-_LineLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], loader: _LineLoader) -> Any:
+def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], loader: yaml.SafeLoader) -> Any:
     lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+    kind = getattr(node, "id", None)  # "mapping" for yaml.MappingNode, "sequence" for yaml.SequenceNode
+    if kind == "mapping":
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             key = str(key) if not isinstance(key, str) else key
             if key in result:  # PyYAML would silently keep the last one: a staff edit would vanish
+                import yaml
+
                 raise yaml.constructor.ConstructorError(None, None, f"found duplicate key '{key}'",
                                                         key_node.start_mark)
             lines[(*path, key)] = key_node.start_mark.line + 1
             result[key] = _walk(value_node, (*path, key), lines, loader)
             lines[(*path, key)] = key_node.start_mark.line + 1
         return result
-    if isinstance(node, yaml.SequenceNode):
+    if kind == "sequence":
         return [_walk(child, (*path, i), lines, loader) for i, child in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
 
 
 def parse_yaml(text: str, file: str, problems: Problems, *, line_offset: int = 0) -> YamlDoc | None:
     """Parse one YAML document; a syntax error becomes a located problem and ``None``."""
-    loader = _LineLoader(text)
+    import yaml
+
+    loader = _line_loader()(text)
     try:
         node = loader.get_single_node()
         lines: dict[PathKey, int] = {}
