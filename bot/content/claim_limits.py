@@ -48,6 +48,7 @@ _EN_HARM_LIMIT = re.compile(
     r"|many)\b(?:\s+[\w-]+){0,2}?\s+(?:get|gets|got|have|has|had|experience|experiences|experienced|develop|develops"
     r"|feel|feels|felt|notice|notices|report|reports)\b[^.!?;]{0,30}?\b" + _EN_HARM + r"\b", re.ASCII)
 """A contrast that says others have the harm the claim said was absent ("…, but some get headaches")."""
+_EN_HARM_WORD = re.compile(r"\b" + _EN_HARM + r"\b", re.ASCII)
 _EN_LIMIT = re.compile(
     _EN_CONTRAST + r"[^.!?]{0,40}?(?:"
     r"\bfor (?:others|other people|some people|some patients)\b"
@@ -83,6 +84,21 @@ _JA_HARM_LIMIT = re.compile(_JA_CONTRAST + _JA_SOME_HAVE)
 """The contrast a claim about harm needs: some do have the harm (「…ありませんが、頭皮の痛みを感じる方もいます」)."""
 
 
+_EN_RESULT = re.compile(r"\b(?:results?|outcomes?|responses?|benefits?|improve\w*|recover\w*|relief|change|better"
+                        r"|how (?:much|well|fast|quickly|long|soon))\b|(?<!side )(?<!side-)\beffects?\b", re.ASCII)
+_JA_RESULT = re.compile(r"効果|効き|改善|回復|変化|良くな|よくな|楽にな|実感|治")
+"""What a limit says varies or is lacking: the result (効果には個人差があります) or the harm (頭痛が出る方もいます)."""
+
+
+def _limits_that_claim(limit: str, safety: bool, english: bool) -> bool:
+    """Whether the limit is about the claim it follows: a claim of no harm is limited by others having the harm,
+    not by results that vary or fail (「副作用は一切ありませんが、効果が出ないこともあります」 still promises safety);
+    a claim of a result is limited by the result varying, not by others getting headaches."""
+    result = (_EN_RESULT if english else _JA_RESULT).search(limit) is not None
+    harm = (_EN_HARM_WORD if english else _JA_SAFETY).search(limit) is not None
+    return harm or not result if safety else result or not harm
+
+
 def limited(text: str, clause_start: int, start: int, end: int, phrase_end: int, english: bool,
             category: str) -> bool:
     """Whether the claim at start:end of the folded ``text`` is said with its limit, in the phrase that runs from
@@ -102,4 +118,7 @@ def limited(text: str, clause_start: int, start: int, end: int, phrase_end: int,
         if _JA_SOME_ONLY.match(text, end, phrase_end) is not None:
             return True
         limit = _JA_HARM_LIMIT if safety else _JA_LIMIT
-    return category in LIMITED_CATEGORIES and limit.search(text, end, phrase_end) is not None
+    if category not in LIMITED_CATEGORIES:
+        return False
+    found = limit.search(text, end, phrase_end)
+    return found is not None and _limits_that_claim(found.group(0), safety, english)

@@ -61,6 +61,11 @@ _JA_PHRASE_BREAK = re.compile(r"(?<![はもをが])[、,，](?!\s*と)|ですが
                               r"|一方|ため|て(?=[、,])")
 """Where a Japanese phrase ends: a comma (not after a topic は/も or before a quoting と) or a conjunction."""
 _JA_CONJUNCTIVE_DE = re.compile(r"^(?:で|なら|なので|だから)[、,，]")
+_JA_NEGATIVE_CLAUSE_END = re.compile(r"(?:ません|ない|なく|なし|無し|ゼロ)"
+                                     r"(?=(?:が|けれど|けど|ものの|ので|から|し)?[、,，](?!\s*と)|が|けれど|けど|ものの)"
+                                     r"|(?<![必らまは])ず(?=[、,，])")
+"""A negative predicate that ends the claim's clause (副作用は一切ありませんが、…; 副作用がなく、…): a hedge after it
+(…効果には個人差があります) belongs to the next clause and does not take the claim back."""
 """A claim word closed by a conjunctive で (期間限定で、…): what follows the comma is another phrase."""
 _JA_GOES_ON = re.compile(r"に|と(?!は)|で(?!す|しょう|は)|[^。、]{0,3}(治療|方法|点滴|施術|医療|クリニック|体|からだ"
                          r"|身体|毎日|人生|生活|未来|状態|効果|ケア|プラン"
@@ -642,6 +647,9 @@ class ClaimsLint:
             after = text[after_start:min(sentence_end, after_start + _EN_AFTER_WINDOW)]
             return self._after is not None and self._cue_in(self._after, after, after, at_start=True)
         after = text[end:min(sentence_end, end + _JA_WINDOW)]
+        closed = _JA_NEGATIVE_CLAUSE_END.search(text, max(start, end - 4), end + len(after))
+        if closed is not None:
+            after = after[:max(0, closed.end() - end)]
         if view is not None and self._predicate_negated(view, end, after):
             return True
         assertion = _JA_ASSERTION_END.search(after)

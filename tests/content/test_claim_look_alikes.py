@@ -185,6 +185,24 @@ CASES = [
     (False, 'TMS has helped many patients here, but it does not help everyone.'),
     (False, '治療で元気を取り戻す方もいますが、全員ではありません。'),
     (False, '回復する方もいますが、すべての方ではありません。'),
+    # a limit takes back only the claim it is about: results that vary do not limit a claim of no harm, and
+    # others' headaches do not limit a claim of a fast result
+    (True, '副作用は一切ありませんが、効果には個人差があります。'),
+    (True, '副作用がなく、効果には個人差があります。'),
+    (True, '副作用は一切ないものの、効果には個人差があります。'),
+    (True, '痛みはまったくありませんが、効果の出方は人によって異なります。'),
+    (True, '副作用の心配はありませんが、効果には個人差があります。'),
+    (True, '副作用は一切ありませんが、効果が出ないこともあります。'),
+    (True, '即効性がありますが、頭痛が出る方もいます。'),
+    (True, 'TMS gives fast results, though side effects vary.'),
+    (True, 'There are no side effects, although how much you improve varies.'),
+    (False, '副作用は一切ありませんが、と言い切れる治療はありません。'),
+    (False, '副作用がないとは限りませんが、多くは軽いものです。'),
+    (False, '完治ではなく、症状の軽減を目指します。'),
+    (False, '必ず、良くなるとは限りません。'),
+    (False, '副作用はほとんどありませんが、頭痛を感じる方もいます。'),
+    (False, '即効性がある方もいますが、効果には個人差があります。'),
+    (False, 'TMS gives fast results for some patients, though results vary.'),
 ]
 """(a claim, the text): claims first in each family, then their honest look-alikes."""
 
