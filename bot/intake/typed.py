@@ -35,7 +35,7 @@ import jaconv
 from bot.content.schema import Choice, Question
 from bot.intake.amounts import Span, bands, read_amount, read_spans
 from bot.intake.clauses import Clause, Role, clauses, with_day_parts
-from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced
+from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced, word_keys
 from bot.intake.polarity import Polarity, Said, said
 from bot.search.sentences import looks_like_question
 from bot.text import japanese
@@ -143,6 +143,8 @@ class _Clause:
     """It speaks of a diagnosis as such ("not officially", 「正式には」)."""
     minimised: bool = False
     """It makes light of what it names (「軽く」, 「すぐ治った」, "mild", "nothing major"): a yes that may be a no."""
+    may_count: bool = False
+    """It names something that may or may not be what the question asks (the question's ``may_count``)."""
     doubtful: bool = False
     """A "no" said as a belief (「ないと思う」, "I don't think so"), which a later "not sure" does not take back."""
 
@@ -215,7 +217,7 @@ _SOMEONE_ELSE = re.compile(
     r"(?:兄|姉|弟|妹|母|父|祖母|祖父|叔父|叔母|伯父|伯母|いとこ|親戚|家族|夫|妻|旦那|主人|友達|友人)(?:親|さん|ちゃん)?(?:は|が|も)")
 """Someone other than the person applying (a parent, a sibling, a partner) said to have something: "no, but my
 brother has epilepsy", 「兄はてんかんですが」. A son or daughter is left out: a parent may apply for the child."""
-_OTHERS = re.compile(rf"\b{_RELATIVE_EN}\b|家族|両親|親|母|父|兄|姉|弟|妹|夫|妻")
+_OTHERS = re.compile(rf"\b{_RELATIVE_EN}\b|家族|両親|親|母|父|兄|姉|弟|妹|(?<!丈)夫|妻")  # 大丈夫 is no husband
 _HELPER = re.compile(
     rf"\b(?:my|our)\s+{_RELATIVE_EN}\s+(?:is\s+|are\s+)?(?:helping|helps|helped|is with me|sitting with me|"
     r"reading (?:this|it) with me|typing for me|filling (?:this|it) (?:in|out) for me|doing this for me)\b|"
@@ -307,7 +309,8 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
     doubtful = heard.one == "no" and (heard.hedged or bool(_BELIEF.search(folded)))
     out = _Clause(clause.role, said=heard, doubtful=doubtful, minimised=bool(_MINIMISED.search(folded)),
                   official=bool(_OFFICIAL.search(folded)), of_others=bool(_OTHERS.search(folded)),
-                  topical=bool(hits), now=bool(_SAID_NOW.search(folded)) and _about_now(variants))
+                  topical=bool(hits), now=bool(_SAID_NOW.search(folded)) and _about_now(variants),
+                  may_count=bool(find(_may_keys(variants), clause.text)) if question.may_count else False)
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
         out.denied = set(ids)
         return out
@@ -521,6 +524,46 @@ def _answered_after_mark(text: str) -> bool:
 
 
 def _read_choice(text: str, variants: Sequence[Question], age: Span | None = None) -> Reading:
+    return _may_count(text, variants, _read_plain(text, variants, age))
+
+
+def _may_keys(variants: Sequence[Question]) -> list[Key]:
+    """The question's ``may_count`` words as keys of no choice (``choice_id`` empty), beside the choices' keys, so
+    the longest wins where they overlap ("insulin pump" is the pump that may count, not the "pump" that does)."""
+    return word_keys(tuple(word for question in variants for word in question.may_count))
+
+
+def _may_count(text: str, variants: Sequence[Question], reading: Reading) -> Reading:
+    """Something that may or may not be what the question asks (an IUD at the implant question, a near-faint at
+    the fainting question, 「妊活中」 at the pregnancy question), named as a yes or left unclear: a careful
+    receptionist asks, so every answer is offered. A "no" or a plain "not sure" said of it stands (so do the
+    candidates of a reading that already asks), and so does a yes
+    word of the question said beside it (「貧血で倒れた」)."""
+    question = variants[0]
+    may = _may_keys(variants)
+    if not may or question.kind != "choice" or reading.kind == "question" or (
+            reading.kind == "unclear" and reading.choice_ids):
+        return reading  # already asked about, with the candidates the reader found
+    meaning = {c.id: means(c) for c in question.choices}
+    if reading.kind == "choice" and meaning.get(reading.choice_ids[0]) not in ("yes", "unsure"):
+        return reading
+    hits = find([*may, *keys_of(variants)], text)
+    if not any(h.key.choice_id == "" for h in hits):
+        return reading
+    if any(not h.key.label and meaning.get(h.key.choice_id) == "yes" and not _TOLD.search(h.key.raw) for h in hits):
+        return reading  # the thing itself is named too: 「貧血で倒れた」 fainted ("doctor said" is only who said it)
+    cut = clauses(text)
+    about = [c for c in cut if any(h.key.choice_id == "" for h in find(may, c.text))]
+    if all(c.role == "reason" for c in about) or any(said(c.text).negated for c in about):
+        return reading  # 「妊活中なのでなんとも」: the reason for a "not sure"; "no IUD": not there
+    if reading.kind == "choice" and meaning.get(reading.choice_ids[0]) == "unsure" and (
+            not _asks_chance(variants) or any(c.role == "conclusion" for c in cut[cut.index(about[-1]) + 1:])):
+        return reading  # "we're trying, so maybe?": "not sure" is what the patient concluded from it
+    return Reading("unclear", tuple(c.id for c in question.choices if meaning.get(c.id) is not None
+                                    or _shaped_label(c.id, variants)))
+
+
+def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None) -> Reading:
     question = variants[0]
     order = [c.id for c in question.choices]
     if not key_of(text) and not said(text).polarities:
@@ -539,7 +582,8 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
     if counts is not None and counts.start() > 0:
         # "insulin pump, does that count?", 「避妊リングは入ってるけど、それも入る？」: an answer and a doubt about it
         stated = _read_choice(text[:counts.start()], variants, age)
-        if stated.kind == "choice" and len(stated.choice_ids) == 1 and unsure:
+        if stated.kind != "question" and stated.choice_ids and unsure and (
+                stated.kind == "unclear" or len(stated.choice_ids) == 1):
             return Reading("unclear", tuple(sorted({*stated.choice_ids, unsure[0]}, key=order.index)))
     if looks_like_question(text) and _answered_after_mark(text):
         # "coclear? no", 「人工内耳？ないです」: a word checked, then the answer, which is read alone; "maybe? I
@@ -574,7 +618,7 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
         return Reading("unclear", tuple(sorted(split, key=order.index)))
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     denied = set().union(*(p.denied for p in parts))
-    answering = [p for p in parts if p.role != "reason" and (p.named or p.polar or p.minimised)]
+    answering = [p for p in parts if p.role != "reason" and (p.named or p.polar or p.minimised or p.may_count)]
     kept = answering or parts
     named = set().union(*(p.named for p in kept)) - denied
     amount = set(bands(read_spans(text, question.amount, age=age), question.choices, question.amount)) \
@@ -739,12 +783,18 @@ def _polar_answer(parts: Sequence[_Clause], by_no: Sequence[str] = (), by_unsure
         if named_yes and (last.said.negated or last.minimised):
             # 「頭痛はあったけど、すぐ治った」, "mild headache but nothing major": a symptom, then made light of
             return named_polar | last.polar | (set(by_no) if last.minimised else set())
+        light_yes = [p for p in before if p.minimised and p.polar - set(by_no) - set(by_unsure)]
+        if light_yes and by_no and last.polar == set(by_no):
+            # 「少し頭が重い感じはあったけど大丈夫だった」, "a bit of a headache but nothing worrying": something
+            # small, then called fine; whether it was what the question asks is the patient's call, so both
+            return set().union(*(p.polar for p in light_yes)) | last.polar
         hedged_no = [p for p in before if p.doubtful]
         if hedged_no and last.said.one == "unsure":  # "don't think so, but not 100%": both, so the bot asks
             return set().union(*(p.polar for p in hedged_no)) | last.polar
-        doubts = [p for p in before if by_unsure and p.polar == set(by_unsure)]
+        doubts = [p for p in before if by_unsure and p.polar == set(by_unsure)] + [
+            p for p in parts[:parts.index(last)] if by_unsure and p.may_count]
         if doubts and last.doubtful:  # "we're trying, but I don't think so yet": a belief after a reason to doubt
-            return set().union(*(p.polar for p in doubts)) | last.polar
+            return set(by_unsure) | last.polar
         return set(last.polar)
     clear = [p for p in polar_parts if not p.said.weak or p.topic_yes] or polar_parts
     return set().union(*(p.polar for p in clear))
