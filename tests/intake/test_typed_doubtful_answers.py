@@ -107,3 +107,73 @@ def test_a_season_said_roughly_may_be_off_by_two_months() -> None:
     (plain_low, plain_high), = read_spans("去年の秋から", "duration", today)
     assert low < 1.0 < high and plain_low > 1.0
     assert high - low == pytest.approx(plain_high - plain_low + 4 / 12)
+
+
+# --- diagnoses with qualifiers ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["they said anxiety and maybe depression",
+                                  "適応障害とは言われたけど、うつ病って言われたかは覚えてない"])
+def test_told_of_depression_with_a_doubt_offers_the_diagnosis_and_not_sure(intakes: dict[str, Intake],
+                                                                            text: str) -> None:
+    assert read(intakes, "depression", text) == Reading("unclear", ("diagnosed", "suspected", "unsure"))
+
+
+@pytest.mark.parametrize("text", ["bipolar dx, not depression", "双極性障害と診断された、うつ病ではない"])
+def test_another_diagnosis_beside_a_no_is_the_doctors_call(intakes: dict[str, Intake], text: str) -> None:
+    assert read(intakes, "depression", text) == Reading("unclear", ("diagnosed", "no", "unsure"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [("probably depressed but never saw a doctor", "suspected"),
+                                                ("not depression", "no"), ("diagnosed with depression", "diagnosed")])
+def test_a_suspicion_without_a_doctor_and_plain_answers(intakes: dict[str, Intake], text: str,
+                                                        expected: str) -> None:
+    assert read(intakes, "depression", text) == Reading("choice", (expected,))
+
+
+def test_told_of_something_else_then_no_seizure_asks(intakes: dict[str, Intake]) -> None:
+    reading = read(intakes, "seizure", "以前、脳波で異常があると言われたことはあるけど、発作はないです")
+    assert reading.kind == "unclear" and {"no", "unsure"} <= set(reading.choice_ids)
+
+
+# --- doubted yes, whether it happened -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("seizure", "あったかもしれないけどはっきりしない", Reading("unclear", ("yes", "unsure"))),
+    ("fainting", "貧血でふらっとしたことはあるけど倒れたかは…", Reading("choice", ("unsure",))),
+    ("seizure", "記憶にはないけど親に聞かないとわからない", Reading("choice", ("unsure",))),
+])
+def test_a_doubted_yes_and_whether_it_happened(intakes: dict[str, Intake], question: str, text: str,
+                                               expected: Reading) -> None:
+    assert read(intakes, question, text) == expected
+
+
+def test_a_hedged_fine_then_not_tested_asks(intakes: dict[str, Intake]) -> None:
+    reading = read(intakes, "pregnancy", "たぶん大丈夫だと思うけど、検査はしてない")
+    assert reading.kind == "unclear" and {"no", "unsure"} <= set(reading.choice_ids)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("what's that? no", "no"), ("what is that? probably not", "no")])
+def test_what_is_that_then_an_answer_is_the_answer(intakes: dict[str, Intake], text: str, expected: str) -> None:
+    assert read(intakes, "cochlear", text) == Reading("choice", (expected,))
+
+
+# --- two people, and secrecy from the family ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["dad yes mom no", "父はOK母はダメ"])
+def test_two_people_answering_apart_in_one_breath_asks(intakes: dict[str, Intake], text: str) -> None:
+    assert read(intakes, "guardian_agrees", text) == Reading("unclear", ("yes", "no"))
+
+
+@pytest.mark.parametrize("text", ["mom and dad both agree", "母も父も賛成です"])
+def test_two_people_answering_alike_is_recorded(intakes: dict[str, Intake], text: str) -> None:
+    assert read(intakes, "guardian_agrees", text) == Reading("choice", ("yes",))
+
+
+@pytest.mark.parametrize("text", ["my family can't find out", "家族にバレたくない", "I don't want my parents to know"])
+def test_a_wish_that_the_family_not_know_offers_every_precaution(intakes: dict[str, Intake], text: str) -> None:
+    assert read(intakes, "discreet", text) == Reading("unclear", ("no_clinic_name", "no_voicemail", "person_only"))
+
+
+def test_a_precaution_named_beside_the_wish_is_recorded(intakes: dict[str, Intake]) -> None:
+    assert read(intakes, "discreet", "家族に知られたくないので、クリニック名は言わないで") == \
+        Reading("choice", ("no_clinic_name",))
