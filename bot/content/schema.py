@@ -713,6 +713,11 @@ class Question(ContentModel):
     form_help: str = ""
     """A short reply to a question about filling in this answer typed instead of it ("can I write it in
     katakana?"); the question is then asked again. Without it such a message is taken as the answer."""
+    may_count: list[str] = []
+    """For a choice question: things a patient may name without knowing whether they are what the question asks
+    (an IUD at the implant question, 「立ちくらみ」 at the fainting question, 「妊活中」 at the pregnancy question).
+    Named as the answer, they make the bot ask which choice to record instead of recording "yes"; a choice's
+    ``typed`` word named beside them (「貧血で倒れた」) still answers."""
     amount: Literal["age", "duration"] | None = None
     """For a choice question whose choices are bands (``range``): what a typed number means, an age in years
     (「35歳」, "42") or a duration (「3年くらい」, "about 6 months")."""

@@ -65,6 +65,16 @@ _KANA_NUMBER = re.compile(r"^((?:(?:いち|に|さん|よん|ご|ろく|なな|�
                           r"(?:いち|いっ|に|さん|よん|ご|ろく|ろっ|なな|しち|はち|はっ|きゅう)?)"
                           r"(さい|歳|才|です|ねん|年|かげつ|かげつかん|しゅうかん|くらい|ぐらい|かな)*$")
 _KANA_PART = re.compile(r"じゅう|じゅっ|いち|いっ|さん|よん|ろく|ろっ|なな|しち|はち|はっ|きゅう|に|ご")
+_KANA_TENS_THEN_DIGIT = re.compile(r"((?:いち|に|さん|よん|ご|ろく|なな|はち|きゅう)?じゅう)(\d)(?!\d)")
+"""「さんじゅう2」: the tens in kana and the ones as a digit, typed as the keyboard offered them (32)."""
+_KANJI_TENS_THEN_DIGIT = re.compile(r"([一二三四五六七八九]?十)(\d)(?!\d)")
+"""「三十2」: the tens in kanji and the ones as a digit (32), not 「30」 followed by 「2」."""
+
+
+def _kana_kanji(kana: str) -> str:
+    return "".join(_KANA_DIGITS[part] for part in _KANA_PART.findall(kana))
+
+
 _COUNTERS = (("ひと月", "1か月"), ("ふた月", "2か月"), ("一月", "1か月"), ("ひとつき", "1か月"), ("還暦", "60歳"),
              ("古希", "70歳"), ("古稀", "70歳"))
 _YEARS_AND_MONTHS = re.compile(r"(\d+)\s*(?:年|years?)\s*(?:と|and|&)?\s*(\d+)\s*(?:か月|ヶ月|カ月|ケ月|ヵ月|months?)")
@@ -76,6 +86,8 @@ def digits(text: str) -> str:
     text = fold(text).replace("ハタチ", "はたち").replace("はたち", "20歳")
     text = text.replace("二十歳", "20歳").replace("二十才", "20歳")
     text = re.sub(r"\bhalf (?:a )?year\b", "0.5 year", text)
+    text = _KANA_TENS_THEN_DIGIT.sub(lambda m: str(_kanji_value(_kana_kanji(m.group(1))) + int(m.group(2))), text)
+    text = _KANJI_TENS_THEN_DIGIT.sub(lambda m: str(_kanji_value(m.group(1)) // 10 * 10 + int(m.group(2))), text)
     kana = _KANA_NUMBER.match(text.strip())
     if kana and kana.group(1):
         text = "".join(_KANA_DIGITS[part] for part in _KANA_PART.findall(kana.group(1))) + text.strip()[kana.end(1):]
@@ -227,12 +239,14 @@ _SINCE_WHEN = re.compile(
     r"(?P<last>去年|昨年|きょねん|一昨年|おととし|last |this |the )?(?:の)?\s*"
     r"(?P<when>春|夏|秋|冬|spring|summer|autumn|fall|winter|(?P<ja_month>1[0-2]|[1-9])月|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"(?:休み|休暇)?(?:頃|ごろ|ころ|くらい|ぐらい)?(?:から|より|以来)")
+    r"(?:休み|休暇)?(?P<around>頃|ごろ|ころ|くらい|ぐらい)?(?:から|より|以来)")
 _SINCE_WHEN_EN = re.compile(
-    r"since (?:(?P<last>last|this|the) )?(?:(?:early|late|mid) )?"
+    r"since (?P<around>around |about |roughly )?(?:(?P<last>last|this|the) )?(?:(?:early|late|mid) )?"
     r"(?P<when>spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\b(?: (?:holidays?|vacation|break))?")
 
+_AROUND_SEASON = 2 / 12
+"""A season or month said roughly (「秋ごろ」, "since around March") may be off by two months either way."""
 _YEAR_AFTER = re.compile(r"\s*(?:of\s+)?(last year|the year before last)")
 
 
@@ -258,7 +272,8 @@ def _since_when(text: str, today: dt.date) -> Span | None:
         years_back = 1  # "since the summer" said in spring is last summer's
     start = (today.year - years_back) + (month - 1) / 12
     now = today.year + (today.month - 0.5) / 12
-    return (max(0.0, now - start - width / 12), max(0.0, now - start))
+    slack = _AROUND_SEASON if found.group("around") else 0.0  # 「去年の秋ごろから」: some months either side
+    return (max(0.0, now - start - width / 12 - slack), max(0.0, now - start + slack))
 _SINCE_SCHOOL_YEAR_JA = re.compile(r"(?:(小学校?|小)|(中学校?|中)|(高校|高))\s*(\d)\s*(?:年生?)?\s*(?:の)?\s*"
                                    r"(?:(?:頃|ころ|時|とき|春|夏|秋|冬|くらい|ぐらい)\s*)*(?:から|より|以来)")
 _SINCE_SCHOOL_YEAR_EN = re.compile(r"\b(?:since|from|started in|began in)\s+(?:i was in\s+|he was in\s+|she was in\s+|"
@@ -464,7 +479,8 @@ _SCHOOL_EN_WORDS: tuple[tuple[str, Span], ...] = (  # the first found is read: a
     ("just left high school", (18, 19)), ("primary school", (5, 12)), ("elementary school", (6, 12)),
     ("middle school", (11, 15)),
     ("junior high", (12, 15)), ("high school freshman", (14, 16)), ("freshman in high school", (14, 16)),
-    ("freshman in college", (18, 20)), ("college freshman", (18, 20)), ("sophomore in college", (19, 21)),
+    ("freshman in college", (17, 20)), ("college freshman", (17, 20)), ("uni freshman", (17, 20)),
+    ("university freshman", (17, 20)), ("sophomore in college", (19, 21)),
     ("college sophomore", (19, 21)), ("junior in college", (20, 22)), ("college junior", (20, 22)),
     ("senior in college", (21, 23)), ("college senior", (21, 23)), ("sophomore", (15, 17)),
     ("high school junior", (16, 18)), ("junior in high school", (16, 18)),

@@ -65,6 +65,11 @@ def keys_of(variants: Sequence[Question]) -> list[Key]:
     return list(_keys_of(tuple((c.id, c.label, tuple(c.typed)) for q in variants for c in q.choices)))
 
 
+def word_keys(words: Sequence[str]) -> list[Key]:
+    """Words that name no choice (a question's ``may_count``) as keys with an empty ``choice_id``, longest first."""
+    return list(_keys_of((("", words[0], tuple(words[1:])),))) if words else []
+
+
 @lru_cache(maxsize=256)
 def _keys_of(choices: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[Key, ...]:
     keys: dict[tuple[str, str], Key] = {}

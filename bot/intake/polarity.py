@@ -93,7 +93,8 @@ _JA_NOT_RULED_OUT = re.compile(r"(?:ぜろ|0|零|無い|ない)(?:では|でわ|
 _JA_ON_AND_OFF = re.compile(r"[ただ]り.{0,8}な(?:かった|い)り")
 _JA_ONLY = re.compile(r"しか(?:な|ありませ|ありま|いな|いませ)")
 _JA_WONDER = re.compile(r"かも(?:しれ|です|ね|な|だ)?|どう(?:だろ|かな|なん|だっ|でしょ|か)|だったかな|だったっけ|"
-                        r"っけ$")
+                        r"っけ$|(?<=[たいだ])かは$")
+"""「…かな」, 「…だったっけ」, and 「倒れたかは…」 (whether it happened, left unsaid): not sure."""
 
 
 def _ja_said(text: str) -> Said:
@@ -268,4 +269,12 @@ def said(text: str) -> Said:
 
 _JA_WISH_NOT = re.compile(r"(?:たく|てほしく|て欲しく)(?:ない|ありません|なかった)|"
                           r"ないで(?:ほしい|欲しい|ください|下さい)")
-_EN_WISH_NOT = re.compile(r"\b(?:do|would|does|did) not (?:want|wish|like)\b|\brather (?:they|my|nobody|no one)\b")
+_EN_WISH_NOT = re.compile(r"\b(?:do|would|does|did) not (?:want|wish|like)\b|\brather (?:they|my|nobody|no one)\b|"
+                          r"\b(?:can|must|should|could) ?not (?:find out|know|hear|see|learn|be told)\b")
+"""A wish that someone not know ("my family can't find out", "I don't want them to know"), not a "no"."""
+
+
+def wishes_not(text: str) -> bool:
+    """The message wishes something not to happen (「家族にバレたくない」, "my family can't find out")."""
+    spaced = " ".join(re.sub(r"[^\w%]+", " ", jaconv.kata2hira(fold(text))).split())
+    return bool(_JA_WISH_NOT.search(spaced) or _EN_WISH_NOT.search(spaced))

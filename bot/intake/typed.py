@@ -35,8 +35,8 @@ import jaconv
 from bot.content.schema import Choice, Question
 from bot.intake.amounts import Span, bands, read_amount, read_spans
 from bot.intake.clauses import Clause, Role, clauses, with_day_parts
-from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced
-from bot.intake.polarity import Polarity, Said, said
+from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced, word_keys
+from bot.intake.polarity import Polarity, Said, said, wishes_not
 from bot.search.sentences import looks_like_question
 from bot.text import japanese
 from bot.text.fold import fold
@@ -143,6 +143,8 @@ class _Clause:
     """It speaks of a diagnosis as such ("not officially", 「正式には」)."""
     minimised: bool = False
     """It makes light of what it names (「軽く」, 「すぐ治った」, "mild", "nothing major"): a yes that may be a no."""
+    may_count: bool = False
+    """It names something that may or may not be what the question asks (the question's ``may_count``)."""
     doubtful: bool = False
     """A "no" said as a belief (「ないと思う」, "I don't think so"), which a later "not sure" does not take back."""
 
@@ -215,7 +217,7 @@ _SOMEONE_ELSE = re.compile(
     r"(?:兄|姉|弟|妹|母|父|祖母|祖父|叔父|叔母|伯父|伯母|いとこ|親戚|家族|夫|妻|旦那|主人|友達|友人)(?:親|さん|ちゃん)?(?:は|が|も)")
 """Someone other than the person applying (a parent, a sibling, a partner) said to have something: "no, but my
 brother has epilepsy", 「兄はてんかんですが」. A son or daughter is left out: a parent may apply for the child."""
-_OTHERS = re.compile(rf"\b{_RELATIVE_EN}\b|家族|両親|親|母|父|兄|姉|弟|妹|夫|妻")
+_OTHERS = re.compile(rf"\b{_RELATIVE_EN}\b|家族|両親|親|母|父|兄|姉|弟|妹|(?<!丈)夫|妻")  # 大丈夫 is no husband
 _HELPER = re.compile(
     rf"\b(?:my|our)\s+{_RELATIVE_EN}\s+(?:is\s+|are\s+)?(?:helping|helps|helped|is with me|sitting with me|"
     r"reading (?:this|it) with me|typing for me|filling (?:this|it) (?:in|out) for me|doing this for me)\b|"
@@ -304,10 +306,12 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
         ascii_clause = clause.text.isascii()
         ids = {i for i in ids if not any(c.id == i and c.label.isascii() == ascii_clause and said(c.label).negated
                                          for q in variants for c in q.choices)}
-    doubtful = heard.one == "no" and (heard.hedged or bool(_BELIEF.search(folded)))
+    doubtful = (heard.one == "no" or (bool(_FINE.search(folded)) and not heard.polarities - {"no"})) and (
+        heard.hedged or bool(_BELIEF.search(folded)))  # 「ないと思う」, 「たぶん大丈夫だと思う」: a no as a belief
     out = _Clause(clause.role, said=heard, doubtful=doubtful, minimised=bool(_MINIMISED.search(folded)),
                   official=bool(_OFFICIAL.search(folded)), of_others=bool(_OTHERS.search(folded)),
-                  topical=bool(hits), now=bool(_SAID_NOW.search(folded)) and _about_now(variants))
+                  topical=bool(hits), now=bool(_SAID_NOW.search(folded)) and _about_now(variants),
+                  may_count=bool(find(_may_keys(variants), clause.text)) if question.may_count else False)
     if clause.role == "except":  # "anything but phone", 「電話以外」: every choice named here is ruled out
         out.denied = set(ids)
         return out
@@ -389,6 +393,7 @@ def _declining_choices(variants: Sequence[Question]) -> list[Choice]:
 
 
 _DOUBT = re.compile(r"気がする|気もする|ような気|みたいなの|っぽいの|\bmaybe\b|\bpossibly\b|\bmight have\b|"
+                    r"\b(?:rule|be ruled) (?:it |that |this )?out\b|ないとは(?:言い切れ|いいきれ|言え)|"
                     r"\bmay have\b|\bsort of\b|\bkind of\b|\bkinda\b|"
                     r"らしい|らしく|(?:た|だ)そう(?:です|だ|で)?(?:よ|ね)?[。.!！]*$|\bapparently\b|\bsupposedly\b|"
                     r"\b(?:i was|i've been|i have been) told\b|\bso i(?:'m| am) told\b")
@@ -399,7 +404,8 @@ _GUESS = re.compile(r"\bprob\b|\bprobs\b|\bprolly\b|\bprobly\b|\bmaybe\b|\bi hop
 
 
 _CHANCE = re.compile(r"\bchance\b|\bpossib|可能性")
-_OCCURRED = re.compile(r"\bonce\b|\btwice\b|\ba few times\b|\ba couple of times\b|一度|一回|1回|二回|2回|何回か|何度か")
+_OCCURRED = re.compile(r"\bonce\b|\btwice\b|\ba few times\b|\ba couple of times\b|一度|一回|1回|二回|2回|何回か|何度か|"
+                       r"(?:あった|ありました|起きた|起こった|なった)(?:かも|のかも)")
 """Said to have happened ("maybe once", 「一度あったかも」): a maybe about an event is a doubted yes."""
 
 
@@ -516,11 +522,52 @@ def _answered_after_mark(text: str) -> bool:
     あった気がする」)."""
     pieces = _QUESTION_MARK.split(text.strip())
     after = pieces[-1].strip(" 、,。.!！")
-    asked = any(looks_like_question(piece) for piece in pieces[:-1])  # 「TMSは痛いですか？こわいです」 asks
+    asked = any(looks_like_question(piece) and not _WHAT_IS_THAT.fullmatch(spaced(piece).strip())
+                for piece in pieces[:-1])  # 「TMSは痛いですか？こわいです」 asks; "what's that? no" answers
     return bool(after) and not asked and not looks_like_question(after) and bool(key_of(after))
 
 
 def _read_choice(text: str, variants: Sequence[Question], age: Span | None = None) -> Reading:
+    return _may_count(text, variants, _read_plain(text, variants, age))
+
+
+def _may_keys(variants: Sequence[Question]) -> list[Key]:
+    """The question's ``may_count`` words as keys of no choice (``choice_id`` empty), beside the choices' keys, so
+    the longest wins where they overlap ("insulin pump" is the pump that may count, not the "pump" that does)."""
+    return word_keys(tuple(word for question in variants for word in question.may_count))
+
+
+def _may_count(text: str, variants: Sequence[Question], reading: Reading) -> Reading:
+    """Something that may or may not be what the question asks (an IUD at the implant question, a near-faint at
+    the fainting question, 「妊活中」 at the pregnancy question), named as a yes or left unclear: a careful
+    receptionist asks, so every answer is offered. A "no" or a plain "not sure" said of it stands (so do the
+    candidates of a reading that already asks), and so does a yes
+    word of the question said beside it (「貧血で倒れた」)."""
+    question = variants[0]
+    may = _may_keys(variants)
+    if not may or question.kind != "choice" or reading.kind == "question" or (
+            reading.kind == "unclear" and reading.choice_ids):
+        return reading  # already asked about, with the candidates the reader found
+    meaning = {c.id: means(c) for c in question.choices}
+    if reading.kind == "choice" and meaning.get(reading.choice_ids[0]) not in ("yes", "unsure"):
+        return reading
+    hits = find([*may, *keys_of(variants)], text)
+    if not any(h.key.choice_id == "" for h in hits):
+        return reading
+    if any(not h.key.label and meaning.get(h.key.choice_id) == "yes" and not _TOLD.search(h.key.raw) for h in hits):
+        return reading  # the thing itself is named too: 「貧血で倒れた」 fainted ("doctor said" is only who said it)
+    cut = clauses(text)
+    about = [c for c in cut if any(h.key.choice_id == "" for h in find(may, c.text))]
+    if all(c.role == "reason" for c in about) or any(said(c.text).negated for c in about):
+        return reading  # 「妊活中なのでなんとも」: the reason for a "not sure"; "no IUD": not there
+    if reading.kind == "choice" and meaning.get(reading.choice_ids[0]) == "unsure" and (
+            not _asks_chance(variants) or any(c.role == "conclusion" for c in cut[cut.index(about[-1]) + 1:])):
+        return reading  # "we're trying, so maybe?": "not sure" is what the patient concluded from it
+    return Reading("unclear", tuple(c.id for c in question.choices if meaning.get(c.id) is not None
+                                    or _shaped_label(c.id, variants)))
+
+
+def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None) -> Reading:
     question = variants[0]
     order = [c.id for c in question.choices]
     if not key_of(text) and not said(text).polarities:
@@ -539,13 +586,15 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
     if counts is not None and counts.start() > 0:
         # "insulin pump, does that count?", 「避妊リングは入ってるけど、それも入る？」: an answer and a doubt about it
         stated = _read_choice(text[:counts.start()], variants, age)
-        if stated.kind == "choice" and len(stated.choice_ids) == 1 and unsure:
+        if stated.kind != "question" and stated.choice_ids and unsure and (
+                stated.kind == "unclear" or len(stated.choice_ids) == 1):
             return Reading("unclear", tuple(sorted({*stated.choice_ids, unsure[0]}, key=order.index)))
     if looks_like_question(text) and _answered_after_mark(text):
         # "coclear? no", 「人工内耳？ないです」: a word checked, then the answer, which is read alone; "maybe? I
         # blacked out once" and 「ひきつけ？みたいなのがあった」: the mark made a hedge, and the whole is the answer
         before, after = _QUESTION_MARK.split(text.strip(), maxsplit=1)[0], _QUESTION_MARK.split(text.strip())[-1]
-        echoed = not said(before).polarities and said(after).polarities and not find(keys, after)
+        echoed = (not said(before).polarities or bool(_WHAT_IS_THAT.fullmatch(spaced(before)))) \
+            and said(after).polarities and not find(keys, after)
         text = after if echoed else _QUESTION_MARK.sub("、", text)
     cut = [with_day_parts(c) for c in clauses(_preferred(text, keys))]
     parts = [_read_clause(c, keys, variants) for c in cut]
@@ -569,12 +618,12 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
     either = _alternatives(text, keys, variants)
     if either:
         return Reading("unclear", tuple(sorted(either, key=order.index)))
-    split = _split_between_people(cut, parts)
+    split = _split_between_people(*_by_person(cut, parts, keys, variants))
     if split:
         return Reading("unclear", tuple(sorted(split, key=order.index)))
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     denied = set().union(*(p.denied for p in parts))
-    answering = [p for p in parts if p.role != "reason" and (p.named or p.polar or p.minimised)]
+    answering = [p for p in parts if p.role != "reason" and (p.named or p.polar or p.minimised or p.may_count)]
     kept = answering or parts
     named = set().union(*(p.named for p in kept)) - denied
     amount = set(bands(read_spans(text, question.amount, age=age), question.choices, question.amount)) \
@@ -589,6 +638,8 @@ def _read_choice(text: str, variants: Sequence[Question], age: Span | None = Non
         return _one_or_ask(found, order)
     polar = _polar_answer(kept, [by_means["no"]] if "no" in by_means else [],
                           [by_means["unsure"]] if "unsure" in by_means else [])
+    if polar and polar == {by_means.get("no")}:
+        polar |= _told_something_else(cut, parts, variants)  # "bipolar dx, not depression": the doctor's call
     if polar:
         doubted_yes = polar == {by_means.get("yes"), by_means.get("unsure")}  # offered as they are
         if len(polar) > 1 and polar <= set(by_means.values()) and not doubted_yes:
@@ -609,7 +660,8 @@ def _told_something_else(cut: Sequence[Clause], parts: Sequence[_Clause], varian
     if not {"yes", "no", "unsure"} <= set(by_means):
         return set()
     for clause, part in zip(cut, parts, strict=True):
-        if _TOLD.search(fold(clause.text)) and not part.said.negated and not _names_topic(clause.text, variants):
+        if _TOLD.search(fold(clause.text)) and not part.said.negated and "no" not in part.said.polarities \
+                and not _FINE.search(fold(clause.text)) and not _names_topic(clause.text, variants):
             return {by_means["yes"], by_means["no"], by_means["unsure"]}
     return set()
 
@@ -620,6 +672,26 @@ _PEOPLE = (("mother", re.compile(r"\b(?:mom|mum|mommy|mummy|mother|mama|stepmom|
            ("grandparent", re.compile(r"\b(?:grandma|grandpa|grandmother|grandfather|granny|nan|nana)\b|祖母|祖父|"
                                       r"おばあちゃん|おじいちゃん")))
 """People a typed answer may tell apart, each under one name (「母」 and "mom" are one person)."""
+
+
+def _by_person(cut: Sequence[Clause], parts: Sequence[_Clause], keys: Sequence[Key],
+               variants: Sequence[Question]) -> tuple[list[Clause], list[_Clause]]:
+    """The clauses with one that names two people cut before each ("dad yes mom no", 「父はOK母はダメ」), so each
+    person's answer is read apart."""
+    out_cut: list[Clause] = []
+    out_parts: list[_Clause] = []
+    for clause, part in zip(cut, parts, strict=True):
+        folded = fold(clause.text)
+        starts = sorted(m.start() for _, pattern in _PEOPLE for m in pattern.finditer(folded))
+        if len(starts) < 2 or len(folded) != len(clause.text):
+            out_cut.append(clause)
+            out_parts.append(part)
+            continue
+        for begin, end in zip([0, *starts[1:]], [*starts[1:], len(folded)], strict=True):
+            piece = Clause(clause.text[begin:end].strip(), clause.role)
+            out_cut.append(piece)
+            out_parts.append(_read_clause(piece, keys, variants))
+    return out_cut, out_parts
 
 
 def _split_between_people(cut: Sequence[Clause], parts: Sequence[_Clause]) -> set[str]:
@@ -739,12 +811,22 @@ def _polar_answer(parts: Sequence[_Clause], by_no: Sequence[str] = (), by_unsure
         if named_yes and (last.said.negated or last.minimised):
             # 「頭痛はあったけど、すぐ治った」, "mild headache but nothing major": a symptom, then made light of
             return named_polar | last.polar | (set(by_no) if last.minimised else set())
+        light_yes = [p for p in before if p.minimised and p.polar - set(by_no) - set(by_unsure)]
+        if light_yes and by_no and last.polar == set(by_no):
+            # 「少し頭が重い感じはあったけど大丈夫だった」, "a bit of a headache but nothing worrying": something
+            # small, then called fine; whether it was what the question asks is the patient's call, so both
+            return set().union(*(p.polar for p in light_yes)) | last.polar
+        doubted = [p for p in before if by_unsure and set(by_unsure) < p.polar and not p.polar & set(by_no)]
+        if doubted and last.polar == set(by_unsure):  # 「あったかもしれないけどはっきりしない」: still a doubted yes
+            return set().union(*(p.polar for p in doubted))
         hedged_no = [p for p in before if p.doubtful]
-        if hedged_no and last.said.one == "unsure":  # "don't think so, but not 100%": both, so the bot asks
+        if hedged_no and (last.said.one == "unsure" or (by_unsure and last.polar == set(by_unsure))):
+            # "don't think so, but not 100%", 「たぶん大丈夫だと思うけど、検査はしてない」: both, so the bot asks
             return set().union(*(p.polar for p in hedged_no)) | last.polar
-        doubts = [p for p in before if by_unsure and p.polar == set(by_unsure)]
+        doubts = [p for p in before if by_unsure and p.polar == set(by_unsure)] + [
+            p for p in parts[:parts.index(last)] if by_unsure and p.may_count]
         if doubts and last.doubtful:  # "we're trying, but I don't think so yet": a belief after a reason to doubt
-            return set().union(*(p.polar for p in doubts)) | last.polar
+            return set(by_unsure) | last.polar
         return set(last.polar)
     clear = [p for p in polar_parts if not p.said.weak or p.topic_yes] or polar_parts
     return set().union(*(p.polar for p in clear))
@@ -787,7 +869,10 @@ def _one_or_ask(found: set[str], order: list[str]) -> Reading:
 
 
 _WHAT_IS = re.compile(r"\bwhat(?:'s| is| are|s)\b|\bwhat does\b.*\bmean\b|"
-                      r"(?:って|とは|ってい?うの?は?)(?:なに|何|なん)")
+                      r"(?:って|とは|ってい?うの?は?)(?:なに|何|なん)|(?:なに|何|なん)(?:ですか)?それ")
+_WHAT_IS_THAT = re.compile(r"what(?: s| is) (?:that|this|it)|(?:なに|何|なん)(?:ですか)?それ|"
+                           r"それ(?:って)?(?:なに|何|なん)")
+"""Only "what's that?" (「なにそれ」), asked of the question before answering it ("what's that? no")."""
 
 
 def _asks_what_it_is(text: str, variants: Sequence[Question]) -> bool:
@@ -850,11 +935,13 @@ def _shaped_choice(parts: Sequence[_Clause], variants: Sequence[Question]) -> st
 
 
 _OFFICIAL = re.compile(r"\b(?:official(?:ly)?|formal(?:ly)?|diagnos\w*|on paper)\b|正式|診断|ちゃんと|"
+                       r"\b(?:saw|seen|see|been to|gone to|went to|visited)\s+(?:a\s+|any\s+)?(?:doctors?|gp|"
+                       r"psychiatrists?|professionals?)\b|"
                        r"\b(?:doctors?|gp|psychiatrists?|clinics?|hospital|professional|anyone|someone)\b.*"
                        r"\b(?:about|for) (?:it|this|that)\b|(?:そのこと|それ)で.*(?:病院|医者|受診|クリニック)")
 """What makes a diagnosis a diagnosis: 'not officially' takes back the diagnosis, not the suspicion; so does "never
 seen a doctor about it", which speaks of something the person has."""
-_TOLD = re.compile(r"\b(?:said|told|called it|diagnosed)\b|言われ|いわれ|診断され")
+_TOLD = re.compile(r"\b(?:said|told|called it|diagnosed|diagnosis|dx)\b|言われ|いわれ|診断され")
 _WHETHER = re.compile(r"\b(?:if|whether) (?:that|it|this|they|those)\b|\bdoes (?:that|it) count\b|かどうか|のかどうか|"
                       r"に入るのか|に当たるのか|なのか(?:は|も)?(?:わから|分から|不明)")
 
@@ -883,12 +970,17 @@ def _told_but_unsure_it_counts(cut: Sequence[Clause], parts: Sequence[_Clause],
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     if "yes" not in by_means or "unsure" not in by_means:
         return set()
+    shaped = [c.id for c in question.choices if means(c) is None and said(c.label).negated]
+    for clause, part in zip(cut, parts, strict=True):
+        if _TOLD.search(fold(clause.text)) and _names_topic(clause.text, variants) and not part.said.negated \
+                and part.said.polarities & {"unsure"}:
+            # "they said anxiety and maybe depression", 「うつ病って言われたかは覚えてない」: told, but unsure of what
+            return {by_means["yes"], by_means["unsure"], *shaped}
     for i, clause in enumerate(cut[:-1]):
         told = _TOLD.search(fold(clause.text)) and _names_topic(clause.text, variants)
         if told and not parts[i].said.negated and any(
                 "unsure" in later.polar and _WHETHER.search(fold(later_clause.text))
                 for later, later_clause in zip(parts[i + 1:], cut[i + 1:], strict=True)):
-            shaped = [c.id for c in question.choices if means(c) is None and said(c.label).negated]
             return {by_means["yes"], by_means["unsure"], *shaped}
     return set()
 
@@ -919,6 +1011,10 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
             matched -= everything  # 「土曜ならいつでも」, "any time on Saturday": "any" said of one choice is it
     if not matched - exclusive and not matched & exclusive and _ALL.search(spaced(text)):
         matched = {c for c in order if c not in exclusive}
+    if not matched and not denied and wishes_not(text) and any(p.of_others for p in parts):
+        # 「家族にバレたくない」, "my family can't find out": what the question is there for, but which of its
+        # choices is the patient's to say, so every one but "none" is offered
+        return Reading("unclear", tuple(c for c in order if c not in exclusive))
     if not matched:
         return Reading("unclear", tuple(sorted(denied, key=order.index)) if denied else ())
     if matched & exclusive and matched - exclusive:

@@ -21,7 +21,8 @@ def _compared(text: str) -> str:
 
 
 def check_typed(question: Question, i: int, doc: YamlDoc, problems: Problems) -> None:
-    """The typed words of one question: none empty, none under two choices, none another choice's label."""
+    """The typed words of one question: none empty, none under two choices, none another choice's label; its
+    ``may_count`` words neither empty nor a choice's word."""
     owner: dict[str, str] = {}
     labels = {_compared(c.label): c.id for c in question.choices}
     for k, choice in enumerate(question.choices):
@@ -41,3 +42,17 @@ def check_typed(question: Question, i: int, doc: YamlDoc, problems: Problems) ->
             if labels.get(key, choice.id) != choice.id:
                 problems.warning(doc.file, line, where, f"{word!r} is the button label of choice '{labels[key]}': "
                                  "typed exactly it is read as that choice, so remove it here")
+    if question.may_count and question.kind != "choice":
+        problems.error(doc.file, doc.line(["questions", i, "may_count"]), f"questions[{i}].may_count",
+                       f"only a choice question can have 'may_count', found a {question.kind} question")
+    unsure = [c.id for c in question.choices if c.means == "unsure" or (c.means is None and c.id == "unsure")]
+    for n, word in enumerate(question.may_count):
+        where = f"questions[{i}].may_count[{n}]"
+        line = doc.line(["questions", i, "may_count", n])
+        key = _compared(word)
+        if not key:
+            problems.error(doc.file, line, where, f"{word!r} has no letters or digits to compare: remove it")
+        elif (owner.get(key) or labels.get(key)) not in (None, *unsure):
+            problems.error(doc.file, line, where, f"{word!r} is also a word of choice '{owner.get(key) or labels[key]}'"
+                           f" of question '{question.id}': a thing that may or may not count cannot also answer yes "
+                           "or no, so keep it in one place (under the \"not sure\" choice it may stay)")

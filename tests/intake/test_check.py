@@ -275,3 +275,18 @@ def test_a_policy_needs_a_note_and_an_earlier_age(tmp_path: Path) -> None:
     assert check(tmp_path, ja=idle, en=idle)[0] == (
         "content/ja/intake.yaml:35: questions[3].minors_note: 'minors_note' is shown only when a choice has "
         "'minors_policy'; question 'interest' has none")
+
+
+def test_may_count_words_neither_answer_nor_sit_on_a_text_question(tmp_path: Path) -> None:
+    fine = QUESTIONS.replace("    health: true\n", "    health: true\n    may_count: [nearly fainted]\n")
+    assert check(tmp_path, ja=fine, en=fine) == []
+    broken = QUESTIONS.replace("    health: true\n", "    health: true\n    may_count: ['No', '!!']\n").replace(
+        "    when: {applicant: guardian}\n", "    when: {applicant: guardian}\n    may_count: [x]\n")
+    assert check(tmp_path, ja=broken, en=broken)[:3] == [
+        "content/ja/intake.yaml:22: questions[1].may_count[0]: 'No' is also a word of choice 'no' of question "
+        "'seizure': a thing that may or may not count cannot also answer yes or no, so keep it in one place "
+        "(under the \"not sure\" choice it may stay)",
+        "content/ja/intake.yaml:22: questions[1].may_count[1]: '!!' has no letters or digits to compare: remove it",
+        "content/ja/intake.yaml:31: questions[2].may_count: only a choice question can have 'may_count', found a "
+        "text question",
+    ]

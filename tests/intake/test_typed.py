@@ -279,15 +279,16 @@ def test_a_double_negation_is_a_reluctant_yes(intakes: dict[str, Intake], questi
 
 
 @pytest.mark.parametrize(("question", "text"), [
-    ("pregnancy", "妊娠の可能性はゼロじゃないです"), ("pregnancy", "ないとは言い切れません"),
-    ("pregnancy", "the chance isn't zero"), ("pregnancy", "can't rule it out"), ("seizure", "否定はできないです"),
+    ("pregnancy", "妊娠の可能性はゼロじゃないです"), ("pregnancy", "the chance isn't zero"),
+    ("seizure", "否定はできないです"),
 ])
 def test_a_possibility_not_ruled_out_is_a_yes(intakes: dict[str, Intake], question: str, text: str) -> None:
     assert read_choice(text, variants(intakes, question)) == Reading("choice", ("yes",))
 
 
-@pytest.mark.parametrize("text", ["ゼロではないかもしれない", "can't rule it out, maybe"])
-def test_a_possibility_not_ruled_out_beside_a_maybe_is_asked(intakes: dict[str, Intake], text: str) -> None:
+@pytest.mark.parametrize("text", ["ゼロではないかもしれない", "can't rule it out, maybe", "can't rule it out",
+                                  "ないとは言い切れません"])  # not ruled out is a doubted yes: it asks
+def test_a_possibility_not_ruled_out_alone_or_beside_a_maybe_is_asked(intakes: dict[str, Intake], text: str) -> None:
     reading = read_choice(text, variants(intakes, "pregnancy"))
     assert reading.kind == "unclear" and {"yes", "unsure"} <= set(reading.choice_ids)
 
