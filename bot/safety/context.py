@@ -518,10 +518,13 @@ class ContextWords:
 
     def _occasions(self, tokens: Sequence[Token]) -> list[int]:
         """The everyday words that tell of the writer's occasion. Left out: a dose exceeded ("way more than my
-        prescribed dose") and someone else's trip that leaves the writer alone (「家族が旅行でいない日に」, "while my
-        parents are away on holiday"): those are the act and its opportunity, not an occasion."""
+        prescribed dose"), someone else's trip that leaves the writer alone (「家族が旅行でいない日に」, "while my
+        parents are away on holiday") and a drink named as tablets ("caffeine pills", 「カフェイン錠」): those are
+        the act, its opportunity and its means, not an occasion."""
         out = []
         for j in self._read(tokens).marks["everyday"]:
+            if self._names_means_after(tokens, j):
+                continue
             first, last = self._bounds(tokens, j)
             before = [tokens[k].forms[0] for k in range(max(first, j - 3), j) if tokens[k].forms]
             after = [form for k in range(j + 1, min(last, j + 4)) for form in tokens[k].forms]
@@ -531,6 +534,11 @@ class ContextWords:
                 continue
             out.append(j)
         return out
+
+    def _names_means_after(self, tokens: Sequence[Token], j: int) -> bool:
+        """The everyday word at ``j`` is followed at once by a means (``means``: pills, 錠): it names what they are."""
+        after = max(self.everyday.ends_at(tokens, j), default=j + 1)
+        return after < len(tokens) and self._at(tokens, "means", after)
 
     def _everyday_denied(self, tokens: Sequence[Token]) -> bool:
         """The message denies an everyday occasion it names ("told my wife it was for camping. It isn't for
@@ -1344,10 +1352,25 @@ def _addressed(tokens: Sequence[Token], j: int) -> bool:
         return True
     if _spoken_to(tokens, j):
         return True  # 「ごめんねお母さん」, "sorry mom", "love you dad": the one a farewell speaks to
+    if _entrusted(tokens, j):
+        return True  # 「弟のこと、よろしくお願いします」: left in someone's care, not the one at risk
     k = j - 1
     while k >= 0 and k >= j - 3 and tokens[k].forms[:1] and tokens[k].forms[0] in _DETERMINERS:
         k -= 1
     return k >= 0 and not tokens[k].boundary and bool(tokens[k].forms) and tokens[k].forms[0] in _OBJECT_AFTER
+
+
+def _entrusted(tokens: Sequence[Token], j: int) -> bool:
+    """The person word at ``j`` is left in someone's care: 「弟のこと(を)よろしく / 頼む / お願い」."""
+    forms = [tokens[k].forms[:1] for k in range(j + 1, min(len(tokens), j + 5)) if not tokens[k].boundary]
+    if forms[:2] != [("の",), ("こと",)]:
+        return False
+    rest = forms[3:4] if forms[2:3] == [("を",)] else forms[2:3]
+    return bool(rest) and bool(rest[0]) and rest[0][0] in _ENTRUSTING
+
+
+_ENTRUSTING = frozenset({"宜しく", "よろしく", "頼む", "御", "お", "願う"})
+"""What leaves someone in another's care after 「…のこと(を)」 (お願い is read 御 + 願う)."""
 
 
 def _spoken_to(tokens: Sequence[Token], j: int) -> bool:

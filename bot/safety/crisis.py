@@ -341,9 +341,9 @@ class CrisisScreen:
         else found anything: too short for the rules or the model to read, and nothing in it says it is harmless."""
         if found.hit or reading.exception:
             return found
-        screen, tokens = (self._ja, reading.ja_tokens) if reading.ja_tokens else (self._en, reading.en_tokens)
-        if tokens and screen.bare.find(tokens):  # Japanese tokens hold a message's Latin words too
-            return Assessment("check_in", "context", f"{screen.script}.context.bare", "bare")
+        for screen, tokens in ((self._ja, reading.ja_tokens), (self._en, reading.en_tokens)):
+            if tokens and screen.bare.find(tokens):  # an emoji makes Japanese tokens of "im done 👋": both read
+                return Assessment("check_in", "context", f"{screen.script}.context.bare", "bare")
         return found
 
     def plan(self, reading: Reading, found: Assessment) -> Assessment:
@@ -386,6 +386,7 @@ class CrisisScreen:
                            or self._en.context.past_and_resolved(en_tokens))
         if ja_tokens:
             best = self._best(self._ja, folded_text, ja_tokens, best, history)
+            best = self._terse(folded_text, ja_tokens, best, history)
         if en_tokens:
             before = best
             best = self._best(self._en, en_view, en_tokens, best, history)
@@ -409,6 +410,20 @@ class CrisisScreen:
         accident = self._ja.context.accident_beside_risk(ja_tokens) or self._en.context.accident_beside_risk(en_tokens)
         return Reading(best, folded_text, exception, names_other, names_risk, ja_tokens, en_tokens, history,
                        accident=accident)
+
+    def _terse(self, folded: str, tokens: list[Token], best: Assessment, history: _History) -> Assessment:
+        """A terse report cut at a full stop (「またやった。太もも」): a fragment of a word or two read with the
+        sentence before it (``japanese.terse_joined``). Only rule findings that end in the fragment count, so the
+        joined reading adds what the cut hid and changes nothing the sentences said apart."""
+        joined = japanese.terse_joined(tokens) if best.tier != "definite" else None
+        if joined is None:
+            return best
+        joined_tokens, fragment = joined
+        found = [f for f in self._ja.rule_findings(folded, joined_tokens) if f.end - 1 in fragment]
+        if not found:
+            return best
+        return self._best(self._ja, folded, joined_tokens, best, history,
+                          _Findings(self._ja, folded, joined_tokens, rules=found))
 
     def _rests_on_quotes(self, folded: str, speaker: Literal["other", "writer"]) -> bool:
         """The full reply rests only on English words in quotation marks that speak in the first person and are
@@ -741,10 +756,12 @@ class _Findings:
     """The findings of one view, each kind looked for once and only when asked: rules only when the phrases left
     room, and again by whoever needs every finding (``_told_in_a_story``) without reading the view twice."""
 
-    def __init__(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token]) -> None:
+    def __init__(self, screen: _ScriptScreen, view: str, tokens: Sequence[Token], *,
+                 rules: list[_Finding] | None = None) -> None:
+        """``rules`` given: only those findings, and no phrases (the few a joined reading adds)."""
         self._screen, self._view, self._tokens = screen, view, tokens
-        self._phrases: list[_Finding] | None = None
-        self._rules: list[_Finding] | None = None
+        self._phrases: list[_Finding] | None = None if rules is None else []
+        self._rules: list[_Finding] | None = rules
 
     def phrases(self) -> list[_Finding]:
         if self._phrases is None:

@@ -46,6 +46,35 @@ def tokens(folded: str, known: frozenset[str] = frozenset()) -> list[Token]:
     return _desire_nouns(out)
 
 
+TERSE_WORDS = 2
+"""A sentence of at most this many words after a full stop may end the one before it (「またやった。太もも」)."""
+
+
+def terse_joined(tokens: list[Token]) -> tuple[list[Token], frozenset[int]] | None:
+    """The tokens with the full stop before each terse fragment taken out, so a report cut short at a full stop
+    (「またやった。太もも」, 「飲んだ。全部」) reads as one sentence; and where the fragments' words now stand.
+    None when the message has no such fragment. A question mark is kept: a question is not continued."""
+    out: list[Token] = []
+    fragment: set[int] = set()
+    sentence: list[Token] = []
+    joined = False
+    for token in tokens:
+        if not token.boundary:
+            sentence.append(token)
+            continue
+        previous = out[-1] if out else None
+        if previous is not None and previous.boundary and not previous.forms and 0 < len(sentence) <= TERSE_WORDS \
+                and len(out) > 1 and not out[-2].boundary:
+            out.pop()  # the full stop before the fragment
+            fragment.update(range(len(out), len(out) + len(sentence)))
+            joined = True
+        out.extend(sentence)
+        out.append(token)
+        sentence = []
+    out.extend(sentence)
+    return (out, frozenset(fragment)) if joined else None
+
+
 _HIRAGANA = re.compile("[\u3041-\u309f]+")
 _KATAKANA_OR_LATIN = re.compile("[\u30a0-\u30ffa-z0-9]+")
 _CONTENT_POS = frozenset({"動詞", "形容詞", "名詞"})

@@ -89,6 +89,7 @@ class WordList:
                     words.exact.update(forms[0])
                 elif forms:
                     words.multi.append(tuple(f"{_ALTERNATIVES}{'|'.join(alt)}" for alt in forms))
+                    words.exact.add(member)  # cut apart alone (まで: ま + で), one word in a message (崖まで)
                 continue
             parts = tuple(member.casefold().split())
             if len(parts) > 1:
