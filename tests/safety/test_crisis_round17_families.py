@@ -100,3 +100,30 @@ def test_terse_joined_takes_out_only_the_full_stop_before_a_fragment() -> None:
 @pytest.mark.parametrize("text", ["カフェインOD（笑）", "カフェインのODかも"])
 def test_a_caffeine_overdose_beside_a_joke_or_a_guess_asks_first(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "check_in", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to OD on caffeine",
+    "gonna overdose on energy drinks tonight",
+    "I want to OD on caffeine",
+    "im gonna od on coffee",
+    "planning to overdose on caffeine tonight",
+    "カフェインでODしようかな",
+    "カフェインOD（笑）",
+])
+def test_an_intent_or_wish_to_overdose_on_caffeine_asks_at_least(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier in ("check_in", "definite"), rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "I think I OD'd on coffee lol my heart is racing",  # a past mishap
+    "overdosed on caffeine during exams, jittery",
+    "don't overdose on coffee before the session",       # a warning
+    "you will overdose on caffeine if you drink all that",
+    "Is it possible to OD on caffeine?",
+    "Will I overdose on coffee if I drink 5 cups?",
+    "I wanted to OD on caffeine yesterday",               # a past wish, told plainly
+    "try not to OD on coffee",
+])
+def test_caffeine_mishaps_warnings_and_questions_stay_ordinary(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
