@@ -172,8 +172,6 @@ def warm_up() -> None:
     ``bot.app`` calls it in a thread shortly after start-up, off the path to the first answer."""
     import jinja2  # noqa: F401
 
-    from bot.content.telegram_html import markdown_blocks
-
     markdown_blocks("warm")
 
 
