@@ -12,6 +12,10 @@ Three switches exist only here, for measuring:
                            stats are written to PATH at exit (``run.py --cpu-profile``, ``bench/cpu_profile.py``)
     BENCH_TRACEMALLOC=PATH trace Python allocations from the first line (``tracemalloc``); at exit, write the
                            memory still held, by file and by package, to PATH (``run.py --tracemalloc``)
+    BENCH_TRACEMALLOC_FROM=served
+                           with BENCH_TRACEMALLOC: trace from the end of start-up instead, so PATH shows what
+                           serving left behind (caches, per-chat state, buffers), by line too
+                           (``run.py --tracemalloc-served``)
     BENCH_MARKS=PATH       append the wall-clock time of each start-up step to PATH (``bench/startup.py``)
 """
 
@@ -46,7 +50,7 @@ def mark(name: str) -> None:
 
 def main() -> int:
     mark("interpreter")
-    if os.environ.get("BENCH_TRACEMALLOC"):
+    if os.environ.get("BENCH_TRACEMALLOC") and not _traced_from_start_up_end():
         import tracemalloc
 
         tracemalloc.start()
@@ -57,12 +61,27 @@ def main() -> int:
             _write_tracemalloc(Path(os.environ["BENCH_TRACEMALLOC"]))
 
 
+def _traced_from_start_up_end() -> bool:
+    return os.environ.get("BENCH_TRACEMALLOC_FROM") == "served"
+
+
+def _start_tracing() -> None:
+    import gc
+    import tracemalloc
+
+    gc.collect()  # start-up's garbage is not counted as serving's
+    tracemalloc.start()
+
+
 def _write_tracemalloc(path: Path) -> None:
     """Python memory still allocated at exit, by the file that allocated it and summed by package."""
+    import gc
     import tracemalloc
     from collections import Counter
 
-    by_file = tracemalloc.take_snapshot().statistics("filename")
+    gc.collect()
+    snapshot = tracemalloc.take_snapshot()
+    by_file = snapshot.statistics("filename")
     packages: Counter[str] = Counter()
     for stat in by_file:
         name = stat.traceback[0].filename
@@ -77,6 +96,10 @@ def _write_tracemalloc(path: Path) -> None:
     lines += [f"{size / 1e6:8.2f} MB  {name}" for name, size in packages.most_common(40)]
     lines += ["", "by file:"]
     lines += [f"{s.size / 1e6:8.2f} MB  {s.traceback[0].filename}" for s in by_file[:40]]
+    if _traced_from_start_up_end():
+        lines += ["", "by line:"]
+        lines += [f"{s.size / 1e6:8.3f} MB {s.count:8d} blocks  {s.traceback[0].filename}:{s.traceback[0].lineno}"
+                  for s in snapshot.statistics("lineno")[:40]]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -134,6 +157,8 @@ def _run(after_start: list[Callable[[], None]]) -> int:
         app.bot._rate_limiter = AIORateLimiter(overall_max_rate=0, overall_time_period=0, group_max_rate=0,
                                                group_time_period=0, max_retries=2)
     after_start.append(lambda: mark("post_init"))
+    if os.environ.get("BENCH_TRACEMALLOC") and _traced_from_start_up_end():
+        after_start.append(_start_tracing)
     _after_post_init(app, after_start)
     if settings.webhook_url:
         import asyncio

@@ -6,6 +6,7 @@
     .venv/bin/python bench/run.py --repeat 3  # every bot three times, interleaved: medians (for docs/measurements.md)
     .venv/bin/python bench/run.py --only echo,ours-nolimit --stalls --api-latency-ms 50   # diagnostics, see --help
     .venv/bin/python bench/run.py --only ours-independent --tracemalloc                  # what the Python heap holds
+    .venv/bin/python bench/run.py --quick --only ours-nolimit --tracemalloc-served       # what serving left in it
     .venv/bin/python bench/run.py --only echo,ours-nolimit --cpu-profile                 # CPU (not wall) profile
 
 Each bot runs in its own subprocess (one after another, so they never share the CPU), talking to a fake Bot API
@@ -89,8 +90,9 @@ class BotFailed(Exception):
 
 CPU_PROFILE: list[bool] = []
 """``--cpu-profile``: non-empty when our bots run under cProfile with the CPU clock (``bench/cpu_profile.py``)."""
-TRACEMALLOC: list[bool] = []
-"""``--tracemalloc``: non-empty when our bots trace their Python allocations (``bench/bot_process.py``)."""
+TRACEMALLOC: list[str] = []
+"""``--tracemalloc`` ("all") or ``--tracemalloc-served`` ("served", from the end of start-up): non-empty when our
+bots trace their Python allocations (``bench/bot_process.py``)."""
 POSTGRES: dict[str, str] = {}
 """``--database postgres``: the server's URL (``url``), started by ``main`` for the run."""
 ECHO_CLIENT: list[str] = []
@@ -167,6 +169,8 @@ def _environment(spec: BotSpec, api: FakeApi, folder: Path, content_dir: Path, p
         env["BENCH_STALLS"] = str(stalls)
     if TRACEMALLOC and spec.ours:
         env["BENCH_TRACEMALLOC"] = str(folder / "tracemalloc.txt")
+        if TRACEMALLOC[0] == "served":
+            env["BENCH_TRACEMALLOC_FROM"] = "served"
     if spec.ours:
         env["BENCH_MARKS"] = str(folder / "marks.txt")
     if CPU_PROFILE and not spec.webhook:
@@ -520,6 +524,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tracemalloc", action="store_true",
                         help="our bots trace their Python allocations; prints what each still holds at exit (slower: "
                              "read its memory figures, not its CPU)")
+    parser.add_argument("--tracemalloc-served", action="store_true",
+                        help="as --tracemalloc, traced from the end of start-up: what serving left in the heap "
+                             "(caches, per-chat state), by line too")
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite",
                         help="postgres: each of our bots also on PostgreSQL (a private server on 127.0.0.1, as the "
                              "tests start it), its figures beside SQLite's")
@@ -530,8 +537,8 @@ def main(argv: list[str] | None = None) -> int:
     plan = QUICK if args.quick else FULL
     if args.echo_client == "ours":
         ECHO_CLIENT.append("ours")
-    if args.tracemalloc:
-        TRACEMALLOC.append(True)
+    if args.tracemalloc or args.tracemalloc_served:
+        TRACEMALLOC.append("served" if args.tracemalloc_served else "all")
     if args.cpu_profile:
         CPU_PROFILE.append(True)
     keys = [k.strip() for k in args.only.split(",")] if args.only else \
@@ -587,8 +594,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"\nCPU PROFILE ({path.parent.name}, cProfile with the CPU clock)\n"
                       + summary(path, result.updates // max(result.runs, 1)))
         for path in sorted(workdir.glob("*/tracemalloc.txt")) if TRACEMALLOC else []:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            by_line = lines[lines.index("by line:"):][:26] if "by line:" in lines else []
             print(f"\nPYTHON MEMORY HELD AT EXIT ({path.parent.name}, tracemalloc)\n" +
-                  "\n".join(path.read_text(encoding="utf-8").splitlines()[:30]))
+                  "\n".join(lines[:30] + by_line))
         return 0
     except BotFailed as exc:
         print(f"benchmark failed: {exc}", file=sys.stderr)

@@ -1,8 +1,9 @@
 """Interface strings (buttons, prompts, errors that are not clinic content) through gettext catalogs.
 
 Programmers own these; staff own ``content/``. Message ids are the English text. Catalogs live in
-``bot/locales/<lang>/LC_MESSAGES/messages.po`` and are compiled in memory at start-up with Babel, so a forgotten
-``pybabel compile`` can never leave the bot speaking the wrong language.
+``bot/locales/<lang>/LC_MESSAGES/messages.po`` and are read at start-up (``bot.catalogs``: what ``pybabel compile``
+would make of them, without loading Babel), so a forgotten ``pybabel compile`` can never leave the bot speaking the
+wrong language.
 
 Workflow:
     pybabel extract -F babel.cfg -k t:2 -k N_ --no-location --sort-output -o bot/locales/messages.pot bot
@@ -12,15 +13,11 @@ Workflow:
 
 from __future__ import annotations
 
-import io
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
-
+from bot.catalogs import read_catalog
 from bot.vocabulary import LANGUAGES
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -28,16 +25,9 @@ BABEL_LOCALES = {"ja": "ja_JP", "en": "en_US"}
 
 
 @cache
-def _catalog(lang: str) -> NullTranslations:
+def _catalog(lang: str) -> dict[str, str]:
     po_path = LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po"
-    if not po_path.exists():
-        return NullTranslations()
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer)
+    return read_catalog(po_path) if po_path.exists() else {}
 
 
 def N_(message: str) -> str:
@@ -47,6 +37,6 @@ def N_(message: str) -> str:
 
 def t(lang: str, message: str, **params: Any) -> str:
     """Translate an interface string into ``lang`` and fill ``{name}`` placeholders."""
-    text = _catalog(lang if lang in LANGUAGES else "en").gettext(message)
+    text = _catalog(lang if lang in LANGUAGES else "en").get(message, message)
     return text.format(**params) if params else text
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
-
 from bot.content.schema import Question
 from bot.i18n import BABEL_LOCALES
 from bot.intake.draft import Answer
@@ -20,6 +18,8 @@ LIST_SEPARATORS = {"ja": "、", "en": ", "}
 
 def format_day(value: dt.date, lang: str) -> str:
     """2026年12月3日 / December 3, 2026."""
+    from babel.dates import format_date  # Babel's locale data: loaded by the first date shown, not at start-up
+
     return format_date(value, format="long", locale=BABEL_LOCALES.get(lang, "en_US"))
 
 

@@ -19,8 +19,6 @@ from datetime import datetime
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
-
 from bot.leads.layout import CONTACT_METHOD, WHO_QUESTIONS, Layout, layout
 from bot.leads.model import APPLICANT, STAFF_STATUSES, Flag, Lead, Status, lead_ref
 from bot.storage.audit import RETENTION
@@ -155,6 +153,8 @@ def flag_label(flag: Flag, lang: str) -> str:
 
 def format_time(moment: datetime, lang: str, tz: str = CLINIC_TZ_NAME, *, short: bool = False) -> str:
     """``2025年11月27日 14:03`` / ``Nov 27, 2025, 14:03`` in the clinic's time zone (``short`` drops the year)."""
+    from babel.dates import format_datetime  # Babel's locale data: loaded by the first card, not at start-up
+
     lang = "ja" if lang == "ja" else "en"
     pattern = (_SHORT_DATE if short else _LONG_DATE)[lang]
     return format_datetime(moment, pattern, tzinfo=ZoneInfo(tz), locale=_BABEL_LOCALES[lang])
