@@ -717,7 +717,9 @@ class Question(ContentModel):
     """For a choice question: things a patient may name without knowing whether they are what the question asks
     (an IUD at the implant question, 「立ちくらみ」 at the fainting question, 「妊活中」 at the pregnancy question).
     Named as the answer, they make the bot ask which choice to record instead of recording "yes"; a choice's
-    ``typed`` word named beside them (「貧血で倒れた」) still answers."""
+    ``typed`` word named beside them (「貧血で倒れた」) still answers. For a multi question: things that may be one
+    choice or another (St John's wort: an antidepressant, or another treatment?); named, they make the bot offer
+    the choices instead of recording some."""
     amount: Literal["age", "duration"] | None = None
     """For a choice question whose choices are bands (``range``): what a typed number means, an age in years
     (「35歳」, "42") or a duration (「3年くらい」, "about 6 months")."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,7 @@ from bot.content.schema import Question
 from bot.safety.japanese import member_forms, tokens
 from bot.search.normalize import fold
 
-_PUNCTUATION = re.compile(r"[\s、。，,．.!！?？…・〜~ー\-「」『』()（）\"'“”]+")
+_PUNCTUATION = re.compile(r"[\s、。，,．.!！?？…・〜~ー\-「」『』()（）\"'“”\ufe0f]+")
 
 
 _I_DROPPED = re.compile(r"(?<=[てで])い(?=[まるなたてれ])")
@@ -108,8 +109,10 @@ def _key_forms(raw: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(jaconv.kata2hira(f) for f in forms) for forms in member_forms(raw))
 
 
-def _message_forms(text: str) -> list[tuple[set[str], str]]:
-    """The message's words: every form of each (in hiragana too) and its surface as typed."""
+@lru_cache(maxsize=2048)
+def _message_forms(text: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """The message's words: every form of each (in hiragana too) and its surface as typed. Kept for the messages
+    read last: one answer is looked up clause by clause, and again without a "does that count?"."""
     folded = fold(text)
     found = tokens(folded)
     out = []
@@ -117,9 +120,15 @@ def _message_forms(text: str) -> list[tuple[set[str], str]]:
         if token.boundary or not token.forms:
             continue
         end = found[i + 1].start if i + 1 < len(found) else len(folded)
-        forms = set(token.forms) | {jaconv.kata2hira(f) for f in token.forms}
+        forms = frozenset(token.forms) | {jaconv.kata2hira(f) for f in token.forms}
         out.append((forms, folded[token.start:end]))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _en_stem(text: str) -> str:
+    """What an English key's pattern cannot match without: the word, less a final "e" it may drop."""
+    return text[:-1] if len(text) > 4 and text[-1] == "e" else text
 
 
 _KANA_ONLY = re.compile(r"[ぁ-ゖ]+")
@@ -148,29 +157,38 @@ def reading(raw: str) -> str:
 def find(keys: Sequence[Key], text: str) -> list[Hit]:
     """Keys found in the message, longest first, never overlapping."""
     key_text, padded = key_of(text), f" {_TOLD_ME.sub('said', spaced(text))} "
-    words = _message_forms(text) if not padded.isascii() else []
+    words = _message_forms(text) if not padded.isascii() else ()
+    every_form = frozenset().union(*(forms for forms, _ in words))
     word_taken = [False] * len(words)
     taken_key: list[tuple[int, int]] = []
     taken_spaced: list[tuple[int, int]] = []
     hits: list[Hit] = []
     for key in keys:
         if key.ascii:
+            if _en_stem(key.text) not in padded:
+                continue  # the pattern cannot match: skipped for speed alone
             for found in _en_pattern(key.text).finditer(padded):
                 span = (found.start(), found.end())
                 if not any(span[0] < end and start < span[1] for start, end in taken_spaced):
                     taken_spaced.append(span)
                     hits.append(Hit(key, found.group(0)))
             continue
-        if len(key.text) >= 2 or key.text == key_text:
-            for found in re.finditer(re.escape(key.text), key_text):
-                span = (found.start(), found.end())
+        if (len(key.text) >= 2 or key.text == key_text or _symbol(key.text)) and key.text in key_text:
+            found_here = False
+            at = key_text.find(key.text)
+            while at >= 0:  # every place, left to right, not overlapping (as re.finditer finds them)
+                span = (at, at + len(key.text))
                 if not any(span[0] < end and start < span[1] for start, end in taken_key):
                     taken_key.append(span)
                     hits.append(Hit(key, key.text))
-            if any(hit.key is key for hit in hits):
+                    found_here = True
+                at = key_text.find(key.text, span[1])
+            if found_here:
                 continue
+        if not words:
+            continue
         forms = _key_forms(key.raw)
-        if not forms or not words:
+        if not forms or not every_form & set(forms[0]):
             continue
         for start in range(len(words) - len(forms) + 1):
             window = range(start, start + len(forms))
@@ -191,6 +209,11 @@ def find(keys: Sequence[Key], text: str) -> list[Hit]:
                     taken_key.append(span)
                     hits.append(Hit(key, read))
     return hits
+
+
+def _symbol(text: str) -> bool:
+    """A pictograph (📞, ✉): one character, but a word of its own wherever it is typed (「📞でお願いします」)."""
+    return len(text) == 1 and unicodedata.category(text) == "So"
 
 
 # --- partial labels ----------------------------------------------------------------------------------------------

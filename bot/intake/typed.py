@@ -37,6 +37,7 @@ from bot.intake.amounts import Span, bands, read_amount, read_spans
 from bot.intake.clauses import Clause, Role, clauses, with_day_parts
 from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced, word_keys
 from bot.intake.polarity import Polarity, Said, said, wishes_not
+from bot.intake.typos import mend_typos, same_sound
 from bot.search.sentences import looks_like_question
 from bot.text import japanese
 from bot.text.fold import fold
@@ -483,13 +484,29 @@ def read_choice(text: str, variants: Sequence[Question], *, age: Span | None = N
     A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
     text = _REPEATED.sub(r"\1", spelt_out(text))  # 「ないない」, 「はいはい」: said twice, meant once
     reading = _read_choice(text, variants, age)
-    if reading.kind == "unclear" and not reading.choice_ids and text.isascii():
-        kana = _romaji(text)
-        if kana is not None:
-            again = _read_choice(kana, variants, age)
-            if again.kind != "question" and again.choice_ids:
-                return again
+    if reading.kind != "unclear" or reading.choice_ids:
+        return reading
+    for again_text in _read_again(text, variants):
+        again = _read_choice(again_text, variants, age)
+        if again.kind != "question" and again.choice_ids:
+            return again
     return reading
+
+
+def _read_again(text: str, variants: Sequence[Question]) -> list[str]:
+    """The message as it may have been meant, when as typed it names nothing: romaji as kana (「nai desu」), kanji
+    as the word of the same sound (「本任です」 is 「本人です」), English words with one slip of the finger made good
+    ("mornigns", "anti depressents"). The last two only for a message in which no choice's word was found: where
+    one was (「父がてんかんです」), the reader left it undecided for a reason that no spelling changes."""
+    if find(keys_of(variants), text):
+        kana = _romaji(text) if text.isascii() else None
+        return [kana] if kana is not None else []
+    if text.isascii():
+        kana = _romaji(text)
+        mended = mend_typos(text, variants)
+        return [t for t in (kana, mended) if t is not None]
+    mended = same_sound(text, variants)
+    return [mended] if mended is not None else []
 
 
 _REPEATED = re.compile(r"(ない|ないです|はい|いや|うん|そう|ある|あります|nope|no|yes|yep)(?:[\s、,]*\1)+")
@@ -545,6 +562,8 @@ def _may_count(text: str, variants: Sequence[Question], reading: Reading) -> Rea
     word of the question said beside it (「貧血で倒れた」)."""
     question = variants[0]
     may = _may_keys(variants)
+    if may and question.kind == "multi":
+        return _may_count_among(text, variants, may, reading)
     if not may or question.kind != "choice" or reading.kind == "question" or (
             reading.kind == "unclear" and reading.choice_ids):
         return reading  # already asked about, with the candidates the reader found
@@ -567,6 +586,18 @@ def _may_count(text: str, variants: Sequence[Question], reading: Reading) -> Rea
                                     or _shaped_label(c.id, variants)))
 
 
+def _may_count_among(text: str, variants: Sequence[Question], may: Sequence[Key], reading: Reading) -> Reading:
+    """At a multi question, something that may be one choice or another ("St John's wort": an antidepressant, or
+    another treatment?) is the patient's to place: the bot offers every choice but the exclusive ones, instead of
+    recording only what else was named. Said with a no ("never tried St John's wort") it places nothing."""
+    if reading.kind == "question":
+        return reading
+    about = [c for c in clauses(text) if any(h.key.choice_id == "" for h in find(may, c.text))]
+    if not about or all(c.role == "reason" or said(c.text).negated for c in about):
+        return reading
+    return Reading("unclear", tuple(c.id for c in variants[0].choices if not c.exclusive))
+
+
 def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None) -> Reading:
     question = variants[0]
     order = [c.id for c in question.choices]
@@ -578,7 +609,13 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
         return Reading("choice", tuple(exact))
     unsure = [c.id for c in question.choices if means(c) == "unsure"]
     if unsure and _asks_what_it_is(text, variants):
-        return Reading("choice", tuple(unsure[:1]))
+        # 「人工内耳ってなに？わかんない」: not knowing said outright is the answer; 「人工内耳？なにそれ」 only
+        # asks back, and one who must ask most likely has none, but that is theirs to say: "no" and "not sure"
+        after = _QUESTION_MARK.split(text.strip())[-1]
+        rest = said(after if after.strip() else _WHAT_IS.sub(" ", spaced(text)))
+        if rest.polarities == {"unsure"}:
+            return Reading("choice", tuple(unsure[:1]))
+        return Reading("unclear", tuple(c.id for c in question.choices if means(c) in ("no", "unsure")))
     if question.amount is not None:  # 「1〜2年」 is read as an amount: as a word it would be found in 「12年」
         keys = [k for k in keys if not (k.label and re.search(r"\d", k.text))]
     keys = [k for k in keys if not _answer_label(k, question)]
@@ -708,25 +745,30 @@ def _split_between_people(cut: Sequence[Clause], parts: Sequence[_Clause]) -> se
     return set().union(*told) if len(told) > 1 and any(a != told[0] for a in told) else set()
 
 
-_EN_OR = re.compile(r"^(?P<a>.+?)\s+(?:or|or maybe|or perhaps|or else|or possibly)\s+(?P<b>.+)$")
+_EN_OR = (re.compile(r"^(?P<a>.+?)\s+(?:or|or maybe|or perhaps|or else|or possibly)\s+(?P<b>.+)$"),
+          re.compile(r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$"))
 _JA_OR = (re.compile(r"^(?P<a>.+?)(?:または|もしくは|それとも|か、?それとも|or)(?P<b>.+)$"),
           re.compile(r"^(?P<a>.+?)か(?P<b>.+?)か(?:で|に|を|の|、)?(?:迷|悩|決め|検討|考え|どちら|どっち|わから|$)"))
 
 
 def _alternatives(text: str, keys: Sequence[Key], variants: Sequence[Question]) -> set[str]:
-    """Two choices offered as alternatives (「TMSか併用かで迷ってる」, "TMS or maybe the combined one"): both, so the
-    reader asks which; a choice question records one, and "or" is no answer to it."""
+    """Two choices offered as alternatives (「TMSか併用かで迷ってる」, "TMS or maybe the combined one", "deciding
+    between tms and the combo"): both, so the reader asks which; a choice question records one, and "or" is no
+    answer to it."""
     plain = spaced(text)
-    patterns = (_EN_OR,) if plain.isascii() else _JA_OR
+    patterns = _EN_OR if plain.isascii() else _JA_OR
     source = plain if plain.isascii() else key_of(text)
+    undecided = {c.id for c in variants[0].choices if means(c) == "unsure"}
     for pattern in patterns:
-        found = pattern.match(source)
+        found = pattern.search(source)
         if found is None:
             continue
         sides = [_subsumed({h.key.choice_id for h in find(keys, found.group(side))}, find(keys, found.group(side)),
                            variants) for side in ("a", "b")]
+        said_undecided = sides[0] & undecided  # "still deciding, tms or the combo": the doubt, then the two
+        sides = [side - undecided if side - undecided else side for side in sides]
         if all(len(side) == 1 for side in sides) and sides[0] != sides[1]:
-            return sides[0] | sides[1]
+            return sides[0] | sides[1] | said_undecided
     return set()
 
 
@@ -876,8 +918,8 @@ _WHAT_IS_THAT = re.compile(r"what(?: s| is) (?:that|this|it)|(?:なに|何|な�
 
 
 def _asks_what_it_is(text: str, variants: Sequence[Question]) -> bool:
-    """「じんこうないじってなに？」, "what's a cochlear implant?": one who must ask what the question is about cannot
-    say yes or no, so at a question with a "not sure" choice it is that answer (as the blind sets label it)."""
+    """「じんこうないじってなに？」, "what's a cochlear implant?": one who must ask what the question is about has not
+    answered it; at a question with a "not sure" choice the reader asks back, unless the message says so too."""
     if not _WHAT_IS.search(spaced(text)):
         return False
     key, words = key_of(text), f" {spaced(text)} "

@@ -42,9 +42,9 @@ def check_typed(question: Question, i: int, doc: YamlDoc, problems: Problems) ->
             if labels.get(key, choice.id) != choice.id:
                 problems.warning(doc.file, line, where, f"{word!r} is the button label of choice '{labels[key]}': "
                                  "typed exactly it is read as that choice, so remove it here")
-    if question.may_count and question.kind != "choice":
+    if question.may_count and question.kind not in ("choice", "multi"):
         problems.error(doc.file, doc.line(["questions", i, "may_count"]), f"questions[{i}].may_count",
-                       f"only a choice question can have 'may_count', found a {question.kind} question")
+                       f"only a choice or multi question can have 'may_count', found a {question.kind} question")
     unsure = [c.id for c in question.choices if c.means == "unsure" or (c.means is None and c.id == "unsure")]
     for n, word in enumerate(question.may_count):
         where = f"questions[{i}].may_count[{n}]"

@@ -287,6 +287,6 @@ def test_may_count_words_neither_answer_nor_sit_on_a_text_question(tmp_path: Pat
         "'seizure': a thing that may or may not count cannot also answer yes or no, so keep it in one place "
         "(under the \"not sure\" choice it may stay)",
         "content/ja/intake.yaml:22: questions[1].may_count[1]: '!!' has no letters or digits to compare: remove it",
-        "content/ja/intake.yaml:31: questions[2].may_count: only a choice question can have 'may_count', found a "
-        "text question",
+        "content/ja/intake.yaml:31: questions[2].may_count: only a choice or multi question can have 'may_count', "
+        "found a text question",
     ]

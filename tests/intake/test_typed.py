@@ -401,9 +401,19 @@ def test_someone_elses_condition_is_no_answer_for_the_applicant(intakes: dict[st
 
 
 @pytest.mark.parametrize(("lang", "text"), [("ja", "じんこうないじってなに？わかんない"),
-                                            ("ja", "人工内耳って何ですか"), ("en", "what's a cochlear implant?")])
-def test_asking_what_the_question_is_about_is_not_sure(intakes: dict[str, Intake], lang: str, text: str) -> None:
+                                            ("ja", "人工内耳って何ですか？知らないです"),
+                                            ("en", "what's a cochlear implant? no idea")])
+def test_asking_what_the_question_is_about_then_not_knowing_is_not_sure(intakes: dict[str, Intake], lang: str,
+                                                                        text: str) -> None:
     assert read_choice(text, variants(intakes, "cochlear", lang)) == Reading("choice", ("unsure",))
+
+
+@pytest.mark.parametrize(("lang", "text"), [("ja", "人工内耳？なにそれ"), ("ja", "人工内耳って何ですか"),
+                                            ("ja", "じんこうないじ？なにそれ"), ("en", "what's a cochlear implant?"),
+                                            ("en", "cochlear implant? what is that")])
+def test_only_asking_what_the_question_is_about_asks_back(intakes: dict[str, Intake], lang: str, text: str) -> None:
+    """One who must ask most likely has none, but that is theirs to say: "no" and "not sure" are offered."""
+    assert read_choice(text, variants(intakes, "cochlear", lang)) == Reading("unclear", ("no", "unsure"))
 
 
 def test_asking_something_else_is_still_a_question(intakes: dict[str, Intake]) -> None:
