@@ -27,7 +27,8 @@ CASES = [
     (True, '受診された方の8割が満足しています。'),
     (True, '8 in 10 of our patients are satisfied.'),
     (False, '当院では患者さんの満足度を公表していません。'),
-    (False, '海外の臨床試験では、TMSで約3〜5割の方に症状の改善が見られたと報告されています（出典：米国の多施設試験）。'),
+    (False, '海外の臨床試験では、TMSで約3〜5割の方に症状の改善が見られたと報告されています'
+            '（出典：米国の多施設試験）。'),
     (False, 'In published trials, roughly 30-50% of patients responded to TMS (source - large multicentre studies).'),
     # a revolution, a new era
     (True, 'うつ病治療は新たなステージへ。'),
