@@ -55,6 +55,7 @@ _GOOD_END = (r"(?:better|lighter|brighter|calmer|happier|clearer|healthier|stron
              r"|relief|smiles?|behind you|(?:the|a) turning point|a lift|lift\w* (?:your|the) (?:mood|spirits)"
              r"|(?:the|a|real|big|clear) (?:difference|change)|thank you|turn(?:s)? around|a (?:bad|distant) dream"
              r"|recover\w*|improve\w*|well again|on your feet|back to (?:work|school|normal|life|yourself|your old)"
+             r"|looking forward to (?:the day|each day|every day|life|the future|mornings)"
              r"|yourself again|(?:clear|calm|happy|light|strong|energetic|smiling|laughing|yourself|whole)\b"
              r"[^.;!?]{0,25}\bagain)")
 """A good outcome for the reader: feeling better, relief, a difference, being oneself again."""
