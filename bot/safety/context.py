@@ -510,8 +510,14 @@ class ContextWords:
         return self._in_sentence(tokens, i, "joking")
 
     def accidental(self, tokens: Sequence[Token], i: int) -> bool:
-        """True when the sentence around token ``i`` tells of an accident or an everyday task (shaving, 料理中)."""
-        return self._in_sentence(tokens, i, "accident")
+        """True when the sentence around token ``i`` tells of an accident or an everyday task (shaving, 料理中),
+        and not of doing it on purpose ("I burn myself on the stove on purpose") nor of an accident only claimed
+        ("she says it was a cooking accident but there are a lot of them")."""
+        if not self._in_sentence(tokens, i, "accident"):
+            return False
+        first, last = self._bounds(tokens, i)
+        return not any((_ON_PURPOSE | _CLAIMED).intersection(tokens[k].forms)
+                       for k in range(first, min(last + 1, len(tokens))))
 
     def everyday_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` tells of an everyday occasion (a holiday, fireworks, 予約)."""
@@ -1212,6 +1218,11 @@ everything) as 彼."""
 
 _EXCEEDED = frozenset({"more", "over", "above", "beyond", "double", "twice", "triple", "extra"})
 """Before an everyday word of dosing ("more than my prescribed dose"), the dose is exceeded: no occasion."""
+_ON_PURPOSE = frozenset({"purpose", "deliberately", "purposely", "intentionally", "わざと", "故意"})
+"""Words that make an act deliberate: no accident, whatever task it happened at."""
+_CLAIMED = frozenset({"say", "says", "said", "claim", "claims", "claimed", "insist", "insists", "insisted", "swears",
+                      "言う", "言い張る"})
+"""Words that make an accident a claim someone makes, not what the writer tells as having happened."""
 _AWAY = frozenset({"away", "gone"})
 """Before an everyday word of travel ("parents are away on holiday"), someone's absence: no occasion."""
 _LEAVING = frozenset({"leave", "left", "go", "went", "goes", "leaves", "leaving", "going"})
