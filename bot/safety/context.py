@@ -146,6 +146,8 @@ class ContextWords:
                 nearest_other = j
         if start in writer and tokens[start].forms[:1] == ("i",):
             return False  # "my sister keeps saying I'm a burden and I want to kill myself": it opens with the writer
+        if nearest_other is not None and _when_they_are_gone(tokens, nearest_other, start):
+            nearest_other = None  # 「親が旅行に行ったら実行する」: the parent says when, the act is the writer's
         if self._said_before(tokens, first, start, end, writer):
             return True  # "someone in my server said they're going to end it tonight"
         if nearest_other is not None and (nearest_me is None or nearest_other > nearest_me):
@@ -508,8 +510,14 @@ class ContextWords:
         return self._in_sentence(tokens, i, "joking")
 
     def accidental(self, tokens: Sequence[Token], i: int) -> bool:
-        """True when the sentence around token ``i`` tells of an accident or an everyday task (shaving, 料理中)."""
-        return self._in_sentence(tokens, i, "accident")
+        """True when the sentence around token ``i`` tells of an accident or an everyday task (shaving, 料理中),
+        and not of doing it on purpose ("I burn myself on the stove on purpose") nor of an accident only claimed
+        ("she says it was a cooking accident but there are a lot of them")."""
+        if not self._in_sentence(tokens, i, "accident"):
+            return False
+        first, last = self._bounds(tokens, i)
+        return not any((_ON_PURPOSE | _CLAIMED).intersection(tokens[k].forms)
+                       for k in range(first, min(last + 1, len(tokens))))
 
     def everyday_in_sentence(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the sentence around token ``i`` tells of an everyday occasion (a holiday, fireworks, 予約)."""
@@ -528,10 +536,13 @@ class ContextWords:
             first, last = self._bounds(tokens, j)
             before = [tokens[k].forms[0] for k in range(max(first, j - 3), j) if tokens[k].forms]
             after = [form for k in range(j + 1, min(last, j + 4)) for form in tokens[k].forms]
-            if _EXCEEDED.intersection(before) or _AWAY.intersection(before):
+            if _EXCEEDED.intersection(before) or _AWAY.intersection(before) or _others_leave(tokens, first, j):
                 continue
             if ("居る" in after and "ない" in after) or "留守" in after:
                 continue
+            if _ONCE.intersection(after) and _JA_GOING.intersection(after) and any(
+                    self._at(tokens, "others", m) for m in range(max(first, j - 3), j)):
+                continue  # 「親が旅行に行ったら」: the parent's trip, when the writer is alone
             out.append(j)
         return out
 
@@ -1207,8 +1218,40 @@ everything) as 彼."""
 
 _EXCEEDED = frozenset({"more", "over", "above", "beyond", "double", "twice", "triple", "extra"})
 """Before an everyday word of dosing ("more than my prescribed dose"), the dose is exceeded: no occasion."""
+_ON_PURPOSE = frozenset({"purpose", "deliberately", "purposely", "intentionally", "わざと", "故意"})
+"""Words that make an act deliberate: no accident, whatever task it happened at."""
+_CLAIMED = frozenset({"say", "says", "said", "claim", "claims", "claimed", "insist", "insists", "insisted", "swears",
+                      "言う", "言い張る"})
+"""Words that make an accident a claim someone makes, not what the writer tells as having happened."""
 _AWAY = frozenset({"away", "gone"})
 """Before an everyday word of travel ("parents are away on holiday"), someone's absence: no occasion."""
+_LEAVING = frozenset({"leave", "left", "go", "went", "goes", "leaves", "leaving", "going"})
+_AT_HOME = frozenset({"parent", "parents", "mum", "mom", "dad", "family", "wife", "husband", "partner", "flatmate",
+                      "roommate", "housemate", "everyone", "everybody", "they", "sister", "brother", "kids"})
+"""Others at home who leave for an everyday occasion ("when my parents leave for the trip saturday")."""
+
+
+_JA_GOING = frozenset({"行く", "出かける", "出掛ける"})
+_ONCE = frozenset({"たら", "ば", "隙", "間", "うち"})
+"""Ends of a Japanese clause that says when (行ったら, 寝れば, 寝ている隙に, 留守の間に)."""
+
+
+def _when_they_are_gone(tokens: Sequence[Token], other: int, start: int) -> bool:
+    """The person named at ``other`` is the subject of a clause of time or condition that closes before the finding
+    at ``start`` (「親が旅行に行ったら実行する」, 「家族が寝ている隙にやる」): the clause tells when, the act after it
+    has no subject of its own, so it is the writer's. Their words reported after it still make it theirs."""
+    return any(_ONCE.intersection(tokens[k].forms) for k in range(other + 1, start))
+
+
+def _others_leave(tokens: Sequence[Token], first: int, j: int) -> bool:
+    """The everyday word at ``j`` is where others at home leave for, a few words after them ("when my parents
+    leave for the trip", "once my family goes on holiday"): their absence, the writer's opportunity, not the
+    writer's own occasion ("when I leave for the trip" stays one)."""
+    for k in range(max(first, j - 3), j):
+        if _LEAVING.intersection(tokens[k].forms) and any(
+                _AT_HOME.intersection(tokens[m].forms) for m in range(max(first, k - 3), k)):
+            return True
+    return False
 
 
 def _owns_means(tokens: Sequence[Token], j: int, means: frozenset[int]) -> bool:

@@ -265,6 +265,8 @@ class _ScriptScreen:
         if context.third_person(tokens, finding.start, finding.end, carry=finding.strength != "weak"):
             if context.joins_in(tokens):
                 return "definite", "joining"  # "… a girl who cuts herself, and now I want to do it too"
+            if context.accidental(tokens, finding.start) and not context.urge(tokens, finding.start, finding.end):
+                return "check_in", "accident"  # "my son cut himself shaving": asked, as the writer's own would be
             return "carer", "third_person"
         if context.embarrassed_degree(tokens, finding.start) or context.rather_than(tokens, finding.start):
             return "check_in", "degree"  # 「消えたいくらい恥ずかしい」: a measure of embarrassment, asked about
@@ -477,9 +479,9 @@ class CrisisScreen:
         shifted_tokens = self._en.tokens(shifted)
         findings = _Findings(self._en, shifted, shifted_tokens)
         found = self._best(self._en, shifted, shifted_tokens, NO_RISK, history, findings)
-        if not found.hit or found.routed_by in ("topic", "past_resolved", "generic", "hypothetical", "bereaved") or \
-                found.rule == best.rule:
-            return best  # nothing new, or what the writer's own words already said
+        if not found.hit or found.routed_by in ("topic", "past_resolved", "generic", "hypothetical", "bereaved",
+                                                "accident", "everyday") or found.rule == best.rule:
+            return best  # nothing new, what the writer's own words already said, or an accident or occasion of theirs
         if self._told_in_a_story(findings, shifted_tokens, en_tokens):
             return Assessment("check_in", "context", found.rule, "topic")  # "in the novel he kills himself"
         return Assessment("carer", "context", found.rule, "third_person")

@@ -122,7 +122,6 @@ def test_an_intent_or_wish_to_overdose_on_caffeine_asks_at_least(rules: CrisisSc
     "you will overdose on caffeine if you drink all that",
     "Is it possible to OD on caffeine?",
     "Will I overdose on coffee if I drink 5 cups?",
-    "I wanted to OD on caffeine yesterday",               # a past wish, told plainly
     "try not to OD on coffee",
 ])
 def test_caffeine_mishaps_warnings_and_questions_stay_ordinary(rules: CrisisScreen, text: str) -> None:
