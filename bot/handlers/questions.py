@@ -3,8 +3,9 @@
 The crisis screen has already seen the text (``guard``); a waiting application question takes it first. A message
 that says how someone feels (「毎日つらい」, "I feel hopeless") gets a warm acknowledgement with what the clinic can
 do, and the FAQ answer too when it also asks a clear question. A clear match answers with a button to the full
-page; a near tie offers the top matches; no match says so, offers the menu and the clinic's contact, and counts the
-question (without who asked) for staff's ``/unanswered``. ``answer_typed_text`` is the one way in for free text.
+page (and the runners-up under "not what you asked?" when the best entry only led clearly); a near tie offers the
+top matches; no match says so, offers the menu and the clinic's contact, and counts the question (without who
+asked) for staff's ``/unanswered``. ``answer_typed_text`` is the one way in for free text.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ async def answer_typed_text(update: Update, context: Context, text: str) -> None
         if match.also and not found.acknowledged:  # a message that asked two things: the other one as a button
             await reply(update, context, t(lang, "You also asked about this:"),
                         InlineKeyboardMarkup([*_choice_rows(live.faq, lang, list(match.also)), home_row(lang)]))
+        elif match.unsure:  # answered on a clear lead the model was not sure of: the runners-up as a way out
+            await reply(update, context, t(lang, "Not what you asked? Perhaps one of these:"),
+                        InlineKeyboardMarkup([*_choice_rows(live.faq, lang, list(match.unsure[:2])), home_row(lang)]))
         return
     if found.offer:
         await _offer_choices(update, context, live.faq, lang, match)  # after an acknowledgement: the question kept

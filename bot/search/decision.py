@@ -127,6 +127,23 @@ class Thresholds:
     model did ("brain zapping, is it safe?" leant on "is it safe" of the pregnancy entry). Chosen on the development
     parts of the dev sets from 0.08, 0.1 and 0.15 (the fewest right answers lost), checked on their validation
     thirds."""
+    lead: float = 1.0
+    """A best entry that leads the runner-up by at least this much, and uses the question's telling words (``heavy``
+    at least ``lead_heavy``), is answered under the confidence too, with the runners-up offered beneath it ("not
+    what you asked?", ``Match.unsure``): most "did you mean" with the right entry first had such a lead, and a
+    patient reads the answer at once and still has the way out (1 leaves the rule out). Off: at 0.08 it answered
+    more right on the development and held-out sets, but one off-topic question of the first held-out set outright
+    (tests/search/test_eval.py), and the target there is none (docs/measurements.md, round 18)."""
+    lead_heavy: float = 0.7
+    """The share of the question's heaviest known features the best entry must use for ``lead``."""
+    lead_votes: float = 0.3
+    """... and the example questions nearest the question must agree (``votes`` at least this): a lead the nearest
+    examples do not back is one shared word ("Could the prices change?" leads with the monitor's price entry, but
+    none of its examples is near)."""
+    lead_unknown: float = 0.2
+    """... and the share of the question made of words the content never uses must stay under this: the weather,
+    the way to the castle or flu shots share a place name or a word with one entry and lead the others by as much,
+    but they are mostly words no entry explains."""
     exact: float = EXACT
     """A question at least this near to one example as written of the best entry (and less near to the runner-up's)
     is answered whatever the confidence: "How does TMS work?" is tms_how's example (0 turns the rule off)."""
@@ -157,4 +174,15 @@ def decide(signals: Signals | None, limits: Thresholds, model: Confidence) -> tu
         # the question names a treatment and the best entry agrees with it more than the runner-up, or leads it
         # further: when both are about that treatment, agreeing tells them apart no better than the model did
         return "answer", confidence
+    if lead >= limits.lead and signals.heavy >= limits.lead_heavy and signals.votes >= limits.lead_votes \
+            and signals.unknown < limits.lead_unknown:
+        return "answer", confidence  # a clear lead on the question's own words: answered, the runners-up beneath
     return "choices", confidence
+
+
+def sure(signals: Signals, limits: Thresholds, confidence: float) -> bool:
+    """Whether an answer was decided with no doubt left to offer a way out of: the model sure enough with the
+    lead, or the question written as one example."""
+    if limits.exact and signals.near >= limits.exact > signals.runner_near:
+        return True
+    return signals.score - signals.runner_up >= limits.margin and confidence >= limits.confidence

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from bot.content.schema import Faq, FaqEntry
 from bot.search.analyzer import Analyzer, AnalyzerOptions, strongest
 from bot.search.compared import compared_spans, topic_spans
-from bot.search.decision import PLAUSIBLE, Confidence, Signals, Status, Thresholds, decide
+from bot.search.decision import PLAUSIBLE, Confidence, Signals, Status, Thresholds, decide, sure
 from bot.search.homophones import Homophones
 from bot.search.intent import ApplyWish
 from bot.search.nearest import NearestExamples, surface
@@ -112,6 +112,9 @@ class Match:
     also: tuple[str, ...] = ()
     pool: tuple[tuple[str, Scored], ...] = field(default=(), compare=False)
     """The best few entries with their signals (for evaluation: bench/rerank.py re-ranks them)."""
+    unsure: tuple[str, ...] = ()
+    """For an answer the confidence model was not sure of: the runners-up, offered beneath it as "not what you
+    asked?" buttons (``Thresholds.lead``)."""
     romaji: bool = False
     """Japanese typed in Latin letters, matched against the Japanese entries: answer in the language the user set
     (``lang`` is the index that matched, "ja"; the entry ids are the same in every language)."""
@@ -273,7 +276,7 @@ class FaqIndex:
         if found.status == "answer" and asks_to_translate(text):
             floor = self._options.thresholds.choice_ratio * found.candidates[0][1]
             return replace(found, status="choices", candidates=[c for c in found.candidates if c[1] >= floor],
-                           also=())
+                           also=(), unsure=())
         return found
 
     def _match(self, text: str) -> Match:
@@ -379,9 +382,14 @@ class FaqIndex:
         if query is None:
             query = self._analyzer.query(text)
         found = self._match_index(lang, language, text, query, told, before)
-        if found.status != "answer" and lang == "ja" and self._reading is not None and not has_kanji(text) \
-                and _HIRAGANA.search(text):
+        if (found.status != "answer" or found.unsure) and lang == "ja" and self._reading is not None \
+                and not has_kanji(text) and _HIRAGANA.search(text):
             by_reading = self._match_index(lang, self._reading, text, query, told, before)
+            if found.status == "answer" and by_reading.candidates \
+                    and by_reading.candidates[0][0] != found.candidates[0][0]:
+                # 「へいようって ほんとに こうか あるの？」: an answer decided on its lead alone, where the readings
+                # rank another entry first, is a doubt between them, not an answer
+                return by_reading if by_reading.status == "answer" else _offered(found, self._options.thresholds)
             if by_reading.status == "answer" or (found.status == "none" and by_reading.status != "none"):
                 return by_reading
         return found
@@ -411,7 +419,8 @@ class FaqIndex:
         if found.status == "answer" and query and query.keys() <= self._all_treatment_features:
             # a treatment's name alone (「エクソソーム」) asks nothing in particular: offer, never answer
             floor = self._options.thresholds.choice_ratio * found.candidates[0][1]
-            return replace(found, status="choices", candidates=[c for c in found.candidates if c[1] >= floor])
+            return replace(found, status="choices", candidates=[c for c in found.candidates if c[1] >= floor],
+                           unsure=())
         return found
 
     def _named_in(self, query: Mapping[str, float]) -> frozenset[str]:
@@ -532,10 +541,20 @@ def _decide(lang: Language, ranked: list[Scored], unknown: float, mass: float, i
                           second.heavy if second else 0.0, best.votes, best.second_dice,
                           best.second_near, best.treated, second.treated if second else 0.0)
     status, confidence = decide(signals, limits, options.confidence)
+    floor = max(limits.choices, ranked[0].score * limits.choice_ratio) if ranked else limits.choices
     if status == "choices":
-        floor = max(limits.choices, ranked[0].score * limits.choice_ratio)
         pairs = [pair for s, pair in zip(ranked, pairs, strict=False) if s.score >= floor]
-    return Match(lang, status, pairs, confidence, signals, pool=pool)
+    unsure: tuple[str, ...] = ()
+    if status == "answer" and signals is not None and not sure(signals, limits, confidence):
+        unsure = tuple(pair[0] for s, pair in zip(ranked[1:], pairs[1:], strict=False) if s.score >= floor)
+    return Match(lang, status, pairs, confidence, signals, pool=pool, unsure=unsure)
+
+
+def _offered(found: Match, limits: Thresholds) -> Match:
+    """An answer turned into "did you mean": its candidates that score at least ``choice_ratio`` of the best."""
+    floor = max(limits.choices, limits.choice_ratio * found.candidates[0][1])
+    return replace(found, status="choices", candidates=[c for c in found.candidates if c[1] >= floor], unsure=(),
+                   also=())
 
 
 _HIRAGANA = re.compile(r"[\u3041-\u309f]{2}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.search.decision import INPUTS, Confidence, Signals, Thresholds, decide
+from bot.search.decision import INPUTS, Confidence, Signals, Thresholds, decide, sure
 
 
 def signals(score: float, runner_up: float, evidence: float = 8.0, unknown: float = 0.0,
@@ -43,8 +43,19 @@ def test_the_confidence_needed_decides_between_answer_and_choices() -> None:
     model = Confidence()
     middling = signals(0.7, 0.45)
     p = model(middling)
-    assert decide(middling, Thresholds(confidence=p - 0.01), model)[0] == "answer"
-    assert decide(middling, Thresholds(confidence=p + 0.01), model)[0] == "choices"
+    assert decide(middling, Thresholds(confidence=p - 0.01, lead=1.0), model)[0] == "answer"
+    assert decide(middling, Thresholds(confidence=p + 0.01, lead=1.0), model)[0] == "choices"
+
+
+def test_a_clear_lead_on_the_question_s_own_words_is_answered_under_the_confidence() -> None:
+    model = Confidence()
+    led = signals(0.6, 0.5, heavy=1.0, votes=0.6)
+    unsure = Thresholds(confidence=model(led) + 0.01, lead=0.08)
+    assert decide(led, unsure, model)[0] == "answer" and not sure(led, unsure, model(led))
+    assert decide(replace(led, runner_up=0.55), unsure, model)[0] == "choices"  # the lead is too small
+    assert decide(replace(led, votes=0.2), unsure, model)[0] == "choices"  # the nearest examples do not agree
+    assert decide(replace(led, unknown=0.3), unsure, model)[0] == "choices"  # mostly words no entry explains
+    assert decide(replace(led, heavy=0.5), unsure, model)[0] == "choices"  # it misses the telling words
 
 
 def test_an_exact_example_and_a_single_plausible_entry_raise_the_confidence() -> None:
@@ -79,7 +90,7 @@ def test_a_question_naming_the_best_entry_s_treatment_is_answered_at_the_lower_c
     named = Signals(0.6, 0.45, 8.0, 0.0, 10.0, treated=1.0)
     unnamed = replace(named, treated=0.0)
     both = replace(named, treated=0.5)  # the best entry is about both treatments
-    between = Thresholds(confidence=model(named) + 0.01, named_confidence=model(both) - 0.01)
+    between = Thresholds(lead=1.0, confidence=model(named) + 0.01, named_confidence=model(both) - 0.01)
     assert decide(named, between, model)[0] == "answer"
     assert decide(both, between, model)[0] == "answer"
     assert decide(unnamed, replace(between, named_confidence=model(unnamed) - 0.01), model)[0] == "choices"
@@ -91,7 +102,7 @@ def test_the_treatment_both_best_entries_agree_with_does_not_tell_them_apart() -
     model = Confidence()  # "brain zapping, is it safe?": the pregnancy and the side-effect entries are both TMS's
     alone = Signals(0.6, 0.53, 8.0, 0.0, 10.0, treated=1.0)
     shared = replace(alone, runner_treated=1.0)
-    limits = Thresholds(confidence=1.0, named_confidence=min(model(alone), model(shared)) - 0.01)
+    limits = Thresholds(lead=1.0, confidence=1.0, named_confidence=min(model(alone), model(shared)) - 0.01)
     assert decide(alone, limits, model)[0] == "answer"
     assert decide(shared, limits, model)[0] == "choices"
     assert decide(replace(shared, runner_up=0.45), limits, model)[0] == "answer"  # a lead of the shared margin
