@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.callbacks import OpenPage
-from bot.content.claims import ClaimsLint, line_of
+from bot.content.claim_grammar import NAMES_JA
+from bot.content.claims import ClaimsLint, Finding, line_of
 from bot.content.domain_messages import localize_domain
 from bot.content.messages import say
 from bot.content.problems import Problems, did_you_mean
@@ -247,6 +248,14 @@ def claimed_text(found: str) -> str | None:
 _REWORD = ("言い換えてください。", "Reword it")
 
 
+def _entry_name(finding: Finding, category_label: str, lang: str) -> str:
+    """The list entry a finding matched, as staff read it: never a regular expression (a bare regex is named by
+    its category), and a claim's shape in the staff's language."""
+    if not finding.label:
+        return category_label
+    return NAMES_JA.get(finding.label, finding.label) if lang == "ja" else finding.label
+
+
 def _check_claims(raw: RawLanguage, lint: ClaimsLint, problems: Problems) -> None:
     """Every string a patient can read: page text and titles, buttons, captions, menu, FAQ, notices, intake."""
     own = raw.model("claims.yaml", Claims)
@@ -257,7 +266,7 @@ def _check_claims(raw: RawLanguage, lint: ClaimsLint, problems: Problems) -> Non
                   allowed: list[LintAllowance]) -> None:
         allowed_words = {a.word for a in allowed}
         for finding in lint.findings(visible):
-            if finding.word in allowed_words or finding.found in allowed_words:
+            if allowed_words & {finding.word, finding.label, finding.found}:
                 continue
             # said in the staff's language: the category as this language's claims.yaml words it
             category = own.categories.get(finding.category)
@@ -271,7 +280,8 @@ def _check_claims(raw: RawLanguage, lint: ClaimsLint, problems: Problems) -> Non
             expected = category.expected if category and category.expected else said.expected
             line = line_of(finding.found, raw_text, first_line or 1) or first_line
             problems.error(file, line, where, said.message,
-                           found=CLAIM_FOUND.format(found=finding.found, word=finding.word), expected=expected,
+                           found=CLAIM_FOUND.format(found=finding.found, word=_entry_name(finding, label, raw.lang)),
+                           expected=expected,
                            fix=said.fix, code="CONTENT-E037")
 
     for page in raw.pages.values():

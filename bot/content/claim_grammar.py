@@ -28,6 +28,21 @@ class Construction:
     """Words that, anywhere in the sentence, make it no claim ("the idea that ...", "... is a hypothesis")."""
 
 
+NAMES_JA = {
+    "a comparison with others": "他との比較",
+    "a hypothesis told as fact": "仮説を事実として述べる",
+    "a patient's story": "患者の体験談",
+    "a price made the selling point": "費用を売りにする",
+    "a push to act now": "今すぐの行動を迫る",
+    "a result promised to the reader": "読む人への結果の約束",
+    "a result told as likely": "結果が見込めると言う",
+    "a superlative": "最上級の表現",
+    "an unapproved treatment told as approved": "未承認の治療を承認済みのように言う",
+    "safety told as an absolute": "安全の言い切り",
+}
+"""Each construction's name as Japanese staff read it (a finding in content/ja is explained in Japanese)."""
+
+
 def _c(name: str, category: str, source: str, unless: str = "") -> Construction:
     return Construction(name, category, re.compile(_any_apostrophe(source), re.ASCII),
                         re.compile(_any_apostrophe(unless), re.ASCII) if unless else None)

@@ -189,12 +189,13 @@ _CITED_SOURCE = re.compile(
     r"\b(?:according to|published|(?:meta-?|pooled )?analys[ie]s|studies|study|trials?|reviews?|summary|summaries"
     r"|guidelines?|literature|papers?|journals?|researchers?|jspn|(?:is|are|was|were|been) reported)\b"
     r"|報告|研究|論文|試験|調査|文献|出典|学会|解析|まとめ|ガイドライン|とされ")
-_OWN_SOURCE = re.compile(r"\b(?:we|our|us|ours)\b|(?:this|the) clinic(?!al)|当院|私たち|わたしたち|当クリニック"
+_OWN_SOURCE = re.compile(r"\b(?:we|our|ours)\b|(?<!the )(?<!a )\bus\b(?!\s+(?:trials?|stud|fda|data|guideline|multi"
+                         r"|national|government))|(?:this|the) clinic(?!al)|当院|私たち|わたしたち|当クリニック"
                          r"|\b(?:prove|proves|proved|proven|proof)\b"
                          r"|証明|実証|立証")
 """A figure said with the study, report or body it comes from ("The JSPN summary reports response in 30-40% of
 patients") cites what is known; the same figure told as the clinic's own result ("our 95% success rate") or as
-what research proves ("studies prove 98% success") still sells."""
+what research proves ("studies prove 98% success") still sells. The "us" of "a US trial" is a country."""
 _EN_RISK_NEXT = re.compile(
     r"\s+(?:(?:can|may|might|could|will|still|sometimes|occasionally)\s+)*"
     r"(?:experience|get|have|develop|feel|notice|suffer(?:\s+from)?|be affected by)\s+"
@@ -229,6 +230,9 @@ class Finding:
     expected: str = ""
     fix: str = ""
     end: int = 0
+    label: str = ""
+    """The entry as staff read it: the word, the family's or pattern's name; empty for a bare regex (then the
+    category's label names it)."""
 
 
 # --- terms ------------------------------------------------------------------------------------------------------
@@ -382,6 +386,8 @@ class _Rule:
     should not think of TMS as a permanent cure", "… at other clinics may not improve here")."""
     unless: re.Pattern[str] | None = None
     """Words that, in the same sentence, make it no claim (a construction's hypothesis words)."""
+    label: str = ""
+    """The entry's readable name (see ``Finding.label``)."""
 
 
 _OWN_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|without|nor|cannot)\b")
@@ -448,10 +454,12 @@ class ClaimsLint:
                     if not folded or (category, folded) in seen:
                         continue
                     seen.add((category, folded))
-                    self._rules.append(_Rule(_term(word), category, word, folded.isascii()))
-                for source in group.patterns:
+                    label = "" if word.startswith("re:") else word
+                    self._rules.append(_Rule(_term(word), category, word, folded.isascii(), label=label))
+                for entry in group.patterns:
+                    source, label = (entry, "") if isinstance(entry, str) else (entry.pattern, entry.name)
                     self._rules.append(_Rule(_term(source, regex_only=True), category, source, source.isascii(),
-                                             source.isascii() and not _own_negation(source)))
+                                             source.isascii() and not _own_negation(source), label=label))
                 for spec in group.families:
                     groups = tuple(tuple(_term(t) for t in terms) for terms in spec.terms)
                     english = not any(is_cjk(ch) for terms in spec.terms for t in terms for ch in t)
@@ -463,7 +471,7 @@ class ClaimsLint:
                 term = _Term(construction.pattern, any_of=required_strings(construction.pattern))
                 self._constructions.append(_Rule(term, construction.category,
                                                  construction.name, True, not _own_negation(source),
-                                                 construction.unless))
+                                                 construction.unless, construction.name))
         self._after = _cue_pattern([*_HEDGES_AFTER, *_EN_NEGATORS_AFTER,
                                     *(c for m in lists for c in m.negations_after)])
         self._before = _cue_pattern([*_EN_NEGATORS, *(c for m in lists for c in m.negations_before)])
@@ -513,15 +521,15 @@ class ClaimsLint:
                 continue  # what ``spans`` would find at once, without two calls for each of a thousand rules
             span = self._claim_span(view, rule)
             if span is not None:
-                out.append(self._finding(rule.category, rule.word, folded, *span))
+                out.append(self._finding(rule.category, rule.word, folded, *span, label=rule.label))
         for family in self._families:
             match = self._family_match(view, family)
             if match is not None:
-                out.append(self._finding(family.category, family.spec.name, folded, *match))
+                out.append(self._finding(family.category, family.spec.name, folded, *match, label=family.spec.name))
         for rule in self._constructions:  # the shape of a claim no list entry found: a listed word names it better
             span = self._claim_span(view, rule)
             if span is not None and not any(f.start < span[1] and span[0] < f.end for f in out):
-                out.append(self._finding(rule.category, rule.word, folded, *span))
+                out.append(self._finding(rule.category, rule.word, folded, *span, label=rule.label))
         return _one_per_expression(out) if merge else out
 
     def _claim_span(self, view: _Text, rule: _Rule) -> Span | None:
@@ -545,9 +553,9 @@ class ClaimsLint:
             return start, end
         return None
 
-    def _finding(self, category: str, word: str, folded: str, start: int, end: int) -> Finding:
+    def _finding(self, category: str, word: str, folded: str, start: int, end: int, *, label: str) -> Finding:
         c = self._categories[category]
-        return Finding(category, word, c.why, c.rule, folded[start:end], start, c.expected, c.fix, end)
+        return Finding(category, word, c.why, c.rule, folded[start:end], start, c.expected, c.fix, end, label)
 
     def _family_match(self, view: _Text, family: _Family) -> Span | None:
         text = view.folded

@@ -300,6 +300,17 @@ class ClaimFamily(ContentModel):
     """Words that make the sentence a report of research, not a claim (報告, 研究, study, reported)."""
 
 
+class ClaimPattern(ContentModel):
+    """A regular expression with the name staff read in each finding (a pattern is never shown as its regex)."""
+
+    name: str = Field(min_length=1)
+    """What the pattern catches, in this file's language, e.g. 「治療の成果を休みの期限に合わせる」."""
+    pattern: str
+    """The regular expression (matched on folded text: lower case, half-width)."""
+
+    _check_pattern = field_validator("pattern")(classmethod(lambda cls, v: check_regexes([v])[0]))
+
+
 class ClaimCategory(ContentModel):
     """A group of words the medical advertising guideline does not allow."""
 
@@ -316,12 +327,17 @@ class ClaimCategory(ContentModel):
     words: list[str] = Field(min_length=1)
     """Words or phrases; matched ignoring case and full-/half-width. Whole words for English; Japanese words
     also match in any conjugation (治る: 治ります)."""
-    patterns: list[str] = []
-    """Regular expressions for phrasings a plain word cannot catch (e.g. 副作用[はがも]ありません)."""
+    patterns: list[str | ClaimPattern] = []
+    """Regular expressions for phrasings a plain word cannot catch (e.g. 副作用[はがも]ありません). Write a new one
+    as ``{name: ..., pattern: ...}``: findings show its name; a bare regex is shown by the category's label."""
     families: list[ClaimFamily] = []
     """Families of expressions (one term of each group in a sentence), for phrasings no list of words foresees."""
 
-    _check_patterns = field_validator("patterns")(classmethod(lambda cls, v: check_regexes(v)))
+    @field_validator("patterns")
+    @classmethod
+    def _check_patterns(cls, values: list[str | ClaimPattern]) -> list[str | ClaimPattern]:
+        check_regexes([v for v in values if isinstance(v, str)])  # a named pattern checks its own
+        return values
 
 
 class Claims(ContentModel):
@@ -599,7 +615,11 @@ class Crisis(ContentModel):
     signals: CrisisSignals = CrisisSignals()
     """Weak signals of a plan (a time, preparation, affairs, a place, means, finality) that count when they agree."""
 
-    _check_patterns = field_validator("patterns")(classmethod(lambda cls, v: check_regexes(v)))
+    @field_validator("patterns")
+    @classmethod
+    def _check_patterns(cls, values: list[str | ClaimPattern]) -> list[str | ClaimPattern]:
+        check_regexes([v for v in values if isinstance(v, str)])  # a named pattern checks its own
+        return values
 
     @field_validator("words")
     @classmethod

@@ -291,3 +291,29 @@ def test_messages_about_japanese_files_are_in_japanese(tree: ContentTree) -> Non
         "content/en/pages/exosome.md:4: links: differs from content/ja/pages/exosome.md: ['tms'] here, ['tsm'] there "
         "(both languages must match)",
     ]
+
+
+def test_a_claim_found_by_a_pattern_is_named_never_shown_as_its_regex(tree: ContentTree) -> None:
+    tree.replace("en/claims.yaml", "    words: [best, 最高]",
+                 "    words: [best, 最高]\n    patterns:\n      - '\\bno\\.? ?1 clinic\\b'\n"
+                 "      - name: a rate told as a figure\n        pattern: 'success rate of \\d+%'")
+    tree.replace("en/pages/exosome.md", "Exosomes are vesicles.",
+                 "Exosomes are vesicles.\n\nThe No. 1 clinic, with a success rate of 90%.")
+    found = [line.strip() for m in messages(tree, Severity.ERROR) for line in m.splitlines() if "found:" in line]
+    assert found == ["found: 「no. 1 clinic」 (superlative)",
+                     "found: 「success rate of 90%」 (a rate told as a figure)"]
+
+
+def test_a_claim_shape_is_named_in_japanese_for_japanese_staff(tree: ContentTree) -> None:
+    tree.replace("ja/pages/exosome.md", "Exosomes are vesicles.",
+                 "Exosomes are vesicles.\n\nYou'll feel better in no time.")
+    found = [line.strip() for m in messages(tree, Severity.ERROR)
+             for line in m.splitlines() if "見つかった内容" in line]
+    assert found and all("読む人への結果の約束" in line for line in found), found
+
+
+def test_a_named_pattern_must_compile(tree: ContentTree) -> None:
+    tree.replace("en/claims.yaml", "    words: [best, 最高]",
+                 "    words: [best, 最高]\n    patterns:\n      - name: broken\n        pattern: '(unclosed'")
+    errors = messages(tree, Severity.ERROR)
+    assert any("not a valid regular expression '(unclosed'" in m for m in errors), errors
