@@ -62,6 +62,11 @@ class Signals:
     """Whether the best entry's treatment is the one the question names (``Scored.treated``)."""
     runner_treated: float = 0.0
     """The same for the second entry (not a model input: the named-treatment rule reads it)."""
+    foreign: float = 0.0
+    """The weight of the question's heaviest telling word the best entry does not use (``offtopic``; not a model
+    input: the off-topic guard reads it)."""
+    specific: float = 0.0
+    """The weight of the heaviest word the best entry shares with the question (``offtopic``; the guard reads it)."""
 
     def vector(self) -> tuple[float, ...]:
         """The confidence model's inputs (named in ``INPUTS``); ``bench/calibrate.py`` fits weights in this order."""
@@ -144,6 +149,13 @@ class Thresholds:
     """... and the share of the question made of words the content never uses must stay under this: the weather,
     the way to the castle or flu shots share a place name or a word with one entry and lead the others by as much,
     but they are mostly words no entry explains."""
+    foreign: float = 0.8
+    """The off-topic guard (``offtopic``): a question whose heaviest telling word the best entry does not use, at
+    least this share of the heaviest word they share ("braces" beside "insurance", "vaccine" beside "pregnant"), is
+    not answered on the lead (0 turns the guard off)."""
+    generic: float = 2.0
+    """... nor one whose best entry shares no word heavier than this (only words most entries use: "TMS", "what",
+    "how much")."""
     exact: float = EXACT
     """A question at least this near to one example as written of the best entry (and less near to the runner-up's)
     is answered whatever the confidence: "How does TMS work?" is tms_how's example (0 turns the rule off)."""
@@ -175,9 +187,17 @@ def decide(signals: Signals | None, limits: Thresholds, model: Confidence) -> tu
         # further: when both are about that treatment, agreeing tells them apart no better than the model did
         return "answer", confidence
     if lead >= limits.lead and signals.heavy >= limits.lead_heavy and signals.votes >= limits.lead_votes \
-            and signals.unknown < limits.lead_unknown:
+            and signals.unknown < limits.lead_unknown and not off_topic(signals, limits):
         return "answer", confidence  # a clear lead on the question's own words: answered, the runners-up beneath
     return "choices", confidence
+
+
+def off_topic(signals: Signals, limits: Thresholds) -> bool:
+    """Whether the best entry leaves a telling word of the question unexplained, or shares only generic words with
+    it (``offtopic``): such a question is not answered on a lead the model is not sure of."""
+    if not limits.foreign:
+        return False
+    return signals.foreign >= limits.foreign * signals.specific or signals.specific < limits.generic
 
 
 def sure(signals: Signals, limits: Thresholds, confidence: float) -> bool:

@@ -100,6 +100,9 @@ CHAT_SPELLINGS = {
     "sched": "schedule", "wknd": "weekend", "wkend": "weekend", "hosp": "hospital",
     "dept": "department", "psych": "psychiatrist", "anesth": "anesthesia", "sfx": "side effects", "fx": "effects",
     "sidefx": "side effects", "freq": "frequency", "yrold": "year old", "yrolds": "year olds",
+    "addr": "address", "shld": "should", "shd": "should", "hav": "have", "mths": "months", "mnths": "months",
+    "wut": "what", "wot": "what", "coz": "because", "bcuz": "because", "sesh": "session", "seshs": "sessions",
+    "thru": "through",
 }
 CHAT_SIGNS = {"w/o": " without ", "w/": " with ", "y/n": " ", "b/c": " because "}
 """Chat signs read as words before the text is cut into words ("any tx w/o meds?")."""

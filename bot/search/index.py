@@ -39,6 +39,7 @@ from bot.search.homophones import Homophones
 from bot.search.intent import ApplyWish
 from bot.search.nearest import NearestExamples, surface
 from bot.search.normalize import Language, detect_language
+from bot.search.offtopic import Explained, explained
 from bot.search.readings import Readings, has_kanji, romaji_to_kana
 from bot.search.romaji import RomajiReader
 from bot.search.scoring import VOTERS, Bm25Params, CoverageIndex, ExampleIndex, Scored, add_counts
@@ -415,7 +416,8 @@ class FaqIndex:
         written = surface(text) if self._options.nearest_weight > 0 else frozenset()
         ranked, unknown, mass = language.ranked(query, self._options.example_weight, named, written,
                                                 self._options.nearest_weight, topics)
-        found = _decide(lang, ranked, unknown, mass, language.ids, self._options)
+        guard = explained(language.coverage.weigh(query), ranked[0].doc, language.coverage) if ranked else None
+        found = _decide(lang, ranked, unknown, mass, language.ids, self._options, guard)
         if found.status == "answer" and query and query.keys() <= self._all_treatment_features:
             # a treatment's name alone (「エクソソーム」) asks nothing in particular: offer, never answer
             floor = self._options.thresholds.choice_ratio * found.candidates[0][1]
@@ -525,7 +527,7 @@ def _agreement(treatment: str | None, named: frozenset[str]) -> float:
 
 
 def _decide(lang: Language, ranked: list[Scored], unknown: float, mass: float, ids: list[str],
-            options: IndexOptions) -> Match:
+            options: IndexOptions, guard: Explained | None = None) -> Match:
     limits = options.thresholds
     pairs = [(ids[s.doc], round(s.score, 3)) for s in ranked[:limits.max_choices]]
     signals = None
@@ -539,7 +541,8 @@ def _decide(lang: Language, ranked: list[Scored], unknown: float, mass: float, i
         signals = Signals(best.score, second.score if second else 0.0, best.evidence, unknown, mass, best.near,
                           second.near if second else 0.0, agree, plausible, best.heavy,
                           second.heavy if second else 0.0, best.votes, best.second_dice,
-                          best.second_near, best.treated, second.treated if second else 0.0)
+                          best.second_near, best.treated, second.treated if second else 0.0,
+                          guard.foreign if guard else 0.0, guard.specific if guard else 0.0)
     status, confidence = decide(signals, limits, options.confidence)
     floor = max(limits.choices, ranked[0].score * limits.choice_ratio) if ranked else limits.choices
     if status == "choices":

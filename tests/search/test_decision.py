@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.search.decision import INPUTS, Confidence, Signals, Thresholds, decide, sure
+from bot.search.decision import INPUTS, Confidence, Signals, Thresholds, decide, off_topic, sure
 
 
 def signals(score: float, runner_up: float, evidence: float = 8.0, unknown: float = 0.0,
@@ -49,13 +49,26 @@ def test_the_confidence_needed_decides_between_answer_and_choices() -> None:
 
 def test_a_clear_lead_on_the_question_s_own_words_is_answered_under_the_confidence() -> None:
     model = Confidence()
-    led = signals(0.6, 0.5, heavy=1.0, votes=0.6)
+    led = replace(signals(0.6, 0.5, heavy=1.0, votes=0.6), specific=5.0)
     unsure = Thresholds(confidence=model(led) + 0.01, lead=0.08)
     assert decide(led, unsure, model)[0] == "answer" and not sure(led, unsure, model(led))
     assert decide(replace(led, runner_up=0.55), unsure, model)[0] == "choices"  # the lead is too small
     assert decide(replace(led, votes=0.2), unsure, model)[0] == "choices"  # the nearest examples do not agree
     assert decide(replace(led, unknown=0.3), unsure, model)[0] == "choices"  # mostly words no entry explains
     assert decide(replace(led, heavy=0.5), unsure, model)[0] == "choices"  # it misses the telling words
+
+
+def test_the_off_topic_guard_keeps_a_lead_from_answering_an_unexplained_or_generic_match() -> None:
+    model = Confidence()
+    led = replace(signals(0.6, 0.5, heavy=1.0, votes=0.6), specific=5.0, foreign=2.0)
+    unsure = Thresholds(confidence=model(led) + 0.01, lead=0.08)
+    assert decide(led, unsure, model)[0] == "answer" and not off_topic(led, unsure)  # a light word left over
+    assert off_topic(replace(led, foreign=4.0), unsure)  # a telling word as heavy as the one shared
+    assert decide(replace(led, foreign=4.0), unsure, model)[0] == "choices"
+    assert off_topic(replace(led, specific=1.5, foreign=0.0), unsure)  # only a word most entries use is shared
+    assert not off_topic(replace(led, foreign=4.0), replace(unsure, foreign=0.0))  # the guard turned off
+    sure_one = signals(0.95, 0.3)
+    assert decide(replace(sure_one, foreign=9.0), Thresholds(), model)[0] == "answer"  # the model's own answers
 
 
 def test_an_exact_example_and_a_single_plausible_entry_raise_the_confidence() -> None:

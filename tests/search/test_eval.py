@@ -65,7 +65,8 @@ def test_held_out_set_generalises(evaluation: ModuleType, index: FaqIndex) -> No
 def test_no_off_topic_case_is_answered_outright(evaluation: ModuleType, index: FaqIndex, name: str) -> None:
     answered = [r.case.ask for r in _results(evaluation, index, name)
                 if r.case.kind == "fallback" and r.outcome.match.status == "answer"]
-    assert answered == []
+    # a held-out set: only how many, never which
+    assert (len(answered) if name == "holdout" else answered) == (0 if name == "holdout" else [])
 
 
 # --- judging ------------------------------------------------------------------------------------------------------

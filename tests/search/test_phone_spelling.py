@@ -21,6 +21,11 @@ from bot.search.synonyms import Synonyms
     ("howdoideletemydata", "how do i delete my data"),
     ("HOWMANYTIMESAWEEKISTMS", "how many times a week is tms"),
     ("how lomg is a tms session", "how long is a tms session"),  # one letter of four changed
+    ("clinic addr pls", "clinic address please"),
+    ("shld i stop meds b4 tms", "should i stop meds before tms"),
+    ("do i hav 2 stop my meds", "do i have 2 stop my meds"),
+    ("exo drip how many mths", "exo drip how many months"),
+    ("how long is each sesh", "how long is each session"),
 ])
 def test_phone_spellings_read_as_the_words_they_stand_for(index: FaqIndex, typed: str, written: str) -> None:
     assert index.features(typed) == index.features(written)
