@@ -215,9 +215,12 @@ _RELATIVE_EN = (r"(?:mum|mom|mother|dad|father|brother|sister|sibling|grandma|gr
 _SOMEONE_ELSE = re.compile(
     rf"\b(?:my|his|her|our)\s+{_RELATIVE_EN}(?:\s+\w+)?\s+(?:has|had|have|is|was|does|did|gets|got|suffers|suffered"
     r"|used to|takes|took|is on|was on)\b|"
-    r"(?:兄|姉|弟|妹|母|父|祖母|祖父|叔父|叔母|伯父|伯母|いとこ|親戚|家族|夫|妻|旦那|主人|友達|友人)(?:親|さん|ちゃん)?(?:は|が|も)")
+    r"(?:兄|姉|弟|妹|母|父|祖母|祖父|叔父|叔母|伯父|伯母|いとこ|親戚|家族|夫|妻|旦那|主人|友達|友人)(?:親|さん|ちゃん)?(?:は|が|も)|"
+    r"(?:(?<![ぁ-ん])|(?<=の))(?:あに|あね|おとうと|いもうと|はは|ちち|おかあさん|おとうさん|おばあちゃん|おじいちゃん|しんせき|"
+    r"かぞく|ともだち)(?:は|が|も)")
 """Someone other than the person applying (a parent, a sibling, a partner) said to have something: "no, but my
-brother has epilepsy", 「兄はてんかんですが」. A son or daughter is left out: a parent may apply for the child."""
+brother has epilepsy", 「兄はてんかんですが」, in kana too (「あにがてんかん」, from romaji). A son or daughter is
+left out: a parent may apply for the child."""
 _OTHERS = re.compile(rf"\b{_RELATIVE_EN}\b|家族|両親|親|母|父|兄|姉|弟|妹|(?<!丈)夫|妻")  # 大丈夫 is no husband
 _HELPER = re.compile(
     rf"\b(?:my|our)\s+{_RELATIVE_EN}\s+(?:is\s+|are\s+)?(?:helping|helps|helped|is with me|sitting with me|"
@@ -483,6 +486,12 @@ def read_choice(text: str, variants: Sequence[Question], *, age: Span | None = N
 
     A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
     text = _REPEATED.sub(r"\1", spelt_out(text))  # 「ないない」, 「はいはい」: said twice, meant once
+    kana = _romaji(text) if _ROMAJI_PARTICLE.search(text) else None
+    if kana is not None:
+        # 「kodomo no koro ni atta」: that "no" is 「の」 between two words, not the English no; read as Japanese
+        # only, and asked about when that reading finds nothing, instead of a "no" it never said
+        as_japanese = _read_choice(kana, variants, age)
+        return as_japanese if as_japanese.kind != "question" and as_japanese.choice_ids else Reading("unclear")
     reading = _read_choice(text, variants, age)
     if reading.kind != "unclear" or reading.choice_ids:
         return reading
@@ -509,6 +518,9 @@ def _read_again(text: str, variants: Sequence[Question]) -> list[str]:
     return [mended] if mended is not None else []
 
 
+_ROMAJI_PARTICLE = re.compile(r"[a-z]\s+no\s+[a-z]", re.IGNORECASE)
+"""A "no" between two words with no mark between them ("kodomo no koro", "ani no tenkan"): in a message that is
+all romaji it is the particle 「の」; English says "no" first or after a mark ("no, never", "dad yes, mom no")."""
 _REPEATED = re.compile(r"(ない|ないです|はい|いや|うん|そう|ある|あります|nope|no|yes|yep)(?:[\s、,]*\1)+")
 _ROMAJI_WORD = re.compile(r"[a-z]+")
 _KANA_ONLY = re.compile(r"[\u3041-\u309f]+")
@@ -635,6 +647,7 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
         text = after if echoed else _QUESTION_MARK.sub("、", text)
     cut = [with_day_parts(c) for c in clauses(_preferred(text, keys))]
     parts = [_read_clause(c, keys, variants) for c in cut]
+    cut, parts = _after_correction(cut, parts, question)
     if looks_like_question(text) and not _only_unsure(parts, question) and not _hedged_amount(text, question) \
             and not _request_naming_a_choice(text, parts) and not _musing(text, parts):
         return Reading("question")
@@ -688,6 +701,20 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
     if other_diagnosis:
         return Reading("unclear", tuple(sorted(other_diagnosis, key=order.index)))
     return Reading("unclear")
+
+
+def _after_correction(cut: list[Clause], parts: list[_Clause], question: Question) -> tuple[list[Clause],
+                                                                                               list[_Clause]]:
+    """What follows a self-correction ("exosome... no wait, the combination", 「電話、いや、やっぱりメールで」)
+    takes back what came before, when it answers something itself; an age or a duration reads its own
+    corrections from the whole message (bot.intake.amounts)."""
+    starts = [i for i, clause in enumerate(cut) if clause.corrects]
+    if not starts or question.amount is not None:
+        return cut, parts
+    last = starts[-1]
+    if any(p.named or p.polar or p.denied for p in parts[last:]):
+        return cut[last:], parts[last:]
+    return cut, parts
 
 
 def _told_something_else(cut: Sequence[Clause], parts: Sequence[_Clause], variants: Sequence[Question]) -> set[str]:
