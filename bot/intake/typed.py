@@ -333,6 +333,12 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
             out.polar.add(by_means["no"])  # 「うつではないと思う」 denies what 「診断はないが、うつ病かも」 suspects
         elif _forbidding_label(choice_id, variants) and not heard.negated and _PERMITS.search(folded):
             out.denied.add(choice_id)  # "you can leave a message" at 「…残さないでほしい」: the opposite of the choice
+        elif _negative_label(choice_id, variants) and meaning == "no" and heard.negated and "yes" in by_means \
+                and _asks_about_others(variants) \
+                and not any(said(h.key.raw).negated for h in hits if h.key.choice_id == choice_id):
+            # "not against it", 「反対はしてない」: the parents' no denied is likely a yes, but not said: asked (at
+            # a question about one's own health 「補聴器もつかってません」 denies the thing, and stays a no)
+            out.polar |= {by_means["yes"], *([by_means["unsure"]] if "unsure" in by_means else [])}
         elif _negative_label(choice_id, variants):
             (out.polar if meaning else out.named).add(choice_id)
         elif heard.stopped and meaning == "yes" and "no" in by_means and _about_now(variants) \
@@ -486,7 +492,8 @@ def read_choice(text: str, variants: Sequence[Question], *, age: Span | None = N
 
     A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
     text = _REPEATED.sub(r"\1", spelt_out(text))  # 「ないない」, 「はいはい」: said twice, meant once
-    kana = _romaji(text) if _ROMAJI_PARTICLE.search(text) else None
+    words = set(_ROMAJI_WORD.findall(text.lower())) if _ROMAJI_PARTICLE.search(text) else set()
+    kana = _romaji(text) if words & _ROMAJI_GRAMMAR and not words & _ENGLISH_GRAMMAR else None
     if kana is not None:
         # 「kodomo no koro ni atta」: that "no" is 「の」 between two words, not the English no; read as Japanese
         # only, and asked about when that reading finds nothing, instead of a "no" it never said
@@ -521,6 +528,15 @@ def _read_again(text: str, variants: Sequence[Question]) -> list[str]:
 _ROMAJI_PARTICLE = re.compile(r"[a-z]\s+no\s+[a-z]", re.IGNORECASE)
 """A "no" between two words with no mark between them ("kodomo no koro", "ani no tenkan"): in a message that is
 all romaji it is the particle 「の」; English says "no" first or after a mark ("no, never", "dad yes, mom no")."""
+_ROMAJI_GRAMMAR = frozenset({
+    "wa", "ga", "ni", "wo", "de", "mo", "to", "dake", "kara", "made", "desu", "deshita", "masu", "masen", "mashita",
+    "nai", "nakatta", "arimasu", "arimasen", "arimashita", "aru", "atta", "imasu", "imasen", "iru", "ita", "shita",
+    "shimashita", "koro", "toki", "hai", "iie", "dayo", "da", "yo", "ne"})
+"""Particles and endings that make a message romaji Japanese ("kodomo no koro ni", "ani ga tenkan desu")."""
+_ENGLISH_GRAMMAR = frozenset({
+    "i", "a", "the", "have", "has", "had", "is", "am", "are", "was", "one", "more", "idea", "me", "my", "so", "go",
+    "time", "once", "never", "ever", "any", "some", "at", "all", "it", "not", "yes", "yet"})
+"""English words that rule romaji out, so "no one", "no idea", "no more" keep the English no."""
 _REPEATED = re.compile(r"(ない|ないです|はい|いや|うん|そう|ある|あります|nope|no|yes|yep)(?:[\s、,]*\1)+")
 _ROMAJI_WORD = re.compile(r"[a-z]+")
 _KANA_ONLY = re.compile(r"[\u3041-\u309f]+")

@@ -987,6 +987,7 @@ def test_romaji_with_the_particle_that_answers_nothing_asks(intakes: dict[str, I
 
 @pytest.mark.parametrize(("text", "expected"), [  # English "no" stays a no: first, after a mark, or with English
     ("no", "no"), ("no, never", "no"), ("i have no seizures", "no"), ("nope no", "no"), ("no i do not", "no"),
+    ("i have no idea", "unsure"), ("to no one", "no"),
 ])
 def test_english_no_is_not_read_as_the_particle(intakes: dict[str, Intake], text: str, expected: str) -> None:
     assert read_choice(text, variants(intakes, "seizure", "en")) == Reading("choice", (expected,))
