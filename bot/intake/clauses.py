@@ -10,6 +10,7 @@ that says 「15時」 or "3pm", so the labels and typed words of the time choice
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -24,6 +25,13 @@ _JA_CONTRAST_START = re.compile(r"^(?:でも|だけど|けど|しかし|ただ|�
 _JA_REASON_END = re.compile(r"(?:[たるいすだ]|です|ます|した)(?:ので|から|ため)$")
 _CORRECTION = re.compile(r"でも|だけど|けど|しかし|ただ|あ|あっ|いや|but|though|actually|wait|hmm wait|well actually")
 _CORRECTION_START = re.compile(r"^(?:actually|wait|well actually|あ、|あっ)\s*")
+_SELF_CORRECTION = re.compile(r"^(?:(?:no wait|wait no|oh wait|wait|actually|sorry|oops|i mean|no i mean)(?:[\s,]+|$)|"
+                              r"(?:いやいや(?=[\s、]|$)|いや待って|いやまって|いや(?=[\s、]|$)|やっぱり|やっぱ|じゃなくて|ではなくて|"
+                              r"訂正|間違えました|まちがえました|間違えた|まちがえた)[\s、]*)")
+"""Words that take back what was just said ("exosome... no wait, the combination", 「TMS…いや、やっぱり併用で」)."""
+_VERDICT_ONLY = re.compile(r"(?:いや|嫌|やだ|苦手|無理|むり|だめ|ダメ|駄目|困ります|こまります|こわい|怖い|ng|"
+                           r"やめて|止めて|避けて|勘弁)(?:です|だ|かな|ください|ほしい|です[ねよ])?")
+"""A piece that only judges what the piece before named (「電話は、いやです」, 「留守電は、NG」)."""
 _HEDGE_ONLY = re.compile(r"たぶん|多分|おそらく|恐らく|きっと|probably|i think|i guess|i believe|i think so|"
                          r"と思います|思います")
 _JA_REASON_MID = re.compile(r"(?<=[たるいすだ])(?:ので|から)(?=.)|(?<=です|ます)(?:ので|から)(?=.)|"
@@ -46,19 +54,32 @@ class Clause:
     role: Role = "main"
     between: bool = False
     """It names a time between two choices (noon: morning or afternoon), so the reader asks."""
+    corrects: bool = False
+    """It follows a self-correction ("no wait", 「いや、やっぱり」, 「じゃなくて」): it takes back what came before."""
 
 
 def clauses(text: str) -> list[Clause]:
     """The message cut where its answer may change: at punctuation, "but", 「けど」, "because", "so" ..."""
     out: list[Clause] = []
     carried: Role | None = None  # 「ないけど、」: the piece after a trailing "but" corrects the one before
+    corrected_from: int | None = None  # the first clause after "no wait", 「いや」: it takes back what came before
+    taken_back = ""
     for piece in _BREAKS.split(text.strip()):
         piece = piece.strip()
+        if not piece:
+            continue
+        while out and _SELF_CORRECTION.match(piece.casefold()):
+            taken_back = piece
+            piece, carried = _SELF_CORRECTION.sub("", piece.casefold(), count=1).strip(), "contrast"
+            corrected_from = len(out)
         if not piece:
             continue
         if _CORRECTION.fullmatch(piece.casefold()):
             carried = "contrast"  # 「でも、」 "but," "actually," alone: what follows corrects what came before
             continue
+        if _VERDICT_ONLY.fullmatch(piece.casefold()) and out:
+            out[-1] = Clause(f"{out[-1].text}{piece}", out[-1].role, out[-1].between, out[-1].corrects)
+            continue  # 「電話は、いやです」: the dislike is of what the clause before named
         if _HEDGE_ONLY.fullmatch(piece.casefold()) and out:
             out[-1] = Clause(f"{out[-1].text} {piece}", out[-1].role)  # 「ないです、多分」: the hedge is the no's
             continue
@@ -89,6 +110,10 @@ def clauses(text: str) -> list[Clause]:
             *reasons, last = _JA_REASON_MID.split(part)
             out += [Clause(reason, "reason") for reason in reasons if reason.strip()]
             out.append(Clause(last, "reason" if _JA_REASON_END.search(last) else this))
+    if corrected_from is not None and corrected_from < len(out):
+        out[corrected_from] = dataclasses.replace(out[corrected_from], corrects=True)
+    elif corrected_from is not None:  # "yes, no wait": taken back, and nothing said instead; read as typed
+        out.append(Clause(taken_back.casefold()))
     return out or [Clause(text)]
 
 

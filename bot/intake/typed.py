@@ -215,9 +215,12 @@ _RELATIVE_EN = (r"(?:mum|mom|mother|dad|father|brother|sister|sibling|grandma|gr
 _SOMEONE_ELSE = re.compile(
     rf"\b(?:my|his|her|our)\s+{_RELATIVE_EN}(?:\s+\w+)?\s+(?:has|had|have|is|was|does|did|gets|got|suffers|suffered"
     r"|used to|takes|took|is on|was on)\b|"
-    r"(?:兄|姉|弟|妹|母|父|祖母|祖父|叔父|叔母|伯父|伯母|いとこ|親戚|家族|夫|妻|旦那|主人|友達|友人)(?:親|さん|ちゃん)?(?:は|が|も)")
+    r"(?:兄|姉|弟|妹|母|父|祖母|祖父|叔父|叔母|伯父|伯母|いとこ|親戚|家族|夫|妻|旦那|主人|友達|友人)(?:親|さん|ちゃん)?(?:は|が|も)|"
+    r"(?:(?<![ぁ-ん])|(?<=の))(?:あに|あね|おとうと|いもうと|はは|ちち|おかあさん|おとうさん|おばあちゃん|おじいちゃん|しんせき|"
+    r"かぞく|ともだち)(?:は|が|も)")
 """Someone other than the person applying (a parent, a sibling, a partner) said to have something: "no, but my
-brother has epilepsy", 「兄はてんかんですが」. A son or daughter is left out: a parent may apply for the child."""
+brother has epilepsy", 「兄はてんかんですが」, in kana too (「あにがてんかん」, from romaji). A son or daughter is
+left out: a parent may apply for the child."""
 _OTHERS = re.compile(rf"\b{_RELATIVE_EN}\b|家族|両親|親|母|父|兄|姉|弟|妹|(?<!丈)夫|妻")  # 大丈夫 is no husband
 _HELPER = re.compile(
     rf"\b(?:my|our)\s+{_RELATIVE_EN}\s+(?:is\s+|are\s+)?(?:helping|helps|helped|is with me|sitting with me|"
@@ -330,6 +333,12 @@ def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Questio
             out.polar.add(by_means["no"])  # 「うつではないと思う」 denies what 「診断はないが、うつ病かも」 suspects
         elif _forbidding_label(choice_id, variants) and not heard.negated and _PERMITS.search(folded):
             out.denied.add(choice_id)  # "you can leave a message" at 「…残さないでほしい」: the opposite of the choice
+        elif _negative_label(choice_id, variants) and meaning == "no" and heard.negated and "yes" in by_means \
+                and _asks_about_others(variants) \
+                and not any(said(h.key.raw).negated for h in hits if h.key.choice_id == choice_id):
+            # "not against it", 「反対はしてない」: the parents' no denied is likely a yes, but not said: asked (at
+            # a question about one's own health 「補聴器もつかってません」 denies the thing, and stays a no)
+            out.polar |= {by_means["yes"], *([by_means["unsure"]] if "unsure" in by_means else [])}
         elif _negative_label(choice_id, variants):
             (out.polar if meaning else out.named).add(choice_id)
         elif heard.stopped and meaning == "yes" and "no" in by_means and _about_now(variants) \
@@ -483,6 +492,13 @@ def read_choice(text: str, variants: Sequence[Question], *, age: Span | None = N
 
     A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
     text = _REPEATED.sub(r"\1", spelt_out(text))  # 「ないない」, 「はいはい」: said twice, meant once
+    words = set(_ROMAJI_WORD.findall(text.lower())) if _ROMAJI_PARTICLE.search(text) else set()
+    kana = _romaji(text) if words & _ROMAJI_GRAMMAR and not words & _ENGLISH_GRAMMAR else None
+    if kana is not None:
+        # 「kodomo no koro ni atta」: that "no" is 「の」 between two words, not the English no; read as Japanese
+        # only, and asked about when that reading finds nothing, instead of a "no" it never said
+        as_japanese = _read_choice(kana, variants, age)
+        return as_japanese if as_japanese.kind != "question" and as_japanese.choice_ids else Reading("unclear")
     reading = _read_choice(text, variants, age)
     if reading.kind != "unclear" or reading.choice_ids:
         return reading
@@ -509,6 +525,18 @@ def _read_again(text: str, variants: Sequence[Question]) -> list[str]:
     return [mended] if mended is not None else []
 
 
+_ROMAJI_PARTICLE = re.compile(r"[a-z]\s+no\s+[a-z]", re.IGNORECASE)
+"""A "no" between two words with no mark between them ("kodomo no koro", "ani no tenkan"): in a message that is
+all romaji it is the particle 「の」; English says "no" first or after a mark ("no, never", "dad yes, mom no")."""
+_ROMAJI_GRAMMAR = frozenset({
+    "wa", "ga", "ni", "wo", "de", "mo", "to", "dake", "kara", "made", "desu", "deshita", "masu", "masen", "mashita",
+    "nai", "nakatta", "arimasu", "arimasen", "arimashita", "aru", "atta", "imasu", "imasen", "iru", "ita", "shita",
+    "shimashita", "koro", "toki", "hai", "iie", "dayo", "da", "yo", "ne"})
+"""Particles and endings that make a message romaji Japanese ("kodomo no koro ni", "ani ga tenkan desu")."""
+_ENGLISH_GRAMMAR = frozenset({
+    "i", "a", "the", "have", "has", "had", "is", "am", "are", "was", "one", "more", "idea", "me", "my", "so", "go",
+    "time", "once", "never", "ever", "any", "some", "at", "all", "it", "not", "yes", "yet"})
+"""English words that rule romaji out, so "no one", "no idea", "no more" keep the English no."""
 _REPEATED = re.compile(r"(ない|ないです|はい|いや|うん|そう|ある|あります|nope|no|yes|yep)(?:[\s、,]*\1)+")
 _ROMAJI_WORD = re.compile(r"[a-z]+")
 _KANA_ONLY = re.compile(r"[\u3041-\u309f]+")
@@ -635,6 +663,7 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
         text = after if echoed else _QUESTION_MARK.sub("、", text)
     cut = [with_day_parts(c) for c in clauses(_preferred(text, keys))]
     parts = [_read_clause(c, keys, variants) for c in cut]
+    cut, parts = _after_correction(cut, parts, question)
     if looks_like_question(text) and not _only_unsure(parts, question) and not _hedged_amount(text, question) \
             and not _request_naming_a_choice(text, parts) and not _musing(text, parts):
         return Reading("question")
@@ -688,6 +717,20 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
     if other_diagnosis:
         return Reading("unclear", tuple(sorted(other_diagnosis, key=order.index)))
     return Reading("unclear")
+
+
+def _after_correction(cut: list[Clause], parts: list[_Clause], question: Question) -> tuple[list[Clause],
+                                                                                               list[_Clause]]:
+    """What follows a self-correction ("exosome... no wait, the combination", 「電話、いや、やっぱりメールで」)
+    takes back what came before, when it answers something itself; an age or a duration reads its own
+    corrections from the whole message (bot.intake.amounts)."""
+    starts = [i for i, clause in enumerate(cut) if clause.corrects]
+    if not starts or question.amount is not None:
+        return cut, parts
+    last = starts[-1]
+    if any(p.named or p.polar or p.denied for p in parts[last:]):
+        return cut[last:], parts[last:]
+    return cut, parts
 
 
 def _told_something_else(cut: Sequence[Clause], parts: Sequence[_Clause], variants: Sequence[Question]) -> set[str]:

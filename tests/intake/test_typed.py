@@ -968,3 +968,69 @@ def test_a_guess_or_hearsay_yes_is_asked_about(intakes: dict[str, Intake], lang:
     reading = read_choice(text, variants(intakes, question_id, lang))
     assert reading.choice_ids == expected
     assert reading.kind == ("choice" if len(expected) == 1 else "unclear")
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("seizure", "kodomo no koro ni arimashita", "yes"), ("seizure", "hai, kodomo no koro ni", "yes"),
+    ("medication", "kusuri no nonde nai", "no"), ("head_metal", "ha no tsumemono dake", "no"),
+])
+def test_romaji_no_between_two_words_is_the_particle(intakes: dict[str, Intake], question: str, text: str,
+                                                     expected: str) -> None:
+    assert read_choice(text, variants(intakes, question, "ja")) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize("text", ["watashi no ani ga tenkan desu", "kodomo no koro ni ichido"])
+def test_romaji_with_the_particle_that_answers_nothing_asks(intakes: dict[str, Intake], text: str) -> None:
+    reading = read_choice(text, variants(intakes, "seizure", "ja"))
+    assert reading.kind == "unclear" and "no" not in reading.choice_ids[:1]
+
+
+@pytest.mark.parametrize(("text", "expected"), [  # English "no" stays a no: first, after a mark, or with English
+    ("no", "no"), ("no, never", "no"), ("i have no seizures", "no"), ("nope no", "no"), ("no i do not", "no"),
+    ("i have no idea", "unsure"), ("to no one", "no"),
+])
+def test_english_no_is_not_read_as_the_particle(intakes: dict[str, Intake], text: str, expected: str) -> None:
+    assert read_choice(text, variants(intakes, "seizure", "en")) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize("text", ["あにがてんかんです", "わたしのあにがてんかんです"])
+def test_a_relative_written_in_kana_is_someone_else(intakes: dict[str, Intake], text: str) -> None:
+    assert read_choice(text, variants(intakes, "seizure")).kind == "unclear"
+
+
+@pytest.mark.parametrize("text", ["歯にインプラントがあります", "歯医者で入れたインプラントだけです", "a tooth implant",
+                                  "just a retainer", "口の中にインプラントがあるくらい"])
+def test_what_is_in_the_mouth_is_not_in_the_head(intakes: dict[str, Intake], text: str) -> None:
+    assert read_choice(text, variants(intakes, "head_metal")) == Reading("choice", ("no",))
+
+
+@pytest.mark.parametrize("text", ["はい、頭にシャントがあります", "頭にクリップ、歯にも詰め物"])
+def test_metal_in_the_head_beside_the_teeth_is_not_a_no(intakes: dict[str, Intake], text: str) -> None:
+    assert read_choice(text, variants(intakes, "head_metal")) != Reading("choice", ("no",))
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("interest", "exosome... no wait, the combination", "combined"),
+    ("interest", "TMS…いや、やっぱり併用で", "combined"),
+    ("fainting", "yes - no wait, no", "no"), ("contact_method", "電話、いや、やっぱりメールで", "email"),
+    ("fainting", "はい、いや、いいえ", "no"), ("seizure", "no, wait, I had one as a kid", "yes"),
+])
+def test_a_self_correction_takes_back_what_came_before(intakes: dict[str, Intake], question: str, text: str,
+                                                       expected: str) -> None:
+    assert read_choice(text, variants(intakes, question)) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize("text", ["yes, no wait", "はい、いや"])  # taken back, nothing said instead: it asks
+def test_a_correction_with_nothing_after_it_asks(intakes: dict[str, Intake], text: str) -> None:
+    reading = read_choice(text, variants(intakes, "seizure"))
+    assert reading.kind == "unclear" and {"yes", "no"} <= set(reading.choice_ids)
+
+
+@pytest.mark.parametrize("text", ["電話は、いやです", "電話は、無理です", "電話はいやです"])
+def test_a_dislike_after_a_comma_is_of_what_came_before(intakes: dict[str, Intake], text: str) -> None:
+    reading = read_choice(text, variants(intakes, "contact_method"))
+    assert reading.kind == "unclear" and "phone" not in reading.choice_ids
+
+
+def test_a_liking_is_not_a_dislike(intakes: dict[str, Intake]) -> None:
+    assert read_choice("電話がいいです", variants(intakes, "contact_method")) == Reading("choice", ("phone",))
