@@ -101,7 +101,7 @@ def test_a_means_taken_somewhere_alone_or_kept_by_the_bed_gets_the_full_reply(ru
 
 @pytest.mark.parametrize("text", [
     "wrote a letter to my grandma",
-    "writing a note to my teacher so I can leave early for the appointment",
+    "i wrote a note last night",
 ])
 def test_one_letter_or_note_told_plainly_asks_instead_of_alarming(rules: CrisisScreen, text: str) -> None:
     assert rules.assess(text).tier == "check_in", rules.assess(text).reason()
