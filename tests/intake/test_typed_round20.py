@@ -23,8 +23,9 @@ def read(intakes: dict[str, Intake], question_id: str, text: str) -> Reading:
 # --- regional negations (bot.intake.dialect) ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("question", "text"), [
-    ("medication", "飲んでへん"), ("medication", "飲んでひん"), ("medication", "飲まへん"), ("medication", "飲んどらん"),
-    ("medication", "飲んどりゃせん"), ("medication", "もらってへん"), ("medication", "飲んでまへん"),
+    ("medication", "飲んでへん"), ("medication", "飲んでひん"), ("medication", "飲まへん"),
+    ("medication", "飲んどらん"), ("medication", "飲んどりゃせん"), ("medication", "もらってへん"),
+    ("medication", "飲んでまへん"),
     ("seizure", "あらへん"), ("seizure", "なったことあらへん"), ("seizure", "ないだで"), ("seizure", "ありゃせん"),
     ("cochlear", "入ってへん"), ("cochlear", "入っとらん"), ("pregnancy", "妊娠してへん"), ("pregnancy", "しとらんよ"),
     ("fainting", "倒れたことあらへん"),
@@ -41,8 +42,8 @@ def test_a_regional_yes_stays_a_yes(intakes: dict[str, Intake], question: str, t
     assert read(intakes, question, text) == Reading("choice", ("yes",))
 
 
-@pytest.mark.parametrize("text", ["たいへんです", "このへんが痛い", "ここらへん", "ひんけつです", "ひんぱんに", "飲みません",
-                                  "せんせいに聞いた", "そうですねえ", "オランダに住んでます"])
+@pytest.mark.parametrize("text", ["たいへんです", "このへんが痛い", "ここらへん", "ひんけつです", "ひんぱんに",
+                                  "飲みません", "せんせいに聞いた", "そうですねえ", "オランダに住んでます"])
 def test_words_that_only_look_like_a_regional_ending_are_left_as_typed(text: str) -> None:
     assert standard(text) == text
 
@@ -50,3 +51,28 @@ def test_words_that_only_look_like_a_regional_ending_are_left_as_typed(text: str
 def test_a_kana_faint_stays_a_yes(intakes: dict[str, Intake]) -> None:
     """「ひんけつで倒れた」 (貧血 typed in kana) keeps its ひん: it fainted."""
     assert read(intakes, "fainting", "ひんけつで倒れたことがある") == Reading("choice", ("yes",))
+
+
+# --- whose age: a parent's own beside the child's (bot.intake.whose) ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("私は45で娘は16です", "teen15_17"), ("私は45歳、息子は13歳です", "under15"), ("母親(45)です。娘は16", "teen15_17"),
+    ("16歳の娘の母(45)です", "teen15_17"), ("父親45、息子15", "teen15_17"), ("母です。娘は十六です", "teen15_17"),
+    ("I'm 45 and my daughter is 16", "teen15_17"), ("I am 45, my son is twelve", "under15"),
+    ("she's 16, I'm her mum (45)", "teen15_17"), ("my 16 year old daughter, I'm 45", "teen15_17"),
+    ("I'm 45, applying for my sixteen-year-old son", "teen15_17"),
+])
+def test_a_parent_giving_both_ages_answers_with_the_childs(intakes: dict[str, Intake], text: str,
+                                                            expected: str) -> None:
+    assert read(intakes, "age", text) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I'm 45", Reading("choice", ("age40s",))), ("私は45", Reading("choice", ("age40s",))),
+    ("my son is 16", Reading("choice", ("teen15_17",))), ("娘は16です", Reading("choice", ("teen15_17",))),
+    ("I'm 17 and my mom is 45", Reading("unclear", ("teen15_17", "age40s"))),  # a parent, but no child named
+    ("my son is 16 and my daughter is 13", Reading("unclear", ("under15", "teen15_17"))),  # two children: asks
+])
+def test_one_persons_age_or_two_childrens_is_read_as_before(intakes: dict[str, Intake], text: str,
+                                                            expected: Reading) -> None:
+    assert read(intakes, "age", text) == expected
