@@ -291,13 +291,25 @@ def _unqualified(hits: list[Hit], text: str, variants: Sequence[Question]) -> li
     return kept or hits
 
 
+def _negation_of_named(hits: list[Hit], question: Question) -> list[Hit]:
+    """At a multi question, the "none" choice's own negative word (「ない」, 「なし」, "never") said of a treatment
+    named in the same clause negates that treatment (「薬は飲んでない」, "never tried medication"): it is no "none"."""
+    if question.kind != "multi":
+        return hits
+    exclusive_no = {c.id for c in question.choices if c.exclusive and means(c) == "no"}
+    if not any(h.key.choice_id not in exclusive_no for h in hits):
+        return hits
+    kept = [h for h in hits if h.key.choice_id not in exclusive_no or not said(h.key.raw).negated]
+    return kept if kept != hits else hits
+
+
 def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Question]) -> _Clause:
     question = variants[0]
     folded = fold(clause.text)
     if _about_someone_else(folded, variants) or (_HELPER.search(folded) and not _asks_about_others(variants)):
         return _Clause("reason")
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
-    hits: list[Hit] = _unqualified(find(keys, clause.text), clause.text, variants)
+    hits: list[Hit] = _negation_of_named(_unqualified(find(keys, clause.text), clause.text, variants), question)
     ids = {h.key.choice_id for h in hits}
     from_partial = not ids and question.amount is None
     if from_partial:
@@ -1100,8 +1112,8 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
         # 「家族にバレたくない」, "my family can't find out": what the question is there for, but which of its
         # choices is the patient's to say, so every one but "none" is offered
         return Reading("unclear", tuple(c for c in order if c not in exclusive))
-    if not matched:
-        return Reading("unclear", tuple(sorted(denied, key=order.index)) if denied else ())
+    if not matched:  # 「薬は飲んでない」, "no meds no therapy": the others are offered, "none" among them
+        return Reading("unclear", tuple(c for c in order if c not in denied) if denied else ())
     if matched & exclusive and matched - exclusive:
         return Reading("unclear", tuple(sorted(matched, key=order.index)))
     return Reading("choice", tuple(sorted(matched, key=order.index)))

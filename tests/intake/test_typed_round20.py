@@ -76,3 +76,32 @@ def test_a_parent_giving_both_ages_answers_with_the_childs(intakes: dict[str, In
 def test_one_persons_age_or_two_childrens_is_read_as_before(intakes: dict[str, Intake], text: str,
                                                             expected: Reading) -> None:
     assert read(intakes, "age", text) == expected
+
+
+# --- a treatment denied inside a tick-all answer --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "not meds, just counselling", "no meds, only therapy", "counselling but not meds",
+    "therapy, never tried medication", "never took antidepressants, had some cbt", "just counselling, no pills",
+    "薬じゃなくてカウンセリングだけ", "薬は飲んでない、カウンセリングのみ", "カウンセリングだけ、薬はなし",
+    "抗うつ薬は使ってない。カウンセリングは受けた", "薬は嫌で飲まなかった、カウンセリングだけです",
+])
+def test_a_treatment_denied_beside_one_had_is_left_out(intakes: dict[str, Intake], text: str) -> None:
+    assert read(intakes, "treatments", text) == Reading("choice", ("psychotherapy",))
+
+
+@pytest.mark.parametrize("text", ["none", "never had any", "nothing so far", "なし", "受けたことない",
+                                  "何も受けていない"])
+def test_none_said_alone_is_still_none(intakes: dict[str, Intake], text: str) -> None:
+    assert read(intakes, "treatments", text) == Reading("choice", ("none",))
+
+
+@pytest.mark.parametrize("text", ["薬は飲んでない", "never tried medication"])
+def test_a_treatment_only_denied_offers_the_others(intakes: dict[str, Intake], text: str) -> None:
+    """Not the medicine, but was there something else? The other choices are offered, "none" among them."""
+    assert read(intakes, "treatments", text) == Reading("unclear", ("psychotherapy", "tms", "other", "none"))
+
+
+def test_two_treatments_had_are_both_ticked(intakes: dict[str, Intake]) -> None:
+    assert read(intakes, "treatments", "薬とカウンセリング") == Reading("choice", ("antidepressants", "psychotherapy"))
+    assert read(intakes, "treatments", "antidepressants, never therapy") == Reading("choice", ("antidepressants",))
