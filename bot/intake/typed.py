@@ -573,6 +573,28 @@ _DOES_IT_COUNT = re.compile(r"[,、。]?\s*(?:(?:does|would|do|will) (?:that|it|
 """A question whether what was just said counts ("does that count?", 「それも入る？」)."""
 
 
+_EN_DOUBT_WORDS = re.compile(r"\b(?:i think|think so|i guess|i believe|i suppose|i reckon|probably|prob|maybe|perhaps|"
+                             r"pretty sure|i think so|i guess so)\b")
+_EN_ASKING = re.compile(r"\b(?:what|whats|how|why|when|where|which|who|can|could|should|would|will|does|do you|"
+                        r"is it|is that|is this|are you|are there|is there|mean|count|ok|okay|fine)\b")
+_JA_DOUBT_WORDS = re.compile(r"かな$|かなあ$|かなぁ$|と思う$|と思います$|と思うけど$|たぶん|多分|おそらく|"
+                             r"かも$|かもです$")
+
+
+def _doubt_asked(text: str) -> bool:
+    """The message ends in its only question mark and only doubts what it says ("I think so?", "tms I guess?",
+    「TMSかな？」, 「そうだと思う？」): no question word, no "does it count", nothing asked of the bot."""
+    stripped = text.strip()
+    body = stripped.rstrip("?？ ")
+    if body == stripped or not body or _QUESTION_MARK.search(body):
+        return False
+    plain = spaced(body)
+    if plain.isascii():
+        return bool(_EN_DOUBT_WORDS.search(plain)) and not _EN_ASKING.search(plain)
+    key = key_of(body)
+    return bool(_JA_DOUBT_WORDS.search(key)) and not _ASKING_WORD.search(key.replace("かな", ""))
+
+
 def _answered_after_mark(text: str) -> bool:
     """Neither what follows the last question mark nor what comes before a mark is a question without it, so the
     mark only checked a word or made a hedge ("coclear? no", "maybe? I blacked out once", 「ひきつけ？みたいなのが
@@ -666,6 +688,16 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
         if stated.kind != "question" and stated.choice_ids and unsure and (
                 stated.kind == "unclear" or len(stated.choice_ids) == 1):
             return Reading("unclear", tuple(sorted({*stated.choice_ids, unsure[0]}, key=order.index)))
+    if _doubt_asked(text):
+        # "I think so?", "both I think?", 「TMSかな？」: an answer the person doubts, put as a question to the bot;
+        # what it would record and "not sure" are offered, it is no question for the FAQ
+        doubted = _read_plain(_QUESTION_MARK.sub("", text), variants, age)
+        ids = set(doubted.choice_ids) | set(unsure[:1])
+        if doubted.kind == "question" or not doubted.choice_ids:
+            return Reading("unclear")
+        if ids == set(unsure[:1]):
+            return Reading("choice", tuple(ids))  # "maybe?": not sure is the answer
+        return Reading("unclear", tuple(c for c in order if c in ids))
     if looks_like_question(text) and _answered_after_mark(text):
         # "coclear? no", 「人工内耳？ないです」: a word checked, then the answer, which is read alone; "maybe? I
         # blacked out once" and 「ひきつけ？みたいなのがあった」: the mark made a hedge, and the whole is the answer

@@ -105,3 +105,28 @@ def test_a_treatment_only_denied_offers_the_others(intakes: dict[str, Intake], t
 def test_two_treatments_had_are_both_ticked(intakes: dict[str, Intake]) -> None:
     assert read(intakes, "treatments", "薬とカウンセリング") == Reading("choice", ("antidepressants", "psychotherapy"))
     assert read(intakes, "treatments", "antidepressants, never therapy") == Reading("choice", ("antidepressants",))
+
+
+# --- doubts put as a question -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "text", "offered"), [
+    ("seizure", "I think so?", ("yes", "unsure")), ("seizure", "そうだと思う？", ("yes", "unsure")),
+    ("seizure", "あったと思う？", ("yes", "unsure")), ("seizure", "I don't think so?", ("no", "unsure")),
+    ("interest", "both I think?", ("combined", "undecided")), ("interest", "tms I guess?", ("tms", "undecided")),
+    ("interest", "TMSかな？", ("tms", "undecided")), ("interest", "両方かな？", ("combined", "undecided")),
+    ("medication", "I think so?", ("yes",)),
+])
+def test_an_answer_doubted_with_a_question_mark_asks_back(intakes: dict[str, Intake], question: str, text: str,
+                                                          offered: tuple[str, ...]) -> None:
+    assert read(intakes, question, text) == Reading("unclear", offered)
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("seizure", "I think so", Reading("choice", ("yes",))), ("seizure", "maybe?", Reading("choice", ("unsure",))),
+    ("seizure", "yes?", Reading("choice", ("yes",))), ("seizure", "what is a seizure?", Reading("question")),
+    ("seizure", "てんかんって何ですか？", Reading("question")), ("interest", "can I do both?", Reading("question")),
+    ("interest", "TMSでいいのかな？", Reading("question")), ("medication", "is melatonin ok?", Reading("question")),
+])
+def test_a_plain_answer_or_a_real_question_is_read_as_before(intakes: dict[str, Intake], question: str, text: str,
+                                                             expected: Reading) -> None:
+    assert read(intakes, question, text) == expected
