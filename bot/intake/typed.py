@@ -306,7 +306,11 @@ def _negation_of_named(hits: list[Hit], question: Question) -> list[Hit]:
 def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Question]) -> _Clause:
     question = variants[0]
     folded = fold(clause.text)
-    if _about_someone_else(folded, variants) or (_HELPER.search(folded) and not _asks_about_others(variants)):
+    helper = _HELPER.search(folded)
+    if helper and not _asks_about_others(variants) and helper.group(0).endswith(("for me", "for me too")):
+        clause = Clause("for me", clause.role)  # "my mum is filling this in for me": it is for the writer
+        folded = "for me"
+    elif _about_someone_else(folded, variants) or (helper and not _asks_about_others(variants)):
         return _Clause("reason")
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
     hits: list[Hit] = _negation_of_named(_unqualified(find(keys, clause.text), clause.text, variants), question)

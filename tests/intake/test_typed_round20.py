@@ -130,3 +130,27 @@ def test_an_answer_doubted_with_a_question_mark_asks_back(intakes: dict[str, Int
 def test_a_plain_answer_or_a_real_question_is_read_as_before(intakes: dict[str, Intake], question: str, text: str,
                                                              expected: Reading) -> None:
     assert read(intakes, question, text) == expected
+
+
+# --- who applies: an adult's spouse or grown child typing -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "my wife wants it, I'm filling it in", "it's for my wife, I'm just typing", "for my husband",
+    "my partner is the patient, I'm helping", "for my mom", "my mum is filling this in for me",
+    "妻が受けたいので私が入力しています", "夫のためです", "主人のことです", "妻です",
+])
+def test_treatment_for_an_adult_relative_is_the_person_considering_treatment(intakes: dict[str, Intake],
+                                                                             text: str) -> None:
+    """"A parent or guardian (for a child)" is for a child only, and starts the guardian's questions; a husband who
+    types for his wife applies for the person considering treatment, as a parent helping an adult does."""
+    assert read(intakes, "applicant", text) == Reading("choice", ("self",))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I'm his mom", "guardian"), ("I'm her mum", "guardian"), ("for my son", "guardian"), ("母です", "guardian"),
+    ("母親です", "guardian"), ("父親です", "guardian"), ("娘のことで、母です", "guardian"),
+    ("本人ですが、母と一緒に見ています", "self"), ("me, but my mom is helping me type", "self"),
+])
+def test_a_parent_for_a_child_and_a_parent_helping_are_read_as_before(intakes: dict[str, Intake], text: str,
+                                                                      expected: str) -> None:
+    assert read(intakes, "applicant", text) == Reading("choice", (expected,))
