@@ -480,6 +480,12 @@ def _subsumed(ids: set[str], hits: Sequence[Hit], variants: Sequence[Question]) 
             stem = hit.key.text.rstrip("s") if hit.key.ascii and len(hit.key.text) > 4 else hit.key.text
             if any(stem in label for label in labels.get(other, [])):
                 drop.add(hit.key.choice_id)
+    if variants[0].kind == "choice":  # 「磁気と点滴の両方」: TMS (its label 「TMS治療」) is part of the combined choice
+        for part in ids:
+            for whole in ids - {part}:
+                if any(len(own) < len(label) and own in label for own, label in zip(
+                        labels.get(part, []), labels.get(whole, []), strict=False)):
+                    drop.add(part)
     return ids - drop if ids - drop else ids
 
 
@@ -748,7 +754,10 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
         found = amount if amount and named & amount else named | amount
         found |= _still_undecided(kept, by_means)
         if len(found) > 1:
-            found |= _naming_all(found, keys, variants)
+            whole = _naming_all(found, keys, variants)
+            if len(whole) == 1 and not amount and _TOGETHER.search(fold(text)) and not _UNDECIDED.search(fold(text)):
+                return Reading("choice", tuple(whole))  # "tms plus exosome", 「磁気と点滴をセットで」: the two together
+            found |= whole
         return _one_or_ask(found, order)
     polar = _polar_answer(kept, [by_means["no"]] if "no" in by_means else [],
                           [by_means["unsure"]] if "unsure" in by_means else [])
@@ -982,6 +991,13 @@ def _answer_label(key: Key, question: Question) -> bool:
     meaning = next((means(c) for c in question.choices if c.id == key.choice_id), None)
     heard = said(key.raw)
     return meaning is not None and bool(heard.polarities) and not heard.weak
+
+
+_TOGETHER = re.compile(r"\b(?:plus|with|w|together|both|combined|combo|at the same time)\b|[&+＋]|"
+                       r"一緒|いっしょ|両方|りょうほう|セット|同時|併用|組み合わせ|どちらも|どっちも")
+"""Two choices said as one, taken together ("tms plus exosome", 「TMSと点滴をセットで」), not side by side."""
+_UNDECIDED = re.compile(r"\b(?:or|either|which|whether|deciding|decide|not sure|unsure|vs|versus)\b|"
+                        r"迷|悩|どっちが|どちらが|どっちか|どちらか|決め|わから|分から|[?？]")
 
 
 def _naming_all(found: set[str], keys: Sequence[Key], variants: Sequence[Question]) -> set[str]:

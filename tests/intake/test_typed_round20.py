@@ -154,3 +154,27 @@ def test_treatment_for_an_adult_relative_is_the_person_considering_treatment(int
 def test_a_parent_for_a_child_and_a_parent_helping_are_read_as_before(intakes: dict[str, Intake], text: str,
                                                                       expected: str) -> None:
     assert read(intakes, "applicant", text) == Reading("choice", (expected,))
+
+
+# --- the combined treatment --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "両方", "セットで", "TMSとエクソソーム一緒に", "TMSと点滴をセットで", "磁気と点滴の両方", "ふたつとも", "2つとも",
+    "both please", "the two of them", "tms plus exosome", "tms with exosome", "magnets + drip",
+    "tms and the drip together",
+])
+def test_the_two_treatments_said_together_are_the_combined_choice(intakes: dict[str, Intake], text: str) -> None:
+    assert read(intakes, "interest", text) == Reading("choice", ("combined",))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tms or exosome", Reading("unclear", ("tms", "exosome"))),
+    ("tms, also thinking about exosome", Reading("unclear", ("tms", "exosome", "combined"))),
+    ("TMS、エクソソームも気になる", Reading("unclear", ("tms", "exosome", "combined"))),
+    ("両方気になるけど迷ってる", Reading("unclear", ("combined", "undecided"))),
+    ("not both, just tms", Reading("choice", ("tms",))), ("両方ではなくTMSだけ", Reading("choice", ("tms",))),
+    ("no combo, just exosome", Reading("choice", ("exosome",))), ("tms package", Reading("choice", ("tms",))),
+    ("TMSとエクソソームどっちがいい？", Reading("question")),
+])
+def test_near_misses_of_the_combined_choice(intakes: dict[str, Intake], text: str, expected: Reading) -> None:
+    assert read(intakes, "interest", text) == expected
