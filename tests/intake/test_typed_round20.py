@@ -178,3 +178,26 @@ def test_the_two_treatments_said_together_are_the_combined_choice(intakes: dict[
 ])
 def test_near_misses_of_the_combined_choice(intakes: dict[str, Intake], text: str, expected: Reading) -> None:
     assert read(intakes, "interest", text) == expected
+
+
+# --- numbers in words ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("age", "seventeen and a half", "teen15_17"), ("age", "twentyfive", "age20s"), ("age", "thirtysomething", "age30s"),
+    ("age", "forty something", "age40s"), ("age", "にじゅうだい", "age20s"), ("age", "さんじゅうだい", "age30s"),
+    ("age", "よんじゅうだいこうはん", "age40s"), ("duration", "a year and two months", "y1_2"),
+    ("duration", "いちねんはん", "y1_2"), ("duration", "ごねんいじょう", "over2y"),
+])
+def test_a_number_in_words_picks_its_band(intakes: dict[str, Intake], question: str, text: str,
+                                          expected: str) -> None:
+    assert read(intakes, question, text) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("duration", "ごはん", Reading("unclear")), ("age", "ごはん", Reading("unclear")),  # rice, no five and a half
+    ("age", "almost eighteen", Reading("unclear", ("teen15_17", "age18_19"))),
+    ("duration", "いちねん", Reading("unclear", ("m6_12", "y1_2"))),  # a year is where two bands meet
+])
+def test_words_that_are_no_number_or_sit_between_bands(intakes: dict[str, Intake], question: str, text: str,
+                                                       expected: Reading) -> None:
+    assert read(intakes, question, text) == expected
