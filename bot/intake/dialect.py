@@ -1,7 +1,8 @@
 """Regional Japanese negations written as the standard ones, so the yes / no reader (bot.intake.polarity) sees them.
 
 Patients in Nagoya and from the Kansai type as they speak: 「飲んでへん」, 「飲まへん」, 「あらへん」 (Kansai),
-「飲んどらん」, 「入っとらん」, 「ありゃせん」, 「行かせん」 (Nagoya and the Chubu region), 「ねーよ」 said alone.
+「飲んどらん」, 「入っとらん」, 「ありゃせん」, 「行かせん」 (Nagoya and the Chubu region), 「ねーよ」 said alone;
+and the Kansai 「ちゃう」 (違う: no) and 「せや」 (そうだ: yes) said as the whole answer.
 The analyser's small dictionary does not know these endings (it reads 「へん」 as a noun and
 「受けとらん」 as 「受け取る」), so ``standard`` rewrites them before it runs: 「飲んでへん」 -> 「飲んでない」,
 「飲んどらん」 -> 「飲んでいない」, 「あらへん」 -> 「ない」. The copulas や and だで (「飲んどるでね」, 「ないだで」)
@@ -18,10 +19,13 @@ from functools import lru_cache
 
 __all__ = ["standard"]
 
-_END = r"(?=$|[\s、。,.!！?？…〜~ー]|よ|わ|で|ね|な|し|けど|って|もん|ねん|のや|の|わ|か|です|でした|った|かった)"
+_END = r"(?=$|[\s、。,.!！?？…〜~ー]|よ|わ|で|ね|な|し|と|や|けど|って|もん|ねん|の|か|です|でした|った|かった|みたい)"
 """What may follow a negative ending: the end, a mark, or a particle; not a kana that goes on with a word."""
 
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), repl) for pattern, repl in (
+    # Kansai 「言うて」, 「ゆうて」 (言って), so the typed words of the choices find them: 「まだ言うてへん」
+    (r"(?<=[言思])うて", "って"),
+    (r"(?<![ぁ-ん])ゆうて", "言って"),
     # Kansai, after て / で: 「飲んでへん」, 「入ってへん」, 「してへん」, 「飲んでひん」, and their past
     (r"([てで])(?:へん|ひん)かった", r"\1なかった"),
     (rf"([てで])(?:へん|ひん){_END}", r"\1ない"),
@@ -46,6 +50,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), re
     (rf"おらん{_END}", "いない"),
     (rf"(?<=[ぁ-ん\u3400-\u9fff])(?:しや|しゃ)せん{_END}", "しない"),
     (rf"(?<=[かがさただなばらわ])せん{_END}", "ない"),
+    # Kansai, said alone: 「ちゃう」, 「ちゃいます」 (違う: no), 「せや」 (そうだ: yes)
+    (r"^(?:ちゃう|ちゃいます)(?:ちゃう)?(?=$|[\s、。,.!！]|よ|で|ねん|わ)", "違います"),
+    (r"^せや(?=$|[\s、。,.!！]|で|な|ね|よ|ねん)", "そうだ"),
+    (r"ありゃへん", "ない"),
     # Kanto and the north, said alone: 「ねーよ」
     (r"^(?:ねえ|ねー|ねぇ)(?:よ|わ|です|っす)?$", "ない"),
 ))
@@ -54,7 +62,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), re
 @lru_cache(maxsize=4096)
 def standard(text: str) -> str:
     """The message with regional negative endings written as the standard ones (「飲んでへん」 -> 「飲んでない」)."""
-    if "ん" not in text and "ね" not in text:
+    if "ん" not in text and "ね" not in text and "うて" not in text and not text.startswith(("ちゃ", "せや")):
         return text
     for pattern, repl in _RULES:
         text = pattern.sub(repl, text)

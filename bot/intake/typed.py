@@ -35,6 +35,7 @@ import jaconv
 from bot.content.schema import Choice, Question
 from bot.intake.amounts import Span, bands, read_amount, read_spans
 from bot.intake.clauses import Clause, Role, clauses, with_day_parts
+from bot.intake.dialect import standard
 from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced, word_keys
 from bot.intake.polarity import Polarity, Said, said, wishes_not
 from bot.intake.typos import mend_typos, same_sound
@@ -514,6 +515,8 @@ def read_choice(text: str, variants: Sequence[Question], *, age: Span | None = N
 
     A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
     text = _REPEATED.sub(r"\1", spelt_out(text))  # 「ないない」, 「はいはい」: said twice, meant once
+    if not text.isascii():
+        text = standard(text)  # 「まだ言うてへん」 as 「まだ言ってない」, so the choices' words find it
     words = set(_ROMAJI_WORD.findall(text.lower())) if _ROMAJI_PARTICLE.search(text) else set()
     kana = _romaji(text) if words & _ROMAJI_GRAMMAR and not words & _ENGLISH_GRAMMAR else None
     if kana is not None:

@@ -48,6 +48,21 @@ def test_words_that_only_look_like_a_regional_ending_are_left_as_typed(text: str
     assert standard(text) == text
 
 
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("seizure", "ちゃう", "no"), ("seizure", "ちゃいます", "no"), ("seizure", "ちゃうちゃう", "no"),
+    ("seizure", "せやで", "yes"), ("pregnancy", "妊娠はしてへんと思う", "no"), ("seizure", "ありゃへん", "no"),
+    ("guardian_agrees", "まだ言うてへん", "not_told"), ("guardian_agrees", "言ってへん", "not_told"),
+    ("medication", "前は飲んでたけど今は飲んでへん", "no"),
+])
+def test_kansai_words_said_as_the_answer(intakes: dict[str, Intake], question: str, text: str, expected: str) -> None:
+    assert read(intakes, question, text) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize("text", ["飲んじゃう", "食べちゃいます", "せやけど"])
+def test_chau_and_seya_inside_a_sentence_are_left_as_typed(text: str) -> None:
+    assert standard(text) == text
+
+
 def test_a_kana_faint_stays_a_yes(intakes: dict[str, Intake]) -> None:
     """「ひんけつで倒れた」 (貧血 typed in kana) keeps its ひん: it fainted."""
     assert read(intakes, "fainting", "ひんけつで倒れたことがある") == Reading("choice", ("yes",))
