@@ -25,25 +25,25 @@ in the answer (「名前は漢字でいいですか？」) is told apart from th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
 import jaconv
 
-from bot.content.schema import Choice, Question
+from bot.content.schema import Choice, Intake, Question
 from bot.intake.amounts import Span, bands, read_amount, read_spans
 from bot.intake.clauses import Clause, Role, clauses, with_day_parts
 from bot.intake.dialect import standard
-from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced, word_keys
+from bot.intake.keys import Hit, Key, content_words, find, key_of, keys_of, partial, prepare_keys, spaced, word_keys
 from bot.intake.polarity import Polarity, Said, said, wishes_not
 from bot.intake.typos import mend_typos, same_sound
 from bot.search.sentences import looks_like_question
 from bot.text import japanese
 from bot.text.fold import fold
 
-__all__ = ["Reading", "key_of", "looks_like_question", "means", "polarity", "read_amount", "read_choice",
+__all__ = ["Reading", "key_of", "looks_like_question", "means", "polarity", "prepare", "read_amount", "read_choice",
            "read_text"]
 
 ReadingKind = Literal["choice", "unclear", "question"]
@@ -57,6 +57,30 @@ class Reading:
 
     kind: ReadingKind
     choice_ids: tuple[str, ...] = ()
+
+
+# --- before the first message -------------------------------------------------------------------------------------
+
+def prepare(intakes: Mapping[str, Intake]) -> int:
+    """Build what reading a typed answer needs of each question (its keys, their word forms, patterns and readings)
+    once, when the content loads, instead of on the first patient's message at that question; the number of keys.
+    The caches hold them by value, so a later reload with the same questions finds them ready."""
+    langs = list(intakes)
+    prepared = 0
+    for lang in langs:
+        for question in intakes[lang].questions:
+            if not question.choices:
+                continue
+            order = [lang, *(other for other in langs if other != lang)]
+            variants = [q for other in order for q in intakes[other].questions if q.id == question.id]
+            prepared += prepare_keys([*keys_of(variants), *_may_keys(variants)])
+            for choice in question.choices:
+                content_words(choice.label)
+                said(choice.label)
+                clauses(choice.label)
+            if question.label and not question.label.isascii():
+                _readings(question.label)
+    return prepared
 
 
 # --- questions --------------------------------------------------------------------------------------------------
