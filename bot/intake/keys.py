@@ -195,8 +195,8 @@ def find(keys: Sequence[Key], text: str) -> list[Hit]:
                     hits.append(Hit(key, key.text))
                     found_here = True
                 at = key_text.find(key.text, span[1])
-            if found_here:
-                continue
+            if found_here or any(start <= key_text.find(key.text) < end for start, end in taken_key):
+                continue  # only inside a longer key found before (ポンプ in インスリンポンプ): not again by its forms
         if not words:
             continue
         forms = _key_forms(key.raw)
