@@ -36,6 +36,7 @@ _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, 
 _EN_NUMBER = re.compile(
     r"\b(?:(" + "|".join(_EN_TENS) + r")(?:[\s-]*(" + "|".join(k for k in _EN_UNITS if _EN_UNITS[k] < 10)
     + r"))?|(" + "|".join(sorted(_EN_UNITS, key=len, reverse=True)) + r"))\b")
+_EN_ISH = re.compile(r"\b(" + "|".join(_EN_TENS) + r")[\s-]*ish\b")
 _EN_SOMETHING = re.compile(r"\b(" + "|".join(_EN_TENS) + r")[\s-]*something\b")
 _A_YEAR_AND_MONTHS = re.compile(r"\b(?:a|an|one)\s+year\s*(?:and|&)\s*(?=\d+\s*months?\b)(\d+)")
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -82,7 +83,8 @@ def _kana_kanji(kana: str) -> str:
     return "".join(_KANA_DIGITS[part] for part in _KANA_PART.findall(kana))
 
 
-_COUNTERS = (("ひと月", "1か月"), ("ふた月", "2か月"), ("一月", "1か月"), ("ひとつき", "1か月"), ("還暦", "60歳"),
+_COUNTERS = (("ひと月", "1か月"), ("ふた月", "2か月"), ("ふたつき", "2か月"), ("みつき", "3か月"),
+             ("一月", "1か月"), ("ひとつき", "1か月"), ("還暦", "60歳"),
              ("古希", "70歳"), ("古稀", "70歳"))
 _YEARS_AND_MONTHS = re.compile(r"(\d+)\s*(?:年|years?)\s*(?:と|and|&)?\s*(\d+)\s*(?:か月|ヶ月|カ月|ケ月|ヵ月|months?)")
 
@@ -105,6 +107,7 @@ def digits(text: str) -> str:
         text = text.replace(word, replacement)
     text = _KANJI_NUMBER.sub(lambda m: str(_kanji_value(m.group(0))), text)
     text = _EN_SOMETHING.sub(lambda m: f"{_EN_TENS[m.group(1)]}s", text)  # "thirtysomething": in the 30s
+    text = _EN_ISH.sub(lambda m: f"about {_EN_TENS[m.group(1)]}", text)  # "thirtyish": about 30
     text = _EN_NUMBER.sub(lambda m: str(_EN_TENS[m.group(1)] + _EN_UNITS.get(m.group(2) or "zero", 0))
                           if m.group(1) else str(_EN_UNITS[m.group(3)]), text)
     text = _EN_ORDINAL.sub(lambda m: str(_EN_ORDINALS[m.group(1)]), text)

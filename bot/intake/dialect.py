@@ -2,7 +2,7 @@
 
 Patients in Nagoya and from the Kansai type as they speak: 「飲んでへん」, 「飲まへん」, 「あらへん」 (Kansai),
 「飲んどらん」, 「入っとらん」, 「ありゃせん」, 「行かせん」 (Nagoya and the Chubu region), 「ねーよ」 said alone;
-and the Kansai 「ちゃう」 (違う: no) and 「せや」 (そうだ: yes) said as the whole answer.
+the Kansai 「ちゃう」 (違う: no) and 「せや」 (そうだ: yes) and the Kyushu 「なかよ」 (ない) said as the whole answer.
 The analyser's small dictionary does not know these endings (it reads 「へん」 as a noun and
 「受けとらん」 as 「受け取る」), so ``standard`` rewrites them before it runs: 「飲んでへん」 -> 「飲んでない」,
 「飲んどらん」 -> 「飲んでいない」, 「あらへん」 -> 「ない」. The copulas や and だで (「飲んどるでね」, 「ないだで」)
@@ -54,15 +54,21 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), re
     (r"^(?:ちゃう|ちゃいます)(?:ちゃう)?(?=$|[\s、。,.!！]|よ|で|ねん|わ)", "違います"),
     (r"^せや(?=$|[\s、。,.!！]|で|な|ね|よ|ねん)", "そうだ"),
     (r"ありゃへん", "ない"),
+    # Kyushu, said as the whole answer: 「なかよ」, 「なかです」, 「なかばい」 (ない)
+    (r"^(?:なか|無か)(?=(?:よ|です|ばい|と|ね|けど)?$)", "ない"),
     # Kanto and the north, said alone: 「ねーよ」
     (r"^(?:ねえ|ねー|ねぇ)(?:よ|わ|です|っす)?$", "ない"),
 ))
 
 
+_STARTS = ("ちゃ", "せや", "なか", "無か")
+"""How the answers said whole in dialect begin (the rest end in ん, ね or うて)."""
+
+
 @lru_cache(maxsize=4096)
 def standard(text: str) -> str:
     """The message with regional negative endings written as the standard ones (「飲んでへん」 -> 「飲んでない」)."""
-    if "ん" not in text and "ね" not in text and "うて" not in text and not text.startswith(("ちゃ", "せや")):
+    if "ん" not in text and "ね" not in text and "うて" not in text and not text.startswith(_STARTS):
         return text
     for pattern, repl in _RULES:
         text = pattern.sub(repl, text)

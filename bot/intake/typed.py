@@ -443,7 +443,8 @@ def _declining_choices(variants: Sequence[Question]) -> list[Choice]:
     return [c for question in variants[:1] for c in question.choices if said(c.label).declined]
 
 
-_DOUBT = re.compile(r"気がする|気もする|ような気|みたいなの|っぽいの|\bmaybe\b|\bpossibly\b|\bmight have\b|"
+_DOUBT = re.compile(r"気がする|気もする|ような気|みたいなの|っぽいの|[たんだ]かも|\bmaybe\b|"
+                    r"\bpossibly\b|\bmight have\b|"
                     r"\b(?:rule|be ruled) (?:it |that |this )?out\b|ないとは(?:言い切れ|いいきれ|言え)|"
                     r"\bmay have\b|\bsort of\b|\bkind of\b|\bkinda\b|"
                     r"らしい|らしく|(?:た|だ)そう(?:です|だ|で)?(?:よ|ね)?[。.!！]*$|\bapparently\b|\bsupposedly\b|"
@@ -1021,7 +1022,7 @@ def _answer_label(key: Key, question: Question) -> bool:
 
 
 _TOGETHER = re.compile(r"\b(?:plus|with|w|together|both|combined|combo|at the same time)\b|[&+＋]|"
-                       r"一緒|いっしょ|両方|りょうほう|セット|同時|併用|組み合わせ|どちらも|どっちも")
+                       r"一緒|いっしょ|両方|りょうほう|セット|同時|併用|組み合わせ|どちらも|どっちも|ながら")
 """Two choices said as one, taken together ("tms plus exosome", 「TMSと点滴をセットで」), not side by side."""
 _UNDECIDED = re.compile(r"\b(?:or|either|which|whether|deciding|decide|not sure|unsure|vs|versus)\b|"
                         r"迷|悩|どっちが|どちらが|どっちか|どちらか|決め|わから|分から|[?？]")

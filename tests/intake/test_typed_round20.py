@@ -216,3 +216,34 @@ def test_a_number_in_words_picks_its_band(intakes: dict[str, Intake], question: 
 def test_words_that_are_no_number_or_sit_between_bands(intakes: dict[str, Intake], question: str, text: str,
                                                        expected: Reading) -> None:
     assert read(intakes, question, text) == expected
+
+
+# --- development set 9's families ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("head_metal", "耳にピアスしてるくらい", Reading("choice", ("no",))),  # outside the skull, as fillings are
+    ("head_metal", "just earrings", Reading("choice", ("no",))),
+    ("pregnancy", "いま8週です", Reading("choice", ("yes",))),
+    ("pregnancy", "12 weeks along", Reading("choice", ("yes",))),
+    ("pregnancy", "生理が遅れてる", Reading("choice", ("unsure",))),
+    ("guardian_agrees", "お母さんはいいって言ったけどお父さんは反対", Reading("unclear", ("yes", "no"))),
+    ("seizure", "なかよ", Reading("choice", ("no",))), ("seizure", "なかです", Reading("choice", ("no",))),
+    ("duration", "ふたつき", Reading("choice", ("under6m",))),
+    ("age", "thirtyish", Reading("unclear", ("age20s", "age30s"))),
+    ("interest", "TMSやりながら点滴もしたい", Reading("choice", ("combined",))),
+    ("head_injury", "事故のとき一瞬意識飛んだかも", Reading("unclear", ("yes", "unsure"))),
+    ("implant", "インスリンポンプつけてる", Reading("unclear", ("yes", "no", "unsure"))),  # may count: asked
+])
+def test_development_set_9_families(intakes: dict[str, Intake], question: str, text: str, expected: Reading) -> None:
+    assert read(intakes, question, text) == expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("head_metal", "金属のプレートが入ってる", Reading("choice", ("yes",))),
+    ("implant", "ペースメーカー", Reading("choice", ("yes",))),
+    ("seizure", "なかなかない", Reading("choice", ("no",))), ("seizure", "あった", Reading("choice", ("yes",))),
+    ("head_injury", "意識は飛ばなかった", Reading("choice", ("no",))),
+])
+def test_look_alikes_of_development_set_9_families(intakes: dict[str, Intake], question: str, text: str,
+                                                   expected: Reading) -> None:
+    assert read(intakes, question, text) == expected
