@@ -36,7 +36,19 @@ from bot.content.schema import Choice, Intake, Question
 from bot.intake.amounts import Span, bands, read_amount, read_spans
 from bot.intake.clauses import Clause, Role, clauses, with_day_parts
 from bot.intake.dialect import standard
-from bot.intake.keys import Hit, Key, content_words, find, key_of, keys_of, partial, prepare_keys, spaced, word_keys
+from bot.intake.keys import (
+    Hit,
+    Key,
+    content_words,
+    find,
+    key_of,
+    keys_of,
+    partial,
+    prepare_keys,
+    reading,
+    spaced,
+    word_keys,
+)
 from bot.intake.polarity import Polarity, Said, said, wishes_not
 from bot.intake.typos import mend_typos, same_sound
 from bot.search.sentences import looks_like_question
@@ -704,6 +716,7 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
     if not key_of(text) and not said(text).polarities:
         return Reading("unclear")
     keys = keys_of(variants)
+    text = _kana_as_kanji(text, keys)
     exact = {k.choice_id for k in keys if (k.text == spaced(text) if k.ascii else k.text == key_of(text))}
     if len(exact) == 1:
         return Reading("choice", tuple(exact))
@@ -1009,6 +1022,23 @@ def _still_undecided(parts: Sequence[_Clause], by_means: dict[Polarity | None, s
     if unsure is None or not any(p.named and (p.said.hedged or "unsure" in p.said.polarities) for p in parts):
         return set()
     return {unsure} if any(unsure in p.polar and not p.named for p in parts) else set()
+
+
+_KANA_RUN = re.compile(r"[ぁ-ゖー]{4,}")
+
+
+def _kana_as_kanji(text: str, keys: Sequence[Key]) -> str:
+    """A choice's word typed in kana inside a message with kanji (「じんこうないじ入れてます」) written as the key, so
+    the 「ない」 inside 人工内耳's reading is no negation; a message all in kana is matched by reading in ``find``."""
+    if text.isascii() or not _KANA_RUN.search(text):
+        return text
+    for key in keys:
+        if key.ascii:
+            continue
+        read = reading(key.raw)
+        if len(read) >= 5 and read in text:
+            text = text.replace(read, key.raw)
+    return text
 
 
 def _answer_label(key: Key, question: Question) -> bool:

@@ -247,3 +247,12 @@ def test_development_set_9_families(intakes: dict[str, Intake], question: str, t
 def test_look_alikes_of_development_set_9_families(intakes: dict[str, Intake], question: str, text: str,
                                                    expected: Reading) -> None:
     assert read(intakes, question, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("じんこうないじ入れてます", "yes"), ("じんこうないじは入れてない", "no"), ("じんこうないじ", "yes"),
+])
+def test_a_device_typed_in_kana_beside_kanji_is_the_device(intakes: dict[str, Intake], text: str,
+                                                           expected: str) -> None:
+    """The ない inside 人工内耳's reading (じんこうないじ) is no negation."""
+    assert read(intakes, "cochlear", text) == Reading("choice", (expected,))
