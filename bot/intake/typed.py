@@ -767,6 +767,11 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
         return Reading("unclear", multi.choice_ids) if any(c.between for c in cut) else multi
     shaped = _shaped_choice(parts, variants)
     if shaped is not None:
+        no = next((c.id for c in question.choices if means(c) == "no"), None)
+        if no is not None and any(p.doubtful for p in parts[:1]):
+            # 「うつ病ではないと思うけど、気分はずっと落ちてる」: the patient thinks it is not, the label says they
+            # think it may be; both are offered
+            return Reading("unclear", tuple(c for c in order if c in (no, shaped)))
         return Reading("choice", (shaped,))
     if all(p.said.negated and p.official and not p.said.hedged and not p.named - p.denied for p in parts) \
             and "no" in (means_ := {means(c): c.id for c in question.choices}) and parts:
@@ -804,6 +809,9 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
                           [by_means["unsure"]] if "unsure" in by_means else [])
     if polar and polar == {by_means.get("no")}:
         polar |= _told_something_else(cut, parts, variants)  # "bipolar dx, not depression": the doctor's call
+    if polar and polar == {by_means.get("yes")} and "unsure" in by_means and _asks_about_others(variants) \
+            and any(p.said.hedged and not p.said.negated for p in kept):
+        polar = polar | {by_means["unsure"]}  # 「賛成…してると思う、たぶん」: a guess at what the parents think
     if polar:
         doubted_yes = polar == {by_means.get("yes"), by_means.get("unsure")}  # offered as they are
         if len(polar) > 1 and polar <= set(by_means.values()) and not doubted_yes:

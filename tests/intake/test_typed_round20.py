@@ -256,3 +256,23 @@ def test_a_device_typed_in_kana_beside_kanji_is_the_device(intakes: dict[str, In
                                                            expected: str) -> None:
     """The ない inside 人工内耳's reading (じんこうないじ) is no negation."""
     assert read(intakes, "cochlear", text) == Reading("choice", (expected,))
+
+
+@pytest.mark.parametrize("text", ["うつ病ではないと思うけど、気分はずっと落ちてる",
+                                  "I don't think it's depression, but I've felt low for months"])
+def test_a_belief_that_it_is_not_then_a_low_mood_offers_no_and_the_suspicion(intakes: dict[str, Intake],
+                                                                             text: str) -> None:
+    assert read(intakes, "depression", text) == Reading("unclear", ("suspected", "no"))
+
+
+@pytest.mark.parametrize("text", ["診断はないけど、うつ病かもと思ってる", "not diagnosed but I think I have it"])
+def test_not_diagnosed_but_suspected_stays_the_suspicion(intakes: dict[str, Intake], text: str) -> None:
+    assert read(intakes, "depression", text) == Reading("choice", ("suspected",))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("賛成…してると思う、たぶん", Reading("unclear", ("yes", "unsure"))),
+    ("賛成してます", Reading("choice", ("yes",))), ("はい、賛成です", Reading("choice", ("yes",))),
+])
+def test_a_guess_at_what_the_parents_think_asks(intakes: dict[str, Intake], text: str, expected: Reading) -> None:
+    assert read(intakes, "guardian_agrees", text) == expected
