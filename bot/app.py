@@ -41,6 +41,8 @@ from bot.handlers.staff_health import StaffAlerts
 from bot.handlers.staff_sink import TelegramLeadSink
 from bot.http import AiohttpRequest
 from bot.i18n import N_, t
+from bot.intake.engine import IntakeEngine
+from bot.intake.typed import prepare as prepare_typed
 from bot.leads.delivery import DeliveryWorker
 from bot.live import ContentRefused, LiveContent
 from bot.ordering import PerChatUpdateProcessor
@@ -165,7 +167,7 @@ async def _post_init(app: AnyApplication) -> None:
     # and the analysers' dictionaries load in a thread meanwhile (the English one ~0.13 s of CPU), so polling
     # starts after the longer of the two instead of after both
     await asyncio.gather(_register_commands(app, services), _post_missing_facts(app, services),
-                         asyncio.to_thread(_warm_up_analysers))
+                         asyncio.to_thread(_warm_up_analysers, services.live.current.intake))
     jobs = app.job_queue
     assert jobs is not None, "install python-telegram-bot[job-queue]"
     jobs.run_repeating(_deliver_leads, interval=2.0, first=0.5, name="lead-delivery")
@@ -182,10 +184,12 @@ async def _post_init(app: AnyApplication) -> None:
     reload_on_sighup(app)
 
 
-def _warm_up_analysers() -> None:
-    """Load the analysers' dictionaries once, before polling starts, rather than on a patient's first message."""
+def _warm_up_analysers(engine: IntakeEngine) -> None:
+    """Load the analysers' dictionaries once, before polling starts, rather than on a patient's first message; then
+    read the application questions' choices as a typed answer needs them (bot.intake.typed.prepare)."""
     japanese.warm_up()
     english.warm_up()  # the English lemma dictionary (the phone and e-mail checks import on first use)
+    prepare_typed({lang: engine.intake(lang) for lang in engine.languages})
 
 
 async def _warm_up_renderer(context: BotContext) -> None:

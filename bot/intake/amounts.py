@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from bot.content.schema import Choice
+from bot.intake.whose import child_part
 from bot.search.normalize import fold
 
 Span = tuple[float, float]
@@ -33,8 +34,11 @@ _EN_UNITS = {
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
             "eighty": 80, "ninety": 90}
 _EN_NUMBER = re.compile(
-    r"\b(?:(" + "|".join(_EN_TENS) + r")(?:[\s-]+(" + "|".join(k for k in _EN_UNITS if _EN_UNITS[k] < 10)
+    r"\b(?:(" + "|".join(_EN_TENS) + r")(?:[\s-]*(" + "|".join(k for k in _EN_UNITS if _EN_UNITS[k] < 10)
     + r"))?|(" + "|".join(sorted(_EN_UNITS, key=len, reverse=True)) + r"))\b")
+_EN_ISH = re.compile(r"\b(" + "|".join(_EN_TENS) + r")[\s-]*ish\b")
+_EN_SOMETHING = re.compile(r"\b(" + "|".join(_EN_TENS) + r")[\s-]*something\b")
+_A_YEAR_AND_MONTHS = re.compile(r"\b(?:a|an|one)\s+year\s*(?:and|&)\s*(?=\d+\s*months?\b)(\d+)")
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
                 "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 _EN_ORDINAL = re.compile(r"\b(" + "|".join(_EN_ORDINALS) + r")\b")
@@ -63,7 +67,11 @@ _KANA_DIGITS = {"いち": "一", "に": "二", "さん": "三", "よん": "四",
                 "ろっ": "六", "はっ": "八"}
 _KANA_NUMBER = re.compile(r"^((?:(?:いち|に|さん|よん|ご|ろく|なな|はち|きゅう)?(?:じゅう|じゅっ))?"
                           r"(?:いち|いっ|に|さん|よん|ご|ろく|ろっ|なな|しち|はち|はっ|きゅう)?)"
-                          r"(さい|歳|才|です|ねん|年|かげつ|かげつかん|しゅうかん|くらい|ぐらい|かな)*$")
+                          r"(さい|歳|才|です|ねん|年|かげつ|かげつかん|しゅうかん|くらい|ぐらい|かな|だい|こうはん|ぜんはん|"
+                          r"なかば|はん|いじょう|みまん|ちょっと|ほど|かん)*$")
+_KANA_SUFFIXES = (("だい", "代"), ("こうはん", "後半"), ("ぜんはん", "前半"), ("なかば", "半ば"), ("ねん", "年"),
+                  ("はん", "半"), ("いじょう", "以上"), ("みまん", "未満"))
+"""The words after a number typed in kana, as the reader knows them in kanji (「よんじゅうだいこうはん」: 40代後半)."""
 _KANA_PART = re.compile(r"じゅう|じゅっ|いち|いっ|さん|よん|ろく|ろっ|なな|しち|はち|はっ|きゅう|に|ご")
 _KANA_TENS_THEN_DIGIT = re.compile(r"((?:いち|に|さん|よん|ご|ろく|なな|はち|きゅう)?じゅう)(\d)(?!\d)")
 """「さんじゅう2」: the tens in kana and the ones as a digit, typed as the keyboard offered them (32)."""
@@ -75,7 +83,8 @@ def _kana_kanji(kana: str) -> str:
     return "".join(_KANA_DIGITS[part] for part in _KANA_PART.findall(kana))
 
 
-_COUNTERS = (("ひと月", "1か月"), ("ふた月", "2か月"), ("一月", "1か月"), ("ひとつき", "1か月"), ("還暦", "60歳"),
+_COUNTERS = (("ひと月", "1か月"), ("ふた月", "2か月"), ("ふたつき", "2か月"), ("みつき", "3か月"),
+             ("一月", "1か月"), ("ひとつき", "1か月"), ("還暦", "60歳"),
              ("古希", "70歳"), ("古稀", "70歳"))
 _YEARS_AND_MONTHS = re.compile(r"(\d+)\s*(?:年|years?)\s*(?:と|and|&)?\s*(\d+)\s*(?:か月|ヶ月|カ月|ケ月|ヵ月|months?)")
 
@@ -89,15 +98,21 @@ def digits(text: str) -> str:
     text = _KANA_TENS_THEN_DIGIT.sub(lambda m: str(_kanji_value(_kana_kanji(m.group(1))) + int(m.group(2))), text)
     text = _KANJI_TENS_THEN_DIGIT.sub(lambda m: str(_kanji_value(m.group(1)) // 10 * 10 + int(m.group(2))), text)
     kana = _KANA_NUMBER.match(text.strip())
-    if kana and kana.group(1):
-        text = "".join(_KANA_DIGITS[part] for part in _KANA_PART.findall(kana.group(1))) + text.strip()[kana.end(1):]
+    if kana and kana.group(1) and text.strip() not in ("ごはん", "ごはんです"):  # rice, not five and a half
+        suffix = text.strip()[kana.end(1):]
+        for word, kanji in _KANA_SUFFIXES:
+            suffix = suffix.replace(word, kanji)
+        text = "".join(_KANA_DIGITS[part] for part in _KANA_PART.findall(kana.group(1))) + suffix
     for word, replacement in _COUNTERS:
         text = text.replace(word, replacement)
     text = _KANJI_NUMBER.sub(lambda m: str(_kanji_value(m.group(0))), text)
+    text = _EN_SOMETHING.sub(lambda m: f"{_EN_TENS[m.group(1)]}s", text)  # "thirtysomething": in the 30s
+    text = _EN_ISH.sub(lambda m: f"about {_EN_TENS[m.group(1)]}", text)  # "thirtyish": about 30
     text = _EN_NUMBER.sub(lambda m: str(_EN_TENS[m.group(1)] + _EN_UNITS.get(m.group(2) or "zero", 0))
                           if m.group(1) else str(_EN_UNITS[m.group(3)]), text)
     text = _EN_ORDINAL.sub(lambda m: str(_EN_ORDINALS[m.group(1)]), text)
     text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", text)
+    text = _A_YEAR_AND_MONTHS.sub(lambda m: f"1 year and {m.group(1)} months", text)  # "a year and two months"
     text = _YEARS_AND_MONTHS.sub(lambda m: f"{int(m.group(1)) + int(m.group(2)) / 12:.2f}年", text)
     text = re.sub(r"\b(\d+)\s+and\s+(?:a\s+)?half\b", lambda m: f"{int(m.group(1))}.5", text)  # "two and a half"
     return re.sub(r"\b(?:a|an|one)\s+(?=(?:year|month|week|day|decade)\b)", "1 ", text)
@@ -638,8 +653,9 @@ def read_spans(text: str, amount: str, today: dt.date | None = None, *, age: Spa
 
 def _spans(text: str, amount: str, today: dt.date, age: Span | None) -> list[Span]:
     converted = digits(text)
-    if amount == "age":
-        return _age_spans(converted, today)
+    if amount == "age":  # 「私は45で娘は16です」: a parent's own age beside the child's is not asked
+        whole_years = re.sub(r"(?<![\d.])(\d{1,2})\.5\b", r"\1", child_part(converted) or converted)  # 17 and a half
+        return _age_spans(whole_years, today)
     return _duration_spans(converted, today, age)
 
 

@@ -154,6 +154,18 @@ def reading(raw: str) -> str:
     return key_of(read) if _KANA_ONLY.fullmatch(key_of(read)) else ""
 
 
+def prepare_keys(keys: Sequence[Key]) -> int:
+    """Compile and analyse the keys once (an English key's pattern, a Japanese key's word forms, its reading in kana),
+    as ``find`` would on the first message that needs them; the number of keys."""
+    for key in keys:
+        if key.ascii:
+            _en_pattern(key.text)
+        else:
+            _key_forms(key.raw)
+        reading(key.raw)
+    return len(keys)
+
+
 def find(keys: Sequence[Key], text: str) -> list[Hit]:
     """Keys found in the message, longest first, never overlapping."""
     key_text, padded = key_of(text), f" {_TOLD_ME.sub('said', spaced(text))} "
@@ -183,8 +195,8 @@ def find(keys: Sequence[Key], text: str) -> list[Hit]:
                     hits.append(Hit(key, key.text))
                     found_here = True
                 at = key_text.find(key.text, span[1])
-            if found_here:
-                continue
+            if found_here or any(start <= key_text.find(key.text) < end for start, end in taken_key):
+                continue  # only inside a longer key found before (ポンプ in インスリンポンプ): not again by its forms
         if not words:
             continue
         forms = _key_forms(key.raw)

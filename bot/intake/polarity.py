@@ -16,9 +16,11 @@ A clause says yes (「飲んでます」, "I do", 👍), no (「ないです」,
   "yes" too, and with a "maybe" beside it (「ゼロではないかも」) both, so the reader asks: it is no "no", whatever
   its negations say.
 
-Japanese is read from SudachiPy's dictionary forms (the analyser bot.safety.japanese already loads), so ありません,
-なかった, わからん and 無い look alike. ``stopped`` tells "no longer" (「やめました」, "not anymore", "quit") apart: it
-answers a question about now, but is no negation of a symptom named beside it (「頭痛がひどくてやめました」).
+Regional negations are read as the standard ones (bot.intake.dialect: 「飲んでへん」, 「飲んどらん」, 「あらへん」),
+and 「〜とる」 (「飲んどるよ」) as 「〜ている」. Japanese is read from SudachiPy's dictionary forms (the analyser
+bot.safety.japanese already loads), so ありません, なかった, わからん and 無い look alike. ``stopped`` tells "no
+longer" (「やめました」, "not anymore", "quit") apart: it answers a question about now, but is no negation of a symptom
+named beside it (「頭痛がひどくてやめました」).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Literal
 
 import jaconv
 
+from bot.intake.dialect import standard
 from bot.safety.japanese import tokens
 from bot.search.normalize import fold
 
@@ -74,7 +77,8 @@ _JA_HEDGES = frozenset({"多分", "たぶん", "恐らく", "おそらく", "思
 _JA_STRONG_YES = frozenset({"はい", "うん", "ええ", "そう", "ok", "おk", "オッケー", "おっけー", "yes", "イエス",
                             "いえす",
                             "勿論", "もちろん", "ある", "有る", "在る"})
-_JA_WEAK_YES = frozenset({"居る", "いる", "てる", "ている", "ます", "為る", "する", "した", "貰う", "もらう", "持ち",
+_JA_WEAK_YES = frozenset({"居る", "いる", "てる", "ている", "とる", "どる",
+                          "ます", "為る", "する", "した", "貰う", "もらう", "持ち",
                           "中",
                           "一度", "何度", "数回", "回", "時々", "たまに", "昔", "以前", "前"})
 _JA_STOPPED = frozenset({"止める", "辞める", "やめる", "止む", "中止", "終わる", "卒業", "断薬", "減薬"})
@@ -98,7 +102,7 @@ _JA_WONDER = re.compile(r"かも(?:しれ|です|ね|な|だ)?|どう(?:だろ|�
 
 
 def _ja_said(text: str) -> Said:
-    folded = _SMALL_VOWEL.sub(lambda m: _big(m.group(1)), fold(text))
+    folded = standard(_SMALL_VOWEL.sub(lambda m: _big(m.group(1)), fold(text)))  # 「飲んでへん」 as 「飲んでない」
     long_key = re.sub(r"[\s、。,.!！?？…・〜~]+", "", jaconv.kata2hira(folded))
     key = long_key.replace("ー", "")
     toks = [t for t in tokens(folded) if not t.boundary]

@@ -25,24 +25,37 @@ in the answer (「名前は漢字でいいですか？」) is told apart from th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
 import jaconv
 
-from bot.content.schema import Choice, Question
+from bot.content.schema import Choice, Intake, Question
 from bot.intake.amounts import Span, bands, read_amount, read_spans
 from bot.intake.clauses import Clause, Role, clauses, with_day_parts
-from bot.intake.keys import Hit, Key, find, key_of, keys_of, partial, spaced, word_keys
+from bot.intake.dialect import standard
+from bot.intake.keys import (
+    Hit,
+    Key,
+    content_words,
+    find,
+    key_of,
+    keys_of,
+    partial,
+    prepare_keys,
+    reading,
+    spaced,
+    word_keys,
+)
 from bot.intake.polarity import Polarity, Said, said, wishes_not
 from bot.intake.typos import mend_typos, same_sound
 from bot.search.sentences import looks_like_question
 from bot.text import japanese
 from bot.text.fold import fold
 
-__all__ = ["Reading", "key_of", "looks_like_question", "means", "polarity", "read_amount", "read_choice",
+__all__ = ["Reading", "key_of", "looks_like_question", "means", "polarity", "prepare", "read_amount", "read_choice",
            "read_text"]
 
 ReadingKind = Literal["choice", "unclear", "question"]
@@ -56,6 +69,30 @@ class Reading:
 
     kind: ReadingKind
     choice_ids: tuple[str, ...] = ()
+
+
+# --- before the first message -------------------------------------------------------------------------------------
+
+def prepare(intakes: Mapping[str, Intake]) -> int:
+    """Build what reading a typed answer needs of each question (its keys, their word forms, patterns and readings)
+    once, when the content loads, instead of on the first patient's message at that question; the number of keys.
+    The caches hold them by value, so a later reload with the same questions finds them ready."""
+    langs = list(intakes)
+    prepared = 0
+    for lang in langs:
+        for question in intakes[lang].questions:
+            if not question.choices:
+                continue
+            order = [lang, *(other for other in langs if other != lang)]
+            variants = [q for other in order for q in intakes[other].questions if q.id == question.id]
+            prepared += prepare_keys([*keys_of(variants), *_may_keys(variants)])
+            for choice in question.choices:
+                content_words(choice.label)
+                said(choice.label)
+                clauses(choice.label)
+            if question.label and not question.label.isascii():
+                _readings(question.label)
+    return prepared
 
 
 # --- questions --------------------------------------------------------------------------------------------------
@@ -291,13 +328,29 @@ def _unqualified(hits: list[Hit], text: str, variants: Sequence[Question]) -> li
     return kept or hits
 
 
+def _negation_of_named(hits: list[Hit], question: Question) -> list[Hit]:
+    """At a multi question, the "none" choice's own negative word (「ない」, 「なし」, "never") said of a treatment
+    named in the same clause negates that treatment (「薬は飲んでない」, "never tried medication"): it is no "none"."""
+    if question.kind != "multi":
+        return hits
+    exclusive_no = {c.id for c in question.choices if c.exclusive and means(c) == "no"}
+    if not any(h.key.choice_id not in exclusive_no for h in hits):
+        return hits
+    kept = [h for h in hits if h.key.choice_id not in exclusive_no or not said(h.key.raw).negated]
+    return kept if kept != hits else hits
+
+
 def _read_clause(clause: Clause, keys: Sequence[Key], variants: Sequence[Question]) -> _Clause:
     question = variants[0]
     folded = fold(clause.text)
-    if _about_someone_else(folded, variants) or (_HELPER.search(folded) and not _asks_about_others(variants)):
+    helper = _HELPER.search(folded)
+    if helper and not _asks_about_others(variants) and helper.group(0).endswith(("for me", "for me too")):
+        clause = Clause("for me", clause.role)  # "my mum is filling this in for me": it is for the writer
+        folded = "for me"
+    elif _about_someone_else(folded, variants) or (helper and not _asks_about_others(variants)):
         return _Clause("reason")
     by_means = {means(c): c.id for c in question.choices if means(c) is not None}
-    hits: list[Hit] = _unqualified(find(keys, clause.text), clause.text, variants)
+    hits: list[Hit] = _negation_of_named(_unqualified(find(keys, clause.text), clause.text, variants), question)
     ids = {h.key.choice_id for h in hits}
     from_partial = not ids and question.amount is None
     if from_partial:
@@ -402,7 +455,8 @@ def _declining_choices(variants: Sequence[Question]) -> list[Choice]:
     return [c for question in variants[:1] for c in question.choices if said(c.label).declined]
 
 
-_DOUBT = re.compile(r"気がする|気もする|ような気|みたいなの|っぽいの|\bmaybe\b|\bpossibly\b|\bmight have\b|"
+_DOUBT = re.compile(r"気がする|気もする|ような気|みたいなの|っぽいの|[たんだ]かも|\bmaybe\b|"
+                    r"\bpossibly\b|\bmight have\b|"
                     r"\b(?:rule|be ruled) (?:it |that |this )?out\b|ないとは(?:言い切れ|いいきれ|言え)|"
                     r"\bmay have\b|\bsort of\b|\bkind of\b|\bkinda\b|"
                     r"らしい|らしく|(?:た|だ)そう(?:です|だ|で)?(?:よ|ね)?[。.!！]*$|\bapparently\b|\bsupposedly\b|"
@@ -464,6 +518,12 @@ def _subsumed(ids: set[str], hits: Sequence[Hit], variants: Sequence[Question]) 
             stem = hit.key.text.rstrip("s") if hit.key.ascii and len(hit.key.text) > 4 else hit.key.text
             if any(stem in label for label in labels.get(other, [])):
                 drop.add(hit.key.choice_id)
+    if variants[0].kind == "choice":  # 「磁気と点滴の両方」: TMS (its label 「TMS治療」) is part of the combined choice
+        for part in ids:
+            for whole in ids - {part}:
+                if any(len(own) < len(label) and own in label for own, label in zip(
+                        labels.get(part, []), labels.get(whole, []), strict=False)):
+                    drop.add(part)
     return ids - drop if ids - drop else ids
 
 
@@ -492,6 +552,8 @@ def read_choice(text: str, variants: Sequence[Question], *, age: Span | None = N
 
     A message in romaji that says nothing as English (「iie」, 「nai desu」, 「hogosha desu」) is read again as kana."""
     text = _REPEATED.sub(r"\1", spelt_out(text))  # 「ないない」, 「はいはい」: said twice, meant once
+    if not text.isascii():
+        text = standard(text)  # 「まだ言うてへん」 as 「まだ言ってない」, so the choices' words find it
     words = set(_ROMAJI_WORD.findall(text.lower())) if _ROMAJI_PARTICLE.search(text) else set()
     kana = _romaji(text) if words & _ROMAJI_GRAMMAR and not words & _ENGLISH_GRAMMAR else None
     if kana is not None:
@@ -559,6 +621,28 @@ _DOES_IT_COUNT = re.compile(r"[,、。]?\s*(?:(?:does|would|do|will) (?:that|it|
                             r"(?:それ|これ|あれ)(?:も|は)?(?:入|含|はい|当てはま|あてはま|該当|カウント)[^?？]{0,8}[?？]|"
                             r"(?:も|は)(?:入|含ま|該当)(?:り|れ|し)?(?:ます|る)?(?:か|の)?[?？])")
 """A question whether what was just said counts ("does that count?", 「それも入る？」)."""
+
+
+_EN_DOUBT_WORDS = re.compile(r"\b(?:i think|think so|i guess|i believe|i suppose|i reckon|probably|prob|maybe|perhaps|"
+                             r"pretty sure|i think so|i guess so)\b")
+_EN_ASKING = re.compile(r"\b(?:what|whats|how|why|when|where|which|who|can|could|should|would|will|does|do you|"
+                        r"is it|is that|is this|are you|are there|is there|mean|count|ok|okay|fine)\b")
+_JA_DOUBT_WORDS = re.compile(r"かな$|かなあ$|かなぁ$|と思う$|と思います$|と思うけど$|たぶん|多分|おそらく|"
+                             r"かも$|かもです$")
+
+
+def _doubt_asked(text: str) -> bool:
+    """The message ends in its only question mark and only doubts what it says ("I think so?", "tms I guess?",
+    「TMSかな？」, 「そうだと思う？」): no question word, no "does it count", nothing asked of the bot."""
+    stripped = text.strip()
+    body = stripped.rstrip("?？ ")
+    if body == stripped or not body or _QUESTION_MARK.search(body):
+        return False
+    plain = spaced(body)
+    if plain.isascii():
+        return bool(_EN_DOUBT_WORDS.search(plain)) and not _EN_ASKING.search(plain)
+    key = key_of(body)
+    return bool(_JA_DOUBT_WORDS.search(key)) and not _ASKING_WORD.search(key.replace("かな", ""))
 
 
 def _answered_after_mark(text: str) -> bool:
@@ -632,6 +716,7 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
     if not key_of(text) and not said(text).polarities:
         return Reading("unclear")
     keys = keys_of(variants)
+    text = _kana_as_kanji(text, keys)
     exact = {k.choice_id for k in keys if (k.text == spaced(text) if k.ascii else k.text == key_of(text))}
     if len(exact) == 1:
         return Reading("choice", tuple(exact))
@@ -654,6 +739,16 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
         if stated.kind != "question" and stated.choice_ids and unsure and (
                 stated.kind == "unclear" or len(stated.choice_ids) == 1):
             return Reading("unclear", tuple(sorted({*stated.choice_ids, unsure[0]}, key=order.index)))
+    if _doubt_asked(text):
+        # "I think so?", "both I think?", 「TMSかな？」: an answer the person doubts, put as a question to the bot;
+        # what it would record and "not sure" are offered, it is no question for the FAQ
+        doubted = _read_plain(_QUESTION_MARK.sub("", text), variants, age)
+        ids = set(doubted.choice_ids) | set(unsure[:1])
+        if doubted.kind == "question" or not doubted.choice_ids:
+            return Reading("unclear")
+        if ids == set(unsure[:1]):
+            return Reading("choice", tuple(ids))  # "maybe?": not sure is the answer
+        return Reading("unclear", tuple(c for c in order if c in ids))
     if looks_like_question(text) and _answered_after_mark(text):
         # "coclear? no", 「人工内耳？ないです」: a word checked, then the answer, which is read alone; "maybe? I
         # blacked out once" and 「ひきつけ？みたいなのがあった」: the mark made a hedge, and the whole is the answer
@@ -672,6 +767,11 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
         return Reading("unclear", multi.choice_ids) if any(c.between for c in cut) else multi
     shaped = _shaped_choice(parts, variants)
     if shaped is not None:
+        no = next((c.id for c in question.choices if means(c) == "no"), None)
+        if no is not None and any(p.doubtful for p in parts[:1]):
+            # 「うつ病ではないと思うけど、気分はずっと落ちてる」: the patient thinks it is not, the label says they
+            # think it may be; both are offered
+            return Reading("unclear", tuple(c for c in order if c in (no, shaped)))
         return Reading("choice", (shaped,))
     if all(p.said.negated and p.official and not p.said.hedged and not p.named - p.denied for p in parts) \
             and "no" in (means_ := {means(c): c.id for c in question.choices}) and parts:
@@ -700,12 +800,18 @@ def _read_plain(text: str, variants: Sequence[Question], age: Span | None = None
         found = amount if amount and named & amount else named | amount
         found |= _still_undecided(kept, by_means)
         if len(found) > 1:
-            found |= _naming_all(found, keys, variants)
+            whole = _naming_all(found, keys, variants)
+            if len(whole) == 1 and not amount and _TOGETHER.search(fold(text)) and not _UNDECIDED.search(fold(text)):
+                return Reading("choice", tuple(whole))  # "tms plus exosome", 「磁気と点滴をセットで」: the two together
+            found |= whole
         return _one_or_ask(found, order)
     polar = _polar_answer(kept, [by_means["no"]] if "no" in by_means else [],
                           [by_means["unsure"]] if "unsure" in by_means else [])
     if polar and polar == {by_means.get("no")}:
         polar |= _told_something_else(cut, parts, variants)  # "bipolar dx, not depression": the doctor's call
+    if polar and polar == {by_means.get("yes")} and "unsure" in by_means and _asks_about_others(variants) \
+            and any(p.said.hedged and not p.said.negated for p in kept):
+        polar = polar | {by_means["unsure"]}  # 「賛成…してると思う、たぶん」: a guess at what the parents think
     if polar:
         doubted_yes = polar == {by_means.get("yes"), by_means.get("unsure")}  # offered as they are
         if len(polar) > 1 and polar <= set(by_means.values()) and not doubted_yes:
@@ -926,6 +1032,23 @@ def _still_undecided(parts: Sequence[_Clause], by_means: dict[Polarity | None, s
     return {unsure} if any(unsure in p.polar and not p.named for p in parts) else set()
 
 
+_KANA_RUN = re.compile(r"[ぁ-ゖー]{4,}")
+
+
+def _kana_as_kanji(text: str, keys: Sequence[Key]) -> str:
+    """A choice's word typed in kana inside a message with kanji (「じんこうないじ入れてます」) written as the key, so
+    the 「ない」 inside 人工内耳's reading is no negation; a message all in kana is matched by reading in ``find``."""
+    if text.isascii() or not _KANA_RUN.search(text):
+        return text
+    for key in keys:
+        if key.ascii:
+            continue
+        read = reading(key.raw)
+        if len(read) >= 5 and read in text:
+            text = text.replace(read, key.raw)
+    return text
+
+
 def _answer_label(key: Key, question: Question) -> bool:
     """A label that is itself a yes, no or "not sure" (「いいえ」, "Not sure", "They do not agree") is read as what it
     says, not found as a word: in "no metal" the "no" denies the metal, it is not a second answer."""
@@ -934,6 +1057,13 @@ def _answer_label(key: Key, question: Question) -> bool:
     meaning = next((means(c) for c in question.choices if c.id == key.choice_id), None)
     heard = said(key.raw)
     return meaning is not None and bool(heard.polarities) and not heard.weak
+
+
+_TOGETHER = re.compile(r"\b(?:plus|with|w|together|both|combined|combo|at the same time)\b|[&+＋]|"
+                       r"一緒|いっしょ|両方|りょうほう|セット|同時|併用|組み合わせ|どちらも|どっちも|ながら")
+"""Two choices said as one, taken together ("tms plus exosome", 「TMSと点滴をセットで」), not side by side."""
+_UNDECIDED = re.compile(r"\b(?:or|either|which|whether|deciding|decide|not sure|unsure|vs|versus)\b|"
+                        r"迷|悩|どっちが|どちらが|どっちか|どちらか|決め|わから|分から|[?？]")
 
 
 def _naming_all(found: set[str], keys: Sequence[Key], variants: Sequence[Question]) -> set[str]:
@@ -1100,8 +1230,8 @@ def _read_multi(text: str, parts: Sequence[_Clause], variants: Sequence[Question
         # 「家族にバレたくない」, "my family can't find out": what the question is there for, but which of its
         # choices is the patient's to say, so every one but "none" is offered
         return Reading("unclear", tuple(c for c in order if c not in exclusive))
-    if not matched:
-        return Reading("unclear", tuple(sorted(denied, key=order.index)) if denied else ())
+    if not matched:  # 「薬は飲んでない」, "no meds no therapy": the others are offered, "none" among them
+        return Reading("unclear", tuple(c for c in order if c not in denied) if denied else ())
     if matched & exclusive and matched - exclusive:
         return Reading("unclear", tuple(sorted(matched, key=order.index)))
     return Reading("choice", tuple(sorted(matched, key=order.index)))

@@ -626,7 +626,7 @@ def test_a_request_put_as_a_question_answers_with_the_choice_it_names(
 
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "can you explain what voicemail means?"), ("ja", "留守電ってどういう意味か教えてもらえますか"),
-    ("ja", "病院の名前は出さないでもらえますか"),  # names no choice's words: asked, never read as "nothing"
+    ("ja", "住所は出さないでもらえますか"),  # names no choice's words: asked, never read as "nothing"
 ])
 def test_a_request_to_explain_or_one_naming_no_choice_stays_a_question(
     intakes: dict[str, Intake], lang: str, text: str
@@ -778,9 +778,12 @@ def test_a_not_said_of_the_family_is_no_nothing_in_particular(intakes: dict[str,
     assert read_choice(text, variants(intakes, "discreet", lang)) == Reading("choice", ("person_only",))
 
 
-def test_a_request_naming_no_choice_still_is_not_dropped(intakes: dict[str, Intake]) -> None:
+def test_the_clinics_name_said_in_other_words_is_its_choice(intakes: dict[str, Intake]) -> None:
+    """「病院の名前」 (the clinic's name in other words than the label's) names the choice, as 「クリニック名」 does."""
     reading = read_choice("病院の名前を出さないで、留守電も残さないで", variants(intakes, "discreet"))
-    assert reading.kind == "unclear"
+    assert reading == Reading("choice", ("no_clinic_name", "no_voicemail"))
+    assert read_choice("病院の名前は出さないでもらえますか", variants(intakes, "discreet")) == Reading(
+        "choice", ("no_clinic_name",))
 
 
 @pytest.mark.parametrize(("lang", "text"), [
