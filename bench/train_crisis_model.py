@@ -95,24 +95,31 @@ def fingerprint(*paths: Path) -> str:
 
 
 def train(examples: Sequence[Example], head: str) -> tuple[dict[str, float], float]:
+    """AdaGrad on the logistic loss, ``EPOCHS`` passes in the order given. The grams are numbered in sorted order
+    and kept in lists (about twice as fast as dicts keyed by gram); every sum and update is done in the same order
+    as over the sorted grams, so the weights are the same to the last bit."""
     counts = Counter(gram for features, _ in examples for gram in features)
-    vocab = {gram for gram, n in counts.items() if n >= MIN_COUNT}
-    weights: dict[str, float] = {}
-    squares: dict[str, float] = {}
+    vocab = sorted(gram for gram, n in counts.items() if n >= MIN_COUNT)
+    number = {gram: i for i, gram in enumerate(vocab)}
+    weights = [0.0] * len(vocab)
+    squares = [1e-8] * len(vocab)
     bias, bias_square = 0.0, 1e-8
-    rows = [(sorted(features & vocab), label[head]) for features, label in examples]
+    rows = [(sorted(number[g] for g in features if g in number), label[head]) for features, label in examples]
+    sqrt, exp, rate, l2 = math.sqrt, math.exp, RATE, L2
     for _ in range(EPOCHS):
         for grams, label in rows:
-            z = bias + sum(weights.get(g, 0.0) for g in grams)
-            error = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - label
-            for g in grams:
-                w = weights.get(g, 0.0)
-                grad = error + L2 * w
-                squares[g] = squares.get(g, 1e-8) + grad * grad
-                weights[g] = w - RATE * grad / math.sqrt(squares[g])
+            z = bias + sum([weights[i] for i in grams])
+            error = 1.0 / (1.0 + exp(-max(-30.0, min(30.0, z)))) - label
+            for i in grams:
+                w = weights[i]
+                grad = error + l2 * w
+                square = squares[i] = squares[i] + grad * grad
+                weights[i] = w - rate * grad / sqrt(square)
             bias_square += error * error
-            bias -= RATE * error / math.sqrt(bias_square)
-    return {g: round(w, DIGITS) for g, w in sorted(weights.items()) if abs(w) >= 10 ** -DIGITS}, round(bias, DIGITS)
+            bias -= rate * error / sqrt(bias_square)
+    smallest = 10 ** -DIGITS
+    return ({gram: round(w, DIGITS) for gram, w in zip(vocab, weights, strict=True) if abs(w) >= smallest},
+            round(bias, DIGITS))
 
 
 def score(weights: dict[str, float], bias: float, features: frozenset[str]) -> float:

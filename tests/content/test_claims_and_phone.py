@@ -3,6 +3,7 @@ Markdown marks, the per-message budget and "More" parts: each fed one broken thi
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -19,7 +20,10 @@ from tests.shipped import shipped_content
 SHIPPED = Path(__file__).resolve().parents[2] / "content"
 
 
+@cache
 def shipped_lint() -> ClaimsLint:
+    """The shipped lists compiled once per test process (compiling them takes about a second; a test that edits
+    the lists builds its own ``ClaimsLint``). The lint keeps no state but its memo of findings per text."""
     models = []
     for lang in ("ja", "en"):
         problems = Problems()

@@ -64,6 +64,22 @@ class BotProcess:
     def output(self) -> str:
         return self.log_path.read_text("utf-8", "replace")
 
+    def delivery_passes(self) -> int:
+        """How many runs of the lead delivery job have finished (the job scheduler logs each one at INFO)."""
+        return sum(DELIVERY_PASS_DONE in line and line.endswith('" executed successfully')
+                   for line in self.output.splitlines())
+
+    async def wait_for_delivery_passes(self, count: int, *, timeout: float = 60.0) -> None:
+        """Wait until ``count`` delivery passes have finished in all (``delivery_passes``); the log is read every
+        0.1 s, since it is not Bot API activity that would wake ``FakeBotApi.wait_until``. AssertionError after
+        ``timeout``, which is only a safety net."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while (done := self.delivery_passes()) < count:
+            assert loop.time() < deadline, f"{done} of {count} delivery passes after {timeout:.0f} s"
+            assert self.process is not None and self.process.returncode is None, "the bot process ended"
+            await asyncio.sleep(0.1)
+
     async def wait(self, timeout: float = 30.0) -> int:
         assert self.process is not None
         return await asyncio.wait_for(self.process.wait(), timeout)
@@ -78,6 +94,11 @@ class BotProcess:
         assert self.process is not None
         self.process.kill()
         return await self.wait()
+
+
+DELIVERY_PASS_DONE = 'Job "lead-delivery ('
+"""The start of the scheduler's line for a finished run of the delivery job (``bot/app.py`` names the job),
+followed by its trigger and ``" executed successfully``."""
 
 
 async def polling(api: FakeBotApi, count: int = 1) -> None:

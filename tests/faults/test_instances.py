@@ -97,7 +97,8 @@ async def test_two_instances_one_database_every_application_one_card_also_when_o
 
         await asyncio.gather(kill_midway(), *(apply(user) for user in users))
         await bot_api.wait_until(lambda: len(cards(bot_api)) >= APPLICANTS, timeout=60, what="every card")
-        await asyncio.sleep(2.5)  # one more delivery pass: a duplicate would show now
+        # one more delivery pass that starts after the last card: a duplicate would show now
+        await survivor.wait_for_delivery_passes(survivor.delivery_passes() + 2)
         assert set(balancer.posted) == {0, 1}  # both instances handled updates
         assert victim.process is not None and victim.process.returncode == -9
         async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{ports[0]}/healthz") as answer:

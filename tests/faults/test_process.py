@@ -99,8 +99,10 @@ async def _store_refuses_the_result_of_a_send(bot_api: FakeBotApi, tmp_path: Pat
         # content from the files first, which can take over a minute on a loaded machine.
         await bot_api.wait_until(lambda: bool(cards(bot_api)), timeout=STARTS_WITHOUT_CACHE, what="the card")
         refuse()
+        passes = process.delivery_passes()  # the pass waiting for Telegram's answer has not finished
         answer.set()  # Telegram's answer arrives when the result can no longer be written
-        await asyncio.sleep(6.0)  # the delivery job runs every 2 s: three passes while writes are refused
+        # three passes while writes are refused: the one that took the answer, and two more that must not post again
+        await process.wait_for_delivery_passes(passes + 3)
         assert len(cards(bot_api)) == 1
         assert store.delivered() == []
         assert "delivery is paused until it can, so nothing is sent twice" in process.output
@@ -139,7 +141,7 @@ async def test_sigkill_in_the_middle_of_a_send_posts_the_card_again_marked_and_s
     third = await BotProcess(env, tmp_path).start()
     try:
         await polling(bot_api, len(bot_api.calls_of("getUpdates")) + 1)
-        await asyncio.sleep(2.5)  # one delivery pass after the restart
+        await third.wait_for_delivery_passes(1)  # one delivery pass after the restart
     finally:
         assert await third.stop() == 0
     assert len(cards(bot_api)) == 3 and store.delivered() == [1, lead_two]

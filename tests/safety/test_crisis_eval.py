@@ -14,8 +14,8 @@ from types import ModuleType
 
 import pytest
 
-from bot.content.loader import load_content
 from bot.safety.crisis import CrisisScreen
+from tests.shipped import shipped_content
 
 REPO = Path(__file__).resolve().parents[2]
 CATEGORIES_SELF = {"direct", "indirect", "passive", "slang", "spelling", "dialect", "in_treatment_question",
@@ -97,7 +97,7 @@ def test_bench_lists_development_misses(bench: ModuleType, tmp_path: Path, capsy
 
 @pytest.fixture(scope="module")
 def texts() -> dict[str, dict[str, str]]:
-    content, problems = load_content(REPO / "content")
+    content, problems = shipped_content()  # the process's one load of the shipped content, shared
     assert content is not None, problems.report()
     return {lang: {k: re.sub(r"<[^>]+>", "", v) for k, v in c.texts.items() if k.startswith("crisis.")}
             for lang, c in content.languages.items()}
