@@ -2,7 +2,11 @@
 combined treatment, safe enough for children, medication given up for a natural alternative, an unapproved
 treatment's effect told as shown in trials, an illness wiped out, a price sold as low, limited monitor places said
 as a plain fact; in Japanese a price sold as 安心, harm said never to happen (拒絶反応は絶対に起こりません), the
-cause of an illness removed, many patients quoted, and 「承認された製品はない」 read as the denial it is."""
+cause of an illness removed, many patients quoted, and 「承認された製品はない」 read as the denial it is; then the
+author's probes of the same round: brain chemistry rebalanced, relief one session away, recovery without
+medication, back to one's old self, praise as proof, and in Japanese 効果を実感できます, damage undone, balance
+restored, how many recovered, harm not to worry about, care to trust, loved across Japan, widely used abroad, and
+pushes to act before it is too late."""
 
 from __future__ import annotations
 
@@ -73,6 +77,68 @@ CASES = [
     (False, '医薬品として承認されたエクソソーム製品は、国内にはまだありません。'),
     (False, '承認されたエクソソーム製剤は存在しないと、厚生労働省が注意を呼びかけています。'),
     (True, 'エクソソーム点滴は承認された治療法です。'),
+    # brain chemistry rebalanced or reset
+    (True, 'TMS rebalances your brain chemistry.'),
+    (False, 'TMS stimulates one area of the brain with magnetic pulses.'),
+    # recovery said to be one session away
+    (True, 'Relief is just one session away.'),
+    (False, 'The clinic is just one station away from Nagoya.'),
+    # an illness stopped in its tracks
+    (True, 'Stop anxiety in its tracks.'),
+    (False, 'If a headache starts, tell the staff and the session can be stopped.'),
+    # recovery without medication promised
+    (True, 'A drug-free recovery for your teen.'),
+    (True, 'Recover naturally with your own body\'s power.'),
+    (False, 'TMS is a treatment without medication, but it is not free of side effects.'),
+    # back to normal in no time
+    (True, 'Your teen will be back to their old self.'),
+    (True, 'Back at school in no time.'),
+    (False, 'We cannot promise your child will be back to their old self.'),
+    (False, 'Booking takes no time at all online.'),
+    # a treatment said to be only here
+    (True, 'A protocol unique to our clinic.'),
+    (False, 'The consent form is explained at our clinic before any treatment.'),
+    # praise from patients as proof
+    (True, 'Nothing but positive reviews.'),
+    (True, 'Loved by parents across Japan.'),
+    (False, 'We do not publish reviews or ratings from patients.'),
+    # ja: 効果や違いを実感できると言い切る
+    (True, '初回から効果を実感できます。'),
+    (True, '実感できる効果。'),
+    (False, '効果を実感できない方もいます。'),
+    (False, '効果を実感できるかどうかには個人差があります。'),
+    # ja: 傷やダメージを元に戻す / バランスを整える
+    (True, '慢性ストレスのダメージを元に戻します。'),
+    (True, '脳のバランスを整えます。'),
+    (False, '治療の予定は、ご家族の都合に合わせて整えます。'),
+    # ja: 回復まであと一回 / 何人が回復したか
+    (True, '回復まであと一回の点滴。'),
+    (True, 'すでに数百人が回復しています。'),
+    (False, '1回の治療は約20分です。'),
+    # ja: 薬に頼らない回復 / 元の明るさを取り戻す
+    (True, '薬に頼らない回復を。'),
+    (True, 'お子さまが元の明るさを取り戻します。'),
+    (False, '薬に頼らない治療を希望される方もいますが、薬をやめるかどうかは主治医と相談してください。'),
+    (False, '元の生活に戻れるかどうかは、お約束できません。'),
+    # ja: 脳や炎症を鎮める
+    (True, '炎症を起こした脳を鎮めます。'),
+    (False, '炎症を抑える働きが提唱されていますが、研究段階です。'),
+    # ja: 製造の認定を安全の理由にする / 副作用の心配がない / 安心して任せられる
+    (True, 'GMP認定の施設で製造しているので安全です。'),
+    (True, '副作用の心配なく受けられます。'),
+    (True, '安心して任せられるクリニックです。'),
+    (False, 'GMP認定の施設で製造されていても、安全性が確立したわけではありません。'),
+    (False, '副作用が心配な方は、医師にご相談ください。'),
+    # ja: 愛されている / 海外で広く使われている / 実績に裏打ち
+    (True, '全国の親御さんに愛されています。'),
+    (True, '韓国やアメリカでは広く使われている治療法です。'),
+    (True, '実績に裏打ちされた効果。'),
+    (False, 'TMSはアメリカでは広く行われている治療です。'),
+    (False, 'エクソソーム点滴は、国内では承認されていない研究段階の治療です。'),
+    # ja: 待つと手遅れになると急かす
+    (True, 'うつにこれ以上人生を奪わせないで。'),
+    (True, '待っている間にもお子さまは遅れていきます。'),
+    (False, '待っている間に不安なことがあれば、いつでもお電話ください。'),
 ]
 """(a claim, the text): claims first in each family, then their honest look-alikes."""
 
