@@ -49,7 +49,7 @@ from bot.content.yamldoc import load_yaml  # noqa: E402
 EVAL_SET = REPO / "bench" / "data" / "claims_eval.yaml"
 DEV_SETS = ("claims_eval.yaml", "claims_dev4.yaml", "claims_dev5.yaml", "claims_dev6.yaml", "claims_dev7.yaml",
             "claims_dev8.yaml", "claims_dev9.yaml", "claims_dev10.yaml", "claims_dev11.yaml", "claims_dev12.yaml",
-            "claims_dev13.yaml", "claims_dev_author.yaml",
+            "claims_dev13.yaml", "claims_dev14.yaml", "claims_dev_author.yaml",
             "claims_dev_h4.yaml", "claims_dev_h5.yaml", "claims_dev_h6.yaml", "claims_dev_h7.yaml")
 """Three older development sets whose names say "holdout" are left out: files of that name are never opened."""
 CUE_LISTS = ("negations_after", "negations_before", "mentions_before", "mentions_after", "mention_negations")
