@@ -314,7 +314,8 @@ class ContextWords:
         before the words is the one who said them (「娘が死にたいと先生に話した」)."""
         marks = self._read(tokens).marks
         first = self._bounds(tokens, max(0, end - 1))[0]
-        told = _writer_tells(tokens, end, k) or self._listener_told(tokens, first, end, k)
+        told = _writer_tells(tokens, end, k) or self._listener_told(tokens, first, end, k) or \
+            _names_a_feeling(tokens, k)
         return told and not any(max(end, k - 4) <= j < k for j in marks["me"]) and \
             not any(first <= j < end and not _addressed(tokens, j) for j in marks["others"])
 
@@ -980,7 +981,7 @@ class ContextWords:
         """A Japanese wish that describes a generic person a few words on (「死にたいと思う人って」, 「消えたいって
         思う人は多い」), with the writer named nowhere in the message (「…人にも効きますか。私のことです」 is the
         writer's own): a question about the topic."""
-        first, last = self._bounds(tokens, max(0, end - 1))
+        last = self._bounds(tokens, max(0, end - 1))[1]
         if self._read(tokens).marks["me"]:
             return False
         for j in range(end, min(last, end + GENERIC_AHEAD + 4)):
@@ -1525,8 +1526,8 @@ _THOUGHT_BRIDGE = frozenset({"たい", "と", "って", "思う", "考える", "
                              "成る", "てる", "ている", "いる", "た", "しまう", "仕舞う", "ちゃう", "よう", "な", "ほど",
                              "くらい", "ぐらい", "が", "の"})
 """Words between a wish and the generic person it describes (死にたい|と|思う|人)."""
-_MEDICINE_JA = frozenset({"薬", "抗うつ薬", "抗鬱薬", "副作用", "添付", "添付文書", "説明書", "注意書き", "服用", "処方",
-                          "ssri", "snri", "睡眠薬", "安定剤", "薬剤", "飲み薬", "お薬"})
+_MEDICINE_JA = frozenset({"薬", "抗うつ薬", "抗鬱薬", "副作用", "添付", "添付文書", "説明書", "注意書き", "服用",
+                          "処方", "ssri", "snri", "睡眠薬", "安定剤", "薬剤", "飲み薬", "お薬"})
 _SUBJECT_MARK_JA = frozenset({"が", "は", "も"})
 _SOURCE_JA = frozenset({"添付", "添付文書", "説明書", "注意書き", "能書き", "書く", "聞く", "読む", "載る", "説明"})
 _MAY_HAPPEN_JA = frozenset({"こと", "場合", "可能性", "恐れ", "おそれ", "リスク", "副作用", "ケース", "例"})
@@ -1534,3 +1535,13 @@ _KNOWN_CHILD_JA = frozenset({"息子", "娘", "我が子", "お子さん", "息�
                              "三男", "三女", "末っ子"})
 """A child the writer knows: 子ども alone may be any child (「子どもが死にたいと言ったら親は」), うちの子 is theirs."""
 _IN_CASE_JA = frozenset({"もしも", "万が一", "万一", "念のため", "一般的"})
+
+
+def _names_a_feeling(tokens: Sequence[Token], k: int) -> bool:
+    """「命を絶ちたいという気持ち」: いう before a noun of feeling names the wish, it reports no one's words."""
+    if "いう" not in tokens[k].forms or k + 1 >= len(tokens):
+        return False
+    return bool(_FEELING_NOUNS_JA.intersection(tokens[k + 1].forms))
+
+
+_FEELING_NOUNS_JA = frozenset({"気持ち", "思い", "想い", "考え", "衝動", "感じ", "感情", "気", "欲求", "願望"})
