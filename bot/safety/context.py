@@ -314,7 +314,9 @@ class ContextWords:
         before the words is the one who said them (「娘が死にたいと先生に話した」)."""
         marks = self._read(tokens).marks
         first = self._bounds(tokens, max(0, end - 1))[0]
-        return _writer_tells(tokens, end, k) and not any(max(end, k - 4) <= j < k for j in marks["me"]) and \
+        told = _writer_tells(tokens, end, k) or self._listener_told(tokens, first, end, k) or \
+            _names_a_feeling(tokens, k)
+        return told and not any(max(end, k - 4) <= j < k for j in marks["me"]) and \
             not any(first <= j < end and not _addressed(tokens, j) for j in marks["others"])
 
     def _quoted_in_a_story(self, tokens: Sequence[Token], first: int, quote: int, start: int, last: int) -> bool:
@@ -946,6 +948,68 @@ class ContextWords:
 
 
 
+    def _listener_told(self, tokens: Sequence[Token], first: int, end: int, k: int) -> bool:
+        """A Japanese verb of telling at ``k`` with a listener named before the words (「先生に死にたいって言って
+        しまった」, 「カウンセラーに死にたいと話した」): the writer told them, so the words are the writer's own. Not
+        for hearing (聞く) nor the passive (言われた)."""
+        forms = tokens[k].forms
+        if not forms or forms[0].isascii() or not _TELLING_JA.intersection(forms):
+            return False
+        after = tokens[k + 1].forms if k + 1 < len(tokens) else ()
+        if _PASSIVE.intersection(after):
+            return False
+        others = self._read(tokens).marks["others"]
+        return any((j in others or _LISTENERS_JA.intersection(tokens[j].forms)) and
+                   _TOLD_TO.intersection(tokens[j + 1].forms) for j in range(first, max(first, end - 2)))
+
+    def cared_for_supposed(self, tokens: Sequence[Token], start: int) -> bool:
+        """A supposed case (言われたら, 言ったら) about someone the writer looks after (娘, うちの子), asked by the
+        writer: 「娘に死にたいと言われたらどう声をかければ」 is a parent's question, answered with the carer
+        reply. Not when the writer is named before the words (「私が死にたいと言ったら娘は」)."""
+        first, last = self._bounds(tokens, start)
+        marks = self._read(tokens).marks
+        if any(first <= j < start and not _follows(tokens, j, "の") for j in marks["me"]):
+            return False  # 「うちの子が」: the writer's child, not the writer
+        if self._in_sentence(tokens, start, "hypothetical") and _IN_CASE_JA.intersection(
+                form for j in range(first, len(tokens)) for form in tokens[j].forms):
+            return False  # 「もしもの時のために知っておきたい」: asked in case, about the topic
+        return any(first <= j < last and (_KNOWN_CHILD_JA.intersection(tokens[j].forms) or (
+            _CARED_FOR.intersection(tokens[j].forms) and j >= 2 and _follows(tokens, j - 2, "の")))
+            for j in marks["others"])
+
+    def thought_by_people(self, tokens: Sequence[Token], end: int) -> bool:
+        """A Japanese wish that describes a generic person a few words on (「死にたいと思う人って」, 「消えたいって
+        思う人は多い」), with the writer named nowhere in the message (「…人にも効きますか。私のことです」 is the
+        writer's own): a question about the topic."""
+        last = self._bounds(tokens, max(0, end - 1))[1]
+        if self._read(tokens).marks["me"]:
+            return False
+        for j in range(end, min(last, end + GENERIC_AHEAD + 4)):
+            if self._at(tokens, "generic", j):
+                return True
+            if not _THOUGHT_BRIDGE.intersection(tokens[j].forms):
+                return False
+        return False
+
+    def warning_read(self, tokens: Sequence[Token], start: int, end: int) -> bool:
+        """A medicine's warning the writer read or heard (「添付文書に自殺念慮と書いてあった」, 「抗うつ薬で死にたく
+        なることがあると聞きました」): a medicine in the sentence, and where it was read (添付文書, 書いてある, 聞く)
+        or what may happen (ことがある, 場合, リスク) with the writer not named; nothing current in the message
+        (まだ, 最近). A question to ask, never the alarm."""
+        first, last = self._bounds(tokens, start)
+        words = [tokens[j].forms for j in range(first, last)]
+        if not any(_MEDICINE_JA.intersection(forms) for forms in words) or self._read(tokens).marks["current"]:
+            return False
+        if not any(forms and not forms[0].isascii() for forms in words):
+            return False
+        if any(first <= j < last and j + 1 < len(tokens) and _SUBJECT_MARK_JA.intersection(tokens[j + 1].forms)
+               for j in self._read(tokens).marks["others"]):
+            return False  # 「娘が薬を飲んだら死にたくなったと聞いた」: what happened to her
+        source = any(_SOURCE_JA.intersection(forms) for forms in words)
+        may = any(_MAY_HAPPEN_JA.intersection(tokens[j].forms) for j in range(end, min(last, end + 8)))
+        return source or (may and not self._any(tokens, "me", first, last))
+
+
 class _Reading:
     """One message as the context layer reads it: where each word list matches, and each token's sentence.
 
@@ -1451,3 +1515,33 @@ def _quote_start(tokens: Sequence[Token], first: int, start: int) -> int | None:
         if QUOTE_OPEN in tokens[j].forms:
             return j
     return None
+
+
+_TELLING_JA = frozenset({"言う", "話す", "打ち明ける", "漏らす", "伝える", "相談", "口走る", "送る", "書き込む"})
+"""Verbs of the writer telling someone (not hearing: 聞く is what someone else said)."""
+_LISTENERS_JA = frozenset({"カウンセラー", "医者", "医師", "主治医", "看護師", "担任", "誰か", "みんな", "皆", "家族",
+                           "相談員", "心理士", "スクールカウンセラー", "保健室", "病院", "学校"})
+"""Whom a writer tells beside the people of ``others``: 「カウンセラーに死にたいと話した」."""
+_THOUGHT_BRIDGE = frozenset({"たい", "と", "って", "思う", "考える", "感じる", "言う", "いう", "気持ち", "に", "なる",
+                             "成る", "てる", "ている", "いる", "た", "しまう", "仕舞う", "ちゃう", "よう", "な", "ほど",
+                             "くらい", "ぐらい", "が", "の"})
+"""Words between a wish and the generic person it describes (死にたい|と|思う|人)."""
+_MEDICINE_JA = frozenset({"薬", "抗うつ薬", "抗鬱薬", "副作用", "添付", "添付文書", "説明書", "注意書き", "服用",
+                          "処方", "ssri", "snri", "睡眠薬", "安定剤", "薬剤", "飲み薬", "お薬"})
+_SUBJECT_MARK_JA = frozenset({"が", "は", "も"})
+_SOURCE_JA = frozenset({"添付", "添付文書", "説明書", "注意書き", "能書き", "書く", "聞く", "読む", "載る", "説明"})
+_MAY_HAPPEN_JA = frozenset({"こと", "場合", "可能性", "恐れ", "おそれ", "リスク", "副作用", "ケース", "例"})
+_KNOWN_CHILD_JA = frozenset({"息子", "娘", "我が子", "お子さん", "息子さん", "娘さん", "長男", "長女", "次男", "次女",
+                             "三男", "三女", "末っ子"})
+"""A child the writer knows: 子ども alone may be any child (「子どもが死にたいと言ったら親は」), うちの子 is theirs."""
+_IN_CASE_JA = frozenset({"もしも", "万が一", "万一", "念のため", "一般的"})
+
+
+def _names_a_feeling(tokens: Sequence[Token], k: int) -> bool:
+    """「命を絶ちたいという気持ち」: いう before a noun of feeling names the wish, it reports no one's words."""
+    if "いう" not in tokens[k].forms or k + 1 >= len(tokens):
+        return False
+    return bool(_FEELING_NOUNS_JA.intersection(tokens[k + 1].forms))
+
+
+_FEELING_NOUNS_JA = frozenset({"気持ち", "思い", "想い", "考え", "衝動", "感じ", "感情", "気", "欲求", "願望"})

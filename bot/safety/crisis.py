@@ -251,6 +251,11 @@ class _ScriptScreen:
             return "check_in", "topic"  # "the film shows a girl who cuts herself", 「小説の主人公が自殺を考える」
         if context.titled(tokens, finding.start):
             return "check_in", "topic"  # "my daughter's school play is called The Last Goodbye"
+        if self.script == "ja" and context.warning_read(tokens, finding.start, finding.end):
+            return "check_in", "topic"  # 「添付文書に自殺念慮と書いてあった」: a warning read, not the writer's act
+        if asks and context.hypothetical_in_sentence(tokens, finding.start) and \
+                context.cared_for_supposed(tokens, finding.start):
+            return "carer", "third_person"  # 「娘に死にたいと言われたらどう声をかければ」: a parent's question
         if asks and context.hypothetical_in_sentence(tokens, finding.start):
             return "check_in", "hypothetical"  # "what should I say if a friend tells me they want to die?"
         if context.bereaved_near(tokens, finding.start, finding.end):
@@ -281,7 +286,8 @@ class _ScriptScreen:
         urge = context.urge(tokens, finding.start, finding.end)
         if context.accidental(tokens, finding.start) and not urge:
             return "check_in", "accident"  # "I cut myself shaving", 「料理中に手首を切った」: ask, never silence
-        if context.near_generic(tokens, finding.start, finding.end):
+        if context.near_generic(tokens, finding.start, finding.end) or \
+                (self.script == "ja" and context.thought_by_people(tokens, finding.after())):
             return "check_in", "generic"
         if context.everyday_in_sentence(tokens, finding.start) and not urge:
             return "check_in", "everyday"  # "the roof terrace for the fireworks tonight": ask; the model may raise it

@@ -88,6 +88,7 @@ class SignalWords:
             found = sorted(j for j in starts if words.exact.intersection(tokens[j].forms) or words.ends_at(tokens, j))
             if kind == "finality":
                 found = [j for j in found if not _availability(tokens, j)]
+                found = [j for j in found if not _appointment_missed(tokens, j)]
             if not found:
                 continue
             kinds.add(kind)
@@ -104,6 +105,19 @@ def _availability(tokens: Sequence[Token], j: int) -> bool:
 
 
 _ONLY_THEN = frozenset({"しか", "なら", "だけ", "以外"})
+
+
+def _appointment_missed(tokens: Sequence[Token], j: int) -> bool:
+    """「予約の日に行けないかもしれません」, 「診察に行けません」: "can't go" to an appointment named a few words
+    before tells of a missed visit, not a parting."""
+    if "行ける" not in tokens[j].forms:
+        return False
+    return any(_APPOINTMENT.intersection(tokens[k].forms) for k in range(max(0, j - 4), j)
+               if not tokens[k].boundary)
+
+
+_APPOINTMENT = frozenset({"予約", "診察", "受診", "通院", "次回", "病院", "クリニック", "治療", "面談", "初診",
+                          "カウンセリング", "学校", "塾", "仕事", "会社", "バイト", "部活"})
 
 
 def _distinct(tokens: Sequence[Token], positions: Sequence[int]) -> int:
