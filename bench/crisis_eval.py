@@ -10,7 +10,8 @@ Sets: ``bench/data/crisis_dev.yaml``, ``crisis_dev5.yaml`` … ``crisis_dev11.ya
 ``crisis_dev14.yaml`` (tuned on; batches 5-14 were written blind and measured on arrival first),
 ``crisis_dev_h1.yaml`` … ``crisis_dev_h7.yaml`` (written blind as held-out sets 1-7, now tuned on),
 ``bench/data/crisis_holdout8.yaml`` … ``crisis_holdout20.yaml`` (each written by someone who never saw the phrase
-lists, rules or the other data; never tuned on, so their cases are never listed). Each case has ``lang``, ``who`` (self / other / none), ``category`` and ``text``.
+lists, rules or the other data; never tuned on, so their cases are never listed). Each case has ``lang``, ``who``
+(self / other / none), ``category`` and ``text``.
 
 Printed per set, per language, per category and per tier: recall of any crisis help on risk (self and other),
 the full reply on direct / plan / self-harm, the carer reply for someone else, full alarms and check-ins on
