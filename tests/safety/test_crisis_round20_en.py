@@ -88,3 +88,47 @@ def test_a_topic_still_asks_and_a_past_that_came_back_is_no_history(rules: Crisi
     assert rules.assess(text).tier != "none", rules.assess(text).reason()
     if "again" in text:
         assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "my plan is to end it, I just wanted someone to know",
+    "wearing long sleeves in this heat because of what i did to my wrists",
+    "the only thing that helps is the pain when I cut",
+    "I drank a whole bottle of cough syrup just now to make it stop",
+    "How long does TMS take to work? I need it to work before the 30th, that's the date I picked",
+])
+def test_a_plan_said_as_a_plan_marks_hidden_and_a_bottle_taken_get_the_full_reply(
+        rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "definite", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "Disappointed every morning that I woke up again",
+    "I've been looking up which buildings near me are tall enough",
+    "I've stopped taking my heart meds because whatever happens happens",
+    "past history of self harm (stopped at 19, I'm 34 now). Do I need to mention it on the form?",
+    "back in college i wanted to die all the time. therapy fixed a lot of that",
+    "I wrote a note once, years ago. I'm glad I never went through with it. Today I'm just here to ask about pricing",
+    "My daughter cut herself last year but she's stopped with counselling. We want relapse prevention",
+])
+def test_waking_again_a_tall_building_a_date_picked_and_pasts_now_closed_ask_first(
+        rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "check_in", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "a mutual on discord said they're ctb tonight",
+    "a friend of mine keeps posting about wanting to unalive herself",
+])
+def test_a_mutual_and_a_friends_posts_get_the_carer_reply(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "carer", rules.assess(text).reason()
+
+
+@pytest.mark.parametrize("text", [
+    "my plan is to end the lease early",
+    "I'm proud of what I did to my arms at the gym",
+    "I stopped taking the bus because of the roadworks",
+    "the 30th is fine, see you then",
+])
+def test_plans_arms_at_the_gym_and_stopped_buses_stay_ordinary(rules: CrisisScreen, text: str) -> None:
+    assert rules.assess(text).tier == "none", rules.assess(text).reason()
