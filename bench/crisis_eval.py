@@ -6,11 +6,12 @@
     .venv/bin/python bench/crisis_eval.py --cv             # cross-validated figures of the development data only
     .venv/bin/python bench/crisis_eval.py --cv-sets        # the same, one development set left out at a time
 
-Sets: ``bench/data/crisis_dev.yaml``, ``crisis_dev5.yaml`` … ``crisis_dev11.yaml`` and ``crisis_dev13.yaml`` (tuned
-on; batches 5-13 were written blind and measured on arrival first), ``crisis_dev_h1.yaml`` … ``crisis_dev_h7.yaml``
-(written blind as held-out sets 1-7, now tuned on), ``bench/data/crisis_holdout8.yaml`` … ``crisis_holdout20.yaml``
-(each written by someone who never saw the phrase lists, rules or the other data; never tuned on, so their cases
-are never listed). Each case has ``lang``, ``who`` (self / other / none), ``category`` and ``text``.
+Sets: ``bench/data/crisis_dev.yaml``, ``crisis_dev5.yaml`` … ``crisis_dev11.yaml``, ``crisis_dev13.yaml`` and
+``crisis_dev14.yaml`` (tuned on; batches 5-14 were written blind and measured on arrival first),
+``crisis_dev_h1.yaml`` … ``crisis_dev_h7.yaml`` (written blind as held-out sets 1-7, now tuned on),
+``bench/data/crisis_holdout8.yaml`` … ``crisis_holdout20.yaml`` (each written by someone who never saw the phrase
+lists, rules or the other data; never tuned on, so their cases are never listed). Each case has ``lang``, ``who``
+(self / other / none), ``category`` and ``text``.
 
 Printed per set, per language, per category and per tier: recall of any crisis help on risk (self and other),
 the full reply on direct / plan / self-harm, the carer reply for someone else, full alarms and check-ins on
@@ -49,10 +50,10 @@ DEV_SETS = (DEV_SET, REPO / "bench" / "data" / "crisis_dev5.yaml",
             REPO / "bench" / "data" / "crisis_dev8.yaml", REPO / "bench" / "data" / "crisis_dev9.yaml",
             REPO / "bench" / "data" / "crisis_dev10.yaml", REPO / "bench" / "data" / "crisis_dev11.yaml",
             *(REPO / "bench" / "data" / f"crisis_dev_h{n}.yaml" for n in range(1, 8)),
-            REPO / "bench" / "data" / "crisis_dev13.yaml")
+            REPO / "bench" / "data" / "crisis_dev13.yaml", REPO / "bench" / "data" / "crisis_dev14.yaml")
 """Development sets, printed apart; the learned layer is trained on all of them but ``UNTRAINED``
 (bench/train_crisis_model.py)."""
-UNTRAINED = (REPO / "bench" / "data" / "crisis_dev13.yaml",)
+UNTRAINED = (REPO / "bench" / "data" / "crisis_dev13.yaml", REPO / "bench" / "data" / "crisis_dev14.yaml")
 """Development sets tuned on but not yet trained on: the learned layer is retrained with a batch only when that
 helps the cross-validated figures (``--cv``) and loses nothing on development."""
 HOLDOUT_SET = REPO / "bench" / "data" / "crisis_holdout8.yaml"

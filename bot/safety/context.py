@@ -947,6 +947,12 @@ class ContextWords:
         return False
 
 
+    def asking_for_self(self, tokens: Sequence[Token]) -> bool:
+        """True when the writer says the question is their own ("how do you hide cuts in PE? asking for me",
+        "asking for myself, not a friend"): a question about the subject is then no topic."""
+        words = [token.forms[0] if token.forms else "" for token in tokens]
+        return any(tuple(words[k:k + len(said)]) == said for said in _FOR_SELF for k in range(len(words)))
+
 
     def _listener_told(self, tokens: Sequence[Token], first: int, end: int, k: int) -> bool:
         """A Japanese verb of telling at ``k`` with a listener named before the words (「先生に死にたいって言って
@@ -1350,6 +1356,10 @@ def _meant_for_use(tokens: Sequence[Token], m: int) -> bool:
     """A resolve or an intent follows the means within a few words (使うつもり, 使おう, やろう)."""
     return any(_INTENT_JA.intersection(tokens[k].forms) or _volitional(tokens[k].forms)
                for k in range(m + 1, min(len(tokens), m + 5)) if not tokens[k].boundary)
+_FOR_SELF = (("asking", "for", "me"), ("asking", "for", "myself"), ("ask", "for", "myself"),
+             ("asking", "about", "myself"), ("not", "for", "a", "friend"), ("it", "is", "for", "me"),
+             ("this", "is", "about", "me"))
+"""The writer's words that a question is about themselves (the forms as typed, contractions written out)."""
 _POINTS_BACK = frozenset({"them", "they", "mine", "those", "too", "some", "そう", "それ", "同じ"})
 """Words of a later sentence that point back to what a question asked about ("I still have them")."""
 _AFTER_THE_ACT = frozenset({"たら", "ば", "後", "あと", "てから"})

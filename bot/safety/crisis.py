@@ -230,6 +230,8 @@ class _ScriptScreen:
         context = self.context
         if history and not context.told_now(tokens, finding.start, finding.end):
             return "check_in", "past_resolved"  # a past that is over, unless this finding is told in the present
+        if finding.strength == "strong" and context.asking_for_self(tokens):
+            return "definite", "for_self"  # "how do you hide cuts from your parents in PE? asking for me"
         asks, topical = context.asks(tokens, finding.start), context.topical(tokens, finding.start)
         writer = context.writer_in_sentence(tokens, finding.start)
         about_topic = (finding.strength == "mention" and (asks or topical)) or (asks and topical and not writer)
