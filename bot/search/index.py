@@ -46,6 +46,7 @@ from bot.search.scoring import VOTERS, Bm25Params, CoverageIndex, ExampleIndex, 
 from bot.search.sentences import looks_like_question, looks_like_request
 from bot.search.synonyms import Synonyms
 from bot.search.translation import asks_to_translate
+from bot.search.worry import worry_core
 
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _CANDIDATES = 15
@@ -93,6 +94,9 @@ class IndexOptions:
     romaji: bool = True
     """A Latin-script question made of the Japanese content's words (``romaji``) is asked of the Japanese entries
     first."""
+    worry: bool = True
+    """A worry stated as a sentence (``worry``: 「副作用が怖いです」) is also matched without its worry and hedge words
+    when the whole message gives no answer."""
 
 
 @dataclass(frozen=True)
@@ -314,6 +318,11 @@ class FaqIndex:
         found = self._match_in(lang, text)
         if found.status == "answer":
             return found
+        if self._options.worry and (core := worry_core(text)) is not None:
+            # 「けいれんが起きたらどうしようって不安で眠れない」 fears seizures; the worry words only dilute it
+            worried = self._match_in(lang, core)
+            if worried.status == "answer" or (found.status == "none" and worried.status != "none"):
+                return worried
         if lang == "en" and "ja" in self._languages:
             kana = romaji_to_kana(text, self._analyzer.is_english)
             if kana is not None:
