@@ -362,7 +362,10 @@ class FaqIndex:
         # 「安全性は？あと値段は？」: a question before the one answered, only offered (its best entry not sure
         # enough), is the other topic offered beside the answer; it was asked first, so it goes before later answers
         unsure = [m.candidates[0][0] for m in matched[:matched.index(first)] if m.status == "choices"]
-        others = [*unsure, *(m.candidates[0][0] for m in answered[1:])]
+        # 「エクソソームってそもそも何？安全なの？」: a question after it only offered still gets its button, after
+        # the questions answered
+        later = [m.candidates[0][0] for m in matched[matched.index(first) + 1:] if m.status == "choices"]
+        others = [*unsure, *(m.candidates[0][0] for m in answered[1:]), *later]
         others = [entry_id for entry_id in others if entry_id != first.candidates[0][0]]
         return replace(first, also=tuple(dict.fromkeys(others))[:1])
 
@@ -572,10 +575,34 @@ def _offered(found: Match, limits: Thresholds) -> Match:
 _HIRAGANA = re.compile(r"[\u3041-\u309f]{2}")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+|\n+")
 _CLAUSE = re.compile(r"(?<=[、,])")
+_SECOND_QUESTION = re.compile(
+    r",?\s+(?:and|also|plus|&)\s+(?=(?:how|what|whats|when|where|why|which|who|is|are|do|does|did|can|could|will"
+    r"|would|should|am)\b)", re.I)
+"""An English sentence that goes on with a second question ("does tms hurt and how long is each session")."""
+_CHAT_OPENINGS = frozenset(["whats", "hows", "wheres", "whens", "whos", "wat", "wut"])
 CONTEXT_WEIGHT = 0.3
 """The factor of the words of a message's story (the parts before a question that only tell) in that question."""
 LONG_MESSAGE = 40
 """One sentence longer than this many characters is also tried clause by clause."""
+
+
+def _questions_of(sentence: str) -> list[str]:
+    """An English sentence that asks a second question after "and" as two questions, when the first part asks too
+    ("what is TMS and how does it work"), then the whole sentence (answered when neither question alone is: "what
+    happens to that information and how long is it kept"); otherwise the sentence as it is ("I read about it and
+    how it helps")."""
+    pieces = [p.strip() for p in _SECOND_QUESTION.split(sentence)]
+    if len(pieces) < 2 or any(len(p.split()) < 2 for p in pieces) or not _asks(pieces[0]):
+        return [sentence]
+    return [*pieces, sentence]
+
+
+def _asks(part: str) -> bool:
+    """The part asks something: a question, a request, or a chat spelling of a question opening ("whats the price")."""
+    if looks_like_question(part) or looks_like_request(part):
+        return True
+    words = part.split()
+    return len(words) >= 3 and words[0].lower() in _CHAT_OPENINGS
 
 
 def _parts(text: str, context: bool = True) -> list[tuple[str, str]]:
@@ -584,6 +611,7 @@ def _parts(text: str, context: bool = True) -> list[tuple[str, str]]:
     ソームの記事を読みました。日本で承認されているんですか？」 the question does not name what it asks about, the
     story does."""
     parts = [p.strip() for p in _SENTENCE_END.split(text) if len(p.strip()) > 2]
+    parts = [piece for part in parts for piece in _questions_of(part)]
     clauses = False
     if len(parts) <= 1 and len(text) > LONG_MESSAGE:
         parts = [p.strip() for p in _CLAUSE.split(text) if len(p.strip()) > 4]
@@ -593,7 +621,7 @@ def _parts(text: str, context: bool = True) -> list[tuple[str, str]]:
     asked: list[tuple[str, str]] = []
     told: list[str] = []
     for part in parts:
-        if looks_like_question(part) or looks_like_request(part):
+        if _asks(part):
             asked.append((part, " ".join(told) if context else ""))
         else:
             told.append(part)  # 「…と聞きました。」 is context
