@@ -378,15 +378,19 @@ class FaqIndex:
         alone = self._match_in(lang, part, "", before, query)
         if not told:
             return alone
-        with_story = self._match_in(lang, part, told, before, query)
+        # "... Would TMS be a problem for someone like that?": the question points back at the story, which tells
+        # what it asks about
+        weight = REFERRED_WEIGHT if refers_back(part) else CONTEXT_WEIGHT
+        with_story = self._match_in(lang, part, told, before, query, weight)
         if alone.candidates and with_story.candidates and alone.candidates[0][0] == with_story.candidates[0][0] \
                 and alone.status == "answer":
             return alone
         return with_story
 
     def _match_in(self, lang: Language, text: str, told: str = "", before: frozenset[str] = frozenset(),
-                  query: Mapping[str, float] | None = None) -> Match:
-        """``told``: what the message said before this question (its words count at ``CONTEXT_WEIGHT``);
+                  query: Mapping[str, float] | None = None, told_weight: float = 0.0) -> Match:
+        """``told``: what the message said before this question (its words count at ``told_weight``, by default
+        ``CONTEXT_WEIGHT``);
         ``before``: the treatments an earlier question of the message named (used when this one names none);
         ``query``: the text's analysis when the caller has it already."""
         language = self._languages.get(lang)
@@ -394,10 +398,11 @@ class FaqIndex:
             return Match(lang, "none", [])
         if query is None:
             query = self._analyzer.query(text)
-        found = self._match_index(lang, language, text, query, told, before)
+        weight = told_weight or CONTEXT_WEIGHT
+        found = self._match_index(lang, language, text, query, told, before, weight)
         if (found.status != "answer" or found.unsure) and lang == "ja" and self._reading is not None \
                 and not has_kanji(text) and _HIRAGANA.search(text):
-            by_reading = self._match_index(lang, self._reading, text, query, told, before)
+            by_reading = self._match_index(lang, self._reading, text, query, told, before, weight)
             if found.status == "answer" and by_reading.candidates \
                     and by_reading.candidates[0][0] != found.candidates[0][0]:
                 # 「へいようって ほんとに こうか あるの？」: an answer decided on its lead alone, where the readings
@@ -408,14 +413,14 @@ class FaqIndex:
         return found
 
     def _match_index(self, lang: Language, language: _LanguageIndex, text: str, analysed: Mapping[str, float],
-                     told: str = "", before: frozenset[str] = frozenset()) -> Match:
+                     told: str = "", before: frozenset[str] = frozenset(), told_weight: float = 0.0) -> Match:
         # a word pair the content never uses is no extra unknown information: its words already count
         query = {f: w for f, w in analysed.items() if "+" not in f or f in language.coverage.idf}
         if told:
             # the story's words the content knows tell the topic at a lower weight; the rest is not the question's
             for feature, factor in self._analyzer.query(told).items():
                 if feature not in query and feature in language.coverage.idf:
-                    query[feature] = factor * CONTEXT_WEIGHT
+                    query[feature] = factor * (told_weight or CONTEXT_WEIGHT)
         # the treatment the question names, else the one an earlier question of the message named, else the story's:
         # in "TMS is hard for me. could I do just the exosome infusions? and do they work" the last asks of exosomes
         named = (self._asked_about(text, analysed) or before or self._named_in(query)) \
@@ -581,6 +586,20 @@ _SECOND_QUESTION = re.compile(
 """An English sentence that goes on with a second question ("does tms hurt and how long is each session")."""
 _CHAT_OPENINGS = frozenset(["whats", "hows", "wheres", "whens", "whos", "wat", "wut"])
 CONTEXT_WEIGHT = 0.3
+REFERRED_WEIGHT = 0.7
+"""The factor of the story's words in a question that points back at it (``refers_back``)."""
+_REFERS_BACK = re.compile(
+    r"\b(?:like (?:that|this|me|him|her|them|mine|hers|his|ours)|someone like|people like|in (?:that|this|my|her|his"
+    r"|our|their|such a) (?:case|situation)|such (?:a|an) (?:case|person|situation)|that situation|this situation"
+    r"|with (?:that|this) (?:history|background|condition))\b"
+    r"|こういう|そういう|ああいう|こんな(?:人|場合|状態|状況|ケース)|そんな(?:人|場合|状態|状況|ケース)|この場合|その場合"
+    r"|この状態|その状態|この状況|その状況|それでも", re.I)
+
+
+def refers_back(question: str) -> bool:
+    """The question points back at what the message told before it: "someone like that", 「こういう人でも」."""
+    return _REFERS_BACK.search(question) is not None
+
 """The factor of the words of a message's story (the parts before a question that only tell) in that question."""
 LONG_MESSAGE = 40
 """One sentence longer than this many characters is also tried clause by clause."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.search import FaqIndex
-from bot.search.index import _parts
+from bot.search.index import _parts, refers_back
 
 
 @pytest.mark.parametrize(("text", "entry_id", "also"), [
@@ -32,3 +32,23 @@ def test_and_before_a_question_word_does_not_always_start_a_question(text: str) 
 def test_a_sentence_of_two_questions_is_also_kept_whole() -> None:
     text = "What happens to that information and how long is it kept?"
     assert [part for part, _ in _parts(text)] == ["What happens to that information", "how long is it kept?", text]
+
+
+@pytest.mark.parametrize("text", [
+    "Would TMS be a problem for someone like that?",
+    "Is TMS okay in that case?",
+    "こういう人でも対象になる？",
+    "その場合でも受けられますか",
+])
+def test_a_question_that_points_back_at_the_story(text: str) -> None:
+    assert refers_back(text)
+
+
+@pytest.mark.parametrize("text", [
+    "What is TMS like?",            # "like" alone points at nothing
+    "Do you like the results?",
+    "どういう治療ですか",             # asks what kind, not about the story
+    "この治療は痛いですか",
+])
+def test_a_question_that_stands_alone(text: str) -> None:
+    assert not refers_back(text)
