@@ -49,6 +49,8 @@ SETS = {
     "dev v5": ev.REPO / "bench" / "data" / "questions-dev-v5.yaml",
     "dev v6": ev.REPO / "bench" / "data" / "questions-dev-v6.yaml",
     "dev v7": ev.REPO / "bench" / "data" / "questions-dev-v7.yaml",
+    "dev v8": ev.REPO / "bench" / "data" / "questions-dev-v8.yaml",
+    "dev v9": ev.REPO / "bench" / "data" / "questions-dev-v9.yaml",
     "dev h2": ev.REPO / "bench" / "data" / "questions-dev-h2.yaml",
     "dev h3": ev.REPO / "bench" / "data" / "questions-dev-h3.yaml",
     "dev h4": ev.REPO / "bench" / "data" / "questions-dev-h4.yaml",

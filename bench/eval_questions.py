@@ -9,8 +9,11 @@
 The dev set lives in shared/ beside the repository (``../shared``).
 Prints, per set and language: correct, confident wrong (answered outright with the wrong entry), "did you mean"
 with the right entry first, other "did you mean", none; off-topic questions answered outright; distress messages
-acknowledged; and correct per ``cause`` (plain, vocabulary, treatment, kana, typo, long, distress, offtopic). Lists
-every failure unless ``--totals-only`` (always on for a file whose name says holdout), and exits 1 if any fails.
+acknowledged; correct per ``cause`` (plain, vocabulary, treatment, kana, typo, long, distress, offtopic, worry, story,
+multi); and, for cases with ``also`` (a second question in the message: the regex its answer must match), how often
+the second question was offered too (the answer itself, or the answer behind a button the reply shows) and how
+often both were. Lists every failure unless ``--totals-only`` (always on for a file whose name says holdout), and
+exits 1 if any fails. A missed ``also`` is listed but does not fail the case.
 
 Judging is split so the end-to-end bot can reuse it: ``judge(case, reply_text)`` applies the header's rule to
 whatever the bot sent back; ``domain_outcome`` builds that reply from the matcher and the distress screen alone
@@ -54,7 +57,9 @@ from bot.search.typed_reply import read_typed, reply_language  # noqa: E402
 
 Verdict = Literal["pass", "fail", "skipped"]
 KINDS = ("answer", "intake", "crisis", "fallback", "distress")
-CAUSES = ("plain", "vocabulary", "treatment", "kana", "typo", "long", "distress", "offtopic")
+CAUSES = ("plain", "vocabulary", "treatment", "kana", "typo", "long", "distress", "offtopic", "worry", "story", "multi")
+"""worry: a worry stated as a sentence, no question asked; story: what happened first, then the question; multi: two
+questions in one message (the second judged by ``also``)."""
 NONE_REPLY = {
     "ja": "すみません、そのご質問にお答えできる情報が見つかりませんでした。"
           "メニューから選ぶか、クリニックにお問い合わせください。",
@@ -84,6 +89,8 @@ class Case:
     expect: str | None = None
     reject: str | None = None
     cause: str | None = None
+    also: str | None = None
+    """The regex the second question's answer must match (``cause: multi``)."""
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -96,7 +103,7 @@ def load_cases(path: Path) -> list[Case]:
         if cause is not None and cause not in CAUSES:
             raise ValueError(f"{path}: cases[{i}].cause: expected one of {list(CAUSES)}, found {cause!r}")
         cases.append(Case(str(raw["lang"]), raw["kind"], str(raw["ask"]), raw.get("expect"), raw.get("reject"),
-                          cause))
+                          cause, raw.get("also")))
     return cases
 
 
@@ -213,6 +220,9 @@ class Outcome:
     acknowledged: bool = False
     first_choice_reply: str | None = None
     """For "did you mean": the answer behind the first button (to tell right-first from wrong-first)."""
+    button_replies: tuple[str, ...] = ()
+    """The answers behind the entry buttons the reply shows: "you also asked" and "not what you asked?" under an
+    answer, every choice of "did you mean" (to judge ``Case.also``)."""
 
 
 def load_distress_screen(content_dir: Path) -> DistressScreen:
@@ -230,17 +240,33 @@ def domain_outcome(index: Matcher, renderer: AnswerRenderer, text: str,
     lang = reply_language(match, text, user_lang or match.lang)
     lang = lang if lang in index.languages else index.languages[0]
     head = DISTRESS_EXPECT[lang] + "\n" if found.acknowledged else ""
+    def behind(ids: Sequence[str]) -> tuple[str, ...]:
+        return tuple(renderer.render(lang, index.entry(lang, entry_id).answer) for entry_id in ids)
+
     if found.answered and match.entry_id is not None:
         entry = index.entry(lang, match.entry_id)
-        return Outcome(match, head + renderer.render(lang, entry.answer), entry.action, found.acknowledged)
+        # as bot.handlers.questions shows them: "you also asked" unless acknowledged, else "not what you asked?"
+        buttons = match.also if match.also and not found.acknowledged else match.unsure[:2]
+        return Outcome(match, head + renderer.render(lang, entry.answer), entry.action, found.acknowledged,
+                       button_replies=behind(buttons))
     if found.offer:
         labels = [index.entry(lang, entry_id).questions[0] for entry_id, _ in match.candidates]
         first = index.entry(lang, match.candidates[0][0])
         return Outcome(match, head + "\n".join([CHOICES_REPLY[lang], *labels]), None, found.acknowledged,
-                       first_choice_reply=renderer.render(lang, first.answer) if first.action != "apply" else "apply")
+                       first_choice_reply=renderer.render(lang, first.answer) if first.action != "apply" else "apply",
+                       button_replies=behind([entry_id for entry_id, _ in match.candidates]))
     if found.acknowledged:
         return Outcome(match, head, None, True)
     return Outcome(match, NONE_REPLY[lang], None)
+
+
+def second_offered(case: Case, outcome: Outcome) -> bool:
+    """The second question of the message (``Case.also``) answered or offered: the reply itself, or the answer behind
+    one of its buttons, matches it."""
+    if case.also is None:
+        return False
+    pattern = _folded(case.also)
+    return any(re.search(pattern, _folded(text), re.I) is not None for text in (outcome.reply, *outcome.button_replies))
 
 
 def judge_domain(case: Case, outcome: Outcome, crisis: Callable[[str], bool] | None) -> Verdict:
@@ -332,6 +358,12 @@ class Figures:
     distress_acknowledged: int
     causes: dict[str, tuple[int, int]]
     """cause -> (correct, cases)"""
+    also: int = 0
+    """Cases with a second question (``Case.also``)."""
+    also_offered: int = 0
+    """... whose second question was answered or offered as a button."""
+    also_both: int = 0
+    """... whose first question was answered right and the second answered or offered."""
 
 
 def figures(results: Sequence[Result]) -> dict[str, Figures]:
@@ -347,10 +379,13 @@ def figures(results: Sequence[Result]) -> dict[str, Figures]:
             of_cause = [r for r in mine if r.case.cause == cause]
             if of_cause:
                 causes[cause] = (sum(r.verdict == "pass" for r in of_cause), len(of_cause))
+        two = [r for r in mine if r.case.also is not None]
+        offered = [r for r in two if second_offered(r.case, r.outcome)]
         out[lang] = Figures(
             len(mine), grades["correct"], grades["wrong"], grades["choices_right_first"], grades["choices_other"],
             grades["none"], len(offtopic), sum(r.outcome.match.status == "answer" for r in offtopic),
-            len(distress), sum(r.outcome.acknowledged for r in distress), causes)
+            len(distress), sum(r.outcome.acknowledged for r in distress), causes,
+            len(two), len(offered), sum(r.verdict == "pass" for r in offered))
     return out
 
 
@@ -368,6 +403,9 @@ def report(name: str, results: Sequence[Result], *, verbose: bool = False, total
             f"    off-topic answered outright  {f.offtopic_answered} of {f.offtopic}",
             f"    distress acknowledged        {f.distress_acknowledged} of {f.distress}",
         ]
+        if f.also:
+            lines.append(f"    second question offered      {f.also_offered} of {f.also} "
+                         f"(with the first answered right: {f.also_both})")
         if f.causes:
             lines.append("    correct per cause            " + ", ".join(
                 f"{cause} {passed}/{total}" for cause, (passed, total) in f.causes.items()))
@@ -387,6 +425,10 @@ def report(name: str, results: Sequence[Result], *, verbose: bool = False, total
             cause = f"/{result.case.cause}" if result.case.cause else ""
             lines.append(f"  {mark} [{result.case.kind}/{result.case.lang}{cause}] {result.case.ask!r} -> "
                          f"{match.status} {match.candidates}")
+    for result in results:
+        if result.case.also is not None and not second_offered(result.case, result.outcome):
+            lines.append(f"  NO SECOND [{result.case.lang}] {result.case.ask!r} -> {result.outcome.match.status} "
+                         f"{result.outcome.match.candidates} also {list(result.outcome.match.also)}")
     return "\n".join(lines)
 
 

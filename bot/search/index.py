@@ -46,6 +46,7 @@ from bot.search.scoring import VOTERS, Bm25Params, CoverageIndex, ExampleIndex, 
 from bot.search.sentences import looks_like_question, looks_like_request
 from bot.search.synonyms import Synonyms
 from bot.search.translation import asks_to_translate
+from bot.search.worry import worry_core
 
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _CANDIDATES = 15
@@ -93,6 +94,9 @@ class IndexOptions:
     romaji: bool = True
     """A Latin-script question made of the Japanese content's words (``romaji``) is asked of the Japanese entries
     first."""
+    worry: bool = True
+    """A worry stated as a sentence (``worry``: 「副作用が怖いです」) is also matched without its worry and hedge words
+    when the whole message gives no answer."""
 
 
 @dataclass(frozen=True)
@@ -314,6 +318,11 @@ class FaqIndex:
         found = self._match_in(lang, text)
         if found.status == "answer":
             return found
+        if self._options.worry and (core := worry_core(text)) is not None:
+            # 「けいれんが起きたらどうしようって不安で眠れない」 fears seizures; the worry words only dilute it
+            worried = self._match_in(lang, core)
+            if worried.status == "answer" or (found.status == "none" and worried.status != "none"):
+                return worried
         if lang == "en" and "ja" in self._languages:
             kana = romaji_to_kana(text, self._analyzer.is_english)
             if kana is not None:
@@ -353,7 +362,10 @@ class FaqIndex:
         # 「安全性は？あと値段は？」: a question before the one answered, only offered (its best entry not sure
         # enough), is the other topic offered beside the answer; it was asked first, so it goes before later answers
         unsure = [m.candidates[0][0] for m in matched[:matched.index(first)] if m.status == "choices"]
-        others = [*unsure, *(m.candidates[0][0] for m in answered[1:])]
+        # 「エクソソームってそもそも何？安全なの？」: a question after it only offered still gets its button, after
+        # the questions answered
+        later = [m.candidates[0][0] for m in matched[matched.index(first) + 1:] if m.status == "choices"]
+        others = [*unsure, *(m.candidates[0][0] for m in answered[1:]), *later]
         others = [entry_id for entry_id in others if entry_id != first.candidates[0][0]]
         return replace(first, also=tuple(dict.fromkeys(others))[:1])
 
@@ -366,15 +378,19 @@ class FaqIndex:
         alone = self._match_in(lang, part, "", before, query)
         if not told:
             return alone
-        with_story = self._match_in(lang, part, told, before, query)
+        # "... Would TMS be a problem for someone like that?": the question points back at the story, which tells
+        # what it asks about
+        weight = REFERRED_WEIGHT if refers_back(part) else CONTEXT_WEIGHT
+        with_story = self._match_in(lang, part, told, before, query, weight)
         if alone.candidates and with_story.candidates and alone.candidates[0][0] == with_story.candidates[0][0] \
                 and alone.status == "answer":
             return alone
         return with_story
 
     def _match_in(self, lang: Language, text: str, told: str = "", before: frozenset[str] = frozenset(),
-                  query: Mapping[str, float] | None = None) -> Match:
-        """``told``: what the message said before this question (its words count at ``CONTEXT_WEIGHT``);
+                  query: Mapping[str, float] | None = None, told_weight: float = 0.0) -> Match:
+        """``told``: what the message said before this question (its words count at ``told_weight``, by default
+        ``CONTEXT_WEIGHT``);
         ``before``: the treatments an earlier question of the message named (used when this one names none);
         ``query``: the text's analysis when the caller has it already."""
         language = self._languages.get(lang)
@@ -382,10 +398,11 @@ class FaqIndex:
             return Match(lang, "none", [])
         if query is None:
             query = self._analyzer.query(text)
-        found = self._match_index(lang, language, text, query, told, before)
+        weight = told_weight or CONTEXT_WEIGHT
+        found = self._match_index(lang, language, text, query, told, before, weight)
         if (found.status != "answer" or found.unsure) and lang == "ja" and self._reading is not None \
                 and not has_kanji(text) and _HIRAGANA.search(text):
-            by_reading = self._match_index(lang, self._reading, text, query, told, before)
+            by_reading = self._match_index(lang, self._reading, text, query, told, before, weight)
             if found.status == "answer" and by_reading.candidates \
                     and by_reading.candidates[0][0] != found.candidates[0][0]:
                 # 「へいようって ほんとに こうか あるの？」: an answer decided on its lead alone, where the readings
@@ -396,14 +413,14 @@ class FaqIndex:
         return found
 
     def _match_index(self, lang: Language, language: _LanguageIndex, text: str, analysed: Mapping[str, float],
-                     told: str = "", before: frozenset[str] = frozenset()) -> Match:
+                     told: str = "", before: frozenset[str] = frozenset(), told_weight: float = 0.0) -> Match:
         # a word pair the content never uses is no extra unknown information: its words already count
         query = {f: w for f, w in analysed.items() if "+" not in f or f in language.coverage.idf}
         if told:
             # the story's words the content knows tell the topic at a lower weight; the rest is not the question's
             for feature, factor in self._analyzer.query(told).items():
                 if feature not in query and feature in language.coverage.idf:
-                    query[feature] = factor * CONTEXT_WEIGHT
+                    query[feature] = factor * (told_weight or CONTEXT_WEIGHT)
         # the treatment the question names, else the one an earlier question of the message named, else the story's:
         # in "TMS is hard for me. could I do just the exosome infusions? and do they work" the last asks of exosomes
         named = (self._asked_about(text, analysed) or before or self._named_in(query)) \
@@ -563,10 +580,48 @@ def _offered(found: Match, limits: Thresholds) -> Match:
 _HIRAGANA = re.compile(r"[\u3041-\u309f]{2}")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+|\n+")
 _CLAUSE = re.compile(r"(?<=[、,])")
+_SECOND_QUESTION = re.compile(
+    r",?\s+(?:and|also|plus|&)\s+(?=(?:how|what|whats|when|where|why|which|who|is|are|do|does|did|can|could|will"
+    r"|would|should|am)\b)", re.I)
+"""An English sentence that goes on with a second question ("does tms hurt and how long is each session")."""
+_CHAT_OPENINGS = frozenset(["whats", "hows", "wheres", "whens", "whos", "wat", "wut"])
 CONTEXT_WEIGHT = 0.3
+REFERRED_WEIGHT = 0.7
+"""The factor of the story's words in a question that points back at it (``refers_back``)."""
+_REFERS_BACK = re.compile(
+    r"\b(?:like (?:that|this|me|him|her|them|mine|hers|his|ours)|someone like|people like|in (?:that|this|my|her|his"
+    r"|our|their|such a) (?:case|situation)|such (?:a|an) (?:case|person|situation)|that situation|this situation"
+    r"|with (?:that|this) (?:history|background|condition))\b"
+    r"|こういう|そういう|ああいう|こんな(?:人|場合|状態|状況|ケース)|そんな(?:人|場合|状態|状況|ケース)|この場合|その場合"
+    r"|この状態|その状態|この状況|その状況|それでも", re.I)
+
+
+def refers_back(question: str) -> bool:
+    """The question points back at what the message told before it: "someone like that", 「こういう人でも」."""
+    return _REFERS_BACK.search(question) is not None
+
 """The factor of the words of a message's story (the parts before a question that only tell) in that question."""
 LONG_MESSAGE = 40
 """One sentence longer than this many characters is also tried clause by clause."""
+
+
+def _questions_of(sentence: str) -> list[str]:
+    """An English sentence that asks a second question after "and" as two questions, when the first part asks too
+    ("what is TMS and how does it work"), then the whole sentence (answered when neither question alone is: "what
+    happens to that information and how long is it kept"); otherwise the sentence as it is ("I read about it and
+    how it helps")."""
+    pieces = [p.strip() for p in _SECOND_QUESTION.split(sentence)]
+    if len(pieces) < 2 or any(len(p.split()) < 2 for p in pieces) or not _asks(pieces[0]):
+        return [sentence]
+    return [*pieces, sentence]
+
+
+def _asks(part: str) -> bool:
+    """The part asks something: a question, a request, or a chat spelling of a question opening ("whats the price")."""
+    if looks_like_question(part) or looks_like_request(part):
+        return True
+    words = part.split()
+    return len(words) >= 3 and words[0].lower() in _CHAT_OPENINGS
 
 
 def _parts(text: str, context: bool = True) -> list[tuple[str, str]]:
@@ -575,6 +630,7 @@ def _parts(text: str, context: bool = True) -> list[tuple[str, str]]:
     ソームの記事を読みました。日本で承認されているんですか？」 the question does not name what it asks about, the
     story does."""
     parts = [p.strip() for p in _SENTENCE_END.split(text) if len(p.strip()) > 2]
+    parts = [piece for part in parts for piece in _questions_of(part)]
     clauses = False
     if len(parts) <= 1 and len(text) > LONG_MESSAGE:
         parts = [p.strip() for p in _CLAUSE.split(text) if len(p.strip()) > 4]
@@ -584,7 +640,7 @@ def _parts(text: str, context: bool = True) -> list[tuple[str, str]]:
     asked: list[tuple[str, str]] = []
     told: list[str] = []
     for part in parts:
-        if looks_like_question(part) or looks_like_request(part):
+        if _asks(part):
             asked.append((part, " ".join(told) if context else ""))
         else:
             told.append(part)  # 「…と聞きました。」 is context

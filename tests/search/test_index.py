@@ -154,6 +154,9 @@ def test_every_shipped_entry_answers_its_own_first_question(index: FaqIndex, shi
     ("TMSの副作用について知りたいです。それと、エクソソーム点滴は何週間おきですか？",
      "tms_side_effects", "exo_interval"),
     ("What are the side effects of TMS? Also, how often is the exosome drip?", "tms_side_effects", "exo_interval"),
+    # "in that case" points back at the story, which says what it asks about: answered first now
+    ("We're trying for a baby at the moment. Is TMS okay in that case? And what would it cost?",
+     "tms_pregnancy", "costs"),
 ])
 def test_a_message_asking_two_things_answers_the_first_and_offers_the_other(index: FaqIndex, text: str, first: str,
                                                                             also: str) -> None:
@@ -164,8 +167,6 @@ def test_a_message_asking_two_things_answers_the_first_and_offers_the_other(inde
 @pytest.mark.parametrize(("text", "first", "also"), [
     ("I've been reading about exosome infusions online and some articles say they're dangerous. What do we actually "
      "know about their safety? And what's the price?", "costs", "exo_safety"),
-    ("We're trying for a baby at the moment. Is TMS okay in that case? And what would it cost?",
-     "costs", "tms_pregnancy"),
 ])
 def test_a_first_question_only_offered_is_the_button_beside_the_later_one_answered(index: FaqIndex, text: str,
                                                                                   first: str, also: str) -> None:

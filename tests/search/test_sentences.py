@@ -34,3 +34,27 @@ def test_a_question_opening_after_a_lead_in_asks(text: str) -> None:
 ])
 def test_a_story_after_a_lead_in_still_only_tells(text: str) -> None:
     assert not looks_like_question(text) and not looks_like_request(text)
+
+
+@pytest.mark.parametrize("text", [
+    "なんで磁気で気分が変わるのか全然わからない",
+    "いくらかかるのか知りたい",
+    "I don't understand how a magnet changes your mood",
+    "I'm not sure whether my son can have it",
+    "no idea how long it takes",
+])
+def test_not_knowing_something_asks_it(text: str) -> None:
+    assert looks_like_request(text)
+
+
+@pytest.mark.parametrize("text", [
+    "どうしていいかわからない",            # not knowing about one's own life is distress
+    "なんでこんなにつらいのかわからない",
+    "何もわからない",
+    "i cry every night and dont know why",
+    "I dont know what to do anymore",
+    "no idea why I feel like this",
+    "I am not sure",
+])
+def test_not_knowing_about_oneself_asks_nothing(text: str) -> None:
+    assert not looks_like_request(text)
